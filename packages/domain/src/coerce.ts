@@ -1,0 +1,127 @@
+import type { FieldDef } from './fields.js';
+import { messages } from './messages.js';
+import { isRealDate } from './schema.js';
+
+export type CoerceResult = { ok: true; value: unknown } | { ok: false; message: string };
+
+export interface CoerceOptions {
+  /** How money cells are written: integer fen (dataset files) or yuan with up to 2 decimals (ledgers). */
+  money?: 'fen' | 'yuan';
+}
+
+const pad2 = (s: string) => s.padStart(2, '0');
+
+/** Accepts 2024-03-05, 2024/3/5, 2024.3.5 and 2024年3月5日; returns the ISO form or null. */
+export function normalizeDate(text: string): string | null {
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text.trim());
+  if (!m) return null;
+  const iso = `${m[1]}-${pad2(m[2]!)}-${pad2(m[3]!)}`;
+  return isRealDate(iso) ? iso : null;
+}
+
+/**
+ * Accepts `2024-03-05 09:30[:00]`, the same with `T`, and ISO forms with an offset or `Z`;
+ * returns `YYYY-MM-DDTHH:mm:ss+08:00` (China Standard Time) or null.
+ */
+export function normalizeDateTime(text: string): string | null {
+  const m = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text.trim());
+  if (!m) return null;
+  const date = normalizeDate(m[1]!);
+  if (!date) return null;
+  const [h, min, s] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
+  if (h > 23 || min > 59 || s > 59) return null;
+  const local = `${date}T${pad2(String(h))}:${pad2(String(min))}:${pad2(String(s))}`;
+  const zone = m[5];
+  if (!zone || zone === '+08:00' || zone === '+0800') return `${local}+08:00`;
+  const utcMs = Date.parse(`${local}${zone === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`);
+  if (Number.isNaN(utcMs)) return null;
+  return `${new Date(utcMs + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
+}
+
+/** Parses a yuan amount (`1234.5`, `1,234.50`, `¥1234`) into integer fen without float arithmetic. */
+export function parseYuan(text: string): number | null {
+  const m = /^[¥￥]?\s*(\d{1,3}(?:,\d{3})*|\d+)(?:\.(\d{1,2}))?\s*元?$/.exec(text.trim());
+  if (!m) return null;
+  const fen = BigInt(m[1]!.replace(/,/g, '')) * 100n + BigInt((m[2] ?? '').padEnd(2, '0') || '0');
+  return fen <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(fen) : null;
+}
+
+/** Formats integer fen as a plain yuan string with two decimals: 123456 → 1234.56. */
+export function formatYuan(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+const trueWords = new Set(['是', 'true', 'TRUE', 'True', '1', 'Y', 'y', 'yes', '√']);
+const falseWords = new Set(['否', 'false', 'FALSE', 'False', '0', 'N', 'n', 'no', '×']);
+
+function matchOption(f: FieldDef & { options: readonly { value: string; label: string }[] }, text: string): string | null {
+  const t = text.trim();
+  return f.options.find((o) => o.value === t || o.label === t)?.value ?? null;
+}
+
+/**
+ * Turns one text cell (CSV, Excel, form input) into the typed value of a field. Empty cells become
+ * null; the schema decides whether null is allowed. Enum cells accept the code or the Chinese label.
+ */
+export function coerceCell(f: FieldDef, raw: string | null | undefined, opts: CoerceOptions = {}): CoerceResult {
+  const text = (raw ?? '').trim();
+  if (text === '') return { ok: true, value: f.type === 'enum-set' ? [] : null };
+  const fail = (message: string): CoerceResult => ({ ok: false, message: `${message}（收到“${text}”）` });
+  switch (f.type) {
+    case 'text':
+    case 'longtext':
+    case 'ref':
+      return { ok: true, value: text };
+    case 'integer': {
+      const t = text.replace(/,/g, '');
+      return /^-?\d+$/.test(t) ? { ok: true, value: Number(t) } : fail(messages.notInteger(f));
+    }
+    case 'decimal': {
+      const t = text.replace(/,/g, '');
+      return /^-?\d+(\.\d+)?$/.test(t) ? { ok: true, value: Number(t) } : fail(messages.notNumber(f));
+    }
+    case 'money': {
+      if (opts.money === 'yuan') {
+        const fen = parseYuan(text);
+        return fen === null ? fail(messages.moneyFormat(f)) : { ok: true, value: fen };
+      }
+      return /^\d+$/.test(text) ? { ok: true, value: Number(text) } : fail(`${messages.moneyFormat(f).replace('元，最多两位小数', '以分为单位的整数')}`);
+    }
+    case 'date': {
+      const d = normalizeDate(text);
+      return d ? { ok: true, value: d } : fail(messages.notDate(f));
+    }
+    case 'datetime': {
+      const d = normalizeDateTime(text);
+      return d ? { ok: true, value: d } : fail(messages.notDateTime(f));
+    }
+    case 'boolean':
+      if (trueWords.has(text)) return { ok: true, value: true };
+      if (falseWords.has(text)) return { ok: true, value: false };
+      return fail(messages.notBoolean(f));
+    case 'enum': {
+      const v = matchOption(f, text);
+      return v ? { ok: true, value: v } : { ok: false, message: messages.notOption(f, text) };
+    }
+    case 'enum-set': {
+      const parts = text.split(/[;；、,，|]/).map((p) => p.trim()).filter(Boolean);
+      const values: string[] = [];
+      for (const p of parts) {
+        const v = matchOption(f, p);
+        if (!v) return { ok: false, message: messages.notOption(f, p) };
+        values.push(v);
+      }
+      return { ok: true, value: values };
+    }
+  }
+}
+
+/** The inverse of `coerceCell` for dataset files: typed value → text cell. */
+export function formatCell(f: FieldDef, value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (f.type === 'enum-set') return (value as string[]).join(';');
+  if (f.type === 'boolean') return value ? 'true' : 'false';
+  return String(value);
+}

@@ -1,0 +1,19 @@
+export * from './areas.js';
+export * from './coerce.js';
+export * from './fields.js';
+export * from './messages.js';
+export * from './org.js';
+export * from './period.js';
+export * from './record-kind.js';
+export * from './registry.js';
+export * from './schema.js';
+export * from './kinds/index.js';
+
+import { builtInRecordKinds } from './kinds/index.js';
+import { RecordKindRegistry } from './registry.js';
+import type { RecordKind } from './record-kind.js';
+
+/** A registry with every built-in kind plus any extra (third-party) kinds. */
+export function createRegistry(extra: Iterable<RecordKind> = []): RecordKindRegistry {
+  return new RecordKindRegistry([...builtInRecordKinds, ...extra]);
+}

@@ -1,0 +1,94 @@
+import { defineRecordKind } from '../record-kind.js';
+import { options } from './options.js';
+
+export const enforcementActionKinds = options(
+  ['guidance', '行政辅导'],
+  ['reminder', '行政提示'],
+  ['advice', '行政建议'],
+  ['warning', '行政告诫'],
+  ['interview', '行政约谈'],
+  ['revisit', '回访'],
+  ['inspection', '检查'],
+  ['penalty', '行政处罚'],
+);
+
+export const enforcementActions = defineRecordKind({
+  id: 'enforcement_actions',
+  label: '行政执法行为',
+  labelEn: 'Enforcement actions',
+  area: 'enforcement',
+  measureWord: '次',
+  periodField: 'actedOn',
+  titleField: 'actionNo',
+  fields: [
+    { key: 'actionNo', label: '执法编号', type: 'text', required: true, listed: true, maxLength: 50 },
+    { key: 'kind', label: '执法方式', type: 'enum', options: enforcementActionKinds, required: true, listed: true },
+    { key: 'actedOn', label: '执法日期', type: 'date', required: true, listed: true },
+    { key: 'targetType', label: '对象类型', type: 'enum', required: true, options: options(['enterprise', '企业'], ['individual_business', '个体工商户'], ['person', '自然人']) },
+    { key: 'targetName', label: '执法对象', type: 'text', required: true, listed: true, personal: true, description: '对象为自然人时属个人信息' },
+    { key: 'matter', label: '执法事项', type: 'text', listed: true },
+    { key: 'jointInspection', label: '综合查一次', type: 'boolean', description: '多部门联合检查，“进一次门、查多项事”' },
+    { key: 'officer1Id', label: '执法人员一', type: 'ref', target: 'enforcement_officers', required: true },
+    { key: 'officer2Id', label: '执法人员二', type: 'ref', target: 'enforcement_officers', required: true },
+    { key: 'legalBasis', label: '法律依据', type: 'text' },
+    { key: 'penaltyAmount', label: '罚款金额', type: 'money', unit: '元' },
+    { key: 'legalReviewDone', label: '已法制审核', type: 'boolean', description: '重大执法决定法制审核' },
+    { key: 'publicized', label: '已执法公示', type: 'boolean' },
+    { key: 'fullyRecorded', label: '全过程记录', type: 'boolean' },
+  ],
+  rules: [{ type: 'required-when', field: 'legalBasis', when: { field: 'kind', in: ['penalty'] } }],
+});
+
+export const enforcementOfficers = defineRecordKind({
+  id: 'enforcement_officers',
+  label: '行政执法人员',
+  labelEn: 'Enforcement officers',
+  area: 'enforcement',
+  measureWord: '名',
+  periodField: 'since',
+  titleField: 'name',
+  fields: [
+    { key: 'name', label: '姓名', type: 'text', required: true, personal: true, listed: true },
+    { key: 'certificateNo', label: '执法证号', type: 'text', required: true, listed: true, maxLength: 50 },
+    { key: 'unit', label: '所在队伍', type: 'text', listed: true },
+    { key: 'position', label: '职务', type: 'text' },
+    { key: 'since', label: '持证日期', type: 'date', required: true, listed: true },
+    { key: 'until', label: '离岗日期', type: 'date', listed: true },
+  ],
+  rules: [{ type: 'order', earlier: 'since', later: 'until' }],
+});
+
+export const officerTrainings = defineRecordKind({
+  id: 'officer_trainings',
+  label: '执法人员培训',
+  labelEn: 'Officer training',
+  area: 'enforcement',
+  measureWord: '次',
+  periodField: 'trainedOn',
+  titleField: 'course',
+  fields: [
+    { key: 'officerId', label: '执法人员', type: 'ref', target: 'enforcement_officers', required: true, listed: true },
+    { key: 'course', label: '培训课程', type: 'text', required: true, listed: true },
+    { key: 'trainedOn', label: '培训日期', type: 'date', required: true, listed: true },
+    { key: 'hours', label: '培训学时', type: 'integer', min: 1, max: 200, required: true, unit: '学时', listed: true },
+    { key: 'format', label: '培训形式', type: 'enum', options: options(['classroom', '集中授课'], ['online', '网络学习'], ['practice', '以案代训'], ['exam', '考试测评']) },
+  ],
+});
+
+export const auxiliaryStaff = defineRecordKind({
+  id: 'auxiliary_staff',
+  label: '执法辅助人员',
+  labelEn: 'Auxiliary enforcement staff',
+  area: 'enforcement',
+  measureWord: '名',
+  periodField: 'hiredOn',
+  titleField: 'name',
+  fields: [
+    { key: 'name', label: '姓名', type: 'text', required: true, personal: true, listed: true },
+    { key: 'post', label: '岗位', type: 'enum', required: true, listed: true, options: options(['patrol', '巡查'], ['city_management', '市容管理'], ['safety', '安全生产'], ['clerical', '内勤'], ['other', '其他']) },
+    { key: 'team', label: '所在队伍', type: 'text' },
+    { key: 'hiredOn', label: '招录日期', type: 'date', required: true, listed: true },
+    { key: 'leftOn', label: '离职日期', type: 'date', listed: true },
+  ],
+  rules: [{ type: 'order', earlier: 'hiredOn', later: 'leftOn' }],
+});

@@ -1,0 +1,58 @@
+import { defineRecordKind } from '../record-kind.js';
+import { options } from './options.js';
+
+export const legalAidApplications = defineRecordKind({
+  id: 'legal_aid_applications',
+  label: '法律援助申请',
+  labelEn: 'Legal-aid applications',
+  area: 'legal_aid',
+  measureWord: '人次',
+  periodField: 'appliedOn',
+  titleField: 'applicationNo',
+  fields: [
+    { key: 'applicationNo', label: '申请编号', type: 'text', required: true, listed: true, maxLength: 50 },
+    { key: 'applicantName', label: '申请人姓名', type: 'text', required: true, personal: true, listed: true },
+    { key: 'applicantIdNumber', label: '申请人身份证号', type: 'text', personal: true },
+    { key: 'applicantPhone', label: '申请人联系电话', type: 'text', personal: true },
+    {
+      key: 'applicantCategory',
+      label: '申请人类别',
+      type: 'enum',
+      required: true,
+      listed: true,
+      options: options(['elderly', '老年人'], ['disabled', '残疾人'], ['migrant_worker', '农民工'], ['minor', '未成年人'], ['woman', '妇女'], ['military', '军人军属'], ['other', '其他']),
+    },
+    {
+      key: 'channel',
+      label: '申请渠道',
+      type: 'enum',
+      required: true,
+      options: options(['walk_in', '窗口申请'], ['online_12348', '12348网上申请'], ['phone', '电话申请'], ['referral', '转交申请'], ['notified', '通知辩护/代理']),
+    },
+    { key: 'caseKind', label: '案件类别', type: 'enum', required: true, listed: true, options: options(['criminal', '刑事'], ['civil', '民事'], ['administrative', '行政'], ['non_litigation', '非诉讼']) },
+    { key: 'cause', label: '案由', type: 'text', listed: true },
+    { key: 'amount', label: '涉及金额', type: 'money', unit: '元', listed: true },
+    { key: 'appliedOn', label: '申请日期', type: 'date', required: true, listed: true },
+    {
+      key: 'decision',
+      label: '审查结果',
+      type: 'enum',
+      required: true,
+      listed: true,
+      options: options(['pending', '待审查'], ['accepted', '准予受理'], ['rejected', '不予受理']),
+    },
+    { key: 'decidedOn', label: '审查日期', type: 'date' },
+    { key: 'rejectionReason', label: '不予受理理由', type: 'text' },
+    { key: 'lawyer', label: '承办律师', type: 'text' },
+    { key: 'lawFirm', label: '承办机构', type: 'text' },
+    { key: 'closedOn', label: '结案日期', type: 'date' },
+    { key: 'outcome', label: '办理结果', type: 'text' },
+    { key: 'lossRecovered', label: '挽回损失', type: 'money', unit: '元' },
+  ],
+  rules: [
+    { type: 'order', earlier: 'appliedOn', later: 'decidedOn' },
+    { type: 'order', earlier: 'decidedOn', later: 'closedOn' },
+    { type: 'required-when', field: 'decidedOn', when: { field: 'decision', in: ['accepted', 'rejected'] } },
+    { type: 'required-when', field: 'rejectionReason', when: { field: 'decision', in: ['rejected'] } },
+  ],
+});

@@ -1,0 +1,30 @@
+import { defineRecordKind } from '../record-kind.js';
+import { options } from './options.js';
+
+/**
+ * Slowly changing facts of an org unit, each kept with the date it took effect, so a report for any
+ * year reads the value then in force.
+ */
+export const orgAttributeNames = options(
+  ['legal_service_hall_area', '公共法律服务工作站大厅面积'],
+  ['mediators_count', '专职人民调解员人数'],
+  ['legal_counsel_count', '法律顾问人数'],
+  ['law_committee_members', '全面依法治街委员会成员人数'],
+);
+
+export const orgAttributes = defineRecordKind({
+  id: 'org_attributes',
+  label: '机构属性',
+  labelEn: 'Organisation attributes',
+  area: 'organisation',
+  measureWord: '项',
+  periodField: 'effectiveOn',
+  titleField: 'attribute',
+  fields: [
+    { key: 'attribute', label: '属性', type: 'enum', options: orgAttributeNames, required: true, listed: true },
+    { key: 'value', label: '数值', type: 'decimal', scale: 2, min: 0, required: true, listed: true },
+    { key: 'unit', label: '单位', type: 'text', required: true, listed: true, maxLength: 20 },
+    { key: 'effectiveOn', label: '生效日期', type: 'date', required: true, listed: true },
+    { key: 'note', label: '说明', type: 'text' },
+  ],
+});

@@ -1,0 +1,102 @@
+import { defineRecordKind } from '../record-kind.js';
+import { options } from './options.js';
+
+export const serviceItems = defineRecordKind({
+  id: 'service_items',
+  label: '政务服务事项',
+  labelEn: 'Public-service items',
+  area: 'public_service',
+  measureWord: '个',
+  periodField: 'listedOn',
+  titleField: 'name',
+  fields: [
+    { key: 'code', label: '事项编码', type: 'text', required: true, listed: true, maxLength: 50 },
+    { key: 'name', label: '事项名称', type: 'text', required: true, listed: true },
+    {
+      key: 'category',
+      label: '事项类别',
+      type: 'enum',
+      required: true,
+      listed: true,
+      options: options(['social_security', '社会保障'], ['civil_affairs', '民政服务'], ['health', '卫生健康'], ['housing', '住房城建'], ['business', '企业服务'], ['household', '户籍证照'], ['other', '其他']),
+    },
+    { key: 'department', label: '承办部门', type: 'text', listed: true },
+    { key: 'mode', label: '办理类型', type: 'enum', required: true, options: options(['instant', '即办件'], ['promised', '承诺件']) },
+    { key: 'online', label: '可网上办理', type: 'boolean', required: true, listed: true },
+    { key: 'listedOn', label: '纳入目录日期', type: 'date', required: true, listed: true },
+    { key: 'delistedOn', label: '移出目录日期', type: 'date' },
+  ],
+  rules: [{ type: 'order', earlier: 'listedOn', later: 'delistedOn' }],
+});
+
+export const satisfactionRatings = options(['satisfied', '满意'], ['basically', '基本满意'], ['dissatisfied', '不满意']);
+
+export const hotlineTickets = defineRecordKind({
+  id: 'hotline_tickets',
+  label: '12345热线工单',
+  labelEn: '12345 hotline tickets',
+  area: 'public_service',
+  measureWord: '件',
+  periodField: 'receivedAt',
+  titleField: 'ticketNo',
+  fields: [
+    { key: 'ticketNo', label: '工单编号', type: 'text', required: true, listed: true, maxLength: 50 },
+    { key: 'channel', label: '来源渠道', type: 'enum', required: true, listed: true, options: options(['phone', '电话'], ['web', '网站'], ['wechat', '微信'], ['app', '移动客户端'], ['other', '其他']) },
+    { key: 'kind', label: '诉求类型', type: 'enum', required: true, listed: true, options: options(['consultation', '咨询'], ['help', '求助'], ['complaint', '投诉'], ['report', '举报'], ['suggestion', '意见建议']) },
+    {
+      key: 'topic',
+      label: '诉求分类',
+      type: 'enum',
+      required: true,
+      listed: true,
+      options: options(['city_appearance', '市容环境'], ['housing', '住房物业'], ['traffic', '交通出行'], ['labour', '劳动社保'], ['market', '市场监管'], ['education', '教育'], ['health', '医疗卫生'], ['public_security', '治安'], ['construction', '城建施工'], ['other', '其他']),
+    },
+    { key: 'summary', label: '诉求内容', type: 'longtext' },
+    { key: 'callerName', label: '来电人', type: 'text', personal: true },
+    { key: 'callerPhone', label: '来电号码', type: 'text', personal: true },
+    { key: 'department', label: '承办部门', type: 'text', listed: true },
+    { key: 'receivedAt', label: '派单时间', type: 'datetime', required: true, listed: true },
+    { key: 'dueAt', label: '办理时限', type: 'datetime', required: true },
+    { key: 'closedAt', label: '办结时间', type: 'datetime', listed: true },
+    { key: 'satisfaction', label: '满意度评价', type: 'enum', options: satisfactionRatings, listed: true, description: '未评价时留空' },
+  ],
+  rules: [
+    { type: 'order', earlier: 'receivedAt', later: 'dueAt' },
+    { type: 'order', earlier: 'receivedAt', later: 'closedAt' },
+  ],
+});
+
+export const supervisionRounds = defineRecordKind({
+  id: 'supervision_rounds',
+  label: '政务服务督查',
+  labelEn: 'Supervision rounds',
+  area: 'public_service',
+  measureWord: '次',
+  periodField: 'conductedOn',
+  titleField: 'title',
+  fields: [
+    { key: 'title', label: '督查名称', type: 'text', required: true, listed: true },
+    { key: 'conductedOn', label: '督查日期', type: 'date', required: true, listed: true },
+    { key: 'scope', label: '督查范围', type: 'enum', required: true, listed: true, options: options(['full_coverage', '全覆盖督查'], ['special', '专项督查'], ['spot_check', '随机抽查']) },
+    { key: 'findings', label: '发现问题数', type: 'integer', min: 0, unit: '个', listed: true },
+    { key: 'rectified', label: '已整改问题数', type: 'integer', min: 0, unit: '个' },
+  ],
+  rules: [{ type: 'at-most', field: 'rectified', limit: 'findings' }],
+});
+
+export const coordinationEvents = defineRecordKind({
+  id: 'coordination_events',
+  label: '协调会议及现场勘查',
+  labelEn: 'Coordination meetings and site inspections',
+  area: 'public_service',
+  measureWord: '次',
+  periodField: 'heldOn',
+  titleField: 'topic',
+  fields: [
+    { key: 'kind', label: '类型', type: 'enum', required: true, listed: true, options: options(['meeting', '协调会议'], ['site_inspection', '现场勘查']) },
+    { key: 'topic', label: '事由', type: 'text', required: true, listed: true },
+    { key: 'heldOn', label: '日期', type: 'date', required: true, listed: true },
+    { key: 'ticketNo', label: '关联工单编号', type: 'text' },
+    { key: 'participants', label: '参加单位', type: 'text' },
+  ],
+});

@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { defaultLongTextMaxLength, defaultTextMaxLength, optionLabel, type FieldDef } from './fields.js';
+import { messages, q } from './messages.js';
+import { getField, type AnyRecord, type RecordKind, type RecordRule } from './record-kind.js';
+
+export const isoDatePattern = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/** Canonical stored form: seconds and the +08:00 offset always present. */
+export const isoDateTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
+
+/** Rejects 2024-02-30 and the like, which the pattern alone lets through. */
+export function isRealDate(text: string): boolean {
+  if (!isoDatePattern.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(text);
+}
+
+function decimalsOf(n: number): number {
+  const s = String(n);
+  const i = s.indexOf('.');
+  return i < 0 ? 0 : s.length - i - 1;
+}
+
+/** The zod type of one field's value (never null: optionality is applied by the caller). */
+export function fieldValueSchema(f: FieldDef): z.ZodType {
+  const typeError = (msg: string) => ({ error: (iss: { input?: unknown }) => (iss.input === undefined || iss.input === null ? messages.required(f) : msg) });
+  switch (f.type) {
+    case 'text':
+    case 'longtext': {
+      const max = f.maxLength ?? (f.type === 'text' ? defaultTextMaxLength : defaultLongTextMaxLength);
+      let s = z.string(typeError(messages.notText(f))).trim().max(max, { error: messages.tooLong(f, max) });
+      if (f.required) s = s.min(1, { error: messages.required(f) });
+      if (f.type === 'text' && f.pattern) s = s.regex(new RegExp(f.pattern.regex), { error: messages.pattern(f, f.pattern.hint) });
+      return s;
+    }
+    case 'integer': {
+      let s = z.number(typeError(messages.notInteger(f))).int({ error: messages.notInteger(f) });
+      if (f.min !== undefined) s = s.min(f.min, { error: messages.min(f, f.min) });
+      if (f.max !== undefined) s = s.max(f.max, { error: messages.max(f, f.max) });
+      return s;
+    }
+    case 'decimal': {
+      let s = z.number(typeError(messages.notNumber(f)));
+      if (f.min !== undefined) s = s.min(f.min, { error: messages.min(f, f.min) });
+      if (f.max !== undefined) s = s.max(f.max, { error: messages.max(f, f.max) });
+      return s.refine((n) => decimalsOf(n) <= f.scale, { error: messages.tooManyDecimals(f, f.scale) });
+    }
+    case 'money':
+      return z
+        .number(typeError(messages.moneyFormat(f)))
+        .int({ error: messages.moneyFormat(f) })
+        .min(0, { error: messages.moneyNegative(f) })
+        .max(Number.MAX_SAFE_INTEGER, { error: messages.moneyFormat(f) });
+    case 'date':
+      return z.string(typeError(messages.notDate(f))).refine(isRealDate, { error: messages.notDate(f) });
+    case 'datetime':
+      return z
+        .string(typeError(messages.notDateTime(f)))
+        .refine((t) => isoDateTimePattern.test(t) && isRealDate(t.slice(0, 10)), { error: messages.notDateTime(f) });
+    case 'boolean':
+      return z.boolean(typeError(messages.notBoolean(f)));
+    case 'enum':
+      return z.enum(f.options.map((o) => o.value) as [string, ...string[]], {
+        error: (iss) => (iss.input === undefined || iss.input === null ? messages.required(f) : messages.notOption(f, iss.input)),
+      });
+    case 'enum-set': {
+      const item = z.enum(f.options.map((o) => o.value) as [string, ...string[]], { error: (iss) => messages.notOption(f, iss.input) });
+      const arr = z.array(item, typeError(messages.notOption(f, '')));
+      return f.required ? arr.min(1, { error: messages.required(f) }) : arr;
+    }
+    case 'ref':
+      return z.string(typeError(messages.notRef(f))).min(1, { error: messages.required(f) });
+  }
+}
+
+function fieldSchema(f: FieldDef): z.ZodType {
+  const v = fieldValueSchema(f);
+  // Optional fields are always present in a parsed record, as null when empty.
+  return f.required ? v : v.nullable().optional().transform((x) => (x === undefined || x === '' ? null : x));
+}
+
+const holds = (value: unknown, allowed: readonly unknown[]) => allowed.includes(value as never);
+const present = (v: unknown) => v !== null && v !== undefined && v !== '';
+
+/** Checks one cross-field rule; returns the field to blame and the message, or null when it holds. */
+export function checkRule(kind: RecordKind, rule: RecordRule, r: Record<string, unknown>): { field: string; message: string } | null {
+  switch (rule.type) {
+    case 'order': {
+      const a = r[rule.earlier];
+      const b = r[rule.later];
+      if (present(a) && present(b) && String(b) < String(a)) {
+        return { field: rule.later, message: messages.order(getField(kind, rule.earlier), getField(kind, rule.later)) };
+      }
+      return null;
+    }
+    case 'required-when': {
+      if (holds(r[rule.when.field], rule.when.in) && !present(r[rule.field])) {
+        const whenField = getField(kind, rule.when.field);
+        const values = rule.when.in.map((v) => `“${optionLabel(whenField, String(v))}”`).join('或');
+        return { field: rule.field, message: messages.requiredWhen(getField(kind, rule.field), whenField, values) };
+      }
+      return null;
+    }
+    case 'at-most': {
+      const a = r[rule.field];
+      const b = r[rule.limit];
+      if (typeof a === 'number' && typeof b === 'number' && a > b) {
+        return { field: rule.field, message: messages.atMost(getField(kind, rule.field), getField(kind, rule.limit)) };
+      }
+      return null;
+    }
+  }
+}
+
+const schemaCache = new WeakMap<RecordKind, z.ZodType<AnyRecord>>();
+
+/**
+ * The zod schema of a record kind, generated from its field metadata and rules. Parsing yields a
+ * record with every declared field present (null when empty); unknown keys are rejected.
+ */
+export function recordSchema(kind: RecordKind): z.ZodType<AnyRecord> {
+  const cached = schemaCache.get(kind);
+  if (cached) return cached;
+  const shape: Record<string, z.ZodType> = {
+    id: z.string({ error: `${q('编号')}为必填项` }).min(1, { error: `${q('编号')}为必填项` }),
+    orgId: z.string({ error: `${q('所属机构')}为必填项` }).min(1, { error: `${q('所属机构')}为必填项` }),
+    deletedAt: z
+      .string()
+      .refine((t) => isoDateTimePattern.test(t), { error: `${q('删除时间')}应为日期时间` })
+      .nullable()
+      .optional()
+      .transform((x) => x ?? null),
+  };
+  for (const f of kind.fields) shape[f.key] = fieldSchema(f);
+  const schema = z
+    .strictObject(shape, { error: (iss) => (iss.code === 'unrecognized_keys' ? `存在未定义的字段：${(iss as { keys: string[] }).keys.join('、')}` : undefined) })
+    .superRefine((r, ctx) => {
+      for (const rule of kind.rules ?? []) {
+        const broken = checkRule(kind, rule, r);
+        if (broken) ctx.addIssue({ code: 'custom', path: [broken.field], message: broken.message });
+      }
+    }) as unknown as z.ZodType<AnyRecord>;
+  schemaCache.set(kind, schema);
+  return schema;
+}
+
+export interface ValidationIssue {
+  /** Field key, or '' for the record as a whole. */
+  field: string;
+  /** zh-CN label of the field. */
+  label: string;
+  message: string;
+}
+
+export type ValidationResult<T = AnyRecord> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
+
+const baseLabels: Record<string, string> = { id: '编号', orgId: '所属机构', deletedAt: '删除时间' };
+
+/** Validates a record (typed values, not text) and reports every problem, each naming its field. */
+export function validateRecord(kind: RecordKind, input: unknown): ValidationResult {
+  const res = recordSchema(kind).safeParse(input);
+  if (res.success) return { ok: true, value: res.data };
+  return {
+    ok: false,
+    issues: res.error.issues.map((iss) => {
+      const key = String(iss.path[0] ?? '');
+      const label = baseLabels[key] ?? kind.fields.find((f) => f.key === key)?.label ?? '';
+      return { field: key, label, message: iss.message };
+    }),
+  };
+}

@@ -1,0 +1,29 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * One vitest run covers every workspace package: each package is a project, and workspace
+ * imports resolve to TypeScript sources through the `fazhi-source` export condition, so tests
+ * never need a prior build.
+ */
+const sourceConditions = ['fazhi-source', 'module', 'node', 'import', 'default'];
+const packageDirs = ['packages', 'packages/plugins', 'apps']
+  .flatMap((base) => (existsSync(base) ? readdirSync(base).map((d) => `${base}/${d}`) : []))
+  .concat('seeds')
+  .filter((dir) => existsSync(`${dir}/package.json`));
+
+export default defineConfig({
+  resolve: { conditions: sourceConditions },
+  ssr: { resolve: { conditions: sourceConditions, externalConditions: ['fazhi-source'] } },
+  test: {
+    projects: packageDirs.map((dir) => ({
+      extends: true,
+      test: {
+        name: JSON.parse(readFileSync(`${dir}/package.json`, 'utf8')).name as string,
+        root: dir,
+        include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
+        testTimeout: 60_000,
+      },
+    })),
+  },
+});
