@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { formatNumber, formatPercent, formatValue, formatWanYuan, hedgeNumber } from './format.js';
+
+describe('Chinese figure rendering', () => {
+  it('renders fen as 万元 with two decimals, rounding half up in integers', () => {
+    expect(formatWanYuan(560_218_050)).toBe('560.22万元');
+    expect(formatWanYuan(560_215_000)).toBe('560.22万元');
+    expect(formatWanYuan(560_214_999)).toBe('560.21万元');
+    expect(formatWanYuan(1_567_996_400)).toBe('1568.00万元');
+    expect(formatWanYuan(1_567_996_400, { trimZeros: true })).toBe('1568万元');
+    expect(formatWanYuan(0)).toBe('0.00万元');
+  });
+
+  it('renders percentages without trailing zeros', () => {
+    expect(formatPercent(100)).toBe('100%');
+    expect(formatPercent(98.7333)).toBe('98.7%');
+    expect(formatPercent(2 / 3 * 100, 2)).toBe('66.67%');
+    expect(formatNumber(1.005, 2)).toBe('1.01');
+  });
+
+  it('hedges only on request and only when true', () => {
+    expect(hedgeNumber(134, 'yu')).toBe('130余');
+    expect(hedgeNumber(106, 'duo')).toBe('100多');
+    expect(hedgeNumber(130, 'yu')).toBe('130');
+    expect(hedgeNumber(1715, 'chao')).toBe('超1700');
+    expect(hedgeNumber(1785, 'jin')).toBe('近1800');
+    expect(hedgeNumber(21349, 'yu')).toBe('2.1万余');
+    expect(hedgeNumber(7, 'yu')).toBe('7');
+    expect(formatValue(134, 'count', '名', 0)).toBe('134名');
+    expect(formatValue(134, 'count', '名', 0, { hedge: 'yu' })).toBe('130余名');
+    expect(formatValue(null, 'count', '名', 0)).toBe('—');
+  });
+});

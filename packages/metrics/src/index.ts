@@ -1,0 +1,6 @@
+export * from './definitions.js';
+export * from './check-catalog.js';
+export * from './compile.js';
+export * from './evaluate.js';
+export * from './format.js';
+export * from './catalog/index.js';
