@@ -1,1 +1,10 @@
 export * from "./model.js";
+export * from './template.js';
+export * from './street-annual-template.js';
+export * from './narrative.js';
+export * from './build-report.js';
+export * from './report-data.js';
+export { renderMarkdown } from './render-markdown.js';
+export { renderHtml } from './render-html.js';
+export { renderDocx } from './render-docx.js';
+export { docxText } from './docx-text.js';

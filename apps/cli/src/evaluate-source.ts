@@ -1,0 +1,15 @@
+import { createRegistry, type OrgUnit, type Period } from '@fazhi/domain';
+import { builtInCatalog, checkCatalog, Evaluator } from '@fazhi/metrics';
+import type { RecordSource } from './source.js';
+
+/** An in-memory evaluator over a source with the built-in catalog, checked once. */
+export function evaluatorFor(source: RecordSource): Evaluator {
+  checkCatalog(builtInCatalog, createRegistry());
+  return new Evaluator({ orgs: source.orgs, records: source.records, catalog: builtInCatalog });
+}
+
+export function orgDisplayName(org: OrgUnit): string {
+  return org.shortName || org.name;
+}
+
+export type { Period };

@@ -1,0 +1,102 @@
+import { parsePeriod, yearPeriod, type Period } from '@fazhi/domain';
+import { narrativeKeys, narrativeSkeleton, streetAnnualTemplate } from '@fazhi/report';
+import { parseArgs } from 'node:util';
+import { CliError } from './cli-error.js';
+import { runMetrics } from './commands/metrics.js';
+import { runReport } from './commands/report.js';
+import { processOutput, writeFileAtomic, type Output } from './io.js';
+import { openSource } from './source.js';
+
+export const usage = `用法：fazhi <命令> [选项]
+
+命令：
+  report     生成法治政府建设年度报告
+  metrics    计算并输出全部指标（含分子、分母和同比）
+  narrative  生成空白叙述文件（报告中需要人工撰写的段落）
+
+通用选项：
+  --dataset DIR    数据集目录（如 seeds/nansha-2024）
+  --year YYYY      统计年度；metrics 也可用 --period 2024Q1 或 2024-03
+  --org ID|名称    机构（编号、全称或简称），默认为数据集的根机构
+  --format F       report：markdown | html | docx；metrics：json | table
+  --out FILE       输出文件（docx 必填；其余默认输出到标准输出）
+  --narrative FILE 叙述文件（默认使用数据集 narrative/<年度>.md）
+  --only PREFIX    metrics 只输出编号以此开头的指标，可重复
+  -h, --help       显示帮助
+
+示例：
+  fazhi report --dataset seeds/nansha-2024 --year 2024 --format docx --out 报告.docx
+  fazhi metrics --dataset seeds/nansha-2024 --year 2024 --format table
+`;
+
+const options = {
+  dataset: { type: 'string' },
+  year: { type: 'string' },
+  period: { type: 'string' },
+  org: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  narrative: { type: 'string' },
+  only: { type: 'string', multiple: true },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function parse(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (e) {
+    const err = e as { code?: string; message: string };
+    const opt = /'([^']+)'/.exec(err.message)?.[1] ?? '';
+    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new CliError(`未知的选项 ${opt}\n\n${usage}`, 2);
+    if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new CliError(`选项 ${opt.split(' ')[0]} 缺少取值`, 2);
+    throw new CliError(`参数有误：${err.message}`, 2);
+  }
+}
+
+function periodFrom(values: { year?: string | undefined; period?: string | undefined }): Period {
+  if (values.year && values.period) throw new CliError('--year 与 --period 只能选一个', 2);
+  const text = values.year ?? values.period;
+  if (!text) throw new CliError('请用 --year 指定统计年度，如 --year 2024', 2);
+  if (values.year && !/^\d{4}$/.test(values.year)) throw new CliError(`--year 应为四位年份，收到“${values.year}”`, 2);
+  try {
+    return values.year ? yearPeriod(Number(values.year)) : parsePeriod(text);
+  } catch (e) {
+    throw new CliError((e as Error).message, 2);
+  }
+}
+
+/** Runs one CLI invocation; returns the exit code. Errors for people are printed, never thrown. */
+export async function main(argv: readonly string[], out: Output = processOutput): Promise<number> {
+  try {
+    const { values, positionals } = parse(argv);
+    const [command, ...rest] = positionals;
+    if (values.help || !command || command === 'help') {
+      out.stdout(usage);
+      return command || values.help ? 0 : 2;
+    }
+    if (rest.length) throw new CliError(`多余的参数：${rest.join(' ')}`, 2);
+    switch (command) {
+      case 'report':
+        await runReport(await openSource(values), { org: values.org, period: periodFrom(values), format: values.format ?? 'markdown', out: values.out, narrative: values.narrative }, out);
+        return 0;
+      case 'metrics':
+        runMetrics(await openSource(values), { org: values.org, period: periodFrom(values), format: values.format ?? 'table', ...(values.only ? { only: values.only } : {}) }, out);
+        return 0;
+      case 'narrative': {
+        const text = narrativeSkeleton(narrativeKeys(streetAnnualTemplate));
+        if (values.out) writeFileAtomic(values.out, text);
+        else out.stdout(text);
+        return 0;
+      }
+      default:
+        throw new CliError(`未知的命令“${command}”\n\n${usage}`, 2);
+    }
+  } catch (e) {
+    if (e instanceof CliError) {
+      out.stderr(`错误：${e.message}\n`);
+      return e.exitCode;
+    }
+    out.stderr(`内部错误：${(e as Error).stack ?? String(e)}\n`);
+    return 1;
+  }
+}
