@@ -32,11 +32,11 @@ describe('fazhi metrics', () => {
   it('selects an org unit by name and rolls up its subtree only', async () => {
     const all = JSON.parse((await runCli('metrics', '--dataset', seed, '--year', '2024', '--format', 'json')).stdout);
     const orgs = readFileSync(join(seed, 'orgs.csv'), 'utf8').split('\n').slice(1).filter(Boolean);
-    const committee = orgs.find((l) => l.includes('调解委员会'))!.split(',')[3]!;
-    const res = await runCli('metrics', '--dataset', seed, '--year', '2024', '--format', 'json', '--org', committee);
+    const [committeeId, , , committee] = orgs.find((l) => l.includes('调解委员会'))!.split(',');
+    const res = await runCli('metrics', '--dataset', seed, '--year', '2024', '--format', 'json', '--org', committee!);
     expect(res.code).toBe(0);
     const one = JSON.parse(res.stdout);
-    expect(one.org.name).toBe(committee);
+    expect(one.org.id).toBe(committeeId);
     const cases = (d: { indicators: { id: string; value: number }[] }) => d.indicators.find((i) => i.id === 'mediation.successful_cases')!.value;
     expect(cases(one)).toBeGreaterThan(0);
     expect(cases(one)).toBeLessThan(cases(all));

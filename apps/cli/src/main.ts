@@ -80,7 +80,7 @@ export async function main(argv: readonly string[], out: Output = processOutput)
         await runReport(await openSource(values), { org: values.org, period: periodFrom(values), format: values.format ?? 'markdown', out: values.out, narrative: values.narrative }, out);
         return 0;
       case 'metrics':
-        runMetrics(await openSource(values), { org: values.org, period: periodFrom(values), format: values.format ?? 'table', ...(values.only ? { only: values.only } : {}) }, out);
+        await runMetrics(await openSource(values), { org: values.org, period: periodFrom(values), format: values.format ?? 'table', ...(values.only ? { only: values.only } : {}) }, out);
         return 0;
       case 'narrative': {
         const text = narrativeSkeleton(narrativeKeys(streetAnnualTemplate));

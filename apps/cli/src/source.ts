@@ -3,6 +3,7 @@ import type { AnyRecord, OrgTree, OrgUnit } from '@fazhi/domain';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError } from './cli-error.js';
+import type { IndicatorSource } from './indicator-source.js';
 
 /** Records and org tree to compute from, whatever they were read from. */
 export interface RecordSource {
@@ -13,6 +14,8 @@ export interface RecordSource {
   records: ReadonlyMap<string, readonly AnyRecord[]>;
   /** Where `<year>.md` narrative files for the root org live, if anywhere. */
   narrativeDir?: string;
+  /** Computes the figures in place of the in-memory evaluator (`--db`: the SQL evaluator). */
+  indicators?: IndicatorSource;
 }
 
 export async function openSource(opts: { dataset?: string | undefined }): Promise<RecordSource> {

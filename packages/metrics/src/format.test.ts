@@ -1,5 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatPercent, formatValue, formatWanYuan, hedgeNumber } from './format.js';
+import { compareResults } from './evaluate.js';
+import { formatChange, formatNumber, formatPercent, formatValue, formatWanYuan, hedgeNumber } from './format.js';
+
+const comparison = (current: number | null, previous: number | null, valueType: 'count' | 'percent') => {
+  const indicator = { id: 'x', label: 'X', area: 'a', numerator: 'n', factor: 1, unit: valueType === 'percent' ? '%' : '宗', valueType, decimals: 1, description: '' };
+  const result = (value: number | null) => ({ indicator, orgId: 'o', period: { kind: 'year' as const, year: 2024 }, value, numerator: { measureId: 'n', value } });
+  return compareResults(result(current), result(previous));
+};
+
+describe('year-on-year wording', () => {
+  it('words growth, decline, percentage points and near-equality', () => {
+    expect(formatChange(comparison(242, 221, 'count'))).toBe('同比增长9.5%');
+    expect(formatChange(comparison(1, 2, 'count'))).toBe('同比下降50%');
+    expect(formatChange(comparison(5, 0, 'count'))).toBe('同比增加5宗');
+    expect(formatChange(comparison(100, 75, 'percent'))).toBe('同比提高25个百分点');
+    expect(formatChange(comparison(100, 99.98, 'percent'))).toBe('同比基本持平');
+    expect(formatChange(comparison(3, 3, 'count'))).toBe('同比持平');
+    expect(formatChange(comparison(3, null, 'count'))).toBe('无上年同期数据');
+  });
+});
 
 describe('Chinese figure rendering', () => {
   it('renders fen as 万元 with two decimals, rounding half up in integers', () => {

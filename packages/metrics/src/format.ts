@@ -104,8 +104,11 @@ export function formatIndicator(indicator: Indicator, value: number | null, opts
 export function formatChange(c: IndicatorComparison): string {
   const i = c.current.indicator;
   if (c.difference === null) return '无上年同期数据';
-  if (roundTo(c.difference, 4) === 0) return '同比持平';
+  if (roundTo(c.difference, 9) === 0) return '同比持平';
   const up = c.difference > 0;
+  // A change too small to show at one decimal place reads as 基本持平, never as “提高0个百分点”.
+  const shown = i.valueType === 'percent' ? c.difference : c.relativeChange;
+  if (shown !== null && roundTo(Math.abs(shown), 1) === 0) return '同比基本持平';
   if (i.valueType === 'percent') return `同比${up ? '提高' : '下降'}${formatNumber(Math.abs(c.difference), 1, true)}个百分点`;
   if (c.relativeChange === null) return `同比${up ? '增加' : '减少'}${formatValue(Math.abs(c.difference), i.valueType, i.unit, i.decimals)}`;
   return `同比${up ? '增长' : '下降'}${formatPercent(Math.abs(c.relativeChange))}`;

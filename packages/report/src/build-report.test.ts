@@ -23,7 +23,7 @@ const records = new Map<string, AnyRecord[]>([
     ],
   ],
   ['auxiliary_staff', Array.from({ length: 134 }, () => r('s', { hiredOn: '2024-05-01' }))],
-  ['honours', [r('s', { title: '全国社会治理创新案例', awardedOn: '2024-11-01' }), r('s', { title: '已删除的荣誉', awardedOn: '2024-11-02' }, '2024-12-01T00:00:00+08:00')]],
+  ['honours', [r('s', { title: '全国社会治理创新案例', awardedOn: '2024-11-01' }), r('c', { title: '新时代“枫桥经验”典型', awardedOn: '2024-12-01' }), r('s', { title: '已删除的荣誉', awardedOn: '2024-11-02' }, '2024-12-01T00:00:00+08:00')]],
 ]);
 const evaluator = new Evaluator({ orgs, records, catalog: builtInCatalog });
 const period = yearPeriod(2024);
@@ -67,7 +67,7 @@ describe('buildReport with the default street template', () => {
 
   it('lists records of the period, skipping soft-deleted ones', () => {
     const all = allBlocks(doc.sections).map(text).join('\n');
-    expect(all).toContain('本年度相关工作获评“全国社会治理创新案例”。');
+    expect(all).toContain('本年度相关工作获评“全国社会治理创新案例”、“新时代‘枫桥经验’典型”。');
     expect(all).not.toContain('已删除的荣誉');
   });
 

@@ -86,7 +86,9 @@ export function buildReport(input: BuildReportInput): ReportDocument {
     rows.sort((a, c) => String(a[b.dateField]).localeCompare(String(c[b.dateField])));
     if (!rows.length) return { type: 'paragraph', inlines: [{ type: 'text', text: b.empty ?? '' }] };
     const items = rows.map((r) => b.item.replace(/\{(\w+)\}/g, (_, k: string) => String(r[k] ?? '')));
-    return { type: 'paragraph', inlines: [{ type: 'text', text: `${b.intro}${items.map((x) => `“${x}”`).join('、')}${b.outro}` }] };
+    // Quotes inside a quoted title become single quotes: “…‘枫桥经验’…”.
+    const quoted = items.map((x) => `“${x.replace(/“/g, '‘').replace(/”/g, '’')}”`);
+    return { type: 'paragraph', inlines: [{ type: 'text', text: `${b.intro}${quoted.join('、')}${b.outro}` }] };
   };
 
   const renderBlocks = (blocks: readonly TemplateBlock[]): Block[] =>

@@ -4,7 +4,7 @@ import { NarrativeError, narrativeSkeleton, parseNarrative } from './narrative.j
 describe('narrative files', () => {
   it('reads settings, hedges and paragraphs by key', () => {
     const n = parseNarrative(
-      ['---', 'signature: 南沙街道办事处', 'date: 2025年1月20日', 'hedge:', '  enforcement.aux_staff_recruited: 余', '---', '', '## problems', '一是学习', '不够深入。', '', '二是执法基础薄弱。', '## plans', '<!-- 提示 -->', ''].join('\n'),
+      ['---', 'signature: 南沙街道办事处', 'date: 2025年1月20日', 'hedge:', '  enforcement.aux_staff_recruited: 余', '---', '', '## problems', '一是学习不够深入。', '', '二是执法基础薄弱。', '## plans', '<!-- 提示 -->', ''].join('\n'),
       { knownKeys: ['problems', 'plans'] },
     );
     expect(n.signature).toBe('南沙街道办事处');

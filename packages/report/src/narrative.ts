@@ -13,7 +13,8 @@ import type { HedgeStyle } from '@fazhi/metrics';
  *     <!-- single-line comments are ignored -->
  *     一是……
  *
- * `## key` opens the text of a template's narrative block; blank lines separate paragraphs.
+ * `## key` opens the text of a template's narrative block; every non-empty line is a paragraph
+ * (Chinese prose is not hard-wrapped, and clerks expect one line per 一是/二是 item).
  * `hedge` opts individual figures into hedged wording (余/多/超/近); exact is the default.
  */
 export interface Narrative {
@@ -79,17 +80,11 @@ export function parseNarrative(text: string, opts: { file?: string; knownKeys?: 
 
   const sections = new Map<string, string[]>();
   let current: string[] | null = null;
-  let paragraph: string[] = [];
-  const flush = () => {
-    if (current && paragraph.length) current.push(paragraph.join(''));
-    paragraph = [];
-  };
   for (; i < lines.length; i++) {
     const line = lines[i]!;
     const heading = /^##\s+(\S+)\s*$/.exec(line);
     if (/^\s*<!--.*-->\s*$/.test(line)) continue; // single-line comments: hints in skeleton files
     if (heading) {
-      flush();
       const key = heading[1]!;
       if (opts.knownKeys && !opts.knownKeys.includes(key)) {
         problems.push(`第${i + 1}行：未知的段落“${key}”，可用：${opts.knownKeys.join('、')}`);
@@ -97,11 +92,10 @@ export function parseNarrative(text: string, opts: { file?: string; knownKeys?: 
       if (sections.has(key)) problems.push(`第${i + 1}行：段落“${key}”重复`);
       current = [];
       sections.set(key, current);
-    } else if (!line.trim()) flush();
+    } else if (!line.trim()) continue;
     else if (!current) problems.push(`第${i + 1}行：正文必须写在“## 段落名”之下`);
-    else paragraph.push(line.trim());
+    else current.push(line.trim());
   }
-  flush();
   if (problems.length) throw new NarrativeError(file, problems);
   for (const [k, v] of sections) if (v.length === 0) sections.delete(k);
   return { sections, hedge, ...(signature ? { signature } : {}), ...(date ? { date } : {}) };

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderDocx } from './render-docx.js';
-import { sampleReport } from './test-fixture.js';
+import { sampleReport } from './sample-report.test-helper.js';
 
 /**
  * Opens the rendered DOCX in LibreOffice and prints it to PDF: proof that a real word processor

@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeXml, docxText } from './docx-text.js';
 import { renderDocx, widthInChars } from './render-docx.js';
-import { sampleReport } from './test-fixture.js';
+import { sampleReport } from './sample-report.test-helper.js';
 
 let docx: Uint8Array;
 let zip: JSZip;

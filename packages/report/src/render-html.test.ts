@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, renderHtml } from './render-html.js';
-import { sampleReport } from './test-fixture.js';
+import { sampleReport } from './sample-report.test-helper.js';
 
 describe('renderHtml', () => {
   const html = renderHtml(sampleReport());

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportDocument } from './model.js';
 import { escapeMarkdown, renderMarkdown } from './render-markdown.js';
-import { sampleReport } from './test-fixture.js';
+import { sampleReport } from './sample-report.test-helper.js';
 
 describe('renderMarkdown', () => {
   const md = renderMarkdown(sampleReport());

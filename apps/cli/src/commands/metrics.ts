@@ -1,7 +1,8 @@
 import { periodKey, periodLabel, type Period } from '@fazhi/domain';
-import { formatChange, formatIndicator, type IndicatorComparison } from '@fazhi/metrics';
+import { builtInCatalog, formatChange, formatIndicator, type IndicatorComparison } from '@fazhi/metrics';
 import { CliError } from '../cli-error.js';
-import { evaluatorFor, orgDisplayName } from '../evaluate-source.js';
+import { orgDisplayName } from '../evaluate-source.js';
+import { indicatorsOf } from '../indicator-source.js';
 import type { Output } from '../io.js';
 import type { RecordSource } from '../source.js';
 import { resolveOrg } from '../source.js';
@@ -34,12 +35,11 @@ function toJson(c: IndicatorComparison, measureLabel: (id: string) => string) {
   };
 }
 
-export function runMetrics(source: RecordSource, opts: MetricsOptions, out: Output): void {
+export async function runMetrics(source: RecordSource, opts: MetricsOptions, out: Output): Promise<void> {
   const org = resolveOrg(source, opts.org);
-  const evaluator = evaluatorFor(source);
-  const measures = new Map(evaluator.catalog.measures.map((m) => [m.id, m.label]));
-  const ids = evaluator.catalog.indicators.map((i) => i.id).filter((id) => !opts.only?.length || opts.only.some((p) => id.startsWith(p)));
-  const comparisons = evaluator.compareAll(org.id, opts.period, ids);
+  const measures = new Map(builtInCatalog.measures.map((m) => [m.id, m.label]));
+  const ids = builtInCatalog.indicators.map((i) => i.id).filter((id) => !opts.only?.length || opts.only.some((p) => id.startsWith(p)));
+  const comparisons = await indicatorsOf(source).compareAll(org.id, opts.period, ids);
 
   if (opts.format === 'json') {
     const doc = {

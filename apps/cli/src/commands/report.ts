@@ -7,14 +7,14 @@ import {
   renderDocx,
   renderHtml,
   renderMarkdown,
-  reportDataFromEvaluator,
   streetAnnualTemplate,
   type Narrative,
 } from '@fazhi/report';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError } from '../cli-error.js';
-import { evaluatorFor, orgDisplayName } from '../evaluate-source.js';
+import { orgDisplayName } from '../evaluate-source.js';
+import { reportData } from '../indicator-source.js';
 import { writeFileAtomic, type Output } from '../io.js';
 import { resolveOrg, type RecordSource } from '../source.js';
 
@@ -49,8 +49,7 @@ export async function runReport(source: RecordSource, opts: ReportOptions, out: 
   const narrativeFile = opts.narrative ?? (defaultNarrative && existsSync(defaultNarrative) ? defaultNarrative : undefined);
   const narrative = narrativeFile ? readNarrative(narrativeFile) : undefined;
 
-  const evaluator = evaluatorFor(source);
-  const data = reportDataFromEvaluator(evaluator, streetAnnualTemplate, org.id, opts.period, source.records, source.orgs.subtreeIds(org.id));
+  const data = await reportData(source, streetAnnualTemplate, org.id, opts.period);
   const doc = buildReport({ template: streetAnnualTemplate, orgName: orgDisplayName(org), period: opts.period, data, ...(narrative ? { narrative } : {}) });
 
   const content = opts.format === 'docx' ? await renderDocx(doc) : opts.format === 'html' ? renderHtml(doc) : renderMarkdown(doc);

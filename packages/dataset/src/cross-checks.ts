@@ -1,0 +1,43 @@
+import type { RecordKindRegistry } from '@fazhi/domain';
+import type { RowRef } from './record-file.js';
+import { kindFile, orgsFile, type DatasetProblem } from './types.js';
+
+/**
+ * Checks that span rows and files: duplicate record ids within a kind, org ids missing from the
+ * org tree, and `ref` fields pointing at no record of their target kind.
+ */
+export function crossCheck(registry: RecordKindRegistry, rowsByKind: ReadonlyMap<string, readonly RowRef[]>, orgIds: ReadonlySet<string> | null): DatasetProblem[] {
+  const problems: DatasetProblem[] = [];
+  const idsByKind = new Map<string, Set<string>>();
+  for (const [kindId, rows] of rowsByKind) {
+    const file = kindFile(kindId);
+    const firstRow = new Map<string, number>();
+    for (const r of rows) {
+      if (!r.id) continue;
+      const first = firstRow.get(r.id);
+      if (first !== undefined) problems.push({ file, row: r.row, field: '编号', key: 'id', message: `编号“${r.id}”重复（与第${first}行相同）` });
+      else firstRow.set(r.id, r.row);
+    }
+    idsByKind.set(kindId, new Set(firstRow.keys()));
+  }
+  for (const [kindId, rows] of rowsByKind) {
+    const kind = registry.get(kindId);
+    const file = kindFile(kindId);
+    for (const r of rows) {
+      if (orgIds && r.orgId && !orgIds.has(r.orgId)) {
+        problems.push({ file, row: r.row, field: '所属机构', key: 'orgId', message: `机构“${r.orgId}”不在 ${orgsFile} 中` });
+      }
+      for (const [key, target] of r.refs) {
+        const field = kind.fields.find((f) => f.key === key)!;
+        if (field.type !== 'ref') continue;
+        const targetIds = idsByKind.get(field.target);
+        if (!targetIds) {
+          problems.push({ file, row: r.row, field: field.label, key, message: `引用了“${target}”，但数据集不含${registry.has(field.target) ? `“${registry.get(field.target).label}”` : ''}（${kindFile(field.target)}）` });
+        } else if (!targetIds.has(target)) {
+          problems.push({ file, row: r.row, field: field.label, key, message: `引用的记录“${target}”在 ${kindFile(field.target)} 中不存在` });
+        }
+      }
+    }
+  }
+  return problems;
+}

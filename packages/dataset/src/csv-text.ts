@@ -1,0 +1,92 @@
+import { parse, type CsvError, type Options } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+
+export interface CsvRow {
+  /** Physical CSV record number, header = 1, blank lines counted (what a spreadsheet shows). */
+  row: number;
+  cells: string[];
+}
+
+export interface CsvSyntaxProblem {
+  row: number;
+  message: string;
+}
+
+export interface CsvText {
+  /** Non-blank records in file order, header included. */
+  rows: CsvRow[];
+  problems: CsvSyntaxProblem[];
+}
+
+const syntaxMessages: Record<string, string> = {
+  INVALID_OPENING_QUOTE: '单元格中间出现了引号；含引号的单元格应整体用英文双引号括起，内部引号写作两个双引号',
+  CSV_INVALID_CLOSING_QUOTE: '引号闭合后紧跟了其他字符；含引号的单元格应整体用英文双引号括起，内部引号写作两个双引号',
+  CSV_QUOTE_NOT_CLOSED: '引号没有闭合',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: '引号闭合后紧跟了其他字符',
+};
+
+// After an opening-quote error the parser resumes cleanly at the next record; after any other
+// syntax error the quoting state is unknown, so later content cannot be trusted.
+const recoverable = new Set(['INVALID_OPENING_QUOTE']);
+
+/**
+ * Parses RFC 4180 text (BOM, CRLF and embedded newlines tolerated) and numbers records as a
+ * spreadsheet shows them. Syntax errors are collected; never thrown.
+ */
+export function readCsv(text: string): CsvText {
+  const errors: CsvError[] = [];
+  // `on_skip` works at runtime but is missing from csv-parse 5's typings.
+  const options: Options & { on_skip: (err: CsvError | undefined) => void } = {
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    skip_records_with_error: true,
+    on_skip: (err: CsvError | undefined) => {
+      if (err) errors.push(err);
+    },
+  };
+  let parsed: string[][] = [];
+  try {
+    parsed = parse(text, options) as string[][];
+  } catch (e) {
+    // Anything the parser cannot skip past ends the file here.
+    errors.push(e as CsvError);
+  }
+
+  // The parser counts only the records it kept: each error sits after `records` kept ones and
+  // after the errors before it.
+  const errorRecords = errors.map((e) => Number((e as unknown as { records?: number }).records ?? 0));
+  const errorRows = errorRecords.map((r, k) => r + 1 + k);
+  const problems: CsvSyntaxProblem[] = [];
+  let cutoff = Infinity;
+  for (const [k, e] of errors.entries()) {
+    const row = errorRows[k]!;
+    const code = String(e.code);
+    const fatal = !recoverable.has(code);
+    const message = `CSV 格式错误：${syntaxMessages[code] ?? e.message}${fatal ? '（此后的内容无法可靠读取，未检查）' : ''}`;
+    problems.push({ row, message });
+    if (fatal) {
+      cutoff = row;
+      break;
+    }
+  }
+
+  const rows: CsvRow[] = [];
+  // The i-th parsed record is the parser's record number i + 1 (blank lines included, as
+  // skip_empty_lines is off); errors skipped before it shift it down the file.
+  for (const [i, record] of parsed.entries()) {
+    const counted = i + 1;
+    let before = 0;
+    for (const r of errorRecords) if (r < counted) before++;
+    const row = counted + before;
+    if (row >= cutoff) break;
+    if (record.length === 1 && record[0] === '') continue;
+    rows.push({ row, cells: record });
+  }
+  return { rows, problems };
+}
+
+/** RFC 4180 with `\n` line endings; quotes only cells that need them. */
+export function writeCsv(rows: readonly (readonly string[])[]): string {
+  return stringify(rows as string[][], { record_delimiter: '\n', quoted_match: /\r/ });
+}

@@ -1,0 +1,4 @@
+export { DatasetError, formatProblem } from './dataset-error.js';
+export { loadDataset, type LoadOptions } from './load-dataset.js';
+export { writeDataset, type WriteOptions } from './write-dataset.js';
+export { kindFile, manifestFile, orgsFile, type Dataset, type DatasetInput, type DatasetManifest, type DatasetProblem } from './types.js';

@@ -1,0 +1,92 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { createRegistry, type AnyRecord, type RecordKindRegistry } from '@fazhi/domain';
+import { crossCheck } from './cross-checks.js';
+import { DatasetError } from './dataset-error.js';
+import { parseManifest } from './manifest.js';
+import { readOrgs } from './org-file.js';
+import { kindColumns, readRecordFile, type RowRef } from './record-file.js';
+import { kindFile, manifestFile, orgsFile, type Dataset, type DatasetManifest, type DatasetProblem } from './types.js';
+
+export interface LoadOptions {
+  /** Record kinds to recognise; the built-in ones by default. */
+  registry?: RecordKindRegistry;
+}
+
+async function readText(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+/**
+ * Loads a dataset folder and validates all of it. Every problem is collected (a broken file does
+ * not hide the next one's), then thrown together as one `DatasetError`.
+ */
+export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<Dataset> {
+  const registry = opts.registry ?? createRegistry();
+  const abs = resolve(dir);
+  const isDir = await stat(abs).then((s) => s.isDirectory(), () => false);
+  if (!isDir) throw new DatasetError(basename(abs), [{ file: abs, message: '文件夹不存在' }]);
+
+  const problems: DatasetProblem[] = [];
+  let manifest: DatasetManifest | undefined;
+  const manifestText = await readText(join(abs, manifestFile));
+  if (manifestText === null) problems.push({ file: manifestFile, message: '文件不存在' });
+  else {
+    const res = parseManifest(manifestText, registry);
+    problems.push(...res.problems);
+    manifest = res.manifest;
+  }
+
+  // Without a usable manifest, still check every known kind file present so no problem hides.
+  const kindIds = manifest
+    ? manifest.kinds
+    : (await readdir(abs)).filter((f) => f.endsWith('.csv') && registry.has(f.slice(0, -4))).map((f) => f.slice(0, -4)).sort();
+
+  const orgsText = await readText(join(abs, orgsFile));
+  const orgs = orgsText === null ? undefined : readOrgs(orgsText);
+  if (orgsText === null) problems.push({ file: orgsFile, message: '文件不存在' });
+  if (orgs) problems.push(...orgs.problems);
+  if (manifest?.rootOrgId && orgs?.ids && !orgs.ids.has(manifest.rootOrgId)) {
+    problems.push({ file: manifestFile, field: '根机构', key: 'rootOrgId', message: `机构“${manifest.rootOrgId}”不在 ${orgsFile} 中` });
+  }
+
+  const records = new Map<string, AnyRecord[]>();
+  const rowsByKind = new Map<string, RowRef[]>();
+  const texts = await Promise.all(kindIds.map((k) => readText(join(abs, kindFile(k)))));
+  kindIds.forEach((kindId, i) => {
+    const text = texts[i];
+    if (text === null || text === undefined) {
+      problems.push({ file: kindFile(kindId), message: `文件不存在（${manifestFile} 列出了“${registry.get(kindId).label}”）` });
+      return;
+    }
+    const res = readRecordFile(registry.get(kindId), text);
+    records.set(kindId, res.records);
+    rowsByKind.set(kindId, res.rows);
+    problems.push(...res.problems);
+  });
+  problems.push(...crossCheck(registry, rowsByKind, orgs?.ids ?? null));
+
+  const name = manifest?.label || manifest?.name || basename(abs);
+  if (problems.length || !manifest || !orgs?.tree) throw new DatasetError(name, sortProblems(problems, kindIds, registry));
+  return { dir: abs, manifest, orgs: orgs.tree, records };
+}
+
+/**
+ * Manifest first, then orgs, then kind files in manifest order; within a file by row, and within
+ * a row by column, so the list reads like the spreadsheet.
+ */
+export function sortProblems(problems: readonly DatasetProblem[], kindIds: readonly string[], registry: RecordKindRegistry): DatasetProblem[] {
+  const order = new Map<string, number>([[manifestFile, 0], [orgsFile, 1], ...kindIds.map((k, i) => [kindFile(k), i + 2] as const)]);
+  const columns = new Map<string, string[]>([[orgsFile, ['id', 'parentId', 'kind', 'name', 'shortName']]]);
+  for (const k of kindIds) if (registry.has(k)) columns.set(kindFile(k), kindColumns(registry.get(k)).map((c) => c.key));
+  const col = (p: DatasetProblem) => (p.key ? (columns.get(p.file)?.indexOf(p.key) ?? -1) : -1);
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (order.get(a.p.file) ?? 1e9) - (order.get(b.p.file) ?? 1e9) || (a.p.row ?? 0) - (b.p.row ?? 0) || col(a.p) - col(b.p) || a.i - b.i)
+    .map((x) => x.p);
+}

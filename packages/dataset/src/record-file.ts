@@ -1,0 +1,157 @@
+import { coerceCell, fieldValueSchema, formatCell, normalizeDateTime, validateRecord, type AnyRecord, type FieldDef, type RecordKind, type ValidationIssue } from '@fazhi/domain';
+import { cellCountProblem, readHeader, type ColumnSpec } from './columns.js';
+import { readCsv, writeCsv } from './csv-text.js';
+import { kindFile, type DatasetProblem } from './types.js';
+
+/** Base columns every kind file starts with. */
+const baseColumns: readonly ColumnSpec[] = [
+  { key: 'id', label: '编号', required: true },
+  { key: 'orgId', label: '所属机构', required: true },
+  { key: 'deletedAt', label: '删除时间', required: false },
+];
+
+export function kindColumns(kind: RecordKind): ColumnSpec[] {
+  return [...baseColumns, ...kind.fields.map((f) => ({ key: f.key, label: f.label, required: !!f.required }))];
+}
+
+/** A row as seen by the cross-file checks, whether or not it passed validation. */
+export interface RowRef {
+  row: number;
+  id: string;
+  orgId: string;
+  /** Ref field key → referenced id (non-empty only). */
+  refs: Map<string, string>;
+}
+
+export interface RecordFileResult {
+  records: AnyRecord[];
+  rows: RowRef[];
+  problems: DatasetProblem[];
+}
+
+/** Parses one `<kindId>.csv`: header, cell counts, cell coercion and record validation. */
+export function readRecordFile(kind: RecordKind, text: string): RecordFileResult {
+  const file = kindFile(kind.id);
+  const csv = readCsv(text);
+  const problems: DatasetProblem[] = csv.problems.map((p) => ({ file, ...p }));
+  const header = readHeader(file, csv.rows[0], kindColumns(kind));
+  problems.push(...header.problems);
+  const records: AnyRecord[] = [];
+  const rows: RowRef[] = [];
+  const refFields = kind.fields.filter((f) => f.type === 'ref');
+
+  for (const r of csv.rows.slice(header.width ? 1 : 0)) {
+    const cell = (key: string): string | null => {
+      const i = header.index.get(key);
+      return i === undefined ? null : (r.cells[i] ?? null);
+    };
+    const bad = cellCountProblem(file, r, header.width);
+    if (bad) {
+      problems.push(bad);
+      // Keep the id so references to this row do not report the same row again.
+      rows.push({ row: r.row, id: (cell('id') ?? '').trim(), orgId: '', refs: new Map() });
+      continue;
+    }
+    // Fields whose cell failed to coerce, or whose column is missing: their schema issues would repeat.
+    const silenced = new Set(header.missing);
+    const deletedText = (cell('deletedAt') ?? '').trim();
+    const input: Record<string, unknown> = {
+      id: (cell('id') ?? '').trim(),
+      orgId: (cell('orgId') ?? '').trim(),
+      deletedAt: deletedText === '' ? null : (normalizeDateTime(deletedText) ?? deletedText),
+    };
+    for (const f of kind.fields) {
+      const res = coerceCell(f, cell(f.key), { money: 'fen' });
+      if (res.ok) input[f.key] = res.value;
+      else {
+        input[f.key] = null;
+        silenced.add(f.key);
+        problems.push({ file, row: r.row, field: f.label, key: f.key, message: res.message });
+      }
+    }
+    const refs = new Map<string, string>();
+    for (const f of refFields) if (typeof input[f.key] === 'string') refs.set(f.key, input[f.key] as string);
+    rows.push({ row: r.row, id: input.id as string, orgId: input.orgId as string, refs });
+
+    const checked = validateRecord(kind, input);
+    if (checked.ok) {
+      if (silenced.size === 0) records.push(checked.value);
+      continue;
+    }
+    for (const iss of checked.issues) {
+      if (silenced.has(iss.field)) continue;
+      problems.push({ file, row: r.row, ...(iss.label ? { field: iss.label } : {}), ...(iss.field ? { key: iss.field } : {}), message: iss.message });
+    }
+  }
+  return { records, rows, problems };
+}
+
+const valueSchemas = new WeakMap<FieldDef, ReturnType<typeof fieldValueSchema>>();
+function valueSchema(f: FieldDef) {
+  let s = valueSchemas.get(f);
+  if (!s) valueSchemas.set(f, (s = fieldValueSchema(f)));
+  return s;
+}
+
+/**
+ * Validates a typed record. When it fails, bad values are checked one by one first and blanked,
+ * so a cross-field rule does not also fire on a value that is already reported as malformed
+ * (e.g. a garbled 派单时间 would otherwise make every later time "早于" it).
+ */
+function checkTyped(kind: RecordKind, rec: AnyRecord): { ok: true; value: AnyRecord } | { ok: false; issues: ValidationIssue[] } {
+  const first = validateRecord(kind, rec);
+  if (first.ok) return first;
+  const issues: ValidationIssue[] = [];
+  const cleaned: Record<string, unknown> = { ...rec };
+  const silenced = new Set<string>();
+  for (const f of kind.fields) {
+    const v = rec[f.key];
+    if (v === null || v === undefined || v === '') continue;
+    const res = valueSchema(f).safeParse(v);
+    if (!res.success) {
+      issues.push({ field: f.key, label: f.label, message: res.error.issues[0]?.message ?? `「${f.label}」的值无效` });
+      cleaned[f.key] = null;
+      silenced.add(f.key);
+    }
+  }
+  const second = validateRecord(kind, cleaned);
+  if (!second.ok) issues.push(...second.issues.filter((i) => !silenced.has(i.field)));
+  return { ok: false, issues };
+}
+
+export interface FormattedFile {
+  text: string;
+  /** Validated records (normalised), in input order. */
+  records: AnyRecord[];
+  rows: RowRef[];
+  problems: DatasetProblem[];
+}
+
+/**
+ * Validates records and renders them as CSV. Invalid records are reported with the row they
+ * would have had in the file, so a write error reads like a load error.
+ */
+export function formatRecordFile(kind: RecordKind, input: readonly AnyRecord[]): FormattedFile {
+  const file = kindFile(kind.id);
+  const columns = kindColumns(kind);
+  const lines: string[][] = [columns.map((c) => c.key)];
+  const problems: DatasetProblem[] = [];
+  const records: AnyRecord[] = [];
+  const rows: RowRef[] = [];
+  const refFields = kind.fields.filter((f) => f.type === 'ref');
+  input.forEach((rec, i) => {
+    const row = i + 2;
+    const res = checkTyped(kind, rec);
+    if (!res.ok) {
+      for (const iss of res.issues) problems.push({ file, row, ...(iss.label ? { field: iss.label } : {}), ...(iss.field ? { key: iss.field } : {}), message: iss.message });
+      return;
+    }
+    const v = res.value;
+    records.push(v);
+    const refs = new Map<string, string>();
+    for (const f of refFields) if (typeof v[f.key] === 'string') refs.set(f.key, v[f.key] as string);
+    rows.push({ row, id: v.id, orgId: v.orgId, refs });
+    lines.push([v.id, v.orgId, v.deletedAt ?? '', ...kind.fields.map((f) => formatCell(f, v[f.key]))]);
+  });
+  return { text: problems.length ? '' : writeCsv(lines), records, rows, problems };
+}
