@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -23,6 +24,9 @@ export default defineConfig({
         root: dir,
         include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
         testTimeout: 60_000,
+        hookTimeout: 120_000,
+        // A package's own run-wide fixtures (e.g. @fazhi/db's PostgreSQL cluster).
+        ...(existsSync(`${dir}/vitest.setup.ts`) ? { globalSetup: [resolve(dir, 'vitest.setup.ts')] } : {}),
       },
     })),
   },

@@ -2,10 +2,11 @@ import { parsePeriod, yearPeriod, type Period } from '@fazhi/domain';
 import { narrativeKeys, narrativeSkeleton, streetAnnualTemplate } from '@fazhi/report';
 import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.js';
+import { runDb } from './commands/db.js';
 import { runMetrics } from './commands/metrics.js';
 import { runReport } from './commands/report.js';
 import { processOutput, writeFileAtomic, type Output } from './io.js';
-import { openSource } from './source.js';
+import { openSource, type RecordSource } from './source.js';
 
 export const usage = `用法：fazhi <命令> [选项]
 
@@ -13,9 +14,11 @@ export const usage = `用法：fazhi <命令> [选项]
   report     生成法治政府建设年度报告
   metrics    计算并输出全部指标（含分子、分母和同比）
   narrative  生成空白叙述文件（报告中需要人工撰写的段落）
+  db         数据库：db migrate 应用迁移；db seed 导入数据集并创建演示账号
 
 通用选项：
   --dataset DIR    数据集目录（如 seeds/nansha-2024）
+  --db URL         数据库（report、metrics 可代替 --dataset）：postgres://…、pglite:目录 或 pglite:memory
   --year YYYY      统计年度；metrics 也可用 --period 2024Q1 或 2024-03
   --org ID|名称    机构（编号、全称或简称），默认为数据集的根机构
   --format F       report：markdown | html | docx；metrics：json | table
@@ -27,10 +30,13 @@ export const usage = `用法：fazhi <命令> [选项]
 示例：
   fazhi report --dataset seeds/nansha-2024 --year 2024 --format docx --out 报告.docx
   fazhi metrics --dataset seeds/nansha-2024 --year 2024 --format table
+  fazhi db seed --db pglite:./data --dataset seeds/nansha-2024
+  fazhi metrics --db pglite:./data --year 2024
 `;
 
 const options = {
   dataset: { type: 'string' },
+  db: { type: 'string' },
   year: { type: 'string' },
   period: { type: 'string' },
   org: { type: 'string' },
@@ -65,6 +71,16 @@ function periodFrom(values: { year?: string | undefined; period?: string | undef
   }
 }
 
+/** Opens the records (`--dataset` or `--db`), runs `fn`, and releases the source however it ends. */
+async function withSource(values: { dataset?: string | undefined; db?: string | undefined }, fn: (source: RecordSource) => Promise<void>): Promise<void> {
+  const source = await openSource(values);
+  try {
+    await fn(source);
+  } finally {
+    await source.close?.();
+  }
+}
+
 /** Runs one CLI invocation; returns the exit code. Errors for people are printed, never thrown. */
 export async function main(argv: readonly string[], out: Output = processOutput): Promise<number> {
   try {
@@ -74,13 +90,18 @@ export async function main(argv: readonly string[], out: Output = processOutput)
       out.stdout(usage);
       return command || values.help ? 0 : 2;
     }
+    if (command === 'db') {
+      if (rest.length > 1) throw new CliError(`多余的参数：${rest.slice(1).join(' ')}`, 2);
+      await runDb(rest[0], values, out);
+      return 0;
+    }
     if (rest.length) throw new CliError(`多余的参数：${rest.join(' ')}`, 2);
     switch (command) {
       case 'report':
-        await runReport(await openSource(values), { org: values.org, period: periodFrom(values), format: values.format ?? 'markdown', out: values.out, narrative: values.narrative }, out);
+        await withSource(values, (source) => runReport(source, { org: values.org, period: periodFrom(values), format: values.format ?? 'markdown', out: values.out, narrative: values.narrative }, out));
         return 0;
       case 'metrics':
-        await runMetrics(await openSource(values), { org: values.org, period: periodFrom(values), format: values.format ?? 'table', ...(values.only ? { only: values.only } : {}) }, out);
+        await withSource(values, (source) => runMetrics(source, { org: values.org, period: periodFrom(values), format: values.format ?? 'table', ...(values.only ? { only: values.only } : {}) }, out));
         return 0;
       case 'narrative': {
         const text = narrativeSkeleton(narrativeKeys(streetAnnualTemplate));

@@ -3,6 +3,7 @@ import type { AnyRecord, OrgTree, OrgUnit } from '@fazhi/domain';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError } from './cli-error.js';
+import { openDbSource } from './commands/db.js';
 import type { IndicatorSource } from './indicator-source.js';
 
 /** Records and org tree to compute from, whatever they were read from. */
@@ -16,10 +17,14 @@ export interface RecordSource {
   narrativeDir?: string;
   /** Computes the figures in place of the in-memory evaluator (`--db`: the SQL evaluator). */
   indicators?: IndicatorSource;
+  /** Releases what the source holds open (the `--db` connection); called when the command ends. */
+  close?: () => Promise<void>;
 }
 
-export async function openSource(opts: { dataset?: string | undefined }): Promise<RecordSource> {
-  if (!opts.dataset) throw new CliError('请用 --dataset 指定数据集目录', 2);
+export async function openSource(opts: { dataset?: string | undefined; db?: string | undefined }): Promise<RecordSource> {
+  if (opts.dataset && opts.db) throw new CliError('--dataset 与 --db 只能选一个', 2);
+  if (opts.db) return openDbSource(opts.db);
+  if (!opts.dataset) throw new CliError('请用 --dataset 指定数据集目录（或用 --db 指定数据库）', 2);
   if (!existsSync(opts.dataset)) throw new CliError(`数据集目录“${opts.dataset}”不存在`);
   try {
     const ds = await loadDataset(opts.dataset);

@@ -89,7 +89,7 @@ describe('third-party record kinds', () => {
   it('refuses duplicate ids and malformed declarations', () => {
     expect(() => createRegistry([kind, kind])).toThrow('记录类型“community_patrols”已注册');
     expect(() =>
-      defineRecordKind({ id: 'Bad-Id', label: '坏', area: 'x', measureWord: '个', periodField: 'nope', titleField: 'a', fields: [{ key: 'a', label: 'A', type: 'text' }] }),
+      defineRecordKind({ id: 'Bad-Id', label: '坏', area: 'x', measureWord: '个', periodField: 'nope' as never, titleField: 'a', fields: [{ key: 'a', label: 'A', type: 'text' }] }),
     ).toThrow(/编号“Bad-Id”应为小写字母[\s\S]*期间字段引用了不存在的字段“nope”/);
   });
 });

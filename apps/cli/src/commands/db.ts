@@ -1,0 +1,122 @@
+import { DatasetError, loadDataset } from '@fazhi/dataset';
+import {
+  assertNoOrgUnits,
+  demoAccounts,
+  demoOrgsOf,
+  demoPassword,
+  insertDataset,
+  isDatabaseError,
+  migrate,
+  openDatabase,
+  readDatabaseRecords,
+  redactUrl,
+  seedDemoUsers,
+  type Database,
+} from '@fazhi/db';
+import { workAreaLabel } from '@fazhi/domain';
+import { existsSync } from 'node:fs';
+import { CliError } from '../cli-error.js';
+import type { Output } from '../io.js';
+import type { RecordSource } from '../source.js';
+import { textTable } from '../text-table.js';
+import { sqlIndicators } from '../indicator-source.js';
+
+export interface DbOptions {
+  db?: string | undefined;
+  dataset?: string | undefined;
+}
+
+export const dbUsage = `fazhi db migrate --db URL                 应用 supabase/migrations 中尚未应用的迁移
+fazhi db seed --db URL --dataset DIR      迁移后导入数据集（机构与全部记录）并创建演示账号
+  URL：postgres://用户:密码@主机:端口/库名、pglite:目录 或 pglite:memory`;
+
+/** Turns database and dataset errors into messages for the terminal (never a stack trace). */
+function asCliError(e: unknown): unknown {
+  if (e instanceof CliError) return e;
+  if (e instanceof DatasetError) return new CliError(e.message);
+  if (isDatabaseError(e)) return new CliError(`数据库报错（${e.code}）：${e.message}${e.detail ? `（${e.detail}）` : ''}`);
+  if (e instanceof Error && /[\u4e00-\u9fff]/.test(e.message)) return new CliError(e.message);
+  return e;
+}
+
+/** Opens `--db`, runs `fn`, and always closes the connection again. */
+export async function withDatabase<T>(url: string | undefined, fn: (db: Database) => Promise<T>): Promise<T> {
+  if (!url) throw new CliError('请用 --db 指定数据库，如 --db pglite:./data 或 --db postgres://…', 2);
+  let db: Database;
+  try {
+    db = await openDatabase(url);
+  } catch (e) {
+    throw asCliError(e);
+  }
+  try {
+    return await fn(db);
+  } catch (e) {
+    throw asCliError(e);
+  } finally {
+    await db.close().catch(() => undefined);
+  }
+}
+
+async function migrateAndReport(db: Database, out: Output): Promise<void> {
+  const result = await migrate(db);
+  if (result.shim) out.stdout('已应用 Supabase 兼容脚本（数据库中没有 auth 模式）\n');
+  if (result.applied.length === 0) out.stdout('数据库结构已是最新，没有需要应用的迁移\n');
+  for (const m of result.applied) out.stdout(`已应用迁移 ${m.file}（${m.statements} 条语句，${m.ms} 毫秒）\n`);
+  for (const f of result.skipped) out.stdout(`已跳过 ${f}：文件名不是“时间戳_名称.sql”\n`);
+}
+
+const roleLabels: Record<string, string> = { supervisor: '区级督导', admin: '街道管理员', clerk: '业务经办人', viewer: '查看者' };
+
+export async function runDb(sub: string | undefined, opts: DbOptions, out: Output): Promise<void> {
+  switch (sub) {
+    case 'migrate':
+      await withDatabase(opts.db, (db) => migrateAndReport(db, out));
+      return;
+    case 'seed': {
+      if (!opts.dataset) throw new CliError('请用 --dataset 指定要导入的数据集目录，如 --dataset seeds/nansha-2024', 2);
+      if (!existsSync(opts.dataset)) throw new CliError(`数据集目录“${opts.dataset}”不存在`);
+      const dataset = opts.dataset;
+      await withDatabase(opts.db, async (db) => {
+        await migrateAndReport(db, out);
+        // Refuse a non-empty database before spending seconds on loading the dataset.
+        await assertNoOrgUnits(db, dataset);
+        const ds = await loadDataset(dataset);
+        const result = await insertDataset(db, ds);
+        const records = Object.values(result.records).reduce((a, b) => a + b, 0);
+        out.stdout(`已导入数据集“${ds.manifest.label}”：机构 ${result.orgUnits} 个，记录 ${records} 条（${Object.keys(result.records).length} 类），耗时 ${(result.ms / 1000).toFixed(1)} 秒\n`);
+        const users = await seedDemoUsers(db, demoOrgsOf(ds.orgs, ds.manifest.rootOrgId));
+        out.stdout(`已创建演示账号 ${users.users} 个（密码均为 ${demoPassword}）：\n`);
+        const rows = demoAccounts.map((a) => [a.email, a.displayName, a.memberships.map((m) => `${roleLabels[m.role]}${m.areas.length ? `（${m.areas.map(workAreaLabel).join('、')}）` : ''}`).join(' + ')]);
+        out.stdout(textTable(['账号', '说明', '角色'], rows));
+      });
+      return;
+    }
+    case undefined:
+      throw new CliError(`请指定 db 的子命令：\n${dbUsage}`, 2);
+    default:
+      throw new CliError(`未知的 db 子命令“${sub}”，可用：\n${dbUsage}`, 2);
+  }
+}
+
+/**
+ * `--db` for metrics and report: the org tree and the records of every kind the URL's role can
+ * read, loaded into memory like a dataset. The connection stays open (for figures computed in
+ * SQL) until `close()`.
+ */
+export async function openDbSource(url: string): Promise<RecordSource> {
+  let db: Database;
+  try {
+    db = await openDatabase(url);
+  } catch (e) {
+    throw asCliError(e);
+  }
+  try {
+    const read = await readDatabaseRecords(db);
+    // Figures are computed by the database (the SQL evaluator), as the connection's role: see indicator-source.ts.
+    return { label: redactUrl(url), orgs: read.orgs, rootOrgId: read.rootOrgId, records: read.records, indicators: sqlIndicators(db), close: () => db.close() };
+  } catch (e) {
+    await db.close().catch(() => undefined);
+    if (isDatabaseError(e, '42P01')) throw new CliError(`数据库“${redactUrl(url)}”中还没有 fazhi 的数据表，请先运行 fazhi db migrate --db … 和 fazhi db seed`);
+    throw asCliError(e);
+  }
+}

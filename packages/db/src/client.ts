@@ -1,0 +1,23 @@
+/**
+ * The one database interface every part of @fazhi/db speaks, implemented over PGlite (embedded)
+ * and node-postgres (PostgreSQL 15 / Supabase). Parameters are `$1, $2 …` in both.
+ */
+export interface QueryResult<T> {
+  rows: T[];
+  /** Rows touched by INSERT/UPDATE/DELETE; 0 for others where the driver does not say. */
+  affectedRows: number;
+}
+
+export interface SqlExecutor {
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
+  /** Runs a script of several statements without parameters (migrations, seed files). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database extends SqlExecutor {
+  /** `pglite` or `postgres`. */
+  readonly dialect: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction on one connection; rolls back when it throws. */
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,72 @@
+/**
+ * The one error type both backends throw for errors the server reports, so callers (data
+ * providers, the CLI) map SQLSTATEs without knowing the driver: 42501 → 403, 23505 → conflict,
+ * PT409 → stale version …
+ */
+export class DatabaseError extends Error {
+  /** SQLSTATE, e.g. `23505`, `42501`, or our own `PT409`. */
+  readonly code: string;
+  readonly detail?: string;
+  readonly hint?: string;
+  readonly schema?: string;
+  readonly table?: string;
+  readonly column?: string;
+  readonly constraint?: string;
+  /** 1-based character offset of the error in the statement text, when the server gives one. */
+  readonly position?: number;
+
+  constructor(fields: { code: string; message: string; detail?: string; hint?: string; schema?: string; table?: string; column?: string; constraint?: string; position?: number }, options?: { cause?: unknown }) {
+    super(fields.message, options);
+    this.name = 'DatabaseError';
+    this.code = fields.code;
+    this.detail = fields.detail;
+    this.hint = fields.hint;
+    this.schema = fields.schema;
+    this.table = fields.table;
+    this.column = fields.column;
+    this.constraint = fields.constraint;
+    this.position = fields.position;
+  }
+}
+
+/** True for a `DatabaseError`, optionally with the given SQLSTATE. */
+export function isDatabaseError(e: unknown, code?: string): e is DatabaseError {
+  return e instanceof DatabaseError && (code === undefined || e.code === code);
+}
+
+const sqlState = /^[0-9A-Z]{5}$/;
+
+/**
+ * Wraps an error from node-postgres or PGlite (both carry the server's ErrorResponse fields) in a
+ * `DatabaseError`; anything else (a network failure, a bug) is returned as it is.
+ */
+export function toDatabaseError(e: unknown): unknown {
+  if (e instanceof DatabaseError || !(e instanceof Error)) return e;
+  const d = e as Error & Record<string, unknown>;
+  if (typeof d.code !== 'string' || !sqlState.test(d.code)) return e;
+  const text = (k: string) => (typeof d[k] === 'string' && d[k] !== '' ? (d[k] as string) : undefined);
+  const position = text('position');
+  return new DatabaseError(
+    {
+      code: d.code,
+      message: e.message,
+      detail: text('detail'),
+      hint: text('hint'),
+      schema: text('schema'),
+      table: text('table'),
+      column: text('column'),
+      constraint: text('constraint'),
+      position: position === undefined ? undefined : Number(position),
+    },
+    { cause: e },
+  );
+}
+
+/** Runs `fn`, rethrowing driver errors as `DatabaseError`. */
+export async function mapErrors<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw toDatabaseError(e);
+  }
+}

@@ -1,0 +1,17 @@
+export type { Database, QueryResult, SqlExecutor } from './client.js';
+export { DatabaseError, isDatabaseError, toDatabaseError } from './database-error.js';
+export { databaseUrlHint, openDatabase, parseDatabaseUrl, redactUrl, type DatabaseLocation } from './open-database.js';
+export { openPglite, PgliteDatabase, type PgliteOpenOptions } from './pglite-database.js';
+// node-postgres is loaded on demand by openDatabase; only its types are exported here.
+export type { PostgresDatabase, PostgresOpenOptions } from './postgres-database.js';
+export { appliedVersions, migrate, type AppliedMigration, type MigrateOptions, type MigrateResult } from './migrate.js';
+export { defaultMigrationsDir, defaultShimFile } from './package-paths.js';
+export { splitStatements } from './split-statements.js';
+export { asAnon, asServiceRole, asUser, runAs, type UserSession } from './session.js';
+export { assertNoOrgUnits, insertDataset, seedDataset, type SeedOptions, type SeedResult } from './seed.js';
+export { demoAccounts, demoOrgsOf, demoPassword, seedDemoUsers, type DemoAccount, type DemoMembership, type DemoOrgs, type DemoRole } from './demo-users.js';
+export { readDatabaseRecords, type DatabaseRecords } from './read-records.js';
+export { recordColumns, recordFromRow, recordRow, uuidFor } from './record-rows.js';
+export { seedSql, sqlLiteral, type SeedSqlOptions } from './seed-sql.js';
+export { generatedMigrations, indicatorsMigrationFile, recordsMigrationFile } from './generate/index.js';
+export { sqlEvaluator, type SqlEvaluator, type SqlEvaluatorOptions } from './sql-evaluator.js';

@@ -1,0 +1,79 @@
+import { PGlite, type PGliteOptions, type Transaction } from '@electric-sql/pglite';
+import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
+import type { Database, QueryResult, SqlExecutor } from './client.js';
+import { mapErrors } from './database-error.js';
+import { textParsers } from './value-parsers.js';
+
+export interface PgliteOpenOptions {
+  /** A folder to persist in (created if missing); in memory when absent. */
+  dataDir?: string;
+  /** Start from a snapshot made by `dumpDataDir()` instead of an empty cluster. */
+  loadDataDir?: Blob | File;
+}
+
+/**
+ * PGlite is one Postgres session. Its own mutex already queues `query`, `exec` and `transaction`
+ * calls, so a transaction runs alone from BEGIN to COMMIT and no other caller's statement can land
+ * inside it (or see its `set local` settings). Consequence: inside `transaction(fn)` use the `tx`
+ * handed to `fn`; calling the database object itself there waits for the transaction to end,
+ * which never comes.
+ */
+export class PgliteDatabase implements Database {
+  readonly dialect = 'pglite' as const;
+
+  constructor(readonly pglite: PGlite) {}
+
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>> {
+    return mapErrors(async () => {
+      const r = await this.pglite.query<T>(sql, params as unknown[] | undefined);
+      return { rows: r.rows, affectedRows: r.affectedRows ?? 0 };
+    });
+  }
+
+  exec(sql: string): Promise<void> {
+    return mapErrors(async () => {
+      await this.pglite.exec(sql);
+    });
+  }
+
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return mapErrors(() => this.pglite.transaction((tx) => fn(executorOf(tx))));
+  }
+
+  /** A snapshot of the whole cluster, for `openPglite({ loadDataDir })`. */
+  dumpDataDir(): Promise<File | Blob> {
+    return this.pglite.dumpDataDir('none');
+  }
+
+  async close(): Promise<void> {
+    if (!this.pglite.closed) await this.pglite.close();
+  }
+}
+
+function executorOf(tx: Transaction): SqlExecutor {
+  return {
+    query: <T>(sql: string, params?: readonly unknown[]) =>
+      mapErrors(async () => {
+        const r = await tx.query<T>(sql, params as unknown[] | undefined);
+        return { rows: r.rows, affectedRows: r.affectedRows ?? 0 };
+      }),
+    exec: (sql: string) =>
+      mapErrors(async () => {
+        await tx.exec(sql);
+      }),
+  };
+}
+
+/**
+ * Opens PGlite with pgcrypto available (Supabase has it; migrations and demo users use it) and the
+ * value parsers every backend shares.
+ */
+export async function openPglite(opts: PgliteOpenOptions = {}): Promise<PgliteDatabase> {
+  const options: PGliteOptions = {
+    extensions: { pgcrypto },
+    parsers: textParsers,
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+  };
+  const pglite = await mapErrors(() => (opts.dataDir ? PGlite.create(opts.dataDir, options) : PGlite.create(options)));
+  return new PgliteDatabase(pglite);
+}

@@ -1,0 +1,49 @@
+import { createRegistry, mediationCases } from '@fazhi/domain';
+import { describe, expect, it } from 'vitest';
+import { DatabaseError } from '../database-error.js';
+import { toHttpError } from './error-mapping.js';
+import { DataProviderError } from './http-error.js';
+import { kindTable } from './kind-table.js';
+import { constraintIndex } from './constraint-messages.js';
+import { kindChecks } from '../generate/record-columns.js';
+
+const table = kindTable(mediationCases);
+const dbError = (code: string, message: string, extra: Record<string, string> = {}, cause?: unknown) => new DatabaseError({ code, message, ...extra }, { cause });
+
+describe('provider error mapping', () => {
+  it('names the field of a 22P02 from the parameter in CONTEXT', () => {
+    const e = toHttpError(dbError('22P02', 'invalid input syntax for type integer: "abc"', {}, { where: "unnamed portal parameter $2 = '...'" }), {
+      table,
+      paramKeys: ['caseNo', 'partiesCount'],
+    });
+    expect([e.statusCode, e.errors]).toEqual([400, { partiesCount: ['「涉及人数」应为整数'] }]);
+  });
+
+  it('keeps a trigger’s own Chinese 23514 message and hides English internals of unknown errors', () => {
+    expect(toHttpError(dbError('23514', '机构“甲”的上级关系形成了循环')).message).toBe('机构“甲”的上级关系形成了循环');
+    const e = toHttpError(dbError('XX000', 'internal error: tuple concurrently updated'));
+    expect([e.statusCode, e.message]).toEqual([500, '数据服务出错，请稍后重试']);
+    expect(toHttpError(new Error('socket hang up')).statusCode).toBe(500);
+  });
+
+  it('maps 23503 to the referencing field', () => {
+    const e = toHttpError(dbError('23503', 'insert or update on table "mediation_cases" violates foreign key constraint "mediation_cases_org_id_fkey"', { detail: 'Key (org_id)=(…) is not present in table "org_units".' }), { table });
+    expect(e.errors).toEqual({ orgId: ['「所属机构」所引用的记录不存在'] });
+  });
+
+  it('passes DataProviderErrors through unchanged', () => {
+    const original = new DataProviderError(404, 'x');
+    expect(toHttpError(original)).toBe(original);
+  });
+
+  it('knows a field and message for every CHECK constraint of every built-in kind', () => {
+    for (const kind of createRegistry().list()) {
+      const index = constraintIndex(kind);
+      for (const check of kindChecks(kind)) {
+        const info = index.get(check.name);
+        expect(info, `${kind.id}: ${check.name}`).toBeDefined();
+        expect(info!.message({})).toMatch(/「.+」/);
+      }
+    }
+  });
+});

@@ -1,0 +1,123 @@
+import { messages, q } from '@fazhi/domain';
+import { constraintIndex } from './constraint-messages.js';
+import { badRequest, conflict, DataProviderError, forbidden, notFound } from './http-error.js';
+import { columnByName, type KindTable } from './kind-table.js';
+import { typeMessage } from './values.js';
+
+/**
+ * Server errors → Refine `HttpError`s, for both providers: the SQL one sees `DatabaseError`s
+ * (SQLSTATE plus constraint/column fields), the Supabase one sees PostgREST's JSON
+ * (`code`, `message`, `details`), where names have to be read out of the message text.
+ */
+export interface ErrorContext {
+  table?: KindTable;
+  /** The submitted record (camelCase), for messages that quote a value. */
+  values?: Readonly<Record<string, unknown>>;
+  /** Field key of each SQL parameter ($1 = index 0), to name the field of a 22P02. */
+  paramKeys?: readonly (string | undefined)[];
+}
+
+interface ServerError {
+  code: string;
+  message: string;
+  constraint?: string;
+  column?: string;
+  detail?: string;
+  /** PostgreSQL's CONTEXT line, e.g. `unnamed portal parameter $2 = '...'`. */
+  where?: string;
+}
+
+const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/** Reads the fields we use from a DatabaseError, a driver error or a PostgREST error body. */
+function serverError(e: unknown): ServerError | undefined {
+  if (typeof e !== 'object' || e === null) return undefined;
+  const o = e as Record<string, unknown>;
+  const code = str(o.code);
+  if (!code) return undefined;
+  const cause = typeof o.cause === 'object' && o.cause !== null ? (o.cause as Record<string, unknown>) : {};
+  return {
+    code,
+    message: str(o.message) ?? '',
+    constraint: str(o.constraint),
+    column: str(o.column),
+    detail: str(o.detail) ?? str(o.details),
+    where: str(o.where) ?? str(cause.where),
+  };
+}
+
+const quoted = (text: string, pattern: RegExp) => pattern.exec(text)?.[1];
+
+/** The constraint a message names (PostgREST passes the message, not the field). */
+const constraintOf = (s: ServerError) => s.constraint ?? quoted(s.message, /constraint "([^"]+)"/);
+const columnOf = (s: ServerError) => s.column ?? quoted(s.message, /column "([^"]+)"/) ?? quoted(s.detail ?? '', /^Key \(([a-z0-9_]+)\)/);
+
+function withFieldError(key: string, message: string, code: string) {
+  return badRequest(message, { [key]: [message] }, code);
+}
+
+/** 23514: the constraint's field and Chinese message; a trigger's own 23514 keeps its text. */
+function checkViolation(s: ServerError, ctx: ErrorContext): DataProviderError {
+  const name = constraintOf(s);
+  const info = name && ctx.table ? constraintIndex(ctx.table.kind).get(name) : undefined;
+  if (info) return withFieldError(info.key, info.message(ctx.values ?? {}), s.code);
+  const own = /[\u4e00-\u9fff]/.test(s.message) ? s.message : '输入的数据不符合要求';
+  return badRequest(own, undefined, s.code);
+}
+
+function notNullViolation(s: ServerError, ctx: ErrorContext): DataProviderError {
+  const col = columnOf(s);
+  const c = col && ctx.table ? columnByName(ctx.table, col) : undefined;
+  if (!c) return badRequest('有必填项未填写', undefined, s.code);
+  return withFieldError(c.key, c.field ? messages.required(c.field) : `${q(c.label)}为必填项`, s.code);
+}
+
+function foreignKeyViolation(s: ServerError, ctx: ErrorContext): DataProviderError {
+  const col = columnOf(s);
+  const c = col && ctx.table ? columnByName(ctx.table, col) : undefined;
+  if (!c) return badRequest('所引用的记录不存在', undefined, s.code);
+  return withFieldError(c.key, `${q(c.label)}所引用的记录不存在`, s.code);
+}
+
+/** 22P02 and friends: the parameter named in CONTEXT tells the field. */
+function badValue(s: ServerError, ctx: ErrorContext): DataProviderError {
+  const n = Number(quoted(s.where ?? '', /parameter \$(\d+)/));
+  const key = n > 0 ? ctx.paramKeys?.[n - 1] : undefined;
+  const c = key && ctx.table ? ctx.table.columns.get(key) : undefined;
+  if (!c) return badRequest('输入的数据格式不正确', undefined, s.code);
+  return withFieldError(c.key, typeMessage(c), s.code);
+}
+
+export function toHttpError(e: unknown, ctx: ErrorContext = {}): DataProviderError {
+  if (e instanceof DataProviderError) return e;
+  const s = serverError(e);
+  if (!s) return new DataProviderError(500, '数据服务出错，请稍后重试', { cause: e });
+  switch (s.code) {
+    case '42501':
+      return forbidden(s.code, e);
+    case 'PT409':
+      return conflict(s.message, s.code, e);
+    case '23505':
+      return conflict('与已有记录重复', s.code, e);
+    case '23514':
+      return checkViolation(s, ctx);
+    case '23502':
+      return notNullViolation(s, ctx);
+    case '23503':
+      return foreignKeyViolation(s, ctx);
+    case '22P02':
+    case '22007':
+    case '22008':
+    case '22003':
+    case '22001':
+      return badValue(s, ctx);
+    case 'PGRST116':
+      return notFound(s.code);
+    case 'PGRST100':
+    case 'PGRST204':
+      return badRequest('查询条件有误', undefined, s.code);
+    default:
+      if (s.code.startsWith('22')) return badValue(s, ctx);
+      return new DataProviderError(500, '数据服务出错，请稍后重试', { code: s.code, cause: e });
+  }
+}

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from './client.js';
+import { as, outcome } from './rls/fixture.test-helper.js';
+import { testDatabases } from './testing/index.js';
+
+/**
+ * Whole-schema rules (basejump's "every exposed table" test): RLS everywhere, a policy for every
+ * command an API role may attempt, views that cannot leak, and nothing at all for anon.
+ */
+type Command = 'select' | 'insert' | 'update' | 'delete';
+
+/**
+ * Commands deliberately without a policy, and why. An exemption only holds while neither API
+ * role has the privilege: without a privilege the statement fails before any policy matters.
+ * Documented in docs/database.md ("Exemptions").
+ */
+const exemptions: Record<string, Partial<Record<Command, string>>> = {
+  org_units: { insert: 'service_role only (seed, CLI)', update: 'service_role only', delete: 'service_role only' },
+  memberships: { insert: 'service_role only (seed, CLI)', update: 'service_role only', delete: 'service_role only' },
+  audit_log: { insert: 'the audit trigger only', update: 'append-only', delete: 'append-only' },
+  profiles: { delete: 'goes with its auth user (on delete cascade)' },
+};
+
+const commands: Command[] = ['select', 'insert', 'update', 'delete'];
+
+describe.each(testDatabases())('schema lint on $name', (backend) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await backend.create();
+  }, 120_000);
+  afterAll(() => db?.close());
+
+  const relations = async (kinds: string) =>
+    (
+      await db.query<{ name: string; oid: number; rls: boolean; options: string[] | null }>(
+        `select c.relname as name, c.oid::int as oid, c.relrowsecurity as rls, c.reloptions as options
+         from pg_class c join pg_namespace n on n.oid = c.relnamespace
+         where n.nspname = 'public' and c.relkind = any ($1::"char"[]) order by c.relname`,
+        [kinds.split('')],
+      )
+    ).rows;
+
+  it('every table in public has row-level security', async () => {
+    const tables = await relations('rp');
+    expect(tables.length).toBeGreaterThan(25);
+    expect(tables.filter((t) => !t.rls).map((t) => t.name)).toEqual([]);
+  });
+
+  it('every table has a policy for each command, or a documented exemption without the privilege', async () => {
+    const policies = (await db.query<{ table: string; cmd: string }>(`select tablename as table, lower(cmd) as cmd from pg_policies where schemaname = 'public'`)).rows;
+    const problems: string[] = [];
+    for (const t of await relations('rp')) {
+      for (const command of commands) {
+        const covered = policies.some((p) => p.table === t.name && (p.cmd === command || p.cmd === 'all'));
+        const exempt = exemptions[t.name]?.[command];
+        if (covered && exempt) problems.push(`${t.name} ${command}: exempted but has a policy; drop the exemption`);
+        if (covered || !exempt) {
+          if (!covered) problems.push(`${t.name} ${command}: no policy`);
+          continue;
+        }
+        for (const role of ['anon', 'authenticated']) {
+          const held = await db.query<{ held: boolean }>(
+            // DELETE has no column form.
+            `select has_table_privilege($1, $2::oid, $3)
+               or case when $3 = 'DELETE' then false else has_any_column_privilege($1, $2::oid, $3) end as held`,
+            [role, t.oid, command.toUpperCase()],
+          );
+          if (held.rows[0]!.held) problems.push(`${t.name} ${command}: exempt (${exempt}) but ${role} holds the privilege`);
+        }
+      }
+    }
+    expect(problems.join('\n')).toBe('');
+  });
+
+  it('every view in public is a security barrier that app roles can only read', async () => {
+    const views = await relations('vm');
+    expect(views.length).toBeGreaterThan(20);
+    const problems: string[] = [];
+    for (const v of views) {
+      if (!(v.options ?? []).includes('security_barrier=true')) problems.push(`${v.name}: not security_barrier`);
+      const writes = await db.query<{ held: boolean }>(
+        `select has_table_privilege('authenticated', $1::oid, 'INSERT') or has_table_privilege('authenticated', $1::oid, 'UPDATE')
+           or has_table_privilege('authenticated', $1::oid, 'DELETE') as held`,
+        [v.oid],
+      );
+      // Owner's-rights views bypass RLS on writes: an app role must never write through one.
+      if (writes.rows[0]!.held) problems.push(`${v.name}: authenticated may write through it`);
+    }
+    expect(problems.join('\n')).toBe('');
+  });
+
+  it('anon holds no privilege on anything in public and selects nothing', async () => {
+    const held = await db.query<{ name: string }>(
+      `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'S')
+         and (has_table_privilege('anon', c.oid, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER')
+           or (c.relkind <> 'S' and has_any_column_privilege('anon', c.oid, 'SELECT, INSERT, UPDATE, REFERENCES')))`,
+    );
+    expect(held.rows.map((r) => r.name)).toEqual([]);
+    const readable: string[] = [];
+    for (const r of await relations('rpvm')) {
+      const got = await as(db, 'anon', (tx) => outcome(() => tx.query(`select * from public."${r.name}" limit 1`)));
+      if (got !== '42501') readable.push(`${r.name}: ${got}`);
+    }
+    expect(readable).toEqual([]);
+  });
+
+  it('no security definer function is exposed in public', async () => {
+    const definers = await db.query<{ name: string }>(
+      `select p.proname as name from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+       where n.nspname = 'public' and p.prosecdef`,
+    );
+    expect(definers.rows.map((r) => r.name)).toEqual([]);
+  });
+
+  it('helpers in private are security definer with an empty search_path and closed to anon', async () => {
+    const helpers = await db.query<{ name: string; definer: boolean; config: string[] | null; anon: boolean }>(
+      `select p.proname as name, p.prosecdef as definer, p.proconfig as config,
+              has_function_privilege('anon', p.oid, 'EXECUTE') as anon
+       from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = 'private'`,
+    );
+    const problems = helpers.rows.flatMap((h) => [
+      ...((h.config ?? []).includes('search_path=""') ? [] : [`${h.name}: search_path not fixed to ''`]),
+      ...(h.anon ? [`${h.name}: anon may execute it`] : []),
+    ]);
+    expect(problems).toEqual([]);
+    const definers = new Set(helpers.rows.filter((h) => h.definer).map((h) => h.name));
+    for (const name of ['readable_org_ids', 'writable_org_ids', 'personal_org_ids', 'granted_org_ids', 'has_right', 'audit']) {
+      expect(definers.has(name), name).toBe(true);
+    }
+  });
+});

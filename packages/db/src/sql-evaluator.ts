@@ -1,0 +1,137 @@
+import { periodRange, previousYear, type Period } from '@fazhi/domain';
+import {
+  builtInCatalog,
+  compareResults,
+  indicatorValue,
+  type Catalog,
+  type Indicator,
+  type IndicatorComparison,
+  type IndicatorResult,
+  type Measure,
+} from '@fazhi/metrics';
+import type { Database, SqlExecutor } from './client.js';
+import { numericValue } from './numeric-value.js';
+import { asUser } from './session.js';
+
+export interface SqlEvaluatorOptions {
+  /**
+   * Evaluate as this user (`auth.uid()`), under row-level security as the console does: figures
+   * then count only the rows the user may read. Without it the connection's own role runs the
+   * functions (the owner or service_role, which bypass RLS).
+   */
+  asUser?: string;
+  /** The catalog the indicators migration was generated from; the built-in one by default. */
+  catalog?: Catalog;
+}
+
+/** The SQL counterpart of `Evaluator` in @fazhi/metrics: same results, computed in the database. */
+export interface SqlEvaluator {
+  readonly catalog: Catalog;
+  indicator(id: string): Indicator;
+  evaluate(indicatorId: string, orgId: string, period: Period): Promise<IndicatorResult>;
+  evaluateAll(orgId: string, period: Period, ids?: readonly string[]): Promise<IndicatorResult[]>;
+  /** `evaluateAll` for several periods in one round trip (trend tables, test sweeps). */
+  evaluatePeriods(orgId: string, periods: readonly Period[], ids?: readonly string[]): Promise<IndicatorResult[][]>;
+  compare(indicatorId: string, orgId: string, period: Period): Promise<IndicatorComparison>;
+  compareAll(orgId: string, period: Period, ids?: readonly string[]): Promise<IndicatorComparison[]>;
+  trend(indicatorId: string, orgId: string, periods: readonly Period[]): Promise<IndicatorResult[]>;
+}
+
+interface Row {
+  k: number;
+  indicator_id: string;
+  numerator: string | null;
+  denominator: string | null;
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// numeric travels as text so money (bigint sums) stays exact; one call per period, all in one
+// round trip.
+const query = `select p.k, iv.indicator_id, iv.numerator::text as numerator, iv.denominator::text as denominator
+from unnest($2::int[], $3::date[], $4::date[]) as p (k, s, e)
+cross join lateral public.indicator_values($1::uuid, p.s, p.e) as iv
+order by p.k`;
+
+export function sqlEvaluator(db: Database, opts: SqlEvaluatorOptions = {}): SqlEvaluator {
+  const catalog = opts.catalog ?? builtInCatalog;
+  const indicators = new Map(catalog.indicators.map((i) => [i.id, i]));
+  const measures = new Map<string, Measure>(catalog.measures.map((m) => [m.id, m]));
+
+  const indicator = (id: string): Indicator => {
+    const i = indicators.get(id);
+    if (!i) throw new Error(`未知的指标“${id}”`);
+    return i;
+  };
+
+  const measureValue = (measureId: string, text: string | null): number | null => {
+    const m = measures.get(measureId);
+    const value = numericValue(text, m?.label ?? measureId);
+    if (m?.valueType === 'money' && value !== null && !Number.isInteger(value)) {
+      throw new RangeError(`“${m.label}”是以分计的金额，却得到了非整数 ${text}`);
+    }
+    return value;
+  };
+
+  const toResult = (i: Indicator, orgId: string, period: Period, row: Row): IndicatorResult => {
+    const numerator = { measureId: i.numerator, value: measureValue(i.numerator, row.numerator) };
+    const denominator = i.denominator === undefined ? undefined : { measureId: i.denominator, value: measureValue(i.denominator, row.denominator) };
+    return {
+      indicator: i,
+      orgId,
+      period,
+      // Recomputed from the exact components with the in-memory formula, so both evaluators agree
+      // to the last bit; the function's own `value` column serves SQL callers.
+      value: indicatorValue(i, numerator.value, denominator?.value),
+      numerator,
+      ...(denominator ? { denominator } : {}),
+    };
+  };
+
+  /** Results per period, each in the order of `ids`. */
+  async function evaluatePeriods(orgId: string, periods: readonly Period[], ids: readonly string[]): Promise<IndicatorResult[][]> {
+    if (!uuidPattern.test(orgId)) throw new Error(`机构编号“${orgId}”不是有效的 UUID（数据库中的机构以 UUID 标识）`);
+    const wanted = ids.map(indicator);
+    const ranges = periods.map(periodRange);
+    const params = [orgId, periods.map((_, k) => k), ranges.map((r) => r.start), ranges.map((r) => r.end)];
+    const run = (ex: SqlExecutor) => ex.query<Row>(query, params);
+    const { rows } = opts.asUser ? await asUser(db, { userId: opts.asUser }, run) : await run(db);
+    const byPeriod = periods.map(() => new Map<string, Row>());
+    for (const r of rows) byPeriod[Number(r.k)]!.set(r.indicator_id, r);
+    return periods.map((period, k) =>
+      wanted.map((i) => {
+        const row = byPeriod[k]!.get(i.id);
+        if (!row) throw new Error(`数据库中的指标函数没有返回指标“${i.id}”，请执行数据库迁移（指标目录与数据库不一致）`);
+        return toResult(i, orgId, period, row);
+      }),
+    );
+  }
+
+  const allIds = () => [...indicators.keys()];
+
+  return {
+    catalog,
+    indicator,
+    async evaluate(indicatorId, orgId, period) {
+      return (await evaluatePeriods(orgId, [period], [indicatorId]))[0]![0]!;
+    },
+    async evaluateAll(orgId, period, ids) {
+      return (await evaluatePeriods(orgId, [period], ids ?? allIds()))[0]!;
+    },
+    async evaluatePeriods(orgId, periods, ids) {
+      return periods.length ? evaluatePeriods(orgId, periods, ids ?? allIds()) : [];
+    },
+    async compare(indicatorId, orgId, period) {
+      const [current, previous] = await evaluatePeriods(orgId, [period, previousYear(period)], [indicatorId]);
+      return compareResults(current![0]!, previous![0]!);
+    },
+    async compareAll(orgId, period, ids) {
+      const [current, previous] = await evaluatePeriods(orgId, [period, previousYear(period)], ids ?? allIds());
+      return current!.map((c, n) => compareResults(c, previous![n]!));
+    },
+    async trend(indicatorId, orgId, periods) {
+      if (!periods.length) return [];
+      return (await evaluatePeriods(orgId, periods, [indicatorId])).map((r) => r[0]!);
+    },
+  };
+}

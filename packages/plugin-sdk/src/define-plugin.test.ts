@@ -1,0 +1,69 @@
+import { legalAidApplications, mediationCases } from '@fazhi/domain';
+import { builtInCatalog } from '@fazhi/metrics';
+import { describe, expect, test } from 'vitest';
+import { checkPlugins, definePlugin, pluginProblems } from './define-plugin.js';
+import { pluginApiVersion, type WorkAreaPlugin } from './plugin.js';
+import { samplePlugin } from './test-fixtures.test-helper.js';
+
+const base = (): WorkAreaPlugin => ({ id: 'mediation', apiVersion: pluginApiVersion, label: '人民调解', area: 'mediation', resources: [{ kind: mediationCases }] });
+
+describe('definePlugin', () => {
+  test('accepts a well-formed plugin and freezes it', () => {
+    const p = samplePlugin();
+    expect(Object.isFrozen(p)).toBe(true);
+    expect(pluginProblems(p)).toEqual([]);
+  });
+
+  test('names every problem in Chinese', () => {
+    const problems = pluginProblems({
+      ...base(),
+      id: 'Mediation_X',
+      apiVersion: 2 as never,
+      resources: [
+        {
+          kind: mediationCases,
+          listFilters: [{ field: 'nope' }, { type: 'period', field: 'caseNo' }, { type: 'text', fields: [] }],
+          formSections: [{ title: '受理信息', fields: ['caseNo', 'ghost'] }],
+          workflow: { field: 'status', initial: 'done', transitions: [{ from: ['accepted'], to: 'archived', label: '归档', requires: ['missing'] }] },
+          attachments: [{ id: 'Agreement', label: '协议' }, { id: 'scan', label: '扫描件' }, { id: 'scan', label: '扫描件' }],
+        },
+      ],
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('编号必须是 kebab-case'),
+        expect.stringContaining('apiVersion 为 2'),
+        expect.stringContaining('筛选条件引用了不存在的字段“nope”'),
+        expect.stringContaining('期间筛选字段“案件编号”必须是日期'),
+        expect.stringContaining('文本搜索至少要指定一个字段'),
+        expect.stringContaining('表单分组“受理信息”引用了不存在的字段“ghost”'),
+        expect.stringContaining('流程初始状态“done”无效'),
+        expect.stringContaining('使用了无效状态“archived”'),
+        expect.stringContaining('流程步骤“归档”引用了不存在的字段“missing”'),
+        expect.stringContaining('附件类型编号“Agreement”应为 kebab-case'),
+        expect.stringContaining('附件类型“scan”重复'),
+      ]),
+    );
+    expect(() => definePlugin({ ...base(), id: 'Bad' })).toThrow(/插件定义有误/);
+  });
+
+  test('a resource must belong to the plugin’s work area (the database grants by area)', () => {
+    expect(pluginProblems({ ...base(), resources: [{ kind: legalAidApplications }] })).toEqual([expect.stringContaining('与插件领域“mediation”不一致')]);
+  });
+});
+
+describe('checkPlugins', () => {
+  test('rejects duplicate ids, resources claimed twice and unknown indicators, all at once', () => {
+    const a = samplePlugin();
+    const b = { ...base(), dashboard: [{ type: 'indicator-card' as const, indicator: 'mediation.nonexistent' }] };
+    let message = '';
+    try {
+      checkPlugins([a, b], { indicators: builtInCatalog.indicators.map((i) => i.id) });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('插件编号“mediation”重复');
+    expect(message).toContain('引用了未知的指标“mediation.nonexistent”');
+    expect(() => checkPlugins([a], { indicators: builtInCatalog.indicators.map((i) => i.id) })).not.toThrow();
+  });
+});

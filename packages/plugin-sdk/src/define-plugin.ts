@@ -1,0 +1,109 @@
+import { findField } from '@fazhi/domain';
+import { pluginApiVersion, type PluginResource, type WorkAreaPlugin } from './plugin.js';
+
+const kebab = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+function resourceProblems(r: PluginResource): string[] {
+  const problems: string[] = [];
+  const where = `资源“${r.kind?.label ?? '?'}”`;
+  const needField = (key: string, what: string) => {
+    if (!findField(r.kind, key)) problems.push(`${where}的${what}引用了不存在的字段“${key}”`);
+  };
+  r.listColumns?.forEach((k) => needField(k, '列表列'));
+  for (const f of r.listFilters ?? []) {
+    if (f.type === 'period') {
+      const key = f.field ?? r.kind?.periodField;
+      const pf = key ? findField(r.kind, key) : undefined;
+      if (key && !pf) needField(key, '期间筛选');
+      else if (pf && pf.type !== 'date' && pf.type !== 'datetime') problems.push(`${where}的期间筛选字段“${pf.label}”必须是日期`);
+    } else if (f.type === 'text') {
+      if (!f.fields.length) problems.push(`${where}的文本搜索至少要指定一个字段`);
+      f.fields.forEach((k) => needField(k, '文本搜索'));
+    } else if (f.type !== 'org') needField(f.field, '筛选条件');
+  }
+  if (r.defaultSort) needField(r.defaultSort.field, '默认排序');
+  r.formSections?.forEach((s) => s.fields.forEach((k) => needField(k, `表单分组“${s.title}”`)));
+  if (r.workflow) {
+    needField(r.workflow.field, '流程');
+    const f = findField(r.kind, r.workflow.field);
+    const values = f && f.type === 'enum' ? new Set(f.options.map((o) => o.value)) : null;
+    if (f && !values) problems.push(`${where}的流程字段“${f.label}”必须是单选项`);
+    if (values && r.workflow.initial !== undefined && !values.has(r.workflow.initial)) problems.push(`${where}的流程初始状态“${r.workflow.initial}”无效`);
+    for (const t of r.workflow.transitions) {
+      for (const v of [...t.from, t.to]) if (values && !values.has(v)) problems.push(`${where}的流程步骤“${t.label}”使用了无效状态“${v}”`);
+      t.requires?.forEach((k) => needField(k, `流程步骤“${t.label}”`));
+    }
+  }
+  const slots = new Set<string>();
+  for (const a of r.attachments ?? []) {
+    if (!kebab.test(a.id)) problems.push(`${where}的附件类型编号“${a.id}”应为 kebab-case`);
+    if (slots.has(a.id)) problems.push(`${where}的附件类型“${a.id}”重复`);
+    slots.add(a.id);
+  }
+  return problems;
+}
+
+/** Problems of one plugin value, in Chinese; empty when it is well-formed. */
+export function pluginProblems(p: Partial<WorkAreaPlugin> | null | undefined): string[] {
+  if (!p || typeof p !== 'object') return ['插件必须是一个对象（模块的默认导出）'];
+  const problems: string[] = [];
+  const name = `插件“${p.id ?? '?'}”`;
+  if (typeof p.id !== 'string' || !kebab.test(p.id)) problems.push(`${name}的编号必须是 kebab-case（如 legal-aid）`);
+  if (p.apiVersion !== pluginApiVersion) problems.push(`${name}的 apiVersion 为 ${String(p.apiVersion)}，本控制台支持 ${pluginApiVersion}`);
+  if (!p.label) problems.push(`${name}缺少名称 label`);
+  if (!p.area) problems.push(`${name}缺少工作领域 area`);
+  if (!Array.isArray(p.resources) || p.resources.length === 0) problems.push(`${name}至少要声明一个资源`);
+  else
+    for (const r of p.resources) {
+      if (!r || typeof r !== 'object' || !r.kind) {
+        problems.push(`${name}：资源缺少记录类型 kind`);
+        continue;
+      }
+      problems.push(...resourceProblems(r).map((m) => `${name}：${m}`));
+      // The database grants by the kind's area: a plugin claiming another area would show buttons RLS refuses.
+      if (p.area && r.kind.area !== p.area) problems.push(`${name}：资源“${r.kind.label}”属于领域“${r.kind.area}”，与插件领域“${p.area}”不一致`);
+    }
+  for (const w of p.dashboard ?? []) {
+    if (w.type !== 'component' && !w.indicator) problems.push(`${name}：看板组件缺少指标编号`);
+  }
+  return problems;
+}
+
+/** Declares a plugin; throws at definition time when it is malformed. */
+export function definePlugin<const P extends WorkAreaPlugin>(plugin: P): P {
+  const problems = pluginProblems(plugin);
+  if (problems.length) throw new Error(`插件定义有误：\n${problems.join('\n')}`);
+  return Object.freeze(plugin);
+}
+
+/**
+ * What the console runs at startup over its plugin list: every malformed plugin, duplicate plugin
+ * id, resource claimed by two plugins and (given the catalog's ids) unknown indicator, in one
+ * message, so a bad install fails loudly and early.
+ */
+export function checkPlugins(plugins: readonly unknown[], known: { indicators?: Iterable<string> } = {}): WorkAreaPlugin[] {
+  const problems: string[] = [];
+  const indicators = known.indicators ? new Set(known.indicators) : undefined;
+  const ids = new Map<string, number>();
+  const resources = new Map<string, string>();
+  plugins.forEach((raw, i) => {
+    const p = raw as WorkAreaPlugin;
+    problems.push(...pluginProblems(p).map((m) => `第${i + 1}个插件：${m}`));
+    if (typeof p?.id === 'string') {
+      if (ids.has(p.id)) problems.push(`插件编号“${p.id}”重复（第${ids.get(p.id)! + 1}个和第${i + 1}个）`);
+      else ids.set(p.id, i);
+    }
+    if (indicators && p && typeof p === 'object') {
+      const own = new Set((p.catalog?.indicators ?? []).map((i) => i.id));
+      const used = [...(p.dashboard ?? []).flatMap((w) => (w.type === 'component' ? [] : [w.indicator])), ...(p.indicatorGroups ?? []).flatMap((g) => g.indicators)];
+      for (const id of new Set(used)) if (!indicators.has(id) && !own.has(id)) problems.push(`插件“${p.id}”引用了未知的指标“${id}”`);
+    }
+    for (const r of Array.isArray(p?.resources) ? p.resources : []) {
+      const owner = resources.get(r.kind?.id);
+      if (owner && owner !== p.id) problems.push(`资源“${r.kind.id}”同时由插件“${owner}”和“${p.id}”声明`);
+      if (r.kind?.id) resources.set(r.kind.id, p.id);
+    }
+  });
+  if (problems.length) throw new Error(`控制台插件有误，无法启动：\n${problems.join('\n')}`);
+  return plugins as WorkAreaPlugin[];
+}

@@ -1,0 +1,140 @@
+import type { RecordKind, WorkAreaId } from '@fazhi/domain';
+import type { Catalog } from '@fazhi/metrics';
+import type { TemplateSection } from '@fazhi/report';
+import type { ComponentType } from 'react';
+
+/**
+ * The work-area plugin contract, version 1. A plugin is ONE declarative, default-exported value;
+ * the console composes plugins and nothing else area-specific. Pages are lazy (`() => import()`),
+ * so a plugin costs nothing until its route is visited.
+ *
+ * Additions within v1 are optional fields only; anything that changes the meaning of an existing
+ * field bumps `pluginApiVersion`, and the console refuses plugins of another version.
+ */
+export const pluginApiVersion = 1 as const;
+
+/** A lazily loaded page component; it receives the resource it serves. */
+export type LazyPage = () => Promise<{ default: ComponentType<RecordPageProps> }>;
+
+export interface RecordPageProps {
+  resource: PluginResource;
+  plugin: WorkAreaPlugin;
+}
+
+/**
+ * A list filter a clerk uses. Field filters get their control from the field's metadata (enum →
+ * select, date → range, text → contains, boolean → yes/no); three special filters need no field:
+ * `period` (year / quarter / month on the kind's `periodField`), `org` (the user's readable org
+ * tree, a unit includes everything below it) and `text` (one box searching several text fields).
+ */
+export type ListFilter =
+  | {
+      field: string;
+      /** `range` for dates and numbers; `in` for enums; `contains` for text. Defaults by field type. */
+      operator?: 'eq' | 'in' | 'contains' | 'range';
+      type?: undefined;
+    }
+  | { type: 'period'; /** Defaults to the kind's `periodField`. */ field?: string }
+  | { type: 'org' }
+  | { type: 'text'; fields: readonly string[] };
+
+/** A state machine over an enum field, e.g. 受理 → 调解 → 结案 → 回访. */
+export interface Workflow {
+  field: string;
+  /** State of a new record; the field's first option by default. The field is read-only in edit forms. */
+  initial?: string;
+  transitions: readonly WorkflowTransition[];
+}
+
+export interface WorkflowTransition {
+  from: readonly string[];
+  to: string;
+  /** Button text, e.g. 结案. */
+  label: string;
+  /** Fields the user must fill when taking this step (shown in the step's dialog). */
+  requires?: readonly string[];
+}
+
+export interface AttachmentSlot {
+  /** Stable id, also the path segment under the record in storage. */
+  id: string;
+  /** e.g. 调解协议书 */
+  label: string;
+  /** `accept` attribute for the file picker, e.g. `.pdf,.jpg,.png`. */
+  accept?: string;
+  required?: boolean;
+  /** Largest file in bytes; the storage bucket's limit (50 MB) applies anyway. */
+  maxBytes?: number;
+}
+
+export interface FormSection {
+  title: string;
+  fields: readonly string[];
+  /** The section holds personal data: the form says so, and masked values stay untouched. */
+  personal?: boolean;
+}
+
+export interface PluginResource {
+  kind: RecordKind;
+  /** Columns shown in the list by default (field keys); the user can choose others. Defaults to `listed` fields. */
+  listColumns?: readonly string[];
+  /** Defaults: period, org, then every `listed` enum field. */
+  listFilters?: readonly ListFilter[];
+  defaultSort?: { field: string; order: 'asc' | 'desc' };
+  /** Form field order and grouping; defaults to declaration order in one group. */
+  formSections?: readonly FormSection[];
+  workflow?: Workflow;
+  attachments?: readonly AttachmentSlot[];
+  /** Overrides of the generic pages. */
+  pages?: { list?: LazyPage; show?: LazyPage; create?: LazyPage; edit?: LazyPage };
+}
+
+/** A dashboard card or chart bound to indicators; computed in the database. */
+export type DashboardWidget =
+  | { type: 'indicator-card'; indicator: string; /** show 同比 */ compare?: boolean }
+  | { type: 'monthly-trend'; indicator: string; title: string; chart?: 'bar' | 'line' }
+  | { type: 'component'; title: string; load: () => Promise<{ default: ComponentType }> };
+
+export interface IndicatorGroup {
+  id: string;
+  label: string;
+  indicators: readonly string[];
+}
+
+/** Ledger (台账) import: how the columns of a clerk's Excel sheet map to fields. */
+export interface ImportTemplate {
+  id: string;
+  label: string;
+  kind: string;
+  /** Excel header text → field key; headers not listed fall back to the field labels. */
+  columns: Readonly<Record<string, string>>;
+}
+
+/**
+ * A section the plugin contributes to the annual report. A section whose id equals one of the
+ * template's replaces it; otherwise it is added at the end of `parent` (a top-level section id of
+ * the template, e.g. `achievements`), or at the end of the report.
+ */
+export type PluginReportSection = TemplateSection & { parent?: string };
+
+export interface WorkAreaPlugin {
+  /** kebab-case and unique across the console, e.g. `mediation`. */
+  id: string;
+  apiVersion: typeof pluginApiVersion;
+  label: string;
+  labelEn?: string;
+  /** The work area whose grants (clerk areas) govern these resources; every resource's kind belongs to it. */
+  area: WorkAreaId;
+  /** Menu order; lower first. */
+  order?: number;
+  resources: readonly PluginResource[];
+  dashboard?: readonly DashboardWidget[];
+  indicatorGroups?: readonly IndicatorGroup[];
+  /** Sections the plugin contributes to the annual report template. */
+  reportSections?: readonly PluginReportSection[];
+  importTemplates?: readonly ImportTemplate[];
+  /** Measures and indicators of a third-party area (built-in ones live in @fazhi/metrics). */
+  catalog?: Catalog;
+  /** Extra UI strings, per language, merged into the console's i18n layer under `plugins.<id>.` */
+  messages?: { 'zh-CN'?: Record<string, string>; en?: Record<string, string> };
+}

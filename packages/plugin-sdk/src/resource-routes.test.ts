@@ -1,0 +1,20 @@
+import { expect, test } from 'vitest';
+import { findResource, refineResources, resourcePaths } from './resource-routes.js';
+import { samplePlugin } from './test-fixtures.test-helper.js';
+
+test('one Refine resource per kind, under a group per plugin, with the area in meta', () => {
+  const p = samplePlugin();
+  const [group, cases] = refineResources([p]);
+  expect(group).toEqual({ name: 'mediation', list: '/mediation', meta: { label: '人民调解', area: 'mediation', pluginId: 'mediation' } });
+  expect(cases).toMatchObject({
+    name: 'mediation_cases',
+    list: '/mediation/mediation-cases',
+    create: '/mediation/mediation-cases/create',
+    edit: '/mediation/mediation-cases/edit/:id',
+    show: '/mediation/mediation-cases/show/:id',
+    meta: { label: '人民调解案件', area: 'mediation', parent: 'mediation', kindId: 'mediation_cases' },
+  });
+  expect(resourcePaths(p, p.resources[0]!).list).toBe('/mediation/mediation-cases');
+  expect(findResource([p], 'mediation_cases')?.plugin).toBe(p);
+  expect(findResource([p], 'nope')).toBeUndefined();
+});

@@ -1,0 +1,52 @@
+import type { ResourceProps } from '@refinedev/core';
+import type { PluginResource, WorkAreaPlugin } from './plugin.js';
+
+/** URL segment of a kind: `mediation_cases` → `mediation-cases`. */
+export const kindSlug = (kindId: string) => kindId.replace(/_/g, '-');
+
+/** Route paths of one resource, all under the plugin's id: `/mediation/mediation-cases/show/:id`. */
+export function resourcePaths(plugin: Pick<WorkAreaPlugin, 'id'>, resource: PluginResource) {
+  const base = `/${plugin.id}/${kindSlug(resource.kind.id)}`;
+  return { list: base, create: `${base}/create`, edit: `${base}/edit/:id`, show: `${base}/show/:id` };
+}
+
+/** The plugin's dashboard route. */
+export const dashboardPath = (plugin: Pick<WorkAreaPlugin, 'id'>) => `/${plugin.id}`;
+
+/** What pages read from Refine's resource meta. */
+export interface FazhiResourceMeta {
+  label: string;
+  area: string;
+  pluginId: string;
+  kindId?: string;
+  parent?: string;
+  canDelete?: boolean;
+  order?: number;
+}
+
+/**
+ * Refine `resources` for the console's `<Refine>`: one group per plugin (its menu entry) and one
+ * resource per record kind, named by the kind id (the data provider's resource name), carrying the
+ * work area in meta so `accessControlProvider.can` can decide without knowing any plugin.
+ */
+export function refineResources(plugins: readonly WorkAreaPlugin[]): ResourceProps[] {
+  const out: ResourceProps[] = [];
+  for (const p of [...plugins].sort((a, b) => (a.order ?? 100) - (b.order ?? 100))) {
+    const groupMeta: FazhiResourceMeta = { label: p.label, area: p.area, pluginId: p.id, ...(p.order === undefined ? {} : { order: p.order }) };
+    out.push({ name: p.id, ...(p.dashboard?.length ? { list: dashboardPath(p) } : {}), meta: groupMeta });
+    for (const r of p.resources) {
+      const meta: FazhiResourceMeta = { label: r.kind.label, area: p.area, pluginId: p.id, kindId: r.kind.id, parent: p.id, canDelete: true };
+      out.push({ name: r.kind.id, ...resourcePaths(p, r), meta });
+    }
+  }
+  return out;
+}
+
+/** The plugin and resource serving a Refine resource name (a kind id). */
+export function findResource(plugins: readonly WorkAreaPlugin[], name: string): { plugin: WorkAreaPlugin; resource: PluginResource } | undefined {
+  for (const plugin of plugins) {
+    const resource = plugin.resources.find((r) => r.kind.id === name);
+    if (resource) return { plugin, resource };
+  }
+  return undefined;
+}

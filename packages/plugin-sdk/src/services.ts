@@ -1,0 +1,76 @@
+import type { OrgUnit, Period } from '@fazhi/domain';
+import type { IndicatorComparison, IndicatorResult } from '@fazhi/metrics';
+
+/**
+ * What the console injects into plugin pages. The SDK defines these interfaces; the console
+ * implements them for its backend (Supabase, or the embedded database in a worker), and the test
+ * harness with the real embedded database. Pages never talk to a backend except through them and
+ * Refine's data provider.
+ */
+
+/** A grant of `docs/database.md` ("Roles"), as read from `public.memberships`. */
+export interface Membership {
+  orgId: string;
+  role: 'supervisor' | 'admin' | 'clerk' | 'viewer';
+  /** Work areas a clerk may write; ignored for other roles. */
+  areas: readonly string[];
+  /** Unmasks personal fields for what this membership can read. */
+  personalData: boolean;
+}
+
+/** The signed-in user as pages need them: grants, and the org units they can see (whole subtrees). */
+export interface ConsoleUser {
+  id: string;
+  name: string;
+  memberships: readonly Membership[];
+  /** Readable org units with their parents, for org pickers and subtree filters. */
+  orgs: readonly OrgUnit[];
+}
+
+/** Where an attachment lives: `<org_id>/<kind_id>/<record_id>/<slot>/<file name>` in storage. */
+export interface AttachmentRef {
+  orgId: string;
+  kindId: string;
+  recordId: string;
+  slot: string;
+}
+
+export interface StoredAttachment {
+  /** Full storage path (see `attachmentPath`). */
+  path: string;
+  slot: string;
+  fileName: string;
+  size: number;
+  contentType: string;
+  uploadedAt?: string;
+}
+
+/** File storage for record attachments (Supabase Storage, or the embedded database's own). */
+export interface AttachmentStore {
+  /** Stores a file; refuses (rejects) rather than overwrites an existing path. */
+  put(ref: AttachmentRef, file: Blob, fileName: string): Promise<StoredAttachment>;
+  /** Files of one record, of one slot when `slot` is given. */
+  list(ref: Omit<AttachmentRef, 'slot'> & { slot?: string }): Promise<StoredAttachment[]>;
+  /** Removes (soft-deletes where the backend keeps history) one file. */
+  remove(path: string): Promise<void>;
+  /** A URL the browser can open or download now (signed or object URL). */
+  url(path: string): Promise<string>;
+}
+
+/** Indicator values for dashboards, computed where the data is (the SQL evaluator), as the user. */
+export interface IndicatorSource {
+  /** Each indicator for `period` against the same period a year earlier (同比), in the order asked. */
+  compare(indicatorIds: readonly string[], orgId: string, period: Period): Promise<IndicatorComparison[]>;
+  /** The twelve monthly values of one indicator in `year`. */
+  trend(indicatorId: string, orgId: string, year: number): Promise<IndicatorResult[]>;
+}
+
+export interface FazhiServices {
+  user: ConsoleUser;
+  attachments?: AttachmentStore;
+  indicators?: IndicatorSource;
+  /** Org unit whose figures the dashboard shows; the user's first top-level readable unit by default. */
+  dashboardOrgId?: string;
+  /** Year the dashboard shows; the current year by default. */
+  dashboardYear?: number;
+}

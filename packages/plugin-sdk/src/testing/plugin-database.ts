@@ -1,0 +1,134 @@
+import { loadDataset, type Dataset } from '@fazhi/dataset';
+import { asUser, defaultMigrationsDir, defaultShimFile, demoAccounts, demoOrgsOf, generatedMigrations, insertDataset, openPglite, seedDemoUsers, type Database } from '@fazhi/db';
+import { pgliteBackend } from '@fazhi/db/testing';
+import { createRegistry, RecordKindRegistry, type OrgUnit, type RecordKind } from '@fazhi/domain';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { WorkAreaPlugin } from '../plugin.js';
+import type { ConsoleUser, Membership } from '../services.js';
+
+// Resolved by path, not `new URL(…, import.meta.url)`: under jsdom `URL` is jsdom's, not Node's.
+/** The repository's seed (nansha-2024): every reference figure, with demo accounts on top. */
+export const defaultSeedDir = resolve(dirname(fileURLToPath(String(import.meta.url))), '../../../../seeds/nansha-2024');
+
+export interface PluginDatabase {
+  db: Database;
+  /** The seed as loaded (org tree and the plugin's records), for expectations. */
+  dataset: Dataset;
+  registry: RecordKindRegistry;
+  close(): Promise<void>;
+}
+
+/** The kinds a plugin needs seeded: its own and those its ref fields point to. */
+function kindsFor(plugin: WorkAreaPlugin, registry: RecordKindRegistry): string[] {
+  const out = new Set<string>();
+  const add = (k: RecordKind) => {
+    if (out.has(k.id)) return;
+    out.add(k.id);
+    for (const f of k.fields) if (f.type === 'ref' && registry.has(f.target)) add(registry.get(f.target));
+  };
+  plugin.resources.forEach((r) => add(r.kind));
+  return [...out];
+}
+
+/** The seed restricted to some kinds: a folder of links, so only those files are read and validated. */
+function subsetDataset(seedDir: string, kinds: readonly string[]): string {
+  const manifest = JSON.parse(readFileSync(join(seedDir, 'dataset.json'), 'utf8')) as { kinds: string[] };
+  const present = kinds.filter((k) => existsSync(join(seedDir, `${k}.csv`)));
+  const dir = mkdtempSync(join(tmpdir(), 'fazhi-plugin-seed-'));
+  writeFileSync(join(dir, 'dataset.json'), JSON.stringify({ ...manifest, kinds: manifest.kinds.filter((k) => present.includes(k)).concat(present.filter((k) => !manifest.kinds.includes(k))) }));
+  for (const f of ['orgs.csv', ...present.map((k) => `${k}.csv`)]) symlinkSync(join(seedDir, f), join(dir, f));
+  return dir;
+}
+
+/** Changes whenever the schema, the seed files used or the plugin's own kinds do. */
+function snapshotKey(seedDir: string, kinds: readonly string[], ownSql: string): string {
+  const h = createHash('sha256');
+  const migrations = defaultMigrationsDir();
+  for (const f of readdirSync(migrations).filter((x) => x.endsWith('.sql')).sort()) h.update(f).update(readFileSync(join(migrations, f)));
+  h.update(readFileSync(defaultShimFile()));
+  for (const f of ['dataset.json', 'orgs.csv', ...kinds.map((k) => `${k}.csv`)]) {
+    const p = join(seedDir, f);
+    if (existsSync(p)) h.update(f).update(String(statSync(p).size)).update(readFileSync(p));
+  }
+  h.update(ownSql).update(JSON.stringify(demoAccounts));
+  return h.digest('hex').slice(0, 16);
+}
+
+const datasets = new Map<string, Promise<Dataset>>();
+
+/**
+ * A migrated embedded database (PGlite) with the seed's org tree, the plugin's records and the
+ * demo accounts. Only the plugin's kinds are loaded, and the seeded database is kept as a
+ * data-dir snapshot in the temp folder (keyed by schema and seed), so later test files boot from
+ * it in a second or two instead of migrating and seeding again.
+ */
+export async function createPluginDatabase(plugin: WorkAreaPlugin, opts: { seedDir?: string } = {}): Promise<PluginDatabase> {
+  const seedDir = resolve(opts.seedDir ?? defaultSeedDir);
+  const builtIn = createRegistry();
+  const own = plugin.resources.map((r) => r.kind).filter((k, i, all) => !builtIn.has(k.id) && all.findIndex((x) => x.id === k.id) === i);
+  const registry = createRegistry(own);
+  const kinds = kindsFor(plugin, registry);
+  // A third-party kind has no table in the committed migrations: create it the way the generator
+  // would (table, masked view, RLS policies, triggers), on top of the built-in schema.
+  const ownSql = own.length ? generatedMigrations(new RecordKindRegistry(own), { measures: [], indicators: [] })[0]!.sql : '';
+  const key = `${seedDir}|${kinds.join()}`;
+  let loading = datasets.get(key);
+  if (!loading) datasets.set(key, (loading = loadDataset(subsetDataset(seedDir, kinds), { registry })));
+  const dataset = await loading;
+
+  const dir = join(tmpdir(), 'fazhi-plugin-snapshots');
+  // `<what>-<version>.tar`: one file per plugin setup; a schema or seed change replaces it.
+  const what = createHash('sha256').update(`${seedDir}|${kinds.join()}`).digest('hex').slice(0, 8);
+  const file = join(dir, `${what}-${snapshotKey(seedDir, kinds, ownSql)}.tar`);
+  if (existsSync(file)) {
+    const db = await openPglite({ loadDataDir: new Blob([readFileSync(file)]) });
+    return { db, dataset, registry, close: () => db.close() };
+  }
+  const db = await pgliteBackend.create();
+  try {
+    if (ownSql) await db.exec(ownSql);
+    await insertDataset(db, dataset, { registry });
+    await seedDemoUsers(db, demoOrgsOf(dataset.orgs, dataset.manifest.rootOrgId));
+    const blob = await (db as unknown as { dumpDataDir(): Promise<Blob> }).dumpDataDir();
+    mkdirSync(dir, { recursive: true });
+    const tmp = `${file}.${process.pid}.${randomBytes(3).toString('hex')}`;
+    writeFileSync(tmp, new Uint8Array(await blob.arrayBuffer()));
+    renameSync(tmp, file);
+    for (const old of readdirSync(dir)) if (old.startsWith(`${what}-`) && old.endsWith('.tar') && join(dir, old) !== file) rmSync(join(dir, old), { force: true });
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+  return { db, dataset, registry, close: () => db.close() };
+}
+
+/** A demo account by role shortcut (`admin`, `mediation` …), e-mail or id. */
+export type DemoUserRef = 'supervisor' | 'admin' | 'mediation' | 'legal-aid' | 'viewer' | (string & {});
+
+export function demoAccount(ref: DemoUserRef) {
+  const a = demoAccounts.find((x) => x.id === ref || x.email === ref || x.email.startsWith(`${ref}@`));
+  if (!a) throw new Error(`没有演示账号“${ref}”；可用：${demoAccounts.map((x) => x.email.split('@')[0]).join('、')}`);
+  return a;
+}
+
+/** The signed-in user as the console builds it: grants and org units read under RLS, as that user. */
+export async function loadConsoleUser(db: Database, userId: string, name: string): Promise<ConsoleUser> {
+  return asUser(db, { userId }, async (tx) => {
+    const m = await tx.query<{ org_id: string; role: Membership['role']; areas: string[]; personal_data: boolean }>(
+      'select org_id, role, areas, personal_data from public.memberships where user_id = auth.uid() order by org_id, role',
+    );
+    const o = await tx.query<{ id: string; parent_id: string | null; kind: OrgUnit['kind']; name: string; short_name: string | null }>(
+      'select id, parent_id, kind, name, short_name from public.org_units order by code nulls last, name',
+    );
+    return {
+      id: userId,
+      name,
+      memberships: m.rows.map((r) => ({ orgId: r.org_id, role: r.role, areas: r.areas, personalData: r.personal_data })),
+      orgs: o.rows.map((r) => ({ id: r.id, parentId: r.parent_id, kind: r.kind, name: r.name, shortName: r.short_name })),
+    };
+  });
+}

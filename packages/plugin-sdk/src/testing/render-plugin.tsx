@@ -1,0 +1,130 @@
+import { asUser, sqlEvaluator } from '@fazhi/db';
+// TODO(db): import from '@fazhi/db' once its main entry exports the providers.
+import { sqlDataProvider } from '../../../db/src/providers/index.js';
+import { monthsOf } from '@fazhi/domain';
+import { builtInCatalog } from '@fazhi/metrics';
+import { useNotificationProvider } from '@refinedev/antd';
+import { Refine, type DataProvider } from '@refinedev/core';
+import routerProvider from '@refinedev/react-router';
+import { render, type RenderResult } from '@testing-library/react';
+import { App as AntdApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { MemoryRouter, useLocation, useRoutes } from 'react-router';
+import { createAccessControl } from '../access-control.js';
+import { checkPlugins } from '../define-plugin.js';
+import type { WorkAreaPlugin } from '../plugin.js';
+import { findResource, refineResources, resourcePaths } from '../resource-routes.js';
+import type { AttachmentStore, ConsoleUser, FazhiServices, IndicatorSource } from '../services.js';
+import { createI18nProvider, type Locale } from '../ui/i18n/i18n-provider.js';
+import { pluginRoutes } from '../ui/pages.js';
+import { FazhiServicesProvider } from '../ui/services-context.js';
+import { installDomShims } from './dom-shims.js';
+import { memoryAttachmentStore } from './memory-attachment-store.js';
+import { createPluginDatabase, demoAccount, loadConsoleUser, type DemoUserRef, type PluginDatabase } from './plugin-database.js';
+
+export interface RenderPluginOptions {
+  /** Demo account: `admin` (default), `mediation`, `legal-aid`, `viewer`, `supervisor`, an e-mail or an id. */
+  user?: DemoUserRef;
+  /** Start route; the first resource's list by default. */
+  route?: string;
+  /** A database to reuse (e.g. shared by a test file); one of the plugin's own is created otherwise. */
+  database?: PluginDatabase | Promise<PluginDatabase>;
+  locale?: Locale;
+  attachments?: AttachmentStore;
+  /** The SQL evaluator as the user by default; `false` for none. */
+  indicators?: IndicatorSource | false;
+  /** Wraps the real data provider, e.g. to make one call fail the way a server might. */
+  wrapDataProvider?: (provider: Required<DataProvider>) => DataProvider;
+  /** Org and year the dashboard shows. */
+  dashboardOrgId?: string;
+  dashboardYear?: number;
+}
+
+export interface RenderedPlugin extends RenderResult {
+  database: PluginDatabase;
+  user: ConsoleUser;
+  /** The same data provider the pages use: as the signed-in user, under RLS. */
+  dataProvider: Required<DataProvider>;
+  attachments: AttachmentStore;
+  /** The current route (path and search), for assertions after navigation. */
+  location(): string;
+}
+
+function LocationProbe({ onChange }: { onChange: (path: string) => void }) {
+  const l = useLocation();
+  onChange(`${l.pathname}${l.search}`);
+  return null;
+}
+
+function PluginRoutes({ plugin }: { plugin: WorkAreaPlugin }) {
+  return useRoutes(pluginRoutes(plugin));
+}
+
+/** The indicator source the console implements with the SQL evaluator, as the signed-in user. */
+export function sqlIndicatorSource(db: PluginDatabase['db'], userId: string): IndicatorSource {
+  const ev = sqlEvaluator(db, { asUser: userId });
+  return {
+    compare: (ids, orgId, period) => ev.compareAll(orgId, period, ids),
+    trend: (id, orgId, year) => ev.trend(id, orgId, monthsOf(year)),
+  };
+}
+
+/**
+ * Renders ONE plugin in a minimal console: antd (zh-CN), Refine with the SDK's i18n and access
+ * control, a memory router at `route`, and the REAL data layer: an embedded PostgreSQL (PGlite)
+ * migrated and seeded, `sqlDataProvider` running every call as the demo user under row-level
+ * security, the SQL evaluator for dashboards. Needs the jsdom environment
+ * (`// @vitest-environment jsdom` at the top of the test file).
+ */
+export async function renderPlugin(plugin: WorkAreaPlugin, opts: RenderPluginOptions = {}): Promise<RenderedPlugin> {
+  installDomShims();
+  // As the console does at startup, including dashboard and group indicator ids.
+  checkPlugins([plugin], { indicators: builtInCatalog.indicators.map((i) => i.id) });
+  const database = await (opts.database ?? createPluginDatabase(plugin));
+  const account = demoAccount(opts.user ?? 'admin');
+  const user = await loadConsoleUser(database.db, account.id, account.displayName);
+  const provider = sqlDataProvider({ db: database.db, session: (fn) => asUser(database.db, { userId: account.id }, fn), registry: database.registry });
+  const attachments = opts.attachments ?? memoryAttachmentStore();
+  const indicators = opts.indicators === false ? undefined : (opts.indicators ?? sqlIndicatorSource(database.db, account.id));
+  const services: FazhiServices = {
+    user,
+    attachments,
+    ...(indicators ? { indicators } : {}),
+    ...(opts.dashboardOrgId ? { dashboardOrgId: opts.dashboardOrgId } : {}),
+    ...(opts.dashboardYear ? { dashboardYear: opts.dashboardYear } : {}),
+  };
+  const locale = opts.locale ?? 'zh-CN';
+  dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
+  const i18nProvider = createI18nProvider({ plugins: [plugin], locale });
+  const accessControlProvider = createAccessControl(user, (name) => findResource([plugin], name)?.plugin.area);
+  const first = plugin.resources[0];
+  const route = opts.route ?? (first ? resourcePaths(plugin, first).list : '/');
+  let current = route;
+
+  const result = render(
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN}>
+      <AntdApp>
+        <MemoryRouter initialEntries={[route]}>
+          <Refine
+            dataProvider={opts.wrapDataProvider ? opts.wrapDataProvider(provider) : provider}
+            routerProvider={routerProvider}
+            accessControlProvider={accessControlProvider}
+            i18nProvider={i18nProvider}
+            notificationProvider={useNotificationProvider}
+            resources={refineResources([plugin])}
+            options={{ disableTelemetry: true, reactQuery: { clientConfig: { defaultOptions: { queries: { retry: false }, mutations: { retry: false } } } } }}
+          >
+            <FazhiServicesProvider services={services}>
+              <PluginRoutes plugin={plugin} />
+              <LocationProbe onChange={(p) => (current = p)} />
+            </FazhiServicesProvider>
+          </Refine>
+        </MemoryRouter>
+      </AntdApp>
+    </ConfigProvider>,
+  );
+  return Object.assign(result, { database, user, dataProvider: provider, attachments, location: () => current });
+}

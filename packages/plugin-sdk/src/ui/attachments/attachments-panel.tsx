@@ -1,0 +1,102 @@
+import { DeleteOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { useCan, useNotification } from '@refinedev/core';
+import { Button, Card, Empty, List, Popconfirm, Space, Tag, Typography, Upload, type UploadProps } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { PluginResource } from '../../plugin.js';
+import type { StoredAttachment } from '../../services.js';
+import { useFazhiServices } from '../services-context.js';
+import { useLabels } from '../use-labels.js';
+
+const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
+/**
+ * The record's files per declared slot, through the injected `AttachmentStore` (Supabase Storage
+ * or the embedded database). Uploads go to `<org_id>/<kind_id>/<record_id>/<slot>/<file>`.
+ */
+export function AttachmentsPanel({ resource, area, record }: { resource: PluginResource; area: string; record: { id?: string | number; orgId?: unknown; deletedAt?: unknown } }) {
+  const labels = useLabels();
+  const { t } = labels;
+  const { attachments: store } = useFazhiServices();
+  const { open } = useNotification();
+  const [files, setFiles] = useState<StoredAttachment[]>([]);
+  const { data: canUpload } = useCan({ resource: resource.kind.id, action: 'upload', params: { id: record.id, orgId: (record.orgId as string) ?? null, resource: { name: resource.kind.id, meta: { area } } as never } });
+  const slots = resource.attachments ?? [];
+  const base = { orgId: String(record.orgId), kindId: resource.kind.id, recordId: String(record.id) };
+
+  const { orgId, kindId, recordId } = base;
+  const reload = useCallback(async () => {
+    if (!store || !slots.length) return;
+    setFiles(await store.list({ orgId, kindId, recordId }));
+  }, [store, orgId, kindId, recordId, slots.length]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  if (!slots.length) return null;
+  if (!store) return <Card size="small" title={t('fazhi.attachments.title')}><Typography.Text type="secondary">{t('fazhi.attachments.unavailable')}</Typography.Text></Card>;
+
+  return (
+    <Card size="small" title={t('fazhi.attachments.title')}>
+      {slots.map((slot) => {
+        const mine = files.filter((f) => f.slot === slot.id);
+        const customRequest: UploadProps['customRequest'] = async ({ file, onSuccess, onError }) => {
+          const blob = file as File;
+          try {
+            if (slot.maxBytes && blob.size > slot.maxBytes) throw new Error(t('fazhi.attachments.tooLarge', { name: blob.name, max: mb(slot.maxBytes) }));
+            const stored = await store.put({ ...base, slot: slot.id }, blob, blob.name);
+            onSuccess?.(stored);
+            open?.({ type: 'success', message: t('fazhi.attachments.uploaded', { name: blob.name }) });
+            await reload();
+          } catch (e) {
+            onError?.(e as Error);
+            open?.({ type: 'error', message: t('fazhi.attachments.failed', { message: (e as Error).message }) });
+          }
+        };
+        return (
+          <div key={slot.id} style={{ marginBottom: 12 }}>
+            <Space style={{ marginBottom: 4 }}>
+              <Typography.Text strong>{slot.label}</Typography.Text>
+              {slot.required ? <Tag color="orange">{t('fazhi.attachments.required')}</Tag> : null}
+              {canUpload?.can && !record.deletedAt ? (
+                <Upload customRequest={customRequest} accept={slot.accept} showUploadList={false} multiple>
+                  <Button size="small" icon={<UploadOutlined />}>
+                    {t('fazhi.attachments.upload')}
+                  </Button>
+                </Upload>
+              ) : null}
+            </Space>
+            {mine.length ? (
+              <List
+                size="small"
+                dataSource={mine}
+                renderItem={(f) => (
+                  <List.Item
+                    actions={[
+                      <Button key="get" size="small" type="link" icon={<DownloadOutlined />} onClick={async () => window.open(await store.url(f.path), '_blank', 'noopener')}>
+                        {t('fazhi.attachments.download')}
+                      </Button>,
+                      canUpload?.can ? (
+                        <Popconfirm key="rm" title={t('fazhi.attachments.removeConfirm')} onConfirm={async () => { await store.remove(f.path); await reload(); }} okText={t('fazhi.attachments.remove')} cancelText={t('buttons.cancel')}>
+                          <Button size="small" type="link" danger icon={<DeleteOutlined />}>
+                            {t('fazhi.attachments.remove')}
+                          </Button>
+                        </Popconfirm>
+                      ) : null,
+                    ]}
+                  >
+                    <Typography.Text>{f.fileName}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+                      {mb(f.size)}
+                    </Typography.Text>
+                  </List.Item>
+                )}
+              />
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('fazhi.attachments.empty')} style={{ margin: 4 }} />
+            )}
+          </div>
+        );
+      })}
+    </Card>
+  );
+}

@@ -1,0 +1,126 @@
+import { useForm, Create, Edit } from '@refinedev/antd';
+import { useParsed, type BaseRecord, type HttpError } from '@refinedev/core';
+import { Alert, Button, Card, Col, Form, Input, Row, TreeSelect } from 'antd';
+import { useMemo, useState } from 'react';
+import { writableOrgIds } from '../../access-control.js';
+import type { RecordPageProps } from '../../plugin.js';
+import { FieldInput } from '../fields/field-input.js';
+import { fieldRules } from '../fields/form-rules.js';
+import { dependentFields, formToFields, recordToForm, type FormValues } from '../fields/form-values.js';
+import { orgTreeData } from '../fields/org-tree.js';
+import { useFazhiServices } from '../services-context.js';
+import { useLabels } from '../use-labels.js';
+import { saveProblem, type SaveProblem } from './conflict.js';
+import { formSectionsOf } from './form-layout.js';
+
+/**
+ * Create and edit forms generated from the kind's fields. Validation is the kind's zod schema
+ * (the rules of every field run `validateRecord` on the whole form), so messages are the Chinese
+ * ones naming the field and cross-field rules appear on the field they blame; antd calls
+ * `onFinish` only when every rule passes, so nothing invalid is sent. Edits send the version they
+ * read; the database refuses a stale one with 409 and its message is shown above the form.
+ */
+export function RecordForm({ resource, plugin, action }: RecordPageProps & { action: 'create' | 'edit' }) {
+  const labels = useLabels();
+  const { t } = labels;
+  const { user } = useFazhiServices();
+  const kind = resource.kind;
+  const { id } = useParsed();
+  const [problem, setProblem] = useState<SaveProblem | null>(null);
+  const { formProps, saveButtonProps, query, formLoading } = useForm<BaseRecord, HttpError, FormValues>({
+    resource: kind.id,
+    action,
+    ...(action === 'edit' && id !== undefined ? { id } : {}),
+    redirect: 'show',
+    mutationMode: 'pessimistic',
+    // Errors are shown in the form itself (fields and banner), not as a passing notification.
+    errorNotification: false,
+    onMutationError: (e) => setProblem(saveProblem(e, t('fazhi.form.invalid'))),
+    onMutationSuccess: () => setProblem(null),
+  });
+  const record = query?.data?.data;
+  const writable = useMemo(() => writableOrgIds(user, plugin.area), [user, plugin.area]);
+  const initialValues = useMemo(() => {
+    if (action === 'edit') return record ? recordToForm(kind, record as never) : undefined;
+    const wf = resource.workflow;
+    const status = wf ? (wf.initial ?? firstOption(kind, wf.field)) : undefined;
+    // The highest unit the user may write in (their street, usually); they pick a committee below it.
+    const firstWritable = user.orgs.find((o) => writable.has(o.id) && !(o.parentId && writable.has(o.parentId)))?.id;
+    return recordToForm(kind, { ...(wf && status ? { [wf.field]: status } : {}), ...(firstWritable ? { orgId: firstWritable } : {}) } as never);
+  }, [action, record, kind, resource.workflow, user.orgs, writable]);
+
+  const onFinish = (values: FormValues) => {
+    setProblem(null);
+    const variables: Record<string, unknown> = { ...formToFields(kind, values), orgId: values.orgId };
+    if (action === 'edit') variables.version = values.version;
+    // The workflow field changes only through its buttons once a record exists.
+    if (action === 'edit' && resource.workflow) delete variables[resource.workflow.field];
+    return formProps.onFinish?.(variables as FormValues);
+  };
+
+  const sections = formSectionsOf(resource, t('fazhi.form.otherSection'));
+  const body =
+    action === 'edit' && !record ? null : (
+      <Form {...formProps} key={String(record?.id ?? 'new')} initialValues={initialValues} onFinish={onFinish} layout="vertical" scrollToFirstError>
+        {problem ? (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message={problem.conflict ? t('fazhi.form.conflictTitle') : t('fazhi.form.errorTitle')}
+            description={problem.message}
+            action={
+              problem.conflict ? (
+                <Button size="small" onClick={() => query?.refetch().then(() => setProblem(null))}>
+                  {t('fazhi.form.reload')}
+                </Button>
+              ) : undefined
+            }
+          />
+        ) : null}
+        <Form.Item name="version" hidden>
+          <Input type="hidden" />
+        </Form.Item>
+        <Card size="small" style={{ marginBottom: 16 }}>
+          <Form.Item name="orgId" label={t('fazhi.orgId')} required rules={[{ required: true, message: t('fazhi.form.required', { label: t('fazhi.orgId') }) }]}>
+            <TreeSelect aria-label={t('fazhi.orgId')} treeDefaultExpandAll treeData={orgTreeData(user.orgs, writable)} style={{ maxWidth: 360 }} />
+          </Form.Item>
+        </Card>
+        {sections.map((s) => (
+          <Card key={s.title || 'fields'} size="small" title={s.title || undefined} style={{ marginBottom: 16 }}>
+            {s.personal ? <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('fazhi.form.personalSection')} /> : null}
+            <Row gutter={16}>
+              {s.fields.map((f) => {
+                const locked = action === 'edit' && resource.workflow?.field === f.key;
+                return (
+                  <Col key={f.key} xs={24} md={f.type === 'longtext' ? 24 : 12}>
+                    <Form.Item
+                      name={f.key}
+                      label={labels.field(f)}
+                      required={f.required}
+                      rules={fieldRules(kind, f.key)}
+                      dependencies={dependentFields(kind, f.key)}
+                      extra={locked ? t('fazhi.form.readonlyWorkflow') : f.description}
+                    >
+                      <FieldInput field={f} labels={labels} disabled={locked} />
+                    </Form.Item>
+                  </Col>
+                );
+              })}
+            </Row>
+          </Card>
+        ))}
+      </Form>
+    );
+  const Wrapper = action === 'edit' ? Edit : Create;
+  return (
+    <Wrapper resource={kind.id} title={labels.kind(kind)} isLoading={formLoading} saveButtonProps={saveButtonProps} {...(action === 'edit' ? { deleteButtonProps: { hidden: true } as never, canDelete: false } : {})}>
+      {body}
+    </Wrapper>
+  );
+}
+
+function firstOption(kind: RecordPageProps['resource']['kind'], key: string): string | undefined {
+  const f = kind.fields.find((x) => x.key === key);
+  return f && f.type === 'enum' ? f.options[0]?.value : undefined;
+}

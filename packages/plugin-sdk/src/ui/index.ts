@@ -1,0 +1,23 @@
+// React building blocks for the console and for plugins that override a page. Pages themselves
+// are lazy chunks (see pages.tsx); this entry pulls antd and Refine, the main entry does not.
+export { createI18nProvider, dictionaries, flatDictionary, interpolate, type I18nOptions, type Locale } from './i18n/i18n-provider.js';
+export type { Dictionary } from './i18n/zh-cn.js';
+export { FazhiServicesProvider, useFazhiServices } from './services-context.js';
+export { useLabels, type Labels } from './use-labels.js';
+export { defaultPages, pageLoader, pluginRoutes, ResourcePage, type PageName, type PluginRoute } from './pages.js';
+export { FieldInput } from './fields/field-input.js';
+export { FieldValue } from './fields/field-value.js';
+export { formatFieldValue, groupYuan, looksMasked } from './fields/format-value.js';
+export { dependentFields, fieldFromForm, fieldToForm, formToFields, recordToForm, validateForm, type FormValues } from './fields/form-values.js';
+export { fieldRules } from './fields/form-rules.js';
+export { orgTreeData, subtreeOf } from './fields/org-tree.js';
+export { filtersToCrud, listFiltersOf, periodOf, resolveFilter } from './list/list-filters.js';
+export { columnsStorageKey, defaultColumns, useColumnPrefs } from './list/column-prefs.js';
+export { formSectionsOf } from './form/form-layout.js';
+export { saveProblem } from './form/conflict.js';
+export { availableTransitions } from './workflow/transitions.js';
+export { WorkflowButtons } from './workflow/workflow-buttons.js';
+export { AttachmentsPanel } from './attachments/attachments-panel.js';
+export { IndicatorCard } from './dashboard/indicator-card.js';
+export { TrendChart, trendSummary, type TrendChartProps, type TrendPoint } from './dashboard/trend-chart.js';
+export { DashboardWidgets, useDashboardScope } from './dashboard/dashboard-widgets.js';

@@ -1,0 +1,112 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { findField } from '@fazhi/domain';
+import { List, useTable } from '@refinedev/antd';
+import { useCan, useLink, useNavigation, type BaseRecord, type HttpError } from '@refinedev/core';
+import { Button, Space, Switch, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { hasRight } from '../../access-control.js';
+import type { RecordPageProps } from '../../plugin.js';
+import { FieldValue } from '../fields/field-value.js';
+import { orgName } from '../fields/org-tree.js';
+import { useFazhiServices } from '../services-context.js';
+import { useLabels } from '../use-labels.js';
+import { ColumnChooser } from './column-chooser.js';
+import { useColumnPrefs } from './column-prefs.js';
+import { FilterBar } from './filter-bar.js';
+import { filtersToCrud } from './list-filters.js';
+import { RowActions } from './row-actions.js';
+
+const unsortable = new Set(['longtext', 'enum-set']);
+
+/**
+ * The generic list: server-side paging, sorting and filtering through Refine's `useTable` and the
+ * data provider, columns from field metadata (chosen by the user, remembered per resource), row
+ * actions by access control, and a recycle-bin toggle.
+ */
+export default function RecordListPage({ resource, plugin }: RecordPageProps) {
+  const labels = useLabels();
+  const { t } = labels;
+  const { user } = useFazhiServices();
+  const kind = resource.kind;
+  const Link = useLink();
+  const { showUrl, create } = useNavigation();
+  const [withDeleted, setWithDeleted] = useState(false);
+  const { columns, setColumns } = useColumnPrefs(resource);
+  const { data: canCreate } = useCan({ resource: kind.id, action: 'create', params: { resource: { name: kind.id, meta: { area: plugin.area } } as never } });
+
+  const { tableProps, searchFormProps } = useTable<BaseRecord, HttpError, Record<string, unknown>>({
+    resource: kind.id,
+    syncWithLocation: false,
+    pagination: { pageSize: 20 },
+    sorters: { initial: [resource.defaultSort ?? { field: kind.periodField, order: 'desc' }] },
+    meta: { withDeleted },
+    onSearch: (values) => filtersToCrud(resource, values, user.orgs),
+  });
+
+  const titleKey = kind.titleField;
+  const tableColumns = [
+    ...columns
+      .map((key) => findField(kind, key))
+      .filter((f) => f !== undefined)
+      .map((f) => ({
+        key: f.key,
+        dataIndex: f.key,
+        title: labels.field(f),
+        sorter: !unsortable.has(f.type),
+        render: (value: unknown, record: BaseRecord) => {
+          const shown = <FieldValue field={f} value={value} labels={labels} masked={f.personal && !hasRight(user, 'personal', plugin.area, record.orgId as string)} />;
+          if (f.key !== titleKey) return shown;
+          return (
+            <Space size={4}>
+              <Link to={showUrl(kind.id, record.id!)}>{shown}</Link>
+              {record.deletedAt ? <Tag color="red">{t('fazhi.list.deleted')}</Tag> : null}
+            </Space>
+          );
+        },
+      })),
+    {
+      key: 'orgId',
+      dataIndex: 'orgId',
+      title: t('fazhi.orgId'),
+      render: (value: unknown) => <Typography.Text>{orgName(user.orgs, value) ?? t('fazhi.empty')}</Typography.Text>,
+    },
+    {
+      key: '__actions',
+      title: t('fazhi.list.actions'),
+      fixed: 'right' as const,
+      render: (_: unknown, record: BaseRecord) => <RowActions resource={resource} area={plugin.area} record={record} labels={labels} />,
+    },
+  ];
+
+  return (
+    <List
+      resource={kind.id}
+      title={labels.kind(kind)}
+      headerButtons={
+        <Space wrap>
+          <Space size={4}>
+            <Switch size="small" checked={withDeleted} onChange={setWithDeleted} aria-label={t('fazhi.list.showDeleted')} />
+            <span>{t('fazhi.list.showDeleted')}</span>
+          </Space>
+          <ColumnChooser resource={resource} columns={columns} onChange={setColumns} labels={labels} />
+          {canCreate?.can ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => create(kind.id)}>
+              {t('buttons.create')}
+            </Button>
+          ) : null}
+        </Space>
+      }
+    >
+      <FilterBar resource={resource} formProps={searchFormProps} labels={labels} />
+      <Table
+        {...tableProps}
+        rowKey="id"
+        size="middle"
+        scroll={{ x: true }}
+        columns={tableColumns}
+        rowClassName={(r: BaseRecord) => (r.deletedAt ? 'fazhi-row-deleted' : '')}
+        pagination={{ ...(tableProps.pagination || {}), showTotal: (total: number) => t('fazhi.list.total', { total }) }}
+      />
+    </List>
+  );
+}

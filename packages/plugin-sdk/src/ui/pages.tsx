@@ -1,0 +1,67 @@
+import { Skeleton } from 'antd';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactElement } from 'react';
+import type { LazyPage, PluginResource, RecordPageProps, WorkAreaPlugin } from '../plugin.js';
+import { dashboardPath, resourcePaths } from '../resource-routes.js';
+
+export type PageName = 'list' | 'show' | 'create' | 'edit';
+
+/** The generic pages, each its own chunk: a console loads a page when its route is first visited. */
+export const defaultPages: Record<PageName, LazyPage> = {
+  list: () => import('./list/list-page.js'),
+  show: () => import('./show/show-page.js'),
+  create: () => import('./form/create-page.js'),
+  edit: () => import('./form/edit-page.js'),
+};
+
+/** The page a resource uses: its own override from `resource.pages`, else the generic one. */
+export const pageLoader = (resource: PluginResource, name: PageName): LazyPage => resource.pages?.[name] ?? defaultPages[name];
+
+const lazyCache = new Map<LazyPage, LazyExoticComponent<ComponentType<RecordPageProps>>>();
+
+function lazyPage(load: LazyPage) {
+  let c = lazyCache.get(load);
+  if (!c) lazyCache.set(load, (c = lazy(load)));
+  return c;
+}
+
+export function ResourcePage({ plugin, resource, name }: { plugin: WorkAreaPlugin; resource: PluginResource; name: PageName }) {
+  const Page = lazyPage(pageLoader(resource, name));
+  return (
+    <Suspense fallback={<Skeleton active />}>
+      <Page plugin={plugin} resource={resource} />
+    </Suspense>
+  );
+}
+
+const Dashboard = lazy(() => import('./dashboard/dashboard-page.js'));
+
+/** A route as react-router's `RouteObject` describes it (kept structural: no router import here). */
+export interface PluginRoute {
+  path: string;
+  element: ReactElement;
+}
+
+/**
+ * Every route of a plugin, for `useRoutes` or `createBrowserRouter`: its dashboard (if any) and
+ * list/create/edit/show per resource, at the paths `refineResources` gives Refine.
+ */
+export function pluginRoutes(plugin: WorkAreaPlugin): PluginRoute[] {
+  const out: PluginRoute[] = [];
+  if (plugin.dashboard?.length) {
+    out.push({
+      path: dashboardPath(plugin),
+      element: (
+        <Suspense fallback={<Skeleton active />}>
+          <Dashboard plugin={plugin} />
+        </Suspense>
+      ),
+    });
+  }
+  for (const resource of plugin.resources) {
+    const paths = resourcePaths(plugin, resource);
+    for (const name of ['list', 'create', 'edit', 'show'] as const) {
+      out.push({ path: paths[name], element: <ResourcePage plugin={plugin} resource={resource} name={name} /> });
+    }
+  }
+  return out;
+}

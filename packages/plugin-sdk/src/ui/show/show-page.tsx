@@ -1,0 +1,75 @@
+import { EditOutlined } from '@ant-design/icons';
+import { Show } from '@refinedev/antd';
+import { useCan, useNavigation, useShow, type BaseRecord } from '@refinedev/core';
+import { Button, Card, Descriptions, Space, Tag } from 'antd';
+import { hasRight } from '../../access-control.js';
+import type { RecordPageProps } from '../../plugin.js';
+import { AttachmentsPanel } from '../attachments/attachments-panel.js';
+import { FieldValue } from '../fields/field-value.js';
+import { orgName } from '../fields/org-tree.js';
+import { formSectionsOf } from '../form/form-layout.js';
+import { useFazhiServices } from '../services-context.js';
+import { useLabels } from '../use-labels.js';
+import { WorkflowButtons } from '../workflow/workflow-buttons.js';
+
+/** Every field, grouped as the form is; workflow steps; the record's attachments. */
+export default function RecordShowPage({ resource, plugin }: RecordPageProps) {
+  const labels = useLabels();
+  const { t } = labels;
+  const { user } = useFazhiServices();
+  const kind = resource.kind;
+  const { query } = useShow<BaseRecord>({ resource: kind.id });
+  const record = query.data?.data;
+  const { edit } = useNavigation();
+  const { data: canEdit } = useCan({ resource: kind.id, action: 'edit', params: { id: record?.id, orgId: (record?.orgId as string) ?? null, resource: { name: kind.id, meta: { area: plugin.area } } as never } });
+  const masked = record ? !hasRight(user, 'personal', plugin.area, record.orgId as string) : false;
+  const title = record ? String(record[kind.titleField] ?? labels.kind(kind)) : labels.kind(kind);
+
+  return (
+    <Show
+      resource={kind.id}
+      title={title}
+      isLoading={query.isLoading}
+      canDelete={false}
+      canEdit={false}
+      headerButtons={
+        record && canEdit?.can && !record.deletedAt ? (
+          <Button icon={<EditOutlined />} onClick={() => edit(kind.id, record.id!)}>
+            {t('buttons.edit')}
+          </Button>
+        ) : null
+      }
+    >
+      {record ? (
+        <Space direction="vertical" style={{ width: '100%' }} size="middle">
+          {record.deletedAt ? <Tag color="red">{t('fazhi.list.deleted')}</Tag> : null}
+          {resource.workflow ? (
+            <Card size="small" title={t('fazhi.workflow.title')}>
+              <WorkflowButtons resource={resource} area={plugin.area} record={record} />
+            </Card>
+          ) : null}
+          {formSectionsOf(resource, t('fazhi.form.otherSection')).map((s) => (
+            <Card key={s.title || 'fields'} size="small" title={s.title || undefined}>
+              <Descriptions column={{ xs: 1, md: 2 }} size="small">
+                {s.fields.map((f) => (
+                  <Descriptions.Item key={f.key} label={labels.field(f)} span={f.type === 'longtext' ? 'filled' : 1}>
+                    <FieldValue field={f} value={record[f.key]} labels={labels} masked={masked && f.personal} />
+                  </Descriptions.Item>
+                ))}
+              </Descriptions>
+            </Card>
+          ))}
+          <AttachmentsPanel resource={resource} area={plugin.area} record={record} />
+          <Card size="small" title={t('fazhi.show.record')}>
+            <Descriptions column={{ xs: 1, md: 2 }} size="small">
+              <Descriptions.Item label={t('fazhi.orgId')}>{orgName(user.orgs, record.orgId)}</Descriptions.Item>
+              <Descriptions.Item label={t('fazhi.show.version')}>{String(record.version ?? '')}</Descriptions.Item>
+              <Descriptions.Item label={t('fazhi.show.createdAt')}>{String(record.createdAt ?? '').slice(0, 16).replace('T', ' ')}</Descriptions.Item>
+              <Descriptions.Item label={t('fazhi.show.updatedAt')}>{String(record.updatedAt ?? '').slice(0, 16).replace('T', ' ')}</Descriptions.Item>
+            </Descriptions>
+          </Card>
+        </Space>
+      ) : null}
+    </Show>
+  );
+}

@@ -1,0 +1,26 @@
+import { expect, test } from 'vitest';
+import { samplePlugin } from '../../test-fixtures.test-helper.js';
+import { formSectionsOf } from '../form/form-layout.js';
+import { saveProblem } from '../form/conflict.js';
+import { availableTransitions } from './transitions.js';
+
+const resource = samplePlugin().resources[0]!;
+
+test('transitions allowed from the current state', () => {
+  expect(availableTransitions(resource.workflow, { status: 'accepted' }).map((t) => t.label)).toEqual(['开始调解', '结案']);
+  expect(availableTransitions(resource.workflow, { status: 'closed' })).toEqual([]);
+  expect(availableTransitions(undefined, { status: 'accepted' })).toEqual([]);
+});
+
+test('form sections keep every field: undeclared ones go to a last group', () => {
+  const sections = formSectionsOf({ ...resource, formSections: [{ title: '受理信息', fields: ['caseNo', 'caseNo', 'ghost'] }] }, '其他');
+  expect(sections.map((s) => s.title)).toEqual(['受理信息', '其他']);
+  expect(sections[0]!.fields.map((f) => f.key)).toEqual(['caseNo']);
+  expect(sections[1]!.fields).toHaveLength(resource.kind.fields.length - 1);
+});
+
+test('a 409 is a conflict with the database’s own sentence', () => {
+  expect(saveProblem({ statusCode: 409, message: '记录已被他人修改（当前版本 3），请刷新后重试' }, '请修正')).toEqual({ conflict: true, message: '记录已被他人修改（当前版本 3），请刷新后重试' });
+  expect(saveProblem({ statusCode: 400, message: '', errors: { caseNo: ['x'] } }, '请修正')).toEqual({ conflict: false, message: '请修正' });
+  expect(saveProblem(null, '')).toBeNull();
+});

@@ -1,0 +1,103 @@
+import { useCan, useUpdate, type BaseRecord, type HttpError } from '@refinedev/core';
+import { Alert, Button, Form, Modal, Space, Typography } from 'antd';
+import { findField, type FieldDef } from '@fazhi/domain';
+import { useState } from 'react';
+import type { PluginResource, WorkflowTransition } from '../../plugin.js';
+import { FieldInput } from '../fields/field-input.js';
+import { fieldRules } from '../fields/form-rules.js';
+import { dependentFields, formToFields, recordToForm, type FormValues } from '../fields/form-values.js';
+import { useLabels } from '../use-labels.js';
+import { availableTransitions } from './transitions.js';
+
+/**
+ * One button per step allowed from the record's state. A step with `requires` opens a dialog for
+ * those fields, validated with the kind's schema over the record as it would be after the step
+ * (so 结案 asks for 协议形式 exactly when 调解结果 is 成功). The update goes through the data
+ * provider with the version the page read.
+ */
+export function WorkflowButtons({ resource, area, record }: { resource: PluginResource; area: string; record: BaseRecord }) {
+  const labels = useLabels();
+  const { t } = labels;
+  const [step, setStep] = useState<WorkflowTransition | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [form] = Form.useForm<FormValues>();
+  const { mutateAsync, mutation } = useUpdate<BaseRecord, HttpError>();
+  const { data: can } = useCan({ resource: resource.kind.id, action: 'workflow', params: { id: record.id, orgId: (record.orgId as string) ?? null, resource: { name: resource.kind.id, meta: { area } } as never } });
+  const wf = resource.workflow;
+  if (!wf || record.deletedAt) return null;
+  const steps = availableTransitions(wf, record);
+  const kind = resource.kind;
+  const stateField = findField(kind, wf.field)!;
+
+  const run = async (s: WorkflowTransition, values: FormValues = {}) => {
+    setError(null);
+    const changes = { ...formToFields(kind, values), [wf.field]: s.to };
+    try {
+      await mutateAsync({
+        resource: kind.id,
+        id: record.id!,
+        values: { ...changes, version: record.version },
+        mutationMode: 'pessimistic',
+        successNotification: () => ({ type: 'success', message: t('fazhi.workflow.done', { label: s.label }) }),
+        errorNotification: false,
+      });
+      setStep(null);
+    } catch (e) {
+      const err = e as HttpError;
+      const fieldErrors = err.errors ?? {};
+      if (s.requires?.length) form.setFields(Object.entries(fieldErrors).map(([name, errs]) => ({ name, errors: (Array.isArray(errs) ? errs : [String(errs)]) as string[] })));
+      setError(err.message || t('fazhi.workflow.failed'));
+    }
+  };
+
+  const requires = (step?.requires ?? []).map((k) => findField(kind, k)).filter((f): f is FieldDef => f !== undefined);
+  const current = recordToForm(kind, record as never);
+  const initialValues = Object.fromEntries(requires.map((f) => [f.key, current[f.key]]));
+  return (
+    <Space wrap>
+      <Typography.Text type="secondary">
+        {t('fazhi.workflow.current', { state: labels.option(stateField, String(record[wf.field])) })}
+      </Typography.Text>
+      {can?.can
+        ? steps.map((s) => (
+            <Button
+              key={s.label}
+              type="primary"
+              ghost
+              loading={mutation.isPending && step === s}
+              onClick={() => {
+                if (!s.requires?.length) {
+                  setStep(s);
+                  void run(s);
+                  return;
+                }
+                setError(null);
+                setStep(s);
+              }}
+            >
+              {s.label}
+            </Button>
+          ))
+        : null}
+      <Modal
+        open={step !== null && requires.length > 0}
+        title={step?.label}
+        okText={t('fazhi.workflow.ok')}
+        cancelText={t('buttons.cancel')}
+        confirmLoading={mutation.isPending}
+        onCancel={() => setStep(null)}
+        onOk={() => form.submit()}
+        destroyOnHidden
+      >
+        {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={error} /> : null}
+        <Form key={step?.label} form={form} initialValues={initialValues} layout="vertical" onFinish={(values) => step && run(step, values)} preserve={false}>
+          {requires.map((f) => (
+            <Form.Item key={f.key} name={f.key} label={labels.field(f)} rules={fieldRules(kind, f.key, () => ({ ...(record as object), [wf.field]: step?.to }))} dependencies={dependentFields(kind, f.key).filter((k) => step?.requires?.includes(k))}>
+              <FieldInput field={f} labels={labels} />
+            </Form.Item>
+          ))}
+        </Form>
+      </Modal>
+    </Space>
+  );
+}

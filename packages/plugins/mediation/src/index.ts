@@ -1,0 +1,66 @@
+import { mediationCases } from '@fazhi/domain';
+import { definePlugin, pluginApiVersion } from '@fazhi/plugin-sdk';
+import { mediationReportSection } from './report-section.js';
+
+/**
+ * 人民调解 (mediation): the case ledger of the street's mediation committees. Declarations only;
+ * the list, forms, workflow, attachments and dashboard are the SDK's generic pages driven by the
+ * field metadata of `mediation_cases` in @fazhi/domain.
+ */
+export default definePlugin({
+  id: 'mediation',
+  apiVersion: pluginApiVersion,
+  label: '人民调解',
+  labelEn: 'Mediation',
+  area: 'mediation',
+  order: 50,
+  resources: [
+    {
+      kind: mediationCases,
+      listColumns: ['caseNo', 'disputeType', 'source', 'partyNames', 'partiesCount', 'amount', 'acceptedOn', 'status', 'result', 'closedOn'],
+      listFilters: [
+        { type: 'period' },
+        { type: 'org' },
+        { field: 'disputeType' },
+        { field: 'source' },
+        { field: 'status' },
+        { field: 'result' },
+        { type: 'text', fields: ['caseNo', 'summary', 'mediator'] },
+      ],
+      defaultSort: { field: 'acceptedOn', order: 'desc' },
+      formSections: [
+        { title: '受理信息', fields: ['caseNo', 'source', 'disputeType', 'acceptedOn', 'status', 'summary'] },
+        { title: '当事人', fields: ['partyNames', 'partyIdNumbers', 'partyPhones', 'partiesCount', 'amount'], personal: true },
+        { title: '调解过程', fields: ['mediator', 'preventedCriminal', 'preventedPetition'] },
+        { title: '结案', fields: ['closedOn', 'result', 'agreementForm', 'performance'] },
+        { title: '回访', fields: ['followUpOn', 'satisfaction'] },
+      ],
+      workflow: {
+        field: 'status',
+        initial: 'accepted',
+        transitions: [
+          { from: ['accepted'], to: 'mediating', label: '开始调解' },
+          // agreementForm is required by the kind's rule only when 调解结果 is 成功.
+          { from: ['accepted', 'mediating'], to: 'closed', label: '结案', requires: ['result', 'closedOn', 'agreementForm'] },
+          { from: ['closed'], to: 'followed_up', label: '回访', requires: ['followUpOn', 'satisfaction'] },
+        ],
+      },
+      attachments: [{ id: 'agreement', label: '调解协议书', accept: '.pdf,.jpg,.jpeg,.png,.doc,.docx', maxBytes: 20 * 1024 * 1024 }],
+    },
+  ],
+  dashboard: [
+    { type: 'indicator-card', indicator: 'mediation.successful_cases', compare: true },
+    { type: 'indicator-card', indicator: 'mediation.successful_parties', compare: true },
+    { type: 'indicator-card', indicator: 'mediation.successful_amount', compare: true },
+    { type: 'indicator-card', indicator: 'mediation.success_rate', compare: true },
+    { type: 'monthly-trend', indicator: 'mediation.successful_cases', title: '每月成功调处矛盾纠纷', chart: 'bar' },
+  ],
+  indicatorGroups: [
+    {
+      id: 'mediation',
+      label: '人民调解',
+      indicators: ['mediation.accepted_cases', 'mediation.successful_cases', 'mediation.successful_parties', 'mediation.successful_amount', 'mediation.success_rate', 'mediation.prevented_criminal'],
+    },
+  ],
+  reportSections: [mediationReportSection],
+});
