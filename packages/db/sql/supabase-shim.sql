@@ -27,6 +27,11 @@ alter default privileges in schema public grant all on tables to anon, authentic
 alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
 alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
 
+-- extensions: where Supabase installs extensions (pgcrypto …), usable by every API role, so
+-- functions and sign-in checks can call extensions.crypt() as any of them.
+create schema if not exists extensions;
+grant usage on schema extensions to anon, authenticated, service_role;
+
 -- auth ----------------------------------------------------------------------------------------
 create schema if not exists auth;
 grant usage on schema auth to anon, authenticated, service_role;
@@ -137,6 +142,31 @@ alter table storage.objects enable row level security;
 
 -- Storage's own grants: the API roles hold table privileges and RLS policies decide.
 grant all on storage.buckets, storage.objects to anon, authenticated, service_role;
+
+-- The file bytes, which Supabase keeps outside the database (S3) and we keep here, one row per
+-- object; not a Supabase table. Who may read or add bytes is who may see the object: the
+-- subqueries on storage.objects are themselves under its policies. Adding bytes also takes the
+-- uploader (owner), so a reader cannot fill in the bytes of an object stored without any. No
+-- update or delete policy: like objects, bytes are written once; deleting the object deletes them.
+create table if not exists storage.object_data (
+  object_id uuid primary key references storage.objects (id) on delete cascade,
+  data bytea not null
+);
+alter table storage.object_data enable row level security;
+do $$
+begin
+  if not exists (select 1 from pg_catalog.pg_policies where schemaname = 'storage' and tablename = 'object_data') then
+    create policy "Users can read the bytes of objects they can see" on storage.object_data
+      for select to authenticated
+      using (exists (select 1 from storage.objects o where o.id = object_id));
+    create policy "Uploaders can add the bytes of their objects" on storage.object_data
+      for insert to authenticated
+      with check (exists (select 1 from storage.objects o where o.id = object_id and o.owner = (select auth.uid())));
+  end if;
+end
+$$;
+grant select, insert on storage.object_data to authenticated;
+grant all on storage.object_data to service_role;
 
 -- 'org/kind/record/file.pdf' → {org,kind,record}
 create or replace function storage.foldername(name text) returns text[]

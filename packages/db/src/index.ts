@@ -4,7 +4,7 @@ export { databaseUrlHint, openDatabase, parseDatabaseUrl, redactUrl, type Databa
 export { openPglite, PgliteDatabase, type PgliteOpenOptions } from './pglite-database.js';
 // node-postgres is loaded on demand by openDatabase; only its types are exported here.
 export type { PostgresDatabase, PostgresOpenOptions } from './postgres-database.js';
-export { appliedVersions, migrate, type AppliedMigration, type MigrateOptions, type MigrateResult } from './migrate.js';
+export { appliedVersions, applyMigrations, migrate, type AppliedMigration, type ApplyMigrationsInput, type MigrateOptions, type MigrateResult, type MigrationSource } from './migrate.js';
 export { defaultMigrationsDir, defaultShimFile } from './package-paths.js';
 export { splitStatements } from './split-statements.js';
 export { asAnon, asServiceRole, asUser, runAs, type UserSession } from './session.js';
@@ -14,4 +14,7 @@ export { readDatabaseRecords, type DatabaseRecords } from './read-records.js';
 export { recordColumns, recordFromRow, recordRow, uuidFor } from './record-rows.js';
 export { seedSql, sqlLiteral, type SeedSqlOptions } from './seed-sql.js';
 export { generatedMigrations, indicatorsMigrationFile, recordsMigrationFile } from './generate/index.js';
-export { sqlEvaluator, type SqlEvaluator, type SqlEvaluatorOptions } from './sql-evaluator.js';
+export { indicatorEvaluator, sqlEvaluator, type IndicatorRow, type IndicatorRowsFetcher, type SqlEvaluator, type SqlEvaluatorOptions } from './sql-evaluator.js';
+export { AttachmentError, attachmentMaxBytes, type AttachmentErrorReason, type AttachmentListRef, type AttachmentStore, type StoredAttachment } from './attachments/attachment-store.js';
+export { sqlAttachmentStore, type SqlAttachmentStoreOptions } from './attachments/sql-attachment-store.js';
+export { supabaseAttachmentStore, type SupabaseAttachmentStoreOptions } from './attachments/supabase-attachment-store.js';

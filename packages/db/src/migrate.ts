@@ -1,9 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Database, SqlExecutor } from './client.js';
-import { isDatabaseError } from './database-error.js';
+import type { Database } from './client.js';
+import { applyMigrations, type MigrateResult } from './migrations-core.js';
 import { defaultMigrationsDir, defaultShimFile } from './package-paths.js';
-import { splitStatements } from './split-statements.js';
+
+export { appliedVersions, applyMigrations, type AppliedMigration, type ApplyMigrationsInput, type MigrateResult, type MigrationSource } from './migrations-core.js';
 
 export interface MigrateOptions {
   /** Folder of `<version>_<name>.sql` files; the repository's `supabase/migrations` by default. */
@@ -12,124 +13,24 @@ export interface MigrateOptions {
   shimFile?: string;
 }
 
-export interface AppliedMigration {
-  file: string;
-  version: string;
-  name: string;
-  /** How many statements were recorded for it (as the Supabase CLI splits them). */
-  statements: number;
-  ms: number;
-}
-
-export interface MigrateResult {
-  /** True when the Supabase shim was applied (plain PostgreSQL or PGlite without it yet). */
-  shim: boolean;
-  /** Newly applied migrations, in order; empty when the database was up to date. */
-  applied: AppliedMigration[];
-  /** Files in the folder that are not migrations (name not `<digits>_<name>.sql`), skipped. */
-  skipped: string[];
-}
-
-/** The Supabase CLI's history table (pkg/migration/history.go), created the same way. */
-const historyTable = `
-  create schema if not exists supabase_migrations;
-  create table if not exists supabase_migrations.schema_migrations (version text not null primary key);
-  alter table supabase_migrations.schema_migrations add column if not exists statements text[];
-  alter table supabase_migrations.schema_migrations add column if not exists name text;
-`;
-
-const migrationFile = /^([0-9]+)_(.*)\.sql$/;
-
-// Serialises concurrent migrators (two CLI runs, parallel test workers) on one database.
-const lockKey = 'select pg_advisory_xact_lock(7206505365041232)';
-
-/** The line (1-based) of a character position (1-based) in a script. */
-function lineOf(sql: string, position: number): number {
-  return sql.slice(0, Math.max(0, position - 1)).split('\n').length;
-}
-
-/** `迁移文件“x.sql”第 12 行出错：relation "foo" does not exist`, with the SQLSTATE kept as the cause. */
-function migrationError(file: string, sql: string, e: unknown): Error {
-  const where = isDatabaseError(e) && e.position ? `第 ${lineOf(sql, e.position)} 行` : '';
-  const reason = e instanceof Error ? e.message : String(e);
-  const detail = isDatabaseError(e) && e.detail ? `（${e.detail}）` : '';
-  return new Error(`迁移文件“${file}”${where}执行失败，已回滚该文件的全部改动：${reason}${detail}`, { cause: e });
-}
-
-async function hasAuthSchema(db: SqlExecutor): Promise<boolean> {
-  const r = await db.query<{ found: boolean }>(`select exists (select 1 from pg_catalog.pg_namespace where nspname = 'auth') as found`);
-  return r.rows[0]?.found === true;
-}
-
-/**
- * Brings a database up to date with `supabase/migrations`, recording each file in
- * `supabase_migrations.schema_migrations` exactly as `supabase db push` does, so either tool can
- * take over from the other. Each file runs in its own transaction: a failing file rolls back alone
- * (the ones before it stay applied) and the error names it. Safe to run again; concurrent runs
- * wait for each other.
- */
+/** `applyMigrations` with the files of a folder (`supabase/migrations` by default). */
 export async function migrate(db: Database, opts: MigrateOptions = {}): Promise<MigrateResult> {
   const dir = opts.migrationsDir ?? defaultMigrationsDir();
   const shimFile = opts.shimFile ?? defaultShimFile();
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort();
+    names = (await readdir(dir)).filter((f) => f.endsWith('.sql'));
   } catch (e) {
     throw new Error(`找不到迁移目录“${dir}”：${(e as Error).message}`, { cause: e });
   }
-  const files = names.filter((f) => migrationFile.test(f));
-  const skipped = names.filter((f) => !migrationFile.test(f));
-
-  let shim = false;
-  if (!(await hasAuthSchema(db))) {
-    const sql = await readFile(shimFile, 'utf8').catch((e: Error) => {
-      throw new Error(`数据库没有 auth 模式（不是 Supabase），但找不到 Supabase 兼容脚本“${shimFile}”：${e.message}`, { cause: e });
-    });
-    await db
-      .transaction(async (tx) => {
-        await tx.query(lockKey);
-        if (await hasAuthSchema(tx)) return;
-        await tx.exec(sql);
-        shim = true;
-      })
-      .catch((e: unknown) => {
-        throw migrationError(shimFile, sql, e);
-      });
-  }
-
-  await db.transaction(async (tx) => {
-    await tx.query(lockKey);
-    await tx.exec(historyTable);
+  const migrations = await Promise.all(names.map(async (file) => ({ file, sql: await readFile(join(dir, file), 'utf8') })));
+  return applyMigrations(db, {
+    migrations,
+    shim: async () => ({
+      file: shimFile,
+      sql: await readFile(shimFile, 'utf8').catch((e: Error) => {
+        throw new Error(`数据库没有 auth 模式（不是 Supabase），但找不到 Supabase 兼容脚本“${shimFile}”：${e.message}`, { cause: e });
+      }),
+    }),
   });
-
-  const applied: AppliedMigration[] = [];
-  for (const file of files) {
-    const [, version, name] = migrationFile.exec(file)!;
-    const sql = await readFile(join(dir, file), 'utf8');
-    const started = performance.now();
-    const statements = splitStatements(sql);
-    const done = await db
-      .transaction(async (tx) => {
-        await tx.query(lockKey);
-        const seen = await tx.query(`select 1 from supabase_migrations.schema_migrations where version = $1`, [version]);
-        if (seen.rows.length) return false;
-        await tx.exec(sql);
-        await tx.query(`insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)`, [version, name, statements]);
-        return true;
-      })
-      .catch((e: unknown) => {
-        throw migrationError(file, sql, e);
-      });
-    if (done) applied.push({ file, version: version!, name: name!, statements: statements.length, ms: Math.round(performance.now() - started) });
-  }
-  return { shim, applied, skipped };
-}
-
-/** Versions recorded in the history table, oldest first; empty when there is no table yet. */
-export async function appliedVersions(db: SqlExecutor): Promise<string[]> {
-  const r = await db.query<{ version: string }>(`select version from supabase_migrations.schema_migrations order by version`).catch((e: unknown) => {
-    if (isDatabaseError(e, '42P01') || isDatabaseError(e, '3F000')) return { rows: [] };
-    throw e;
-  });
-  return r.rows.map((r) => r.version);
 }

@@ -1,4 +1,6 @@
-import { PGlite, type PGliteOptions, type Transaction } from '@electric-sql/pglite';
+import { PGlite, type PGliteInterface, type PGliteOptions, type Transaction } from '@electric-sql/pglite';
+
+type ParserOptions = NonNullable<PGliteOptions['parsers']>;
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import type { Database, QueryResult, SqlExecutor } from './client.js';
 import { mapErrors } from './database-error.js';
@@ -21,11 +23,19 @@ export interface PgliteOpenOptions {
 export class PgliteDatabase implements Database {
   readonly dialect = 'pglite' as const;
 
-  constructor(readonly pglite: PGlite) {}
+  /** A PGlite in this thread, or a `PGliteWorker` talking to one in a Web Worker (the console). */
+  /**
+   * `parsers` are given per query when the instance was created without them: a `PGliteWorker`
+   * cannot take functions in its options (they are posted to the worker), yet parses on this side.
+   */
+  constructor(
+    readonly pglite: PGliteInterface,
+    private readonly options: { parsers?: ParserOptions } = {},
+  ) {}
 
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>> {
     return mapErrors(async () => {
-      const r = await this.pglite.query<T>(sql, params as unknown[] | undefined);
+      const r = await this.pglite.query<T>(sql, params as unknown[] | undefined, this.options);
       return { rows: r.rows, affectedRows: r.affectedRows ?? 0 };
     });
   }
@@ -37,7 +47,7 @@ export class PgliteDatabase implements Database {
   }
 
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-    return mapErrors(() => this.pglite.transaction((tx) => fn(executorOf(tx))));
+    return mapErrors(() => this.pglite.transaction((tx) => fn(executorOf(tx, this.options))));
   }
 
   /** A snapshot of the whole cluster, for `openPglite({ loadDataDir })`. */
@@ -50,11 +60,11 @@ export class PgliteDatabase implements Database {
   }
 }
 
-function executorOf(tx: Transaction): SqlExecutor {
+function executorOf(tx: Transaction, options: { parsers?: ParserOptions }): SqlExecutor {
   return {
     query: <T>(sql: string, params?: readonly unknown[]) =>
       mapErrors(async () => {
-        const r = await tx.query<T>(sql, params as unknown[] | undefined);
+        const r = await tx.query<T>(sql, params as unknown[] | undefined, options);
         return { rows: r.rows, affectedRows: r.affectedRows ?? 0 };
       }),
     exec: (sql: string) =>

@@ -37,7 +37,8 @@ export interface SqlEvaluator {
   trend(indicatorId: string, orgId: string, periods: readonly Period[]): Promise<IndicatorResult[]>;
 }
 
-interface Row {
+/** One row of `public.indicator_values`, tagged with the index `k` of the period it is for. */
+export interface IndicatorRow {
   k: number;
   indicator_id: string;
   numerator: string | null;
@@ -53,8 +54,28 @@ from unnest($2::int[], $3::date[], $4::date[]) as p (k, s, e)
 cross join lateral public.indicator_values($1::uuid, p.s, p.e) as iv
 order by p.k`;
 
+/**
+ * Fetches `public.indicator_values` of one org for several date ranges, rows tagged with the
+ * range's index: one SQL round trip here, one RPC per range over PostgREST. A range is
+ * `periodRange`'s: `start` inclusive, `end` exclusive (the day after the period; SQL `< p_end`).
+ */
+export type IndicatorRowsFetcher = (orgId: string, ranges: readonly { start: string; end: string }[]) => Promise<readonly IndicatorRow[]>;
+
 export function sqlEvaluator(db: Database, opts: SqlEvaluatorOptions = {}): SqlEvaluator {
-  const catalog = opts.catalog ?? builtInCatalog;
+  const fetchRows: IndicatorRowsFetcher = async (orgId, ranges) => {
+    const params = [orgId, ranges.map((_, k) => k), ranges.map((r) => r.start), ranges.map((r) => r.end)];
+    const run = (ex: SqlExecutor) => ex.query<IndicatorRow>(query, params);
+    return (opts.asUser ? await asUser(db, { userId: opts.asUser }, run) : await run(db)).rows;
+  };
+  return indicatorEvaluator(fetchRows, opts.catalog);
+}
+
+/**
+ * The evaluator over any source of `indicator_values` rows (SQL here, Supabase RPC in the console):
+ * same results as the in-memory `Evaluator`, recomputed from the exact numerator and denominator.
+ */
+export function indicatorEvaluator(fetchRows: IndicatorRowsFetcher, catalogOption?: Catalog): SqlEvaluator {
+  const catalog = catalogOption ?? builtInCatalog;
   const indicators = new Map(catalog.indicators.map((i) => [i.id, i]));
   const measures = new Map<string, Measure>(catalog.measures.map((m) => [m.id, m]));
 
@@ -73,7 +94,7 @@ export function sqlEvaluator(db: Database, opts: SqlEvaluatorOptions = {}): SqlE
     return value;
   };
 
-  const toResult = (i: Indicator, orgId: string, period: Period, row: Row): IndicatorResult => {
+  const toResult = (i: Indicator, orgId: string, period: Period, row: IndicatorRow): IndicatorResult => {
     const numerator = { measureId: i.numerator, value: measureValue(i.numerator, row.numerator) };
     const denominator = i.denominator === undefined ? undefined : { measureId: i.denominator, value: measureValue(i.denominator, row.denominator) };
     return {
@@ -93,10 +114,8 @@ export function sqlEvaluator(db: Database, opts: SqlEvaluatorOptions = {}): SqlE
     if (!uuidPattern.test(orgId)) throw new Error(`机构编号“${orgId}”不是有效的 UUID（数据库中的机构以 UUID 标识）`);
     const wanted = ids.map(indicator);
     const ranges = periods.map(periodRange);
-    const params = [orgId, periods.map((_, k) => k), ranges.map((r) => r.start), ranges.map((r) => r.end)];
-    const run = (ex: SqlExecutor) => ex.query<Row>(query, params);
-    const { rows } = opts.asUser ? await asUser(db, { userId: opts.asUser }, run) : await run(db);
-    const byPeriod = periods.map(() => new Map<string, Row>());
+    const rows = await fetchRows(orgId, ranges);
+    const byPeriod = periods.map(() => new Map<string, IndicatorRow>());
     for (const r of rows) byPeriod[Number(r.k)]!.set(r.indicator_id, r);
     return periods.map((period, k) =>
       wanted.map((i) => {

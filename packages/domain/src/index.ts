@@ -1,4 +1,5 @@
 export * from './areas.js';
+export * from './attachment-path.js';
 export * from './coerce.js';
 export * from './fields.js';
 export * from './messages.js';

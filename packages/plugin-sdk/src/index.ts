@@ -6,3 +6,4 @@ export * from './services.js';
 export * from './attachment-path.js';
 export * from './access-control.js';
 export * from './resource-routes.js';
+export * from './console-user.js';

@@ -1,4 +1,4 @@
-import type { OrgUnit, Period } from '@fazhi/domain';
+import type { AttachmentRef, OrgUnit, Period } from '@fazhi/domain';
 import type { IndicatorComparison, IndicatorResult } from '@fazhi/metrics';
 
 /**
@@ -27,18 +27,14 @@ export interface ConsoleUser {
   orgs: readonly OrgUnit[];
 }
 
-/** Where an attachment lives: `<org_id>/<kind_id>/<record_id>/<slot>/<file name>` in storage. */
-export interface AttachmentRef {
-  orgId: string;
-  kindId: string;
-  recordId: string;
-  slot: string;
-}
+/** Where an attachment lives (defined in @fazhi/domain beside `attachmentPath`). */
+export type { AttachmentRef };
 
 export interface StoredAttachment {
-  /** Full storage path (see `attachmentPath`). */
+  /** Full storage path, `<org_id>/<kind_id>/<record_id>/<slot>/<uuid>[.<ext>]` (see `attachmentPath`): the file's id. */
   path: string;
   slot: string;
+  /** The name the user gave (Chinese as often as not): shown, and the name a download gets. */
   fileName: string;
   size: number;
   contentType: string;
@@ -47,11 +43,11 @@ export interface StoredAttachment {
 
 /** File storage for record attachments (Supabase Storage, or the embedded database's own). */
 export interface AttachmentStore {
-  /** Stores a file; refuses (rejects) rather than overwrites an existing path. */
+  /** Stores a file under a new path; rejects (`附件“…”已存在`) when the slot already lists a file of that name. */
   put(ref: AttachmentRef, file: Blob, fileName: string): Promise<StoredAttachment>;
   /** Files of one record, of one slot when `slot` is given. */
   list(ref: Omit<AttachmentRef, 'slot'> & { slot?: string }): Promise<StoredAttachment[]>;
-  /** Removes (soft-deletes where the backend keeps history) one file. */
+  /** Removes (soft-deletes where the backend keeps history) one file; its name can be used again. */
   remove(path: string): Promise<void>;
   /** A URL the browser can open or download now (signed or object URL). */
   url(path: string): Promise<string>;
@@ -69,7 +65,10 @@ export interface FazhiServices {
   user: ConsoleUser;
   attachments?: AttachmentStore;
   indicators?: IndicatorSource;
-  /** Org unit whose figures the dashboard shows; the user's first top-level readable unit by default. */
+  /**
+   * The unit the console is looking at (a supervisor's street switcher): dashboards show its
+   * figures and record lists are limited to its subtree. The user's top readable unit by default.
+   */
   dashboardOrgId?: string;
   /** Year the dashboard shows; the current year by default. */
   dashboardYear?: number;

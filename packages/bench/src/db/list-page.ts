@@ -3,6 +3,7 @@ import type { SqlExecutor } from '@fazhi/db';
 /**
  * A console list page of hotline tickets: one street's subtree, one year, complaints only, newest
  * first, 20 per page, with the total for the pager: the two statements a data provider sends.
+ * Served by the partial list indexes of supabase/migrations/20261128000500_list_indexes.sql.
  */
 const where = `t.org_id = any ($1::uuid[]) and t.deleted_at is null
   and t.received_at >= $2::timestamptz and t.received_at < $3::timestamptz and t.kind = 'complaint'`;
@@ -28,10 +29,3 @@ export async function listPage(db: SqlExecutor, p: ListPageParams): Promise<{ ro
   return { rows: page.rows.length, total: count.rows[0]!.n };
 }
 
-/**
- * Indexes that bring the page and the count down to a few ms on 1M rows (proposed to the schema):
- * the page walks complaints newest-first and stops after 20 in scope; the count reads only the
- * index. Partial on live rows, which is all a list ever shows.
- */
-export const proposedIndexesSql = `create index if not exists hotline_tickets_kind_received_at_id_idx on public.hotline_tickets (kind, received_at, id) where deleted_at is null;
-create index if not exists hotline_tickets_org_id_kind_received_at_idx on public.hotline_tickets (org_id, kind, received_at) where deleted_at is null;`;

@@ -13,6 +13,7 @@ export interface RecordedRequest {
   /** Query parameters in order, decoded. */
   params: [string, string][];
   headers: Record<string, string>;
+  /** A JSON body parsed; a binary one (a Storage upload) as its bytes. */
   body: unknown;
 }
 
@@ -20,6 +21,8 @@ export interface CannedResponse {
   status?: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Fail like fetch does when the network is down (rejects with a TypeError), after recording. */
+  networkError?: boolean;
 }
 
 export type Responder = (req: RecordedRequest) => CannedResponse;
@@ -37,22 +40,30 @@ export const pgError = (status: number, code: string, message: string, details: 
   body: { code, message, details, hint: null },
 });
 
+async function bytesOf(body: unknown): Promise<Uint8Array | undefined> {
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  if (body instanceof Blob) return new Uint8Array(await body.arrayBuffer());
+  return undefined;
+}
+
 export function recordingFetch(fallback: Responder = () => ({ status: 200, body: [] })): RecordingFetch {
   const requests: RecordedRequest[] = [];
   const queued: CannedResponse[] = [];
   const fetchFn = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     const headers = Object.fromEntries(new Headers(init?.headers).entries());
-    const raw = typeof init?.body === 'string' ? init.body : undefined;
+    const raw = init?.body;
     const req: RecordedRequest = {
       method: (init?.method ?? 'GET').toUpperCase(),
       path: url.pathname,
       params: [...url.searchParams.entries()],
       headers,
-      body: raw === undefined ? undefined : JSON.parse(raw),
+      body: typeof raw === 'string' ? JSON.parse(raw) : await bytesOf(raw),
     };
     requests.push(req);
     const res = queued.shift() ?? fallback(req);
+    if (res.networkError) throw new TypeError('fetch failed');
     const status = res.status ?? 200;
     const body = res.body === undefined || status === 204 ? null : JSON.stringify(res.body);
     return new Response(body, { status, headers: { 'content-type': 'application/json; charset=utf-8', ...res.headers } });

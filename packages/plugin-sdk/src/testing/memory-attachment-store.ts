@@ -1,9 +1,9 @@
-import { attachmentPath } from '../attachment-path.js';
+import { attachmentFolder, attachmentPath, safeFileName } from '../attachment-path.js';
 import type { AttachmentStore, StoredAttachment } from '../services.js';
 
 /**
- * An `AttachmentStore` in memory, for tests and demos: same paths and the same refusal to
- * overwrite as the real stores, nothing persisted.
+ * An `AttachmentStore` in memory, for tests and demos: the same generated paths and the same
+ * refusal of a second listed file of one name in a slot as the real stores, nothing persisted.
  */
 export function memoryAttachmentStore(): AttachmentStore & { files: Map<string, { info: StoredAttachment; blob: Blob }> } {
   const files = new Map<string, { info: StoredAttachment; blob: Blob }>();
@@ -11,13 +11,15 @@ export function memoryAttachmentStore(): AttachmentStore & { files: Map<string, 
     files,
     async put(ref, blob, fileName) {
       const path = attachmentPath(ref, fileName);
-      if (files.has(path)) throw new Error(`附件“${fileName}”已存在`);
-      const info: StoredAttachment = { path, slot: ref.slot, fileName: path.split('/').pop()!, size: blob.size, contentType: blob.type || 'application/octet-stream', uploadedAt: new Date().toISOString() };
+      const name = safeFileName(fileName);
+      const folder = attachmentFolder(ref);
+      if ([...files.values()].some((f) => f.info.path.startsWith(folder) && f.info.fileName === name)) throw new Error(`附件“${name}”已存在`);
+      const info: StoredAttachment = { path, slot: ref.slot, fileName: name, size: blob.size, contentType: blob.type || 'application/octet-stream', uploadedAt: new Date().toISOString() };
       files.set(path, { info, blob });
       return info;
     },
     async list(ref) {
-      const prefix = `${ref.orgId.toLowerCase()}/${ref.kindId}/${ref.recordId.toLowerCase()}/${ref.slot ? `${ref.slot}/` : ''}`;
+      const prefix = attachmentFolder(ref);
       return [...files.values()].filter((f) => f.info.path.startsWith(prefix)).map((f) => f.info);
     },
     async remove(path) {

@@ -1,14 +1,15 @@
 import { loadDataset, type Dataset } from '@fazhi/dataset';
 import { asUser, defaultMigrationsDir, defaultShimFile, demoAccounts, demoOrgsOf, generatedMigrations, insertDataset, openPglite, seedDemoUsers, type Database } from '@fazhi/db';
 import { pgliteBackend } from '@fazhi/db/testing';
-import { createRegistry, RecordKindRegistry, type OrgUnit, type RecordKind } from '@fazhi/domain';
+import { createRegistry, RecordKindRegistry, type RecordKind } from '@fazhi/domain';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WorkAreaPlugin } from '../plugin.js';
-import type { ConsoleUser, Membership } from '../services.js';
+import { readConsoleUser } from '../console-user.js';
+import type { ConsoleUser } from '../services.js';
 
 // Resolved by path, not `new URL(…, import.meta.url)`: under jsdom `URL` is jsdom's, not Node's.
 /** The repository's seed (nansha-2024): every reference figure, with demo accounts on top. */
@@ -116,19 +117,6 @@ export function demoAccount(ref: DemoUserRef) {
 }
 
 /** The signed-in user as the console builds it: grants and org units read under RLS, as that user. */
-export async function loadConsoleUser(db: Database, userId: string, name: string): Promise<ConsoleUser> {
-  return asUser(db, { userId }, async (tx) => {
-    const m = await tx.query<{ org_id: string; role: Membership['role']; areas: string[]; personal_data: boolean }>(
-      'select org_id, role, areas, personal_data from public.memberships where user_id = auth.uid() order by org_id, role',
-    );
-    const o = await tx.query<{ id: string; parent_id: string | null; kind: OrgUnit['kind']; name: string; short_name: string | null }>(
-      'select id, parent_id, kind, name, short_name from public.org_units order by code nulls last, name',
-    );
-    return {
-      id: userId,
-      name,
-      memberships: m.rows.map((r) => ({ orgId: r.org_id, role: r.role, areas: r.areas, personalData: r.personal_data })),
-      orgs: o.rows.map((r) => ({ id: r.id, parentId: r.parent_id, kind: r.kind, name: r.name, shortName: r.short_name })),
-    };
-  });
+export function loadConsoleUser(db: Database, userId: string, name: string): Promise<ConsoleUser> {
+  return asUser(db, { userId }, (tx) => readConsoleUser(tx, userId, name));
 }

@@ -1,6 +1,4 @@
-import { asUser, sqlEvaluator } from '@fazhi/db';
-// TODO(db): import from '@fazhi/db' once its main entry exports the providers.
-import { sqlDataProvider } from '../../../db/src/providers/index.js';
+import { asUser, sqlDataProvider, sqlEvaluator } from '@fazhi/db/browser';
 import { monthsOf } from '@fazhi/domain';
 import { builtInCatalog } from '@fazhi/metrics';
 import { useNotificationProvider } from '@refinedev/antd';

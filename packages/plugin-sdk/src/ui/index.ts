@@ -21,3 +21,4 @@ export { AttachmentsPanel } from './attachments/attachments-panel.js';
 export { IndicatorCard } from './dashboard/indicator-card.js';
 export { TrendChart, trendSummary, type TrendChartProps, type TrendPoint } from './dashboard/trend-chart.js';
 export { DashboardWidgets, useDashboardScope } from './dashboard/dashboard-widgets.js';
+export { useAsync } from './dashboard/use-async.js';

@@ -1,4 +1,5 @@
 import { useTranslate, useGetLocale } from '@refinedev/core';
+import { useMemo } from 'react';
 import { optionLabel, type FieldDef, type RecordKind } from '@fazhi/domain';
 
 /**
@@ -10,7 +11,9 @@ export function useLabels() {
   const t = useTranslate();
   const locale = useGetLocale()();
   const english = locale === 'en';
-  return {
+  // Memoised: tables take `labels` into their column definitions, and a new object each render
+  // would re-render every cell.
+  return useMemo(() => ({
     t,
     locale,
     field: (f: Pick<FieldDef, 'label' | 'labelEn'>) => (english && f.labelEn ? f.labelEn : f.label),
@@ -20,7 +23,7 @@ export function useLabels() {
       const o = f.options.find((x) => x.value === value);
       return english && o?.labelEn ? o.labelEn : optionLabel(f, value);
     },
-  };
+  }), [t, locale, english]);
 }
 
 export type Labels = ReturnType<typeof useLabels>;

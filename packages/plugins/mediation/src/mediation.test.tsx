@@ -219,7 +219,7 @@ describe('mediation workflow', () => {
 });
 
 describe('mediation attachments and dashboard', () => {
-  test('uploads a 调解协议书 under <org>/<kind>/<record>/agreement/<file>', async () => {
+  test('uploads a 调解协议书 under <org>/<kind>/<record>/agreement/<key>, keeping its Chinese name', async () => {
     const target = live()[0]!;
     const r = await renderPlugin(mediation, { user: 'mediation', database, route: `${list}/show/${target.id}` });
     await screen.findByText('调解协议书', {}, { timeout: 15_000 });
@@ -233,7 +233,11 @@ describe('mediation attachments and dashboard', () => {
     fireEvent.change(input, { target: { files: [file] } });
     expect(await screen.findByText('协议书.pdf', {}, { timeout: 10_000 })).toBeTruthy();
     const files = await r.attachments.list({ orgId: String(target.orgId), kindId: 'mediation_cases', recordId: String(target.id) });
-    expect(files.map((f) => f.path)).toEqual([`${String(target.orgId).toLowerCase()}/mediation_cases/${String(target.id).toLowerCase()}/agreement/协议书.pdf`]);
+    const folder = `${String(target.orgId).toLowerCase()}/mediation_cases/${String(target.id).toLowerCase()}/agreement/`;
+    expect(files).toHaveLength(1);
+    expect(files[0]!.fileName).toBe('协议书.pdf');
+    expect(files[0]!.path.slice(0, folder.length)).toBe(folder);
+    expect(files[0]!.path.slice(folder.length)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.pdf$/);
   });
 
   test('the dashboard shows the 2024 figures with 同比, computed in the database as the user', async () => {

@@ -11,7 +11,8 @@ const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB
 
 /**
  * The record's files per declared slot, through the injected `AttachmentStore` (Supabase Storage
- * or the embedded database). Uploads go to `<org_id>/<kind_id>/<record_id>/<slot>/<file>`.
+ * or the embedded database). Uploads go to `<org_id>/<kind_id>/<record_id>/<slot>/<key>`; the
+ * list shows each file's own name.
  */
 export function AttachmentsPanel({ resource, area, record }: { resource: PluginResource; area: string; record: { id?: string | number; orgId?: unknown; deletedAt?: unknown } }) {
   const labels = useLabels();

@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { findField } from '@fazhi/domain';
 import { List, useTable } from '@refinedev/antd';
-import { useCan, useLink, useNavigation, type BaseRecord, type HttpError } from '@refinedev/core';
+import { useCan, useLink, useNavigation, type BaseRecord, type CrudFilter, type HttpError } from '@refinedev/core';
 import { Button, Space, Switch, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { hasRight } from '../../access-control.js';
 import type { RecordPageProps } from '../../plugin.js';
 import { FieldValue } from '../fields/field-value.js';
-import { orgName } from '../fields/org-tree.js';
+import { orgName, subtreeOf } from '../fields/org-tree.js';
 import { useFazhiServices } from '../services-context.js';
 import { useLabels } from '../use-labels.js';
 import { ColumnChooser } from './column-chooser.js';
@@ -17,6 +17,8 @@ import { filtersToCrud } from './list-filters.js';
 import { RowActions } from './row-actions.js';
 
 const unsortable = new Set(['longtext', 'enum-set']);
+const noTableScroll = { scrollToFirstRowOnChange: false };
+const rowClassName = (r: BaseRecord) => (r.deletedAt ? 'fazhi-row-deleted' : '');
 
 /**
  * The generic list: server-side paging, sorting and filtering through Refine's `useTable` and the
@@ -26,7 +28,13 @@ const unsortable = new Set(['longtext', 'enum-set']);
 export default function RecordListPage({ resource, plugin }: RecordPageProps) {
   const labels = useLabels();
   const { t } = labels;
-  const { user } = useFazhiServices();
+  const { user, dashboardOrgId } = useFazhiServices();
+  // The console's chosen unit limits the list; the org filter narrows further within it. Wrapped
+  // in a keyed `and` so Refine does not merge it with that filter (same field and operator).
+  const scope = useMemo<CrudFilter[]>(
+    () => (dashboardOrgId ? [{ operator: 'and', key: 'fazhi-scope', value: [{ field: 'orgId', operator: 'in', value: subtreeOf(user.orgs, dashboardOrgId) }] }] : []),
+    [dashboardOrgId, user.orgs],
+  );
   const kind = resource.kind;
   const Link = useLink();
   const { showUrl, create } = useNavigation();
@@ -39,12 +47,13 @@ export default function RecordListPage({ resource, plugin }: RecordPageProps) {
     syncWithLocation: false,
     pagination: { pageSize: 20 },
     sorters: { initial: [resource.defaultSort ?? { field: kind.periodField, order: 'desc' }] },
+    filters: { permanent: scope },
     meta: { withDeleted },
     onSearch: (values) => filtersToCrud(resource, values, user.orgs),
   });
 
   const titleKey = kind.titleField;
-  const tableColumns = [
+  const tableColumns = useMemo(() => [
     ...columns
       .map((key) => findField(kind, key))
       .filter((f) => f !== undefined)
@@ -73,10 +82,9 @@ export default function RecordListPage({ resource, plugin }: RecordPageProps) {
     {
       key: '__actions',
       title: t('fazhi.list.actions'),
-      fixed: 'right' as const,
       render: (_: unknown, record: BaseRecord) => <RowActions resource={resource} area={plugin.area} record={record} labels={labels} />,
     },
-  ];
+  ], [columns, kind, labels, user, plugin.area, resource, titleKey, Link, showUrl, t]);
 
   return (
     <List
@@ -98,15 +106,20 @@ export default function RecordListPage({ resource, plugin }: RecordPageProps) {
       }
     >
       <FilterBar resource={resource} formProps={searchFormProps} labels={labels} />
-      <Table
-        {...tableProps}
-        rowKey="id"
-        size="middle"
-        scroll={{ x: true }}
-        columns={tableColumns}
-        rowClassName={(r: BaseRecord) => (r.deletedAt ? 'fazhi-row-deleted' : '')}
-        pagination={{ ...(tableProps.pagination || {}), showTotal: (total: number) => t('fazhi.list.total', { total }) }}
-      />
+      {/* A plain scrolling box rather than the table's own `scroll.x` (which useTable turns on):
+          that one measures the table after every render (forced layouts) and animates a scroll
+          to the first row on each sort or page. */}
+      <div style={{ overflowX: 'auto' }}>
+        <Table
+          {...tableProps}
+          rowKey="id"
+          size="middle"
+          scroll={noTableScroll}
+          columns={tableColumns}
+          rowClassName={rowClassName}
+          pagination={{ ...(tableProps.pagination || {}), showTotal: (total: number) => t('fazhi.list.total', { total }) }}
+        />
+      </div>
     </List>
   );
 }

@@ -1,0 +1,74 @@
+// Builds the embedded console's demo database: the seed migrated and loaded into PGlite, plus the
+// demo accounts, dumped as a data-directory snapshot the browser starts from on a first visit
+// (public/demo/, served as /demo/). Skipped when schema, seed and this script are unchanged.
+import { loadDataset } from '@fazhi/dataset';
+import { defaultMigrationsDir, defaultShimFile, demoAccounts, demoOrgsOf, demoPassword, insertDataset, migrate, openPglite, seedDemoUsers } from '@fazhi/db';
+import { createRegistry } from '@fazhi/domain';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DemoManifest } from '../src/backend/embedded/demo-manifest.js';
+import { withDemoStreet } from './demo-street.js';
+import { filterTar } from './tar-filter.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const seedDir = resolve(here, '../../../seeds/nansha-2024');
+const outDir = resolve(here, '../public/demo');
+
+function inputsKey(): string {
+  const h = createHash('sha256');
+  const migrations = defaultMigrationsDir();
+  for (const f of readdirSync(migrations).filter((x) => x.endsWith('.sql')).sort()) h.update(f).update(readFileSync(join(migrations, f)));
+  h.update(readFileSync(defaultShimFile()));
+  for (const f of readdirSync(seedDir).sort()) if (/\.(csv|json)$/.test(f)) h.update(f).update(readFileSync(join(seedDir, f)));
+  for (const f of ['build-demo-db.ts', 'demo-street.ts']) h.update(readFileSync(join(here, f)));
+  h.update(JSON.stringify(demoAccounts));
+  return h.digest('hex').slice(0, 12);
+}
+
+const key = inputsKey();
+const manifestFile = join(outDir, 'manifest.json');
+const current = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as DemoManifest) : undefined;
+if (current?.snapshot === `fazhi-demo-${key}.tar` && existsSync(join(outDir, current.snapshot))) {
+  console.log(`演示数据库已是最新：public/demo/${current.snapshot}`);
+  process.exit(0);
+}
+
+const started = performance.now();
+const registry = createRegistry();
+const dataset = await loadDataset(seedDir, { registry });
+const db = await openPglite();
+try {
+  const migrated = await migrate(db);
+  const demo = withDemoStreet(dataset, registry);
+  const seeded = await insertDataset(db, demo, { registry });
+  await seedDemoUsers(db, demoOrgsOf(dataset.orgs, dataset.manifest.rootOrgId));
+  await db.exec('vacuum analyze');
+  await db.exec('checkpoint');
+  // After the checkpoint only the current WAL segment is needed; the others are 16 MB each of
+  // recycled files kept for reuse, most of the snapshot otherwise (Postgres makes new ones).
+  const { rows } = await db.query<{ wal: string }>('select pg_walfile_name(pg_current_wal_lsn()) as wal');
+  const walSegment = /(^|\/)pg_wal\/[0-9A-F]{24}$/;
+  const blob = await db.dumpDataDir();
+  const bytes = filterTar(new Uint8Array(await blob.arrayBuffer()), (path) => !walSegment.test(path) || path.endsWith(rows[0]!.wal));
+  mkdirSync(outDir, { recursive: true });
+  const snapshot = `fazhi-demo-${key}.tar`;
+  writeFileSync(join(outDir, `${snapshot}.tmp`), bytes);
+  renameSync(join(outDir, `${snapshot}.tmp`), join(outDir, snapshot));
+  const manifest: DemoManifest = {
+    snapshot,
+    bytes: bytes.length,
+    migrations: migrated.applied.map((m) => m.file),
+    year: Math.max(...dataset.manifest.years),
+    seed: dataset.manifest.name,
+    accounts: demoAccounts.map((a) => ({ email: a.email, displayName: a.displayName })),
+    password: demoPassword,
+  };
+  writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+  for (const f of readdirSync(outDir)) if (f.startsWith('fazhi-demo-') && f !== snapshot) rmSync(join(outDir, f), { force: true });
+  const records = Object.values(seeded.records).reduce((a, b) => a + b, 0);
+  console.log(`演示数据库：${records} 条记录、${seeded.orgUnits} 个机构 → public/demo/${snapshot}（${(bytes.length / 1048576).toFixed(1)} MB，${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
+} finally {
+  await db.close();
+}

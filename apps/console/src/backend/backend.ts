@@ -1,0 +1,49 @@
+import type { AttachmentStore, ConsoleUser, IndicatorSource } from '@fazhi/plugin-sdk';
+import type { DataProvider } from '@refinedev/core';
+
+/** Who is signed in, as the sign-in step returns it and the browser keeps it between visits. */
+export interface SignedInSession {
+  userId: string;
+  email: string;
+  /** Shown in the header; the e-mail when the account has no display name. */
+  displayName: string;
+}
+
+/** An account the sign-in page offers with one click (embedded demo only). */
+export interface DemoLogin {
+  email: string;
+  password: string;
+  displayName: string;
+}
+
+/** Everything the console needs once a user is signed in; every call runs as that user. */
+export interface ConnectedBackend {
+  user: ConsoleUser;
+  dataProvider: Required<DataProvider>;
+  indicators: IndicatorSource;
+  attachments: AttachmentStore;
+  /** The year dashboards open on (the demo data's year); the current year when absent. */
+  defaultYear?: number;
+}
+
+/**
+ * Where the console's data lives: the embedded database in the browser (the default) or a
+ * Supabase project (when `VITE_SUPABASE_URL` and `VITE_SUPABASE_ANON_KEY` are set at build time).
+ * The console itself never knows which; errors are thrown as `Error` with a Chinese message.
+ */
+export interface ConsoleBackend {
+  kind: 'embedded' | 'supabase';
+  /** One line for the sign-in page and the header, e.g. 本机演示数据库 / Supabase 项目地址. */
+  description: string;
+  demoLogins: readonly DemoLogin[];
+  /** Starts loading what sign-in will need (e.g. the embedded database) while the user types. */
+  warmUp(): void;
+  /** The session kept from an earlier visit, if still valid. */
+  restoreSession(): Promise<SignedInSession | null>;
+  /** Rejects with `邮箱或密码不正确` (or the server's reason) when the credentials are wrong. */
+  signIn(email: string, password: string): Promise<SignedInSession>;
+  signOut(): Promise<void>;
+  connect(session: SignedInSession): Promise<ConnectedBackend>;
+  /** Puts the demo data back as shipped (embedded only); the page reloads afterwards. */
+  resetDemo?(): Promise<void>;
+}

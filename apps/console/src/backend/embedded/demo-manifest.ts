@@ -1,0 +1,17 @@
+/** `demo/manifest.json`, written next to the snapshot by scripts/build-demo-db.ts. */
+export interface DemoManifest {
+  /** Snapshot file name under `demo/`, content-hashed so browsers never reuse a stale one. */
+  snapshot: string;
+  bytes: number;
+  /** Migration files (`<version>_<name>.sql`) already applied in the snapshot. */
+  migrations: string[];
+  /** The year the demo data is about; the dashboard opens on it. */
+  year: number;
+  /** The seed the data comes from, e.g. nansha-2024. */
+  seed: string;
+  /** The demo accounts in the snapshot, for `pnpm start` to print. */
+  accounts: { email: string; displayName: string }[];
+  password: string;
+}
+
+export const demoManifestPath = 'demo/manifest.json';

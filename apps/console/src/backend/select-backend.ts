@@ -1,0 +1,14 @@
+import type { ConsoleBackend } from './backend.js';
+import { createEmbeddedBackend } from './embedded/embedded-backend.js';
+import { supabaseEnv } from './supabase/env.js';
+
+/**
+ * The backend this build talks to: Supabase when `VITE_SUPABASE_URL` and `VITE_SUPABASE_ANON_KEY`
+ * were set at build time, else the embedded database. The Supabase client is loaded only then.
+ */
+export async function selectBackend(env: Record<string, string | undefined> = import.meta.env): Promise<ConsoleBackend> {
+  const supabase = supabaseEnv(env);
+  if (!supabase) return createEmbeddedBackend();
+  const { createSupabaseBackend } = await import('./supabase/supabase-backend.js');
+  return createSupabaseBackend(supabase);
+}

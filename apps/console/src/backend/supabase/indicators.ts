@@ -1,0 +1,55 @@
+import { indicatorEvaluator, type IndicatorRow, type IndicatorRowsFetcher } from '@fazhi/db/browser';
+import { monthsOf } from '@fazhi/domain';
+import type { Catalog } from '@fazhi/metrics';
+import type { IndicatorSource } from '@fazhi/plugin-sdk';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { postgrestError } from './errors.js';
+
+type Client = SupabaseClient<any, any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * `numeric` as the evaluator wants it (text). PostgREST sends numeric columns as JSON numbers, so
+ * they arrive as doubles: integers up to 2^53 are exact, larger ones are refused by the evaluator.
+ */
+function numericText(v: unknown, field: string): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) {
+    // String(1e21) is "1e+21", which the evaluator would read as a decimal; spell integers out.
+    return Number.isInteger(v) ? BigInt(v).toString() : String(v);
+  }
+  throw new Error(`指标函数 indicator_values 返回的${field}不是数值：${JSON.stringify(v)}`);
+}
+
+/**
+ * Rows of `public.indicator_values` over PostgREST: one RPC per date range, all in parallel
+ * (POST /rest/v1/rpc/indicator_values with `{ p_org, p_start, p_end }`), each row tagged with the
+ * index of its range. Runs as the signed-in user, so row-level security applies as in the database.
+ */
+export function rpcIndicatorRows(client: Client, host: string): IndicatorRowsFetcher {
+  return async (orgId, ranges) => {
+    const pages = await Promise.all(
+      ranges.map(async (range, k): Promise<IndicatorRow[]> => {
+        const r = await client.rpc('indicator_values', { p_org: orgId, p_start: range.start, p_end: range.end });
+        if (r.error) throw postgrestError(r, host, '指标函数 public.indicator_values');
+        if (!Array.isArray(r.data)) throw new Error('指标函数 indicator_values 的返回值不是数据行列表，请检查数据库迁移');
+        return (r.data as Record<string, unknown>[]).map((row) => ({
+          k,
+          indicator_id: String(row.indicator_id),
+          numerator: numericText(row.numerator, '分子'),
+          denominator: numericText(row.denominator, '分母'),
+        }));
+      }),
+    );
+    return pages.flat();
+  };
+}
+
+/** Dashboard figures computed by the database (the generated SQL evaluator), fetched as the user. */
+export function supabaseIndicatorSource(client: Client, host: string, catalog?: Catalog): IndicatorSource {
+  const evaluator = indicatorEvaluator(rpcIndicatorRows(client, host), catalog);
+  return {
+    compare: (ids, orgId, period) => evaluator.compareAll(orgId, period, ids),
+    trend: (id, orgId, year) => evaluator.trend(id, orgId, monthsOf(year)),
+  };
+}

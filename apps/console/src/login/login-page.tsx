@@ -1,0 +1,92 @@
+import { Alert, App, Button, Card, Form, Input, List, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import type { ConsoleBackend, SignedInSession } from '../backend/backend.js';
+import { consoleText, type ConsoleLocale } from '../messages.js';
+
+interface Props {
+  backend: ConsoleBackend;
+  locale: ConsoleLocale;
+  onLocaleChange(locale: ConsoleLocale): void;
+  onSignedIn(session: SignedInSession): void;
+}
+
+/** Kept light on purpose: the first page of a visit loads antd's form only, not Refine or the database client. */
+export function LoginPage({ backend, locale, onLocaleChange, onSignedIn }: Props) {
+  const t = (key: string, params?: Record<string, string | number>) => consoleText(locale, `console.${key}`, params);
+  const [form] = Form.useForm<{ email: string; password: string }>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const { message } = App.useApp();
+
+  useEffect(() => backend.warmUp(), [backend]);
+  const justReset = params.get('reset') === '1';
+  useEffect(() => {
+    if (justReset) void message.success(consoleText(locale, 'console.resetDone'));
+  }, [justReset, message, locale]);
+
+  const submit = async ({ email, password }: { email: string; password: string }) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const session = await backend.signIn(email, password);
+      onSignedIn(session);
+      const to = params.get('to');
+      navigate(to && to.startsWith('/') && !to.startsWith('//') ? to : '/', { replace: true });
+    } catch (e) {
+      setError(t('signIn.failed', { message: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f2f5', padding: 16 }}>
+      <Card style={{ width: 440 }}>
+        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline' }}>
+          <Typography.Title level={3} style={{ marginBottom: 4 }}>
+            {t('title')}
+          </Typography.Title>
+          <Button type="link" size="small" onClick={() => onLocaleChange(locale === 'en' ? 'zh-CN' : 'en')}>
+            {t('language')}
+          </Button>
+        </div>
+        <Typography.Paragraph type="secondary">
+          {t('subtitle')} · {backend.description}
+        </Typography.Paragraph>
+        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
+        <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
+          <Form.Item name="email" label={t('signIn.email')} rules={[{ required: true, message: t('signIn.emailRequired') }]}>
+            <Input autoComplete="username" type="email" />
+          </Form.Item>
+          <Form.Item name="password" label={t('signIn.password')} rules={[{ required: true, message: t('signIn.passwordRequired') }]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            {t('signIn.submit')}
+          </Button>
+        </Form>
+        {backend.demoLogins.length > 0 && (
+          <List
+            style={{ marginTop: 24 }}
+            size="small"
+            header={<Typography.Text strong>{t('signIn.demoTitle')}</Typography.Text>}
+            footer={<Typography.Text type="secondary">{t('signIn.demoPassword', { password: backend.demoLogins[0]!.password })}</Typography.Text>}
+            dataSource={[...backend.demoLogins]}
+            renderItem={(a) => (
+              <List.Item>
+                <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => form.setFieldsValue({ email: a.email, password: a.password })}>
+                  {a.displayName}
+                  <br />
+                  <Typography.Text type="secondary">{a.email}</Typography.Text>
+                </Button>
+              </List.Item>
+            )}
+          />
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * The console's own strings (the SDK's pages bring theirs), zh-CN first; English mirrors the keys.
+ * Everything the console shows goes through these, via Refine's `useTranslate` inside the shell
+ * and `consoleText` on the sign-in page (which loads before Refine).
+ */
+export const consoleMessages = {
+  'zh-CN': {
+    console: {
+      title: '法治政府建设工作台',
+      subtitle: '街道法治政府建设台账与年度报告',
+      signIn: {
+        title: '登录',
+        email: '邮箱',
+        password: '密码',
+        submit: '登录',
+        emailRequired: '请输入邮箱',
+        passwordRequired: '请输入密码',
+        demoTitle: '演示账号（点击填入）',
+        demoPassword: '演示账号的密码均为 {{password}}',
+        preparing: '正在准备本机数据库…',
+        failed: '登录失败：{{message}}',
+      },
+      opening: '正在打开数据库…',
+      openFailed: '无法打开数据库',
+      retry: '重试',
+      signOut: '退出登录',
+      home: '首页',
+      org: '机构',
+      year: '年度',
+      yearN: '{{year}}年',
+      language: 'English',
+      resetDemo: '重置演示数据',
+      resetConfirm: '将删除本浏览器中的全部改动，恢复为初始演示数据，并退出登录。确定吗？',
+      resetDone: '演示数据已恢复，请重新登录',
+      backendEmbedded: '本机演示数据库',
+      backendSupabase: 'Supabase',
+      homeTitle: '{{org}} · {{year}}年法治政府建设概览',
+      groupTitle: '{{label}}指标',
+      indicator: '指标',
+      value: '本期',
+      previous: '上年同期',
+      change: '同比',
+      noPlugins: '尚未安装任何工作领域插件',
+      roles: { supervisor: '区级督导', admin: '管理员', clerk: '经办人', viewer: '查看者' },
+      roleLine: '{{org}} · {{role}}',
+    },
+  },
+  en: {
+    console: {
+      title: 'Rule-of-Law Workbench',
+      subtitle: 'Street office rule-of-law records and annual report',
+      signIn: {
+        title: 'Sign in',
+        email: 'E-mail',
+        password: 'Password',
+        submit: 'Sign in',
+        emailRequired: 'Enter your e-mail',
+        passwordRequired: 'Enter your password',
+        demoTitle: 'Demo accounts (click to fill in)',
+        demoPassword: 'Every demo account’s password is {{password}}',
+        preparing: 'Preparing the local database…',
+        failed: 'Sign-in failed: {{message}}',
+      },
+      opening: 'Opening the database…',
+      openFailed: 'Could not open the database',
+      retry: 'Retry',
+      signOut: 'Sign out',
+      home: 'Home',
+      org: 'Unit',
+      year: 'Year',
+      yearN: '{{year}}',
+      language: '中文',
+      resetDemo: 'Reset demo data',
+      resetConfirm: 'This deletes every change made in this browser, restores the demo data and signs you out. Continue?',
+      resetDone: 'Demo data restored; please sign in again',
+      backendEmbedded: 'Local demo database',
+      backendSupabase: 'Supabase',
+      homeTitle: '{{org}} · rule-of-law overview {{year}}',
+      groupTitle: '{{label}} indicators',
+      indicator: 'Indicator',
+      value: 'This period',
+      previous: 'Same period last year',
+      change: 'Year on year',
+      noPlugins: 'No work-area plugins installed',
+      roles: { supervisor: 'District supervisor', admin: 'Administrator', clerk: 'Clerk', viewer: 'Viewer' },
+      roleLine: '{{org}} · {{role}}',
+    },
+  },
+} as const;
+
+export type ConsoleLocale = keyof typeof consoleMessages;
+
+const localeKey = 'fazhi.locale';
+
+export function storedLocale(): ConsoleLocale {
+  return localStorage.getItem(localeKey) === 'en' ? 'en' : 'zh-CN';
+}
+
+export function storeLocale(locale: ConsoleLocale): void {
+  localStorage.setItem(localeKey, locale);
+}
+
+/** A console string outside Refine (the sign-in page): `console.signIn.title` style keys. */
+export function consoleText(locale: ConsoleLocale, key: string, params?: Record<string, string | number>): string {
+  let node: unknown = consoleMessages[locale];
+  for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  const text = typeof node === 'string' ? node : key;
+  return text.replace(/\{\{(\w+)\}\}/g, (m, n: string) => (params?.[n] === undefined ? m : String(params[n])));
+}

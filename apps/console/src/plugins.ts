@@ -1,0 +1,2 @@
+// The work areas this console offers: one line per plugin (`pnpm new:plugin` adds lines here).
+export { default as mediation } from '@fazhi/plugin-mediation';

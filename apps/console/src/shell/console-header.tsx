@@ -1,0 +1,88 @@
+import type { ConsoleUser } from '@fazhi/plugin-sdk';
+import { useLogout, useTranslate } from '@refinedev/core';
+import { DownOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Button, Dropdown, Layout, Select, Space, Tag, Typography } from 'antd';
+import type { ConsoleBackend } from '../backend/backend.js';
+import type { ConsoleLocale } from '../messages.js';
+import { scopeUnits } from './scope.js';
+
+interface Props {
+  backend: ConsoleBackend;
+  user: ConsoleUser;
+  orgId?: string;
+  year: number;
+  locale: ConsoleLocale;
+  onOrgChange(orgId: string): void;
+  onYearChange(year: number): void;
+  onLocaleChange(locale: ConsoleLocale): void;
+}
+
+const firstYear = 2020;
+
+export function ConsoleHeader({ backend, user, orgId, year, locale, onOrgChange, onYearChange, onLocaleChange }: Props) {
+  const t = useTranslate();
+  const { mutate: logout } = useLogout();
+  const { modal, message } = App.useApp();
+  const units = scopeUnits(user);
+  const thisYear = new Date().getFullYear();
+  const years = Array.from({ length: Math.max(thisYear, year) - firstYear + 1 }, (_, i) => Math.max(thisYear, year) - i);
+  const names = new Map(user.orgs.map((o) => [o.id, o.shortName || o.name]));
+  const roleLines = user.memberships.map((m) => t('console.roleLine', { org: names.get(m.orgId) ?? m.orgId, role: t(`console.roles.${m.role}`) }));
+
+  const reset = () =>
+    modal.confirm({
+      title: t('console.resetDemo'),
+      content: t('console.resetConfirm'),
+      okButtonProps: { danger: true },
+      onOk: async () => {
+        try {
+          await backend.resetDemo!();
+          window.location.assign(`${import.meta.env.BASE_URL}login?reset=1`);
+        } catch (e) {
+          void message.error(e instanceof Error ? e.message : String(e));
+        }
+      },
+    });
+
+  const menu = [
+    ...roleLines.map((line, i) => ({ key: `role-${i}`, label: line, disabled: true })),
+    { type: 'divider' as const },
+    ...(backend.resetDemo ? [{ key: 'reset', label: t('console.resetDemo'), danger: true, onClick: reset }] : []),
+    { key: 'logout', label: t('console.signOut'), onClick: () => logout() },
+  ];
+
+  return (
+    <Layout.Header style={{ background: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', padding: '0 24px', height: 64 }}>
+      <Space size="middle">
+        <Tag color={backend.kind === 'embedded' ? 'blue' : 'green'}>{t(backend.kind === 'embedded' ? 'console.backendEmbedded' : 'console.backendSupabase')}</Tag>
+        {units.length > 0 && (
+          <Select
+            aria-label={t('console.org')}
+            data-testid="org-switcher"
+            value={orgId}
+            style={{ minWidth: 200 }}
+            onChange={onOrgChange}
+            disabled={units.length === 1}
+            options={units.map((u) => ({ value: u.id, label: `${'　'.repeat(u.depth)}${u.shortName || u.name}` }))}
+          />
+        )}
+        <Select
+          aria-label={t('console.year')}
+          data-testid="year-switcher"
+          value={year}
+          style={{ width: 110 }}
+          onChange={onYearChange}
+          options={years.map((y) => ({ value: y, label: t('console.yearN', { year: y }) }))}
+        />
+        <Button type="text" onClick={() => onLocaleChange(locale === 'en' ? 'zh-CN' : 'en')}>
+          {t('console.language')}
+        </Button>
+        <Dropdown menu={{ items: menu }} trigger={['click']}>
+          <Button type="text" data-testid="user-menu">
+            <UserOutlined /> <Typography.Text>{user.name}</Typography.Text> <DownOutlined />
+          </Button>
+        </Dropdown>
+      </Space>
+    </Layout.Header>
+  );
+}

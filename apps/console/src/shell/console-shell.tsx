@@ -1,0 +1,153 @@
+import { ErrorComponent, ThemedLayout, ThemedSider, ThemedTitle, useNotificationProvider } from '@refinedev/antd';
+import '@refinedev/antd/dist/reset.css';
+import { Authenticated, Refine, type AuthProvider } from '@refinedev/core';
+import routerProvider, { CatchAllNavigate } from '@refinedev/react-router';
+import { createAccessControl, findResource, refineResources, type FazhiServices } from '@fazhi/plugin-sdk';
+import { createI18nProvider, FazhiServicesProvider, pluginRoutes } from '@fazhi/plugin-sdk/ui';
+import { HomeOutlined } from '@ant-design/icons';
+import { Button, Result, Spin } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { Outlet, Route, Routes } from 'react-router';
+import type { ConnectedBackend, ConsoleBackend, SignedInSession } from '../backend/backend.js';
+import { HomePage } from '../home/home-page.js';
+import { consoleMessages, consoleText, type ConsoleLocale } from '../messages.js';
+import { consolePlugins } from './console-plugins.js';
+import { ConsoleHeader } from './console-header.js';
+import { initialScope } from './scope.js';
+
+interface Props {
+  backend: ConsoleBackend;
+  session: SignedInSession;
+  locale: ConsoleLocale;
+  onLocaleChange(locale: ConsoleLocale): void;
+  onSignedOut(): void;
+}
+
+const plugins = consolePlugins();
+const scopeKey = (userId: string) => `fazhi.scope.${userId}`;
+
+/** The signed-in console: connects to the backend as the user, then composes the plugins. */
+export default function ConsoleShell(props: Props) {
+  const { backend, session, locale } = props;
+  const [attempt, setAttempt] = useState(0);
+  const [state, setState] = useState<{ connected?: ConnectedBackend; error?: Error }>({});
+  useEffect(() => {
+    let live = true;
+    setState({});
+    backend.connect(session).then(
+      (connected) => live && setState({ connected }),
+      (error: Error) => live && setState({ error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [backend, session, attempt]);
+
+  const t = (key: string) => consoleText(locale, `console.${key}`);
+  if (state.error) {
+    return (
+      <Result
+        status="error"
+        title={t('openFailed')}
+        subTitle={state.error.message}
+        extra={[
+          <Button key="retry" type="primary" onClick={() => setAttempt((n) => n + 1)}>
+            {t('retry')}
+          </Button>,
+          <Button key="out" onClick={() => void backend.signOut().then(props.onSignedOut)}>
+            {t('signOut')}
+          </Button>,
+        ]}
+      />
+    );
+  }
+  if (!state.connected) return <Spin size="large" tip={t('opening')} style={{ display: 'block', margin: '30vh auto' }}><div /></Spin>;
+  return <ConnectedConsole {...props} connected={state.connected} />;
+}
+
+function ConnectedConsole({ backend, session, locale, onLocaleChange, onSignedOut, connected }: Props & { connected: ConnectedBackend }) {
+  const { user } = connected;
+  const [orgId, setOrgId] = useState(() => initialScope(user, localStorage.getItem(scopeKey(user.id))));
+  const [year, setYear] = useState(connected.defaultYear ?? new Date().getFullYear());
+  const changeOrg = (id: string) => {
+    localStorage.setItem(scopeKey(user.id), id);
+    setOrgId(id);
+  };
+
+  const i18nProvider = useMemo(() => createI18nProvider({ plugins, locale, messages: consoleMessages }), [locale]);
+  const accessControlProvider = useMemo(() => createAccessControl(user, (name) => findResource(plugins, name)?.plugin.area), [user]);
+  const authProvider = useMemo<AuthProvider>(
+    () => ({
+      login: async () => ({ success: false }),
+      logout: async () => {
+        await backend.signOut();
+        onSignedOut();
+        return { success: true, redirectTo: '/login' };
+      },
+      check: async () => ({ authenticated: true }),
+      onError: async (error: { statusCode?: number }) => (error?.statusCode === 401 ? { logout: true, redirectTo: '/login' } : {}),
+      getIdentity: async () => ({ id: session.userId, name: session.displayName, email: session.email }),
+      getPermissions: async () => user.memberships,
+    }),
+    [backend, session, user, onSignedOut],
+  );
+  const resources = useMemo(
+    () => [{ name: 'home', list: '/', meta: { label: i18nProvider.translate('console.home'), icon: <HomeOutlined /> } }, ...refineResources(plugins)],
+    [i18nProvider],
+  );
+  const services: FazhiServices = {
+    user,
+    attachments: connected.attachments,
+    indicators: connected.indicators,
+    ...(orgId ? { dashboardOrgId: orgId } : {}),
+    dashboardYear: year,
+  };
+
+  return (
+    <Refine
+      dataProvider={connected.dataProvider}
+      routerProvider={routerProvider}
+      authProvider={authProvider}
+      accessControlProvider={accessControlProvider}
+      i18nProvider={i18nProvider}
+      notificationProvider={useNotificationProvider}
+      resources={resources}
+      options={{ disableTelemetry: true, syncWithLocation: true, warnWhenUnsavedChanges: true, reactQuery: { clientConfig: { defaultOptions: { queries: { retry: false, staleTime: 0 } } } } }}
+    >
+      <FazhiServicesProvider services={services}>
+        <Routes>
+          <Route
+            element={
+              <Authenticated key="console" fallback={<CatchAllNavigate to="/login" />}>
+                <ThemedLayout
+                  Title={({ collapsed }) => <ThemedTitle collapsed={collapsed} text={i18nProvider.translate('console.title')} />}
+                  Sider={(p) => <ThemedSider {...p} render={({ items }) => items} />}
+                  Header={() => (
+                    <ConsoleHeader
+                      backend={backend}
+                      user={user}
+                      orgId={orgId}
+                      year={year}
+                      locale={locale}
+                      onOrgChange={changeOrg}
+                      onYearChange={setYear}
+                      onLocaleChange={onLocaleChange}
+                    />
+                  )}
+                >
+                  <Outlet />
+                </ThemedLayout>
+              </Authenticated>
+            }
+          >
+            <Route index element={<HomePage plugins={plugins} />} />
+            {plugins.flatMap(pluginRoutes).map((r) => (
+              <Route key={r.path} path={r.path} element={r.element} />
+            ))}
+            <Route path="*" element={<ErrorComponent />} />
+          </Route>
+        </Routes>
+      </FazhiServicesProvider>
+    </Refine>
+  );
+}

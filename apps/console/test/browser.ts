@@ -1,0 +1,66 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startStaticServer } from '../scripts/static-server.mjs';
+
+/**
+ * Browser tests drive Debian's Chromium through playwright-core (which never downloads a browser)
+ * against the production build in dist/, served as `pnpm start` serves it. Every test gets a new
+ * browser context: an empty profile, so IndexedDB starts empty like a first visit.
+ */
+const here = dirname(fileURLToPath(import.meta.url));
+export const distDir = resolve(here, '../dist');
+export const artifactsDir = resolve(here, '../test-artifacts');
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export interface ConsoleBrowser {
+  url: string;
+  browser: Browser;
+  /** A fresh profile (empty IndexedDB and localStorage). */
+  newPage(): Promise<{ context: BrowserContext; page: Page }>;
+  close(): Promise<void>;
+}
+
+export async function openConsoleBrowser(): Promise<ConsoleBrowser> {
+  const server = await startStaticServer({ root: distDir });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+  return {
+    url: server.url,
+    browser,
+    async newPage() {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const page = await context.newPage();
+      page.setDefaultTimeout(30_000);
+      return { context, page };
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+export const demoPassword = 'fazhi-demo-2024';
+
+/** Signs in through the sign-in page, as a user would, and waits for the console's menu. */
+export async function signIn(page: Page, baseUrl: string, who: 'admin' | 'supervisor' | 'mediation' | 'legal-aid' | 'viewer'): Promise<void> {
+  await page.goto(`${baseUrl}login`);
+  await page.getByLabel('邮箱').fill(`${who}@demo.fazhi.example`);
+  await page.getByLabel('密码').fill(demoPassword);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+/** Saves a full-page screenshot under test-artifacts/ (kept by CI). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(artifactsDir, { recursive: true });
+  await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
+}
+
+/** The value shown on an indicator card of the dashboard. */
+export function indicatorCard(page: Page, indicatorId: string) {
+  return page.locator(`[data-indicator="${indicatorId}"] .ant-statistic-content-value`);
+}

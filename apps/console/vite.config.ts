@@ -1,0 +1,16 @@
+import react from '@vitejs/plugin-react';
+import { defaultClientConditions, defineConfig } from 'vite';
+
+// Workspace packages are compiled from their TypeScript sources (`fazhi-source`), as in tests:
+// the console never needs the libraries built first, and tree-shaking sees through them.
+export default defineConfig({
+  plugins: [react()],
+  resolve: { conditions: ['fazhi-source', ...defaultClientConditions] },
+  worker: { format: 'es' },
+  // PGlite loads its wasm and data files relative to its own module; pre-bundling would move it.
+  optimizeDeps: { exclude: ['@electric-sql/pglite'] },
+  // The manifest lets the bundle benchmark tell the entry's static imports from lazy chunks.
+  build: { target: 'es2022', chunkSizeWarningLimit: 10_000, manifest: true },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+});

@@ -1,0 +1,14 @@
+// What a browser bundle may import: no node: modules, no node-postgres. The console's embedded
+// backend (PGlite in a Web Worker) and its Supabase backend are built from these.
+export type { Database, QueryResult, SqlExecutor } from './client.js';
+export { DatabaseError, isDatabaseError, toDatabaseError } from './database-error.js';
+export { PgliteDatabase } from './pglite-database.js';
+export { textParsers } from './value-parsers.js';
+export { appliedVersions, applyMigrations, type AppliedMigration, type ApplyMigrationsInput, type MigrateResult, type MigrationSource } from './migrations-core.js';
+export { asAnon, asServiceRole, asUser, runAs, type UserSession } from './session.js';
+export { demoAccounts, demoPassword, type DemoAccount, type DemoMembership, type DemoRole } from './demo-accounts.js';
+export { indicatorEvaluator, sqlEvaluator, type IndicatorRow, type IndicatorRowsFetcher, type SqlEvaluator, type SqlEvaluatorOptions } from './sql-evaluator.js';
+export * from './providers/index.js';
+export { AttachmentError, attachmentMaxBytes, type AttachmentErrorReason, type AttachmentListRef, type AttachmentStore, type StoredAttachment } from './attachments/attachment-store.js';
+export { sqlAttachmentStore, type SqlAttachmentStoreOptions } from './attachments/sql-attachment-store.js';
+export { supabaseAttachmentStore, type SupabaseAttachmentStoreOptions } from './attachments/supabase-attachment-store.js';
