@@ -83,6 +83,51 @@ describe('console in Chromium, embedded database', () => {
 
     await page.goto(cb.url);
     expect(await cardValue(page, successfulCases)).toBe(243);
+
+    // Kept in this browser's IndexedDB: a new tab of the same profile still sees it …
+    const again = await context.newPage();
+    await again.goto(cb.url);
+    expect(await cardValue(again, successfulCases)).toBe(243);
+    await again.close();
+
+    // … until the demo data is reset, which also signs out.
+    await page.getByTestId('user-menu').click();
+    await page.getByText('重置演示数据').click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.waitForURL(/\/login/);
+    await signIn(page, cb.url, 'mediation');
+    expect(await cardValue(page, successfulCases)).toBe(242);
+    await context.close();
+  });
+
+  test('wrong password is refused in Chinese; a clerk of another area cannot reach the create form', async () => {
+    const { context, page } = await cb.newPage();
+    await page.goto(`${cb.url}login`);
+    await page.getByLabel('邮箱').fill('legal-aid@demo.fazhi.example');
+    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByRole('alert').filter({ hasText: '邮箱或密码不正确' }).waitFor();
+    await signIn(page, cb.url, 'legal-aid');
+    await page.goto(`${cb.url}${listPath}/create`);
+    await page.getByText('您没有在「人民调解」新建或修改记录的权限').waitFor();
+    expect(await page.getByText('受理信息').count()).toBe(0);
+    await context.close();
+  });
+
+  test('an attachment (调解协议书) uploaded on a case is listed and survives a reload', async () => {
+    const { context, page } = await cb.newPage();
+    await signIn(page, cb.url, 'admin');
+    await page.goto(`${cb.url}${listPath}`);
+    await page.getByText(/共 \d+ 条/).waitFor();
+    await page.locator('.ant-table-tbody tr.ant-table-row').first().getByRole('button', { name: /查\s*看/ }).click();
+    await page.waitForURL(/\/show\//);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: /上\s*传/ }).first().click();
+    await (await chooser).setFiles({ name: '调解协议书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% fazhi e2e\n') });
+    await page.getByText('调解协议书.pdf', { exact: true }).waitFor();
+    await screenshot(page, 'mediation-show-attachment');
+    await page.reload();
+    await page.getByText('调解协议书.pdf', { exact: true }).waitFor();
     await context.close();
   });
 
@@ -94,6 +139,13 @@ describe('console in Chromium, embedded database', () => {
     expect(await page.getByRole('button', { name: /新\s*建/ }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /编\s*辑/ }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /删\s*除/ }).count()).toBe(0);
+    // Not the clerk's area: the case opens read-only, without workflow or upload buttons.
+    await page.locator('.ant-table-tbody tr.ant-table-row').first().getByRole('button', { name: /查\s*看/ }).click();
+    await page.waitForURL(/\/show\//);
+    await page.getByText('办理流程').waitFor();
+    expect(await page.getByRole('button', { name: /上\s*传/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /编\s*辑/ }).count()).toBe(0);
+    await page.goBack();
     await screenshot(page, 'mediation-list-read-only');
     await context.close();
   });
@@ -120,6 +172,15 @@ describe('console in Chromium, embedded database', () => {
     expect(other).toBeLessThan(242);
     expect(district).toBeGreaterThanOrEqual(242 + other);
     await screenshot(page, 'home-supervisor');
+
+    // The chosen street also limits the record lists.
+    await page.goto(`${cb.url}${listPath}`);
+    const total = async () => Number((await page.getByText(/共 \d+ 条/).textContent())!.match(/\d+/)![0]);
+    const demoStreetCases = await total();
+    await switcher.click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '南沙街道' }).click();
+    await expect.poll(total).not.toBe(demoStreetCases);
+    expect(await page.locator('.ant-table-tbody').textContent()).not.toContain('示范街道');
     await context.close();
   });
 });

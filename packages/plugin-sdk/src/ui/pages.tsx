@@ -1,7 +1,11 @@
-import { Skeleton } from 'antd';
+import { useNavigation } from '@refinedev/core';
+import { Button, Result, Skeleton } from 'antd';
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactElement } from 'react';
 import type { LazyPage, PluginResource, RecordPageProps, WorkAreaPlugin } from '../plugin.js';
+import { hasRight } from '../access-control.js';
 import { dashboardPath, resourcePaths } from '../resource-routes.js';
+import { useFazhiServices } from './services-context.js';
+import { useLabels } from './use-labels.js';
 
 export type PageName = 'list' | 'show' | 'create' | 'edit';
 
@@ -24,8 +28,25 @@ function lazyPage(load: LazyPage) {
   return c;
 }
 
+/** What a user without write rights in the area gets on a create or edit route (typed in, or an old link). */
+function Forbidden({ plugin, resource }: { plugin: WorkAreaPlugin; resource: PluginResource }) {
+  const { t } = useLabels();
+  const { list } = useNavigation();
+  return (
+    <Result
+      status="403"
+      title={t('buttons.notAccessTitle')}
+      subTitle={t('fazhi.forbidden', { area: plugin.label })}
+      extra={<Button onClick={() => list(resource.kind.id)}>{t('fazhi.back')}</Button>}
+    />
+  );
+}
+
 export function ResourcePage({ plugin, resource, name }: { plugin: WorkAreaPlugin; resource: PluginResource; name: PageName }) {
+  const { user } = useFazhiServices();
   const Page = lazyPage(pageLoader(resource, name));
+  // Routes a role cannot use are not offered; the database refuses the writes anyway.
+  if ((name === 'create' || name === 'edit') && !hasRight(user, 'write', plugin.area)) return <Forbidden plugin={plugin} resource={resource} />;
   return (
     <Suspense fallback={<Skeleton active />}>
       <Page plugin={plugin} resource={resource} />

@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { worker } from '@electric-sql/pglite/worker';
-import { CoalescingIdbFs } from './coalescing-idb-fs.js';
+import { ChangeAwareIdbFs } from './change-aware-idb-fs.js';
 import { idbDatabaseName, type EmbeddedWorkerMeta } from './worker-meta.js';
 
 /**
@@ -20,9 +20,9 @@ worker({
       if (!res.ok) throw new Error(`无法下载演示数据库（${meta.snapshotUrl}：HTTP ${res.status}）`);
       loadDataDir = await res.blob();
     }
-    // relaxedDurability: IndexedDB is written after a query returns, not before (and, with the
-    // coalescing file system, once things are quiet); a tab closed at once loses the last write.
-    return PGlite.create({ fs: new CoalescingIdbFs(meta.dataDir), extensions: { pgcrypto }, relaxedDurability: true, ...(loadDataDir ? { loadDataDir } : {}) });
+    // Durable: a statement that changed files returns once IndexedDB has them, so a tab closed
+    // right after saving loses nothing; reads skip the sync (see ChangeAwareIdbFs).
+    return PGlite.create({ fs: new ChangeAwareIdbFs(meta.dataDir), extensions: { pgcrypto }, ...(loadDataDir ? { loadDataDir } : {}) });
   },
 });
 

@@ -45,6 +45,8 @@ export const en: Dictionary = {
   },
   fazhi: {
     empty: '—',
+    forbidden: 'You may not create or change records in “{{area}}”',
+    back: 'Back to the list',
     yes: 'Yes',
     no: 'No',
     yuan: 'yuan',

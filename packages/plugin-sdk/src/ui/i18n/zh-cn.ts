@@ -46,6 +46,8 @@ export const zhCN = {
   },
   fazhi: {
     empty: '—',
+    forbidden: '您没有在「{{area}}」新建或修改记录的权限',
+    back: '返回列表',
     yes: '是',
     no: '否',
     yuan: '元',
