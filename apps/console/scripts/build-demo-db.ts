@@ -5,9 +5,10 @@ import { loadDataset } from '@fazhi/dataset';
 import { defaultMigrationsDir, defaultShimFile, demoAccounts, demoOrgsOf, demoPassword, insertDataset, migrate, openPglite, seedDemoUsers } from '@fazhi/db';
 import { createRegistry } from '@fazhi/domain';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import type { DemoManifest } from '../src/backend/embedded/demo-manifest.js';
 import { withDemoStreet } from './demo-street.js';
 import { filterTar } from './tar-filter.js';
@@ -30,7 +31,7 @@ function inputsKey(): string {
 const key = inputsKey();
 const manifestFile = join(outDir, 'manifest.json');
 const current = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as DemoManifest) : undefined;
-if (current?.snapshot === `fazhi-demo-${key}.tar` && existsSync(join(outDir, current.snapshot))) {
+if (current?.snapshot === `fazhi-demo-${key}.tar.gz` && existsSync(join(outDir, current.snapshot))) {
   console.log(`演示数据库已是最新：public/demo/${current.snapshot}`);
   process.exit(0);
 }
@@ -53,12 +54,13 @@ try {
   const blob = await db.dumpDataDir();
   const bytes = filterTar(new Uint8Array(await blob.arrayBuffer()), (path) => !walSegment.test(path) || path.endsWith(rows[0]!.wal));
   mkdirSync(outDir, { recursive: true });
-  const snapshot = `fazhi-demo-${key}.tar`;
-  writeFileSync(join(outDir, `${snapshot}.tmp`), bytes);
+  // Gzipped: 5× smaller to download; the browser inflates it with DecompressionStream.
+  const snapshot = `fazhi-demo-${key}.tar.gz`;
+  writeFileSync(join(outDir, `${snapshot}.tmp`), gzipSync(bytes, { level: 6 }));
   renameSync(join(outDir, `${snapshot}.tmp`), join(outDir, snapshot));
   const manifest: DemoManifest = {
     snapshot,
-    bytes: bytes.length,
+    bytes: statSync(join(outDir, snapshot)).size,
     migrations: migrated.applied.map((m) => m.file),
     year: Math.max(...dataset.manifest.years),
     seed: dataset.manifest.name,
@@ -68,7 +70,7 @@ try {
   writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
   for (const f of readdirSync(outDir)) if (f.startsWith('fazhi-demo-') && f !== snapshot) rmSync(join(outDir, f), { force: true });
   const records = Object.values(seeded.records).reduce((a, b) => a + b, 0);
-  console.log(`演示数据库：${records} 条记录、${seeded.orgUnits} 个机构 → public/demo/${snapshot}（${(bytes.length / 1048576).toFixed(1)} MB，${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
+  console.log(`演示数据库：${records} 条记录、${seeded.orgUnits} 个机构 → public/demo/${snapshot}（${(bytes.length / 1048576).toFixed(1)} MB，压缩后 ${(manifest.bytes / 1048576).toFixed(1)} MB，${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
 } finally {
   await db.close();
 }

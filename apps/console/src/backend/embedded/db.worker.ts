@@ -18,7 +18,8 @@ worker({
     if (!exists) {
       const res = await fetch(meta.snapshotUrl);
       if (!res.ok) throw new Error(`无法下载演示数据库（${meta.snapshotUrl}：HTTP ${res.status}）`);
-      loadDataDir = await res.blob();
+      // Typed explicitly: PGlite inflates a gzip blob only when its type says so.
+      loadDataDir = new Blob([await res.arrayBuffer()], { type: meta.snapshotUrl.endsWith('.gz') ? 'application/gzip' : 'application/x-tar' });
     }
     // Durable: a statement that changed files returns once IndexedDB has them, so a tab closed
     // right after saving loses nothing; reads skip the sync (see ChangeAwareIdbFs).

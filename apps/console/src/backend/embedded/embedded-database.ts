@@ -1,5 +1,6 @@
 import { asUser, PgliteDatabase, sqlAttachmentStore, sqlDataProvider, sqlEvaluator, textParsers } from '@fazhi/db/browser';
-import { createRegistry, monthsOf } from '@fazhi/domain';
+import { createRegistry } from '@fazhi/domain';
+import { cachingIndicatorSource, notifyingWrites } from '../indicator-cache.js';
 import { readConsoleUser } from '@fazhi/plugin-sdk';
 import type { ConnectedBackend, SignedInSession } from '../backend.js';
 import { upgradeEmbeddedDatabase } from './browser-migrations.js';
@@ -59,15 +60,12 @@ export async function connectAs({ db, manifest }: OpenDatabase, session: SignedI
   const run = <T>(fn: Parameters<typeof asUser<T>>[2]) => asUser(db, { userId: session.userId }, fn);
   const user = await run((tx) => readConsoleUser(tx, session.userId, session.displayName));
   if (!user.memberships.length) throw new Error(`账号“${session.email}”没有任何机构的权限，请联系管理员`);
-  const evaluator = sqlEvaluator(db, { asUser: session.userId });
+  const indicators = cachingIndicatorSource(sqlEvaluator(db, { asUser: session.userId }));
   return {
     user,
     defaultYear: manifest.year,
-    dataProvider: sqlDataProvider({ db, session: run, registry: createRegistry() }),
-    indicators: {
-      compare: (ids, orgId, period) => evaluator.compareAll(orgId, period, ids),
-      trend: (id, orgId, year) => evaluator.trend(id, orgId, monthsOf(year)),
-    },
+    dataProvider: notifyingWrites(sqlDataProvider({ db, session: run, registry: createRegistry() }), indicators.invalidate),
+    indicators,
     attachments: sqlAttachmentStore({ db, session: run }),
   };
 }

@@ -1,0 +1,51 @@
+import { OrgTree } from '@fazhi/domain';
+import { builtInCatalog, Evaluator, type IndicatorResult } from '@fazhi/metrics';
+import { describe, expect, test } from 'vitest';
+import { cachingIndicatorSource, notifyingWrites } from './indicator-cache.js';
+
+// The real in-memory evaluator over a one-street tree, counted: the cache must ask it once per
+// unit and period and give the same answers it gives.
+const orgs = new OrgTree([{ id: 'street', parentId: null, kind: 'street', name: '测试街道', shortName: null }]);
+function countedEvaluator() {
+  const ev = new Evaluator({ catalog: builtInCatalog, orgs, records: new Map() });
+  const calls = { compare: 0, periods: 0 };
+  return {
+    calls,
+    evaluator: {
+      async compareAll(orgId: string, period: Parameters<typeof ev.compareAll>[1]) {
+        calls.compare++;
+        return ev.compareAll(orgId, period);
+      },
+      async evaluatePeriods(orgId: string, periods: Parameters<typeof ev.evaluateAll>[1][]) {
+        calls.periods++;
+        return periods.map((p) => ev.evaluateAll(orgId, p)) as IndicatorResult[][];
+      },
+    },
+  };
+}
+
+describe('cachingIndicatorSource', () => {
+  test('one query per unit and period serves every subset, until a write', async () => {
+    const { calls, evaluator } = countedEvaluator();
+    const source = cachingIndicatorSource(evaluator);
+    const year = { kind: 'year', year: 2024 } as const;
+    const a = await source.compare(['mediation.successful_cases'], 'street', year);
+    const b = await source.compare(['mediation.success_rate', 'mediation.successful_cases'], 'street', year);
+    expect(calls.compare).toBe(1);
+    expect(a[0]!.current.indicator.id).toBe('mediation.successful_cases');
+    expect(b.map((c) => c.current.indicator.id)).toEqual(['mediation.success_rate', 'mediation.successful_cases']);
+    const trend = await source.trend('mediation.successful_cases', 'street', 2024);
+    await source.trend('mediation.success_rate', 'street', 2024);
+    expect(trend).toHaveLength(12);
+    expect(calls.periods).toBe(1);
+    await expect(source.compare(['no.such'], 'street', year)).rejects.toThrow('未知的指标“no.such”');
+
+    const provider = notifyingWrites({ create: async () => ({ data: { id: 1 } }), getList: async () => ({ data: [], total: 0 }) } as never, source.invalidate);
+    await (provider as { getList(): Promise<unknown> }).getList();
+    await source.compare(['mediation.successful_cases'], 'street', year);
+    expect(calls.compare).toBe(1);
+    await (provider as { create(): Promise<unknown> }).create();
+    await source.compare(['mediation.successful_cases'], 'street', year);
+    expect(calls.compare).toBe(2);
+  });
+});

@@ -1,0 +1,71 @@
+import type { SqlEvaluator } from '@fazhi/db/browser';
+import { monthsOf, type Period } from '@fazhi/domain';
+import type { IndicatorComparison, IndicatorResult } from '@fazhi/metrics';
+import type { IndicatorSource } from '@fazhi/plugin-sdk';
+import type { DataProvider } from '@refinedev/core';
+
+/**
+ * Dashboards ask for a few indicators at a time, but `indicator_values` computes all of them in
+ * one pass anyway. So each (unit, period) is fetched once, for every indicator, and kept until
+ * the user writes something; the home page's cards, tables and charts then share one query.
+ */
+export function cachingIndicatorSource(evaluator: Pick<SqlEvaluator, 'compareAll' | 'evaluatePeriods'>): IndicatorSource & { invalidate(): void } {
+  let compared = new Map<string, Promise<IndicatorComparison[]>>();
+  let trends = new Map<string, Promise<IndicatorResult[][]>>();
+  const remember = <T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>) => {
+    let p = cache.get(key);
+    if (!p) {
+      p = load();
+      cache.set(key, p);
+      p.catch(() => cache.delete(key)); // a failure is not remembered
+    }
+    return p;
+  };
+  const periodKey = (p: Period) => JSON.stringify(p);
+  return {
+    async compare(ids, orgId, period) {
+      const all = await remember(compared, `${orgId}|${periodKey(period)}`, () => evaluator.compareAll(orgId, period));
+      return ids.map((id) => {
+        const c = all.find((x) => x.current.indicator.id === id);
+        if (!c) throw new Error(`未知的指标“${id}”`);
+        return c;
+      });
+    },
+    async trend(id, orgId, year) {
+      const months = await remember(trends, `${orgId}|${year}`, () => evaluator.evaluatePeriods(orgId, monthsOf(year)));
+      return months.map((results) => {
+        const r = results.find((x) => x.indicator.id === id);
+        if (!r) throw new Error(`未知的指标“${id}”`);
+        return r;
+      });
+    },
+    invalidate() {
+      compared = new Map();
+      trends = new Map();
+    },
+  };
+}
+
+const writes = ['create', 'createMany', 'update', 'updateMany', 'deleteOne', 'deleteMany'] as const;
+
+/** The data provider, calling `onWrite` after every successful write (and every non-GET custom call). */
+export function notifyingWrites<P extends DataProvider>(provider: P, onWrite: () => void): P {
+  const out = { ...provider } as Record<string, unknown>;
+  for (const name of writes) {
+    const fn = provider[name] as ((...args: unknown[]) => Promise<unknown>) | undefined;
+    if (fn) out[name] = async (...args: unknown[]) => {
+      const r = await fn.apply(provider, args);
+      onWrite();
+      return r;
+    };
+  }
+  if (provider.custom) {
+    const custom = provider.custom.bind(provider);
+    out.custom = async (params: Parameters<NonNullable<DataProvider['custom']>>[0]) => {
+      const r = await custom(params);
+      if (params.method !== 'get') onWrite();
+      return r;
+    };
+  }
+  return out as P;
+}
