@@ -266,13 +266,23 @@ function main() {
     linked = true;
   }
 
+  // …and list it in the console's plugins (one export line per plugin).
   const importName = camel(id);
+  const line = `export { default as ${importName} } from '@fazhi/plugin-${id}';`;
+  const pluginList = join(args.root, 'apps/console/src/plugins.ts');
+  let listed = false;
+  if (existsSync(pluginList) && !readFileSync(pluginList, 'utf8').includes(`'@fazhi/plugin-${id}'`)) {
+    const text = readFileSync(pluginList, 'utf8');
+    writeFileSync(pluginList, `${text.endsWith('\n') ? text : `${text}\n`}${line}\n`);
+    listed = true;
+  }
   const out = [
     `已创建 packages/plugins/${id}/（@fazhi/plugin-${id}）：${existing ? `使用已有的记录类型 ${area.kinds.map((k) => k.id).join('、')}` : `新领域“${label}”，含示例记录类型 ${areaId}_records`}。`,
     ...(linked ? [`已在 apps/console/package.json 中加入依赖 @fazhi/plugin-${id}。`] : []),
     '下一步：pnpm install，然后 pnpm test --project @fazhi/plugin-' + id,
-    '接入控制台只需在 apps/console/src/plugins.ts 中加入这一行：',
-    `export { default as ${importName} } from '@fazhi/plugin-${id}';`,
+    ...(listed
+      ? ['已在 apps/console/src/plugins.ts 中加入这一行，控制台下次构建即包含该领域：', line]
+      : ['接入控制台只需在 apps/console/src/plugins.ts 中加入这一行：', line]),
   ];
   process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -96,4 +96,18 @@ describe('pnpm new:plugin', () => {
     expect(t.status, `${t.stdout}\n${t.stderr}`).toBe(0);
     expect(t.stdout).toMatch(/Tests\s+2 passed/);
   }, 300_000);
+
+  // Last: it adds a third package, which the generated-tests run above must not see.
+  test('with a console present, the plugin is added to its dependencies and its plugin list', () => {
+    mkdirSync(join(root, 'apps/console/src'), { recursive: true });
+    writeFileSync(join(root, 'apps/console/package.json'), `${JSON.stringify({ name: '@fazhi/console', dependencies: { react: '^19.2.0' } }, null, 2)}\n`);
+    writeFileSync(join(root, 'apps/console/src/plugins.ts'), "export { default as mediation } from '@fazhi/plugin-mediation';\n");
+    const r = run('publicity');
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(join(root, 'apps/console/src/plugins.ts'), 'utf8')).toBe(
+      "export { default as mediation } from '@fazhi/plugin-mediation';\nexport { default as publicity } from '@fazhi/plugin-publicity';\n",
+    );
+    expect(JSON.parse(readFileSync(join(root, 'apps/console/package.json'), 'utf8')).dependencies).toEqual({ '@fazhi/plugin-publicity': 'workspace:^', react: '^19.2.0' });
+    expect(r.stdout).toContain('已在 apps/console/src/plugins.ts 中加入这一行');
+  });
 });
