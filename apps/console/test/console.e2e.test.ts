@@ -103,6 +103,10 @@ describe('console in Chromium, embedded database', () => {
   test('wrong password is refused in Chinese; a clerk of another area cannot reach the create form', async () => {
     const { context, page } = await cb.newPage();
     await page.goto(`${cb.url}login`);
+    // English is one click away, and back.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByLabel('E-mail').waitFor();
+    await page.getByRole('button', { name: '中文' }).click();
     await page.getByLabel('邮箱').fill('legal-aid@demo.fazhi.example');
     await page.getByLabel('密码').fill('wrong-password');
     await page.getByRole('button', { name: /登\s*录/ }).click();

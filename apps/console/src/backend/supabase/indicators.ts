@@ -1,8 +1,8 @@
 import { indicatorEvaluator, type IndicatorRow, type IndicatorRowsFetcher } from '@fazhi/db/browser';
-import { monthsOf } from '@fazhi/domain';
 import type { Catalog } from '@fazhi/metrics';
 import type { IndicatorSource } from '@fazhi/plugin-sdk';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { cachingIndicatorSource } from '../indicator-cache.js';
 import { postgrestError } from './errors.js';
 
 type Client = SupabaseClient<any, any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -45,11 +45,10 @@ export function rpcIndicatorRows(client: Client, host: string): IndicatorRowsFet
   };
 }
 
-/** Dashboard figures computed by the database (the generated SQL evaluator), fetched as the user. */
-export function supabaseIndicatorSource(client: Client, host: string, catalog?: Catalog): IndicatorSource {
-  const evaluator = indicatorEvaluator(rpcIndicatorRows(client, host), catalog);
-  return {
-    compare: (ids, orgId, period) => evaluator.compareAll(orgId, period, ids),
-    trend: (id, orgId, year) => evaluator.trend(id, orgId, monthsOf(year)),
-  };
+/**
+ * Dashboard figures computed by the database (the generated SQL evaluator), fetched as the user;
+ * each (unit, period) once for all indicators, until `invalidate` (after a write).
+ */
+export function supabaseIndicatorSource(client: Client, host: string, catalog?: Catalog): IndicatorSource & { invalidate(): void } {
+  return cachingIndicatorSource(indicatorEvaluator(rpcIndicatorRows(client, host), catalog));
 }

@@ -6,6 +6,7 @@
  * checks: the requests we send, and what we make of the answers. What it cannot check: that a
  * real project answers as canned here (row-level security, the RPC's figures, error bodies).
  */
+import { builtInCatalog } from '@fazhi/metrics';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pgError, recordingFetch, type CannedResponse, type RecordedRequest, type Responder } from '../../../../../packages/db/src/providers/recording-fetch.test-helper.js';
 import { createSupabaseBackend, type SupabaseBackend } from './supabase-backend.js';
@@ -284,9 +285,18 @@ describe('supabase backend: connect reads the user over PostgREST, as the user',
   });
 });
 
+/**
+ * A whole `indicator_values` answer, as the real function gives it: a row for every catalog
+ * indicator (zeros), with `rows` replacing some. The console asks for all of them at once.
+ */
+const everyIndicator = (rows: Record<string, unknown>[]) => {
+  const given = new Map(rows.map((r) => [r.indicator_id, r]));
+  return builtInCatalog.indicators.map((i) => given.get(i.id) ?? { indicator_id: i.id, value: 0, numerator: '0', denominator: i.denominator === undefined ? null : '1' });
+};
+
 /** Canned `indicator_values` rows for 2024 and 2023 (numeric arrives as JSON numbers or text). */
 const indicatorRows = (start: string) =>
-  start.startsWith('2024')
+  everyIndicator(start.startsWith('2024')
     ? [
         { indicator_id: 'mediation.successful_cases', value: 242, numerator: '242', denominator: null },
         { indicator_id: 'mediation.success_rate', value: 96.8, numerator: 242, denominator: 250 },
@@ -296,7 +306,7 @@ const indicatorRows = (start: string) =>
         { indicator_id: 'mediation.successful_cases', value: 200, numerator: 200, denominator: null },
         { indicator_id: 'mediation.success_rate', value: null, numerator: 0, denominator: 0 },
         { indicator_id: 'mediation.successful_amount', value: null, numerator: null, denominator: null },
-      ];
+      ]);
 
 const rpcTables: Responder = (req) => {
   if (req.path === '/rest/v1/rpc/indicator_values') return { body: indicatorRows((req.body as { p_start: string }).p_start) };
@@ -340,7 +350,7 @@ describe('supabase backend: dashboard figures from the indicator_values RPC', ()
     const { rec, backend, session } = await signedIn((req) => {
       if (req.path !== '/rest/v1/rpc/indicator_values') return userTables(req);
       const month = Number((req.body as { p_start: string }).p_start.slice(5, 7));
-      return { body: [{ indicator_id: 'mediation.successful_cases', value: month, numerator: String(month * 10), denominator: null }] };
+      return { body: everyIndicator([{ indicator_id: 'mediation.successful_cases', value: month, numerator: String(month * 10), denominator: null }]) };
     });
     const { indicators } = await backend.connect(session);
     rec.requests.length = 0;
@@ -363,9 +373,9 @@ describe('supabase backend: dashboard figures from the indicator_values RPC', ()
       `Supabase 项目（${host}）中找不到指标函数 public.indicator_values，请先执行数据库迁移`,
     );
     await expect(run(pgError(403, '42501', 'permission denied for function indicator_values'))).rejects.toMatchObject({ statusCode: 403, message: '没有权限' });
-    await expect(run({ body: [{ indicator_id: 'mediation.successful_cases', numerator: 'abc', denominator: null }] })).rejects.toThrow(/不是有限数/);
-    await expect(run({ body: [{ indicator_id: 'mediation.successful_cases', numerator: { n: 1 }, denominator: null }] })).rejects.toThrow(/分子不是数值/);
-    await expect(run({ body: [] })).rejects.toThrow(/没有返回指标“mediation\.successful_cases”/);
+    await expect(run({ body: everyIndicator([{ indicator_id: 'mediation.successful_cases', numerator: 'abc', denominator: null }]) })).rejects.toThrow(/不是有限数/);
+    await expect(run({ body: everyIndicator([{ indicator_id: 'mediation.successful_cases', numerator: { n: 1 }, denominator: null }]) })).rejects.toThrow(/分子不是数值/);
+    await expect(run({ body: [] })).rejects.toThrow(/没有返回指标“/);
   });
 
   it('says which project cannot be reached when an RPC fails', async () => {

@@ -6,6 +6,7 @@ import { supabaseAttachments } from './attachments.js';
 import { fetchConsoleUser } from './console-user.js';
 import { supabaseProjectUrl } from './env.js';
 import { authError, sessionExpiredMessage } from './errors.js';
+import { notifyingWrites } from '../indicator-cache.js';
 import { supabaseIndicatorSource } from './indicators.js';
 
 export interface SupabaseBackendOptions {
@@ -113,10 +114,11 @@ export function createSupabaseBackend(opts: SupabaseBackendOptions): SupabaseBac
       // Every request runs with the stored session's JWT: it must be this user's.
       if (!data.session || data.session.user.id !== session.userId) throw new Error(sessionExpiredMessage);
       const user = await fetchConsoleUser(client, session.userId, session.displayName, host);
+      const indicators = supabaseIndicatorSource(client, host);
       return {
         user,
-        dataProvider: supabaseDataProvider(client, { registry, apiUrl: `${url}/rest/v1` }),
-        indicators: supabaseIndicatorSource(client, host),
+        dataProvider: notifyingWrites(supabaseDataProvider(client, { registry, apiUrl: `${url}/rest/v1` }), indicators.invalidate),
+        indicators,
         attachments: supabaseAttachments(client),
       };
     },
