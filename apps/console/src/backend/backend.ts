@@ -20,7 +20,8 @@ export interface DemoLogin {
 export interface ConnectedBackend {
   user: ConsoleUser;
   dataProvider: Required<DataProvider>;
-  indicators: IndicatorSource;
+  /** Figures for dashboards; `prefetch` starts a unit's year before the page asks for it. */
+  indicators: IndicatorSource & { prefetch?(orgId: string, year: number): void };
   attachments: AttachmentStore;
   /** The year dashboards open on (the demo data's year); the current year when absent. */
   defaultYear?: number;

@@ -9,7 +9,13 @@ import type { DataProvider } from '@refinedev/core';
  * one pass anyway. So each (unit, period) is fetched once, for every indicator, and kept until
  * the user writes something; the home page's cards, tables and charts then share one query.
  */
-export function cachingIndicatorSource(evaluator: Pick<SqlEvaluator, 'compareAll' | 'evaluatePeriods'>): IndicatorSource & { invalidate(): void } {
+export interface CachingIndicatorSource extends IndicatorSource {
+  /** Starts fetching a unit's year (figures, 同比 and months) before any page asks. */
+  prefetch(orgId: string, year: number): void;
+  invalidate(): void;
+}
+
+export function cachingIndicatorSource(evaluator: Pick<SqlEvaluator, 'compareAll' | 'evaluatePeriods'>): CachingIndicatorSource {
   let compared = new Map<string, Promise<IndicatorComparison[]>>();
   let trends = new Map<string, Promise<IndicatorResult[][]>>();
   const remember = <T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>) => {
@@ -22,9 +28,11 @@ export function cachingIndicatorSource(evaluator: Pick<SqlEvaluator, 'compareAll
     return p;
   };
   const periodKey = (p: Period) => JSON.stringify(p);
+  const yearOf = (orgId: string, period: Period) => remember(compared, `${orgId}|${periodKey(period)}`, () => evaluator.compareAll(orgId, period));
+  const monthsOfYear = (orgId: string, year: number) => remember(trends, `${orgId}|${year}`, () => evaluator.evaluatePeriods(orgId, monthsOf(year)));
   return {
     async compare(ids, orgId, period) {
-      const all = await remember(compared, `${orgId}|${periodKey(period)}`, () => evaluator.compareAll(orgId, period));
+      const all = await yearOf(orgId, period);
       return ids.map((id) => {
         const c = all.find((x) => x.current.indicator.id === id);
         if (!c) throw new Error(`未知的指标“${id}”`);
@@ -32,12 +40,16 @@ export function cachingIndicatorSource(evaluator: Pick<SqlEvaluator, 'compareAll
       });
     },
     async trend(id, orgId, year) {
-      const months = await remember(trends, `${orgId}|${year}`, () => evaluator.evaluatePeriods(orgId, monthsOf(year)));
+      const months = await monthsOfYear(orgId, year);
       return months.map((results) => {
         const r = results.find((x) => x.indicator.id === id);
         if (!r) throw new Error(`未知的指标“${id}”`);
         return r;
       });
+    },
+    prefetch(orgId, year) {
+      yearOf(orgId, { kind: 'year', year }).catch(() => undefined);
+      monthsOfYear(orgId, year).catch(() => undefined);
     },
     invalidate() {
       compared = new Map();

@@ -26,6 +26,14 @@ interface Props {
 const plugins = consolePlugins();
 const scopeKey = (userId: string) => `fazhi.scope.${userId}`;
 
+/** The unit (remembered per user) and year the console opens on. */
+function initialView(connected: ConnectedBackend) {
+  return {
+    orgId: initialScope(connected.user, localStorage.getItem(scopeKey(connected.user.id))),
+    year: connected.defaultYear ?? new Date().getFullYear(),
+  };
+}
+
 /** The signed-in console: connects to the backend as the user, then composes the plugins. */
 export default function ConsoleShell(props: Props) {
   const { backend, session, locale } = props;
@@ -35,7 +43,13 @@ export default function ConsoleShell(props: Props) {
     let live = true;
     setState({});
     backend.connect(session).then(
-      (connected) => live && setState({ connected }),
+      (connected) => {
+        if (!live) return;
+        // The home page will ask for these figures: start now, while Refine and the layout render.
+        const { orgId, year } = initialView(connected);
+        if (orgId) connected.indicators.prefetch?.(orgId, year);
+        setState({ connected });
+      },
       (error: Error) => live && setState({ error }),
     );
     return () => {
@@ -67,8 +81,8 @@ export default function ConsoleShell(props: Props) {
 
 function ConnectedConsole({ backend, session, locale, onLocaleChange, onSignedOut, connected }: Props & { connected: ConnectedBackend }) {
   const { user } = connected;
-  const [orgId, setOrgId] = useState(() => initialScope(user, localStorage.getItem(scopeKey(user.id))));
-  const [year, setYear] = useState(connected.defaultYear ?? new Date().getFullYear());
+  const [orgId, setOrgId] = useState(() => initialView(connected).orgId);
+  const [year, setYear] = useState(() => initialView(connected).year);
   const changeOrg = (id: string) => {
     localStorage.setItem(scopeKey(user.id), id);
     setOrgId(id);

@@ -1,8 +1,7 @@
 import { indicatorEvaluator, type IndicatorRow, type IndicatorRowsFetcher } from '@fazhi/db/browser';
 import type { Catalog } from '@fazhi/metrics';
-import type { IndicatorSource } from '@fazhi/plugin-sdk';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { cachingIndicatorSource } from '../indicator-cache.js';
+import { cachingIndicatorSource, type CachingIndicatorSource } from '../indicator-cache.js';
 import { postgrestError } from './errors.js';
 
 type Client = SupabaseClient<any, any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -49,6 +48,6 @@ export function rpcIndicatorRows(client: Client, host: string): IndicatorRowsFet
  * Dashboard figures computed by the database (the generated SQL evaluator), fetched as the user;
  * each (unit, period) once for all indicators, until `invalidate` (after a write).
  */
-export function supabaseIndicatorSource(client: Client, host: string, catalog?: Catalog): IndicatorSource & { invalidate(): void } {
+export function supabaseIndicatorSource(client: Client, host: string, catalog?: Catalog): CachingIndicatorSource {
   return cachingIndicatorSource(indicatorEvaluator(rpcIndicatorRows(client, host), catalog));
 }
