@@ -45,6 +45,11 @@ try {
   const demo = withDemoStreet(dataset, registry);
   const seeded = await insertDataset(db, demo, { registry });
   await seedDemoUsers(db, demoOrgsOf(dataset.orgs, dataset.manifest.rootOrgId));
+  // The template databases are only for CREATE DATABASE, which the console never runs: without
+  // them the snapshot, and what a browser reads from IndexedDB on every visit, is 15 MB smaller.
+  await db.exec(`update pg_database set datistemplate = false where datname in ('template0', 'template1')`);
+  await db.query('drop database template0');
+  await db.query('drop database template1');
   await db.exec('vacuum analyze');
   await db.exec('checkpoint');
   // After the checkpoint only the current WAL segment is needed; the others are 16 MB each of

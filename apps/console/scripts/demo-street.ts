@@ -12,9 +12,10 @@ const bucket = (id: string) => createHash('sha1').update(id).digest()[0]! % 100;
 /**
  * The seed plus a fictional street under the same district: a copy of the seed street's units
  * and records with fresh (deterministic) ids, keeping about `keepPercent` of the records of kinds
- * nothing refers to, so its figures differ from the real street's.
+ * nothing refers to: its figures differ from the real street's, and the snapshot every browser
+ * loads on its first visit stays smaller.
  */
-export function withDemoStreet(ds: Dataset, registry: RecordKindRegistry, keepPercent = 70): Pick<Dataset, 'manifest' | 'orgs' | 'records'> {
+export function withDemoStreet(ds: Dataset, registry: RecordKindRegistry, keepPercent = 40): Pick<Dataset, 'manifest' | 'orgs' | 'records'> {
   const street = ds.orgs.get(ds.manifest.rootOrgId);
   const inStreet = ds.orgs.subtreeIds(street.id);
   const id = (old: string) => uuidFor(`demo-street:${old}`);
