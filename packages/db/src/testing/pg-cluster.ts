@@ -26,6 +26,8 @@ export interface PgCluster {
 export interface PgClusterOptions {
   /** Folder holding initdb, pg_ctl and postgres; found automatically when absent. */
   binDir?: string;
+  /** More server settings (`name=value`), after the defaults, so they win (benchmarks size memory). */
+  settings?: readonly string[];
 }
 
 /** Where the server binaries may be: $PG_BIN_DIR, Debian's PostgreSQL 15, `pg_config --bindir`. */
@@ -149,6 +151,7 @@ export async function startPgCluster(opts: PgClusterOptions = {}): Promise<PgClu
         '-c synchronous_commit=off',
         '-c max_connections=200',
         '-c shared_buffers=128MB',
+        ...(opts.settings ?? []).map((setting) => `-c ${setting}`),
       ].join(' ');
       try {
         await pg('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', '-o', settings, 'start']);
