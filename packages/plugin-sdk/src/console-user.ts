@@ -6,21 +6,39 @@ export interface SqlReader {
   query<T>(sql: string, params?: readonly unknown[]): Promise<{ rows: T[] }>;
 }
 
+/** A row of `public.memberships` as the console reads it. */
+export interface MembershipRow {
+  org_id: string;
+  role: Membership['role'];
+  areas: string[] | null;
+  personal_data: boolean;
+}
+
+/** A row of `public.org_units` as the console reads it. */
+export interface OrgUnitRow {
+  id: string;
+  parent_id: string | null;
+  kind: OrgUnit['kind'];
+  name: string;
+  short_name: string | null;
+}
+
+/** The console user from their membership and org unit rows, however they were read (SQL or PostgREST). */
+export function consoleUserFromRows(userId: string, name: string, memberships: readonly MembershipRow[], orgs: readonly OrgUnitRow[]): ConsoleUser {
+  return {
+    id: userId,
+    name,
+    memberships: memberships.map((r) => ({ orgId: r.org_id, role: r.role, areas: r.areas ?? [], personalData: r.personal_data })),
+    orgs: orgs.map((r) => ({ id: r.id, parentId: r.parent_id, kind: r.kind, name: r.name, shortName: r.short_name })),
+  };
+}
+
 /**
  * The signed-in user as the console builds it, read AS that user (run it inside `asUser`): their
  * grants, and the org units row-level security lets them read.
  */
 export async function readConsoleUser(tx: SqlReader, userId: string, name: string): Promise<ConsoleUser> {
-  const m = await tx.query<{ org_id: string; role: Membership['role']; areas: string[]; personal_data: boolean }>(
-    'select org_id, role, areas, personal_data from public.memberships where user_id = auth.uid() order by org_id, role',
-  );
-  const o = await tx.query<{ id: string; parent_id: string | null; kind: OrgUnit['kind']; name: string; short_name: string | null }>(
-    'select id, parent_id, kind, name, short_name from public.org_units order by code nulls last, name',
-  );
-  return {
-    id: userId,
-    name,
-    memberships: m.rows.map((r) => ({ orgId: r.org_id, role: r.role, areas: r.areas, personalData: r.personal_data })),
-    orgs: o.rows.map((r) => ({ id: r.id, parentId: r.parent_id, kind: r.kind, name: r.name, shortName: r.short_name })),
-  };
+  const m = await tx.query<MembershipRow>('select org_id, role, areas, personal_data from public.memberships where user_id = auth.uid() order by org_id, role');
+  const o = await tx.query<OrgUnitRow>('select id, parent_id, kind, name, short_name from public.org_units order by code nulls last, name');
+  return consoleUserFromRows(userId, name, m.rows, o.rows);
 }

@@ -1,24 +1,8 @@
-import type { OrgUnit } from '@fazhi/domain';
-import type { ConsoleUser, Membership } from '@fazhi/plugin-sdk';
+import { consoleUserFromRows, type ConsoleUser, type MembershipRow, type OrgUnitRow } from '@fazhi/plugin-sdk';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { postgrestError, type PostgrestFailure } from './errors.js';
 
 type Client = SupabaseClient<any, any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-interface MembershipRow {
-  org_id: string;
-  role: Membership['role'];
-  areas: string[] | null;
-  personal_data: boolean;
-}
-
-interface OrgUnitRow {
-  id: string;
-  parent_id: string | null;
-  kind: OrgUnit['kind'];
-  name: string;
-  short_name: string | null;
-}
 
 interface PageResult {
   data: unknown;
@@ -79,10 +63,5 @@ export async function fetchConsoleUser(client: Client, userId: string, name: str
       '表 public.org_units',
     ),
   ]);
-  return {
-    id: userId,
-    name,
-    memberships: memberships.map((r) => ({ orgId: r.org_id, role: r.role, areas: r.areas ?? [], personalData: r.personal_data })),
-    orgs: orgs.map((r) => ({ id: r.id, parentId: r.parent_id, kind: r.kind, name: r.name, shortName: r.short_name })),
-  };
+  return consoleUserFromRows(userId, name, memberships, orgs);
 }
