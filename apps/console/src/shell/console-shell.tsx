@@ -81,8 +81,9 @@ export default function ConsoleShell(props: Props) {
 
 function ConnectedConsole({ backend, session, locale, onLocaleChange, onSignedOut, connected }: Props & { connected: ConnectedBackend }) {
   const { user } = connected;
-  const [orgId, setOrgId] = useState(() => initialView(connected).orgId);
-  const [year, setYear] = useState(() => initialView(connected).year);
+  const [initial] = useState(() => initialView(connected));
+  const [orgId, setOrgId] = useState(initial.orgId);
+  const [year, setYear] = useState(initial.year);
   const changeOrg = (id: string) => {
     localStorage.setItem(scopeKey(user.id), id);
     setOrgId(id);

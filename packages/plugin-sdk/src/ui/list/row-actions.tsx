@@ -11,7 +11,7 @@ import type { Labels } from '../use-labels.js';
  * same rule as the console's `accessControlProvider` (both are `hasRight`), but synchronous: a
  * page of 20 rows would otherwise run 60 `useCan` queries, each re-rendering the table as it resolves.
  */
-export function useRecordCan(_resource: PluginResource, area: string, action: string, record?: BaseRecord) {
+export function useRecordCan(area: string, action: string, record?: BaseRecord) {
   const { user } = useFazhiServices();
   return hasRight(user, rightOfAction(action), area, (record?.orgId as string | undefined) ?? null);
 }
@@ -20,9 +20,9 @@ export function useRecordCan(_resource: PluginResource, area: string, action: st
 export function RowActions({ resource, area, record, labels }: { resource: PluginResource; area: string; record: BaseRecord; labels: Labels }) {
   const kind = resource.kind.id;
   const { show, edit } = useNavigation();
-  const canShow = useRecordCan(resource, area, 'show', record);
-  const canEdit = useRecordCan(resource, area, 'edit', record);
-  const canDelete = useRecordCan(resource, area, 'delete', record);
+  const canShow = useRecordCan(area, 'show', record);
+  const canEdit = useRecordCan(area, 'edit', record);
+  const canDelete = useRecordCan(area, 'delete', record);
   const { mutate: remove, mutation: removing } = useDelete();
   const { mutate: custom, mutation: restoring } = useCustomMutation();
   const invalidate = useInvalidate();
