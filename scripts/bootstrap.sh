@@ -8,7 +8,20 @@
 set -euo pipefail
 
 PNPM_VERSION="10.34.9"
-APT_PACKAGES=(chromium fonts-noto-cjk postgresql-15 postgresql-15-pgtap postgresql-15-plpgsql-check libreoffice-writer-nogui poppler-utils)
+APT_PACKAGES=(chromium fonts-noto-cjk postgresql-15 postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl
+  postgresql-15-plpgsql-check libreoffice-writer-nogui poppler-utils fontconfig)
+# Every command the tests call, with the Debian package that provides it. apt installs without
+# recommended packages, so a tool that only comes as a recommendation (pg_prove) must be listed
+# above explicitly; the check at the end proves each one is really there.
+REQUIRED_COMMANDS=(
+  "chromium:chromium"
+  "pg_prove:libtap-parser-sourcehandler-pgtap-perl"
+  "initdb:postgresql-15"
+  "pg_ctl:postgresql-15"
+  "soffice:libreoffice-writer-nogui"
+  "pdftoppm:poppler-utils"
+  "fc-list:fontconfig"
+)
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -80,6 +93,28 @@ else
   else
     warn "apt-get failed for: ${missing[*]}; continuing without them."
   fi
+fi
+
+# --- every command the tests call ------------------------------------------------------------
+# initdb and pg_ctl live in PostgreSQL's bindir, which stock Debian keeps off PATH; the tests look
+# there too (pg_config --bindir), so this check does the same.
+pg_bindir="$(pg_config --bindir 2>/dev/null || true)"
+[[ -d /usr/lib/postgresql/15/bin ]] && pg_bindir="/usr/lib/postgresql/15/bin"
+absent=()
+if $is_debian; then
+  for entry in "${REQUIRED_COMMANDS[@]}"; do
+    cmd="${entry%%:*}" pkg="${entry#*:}"
+    if ! command -v "$cmd" >/dev/null 2>&1 && [[ ! -x "$pg_bindir/$cmd" ]]; then
+      absent+=("$cmd (Debian package $pkg)")
+    fi
+  done
+  if ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then absent+=("Noto CJK fonts (Debian package fonts-noto-cjk)"); fi
+  if ((${#absent[@]} > 0)); then
+    for a in "${absent[@]}"; do warn "missing: $a"; done
+    warn "the tests need every command above; install the packages named and run again."
+    exit 1
+  fi
+  say "test commands ok (chromium, pg_prove, initdb, pg_ctl, soffice, pdftoppm, CJK fonts)"
 fi
 
 # --- workspace dependencies ------------------------------------------------------------------
