@@ -3,11 +3,13 @@
 -- into 20261204000110_personal_fields.sql. See docs/database.md ("Personal fields").
 
 -- subtree_ids read the whole org tree with the owner's rights, so a clerk could list the units of
--- any street by passing its id. As the caller's own query, RLS on org_units answers only for the
--- units the caller may browse. The access helpers (security definer) still see the whole tree,
--- since inside them the caller is their owner.
-create or replace function private.subtree_ids(p_roots uuid[]) returns uuid[]
-language sql stable security invoker set search_path = ''
+-- any street by passing its id. It now answers a signed-in user (role authenticated) only with
+-- units they may browse, exactly the rows RLS on org_units shows them; the database owner and
+-- service_role, whom RLS does not restrict either, still get the whole subtree (the CLI's
+-- indicator runs). The walk itself moves to private.org_subtree, which only the access helpers
+-- below call (as their owner): app roles cannot execute it.
+create function private.org_subtree(p_roots uuid[]) returns uuid[]
+language sql stable security definer set search_path = ''
 as $$
   with recursive tree (id) as (
     select u.id from public.org_units u where u.id = any (p_roots)
@@ -16,6 +18,43 @@ as $$
   )
   select coalesce(array_agg(id), '{}') from tree
 $$;
+revoke all on function private.org_subtree(uuid[]) from public;
+
+-- Inside a security definer function current_user is the owner; the caller's role is the `role`
+-- setting (PostgREST and our sessions `set local role`), or the login role when none was set.
+create or replace function private.subtree_ids(p_roots uuid[]) returns uuid[]
+language sql stable security definer set search_path = ''
+as $$
+  select coalesce(array_agg(s.id), '{}')
+  from unnest(private.org_subtree(p_roots)) as s (id)
+  where coalesce(nullif(current_setting('role'), 'none'), session_user) <> 'authenticated'
+    or s.id = any ((select private.member_org_ids())::uuid[])
+$$;
+
+-- The access helpers expand their memberships with the unrestricted walk (same results as before).
+create or replace function private.readable_org_ids(area text) returns uuid[]
+language sql stable security definer set search_path = ''
+as $$ select private.org_subtree(private.granted_org_ids('read', readable_org_ids.area)) $$;
+
+create or replace function private.writable_org_ids(area text) returns uuid[]
+language sql stable security definer set search_path = ''
+as $$ select private.org_subtree(private.granted_org_ids('write', writable_org_ids.area)) $$;
+
+create or replace function private.personal_org_ids(area text) returns uuid[]
+language sql stable security definer set search_path = ''
+as $$ select private.org_subtree(private.granted_org_ids('personal', personal_org_ids.area)) $$;
+
+create or replace function private.member_org_ids() returns uuid[]
+language sql stable security definer set search_path = ''
+as $$ select private.org_subtree(private.granted_org_ids('member', null)) $$;
+
+create or replace function private.administered_org_ids() returns uuid[]
+language sql stable security definer set search_path = ''
+as $$ select private.org_subtree(private.granted_org_ids('administer', null)) $$;
+
+create or replace function private.auditable_org_ids() returns uuid[]
+language sql stable security definer set search_path = ''
+as $$ select private.org_subtree(private.granted_org_ids('audit', null)) $$;
 
 -- How the current user sees personal fields of `p_area` records held by `p_org`: true = as they
 -- are, false = masked (the user may read the records but lacks the personal-data right), null =

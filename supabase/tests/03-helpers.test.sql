@@ -1,15 +1,14 @@
 -- The access helpers run with their owner's rights, a fixed empty search_path, and are stable.
--- subtree_ids is the exception: it reads the org tree as the caller, so RLS on org_units keeps it
--- from naming units the caller cannot see (inside the other helpers the caller is their owner).
 begin;
 create extension if not exists pgtap;
 
-select plan(49);
+select plan(53);
 
 create temporary table helpers (name text, args text[]) on commit drop;
 insert into helpers values
   ('granted_org_ids', array['text', 'text']),
   ('subtree_ids', array['uuid[]']),
+  ('org_subtree', array['uuid[]']),
   ('readable_org_ids', array['text']),
   ('writable_org_ids', array['text']),
   ('personal_org_ids', array['text']),
@@ -22,10 +21,7 @@ insert into helpers values
   ('personal_visibility', array['uuid', 'text']);
 
 -- One assertion per row and query: pg_prove reads one TAP line per result row.
-select case when h.name = 'subtree_ids'
-  then isnt_definer('private', h.name, h.args, 'private.subtree_ids runs as the caller')
-  else is_definer('private', h.name, h.args, format('private.%s is security definer', h.name)) end
-from helpers h order by h.name;
+select is_definer('private', h.name, h.args, format('private.%s is security definer', h.name)) from helpers h order by h.name;
 select volatility_is('private', h.name, h.args, 'stable', format('private.%s is stable', h.name)) from helpers h order by h.name;
 select function_privs_are('private', h.name, h.args, 'anon', array[]::text[], format('anon cannot execute private.%s', h.name))
 from helpers h order by h.name;

@@ -51,21 +51,26 @@ describe.each(testDatabases())('private helpers leak nothing on $name', (backend
     expect(r.rows.filter((h) => h.anon)).toEqual([]);
   });
 
-  it('subtree_ids answers only for units the caller may browse', async () => {
+  it('subtree_ids answers a signed-in user only with units they may browse', async () => {
     const subtree = (who: string, roots: readonly string[]) =>
       as(db, who, async (tx) => ((await tx.query<{ ids: string[] }>('select private.subtree_ids($1::uuid[]) as ids', [roots])).rows[0]!.ids ?? []).sort());
+    const streetA = [org.streetA, org.communityA1].sort();
     for (const who of insiders) {
       expect(await subtree(who, [org.streetB]), who).toEqual([]);
-      expect(await subtree(who, [org.district]), who).toEqual([]);
-      expect(await subtree(who, [org.streetA, org.streetB]), who).toEqual([org.streetA, org.communityA1].sort());
+      expect(await subtree(who, [org.communityB1]), who).toEqual([]);
+      // The district's subtree, as far as street A's people may see it: their own street.
+      expect(await subtree(who, [org.district]), who).toEqual(streetA);
+      expect(await subtree(who, [org.streetA, org.streetB]), who).toEqual(streetA);
     }
-    // The supervisor's membership covers the district, so there it is the whole tree.
     expect(await subtree(user.supervisor, [org.district])).toEqual(Object.values(org).sort());
     expect(await subtree(user.stranger, [org.district])).toEqual([]);
+    // RLS does not restrict service_role or the owner (the CLI's indicator runs): nor does this.
+    expect(await subtree('service_role', [org.district])).toEqual(Object.values(org).sort());
+    expect(await subtree('owner', [org.streetB])).toEqual([org.streetB, org.communityB1].sort());
+    // The unrestricted walk the access helpers use is not for app roles.
+    expect(await as(db, user.adminA, (tx) => outcome(() => tx.query('select private.org_subtree($1::uuid[])', [[org.streetB]])))).toBe('42501');
     // The access helpers (security definer) still expand a membership's whole subtree.
-    expect(await as(db, user.adminA, async (tx) => ((await tx.query<{ ids: string[] }>(`select private.readable_org_ids('mediation') as ids`)).rows[0]!.ids).sort())).toEqual(
-      [org.streetA, org.communityA1].sort(),
-    );
+    expect(await as(db, user.adminA, async (tx) => ((await tx.query<{ ids: string[] }>(`select private.readable_org_ids('mediation') as ids`)).rows[0]!.ids).sort())).toEqual(streetA);
   });
 
   it('the org-set helpers never name an org outside the caller’s own subtree', async () => {
