@@ -58,7 +58,10 @@ as $$ select private.org_subtree(private.granted_org_ids('audit', null)) $$;
 
 -- How the current user sees personal fields of `p_area` records held by `p_org`: true = as they
 -- are, false = masked (the user may read the records but lacks the personal-data right), null =
--- not at all (the user may not read those records). One walk up the tree, as private.has_right.
+-- not at all (the user may not read those records). Called once per personal value read, so it
+-- is one query: the memberships at the org or above it that grant `read` in the area (the `read`
+-- branch of private.granted_org_ids), true when one of them also holds the personal-data right
+-- (its `personal` branch). No membership: bool_or of nothing, null.
 create function private.personal_visibility(p_org uuid, p_area text) returns boolean
 language sql stable security definer set search_path = ''
 as $$
@@ -67,11 +70,11 @@ as $$
     union
     select p.id, p.parent_id from public.org_units p join up on p.id = up.parent_id
   )
-  select case
-    when a.ids && private.granted_org_ids('personal', p_area) then true
-    when a.ids && private.granted_org_ids('read', p_area) then false
-  end
-  from (select array_agg(up.id) as ids from up) a
+  select bool_or(m.personal_data)
+  from public.memberships m
+  where m.user_id = (select auth.uid())
+    and m.org_id in (select up.id from up)
+    and (m.role in ('supervisor', 'admin', 'viewer') or (m.role = 'clerk' and p_area = any (m.areas)))
 $$;
 
 -- Whether `new_value` would store what a masked reader was shown instead of `old_value`: it
