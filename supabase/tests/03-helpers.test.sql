@@ -2,12 +2,13 @@
 begin;
 create extension if not exists pgtap;
 
-select plan(45);
+select plan(53);
 
 create temporary table helpers (name text, args text[]) on commit drop;
 insert into helpers values
   ('granted_org_ids', array['text', 'text']),
   ('subtree_ids', array['uuid[]']),
+  ('org_subtree', array['uuid[]']),
   ('readable_org_ids', array['text']),
   ('writable_org_ids', array['text']),
   ('personal_org_ids', array['text']),
@@ -16,7 +17,8 @@ insert into helpers values
   ('auditable_org_ids', array[]::text[]),
   ('has_right', array['uuid', 'text', 'text']),
   ('area_of_kind', array['text']),
-  ('can_use_attachment_path', array['text', 'text']);
+  ('can_use_attachment_path', array['text', 'text']),
+  ('personal_visibility', array['uuid', 'text']);
 
 -- One assertion per row and query: pg_prove reads one TAP line per result row.
 select is_definer('private', h.name, h.args, format('private.%s is security definer', h.name)) from helpers h order by h.name;

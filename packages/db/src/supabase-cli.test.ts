@@ -7,6 +7,8 @@ import { migrate } from './migrate.js';
 import { defaultMigrationsDir, defaultShimFile, packageRoot } from './package-paths.js';
 import { openPostgres } from './postgres-database.js';
 import { splitStatements } from './split-statements.js';
+import { seedDataset } from './seed.js';
+import { seedDir } from './seed-databases.test-helper.js';
 import { postgresBackend } from './testing/test-databases.js';
 
 const run = promisify(execFile);
@@ -67,5 +69,21 @@ describe('Supabase CLI 2.117 against PostgreSQL 15', () => {
     }
     expect(lint.out).toContain('No schema errors found');
     expect(lint.code).toBe(0);
+  });
+
+  it('`db advisors --type all` reports no ERROR and no WARN on the migrated and seeded schema', async () => {
+    const url = await postgresBackend.createUrl();
+    const db = await openPostgres(url);
+    try {
+      await seedDataset(db, seedDir);
+    } finally {
+      await db.close();
+    }
+    // Security (security definer views, RLS, exposed functions …) and performance lints alike;
+    // INFO findings (unused indexes on a database nobody has queried yet) are listed, not failed.
+    const advisors = await supabase('db', 'advisors', '--db-url', cliUrl(url), '--type', 'all', '--level', 'warn', '--fail-on', 'warn');
+    expect(advisors.out).not.toMatch(/"level":\s*"(ERROR|WARN)"/);
+    expect(advisors.out).toContain('No issues found');
+    expect(advisors.code, advisors.out).toBe(0);
   });
 });

@@ -1,0 +1,121 @@
+import { columnName, createRegistry } from '@fazhi/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../client.js';
+import { personalValueFunction } from '../generate/personal-fields-migration.js';
+import { testDatabases } from '../testing/index.js';
+import { as, clerkA, insertSamples, org, outcome, seedFixture, user } from './fixture.test-helper.js';
+
+/**
+ * Every `private` helper a signed-in user may call (policies and views call them as the caller)
+ * must say nothing about orgs that user cannot read: street A's people ask about street B and
+ * the district above them, and get nothing back. The helper list is read from the catalogue, so
+ * a new helper fails here until it is classified below.
+ */
+const personalKinds = createRegistry().list().filter((k) => k.fields.some((f) => f.personal));
+const personalFunctions = personalKinds.map((k) => personalValueFunction(k).replace(/^private\./, ''));
+
+/** Helpers that depend only on their arguments (no table is read), so there is nothing to leak. */
+const pure = ['mask', 'mask_piece', 'is_masked_copy', 'attachment_path_org'];
+/** Reads the kind → area list that the code itself declares (private.record_kinds), no org data. */
+const staticData = ['area_of_kind'];
+/** Tested below against orgs of another street. */
+const orgScoped = [
+  'granted_org_ids', 'subtree_ids', 'readable_org_ids', 'writable_org_ids', 'personal_org_ids', 'member_org_ids',
+  'administered_org_ids', 'auditable_org_ids', 'has_right', 'can_use_attachment_path', ...personalFunctions,
+];
+
+const rights = ['read', 'write', 'personal', 'audit', 'administer', 'member'];
+const areas = ['mediation', 'legal_aid', 'public_service'];
+const outside: readonly string[] = [org.streetB, org.communityB1, org.district];
+/** Street A's people: the clerk of one area, a viewer, and the admin who holds every right there. */
+const insiders = [clerkA('mediation'), user.viewerA, user.adminA];
+
+describe.each(testDatabases())('private helpers leak nothing on $name', (backend) => {
+  let db: Database;
+  let rows: Map<string, { A: string; B: string }>;
+
+  beforeAll(async () => {
+    db = await backend.create();
+    await seedFixture(db);
+    rows = await insertSamples(db, personalKinds);
+  }, 120_000);
+  afterAll(() => db?.close());
+
+  it('every helper authenticated may execute is classified (and anon may execute none)', async () => {
+    const r = await db.query<{ name: string; anon: boolean }>(
+      `select p.proname as name, has_function_privilege('anon', p.oid, 'EXECUTE') as anon
+       from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+       where n.nspname = 'private' and has_function_privilege('authenticated', p.oid, 'EXECUTE') order by 1`,
+    );
+    expect(r.rows.map((h) => h.name)).toEqual([...pure, ...staticData, ...orgScoped].sort());
+    expect(r.rows.filter((h) => h.anon)).toEqual([]);
+  });
+
+  it('subtree_ids answers a signed-in user only with units they may browse', async () => {
+    const subtree = (who: string, roots: readonly string[]) =>
+      as(db, who, async (tx) => ((await tx.query<{ ids: string[] }>('select private.subtree_ids($1::uuid[]) as ids', [roots])).rows[0]!.ids ?? []).sort());
+    const streetA = [org.streetA, org.communityA1].sort();
+    for (const who of insiders) {
+      expect(await subtree(who, [org.streetB]), who).toEqual([]);
+      expect(await subtree(who, [org.communityB1]), who).toEqual([]);
+      // The district's subtree, as far as street A's people may see it: their own street.
+      expect(await subtree(who, [org.district]), who).toEqual(streetA);
+      expect(await subtree(who, [org.streetA, org.streetB]), who).toEqual(streetA);
+    }
+    expect(await subtree(user.supervisor, [org.district])).toEqual(Object.values(org).sort());
+    expect(await subtree(user.stranger, [org.district])).toEqual([]);
+    // RLS does not restrict service_role or the owner (the CLI's indicator runs): nor does this.
+    expect(await subtree('service_role', [org.district])).toEqual(Object.values(org).sort());
+    expect(await subtree('owner', [org.streetB])).toEqual([org.streetB, org.communityB1].sort());
+    // The unrestricted walk the access helpers use is not for app roles.
+    expect(await as(db, user.adminA, (tx) => outcome(() => tx.query('select private.org_subtree($1::uuid[])', [[org.streetB]])))).toBe('42501');
+    // The access helpers (security definer) still expand a membership's whole subtree.
+    expect(await as(db, user.adminA, async (tx) => ((await tx.query<{ ids: string[] }>(`select private.readable_org_ids('mediation') as ids`)).rows[0]!.ids).sort())).toEqual(streetA);
+  });
+
+  it('the org-set helpers never name an org outside the caller’s own subtree', async () => {
+    const sets = [
+      ...rights.flatMap((r) => areas.map((a) => `private.granted_org_ids('${r}', '${a}')`)),
+      ...['readable', 'writable', 'personal'].flatMap((h) => areas.map((a) => `private.${h}_org_ids('${a}')`)),
+      'private.member_org_ids()', 'private.administered_org_ids()', 'private.auditable_org_ids()',
+    ];
+    for (const who of insiders) {
+      const named = await as(db, who, async (tx) => (await tx.query<{ ids: string[] }>(`select array(select unnest(${sets.join(' || ')})) as ids`)).rows[0]!.ids);
+      expect(named.filter((id) => outside.includes(id)), who).toEqual([]);
+    }
+  });
+
+  it('has_right and can_use_attachment_path are false for another street, whatever the right', async () => {
+    const kind = 'mediation_cases';
+    const path = `${org.communityB1}/${kind}/${rows.get(kind)!.B}/agreement/5e1f3a2b-0000-4000-8000-000000000001.pdf`;
+    for (const who of insiders) {
+      const r = await as(db, who, async (tx) =>
+        (
+          await tx.query<{ any: boolean }>(
+            `select bool_or(private.has_right(o, r, a)) or bool_or(private.can_use_attachment_path($4, r)) as any
+             from unnest($1::uuid[]) o, unnest($2::text[]) r, unnest($3::text[]) a`,
+            [outside, rights, areas, path],
+          )
+        ).rows[0]!.any,
+      );
+      expect(r, who).toBe(false);
+    }
+  });
+
+  it.each(personalKinds.map((k) => [k.id, k] as const))('%s: the personal-value function returns nothing for a row of another street', async (_, kind) => {
+    const fn = personalValueFunction(kind);
+    const column = columnName(kind.fields.find((f) => f.personal)!.key);
+    const { A, B } = rows.get(kind.id)!;
+    const read = (who: string, id: string) => as(db, who, async (tx) => (await tx.query<{ v: string | null }>(`select ${fn}($1, $2) as v`, [id, column])).rows[0]!.v);
+    for (const who of [clerkA(kind.area), user.viewerA, user.adminA]) expect(await read(who, B), who).toBeNull();
+    expect(await read(user.stranger, A)).toBeNull();
+    // Positive controls: the same call on the caller's own street answers, masked or not by right.
+    expect(await read(user.adminA, A)).not.toBeNull();
+    expect(await read(user.viewerA, A)).toContain('*');
+    expect(await read(user.adminB, B)).not.toContain('*');
+  });
+
+  it('personal_visibility is for the value functions only: signed-in users cannot call it', async () => {
+    expect(await as(db, user.adminA, (tx) => outcome(() => tx.query(`select private.personal_visibility($1, 'mediation')`, [org.streetB])))).toBe('42501');
+  });
+});
