@@ -1,6 +1,7 @@
 import { OrgTree, orgUnitKinds, type OrgUnit, type OrgUnitKind } from '@fazhi/domain';
 import { cellCountProblem, readHeader, type ColumnSpec } from './columns.js';
 import { readCsv, writeCsv } from './csv-text.js';
+import type { DecodedText } from './text-encoding.js';
 import { orgsFile, type DatasetProblem } from './types.js';
 
 const columns: readonly ColumnSpec[] = [
@@ -27,9 +28,9 @@ function matchKind(text: string): OrgUnitKind | null {
 }
 
 /** Parses `orgs.csv` and builds the tree; tree errors are tied back to their rows. */
-export function readOrgs(text: string): OrgsResult {
+export function readOrgs(text: string, origin?: Pick<DecodedText, 'encoding' | 'invalid'>): OrgsResult {
   const file = orgsFile;
-  const csv = readCsv(text);
+  const csv = readCsv(text, origin);
   const problems: DatasetProblem[] = csv.problems.map((p) => ({ file, ...p }));
   const header = readHeader(file, csv.rows[0], columns);
   problems.push(...header.problems);

@@ -1,6 +1,7 @@
 import { coerceCell, fieldValueSchema, formatCell, normalizeDateTime, validateRecord, type AnyRecord, type FieldDef, type RecordKind, type ValidationIssue } from '@fazhi/domain';
 import { cellCountProblem, readHeader, type ColumnSpec } from './columns.js';
 import { readCsv, writeCsv } from './csv-text.js';
+import type { DecodedText } from './text-encoding.js';
 import { kindFile, type DatasetProblem } from './types.js';
 
 /** Base columns every kind file starts with. */
@@ -30,9 +31,9 @@ export interface RecordFileResult {
 }
 
 /** Parses one `<kindId>.csv`: header, cell counts, cell coercion and record validation. */
-export function readRecordFile(kind: RecordKind, text: string): RecordFileResult {
+export function readRecordFile(kind: RecordKind, text: string, origin?: Pick<DecodedText, 'encoding' | 'invalid'>): RecordFileResult {
   const file = kindFile(kind.id);
-  const csv = readCsv(text);
+  const csv = readCsv(text, origin);
   const problems: DatasetProblem[] = csv.problems.map((p) => ({ file, ...p }));
   const header = readHeader(file, csv.rows[0], kindColumns(kind));
   problems.push(...header.problems);

@@ -15,7 +15,8 @@ export async function writeFiles(dir: string, files: Record<string, string>): Pr
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
 }
 
-export const readText = (dir: string, name: string) => readFile(join(dir, name), 'utf8');
+/** A file's text as a person edits it: without the UTF-8 byte order mark the writer puts first. */
+export const readText = async (dir: string, name: string) => (await readFile(join(dir, name), 'utf8')).replace(/^\uFEFF/, '');
 
 export const orgs: OrgUnit[] = [
   { id: 'd1', parentId: null, kind: 'district', name: '广州市南沙区', shortName: '南沙区' },

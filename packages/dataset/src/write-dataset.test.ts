@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatasetError } from './dataset-error.js';
@@ -31,6 +31,8 @@ describe('writeDataset', () => {
     const dir = join(tmp.path, 'ds');
     await writeDataset(dir, sampleInput());
     const mediationCsv = await readText(dir, 'mediation_cases.csv');
+    // Every CSV starts with a UTF-8 BOM, so Excel on Chinese Windows does not read it as GBK.
+    for (const f of await readdir(dir)) if (f.endsWith('.csv')) expect([...(await readFile(join(dir, f))).subarray(0, 3)], f).toEqual([0xef, 0xbb, 0xbf]);
     expect(mediationCsv.split('\n')[0]).toBe(
       'id,orgId,deletedAt,caseNo,source,disputeType,summary,partyNames,partyIdNumbers,partyPhones,partiesCount,amount,mediator,acceptedOn,status,closedOn,result,agreementForm,performance,followUpOn,satisfaction,preventedCriminal,preventedPetition',
     );
