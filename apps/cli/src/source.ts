@@ -1,5 +1,6 @@
 import { DatasetError, fileErrorMessage, formatProblem, loadDataset, type Dataset, type DatasetProblem } from '@fazhi/dataset';
 import type { AnyRecord, OrgTree, OrgUnit } from '@fazhi/domain';
+import { builtInCatalog } from '@fazhi/metrics';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CliError } from './cli-error.js';
@@ -22,21 +23,19 @@ export interface RecordSource {
   close?: () => Promise<void>;
 }
 
-/** How many rows of one file a warning line lists before it only counts the rest. */
-const listedWarningRows = 5;
+/** How many warnings the CLI lists before it only counts the rest. */
+const listedWarnings = 10;
 
-/** Dataset warnings for stderr: one headline, then one line per file with its first rows. */
+/** Dataset warnings for stderr: a headline, the first few (file and row), then how many more. */
 export function formatWarnings(warnings: readonly DatasetProblem[]): string {
   if (warnings.length === 0) return '';
-  const byFile = new Map<string, DatasetProblem[]>();
-  for (const w of warnings) byFile.set(w.file, [...(byFile.get(w.file) ?? []), w]);
-  const lines = [...byFile.values()].map((ws) => {
-    const shown = ws.slice(0, listedWarningRows).map(formatProblem);
-    if (ws.length > listedWarningRows) shown.push(`${ws[0]!.file}：……另有 ${ws.length - listedWarningRows} 行同类警告`);
-    return shown.join('\n');
-  });
-  return `警告：数据集有 ${warnings.length} 处需要检查（不影响使用）：\n${lines.join('\n')}\n`;
+  const lines = warnings.slice(0, listedWarnings).map((w) => `  ${formatProblem(w)}`);
+  if (warnings.length > listedWarnings) lines.push(`  ……另有 ${warnings.length - listedWarnings} 处警告未列出`);
+  return `警告：数据集有 ${warnings.length} 处需要检查（不影响计算）：\n${lines.join('\n')}\n`;
 }
+
+/** Dated attributes of the built-in catalog (value in force from a date): not "outside the years" when older. */
+const inForceFrom = new Map(builtInCatalog.measures.flatMap((m) => (m.period.type === 'asOfEnd' ? [[m.kind, m.period.field] as const] : [])));
 
 /** `--dataset DIR` names a folder that can be read (checked before slower work, e.g. opening a database). */
 export async function checkDatasetDir(dir: string): Promise<void> {
@@ -49,7 +48,7 @@ export async function checkDatasetDir(dir: string): Promise<void> {
 export async function loadDatasetForCli(dir: string, out: Output): Promise<Dataset> {
   await checkDatasetDir(dir);
   try {
-    const ds = await loadDataset(dir);
+    const ds = await loadDataset(dir, { inForceFrom });
     out.stderr(formatWarnings(ds.warnings));
     return ds;
   } catch (e) {

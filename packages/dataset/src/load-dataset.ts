@@ -14,6 +14,11 @@ import { outOfYearsWarnings } from './year-warnings.js';
 export interface LoadOptions {
   /** Record kinds to recognise; the built-in ones by default. */
   registry?: RecordKindRegistry;
+  /**
+   * Kind id → the date field from which a record's value is in force (a metrics catalog's
+   * `asOfEnd` bindings): such records dated before the dataset's years are not warned about.
+   */
+  inForceFrom?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -89,7 +94,7 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
 
   const name = manifest?.label || manifest?.name || basename(abs);
   if (problems.length || !manifest || !orgs?.tree) throw new DatasetError(name, sortProblems(problems, kindIds, registry));
-  const warnings = sortProblems(outOfYearsWarnings(registry, manifest, records, rowsByKind), kindIds, registry);
+  const warnings = sortProblems(outOfYearsWarnings(registry, manifest, records, rowsByKind, opts.inForceFrom), kindIds, registry);
   return { dir: abs, manifest, orgs: orgs.tree, records, warnings };
 }
 

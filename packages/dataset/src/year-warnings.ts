@@ -6,13 +6,16 @@ import { kindFile, type DatasetManifest, type DatasetProblem } from './types.js'
  * Records that cannot concern any year the dataset declares: all their dates lie outside
  * `years` (a typo like 2204 or 2014). The years a record spans run from its earliest to its latest
  * date; a record whose end date is still open (an officer with no 离岗日期, a service item not yet
- * delisted) runs on to today, so a roster entry from 2015 is not flagged.
+ * delisted) runs on to today, so a roster entry from 2015 is not flagged. Neither is a value in
+ * force from an earlier date (`inForceFrom`: kind id → its "effective from" field, e.g.
+ * org_attributes → effectiveOn), which still holds in the declared years.
  */
 export function outOfYearsWarnings(
   registry: RecordKindRegistry,
   manifest: Pick<DatasetManifest, 'years'>,
   records: ReadonlyMap<string, readonly AnyRecord[]>,
   rowsByKind: ReadonlyMap<string, readonly RowRef[]>,
+  inForceFrom: ReadonlyMap<string, string> = new Map(),
 ): DatasetProblem[] {
   const years = [...manifest.years].sort((a, b) => a - b);
   if (years.length === 0) return [];
@@ -24,6 +27,7 @@ export function outOfYearsWarnings(
     const dateFields = kind.fields.filter((f) => f.type === 'date' || f.type === 'datetime');
     if (dateFields.length === 0) continue;
     const openEnds = (kind.rules ?? []).flatMap((r) => (r.type === 'order' && r.earlier === kind.periodField ? [r.later] : []));
+    const inForce = inForceFrom.get(kindId);
     const rowOf = new Map((rowsByKind.get(kindId) ?? []).map((r) => [r.id, r.row]));
     for (const rec of recs) {
       const dated = dateFields.filter((f) => typeof rec[f.key] === 'string' && rec[f.key] !== '');
@@ -31,7 +35,8 @@ export function outOfYearsWarnings(
       // Dates are stored as local (+08:00) ISO text: the first four characters are the year.
       const recordYears = dated.map((f) => Number(String(rec[f.key]).slice(0, 4)));
       const first = Math.min(...recordYears);
-      const last = openEnds.some((k) => rec[k] === null || rec[k] === undefined || rec[k] === '') ? Infinity : Math.max(...recordYears);
+      const stillOpen = inForce !== undefined || openEnds.some((k) => rec[k] === null || rec[k] === undefined || rec[k] === '');
+      const last = stillOpen ? Infinity : Math.max(...recordYears);
       if (years.some((y) => y >= first && y <= last)) continue;
       const shown = dated.find((f) => f.key === kind.periodField) ?? dated[0]!;
       warnings.push({
