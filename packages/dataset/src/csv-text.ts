@@ -11,6 +11,8 @@ export interface CsvRow {
 
 export interface CsvSyntaxProblem {
   row: number;
+  /** 0-based cell index, for problems of one cell. */
+  column?: number;
   message: string;
 }
 
@@ -87,7 +89,7 @@ export function readCsv(text: string, origin: Pick<DecodedText, 'encoding' | 'in
     rows.push({ row, cells: record });
     record.forEach((cell, c) => {
       const bad = unstorableCharProblem(cell, origin);
-      if (bad) problems.push({ row, message: `第${c + 1}列${bad}` });
+      if (bad) problems.push({ row, column: c, message: bad });
     });
   }
   return { rows, problems: problems.sort((a, b) => a.row - b.row) };

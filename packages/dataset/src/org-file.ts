@@ -1,5 +1,5 @@
 import { OrgTree, orgUnitKinds, type OrgUnit, type OrgUnitKind } from '@fazhi/domain';
-import { cellCountProblem, readHeader, type ColumnSpec } from './columns.js';
+import { cellCountProblem, csvProblems, readHeader, type ColumnSpec } from './columns.js';
 import { readCsv, writeCsv } from './csv-text.js';
 import type { DecodedText } from './text-encoding.js';
 import { orgsFile, type DatasetProblem } from './types.js';
@@ -31,9 +31,9 @@ function matchKind(text: string): OrgUnitKind | null {
 export function readOrgs(text: string, origin?: Pick<DecodedText, 'encoding' | 'invalid'>): OrgsResult {
   const file = orgsFile;
   const csv = readCsv(text, origin);
-  const problems: DatasetProblem[] = csv.problems.map((p) => ({ file, ...p }));
-  const header = readHeader(file, csv.rows[0], columns);
-  problems.push(...header.problems);
+  const specs = columns;
+  const header = readHeader(file, csv.rows[0], specs);
+  const problems: DatasetProblem[] = [...csvProblems(file, csv.problems, header, specs), ...header.problems];
   const units: OrgUnit[] = [];
   const rowOf = new Map<string, number>();
   const ids = new Set<string>();
