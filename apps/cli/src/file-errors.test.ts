@@ -106,6 +106,7 @@ describe('data values in messages', () => {
     writeFileSync(file, lines.join('\n'));
     const { code, stderr } = await fails('metrics', '--dataset', dir, ...base);
     expect(code).toBe(1);
+    // eslint-disable-next-line no-control-regex -- no control character may get through
     expect(stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(stderr).toContain('\\u001B[2J\\u001B[31m成了');
   });

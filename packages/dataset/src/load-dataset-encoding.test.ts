@@ -95,6 +95,7 @@ describe('loadDataset: messages quote data safely', () => {
     const lines = await problemLines();
     expect(lines).toHaveLength(1);
     for (const l of lines) {
+      // eslint-disable-next-line no-control-regex -- no control character may get through
       expect(l).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
       expect(l).toContain('\\u001B[2J\\u001B[31mx\\u009B');
     }

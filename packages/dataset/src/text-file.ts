@@ -50,7 +50,7 @@ export async function readTextFile(path: string): Promise<TextFileResult> {
 export function plainTextProblem(decoded: DecodedText): { line: number; message: string } | null {
   const mixed = encodingProblem(decoded);
   if (mixed) return { line: decoded.mixedLine ?? 1, message: mixed };
-  const at = firstReplacement(decoded.text.replace(/\u0000/g, '\uFFFD'));
+  const at = firstReplacement(decoded.text.replaceAll('\u0000', '\uFFFD'));
   if (!at) return null;
   const line = decoded.text.split('\n')[at.line - 1] ?? '';
   const problem = unstorableCharProblem(line, decoded) ?? '';
