@@ -1,4 +1,5 @@
 import { OrgTree, orgUnitKinds, type OrgUnit, type OrgUnitKind } from '@fazhi/domain';
+import { unstorableCharProblem } from './cell-text.js';
 import { cellCountProblem, csvProblems, readHeader, type ColumnSpec } from './columns.js';
 import { readCsv, writeCsv } from './csv-text.js';
 import type { DecodedText } from './text-encoding.js';
@@ -82,6 +83,17 @@ export function readOrgs(text: string, origin?: Pick<DecodedText, 'encoding' | '
     }
     return { ids, problems };
   }
+}
+
+/** Values the loader would refuse (see `unstorableCharProblem`), with the rows they would have. */
+export function unstorableOrgValues(units: readonly OrgUnit[]): DatasetProblem[] {
+  return units.flatMap((u, i) =>
+    (['id', 'parentId', 'name', 'shortName'] as const).flatMap((key) => {
+      const value = u[key];
+      const problem = typeof value === 'string' ? unstorableCharProblem(value) : null;
+      return problem ? [{ file: orgsFile, row: i + 2, field: label(key), key, message: problem }] : [];
+    }),
+  );
 }
 
 export function formatOrgs(units: Iterable<OrgUnit>): string {
