@@ -49,6 +49,7 @@ function checkProblem(p: DatasetProblem, file: string): void {
   if (p.row !== undefined) expect(Number.isInteger(p.row) && p.row >= 1).toBe(true);
   const line = formatProblem(p);
   expect(line).toMatch(hasChinese);
+  // eslint-disable-next-line no-control-regex -- no control character may get through
   expect(line).not.toMatch(/\n|\r|\u001b|\u0000|\n\s+at /);
 }
 
