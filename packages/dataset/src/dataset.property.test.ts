@@ -10,7 +10,7 @@ import { loadDataset } from './load-dataset.js';
 import { readOrgs } from './org-file.js';
 import { formatRecordFile, readRecordFile } from './record-file.js';
 import { decodeText } from './text-encoding.js';
-import { gbkBytes, mediation, sampleInput } from './test-support.js';
+import { gbkBytes, gbkIdeographs, mediation, sampleInput } from './test-support.js';
 import { writeDataset } from './write-dataset.js';
 import type { DatasetProblem } from './types.js';
 
@@ -24,6 +24,14 @@ const runs = { numRuns: 10_000 };
 const registry = createRegistry();
 const mediationKind = registry.get('mediation_cases');
 const hasChinese = /[\u4e00-\u9fff]/;
+const isUtf8 = (bytes: Uint8Array) => {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** Pieces malformed CSV is made of: quotes, separators, line ends, BOMs, control characters, CJK. */
 const csvPiece = fc.oneof(
@@ -63,6 +71,23 @@ describe('property: CSV reader', () => {
           expect(Number.isInteger(p.row) && p.row >= 1).toBe(true);
           expect(p.message).toMatch(hasChinese);
         }
+      }),
+      runs,
+    );
+  });
+});
+
+describe('property: GBK text is never mistaken for mixed or broken', () => {
+  it('any GBK text (every ideograph GBK has, ASCII, CSV punctuation) that is not also UTF-8 decodes to itself, never flagged as mixed', () => {
+    const unit = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...gbkIdeographs()) }, fc.constantFrom(',', '"', '\n', '1', 'a', '，', '、'));
+    fc.assert(
+      fc.property(fc.string({ unit, minLength: 1, maxLength: 60 }), (text) => {
+        const bytes = gbkBytes(text);
+        const decoded = decodeText(bytes);
+        // Bytes that are also valid UTF-8 are read as UTF-8 by design (e.g. 剩 = CA A3 = U+02A3):
+        // only very short texts can be both, and UTF-8 must win for names such as José.
+        if (isUtf8(bytes)) expect(decoded.encoding).toBe('UTF-8');
+        else expect(decoded).toEqual({ text, encoding: 'GB18030', invalid: false });
       }),
       runs,
     );

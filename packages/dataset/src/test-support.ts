@@ -171,6 +171,11 @@ function gbkTable(): Map<string, [number, number]> {
   return table;
 }
 
+/** Every CJK ideograph GBK can encode (about 20,900), for property tests. */
+export function gbkIdeographs(): string[] {
+  return [...gbkTable().keys()].filter((ch) => /[\u4e00-\u9fff]/.test(ch));
+}
+
 /** UTF-16 (as Excel's "Unicode text" saves it) with its byte order mark. */
 export function utf16Bytes(text: string, endian: 'le' | 'be'): Uint8Array {
   const out = [...(endian === 'le' ? [0xff, 0xfe] : [0xfe, 0xff])];
