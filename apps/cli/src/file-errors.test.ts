@@ -1,4 +1,5 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -115,5 +116,51 @@ describe('data values in messages', () => {
     const dir = join(tmp(), 'a\u001b]0;owned\u0007b');
     const res = await fails('metrics', '--dataset', dir, ...base);
     expect(res.stderr).toBe(`错误：数据集目录“${dir.replace('\u001b', '\\u001B').replace('\u0007', '\\u0007')}”不存在\n`);
+  });
+});
+
+describe('text files in the encodings people save them in', () => {
+  it('reads a narrative saved as GBK (converted by iconv, as Windows Notepad would save it)', async () => {
+    const file = join(tmp(), 'n.md');
+    writeFileSync(file, execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK'], { input: '## problems\n一是调解队伍专业化水平有待提高。\n' }));
+    const res = await runCli('report', '--dataset', small, ...base, '--narrative', file);
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('一是调解队伍专业化水平有待提高。');
+  });
+
+  it('refuses a narrative that decodes only with U+FFFD, naming file, line and character', async () => {
+    const file = join(tmp(), 'n.md');
+    writeFileSync(file, Buffer.concat([Buffer.from('## problems\n'), execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK'], { input: '一是' }), Buffer.from([0xff, 0x0a])]));
+    const res = await fails('report', '--dataset', small, ...base, '--narrative', file);
+    expect(res).toEqual({ code: 1, stderr: `错误：叙述文件“${file}”第2行：第3个字符含有无法按 GB18030 解码的字节：文件已损坏，或不是 UTF-8、GBK/GB18030、UTF-16 编码，请用 UTF-8 重新保存\n` });
+  });
+});
+
+describe('datasets', () => {
+  it('computes the same figures from a dataset saved as GBK (every file through iconv)', async () => {
+    const dir = join(tmp(), 'gbk');
+    cpSync(small, dir, { recursive: true });
+    for (const f of readdirSync(dir).filter((f) => /\.(csv|json)$/.test(f))) {
+      const text = readFileSync(join(dir, f), 'utf8').replace(/^\uFEFF/, '');
+      writeFileSync(join(dir, f), execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK'], { input: text }));
+    }
+    expect(readFileSync(join(dir, 'orgs.csv')).includes(Buffer.from('南沙'))).toBe(false);
+    const utf8 = await runCli('metrics', '--dataset', small, ...base, '--format', 'json');
+    const gbk = await runCli('metrics', '--dataset', dir, ...base, '--format', 'json');
+    expect(gbk.stderr).toBe('');
+    expect(gbk.stdout).toBe(utf8.stdout);
+    expect(gbk.stdout).toContain('南沙街道');
+  });
+
+  it('prints a warning naming file and row for a record dated outside the years, and still succeeds', async () => {
+    const dir = join(tmp(), 'dated');
+    cpSync(small, dir, { recursive: true });
+    const file = join(dir, 'publicity_events.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('2024-07-01', '2204-07-01'));
+    const res = await runCli('metrics', '--dataset', dir, ...base, '--format', 'json');
+    expect(res.code).toBe(0);
+    expect(res.stderr).toBe('警告：数据集有 1 处需要检查（不影响计算）：\n  publicity_events.csv 第3行「活动日期」：日期 2204-07-01 不在数据集声明的年度（2024）内（记录的其他日期也都不在），请检查是否录错\n');
+    expect(JSON.parse(res.stdout).period).toBe('2024');
   });
 });
