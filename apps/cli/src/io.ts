@@ -35,6 +35,22 @@ export function writeErrorMessage(e: unknown): string {
  * CliError naming it; the parent folder is not created, so a typo does not leave folders about.
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array, what = '输出文件'): void {
+  checkOutputPath(path, what);
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new CliError(`${what}“${path}”${writeErrorMessage(e)}`);
+  }
+}
+
+/**
+ * The checks `writeFileAtomic` starts with, for commands to run before slow work: the path is not
+ * a folder and its folder exists. (Permissions show only when writing.)
+ */
+export function checkOutputPath(path: string, what = '输出文件'): void {
   const fail = (message: string): never => {
     throw new CliError(`${what}“${path}”${message}`);
   };
@@ -45,14 +61,6 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, what = 
   if (folder === null) fail(`无法写入：所在的文件夹“${parent}”不存在`);
   if (folder instanceof Error) fail(writeErrorMessage(folder));
   if (folder && !(folder instanceof Error) && !folder.isDirectory()) fail(`无法写入：“${parent}”不是文件夹`);
-  const tmp = join(parent, `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    fail(writeErrorMessage(e));
-  }
 }
 
 /** A path's stat; null when nothing is there; the error when it cannot be looked at. */
@@ -77,12 +85,16 @@ export async function readInputText(path: string, what: string): Promise<string>
   return res.decoded.text;
 }
 
-/** Filesystem errors that escaped a command: a Chinese message naming the path, or null for other errors. */
+/**
+ * Filesystem errors that escaped a command: a Chinese message naming the path where the error
+ * knows it (a read from an open file does not), or null for errors of any other kind.
+ */
 export function fileSystemErrorMessage(e: unknown): string | null {
   const err = e as NodeJS.ErrnoException | undefined;
-  if (!err || typeof err.code !== 'string' || typeof err.path !== 'string' || !/^E[A-Z]+$/.test(err.code)) return null;
-  const message = err.syscall && /write|open|rename|mkdir|copy/.test(err.syscall) && !/read/.test(err.syscall) ? writeErrorMessage(err) : fileErrorMessage(err);
-  return `“${err.path}”${message}`;
+  if (!err || typeof err.code !== 'string' || !/^E[A-Z]+$/.test(err.code) || typeof err.syscall !== 'string') return null;
+  const writing = /write|rename|mkdir|copy/.test(err.syscall) || (err.syscall === 'open' && err.code !== 'ENOENT');
+  const message = writing ? writeErrorMessage(err) : fileErrorMessage(err);
+  return typeof err.path === 'string' ? `“${err.path}”${message}` : `读写文件时出错：${message}（${err.code}）`;
 }
 
 export interface Output {

@@ -31,9 +31,8 @@ export class DatasetError extends Error {
   constructor(datasetName: string, problems: readonly DatasetProblem[], opts: { writing?: boolean } = {}) {
     const listed = problems.slice(0, maxListedProblems).map(formatProblem);
     if (problems.length > maxListedProblems) listed.push(`……另有 ${problems.length - maxListedProblems} 处错误未列出`);
-    const headline = opts.writing
-      ? `数据集“${datasetName}”有 ${problems.length} 处错误，未写入：`
-      : `数据集“${datasetName}”有 ${problems.length} 处错误：`;
+    const name = escapeControlChars(datasetName, { singleLine: true });
+    const headline = opts.writing ? `数据集“${name}”有 ${problems.length} 处错误，未写入：` : `数据集“${name}”有 ${problems.length} 处错误：`;
     super(`${headline}\n${listed.join('\n')}`);
     this.problems = problems;
   }

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { CliError } from '../cli-error.js';
 import { orgDisplayName } from '../evaluate-source.js';
 import { reportData } from '../indicator-source.js';
-import { readInputText, terminalText, writeFileAtomic, type Output } from '../io.js';
+import { checkOutputPath, readInputText, terminalText, writeFileAtomic, type Output } from '../io.js';
 import { resolveOrg, type RecordSource } from '../source.js';
 
 export interface ReportOptions {
@@ -42,6 +42,8 @@ export async function runReport(source: RecordSource, opts: ReportOptions, out: 
   if (!formats.includes(opts.format)) throw new CliError(`不支持的输出格式“${opts.format}”，report 可用 ${formats.join('、')}`, 2);
   if (opts.period.kind !== 'year') throw new CliError('年度报告只能按年生成，请用 --year', 2);
   if (opts.format === 'docx' && !opts.out) throw new CliError('DOCX 格式需要用 --out 指定输出文件', 2);
+  // A wrong --out is reported before the report is computed, not after.
+  if (opts.out) checkOutputPath(opts.out);
 
   const org = resolveOrg(source, opts.org);
   // The dataset's own narrative for its root org is used unless --narrative names another file.
