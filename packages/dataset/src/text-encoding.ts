@@ -20,9 +20,14 @@ const boms: readonly { bytes: readonly number[]; encoding: TextEncoding; label: 
   { bytes: [0xfe, 0xff], encoding: 'UTF-16BE', label: 'utf-16be' },
 ];
 
+const strictDecoders = new Map<string, TextDecoder>();
+
 function decodeStrict(label: string, bytes: Uint8Array): string | null {
+  let decoder = strictDecoders.get(label);
+  // A decoder without `stream` starts afresh on every call, so one per encoding serves all.
+  if (!decoder) strictDecoders.set(label, (decoder = new TextDecoder(label, { fatal: true, ignoreBOM: true })));
   try {
-    return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
+    return decoder.decode(bytes);
   } catch {
     return null;
   }
