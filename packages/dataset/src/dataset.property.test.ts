@@ -39,7 +39,13 @@ const csvPiece = fc.oneof(
   fc.string({ maxLength: 8 }),
   fc.string({ unit: 'binary', maxLength: 6 }),
 );
-const csvText = fc.array(csvPiece, { maxLength: 40 }).map((parts) => parts.join(''));
+const smallCsvText = fc.array(csvPiece, { maxLength: 40 }).map((parts) => parts.join(''));
+/** Now and then a huge field (30,000 characters and more, quoted or not) among the small pieces. */
+const hugeField = fc.constantFrom(`"${'长'.repeat(30_000)}"`, 'y'.repeat(30_000), `"${'"",'.repeat(10_000)}`);
+const csvText = fc.oneof(
+  { weight: 100, arbitrary: smallCsvText },
+  { weight: 1, arbitrary: fc.tuple(smallCsvText, hugeField, smallCsvText).map((parts) => parts.join('')) },
+);
 
 /** Bytes as they arrive: random, or text in UTF-8 / GBK / UTF-16 with and without BOMs, or mixed. */
 const gbkSafe = fc.string({ unit: fc.constantFrom(...'编号名称调解案件南沙街道蕉门社区人民委员会，“”：、abc123,"\n'.split('')), maxLength: 40 });
