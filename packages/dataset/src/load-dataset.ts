@@ -7,7 +7,7 @@ import { parseManifest } from './manifest.js';
 import { readOrgs } from './org-file.js';
 import { kindColumns, readRecordFile, type RowRef } from './record-file.js';
 import { encodingProblem, type DecodedText } from './text-encoding.js';
-import { plainTextProblem, readTextFile } from './text-file.js';
+import { fileErrorMessage, plainTextProblem, readTextFile } from './text-file.js';
 import { kindFile, manifestFile, orgsFile, type Dataset, type DatasetManifest, type DatasetProblem } from './types.js';
 import { outOfYearsWarnings } from './year-warnings.js';
 
@@ -47,8 +47,11 @@ async function readDatasetFile(dir: string, file: string, problems: DatasetProbl
 export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<Dataset> {
   const registry = opts.registry ?? createRegistry();
   const abs = resolve(dir);
-  const isDir = await stat(abs).then((s) => s.isDirectory(), () => false);
-  if (!isDir) throw new DatasetError(basename(abs), [{ file: abs, message: '文件夹不存在' }]);
+  const info = await stat(abs).catch((e: unknown) => e as Error);
+  if (info instanceof Error || !info.isDirectory()) {
+    const why = info instanceof Error ? fileErrorMessage(info) : '不是文件夹';
+    throw new DatasetError(basename(abs), [{ file: abs, message: why === '不存在' ? '文件夹不存在' : why }]);
+  }
 
   const problems: DatasetProblem[] = [];
   let manifest: DatasetManifest | undefined;
@@ -65,7 +68,7 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
   // Without a usable manifest, still check every known kind file present so no problem hides.
   const kindIds = manifest
     ? manifest.kinds
-    : (await readdir(abs)).filter((f) => f.endsWith('.csv') && registry.has(f.slice(0, -4))).map((f) => f.slice(0, -4)).sort();
+    : (await readdir(abs).catch(() => [] as string[])).filter((f) => f.endsWith('.csv') && registry.has(f.slice(0, -4))).map((f) => f.slice(0, -4)).sort();
 
   const orgsText = await readDatasetFile(abs, orgsFile, problems);
   const orgs = orgsText === null || orgsText === 'failed' ? undefined : readOrgs(orgsText.text, orgsText);
