@@ -20,7 +20,7 @@ const boms: readonly { bytes: readonly number[]; encoding: TextEncoding; label: 
   { bytes: [0xfe, 0xff], encoding: 'UTF-16BE', label: 'utf-16be' },
 ];
 
-const strictDecoders = new Map<string, TextDecoder>();
+const strictDecoders = new Map<string, InstanceType<typeof TextDecoder>>();
 
 function decodeStrict(label: string, bytes: Uint8Array): string | null {
   let decoder = strictDecoders.get(label);
