@@ -27,7 +27,7 @@ describe('figures from the database (the --db path)', () => {
   beforeAll(async () => {
     db = await pgliteBackend.create();
     await seedDataset(db, seed);
-    memory = await openSource({ dataset: seed });
+    memory = await openSource({ dataset: seed }, { stdout: () => undefined, stderr: () => undefined });
     database = { ...memory, indicators: sqlIndicators(db) };
   }, 180_000);
   afterAll(() => db?.close());

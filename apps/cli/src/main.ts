@@ -5,7 +5,7 @@ import { CliError } from './cli-error.js';
 import { runDb } from './commands/db.js';
 import { runMetrics } from './commands/metrics.js';
 import { runReport } from './commands/report.js';
-import { processOutput, writeFileAtomic, type Output } from './io.js';
+import { fileSystemErrorMessage, processOutput, terminalText, writeFileAtomic, type Output } from './io.js';
 import { openSource, type RecordSource } from './source.js';
 
 export const usage = `用法：fazhi <命令> [选项]
@@ -72,8 +72,8 @@ function periodFrom(values: { year?: string | undefined; period?: string | undef
 }
 
 /** Opens the records (`--dataset` or `--db`), runs `fn`, and releases the source however it ends. */
-async function withSource(values: { dataset?: string | undefined; db?: string | undefined }, fn: (source: RecordSource) => Promise<void>): Promise<void> {
-  const source = await openSource(values);
+async function withSource(values: { dataset?: string | undefined; db?: string | undefined }, out: Output, fn: (source: RecordSource) => Promise<void>): Promise<void> {
+  const source = await openSource(values, out);
   try {
     await fn(source);
   } finally {
@@ -98,10 +98,10 @@ export async function main(argv: readonly string[], out: Output = processOutput)
     if (rest.length) throw new CliError(`多余的参数：${rest.join(' ')}`, 2);
     switch (command) {
       case 'report':
-        await withSource(values, (source) => runReport(source, { org: values.org, period: periodFrom(values), format: values.format ?? 'markdown', out: values.out, narrative: values.narrative }, out));
+        await withSource(values, out, (source) => runReport(source, { org: values.org, period: periodFrom(values), format: values.format ?? 'markdown', out: values.out, narrative: values.narrative }, out));
         return 0;
       case 'metrics':
-        await withSource(values, (source) => runMetrics(source, { org: values.org, period: periodFrom(values), format: values.format ?? 'table', ...(values.only ? { only: values.only } : {}) }, out));
+        await withSource(values, out, (source) => runMetrics(source, { org: values.org, period: periodFrom(values), format: values.format ?? 'table', ...(values.only ? { only: values.only } : {}) }, out));
         return 0;
       case 'narrative': {
         const text = narrativeSkeleton(narrativeKeys(streetAnnualTemplate));
@@ -113,11 +113,17 @@ export async function main(argv: readonly string[], out: Output = processOutput)
         throw new CliError(`未知的命令“${command}”\n\n${usage}`, 2);
     }
   } catch (e) {
+    // Messages quote paths and data values: escaped here, once, so none can drive the terminal.
     if (e instanceof CliError) {
-      out.stderr(`错误：${e.message}\n`);
+      out.stderr(`错误：${terminalText(e.message)}\n`);
       return e.exitCode;
     }
-    out.stderr(`内部错误：${(e as Error).stack ?? String(e)}\n`);
+    const fileProblem = fileSystemErrorMessage(e);
+    if (fileProblem) {
+      out.stderr(`错误：${terminalText(fileProblem)}\n`);
+      return 1;
+    }
+    out.stderr(`内部错误：${terminalText((e as Error).stack ?? String(e))}\n`);
     return 1;
   }
 }

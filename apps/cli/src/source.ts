@@ -1,10 +1,12 @@
-import { loadDataset, DatasetError } from '@fazhi/dataset';
+import { DatasetError, fileErrorMessage, formatProblem, loadDataset, type Dataset, type DatasetProblem } from '@fazhi/dataset';
 import type { AnyRecord, OrgTree, OrgUnit } from '@fazhi/domain';
-import { existsSync } from 'node:fs';
+import { builtInCatalog } from '@fazhi/metrics';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CliError } from './cli-error.js';
 import { openDbSource } from './commands/db.js';
 import type { IndicatorSource } from './indicator-source.js';
+import type { Output } from './io.js';
 
 /** Records and org tree to compute from, whatever they were read from. */
 export interface RecordSource {
@@ -21,18 +23,46 @@ export interface RecordSource {
   close?: () => Promise<void>;
 }
 
-export async function openSource(opts: { dataset?: string | undefined; db?: string | undefined }): Promise<RecordSource> {
-  if (opts.dataset && opts.db) throw new CliError('--dataset 与 --db 只能选一个', 2);
-  if (opts.db) return openDbSource(opts.db);
-  if (!opts.dataset) throw new CliError('请用 --dataset 指定数据集目录（或用 --db 指定数据库）', 2);
-  if (!existsSync(opts.dataset)) throw new CliError(`数据集目录“${opts.dataset}”不存在`);
+/** How many warnings the CLI lists before it only counts the rest. */
+const listedWarnings = 10;
+
+/** Dataset warnings for stderr: a headline, the first few (file and row), then how many more. */
+export function formatWarnings(warnings: readonly DatasetProblem[]): string {
+  if (warnings.length === 0) return '';
+  const lines = warnings.slice(0, listedWarnings).map((w) => `  ${formatProblem(w)}`);
+  if (warnings.length > listedWarnings) lines.push(`  ……另有 ${warnings.length - listedWarnings} 处警告未列出`);
+  return `警告：数据集有 ${warnings.length} 处需要检查（不影响计算）：\n${lines.join('\n')}\n`;
+}
+
+/** Dated attributes of the built-in catalog (value in force from a date): not "outside the years" when older. */
+const inForceFrom = new Map(builtInCatalog.measures.flatMap((m) => (m.period.type === 'asOfEnd' ? [[m.kind, m.period.field] as const] : [])));
+
+/** `--dataset DIR` names a folder that can be read (checked before slower work, e.g. opening a database). */
+export async function checkDatasetDir(dir: string): Promise<void> {
+  const info = await stat(dir).catch((e: unknown) => e as NodeJS.ErrnoException);
+  if (info instanceof Error) throw new CliError(`数据集目录“${dir}”${fileErrorMessage(info)}`);
+  if (!info.isDirectory()) throw new CliError(`数据集目录“${dir}”不是文件夹`);
+}
+
+/** `--dataset DIR`: checks the folder, loads it (errors as a CliError) and prints its warnings to stderr. */
+export async function loadDatasetForCli(dir: string, out: Output): Promise<Dataset> {
+  await checkDatasetDir(dir);
   try {
-    const ds = await loadDataset(opts.dataset);
-    return { label: opts.dataset, orgs: ds.orgs, rootOrgId: ds.manifest.rootOrgId, records: ds.records, narrativeDir: join(opts.dataset, 'narrative') };
+    const ds = await loadDataset(dir, { inForceFrom });
+    out.stderr(formatWarnings(ds.warnings));
+    return ds;
   } catch (e) {
     if (e instanceof DatasetError) throw new CliError(e.message);
     throw e;
   }
+}
+
+export async function openSource(opts: { dataset?: string | undefined; db?: string | undefined }, out: Output): Promise<RecordSource> {
+  if (opts.dataset && opts.db) throw new CliError('--dataset 与 --db 只能选一个', 2);
+  if (opts.db) return openDbSource(opts.db);
+  if (!opts.dataset) throw new CliError('请用 --dataset 指定数据集目录（或用 --db 指定数据库）', 2);
+  const ds = await loadDatasetForCli(opts.dataset, out);
+  return { label: opts.dataset, orgs: ds.orgs, rootOrgId: ds.manifest.rootOrgId, records: ds.records, narrativeDir: join(opts.dataset, 'narrative') };
 }
 
 /** `--org` may name a unit by id, full name or short name; the dataset's root by default. */

@@ -1,3 +1,5 @@
+import { escapeControlChars } from '@fazhi/dataset';
+
 /** Display width in a terminal: CJK and full-width characters take two columns. */
 export function displayWidth(text: string): number {
   let w = 0;
@@ -6,7 +8,9 @@ export function displayWidth(text: string): number {
 }
 
 /** A plain aligned table; numbers are right-aligned so they line up. */
-export function textTable(header: readonly string[], rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number> = new Set()): string {
+export function textTable(header: readonly string[], rawRows: readonly (readonly string[])[], rightAligned: ReadonlySet<number> = new Set()): string {
+  // Cells come from data (org names, labels): one line each, no control characters.
+  const rows = rawRows.map((r) => r.map((c) => escapeControlChars(c, { singleLine: true })));
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
   const line = (cells: readonly string[]) =>
     cells

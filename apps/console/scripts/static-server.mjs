@@ -19,35 +19,75 @@ const types = {
   '.woff2': 'font/woff2',
 };
 
+function statOrNull(file) {
+  try {
+    return statSync(file);
+  } catch {
+    return null;
+  }
+}
+
 /** Serves `root` on `host:port` (port 0 = any free one); resolves once listening. */
 export function startStaticServer({ root, port = 0, host = '127.0.0.1' }) {
   const base = resolve(root);
   const index = join(base, 'index.html');
   if (!existsSync(index)) throw new Error(`找不到 ${index}：请先构建控制台（pnpm --filter @fazhi/console build）`);
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let file = normalize(join(base, path));
-    if (!file.startsWith(base + sep) && file !== base) {
-      res.writeHead(403).end();
+    try {
+      serve(req, res);
+    } catch {
+      // Whatever one request does wrong, the server answers it and keeps serving the others.
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('服务器内部错误');
+    }
+  });
+
+  /** The file a request path names inside `base`, or null when the path is malformed or leaves it. */
+  const fileFor = (rawUrl = '/') => {
+    let path;
+    let sent;
+    try {
+      path = decodeURIComponent(new URL(rawUrl, 'http://x').pathname);
+      // As sent, before the URL parser quietly resolves `..`: a request that tries is refused.
+      sent = decodeURIComponent(rawUrl.split('?')[0]);
+    } catch {
+      return null; // bad percent-encoding, e.g. /%E0%A4%A
+    }
+    // NUL cannot be in a file name; `..` segments (also encoded, %2E%2E%2F) try to leave `base`.
+    if (sent.includes('\0') || sent.split('/').includes('..')) return null;
+    const file = normalize(join(base, path));
+    if (!file.startsWith(base + sep) && file !== base) return null;
+    return { path, file };
+  };
+
+  const serve = (req, res) => {
+    const target = fileFor(req.url);
+    if (!target) {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('请求地址无效');
       return;
     }
+    const { path } = target;
+    let file = target.file;
+    let info = statOrNull(file);
     // Client-side routes (/mediation/…) get the app; missing files with an extension get 404.
-    if (!existsSync(file) || statSync(file).isDirectory()) {
+    if (!info || info.isDirectory()) {
       if (extname(path)) {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('未找到');
         return;
       }
       file = index;
+      info = statSync(file);
     }
     const hashed = path.startsWith('/assets/') || /\/demo\/fazhi-demo-[0-9a-f]+\./.test(path);
     res.writeHead(200, {
       'content-type': types[extname(file)] ?? 'application/octet-stream',
-      'content-length': statSync(file).size,
+      'content-length': info.size,
       'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
     if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
-  });
+    // A file that vanishes or cannot be read mid-response ends that response, not the server.
+    else createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  };
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

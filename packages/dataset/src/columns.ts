@@ -1,4 +1,4 @@
-import type { CsvRow } from './csv-text.js';
+import type { CsvRow, CsvSyntaxProblem } from './csv-text.js';
 import type { DatasetProblem } from './types.js';
 
 export interface ColumnSpec {
@@ -47,4 +47,15 @@ export function readHeader(file: string, header: CsvRow | undefined, specs: read
 export function cellCountProblem(file: string, row: CsvRow, width: number): DatasetProblem | null {
   if (row.cells.length === width) return null;
   return { file, row: row.row, message: `有 ${row.cells.length} 个单元格，应与表头一致为 ${width} 个` };
+}
+
+/** The reader's problems as dataset problems: a cell's problem names its column by label where the header knows it. */
+export function csvProblems(file: string, problems: readonly CsvSyntaxProblem[], header: HeaderResult, specs: readonly ColumnSpec[]): DatasetProblem[] {
+  const keyAt = new Map([...header.index].map(([key, i]) => [i, key]));
+  return problems.map(({ row, column, message }) => {
+    if (column === undefined) return { file, row, message };
+    const key = row > 1 ? keyAt.get(column) : undefined;
+    const label = specs.find((s) => s.key === key)?.label;
+    return key && label ? { file, row, field: label, key, message } : { file, row, message: `第${column + 1}列${message}` };
+  });
 }

@@ -30,8 +30,8 @@ describe('readCsv', () => {
 });
 
 describe('writeCsv', () => {
-  it('quotes only cells that need it and ends every line with \\n', () => {
-    expect(writeCsv([['a', 'b c', 'x,y', 'q"z', 'l\nm', '', 'r\rx']])).toBe('a,b c,"x,y","q""z","l\nm",,"r\rx"\n');
+  it('starts with a UTF-8 BOM, quotes only cells that need it and ends every line with \\n', () => {
+    expect(writeCsv([['a', 'b c', 'x,y', 'q"z', 'l\nm', '', 'r\rx']])).toBe('\uFEFFa,b c,"x,y","q""z","l\nm",,"r\rx"\n');
   });
 
   it('round-trips through readCsv', () => {

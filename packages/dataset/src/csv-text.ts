@@ -1,5 +1,7 @@
 import { parse, type CsvError, type Options } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { unstorableCharProblem } from './cell-text.js';
+import { utf8Bom, type DecodedText } from './text-encoding.js';
 
 export interface CsvRow {
   /** Physical CSV record number, header = 1, blank lines counted (what a spreadsheet shows). */
@@ -9,6 +11,8 @@ export interface CsvRow {
 
 export interface CsvSyntaxProblem {
   row: number;
+  /** 0-based cell index, for problems of one cell. */
+  column?: number;
   message: string;
 }
 
@@ -31,9 +35,10 @@ const recoverable = new Set(['INVALID_OPENING_QUOTE']);
 
 /**
  * Parses RFC 4180 text (BOM, CRLF and embedded newlines tolerated) and numbers records as a
- * spreadsheet shows them. Syntax errors are collected; never thrown.
+ * spreadsheet shows them. Syntax errors, and cells holding characters that cannot be stored
+ * (NUL, or U+FFFD left by a failed decoding: `origin` tells which), are collected; never thrown.
  */
-export function readCsv(text: string): CsvText {
+export function readCsv(text: string, origin: Pick<DecodedText, 'encoding' | 'invalid'> = { encoding: 'UTF-8', invalid: false }): CsvText {
   const errors: CsvError[] = [];
   // `on_skip` works at runtime but is missing from csv-parse 5's typings.
   const options: Options & { on_skip: (err: CsvError | undefined) => void } = {
@@ -82,11 +87,18 @@ export function readCsv(text: string): CsvText {
     if (row >= cutoff) break;
     if (record.length === 1 && record[0] === '') continue;
     rows.push({ row, cells: record });
+    record.forEach((cell, c) => {
+      const bad = unstorableCharProblem(cell, origin);
+      if (bad) problems.push({ row, column: c, message: bad });
+    });
   }
-  return { rows, problems };
+  return { rows, problems: problems.sort((a, b) => a.row - b.row) };
 }
 
-/** RFC 4180 with `\n` line endings; quotes only cells that need them. */
+/**
+ * RFC 4180 with `\n` line endings; quotes only cells that need them. Starts with a UTF-8 byte
+ * order mark, without which Excel on Chinese Windows reads the file as GBK and garbles it.
+ */
 export function writeCsv(rows: readonly (readonly string[])[]): string {
-  return stringify(rows as string[][], { record_delimiter: '\n', quoted_match: /\r/ });
+  return utf8Bom + stringify(rows as string[][], { record_delimiter: '\n', quoted_match: /\r/ });
 }

@@ -1,3 +1,4 @@
+import { escapeControlChars } from './escape-control.js';
 import type { DatasetProblem } from './types.js';
 
 /** How many problem lines the message shows; `problems` always holds all of them. */
@@ -15,9 +16,12 @@ function body(p: DatasetProblem): string {
   return rest.startsWith('的') ? rest.slice(1) : rest;
 }
 
-/** `mediation_cases.csv 第12行「调解结果」：…` */
+/**
+ * `mediation_cases.csv 第12行「调解结果」：…` on one line. Messages quote cell values, so control
+ * characters from the data are escaped here, the one place every problem passes through.
+ */
 export function formatProblem(p: DatasetProblem): string {
-  return `${p.file}${p.row !== undefined ? ` 第${p.row}行` : ''}${p.field ? `「${p.field}」` : ''}：${body(p)}`;
+  return escapeControlChars(`${p.file}${p.row !== undefined ? ` 第${p.row}行` : ''}${p.field ? `「${p.field}」` : ''}：${body(p)}`, { singleLine: true });
 }
 
 export class DatasetError extends Error {
@@ -27,9 +31,8 @@ export class DatasetError extends Error {
   constructor(datasetName: string, problems: readonly DatasetProblem[], opts: { writing?: boolean } = {}) {
     const listed = problems.slice(0, maxListedProblems).map(formatProblem);
     if (problems.length > maxListedProblems) listed.push(`……另有 ${problems.length - maxListedProblems} 处错误未列出`);
-    const headline = opts.writing
-      ? `数据集“${datasetName}”有 ${problems.length} 处错误，未写入：`
-      : `数据集“${datasetName}”有 ${problems.length} 处错误：`;
+    const name = escapeControlChars(datasetName, { singleLine: true });
+    const headline = opts.writing ? `数据集“${name}”有 ${problems.length} 处错误，未写入：` : `数据集“${name}”有 ${problems.length} 处错误：`;
     super(`${headline}\n${listed.join('\n')}`);
     this.problems = problems;
   }

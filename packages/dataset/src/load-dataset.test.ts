@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatasetError } from './dataset-error.js';
@@ -191,5 +191,13 @@ describe('loadDataset', () => {
     dir = join(tmp.path, 'missing');
     const e = (await loadDataset(dir).catch((x: unknown) => x)) as DatasetError;
     expect(e.message).toBe(`数据集“missing”有 1 处错误：\n${dir}：文件夹不存在`);
+  });
+
+  it('names a file or a symlink loop given where the folder should be', async () => {
+    const file = join(tmp.path, 'ds', 'dataset.json');
+    expect(((await loadDataset(file).catch((x: unknown) => x)) as DatasetError).message).toBe(`数据集“dataset.json”有 1 处错误：\n${file}：不是文件夹`);
+    const loop = join(tmp.path, 'loop');
+    await symlink(loop, loop);
+    expect(((await loadDataset(loop).catch((x: unknown) => x)) as DatasetError).message).toBe(`数据集“loop”有 1 处错误：\n${loop}：是循环的符号链接，无法读取`);
   });
 });

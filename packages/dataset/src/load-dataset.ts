@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { createRegistry, type AnyRecord, type RecordKindRegistry } from '@fazhi/domain';
 import { crossCheck } from './cross-checks.js';
@@ -6,20 +6,38 @@ import { DatasetError } from './dataset-error.js';
 import { parseManifest } from './manifest.js';
 import { readOrgs } from './org-file.js';
 import { kindColumns, readRecordFile, type RowRef } from './record-file.js';
+import { encodingProblem, type DecodedText } from './text-encoding.js';
+import { fileErrorMessage, plainTextProblem, readTextFile } from './text-file.js';
 import { kindFile, manifestFile, orgsFile, type Dataset, type DatasetManifest, type DatasetProblem } from './types.js';
+import { outOfYearsWarnings } from './year-warnings.js';
 
 export interface LoadOptions {
   /** Record kinds to recognise; the built-in ones by default. */
   registry?: RecordKindRegistry;
+  /**
+   * Kind id → the date field from which a record's value is in force (a metrics catalog's
+   * `asOfEnd` bindings): such records dated before the dataset's years are not warned about.
+   */
+  inForceFrom?: ReadonlyMap<string, string>;
 }
 
-async function readText(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw e;
+/**
+ * One file of the folder, decoded: null when it does not exist; 'failed' when it cannot be used
+ * at all (a folder, unreadable, mixed encodings), the problem then already in `problems`.
+ */
+async function readDatasetFile(dir: string, file: string, problems: DatasetProblem[]): Promise<DecodedText | null | 'failed'> {
+  const res = await readTextFile(join(dir, file));
+  if (!res.ok) {
+    if (res.missing) return null;
+    problems.push({ file, message: res.message });
+    return 'failed';
   }
+  const mixed = encodingProblem(res.decoded);
+  if (mixed) {
+    problems.push({ file, ...(res.decoded.mixedLine !== undefined ? { row: res.decoded.mixedLine } : {}), message: mixed });
+    return 'failed';
+  }
+  return res.decoded;
 }
 
 /**
@@ -29,15 +47,20 @@ async function readText(path: string): Promise<string | null> {
 export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<Dataset> {
   const registry = opts.registry ?? createRegistry();
   const abs = resolve(dir);
-  const isDir = await stat(abs).then((s) => s.isDirectory(), () => false);
-  if (!isDir) throw new DatasetError(basename(abs), [{ file: abs, message: '文件夹不存在' }]);
+  const info = await stat(abs).catch((e: unknown) => e as Error);
+  if (info instanceof Error || !info.isDirectory()) {
+    const why = info instanceof Error ? fileErrorMessage(info) : '不是文件夹';
+    throw new DatasetError(basename(abs), [{ file: abs, message: why === '不存在' ? '文件夹不存在' : why }]);
+  }
 
   const problems: DatasetProblem[] = [];
   let manifest: DatasetManifest | undefined;
-  const manifestText = await readText(join(abs, manifestFile));
+  const manifestText = await readDatasetFile(abs, manifestFile, problems);
+  const manifestTextProblem = manifestText && manifestText !== 'failed' ? plainTextProblem(manifestText) : null;
   if (manifestText === null) problems.push({ file: manifestFile, message: '文件不存在' });
-  else {
-    const res = parseManifest(manifestText, registry);
+  else if (manifestTextProblem) problems.push({ file: manifestFile, row: manifestTextProblem.line, message: manifestTextProblem.message });
+  else if (manifestText !== 'failed') {
+    const res = parseManifest(manifestText.text, registry);
     problems.push(...res.problems);
     manifest = res.manifest;
   }
@@ -45,10 +68,10 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
   // Without a usable manifest, still check every known kind file present so no problem hides.
   const kindIds = manifest
     ? manifest.kinds
-    : (await readdir(abs)).filter((f) => f.endsWith('.csv') && registry.has(f.slice(0, -4))).map((f) => f.slice(0, -4)).sort();
+    : (await readdir(abs).catch(() => [] as string[])).filter((f) => f.endsWith('.csv') && registry.has(f.slice(0, -4))).map((f) => f.slice(0, -4)).sort();
 
-  const orgsText = await readText(join(abs, orgsFile));
-  const orgs = orgsText === null ? undefined : readOrgs(orgsText);
+  const orgsText = await readDatasetFile(abs, orgsFile, problems);
+  const orgs = orgsText === null || orgsText === 'failed' ? undefined : readOrgs(orgsText.text, orgsText);
   if (orgsText === null) problems.push({ file: orgsFile, message: '文件不存在' });
   if (orgs) problems.push(...orgs.problems);
   if (manifest?.rootOrgId && orgs?.ids && !orgs.ids.has(manifest.rootOrgId)) {
@@ -57,14 +80,15 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
 
   const records = new Map<string, AnyRecord[]>();
   const rowsByKind = new Map<string, RowRef[]>();
-  const texts = await Promise.all(kindIds.map((k) => readText(join(abs, kindFile(k)))));
+  const texts = await Promise.all(kindIds.map((k) => readDatasetFile(abs, kindFile(k), problems)));
   kindIds.forEach((kindId, i) => {
     const text = texts[i];
+    if (text === 'failed') return;
     if (text === null || text === undefined) {
       problems.push({ file: kindFile(kindId), message: `文件不存在（${manifestFile} 列出了“${registry.get(kindId).label}”）` });
       return;
     }
-    const res = readRecordFile(registry.get(kindId), text);
+    const res = readRecordFile(registry.get(kindId), text.text, text);
     records.set(kindId, res.records);
     rowsByKind.set(kindId, res.rows);
     problems.push(...res.problems);
@@ -73,7 +97,8 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
 
   const name = manifest?.label || manifest?.name || basename(abs);
   if (problems.length || !manifest || !orgs?.tree) throw new DatasetError(name, sortProblems(problems, kindIds, registry));
-  return { dir: abs, manifest, orgs: orgs.tree, records };
+  const warnings = sortProblems(outOfYearsWarnings(registry, manifest, records, rowsByKind, opts.inForceFrom), kindIds, registry);
+  return { dir: abs, manifest, orgs: orgs.tree, records, warnings };
 }
 
 /**

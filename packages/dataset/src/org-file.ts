@@ -1,6 +1,8 @@
 import { OrgTree, orgUnitKinds, type OrgUnit, type OrgUnitKind } from '@fazhi/domain';
-import { cellCountProblem, readHeader, type ColumnSpec } from './columns.js';
+import { unstorableCharProblem } from './cell-text.js';
+import { cellCountProblem, csvProblems, readHeader, type ColumnSpec } from './columns.js';
 import { readCsv, writeCsv } from './csv-text.js';
+import type { DecodedText } from './text-encoding.js';
 import { orgsFile, type DatasetProblem } from './types.js';
 
 const columns: readonly ColumnSpec[] = [
@@ -27,12 +29,12 @@ function matchKind(text: string): OrgUnitKind | null {
 }
 
 /** Parses `orgs.csv` and builds the tree; tree errors are tied back to their rows. */
-export function readOrgs(text: string): OrgsResult {
+export function readOrgs(text: string, origin?: Pick<DecodedText, 'encoding' | 'invalid'>): OrgsResult {
   const file = orgsFile;
-  const csv = readCsv(text);
-  const problems: DatasetProblem[] = csv.problems.map((p) => ({ file, ...p }));
-  const header = readHeader(file, csv.rows[0], columns);
-  problems.push(...header.problems);
+  const csv = readCsv(text, origin);
+  const specs = columns;
+  const header = readHeader(file, csv.rows[0], specs);
+  const problems: DatasetProblem[] = [...csvProblems(file, csv.problems, header, specs), ...header.problems];
   const units: OrgUnit[] = [];
   const rowOf = new Map<string, number>();
   const ids = new Set<string>();
@@ -81,6 +83,17 @@ export function readOrgs(text: string): OrgsResult {
     }
     return { ids, problems };
   }
+}
+
+/** Values the loader would refuse (see `unstorableCharProblem`), with the rows they would have. */
+export function unstorableOrgValues(units: readonly OrgUnit[]): DatasetProblem[] {
+  return units.flatMap((u, i) =>
+    (['id', 'parentId', 'name', 'shortName'] as const).flatMap((key) => {
+      const value = u[key];
+      const problem = typeof value === 'string' ? unstorableCharProblem(value) : null;
+      return problem ? [{ file: orgsFile, row: i + 2, field: label(key), key, message: problem }] : [];
+    }),
+  );
 }
 
 export function formatOrgs(units: Iterable<OrgUnit>): string {

@@ -1,6 +1,8 @@
 import { coerceCell, fieldValueSchema, formatCell, normalizeDateTime, validateRecord, type AnyRecord, type FieldDef, type RecordKind, type ValidationIssue } from '@fazhi/domain';
-import { cellCountProblem, readHeader, type ColumnSpec } from './columns.js';
+import { unstorableCharProblem } from './cell-text.js';
+import { cellCountProblem, csvProblems, readHeader, type ColumnSpec } from './columns.js';
 import { readCsv, writeCsv } from './csv-text.js';
+import type { DecodedText } from './text-encoding.js';
 import { kindFile, type DatasetProblem } from './types.js';
 
 /** Base columns every kind file starts with. */
@@ -30,12 +32,12 @@ export interface RecordFileResult {
 }
 
 /** Parses one `<kindId>.csv`: header, cell counts, cell coercion and record validation. */
-export function readRecordFile(kind: RecordKind, text: string): RecordFileResult {
+export function readRecordFile(kind: RecordKind, text: string, origin?: Pick<DecodedText, 'encoding' | 'invalid'>): RecordFileResult {
   const file = kindFile(kind.id);
-  const csv = readCsv(text);
-  const problems: DatasetProblem[] = csv.problems.map((p) => ({ file, ...p }));
-  const header = readHeader(file, csv.rows[0], kindColumns(kind));
-  problems.push(...header.problems);
+  const csv = readCsv(text, origin);
+  const specs = kindColumns(kind);
+  const header = readHeader(file, csv.rows[0], specs);
+  const problems: DatasetProblem[] = [...csvProblems(file, csv.problems, header, specs), ...header.problems];
   const records: AnyRecord[] = [];
   const rows: RowRef[] = [];
   const refFields = kind.fields.filter((f) => f.type === 'ref');
@@ -147,6 +149,16 @@ export function formatRecordFile(kind: RecordKind, input: readonly AnyRecord[]):
       return;
     }
     const v = res.value;
+    // What the loader would refuse is refused here, so whatever is written loads back.
+    const unstorable = Object.entries(v).flatMap(([key, value]) => {
+      const problem = typeof value === 'string' ? unstorableCharProblem(value) : null;
+      const label = kind.fields.find((f) => f.key === key)?.label ?? columns.find((c) => c.key === key)?.label;
+      return problem ? [{ file, row, ...(label ? { field: label } : {}), key, message: problem }] : [];
+    });
+    if (unstorable.length) {
+      problems.push(...unstorable);
+      return;
+    }
     records.push(v);
     const refs = new Map<string, string>();
     for (const f of refFields) if (typeof v[f.key] === 'string') refs.set(f.key, v[f.key] as string);

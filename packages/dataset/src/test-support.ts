@@ -15,7 +15,8 @@ export async function writeFiles(dir: string, files: Record<string, string>): Pr
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
 }
 
-export const readText = (dir: string, name: string) => readFile(join(dir, name), 'utf8');
+/** A file's text as a person edits it: without the UTF-8 byte order mark the writer puts first. */
+export const readText = async (dir: string, name: string) => (await readFile(join(dir, name), 'utf8')).replace(/^\uFEFF/, '');
 
 export const orgs: OrgUnit[] = [
   { id: 'd1', parentId: null, kind: 'district', name: '广州市南沙区', shortName: '南沙区' },
@@ -129,4 +130,58 @@ export function sampleInput(): DatasetInput {
       hotline_tickets: [ticket('h1'), ticket('h2', { ticketNo: 'GZ24010100002', closedAt: null, satisfaction: null })],
     },
   };
+}
+
+/**
+ * Text as Excel or WPS saves it on Chinese Windows (GBK, the two-byte part of GB18030). The table
+ * is Node's own GB18030 decoder read backwards; `gbkBytes('调解')` is B5 F7 BD E2 as in the GBK
+ * standard (checked in text-encoding.test.ts), so the bytes are real, not a round trip of our code.
+ */
+export function gbkBytes(text: string): Uint8Array {
+  const out: number[] = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x80) out.push(code);
+    else {
+      const pair = gbkTable().get(ch);
+      if (!pair) throw new Error(`“${ch}”不在 GBK 中`);
+      out.push(...pair);
+    }
+  }
+  return Uint8Array.from(out);
+}
+
+let table: Map<string, [number, number]> | undefined;
+function gbkTable(): Map<string, [number, number]> {
+  if (table) return table;
+  table = new Map();
+  const decoder = new TextDecoder('gb18030', { fatal: true });
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      let ch: string;
+      try {
+        ch = decoder.decode(Uint8Array.from([lead, trail]));
+      } catch {
+        continue;
+      }
+      if (!table.has(ch)) table.set(ch, [lead, trail]);
+    }
+  }
+  return table;
+}
+
+/** Every CJK ideograph GBK can encode (about 20,900), for property tests. */
+export function gbkIdeographs(): string[] {
+  return [...gbkTable().keys()].filter((ch) => /[\u4e00-\u9fff]/.test(ch));
+}
+
+/** UTF-16 (as Excel's "Unicode text" saves it) with its byte order mark. */
+export function utf16Bytes(text: string, endian: 'le' | 'be'): Uint8Array {
+  const out = [...(endian === 'le' ? [0xff, 0xfe] : [0xfe, 0xff])];
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    out.push(...(endian === 'le' ? [u & 0xff, u >> 8] : [u >> 8, u & 0xff]));
+  }
+  return Uint8Array.from(out);
 }

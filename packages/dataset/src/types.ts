@@ -20,6 +20,11 @@ export interface Dataset {
   orgs: OrgTree;
   /** Kind id → parsed, validated records in file order, soft-deleted ones included. */
   records: ReadonlyMap<string, AnyRecord[]>;
+  /**
+   * What loads but looks wrong (records dated outside `manifest.years`), in file order; shown to
+   * the user, never a reason to refuse the dataset.
+   */
+  warnings: readonly DatasetProblem[];
 }
 
 /** What `writeDataset` accepts: a loaded dataset or one built in memory. */

@@ -1,6 +1,7 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AnyRecord, OrgUnit } from '@fazhi/domain';
 import { DatasetError } from './dataset-error.js';
 import { loadDataset } from './load-dataset.js';
 import { mediation, readText, sampleInput, tempDir, training, writeFiles } from './test-support.js';
@@ -31,6 +32,8 @@ describe('writeDataset', () => {
     const dir = join(tmp.path, 'ds');
     await writeDataset(dir, sampleInput());
     const mediationCsv = await readText(dir, 'mediation_cases.csv');
+    // Every CSV starts with a UTF-8 BOM, so Excel on Chinese Windows does not read it as GBK.
+    for (const f of await readdir(dir)) if (f.endsWith('.csv')) expect([...(await readFile(join(dir, f))).subarray(0, 3)], f).toEqual([0xef, 0xbb, 0xbf]);
     expect(mediationCsv.split('\n')[0]).toBe(
       'id,orgId,deletedAt,caseNo,source,disputeType,summary,partyNames,partyIdNumbers,partyPhones,partiesCount,amount,mediator,acceptedOn,status,closedOn,result,agreementForm,performance,followUpOn,satisfaction,preventedCriminal,preventedPetition',
     );
@@ -87,6 +90,21 @@ describe('writeDataset', () => {
       'officer_trainings.csv 第2行「执法人员」：引用的记录“nobody”在 enforcement_officers.csv 中不存在',
       'officer_trainings.csv 第3行「编号」：编号“t1”重复（与第2行相同）',
       'officer_trainings.csv 第3行「所属机构」：机构“x9”不在 orgs.csv 中',
+    ]);
+    expect(await readdir(tmp.path)).toEqual([]);
+  });
+
+  it('refuses text it could not write faithfully (NUL, U+FFFD, a lone surrogate), naming file, row and field', async () => {
+    const input = sampleInput();
+    input.orgs = (input.orgs as OrgUnit[]).map((u) => (u.id === 'c1' ? { ...u, shortName: '蕉门\uD800' } : u));
+    const records = input.records as Record<string, AnyRecord[]>;
+    records.mediation_cases![1] = { ...records.mediation_cases![1]!, mediator: '王\u0000五', summary: '漏水\uFFFD' };
+    const err = (await writeDataset(join(tmp.path, 'ds'), input).catch((e: unknown) => e)) as DatasetError;
+    expect(err).toBeInstanceOf(DatasetError);
+    expect(err.message.split('\n').slice(1)).toEqual([
+      'orgs.csv 第4行「简称」：含有不成对的 UTF-16 代理字符，无法保存为 UTF-8：文本可能在复制时被截断，请重新输入',
+      'mediation_cases.csv 第3行「纠纷简要情况」：含有替换字符“\uFFFD”：文件此前转换编码时已丢失了文字，请用原始文件重新导出',
+      'mediation_cases.csv 第3行「调解员」：含有空字符（U+0000），数据库无法保存：文件可能是不带 BOM 的 UTF-16 文件或二进制文件',
     ]);
     expect(await readdir(tmp.path)).toEqual([]);
   });

@@ -6,7 +6,7 @@ import { crossCheck } from './cross-checks.js';
 import { DatasetError } from './dataset-error.js';
 import { sortProblems } from './load-dataset.js';
 import { formatManifest } from './manifest.js';
-import { formatOrgs } from './org-file.js';
+import { formatOrgs, unstorableOrgValues } from './org-file.js';
 import { formatRecordFile, type RowRef } from './record-file.js';
 import { kindFile, manifestFile, orgsFile, type DatasetInput, type DatasetProblem } from './types.js';
 
@@ -46,6 +46,7 @@ export async function writeDataset(dir: string, input: DatasetInput, opts: Write
       for (const line of (e as Error).message.split('\n').slice(1)) problems.push({ file: orgsFile, message: line });
     }
   }
+  problems.push(...unstorableOrgValues(units));
   const orgIds = new Set(units.map((u) => u.id));
   if (!orgIds.has(manifest.rootOrgId)) problems.push({ file: manifestFile, field: '根机构', key: 'rootOrgId', message: `机构“${manifest.rootOrgId}”不在 ${orgsFile} 中` });
   for (const k of manifest.kinds) if (!registry.has(k)) problems.push({ file: manifestFile, field: '记录类型', key: 'kinds', message: `未知的记录类型“${k}”` });

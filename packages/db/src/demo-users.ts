@@ -54,56 +54,59 @@ async function pgcryptoSchema(tx: SqlExecutor): Promise<string> {
  * checks, so the same accounts sign in on Supabase. Accounts that already exist are left alone.
  */
 export async function seedDemoUsers(db: Database, orgs?: DemoOrgs): Promise<{ users: number; memberships: number }> {
-  return db.transaction(async (tx) => {
-    orgs ??= await demoOrgsIn(tx);
-    const crypto = await pgcryptoSchema(tx);
-    const userCols = await columnsOf(tx, 'auth', 'users');
-    const identityCols = await columnsOf(tx, 'auth', 'identities');
-    let users = 0;
-    let memberships = 0;
-    for (const a of demoAccounts) {
-      // Every value is a parameter or a constant; only columns this auth.users has are written.
-      const values: [string, string][] = [
-        ['instance_id', `'00000000-0000-0000-0000-000000000000'`],
-        ['id', '$1'],
-        ['aud', `'authenticated'`],
-        ['role', `'authenticated'`],
-        ['email', '$2'],
-        // regnamespace::text is already quoted where an identifier needs it.
-        ['encrypted_password', `${crypto}.crypt($3, ${crypto}.gen_salt('bf'))`],
-        ['email_confirmed_at', 'now()'],
-        ['raw_app_meta_data', `'{"provider": "email", "providers": ["email"]}'::jsonb`],
-        ['raw_user_meta_data', `jsonb_build_object('display_name', $4::text)`],
-        ['created_at', 'now()'],
-        ['updated_at', 'now()'],
-        // GoTrue reads these as strings: NULL breaks sign-in on Supabase.
-        ['confirmation_token', `''`],
-        ['recovery_token', `''`],
-        ['email_change_token_new', `''`],
-        ['email_change', `''`],
-      ];
-      const cols = values.filter(([c]) => userCols.has(c));
-      const r = await tx.query(
-        `insert into auth.users (${cols.map(([c]) => c).join(', ')}) values (${cols.map(([, v]) => v).join(', ')}) on conflict do nothing`,
-        [a.id, a.email, demoPassword, a.displayName],
+  return db.transaction((tx) => insertDemoUsers(tx, orgs));
+}
+
+/** `seedDemoUsers` inside the caller's transaction (so `db seed` commits records and accounts together). */
+export async function insertDemoUsers(tx: SqlExecutor, orgs?: DemoOrgs): Promise<{ users: number; memberships: number }> {
+  orgs ??= await demoOrgsIn(tx);
+  const crypto = await pgcryptoSchema(tx);
+  const userCols = await columnsOf(tx, 'auth', 'users');
+  const identityCols = await columnsOf(tx, 'auth', 'identities');
+  let users = 0;
+  let memberships = 0;
+  for (const a of demoAccounts) {
+    // Every value is a parameter or a constant; only columns this auth.users has are written.
+    const values: [string, string][] = [
+      ['instance_id', `'00000000-0000-0000-0000-000000000000'`],
+      ['id', '$1'],
+      ['aud', `'authenticated'`],
+      ['role', `'authenticated'`],
+      ['email', '$2'],
+      // regnamespace::text is already quoted where an identifier needs it.
+      ['encrypted_password', `${crypto}.crypt($3, ${crypto}.gen_salt('bf'))`],
+      ['email_confirmed_at', 'now()'],
+      ['raw_app_meta_data', `'{"provider": "email", "providers": ["email"]}'::jsonb`],
+      ['raw_user_meta_data', `jsonb_build_object('display_name', $4::text)`],
+      ['created_at', 'now()'],
+      ['updated_at', 'now()'],
+      // GoTrue reads these as strings: NULL breaks sign-in on Supabase.
+      ['confirmation_token', `''`],
+      ['recovery_token', `''`],
+      ['email_change_token_new', `''`],
+      ['email_change', `''`],
+    ];
+    const cols = values.filter(([c]) => userCols.has(c));
+    const r = await tx.query(
+      `insert into auth.users (${cols.map(([c]) => c).join(', ')}) values (${cols.map(([, v]) => v).join(', ')}) on conflict do nothing`,
+      [a.id, a.email, demoPassword, a.displayName],
+    );
+    users += r.affectedRows;
+    if (r.affectedRows && identityCols.has('provider_id')) {
+      await tx.query(
+        `insert into auth.identities (provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
+         values ($1::text, $1::uuid, jsonb_build_object('sub', $1::text, 'email', $2::text, 'email_verified', true), 'email', now(), now(), now())
+         on conflict do nothing`,
+        [a.id, a.email],
       );
-      users += r.affectedRows;
-      if (r.affectedRows && identityCols.has('provider_id')) {
-        await tx.query(
-          `insert into auth.identities (provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
-           values ($1::text, $1::uuid, jsonb_build_object('sub', $1::text, 'email', $2::text, 'email_verified', true), 'email', now(), now(), now())
-           on conflict do nothing`,
-          [a.id, a.email],
-        );
-      }
-      for (const m of a.memberships) {
-        const mr = await tx.query(
-          `insert into public.memberships (user_id, org_id, role, areas, personal_data) values ($1, $2, $3, $4, $5) on conflict do nothing`,
-          [a.id, m.at === 'district' ? orgs.districtId : orgs.streetId, m.role, m.areas, m.personalData],
-        );
-        memberships += mr.affectedRows;
-      }
     }
-    return { users, memberships };
-  });
+    for (const m of a.memberships) {
+      const mr = await tx.query(
+        `insert into public.memberships (user_id, org_id, role, areas, personal_data) values ($1, $2, $3, $4, $5) on conflict do nothing`,
+        [a.id, m.at === 'district' ? orgs.districtId : orgs.streetId, m.role, m.areas, m.personalData],
+      );
+      memberships += mr.affectedRows;
+    }
+  }
+  return { users, memberships };
 }

@@ -56,6 +56,27 @@ describe.each(testDatabases())('seed.sql on $name', (backend) => {
     expect((await viaSql.query('select count(*)::int as n from public.profiles')).rows).toEqual([{ n: 5 }]);
     expect((await viaSql.query(`select current_setting('session_replication_role') as r`)).rows).toEqual([{ r: 'origin' }]);
   });
+
+  it('is all or nothing: a statement the database refuses leaves it empty, and running it again succeeds', async () => {
+    const db = await backend.create();
+    try {
+      const sql = seedSql(await loadDataset(dir), { source: 'fixture' });
+      await emulateSupabaseAuth(db);
+      // The last statement (memberships) fails, after every record went in.
+      await db.exec('alter table public.memberships add constraint fazhi_test_refuse check (false) not valid');
+      // As `psql -f` runs a file: statement by statement, going on after an error.
+      const errors: unknown[] = [];
+      for (const statement of splitStatements(sql)) await db.exec(statement).catch((e: unknown) => errors.push(e));
+      expect(errors[0]).toMatchObject({ code: '23514' });
+      expect((await db.query('select count(*)::int as n from public.org_units')).rows).toEqual([{ n: 0 }]);
+      expect((await db.query('select count(*)::int as n from auth.users')).rows).toEqual([{ n: 0 }]);
+      await db.exec('alter table public.memberships drop constraint fazhi_test_refuse');
+      await db.exec(sql);
+      expect((await db.query('select count(*)::int as n from public.memberships')).rows).toEqual([{ n: 6 }]);
+    } finally {
+      await db.close();
+    }
+  });
 });
 
 describe('supabase/seed.sql', () => {
@@ -73,7 +94,7 @@ describe('supabase/seed.sql', () => {
   it('splits into whole statements the way the Supabase CLI reads it', () => {
     const statements = splitStatements(expected);
     expect(statements.filter((s) => /^(-- .*\n)*insert into /.test(s)).length).toBeGreaterThan(80);
-    expect(statements.filter((s) => !/^(-- [^\n]*\n|\n)*(insert into|set session_replication_role)/.test(s))).toEqual([]);
+    expect(statements.filter((s) => !/^(-- [^\n]*\n|\n)*(insert into|set local session_replication_role|begin|commit)/.test(s))).toEqual([]);
   });
 
   it('loads on PostgreSQL 15 after the migrations', async () => {

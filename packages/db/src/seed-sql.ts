@@ -46,9 +46,12 @@ export function seedSql(ds: Pick<Dataset, 'manifest' | 'orgs' | 'records'>, opts
     `-- 演示数据：${ds.manifest.label}（${ds.manifest.name}）。\n`,
     `-- Generated from ${opts.source ?? ds.manifest.name} by \`pnpm --filter @fazhi/db generate:seed\`; do not edit.\n`,
     `-- Runs on Supabase after supabase/migrations. Demo accounts: see demoAccounts in @fazhi/db.\n\n`,
+    // All or nothing, like `fazhi db seed`: run with psql or the Supabase CLI, a failing statement
+    // rolls the whole seed back, so it can be run again instead of leaving records without users.
+    `begin;\n\n`,
     // As pg_dump's data-only output does: the validated bulk data skips row triggers (stamps equal
     // the column defaults here; no audit rows), which makes loading several times faster.
-    `set session_replication_role = replica;\n\n`,
+    `set local session_replication_role = replica;\n\n`,
   ];
   parts.push(...insertStatements('public.org_units', ['id', 'parent_id', 'kind', 'code', 'name', 'short_name'], orgUnitRows(ds.orgs), chunk));
 
@@ -60,7 +63,7 @@ export function seedSql(ds: Pick<Dataset, 'manifest' | 'orgs' | 'records'>, opts
   }
 
   // Users go through the triggers again: each gets its profile row.
-  parts.push('\nset session_replication_role = origin;\n');
+  parts.push('\nset local session_replication_role = origin;\n');
   const orgs = demoOrgsOf(ds.orgs, ds.manifest.rootOrgId);
   const hash = `extensions.crypt(${sqlLiteral(demoPassword)}, extensions.gen_salt('bf'))`;
   parts.push(`\n-- 演示账号（密码均为 ${demoPassword}）\n`);
@@ -82,5 +85,6 @@ export function seedSql(ds: Pick<Dataset, 'manifest' | 'orgs' | 'records'>, opts
     a.memberships.map((m) => `  (${sqlLiteral(a.id)}, ${sqlLiteral(m.at === 'district' ? orgs.districtId : orgs.streetId)}, ${sqlLiteral(m.role)}, ${sqlLiteral([...m.areas])}, ${m.personalData})`),
   );
   parts.push(`insert into public.memberships (user_id, org_id, role, areas, personal_data) values\n${memberships.join(',\n')};\n`);
+  parts.push('\ncommit;\n');
   return parts.join('');
 }

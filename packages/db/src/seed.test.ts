@@ -4,7 +4,7 @@ import type { Database } from './client.js';
 import { demoAccounts, demoOrgsOf, demoPassword, seedDemoUsers } from './demo-users.js';
 import { readDatabaseRecords } from './read-records.js';
 import { uuidFor } from './record-rows.js';
-import { insertDataset, seedDataset } from './seed.js';
+import { insertDataset, insertDatasetWithDemoUsers, seedDataset } from './seed.js';
 import { asUser } from './session.js';
 import { fixtureDataset, writeFixtureDataset } from './testing/fixture-dataset.js';
 import { testDatabases } from './testing/test-databases.js';
@@ -94,6 +94,30 @@ describe.each(testDatabases())('seeding on $name', (backend) => {
       expect(err).toMatchObject({ code: '23514', table: 'publicity_events' });
       expect(await count(db, 'public.org_units')).toBe(0);
       expect(await count(db, 'public.mediation_cases')).toBe(0);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('commits records and demo accounts together: a failure in the accounts leaves the database empty, and a rerun finishes', async () => {
+    const db = await backend.create();
+    try {
+      const input = fixtureDataset();
+      const ds = { manifest: input.manifest, orgs: new OrgTree(input.orgs as never), records: new Map(Object.entries(input.records)) };
+      // A real failure after the records are in: the database refuses every new membership row.
+      await db.exec(`alter table public.memberships add constraint fazhi_test_refuse_memberships check (false) not valid`);
+      const err = await insertDatasetWithDemoUsers(db, ds).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: '23514' });
+      expect(await count(db, 'public.org_units')).toBe(0);
+      expect(await count(db, 'public.mediation_cases')).toBe(0);
+      expect(await count(db, 'auth.users')).toBe(0);
+
+      await db.exec(`alter table public.memberships drop constraint fazhi_test_refuse_memberships`);
+      const result = await insertDatasetWithDemoUsers(db, ds);
+      expect(result).toMatchObject({ orgUnits: 5, audited: false, records: { mediation_cases: 2 }, demoUsers: { users: 5, memberships: 6 } });
+      expect(await count(db, 'public.memberships')).toBe(6);
+      // Row triggers are back on for the accounts even though the records skipped them.
+      expect((await db.query(`select display_name from public.profiles where id = $1`, [demoAccounts[0].id])).rows).toEqual([{ display_name: demoAccounts[0].displayName }]);
     } finally {
       await db.close();
     }

@@ -1,6 +1,7 @@
 import { loadDataset, type Dataset, type LoadOptions } from '@fazhi/dataset';
 import { createRegistry, type OrgTree, type OrgUnit, type RecordKindRegistry } from '@fazhi/domain';
 import type { Database, SqlExecutor } from './client.js';
+import { demoOrgsOf, insertDemoUsers } from './demo-users.js';
 import { insertOrder, recordColumns, recordRow, uuidFor } from './record-rows.js';
 
 export interface InsertOptions {
@@ -53,7 +54,6 @@ export async function insertRows(tx: SqlExecutor, table: string, columns: readon
   for (let i = 0; i < rows.length; i += batchSize) await tx.query(sql, [JSON.stringify(rows.slice(i, i + batchSize))]);
 }
 
-/** Inserts a loaded dataset's org units and records in one transaction (see `seedDataset`). */
 /** Seeding goes into an empty database only: merging two datasets' org trees is not a thing. */
 export async function assertNoOrgUnits(db: SqlExecutor, datasetLabel: string): Promise<void> {
   const existing = await db.query<{ n: number }>('select count(*)::int as n from public.org_units');
@@ -74,26 +74,51 @@ async function skipTriggers(tx: SqlExecutor): Promise<boolean> {
   }
 }
 
+/** Inserts a loaded dataset's org units and records in one transaction (see `seedDataset`). */
 export async function insertDataset(db: Database, ds: Pick<Dataset, 'orgs' | 'records' | 'manifest'>, opts: InsertOptions = {}): Promise<SeedResult> {
+  return db.transaction((tx) => insertDatasetIn(tx, ds, opts));
+}
+
+/**
+ * `insertDataset` inside the caller's transaction. Row triggers are back on when it returns, so
+ * whatever the caller writes next in the same transaction (demo accounts) is checked and stamped.
+ */
+export async function insertDatasetIn(tx: SqlExecutor, ds: Pick<Dataset, 'orgs' | 'records' | 'manifest'>, opts: InsertOptions = {}): Promise<SeedResult> {
   const started = performance.now();
   const registry = opts.registry ?? createRegistry();
   const counts: Record<string, number> = {};
   const orgRows = orgUnitRows(ds.orgs);
-  let audited = true;
-  await db.transaction(async (tx) => {
-    await assertNoOrgUnits(tx, ds.manifest.label);
-    // The dataset has been validated as a whole (org tree, references, rules), which is what the
-    // skipped triggers and foreign keys would have checked row by row.
-    if (!opts.audit) audited = !(await skipTriggers(tx));
-    await insertRows(tx, 'org_units', ['id', 'parent_id', 'kind', 'code', 'name', 'short_name'], orgRows, opts.batchSize);
-    const kinds = insertOrder([...ds.records.keys()].map((id) => registry.get(id)));
-    for (const kind of kinds) {
-      const records = ds.records.get(kind.id) ?? [];
-      await insertRows(tx, kind.id, recordColumns(kind), records.map((r) => recordRow(kind, r)), opts.batchSize);
-      counts[kind.id] = records.length;
-    }
-  });
+  await assertNoOrgUnits(tx, ds.manifest.label);
+  const roleBefore = (await tx.query<{ role: string }>('select current_setting(\'session_replication_role\') as role')).rows[0]!.role;
+  // The dataset has been validated as a whole (org tree, references, rules), which is what the
+  // skipped triggers and foreign keys would have checked row by row.
+  const audited = opts.audit ? true : !(await skipTriggers(tx));
+  await insertRows(tx, 'org_units', ['id', 'parent_id', 'kind', 'code', 'name', 'short_name'], orgRows, opts.batchSize);
+  const kinds = insertOrder([...ds.records.keys()].map((id) => registry.get(id)));
+  for (const kind of kinds) {
+    const records = ds.records.get(kind.id) ?? [];
+    await insertRows(tx, kind.id, recordColumns(kind), records.map((r) => recordRow(kind, r)), opts.batchSize);
+    counts[kind.id] = records.length;
+  }
+  if (!audited) await tx.query(`select set_config('session_replication_role', $1, true)`, [roleBefore]);
   return { dataset: ds.manifest.name, orgUnits: orgRows.length, records: counts, audited, ms: Math.round(performance.now() - started) };
+}
+
+export interface SeedWithDemoUsersResult extends SeedResult {
+  demoUsers: { users: number; memberships: number };
+}
+
+/**
+ * What `fazhi db seed` does: the dataset and the demo accounts in ONE transaction, so a run that
+ * dies half-way (killed, connection lost, an account refused) leaves the database empty and the
+ * next run starts afresh, instead of records without accounts that a rerun refuses to touch.
+ */
+export async function insertDatasetWithDemoUsers(db: Database, ds: Pick<Dataset, 'orgs' | 'records' | 'manifest'>, opts: InsertOptions = {}): Promise<SeedWithDemoUsersResult> {
+  return db.transaction(async (tx) => {
+    const seeded = await insertDatasetIn(tx, ds, opts);
+    const demoUsers = await insertDemoUsers(tx, demoOrgsOf(ds.orgs, ds.manifest.rootOrgId));
+    return { ...seeded, demoUsers };
+  });
 }
 
 /**

@@ -1,23 +1,20 @@
-import { DatasetError, loadDataset } from '@fazhi/dataset';
+import { DatasetError, escapeControlChars } from '@fazhi/dataset';
 import {
   assertNoOrgUnits,
   demoAccounts,
-  demoOrgsOf,
   demoPassword,
-  insertDataset,
+  insertDatasetWithDemoUsers,
   isDatabaseError,
   migrate,
   openDatabase,
   readDatabaseRecords,
   redactUrl,
-  seedDemoUsers,
   type Database,
 } from '@fazhi/db';
 import { workAreaLabel } from '@fazhi/domain';
-import { existsSync } from 'node:fs';
 import { CliError } from '../cli-error.js';
 import type { Output } from '../io.js';
-import type { RecordSource } from '../source.js';
+import { checkDatasetDir, loadDatasetForCli, type RecordSource } from '../source.js';
 import { textTable } from '../text-table.js';
 import { sqlIndicators } from '../indicator-source.js';
 
@@ -74,18 +71,18 @@ export async function runDb(sub: string | undefined, opts: DbOptions, out: Outpu
       return;
     case 'seed': {
       if (!opts.dataset) throw new CliError('请用 --dataset 指定要导入的数据集目录，如 --dataset seeds/nansha-2024', 2);
-      if (!existsSync(opts.dataset)) throw new CliError(`数据集目录“${opts.dataset}”不存在`);
       const dataset = opts.dataset;
+      await checkDatasetDir(dataset);
       await withDatabase(opts.db, async (db) => {
         await migrateAndReport(db, out);
         // Refuse a non-empty database before spending seconds on loading the dataset.
         await assertNoOrgUnits(db, dataset);
-        const ds = await loadDataset(dataset);
-        const result = await insertDataset(db, ds);
+        const ds = await loadDatasetForCli(dataset, out);
+        // Records and accounts in one transaction: a run that dies half-way leaves nothing behind.
+        const result = await insertDatasetWithDemoUsers(db, ds);
         const records = Object.values(result.records).reduce((a, b) => a + b, 0);
-        out.stdout(`已导入数据集“${ds.manifest.label}”：机构 ${result.orgUnits} 个，记录 ${records} 条（${Object.keys(result.records).length} 类），耗时 ${(result.ms / 1000).toFixed(1)} 秒\n`);
-        const users = await seedDemoUsers(db, demoOrgsOf(ds.orgs, ds.manifest.rootOrgId));
-        out.stdout(`已创建演示账号 ${users.users} 个（密码均为 ${demoPassword}）：\n`);
+        out.stdout(`已导入数据集“${escapeControlChars(ds.manifest.label)}”：机构 ${result.orgUnits} 个，记录 ${records} 条（${Object.keys(result.records).length} 类），耗时 ${(result.ms / 1000).toFixed(1)} 秒\n`);
+        out.stdout(`已创建演示账号 ${result.demoUsers.users} 个（密码均为 ${demoPassword}）：\n`);
         const rows = demoAccounts.map((a) => [a.email, a.displayName, a.memberships.map((m) => `${roleLabels[m.role]}${m.areas.length ? `（${m.areas.map(workAreaLabel).join('、')}）` : ''}`).join(' + ')]);
         out.stdout(textTable(['账号', '说明', '角色'], rows));
       });

@@ -3,7 +3,7 @@ import { builtInCatalog, formatChange, formatIndicator, type IndicatorComparison
 import { CliError } from '../cli-error.js';
 import { orgDisplayName } from '../evaluate-source.js';
 import { indicatorsOf } from '../indicator-source.js';
-import type { Output } from '../io.js';
+import { terminalText, type Output } from '../io.js';
 import type { RecordSource } from '../source.js';
 import { resolveOrg } from '../source.js';
 import { textTable } from '../text-table.js';
@@ -51,7 +51,7 @@ export async function runMetrics(source: RecordSource, opts: MetricsOptions, out
     return;
   }
   if (opts.format === 'table') {
-    out.stdout(`${orgDisplayName(org)} ${periodLabel(opts.period)} 指标（共${comparisons.length}项）\n\n`);
+    out.stdout(`${terminalText(orgDisplayName(org))} ${periodLabel(opts.period)} 指标（共${comparisons.length}项）\n\n`);
     const rows = comparisons.map((c) => {
       const i = c.current.indicator;
       const parts = c.current.denominator ? `${c.current.numerator.value ?? '—'} / ${c.current.denominator.value ?? '—'}` : '';

@@ -10,12 +10,12 @@ import {
   streetAnnualTemplate,
   type Narrative,
 } from '@fazhi/report';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError } from '../cli-error.js';
 import { orgDisplayName } from '../evaluate-source.js';
 import { reportData } from '../indicator-source.js';
-import { writeFileAtomic, type Output } from '../io.js';
+import { checkOutputPath, readInputText, terminalText, writeFileAtomic, type Output } from '../io.js';
 import { resolveOrg, type RecordSource } from '../source.js';
 
 export interface ReportOptions {
@@ -28,10 +28,10 @@ export interface ReportOptions {
 
 const formats = ['markdown', 'html', 'docx'];
 
-function readNarrative(file: string): Narrative {
-  if (!existsSync(file)) throw new CliError(`叙述文件“${file}”不存在`);
+async function readNarrative(file: string): Promise<Narrative> {
+  const text = await readInputText(file, '叙述文件');
   try {
-    return parseNarrative(readFileSync(file, 'utf8'), { file, knownKeys: narrativeKeys(streetAnnualTemplate).map((k) => k.key) });
+    return parseNarrative(text, { file, knownKeys: narrativeKeys(streetAnnualTemplate).map((k) => k.key) });
   } catch (e) {
     if (e instanceof NarrativeError) throw new CliError(e.message);
     throw e;
@@ -42,12 +42,14 @@ export async function runReport(source: RecordSource, opts: ReportOptions, out: 
   if (!formats.includes(opts.format)) throw new CliError(`不支持的输出格式“${opts.format}”，report 可用 ${formats.join('、')}`, 2);
   if (opts.period.kind !== 'year') throw new CliError('年度报告只能按年生成，请用 --year', 2);
   if (opts.format === 'docx' && !opts.out) throw new CliError('DOCX 格式需要用 --out 指定输出文件', 2);
+  // A wrong --out is reported before the report is computed, not after.
+  if (opts.out) checkOutputPath(opts.out);
 
   const org = resolveOrg(source, opts.org);
   // The dataset's own narrative for its root org is used unless --narrative names another file.
   const defaultNarrative = source.narrativeDir && org.id === source.rootOrgId ? join(source.narrativeDir, `${periodKey(opts.period)}.md`) : undefined;
   const narrativeFile = opts.narrative ?? (defaultNarrative && existsSync(defaultNarrative) ? defaultNarrative : undefined);
-  const narrative = narrativeFile ? readNarrative(narrativeFile) : undefined;
+  const narrative = narrativeFile ? await readNarrative(narrativeFile) : undefined;
 
   const data = await reportData(source, streetAnnualTemplate, org.id, opts.period);
   const doc = buildReport({ template: streetAnnualTemplate, orgName: orgDisplayName(org), period: opts.period, data, ...(narrative ? { narrative } : {}) });
@@ -55,6 +57,6 @@ export async function runReport(source: RecordSource, opts: ReportOptions, out: 
   const content = opts.format === 'docx' ? await renderDocx(doc) : opts.format === 'html' ? renderHtml(doc) : renderMarkdown(doc);
   if (opts.out) {
     writeFileAtomic(opts.out, content);
-    out.stderr(`已生成 ${opts.out}\n`);
+    out.stderr(`已生成 ${terminalText(opts.out)}\n`);
   } else out.stdout(typeof content === 'string' ? content : Buffer.from(content).toString('utf8'));
 }

@@ -1,0 +1,52 @@
+import type { AnyRecord, RecordKindRegistry } from '@fazhi/domain';
+import type { RowRef } from './record-file.js';
+import { kindFile, type DatasetManifest, type DatasetProblem } from './types.js';
+
+/**
+ * Records that cannot concern any year the dataset declares: all their dates lie outside
+ * `years` (a typo like 2204 or 2014). The years a record spans run from its earliest to its latest
+ * date; a record whose end date is still open (an officer with no 离岗日期, a service item not yet
+ * delisted) runs on to today, so a roster entry from 2015 is not flagged. Neither is a value in
+ * force from an earlier date (`inForceFrom`: kind id → its "effective from" field, e.g.
+ * org_attributes → effectiveOn), which still holds in the declared years.
+ */
+export function outOfYearsWarnings(
+  registry: RecordKindRegistry,
+  manifest: Pick<DatasetManifest, 'years'>,
+  records: ReadonlyMap<string, readonly AnyRecord[]>,
+  rowsByKind: ReadonlyMap<string, readonly RowRef[]>,
+  inForceFrom: ReadonlyMap<string, string> = new Map(),
+): DatasetProblem[] {
+  const years = [...manifest.years].sort((a, b) => a - b);
+  if (years.length === 0) return [];
+  const listed = years.join('、');
+  const warnings: DatasetProblem[] = [];
+  for (const [kindId, recs] of records) {
+    const kind = registry.get(kindId);
+    const file = kindFile(kindId);
+    const dateFields = kind.fields.filter((f) => f.type === 'date' || f.type === 'datetime');
+    if (dateFields.length === 0) continue;
+    const openEnds = (kind.rules ?? []).flatMap((r) => (r.type === 'order' && r.earlier === kind.periodField ? [r.later] : []));
+    const inForce = inForceFrom.get(kindId);
+    const rowOf = new Map((rowsByKind.get(kindId) ?? []).map((r) => [r.id, r.row]));
+    for (const rec of recs) {
+      const dated = dateFields.filter((f) => typeof rec[f.key] === 'string' && rec[f.key] !== '');
+      if (dated.length === 0) continue;
+      // Dates are stored as local (+08:00) ISO text: the first four characters are the year.
+      const recordYears = dated.map((f) => Number(String(rec[f.key]).slice(0, 4)));
+      const first = Math.min(...recordYears);
+      const stillOpen = inForce !== undefined || openEnds.some((k) => rec[k] === null || rec[k] === undefined || rec[k] === '');
+      const last = stillOpen ? Infinity : Math.max(...recordYears);
+      if (years.some((y) => y >= first && y <= last)) continue;
+      const shown = dated.find((f) => f.key === kind.periodField) ?? dated[0]!;
+      warnings.push({
+        file,
+        ...(rowOf.has(rec.id) ? { row: rowOf.get(rec.id)! } : {}),
+        field: shown.label,
+        key: shown.key,
+        message: `日期 ${String(rec[shown.key]).slice(0, 10)} 不在数据集声明的年度（${listed}）内（记录的其他日期也都不在），请检查是否录错`,
+      });
+    }
+  }
+  return warnings;
+}
