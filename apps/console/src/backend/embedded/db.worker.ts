@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { worker } from '@electric-sql/pglite/worker';
+import { carryErrorFields } from '@fazhi/db/browser';
 import { ChangeAwareIdbFs } from './change-aware-idb-fs.js';
 import { idbDatabaseName, type EmbeddedWorkerMeta } from './worker-meta.js';
 
@@ -23,7 +24,9 @@ worker({
     }
     // Durable: a statement that changed files returns once IndexedDB has them, so a tab closed
     // right after saving loses nothing; reads skip the sync (see ChangeAwareIdbFs).
-    return PGlite.create({ fs: new ChangeAwareIdbFs(meta.dataDir), extensions: { pgcrypto }, ...(loadDataDir ? { loadDataDir } : {}) });
+    const pg = await PGlite.create({ fs: new ChangeAwareIdbFs(meta.dataDir), extensions: { pgcrypto }, ...(loadDataDir ? { loadDataDir } : {}) });
+    // PGliteWorker passes only an error's message to the page: carry SQLSTATE, constraint … in it.
+    return carryErrorFields(pg);
   },
 });
 
