@@ -61,9 +61,10 @@ describe.each(testDatabases())('errors raised by $name', (backend) => {
   beforeAll(async () => {
     db = await backend.create();
     await seedFixture(db);
-    [ids.case] = await insertAsOwner(db, 'mediation_cases', [
+    const [caseId] = await insertAsOwner(db, 'mediation_cases', [
       { values: { caseNo: 'E01', source: 'proactive', disputeType: 'other', partiesCount: 1, acceptedOn: '2024-05-01', status: 'accepted' } },
     ]);
+    ids.case = caseId!;
   });
   afterAll(() => db.close());
 

@@ -22,3 +22,19 @@ test('translates with parameters, falls back to zh-CN, then to the default, then
   expect(() => i18n.changeLocale('fr')).toThrow('不支持的语言');
   expect(interpolate('{{a}}-{{b}}', { a: 1 })).toBe('1-{{b}}');
 });
+
+test('names every resource by its kind label in Refine notifications, in both languages', () => {
+  const plugin = samplePlugin();
+  const i18n = createI18nProvider({ plugins: [plugin] });
+  // What Refine's useCreate / useUpdate / useDelete call (@refinedev/core 5, hooks/data).
+  const notice = (key: string, id: string) => i18n.translate(key, { resource: i18n.translate(`${id}.${id}`, id), statusCode: 409 }, 'fallback');
+  for (const { kind } of plugin.resources) {
+    expect(notice('notifications.createSuccess', kind.id)).toBe(`已新建${kind.label}`);
+    expect(notice('notifications.editSuccess', kind.id)).toBe(`已保存${kind.label}`);
+    expect(notice('notifications.deleteSuccess', kind.id)).toBe(`已删除${kind.label}`);
+    expect(notice('notifications.editError', kind.id)).not.toContain(kind.id);
+  }
+  i18n.changeLocale('en');
+  const { kind } = plugin.resources[0]!;
+  expect(notice('notifications.createSuccess', kind.id)).toBe(`Successfully created ${kind.labelEn ?? kind.label}`);
+});

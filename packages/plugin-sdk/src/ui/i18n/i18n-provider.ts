@@ -45,7 +45,11 @@ export function createI18nProvider(opts: I18nOptions = {}): I18nProvider & { loc
   for (const locale of Object.keys(dictionaries) as Locale[]) {
     const t = flatDictionary(locale);
     Object.assign(t, flatten(opts.messages?.[locale] ?? {}));
-    for (const p of opts.plugins ?? []) Object.assign(t, flatten(p.messages?.[locale] ?? {}, `plugins.${p.id}`));
+    for (const p of opts.plugins ?? []) {
+      Object.assign(t, flatten(p.messages?.[locale] ?? {}, `plugins.${p.id}`));
+      // Refine's notifications name a resource by `<name>.<name>` (已新建{{resource}}): the kind's label, never its id.
+      for (const { kind } of p.resources) t[`${kind.id}.${kind.id}`] = locale === 'en' ? (kind.labelEn ?? kind.label) : kind.label;
+    }
     tables[locale] = t;
   }
   let current: Locale = opts.locale ?? 'zh-CN';
