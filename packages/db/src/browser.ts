@@ -3,6 +3,7 @@
 export type { Database, QueryResult, SqlExecutor } from './client.js';
 export { DatabaseError, isDatabaseError, toDatabaseError } from './database-error.js';
 export { carryErrorFields } from './worker-error-codec.js';
+export { logPersonalDataAccess, logPersonalDataAccessRpc, type PersonalDataAccess } from './personal-data-access.js';
 export { PgliteDatabase } from './pglite-database.js';
 export { textParsers } from './value-parsers.js';
 export { appliedVersions, applyMigrations, type AppliedMigration, type ApplyMigrationsInput, type MigrateResult, type MigrationSource } from './migrations-core.js';

@@ -50,7 +50,8 @@ export function toDatabaseError(e: unknown): unknown {
   // From PGlite in a Web Worker the fields arrive inside the message (see worker-error-codec).
   const decoded = decodeErrorFields(e.message);
   const d = (decoded ?? e) as unknown as Record<string, unknown>;
-  if (typeof d.code !== 'string' || !sqlState.test(d.code)) return e;
+  // An HttpError (statusCode) thrown inside a transaction is already mapped: pass it through.
+  if (typeof d.code !== 'string' || !sqlState.test(d.code) || 'statusCode' in e) return e;
   const text = (k: string) => (typeof d[k] === 'string' && d[k] !== '' ? (d[k] as string) : undefined);
   const position = text('position');
   return new DatabaseError(
