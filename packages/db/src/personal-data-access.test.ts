@@ -41,7 +41,8 @@ describe('personal-data access log through SQL (PGlite)', () => {
   it('logs for a street admin and refuses a viewer in Chinese', async () => {
     const id = await asUser(db, { userId: fixtureUser.writer }, (tx) => logPersonalDataAccess(tx, access));
     expect(Number(id)).toBeGreaterThan(0);
-    const refused = await asUser(db, { userId: fixtureUser.reader }, (tx) => logPersonalDataAccess(tx, access)).catch((x: unknown) => x as DataProviderError);
+    const refused = (await asUser(db, { userId: fixtureUser.reader }, (tx) => logPersonalDataAccess(tx, access)).catch((x: unknown) => x)) as DataProviderError;
+    expect(refused).toBeInstanceOf(DataProviderError);
     expect([refused.statusCode, refused.message]).toEqual([403, '只有街道管理员可以备份、恢复或重置数据库']);
   });
 });
