@@ -1,7 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { artifactsDir, indicatorCard, openConsoleBrowser, screenshot, signIn, type ConsoleBrowser } from './browser.js';
+import { artifactsDir, distDir, indicatorCard, openConsoleBrowser, screenshot, signIn, type ConsoleBrowser } from './browser.js';
 
 // The seed's 2024 figures for 南沙街道 (docs: ../shared/domain), as the dashboard must show them.
 const successfulCases = 'mediation.successful_cases';
@@ -285,4 +287,49 @@ describe('console in Chromium, embedded database', () => {
     expect(await cardValue(page, successfulCases)).toBe(242);
     await context.close();
   });
+
+  test('a profile made by the previous release keeps every record when this build opens it, and gains the new schema', async () => {
+    // The snapshot the previous release shipped: the same seed with only the migrations before
+    // this release's (built once, then reused). A first visit with it is what such a profile holds.
+    const oldDir = join(artifactsDir, 'old-demo');
+    execFileSync('node', ['--conditions=fazhi-source', '--import', 'tsx', 'scripts/build-demo-db.ts'], {
+      cwd: join(distDir, '..'),
+      env: { ...process.env, FAZHI_DEMO_BEFORE: '20261204000000', FAZHI_DEMO_OUT: oldDir },
+      stdio: 'ignore',
+    });
+    const old = JSON.parse(readFileSync(join(oldDir, 'manifest.json'), 'utf8')) as { snapshot: string; migrations: string[] };
+    expect(old.migrations.every((m) => m < '20261204000000')).toBe(true);
+    const served = join(distDir, 'demo', old.snapshot);
+    copyFileSync(join(oldDir, old.snapshot), served);
+    const listTotal = async (page: Page) => {
+      await page.goto(`${cb.url}${listPath}`);
+      return Number((await page.getByText(/共 \d+ 条/).textContent())!.match(/\d+/)![0]);
+    };
+    try {
+      const fresh = await cb.newPage();
+      await signIn(fresh.page, cb.url, 'admin');
+      const expected = await listTotal(fresh.page);
+      await fresh.context.close();
+
+      const { context, page } = await cb.newPage();
+      await context.route('**/demo/manifest.json', async (route) => {
+        const current = (await (await route.fetch()).json()) as Record<string, unknown>;
+        await route.fulfill({ json: { ...current, snapshot: old.snapshot } });
+      });
+      const requested: string[] = [];
+      context.on('request', (r) => requested.push(r.url()));
+      await signIn(page, cb.url, 'admin');
+      // The database really started from the old snapshot.
+      expect(requested.filter((u) => u.includes('/demo/fazhi-demo-'))).toEqual([`${cb.url}demo/${old.snapshot}`]);
+      expect(await cardValue(page, successfulCases)).toBe(242);
+      expect(await listTotal(page)).toBe(expected);
+      // The new migration was applied on opening: the backup's audit RPC exists.
+      const download = page.waitForEvent('download');
+      await userMenu(page, '备份本机数据库');
+      await download;
+      await context.close();
+    } finally {
+      rmSync(served, { force: true });
+    }
+  }, 180_000);
 });
