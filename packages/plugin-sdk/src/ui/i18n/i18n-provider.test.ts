@@ -14,6 +14,7 @@ test('translates with parameters, falls back to zh-CN, then to the default, then
   expect(i18n.translate('nope.key', 'Default')).toBe('Default');
   expect(i18n.translate('nope.key', {}, 'Default 2')).toBe('Default 2');
   expect(i18n.translate('nope.key')).toBe('nope.key');
+  for (const inherited of ['constructor', '__proto__', 'toString']) expect(i18n.translate(inherited, 'fallback')).toBe('fallback');
   i18n.changeLocale('en');
   expect(i18n.getLocale()).toBe('en');
   expect(i18n.translate('fazhi.list.total', { total: 2 })).toBe('2 in total');

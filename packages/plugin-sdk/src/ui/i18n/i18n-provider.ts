@@ -58,7 +58,9 @@ export function createI18nProvider(opts: I18nOptions = {}): I18nProvider & { loc
       // Refine calls both translate(key, defaultMessage) and translate(key, params, defaultMessage).
       const params = typeof options === 'object' && options !== null ? (options as Record<string, unknown>) : undefined;
       const fallback = typeof options === 'string' ? options : defaultMessage;
-      const text = tables[current][key] ?? tables['zh-CN'][key] ?? fallback ?? key;
+      // Own keys only: a key such as `constructor` must not find Object.prototype's.
+      const own = (t: Flat) => (Object.hasOwn(t, key) ? t[key] : undefined);
+      const text = own(tables[current]) ?? own(tables['zh-CN']) ?? fallback ?? key;
       return interpolate(text, params);
     },
     changeLocale: (locale: string) => {
