@@ -332,4 +332,30 @@ describe('console in Chromium, embedded database', () => {
       rmSync(served, { force: true });
     }
   }, 180_000);
+
+  test('a stale save is explained: the database’s conflict (PT409) crosses the worker with its code', async () => {
+    const { context, page } = await cb.newPage();
+    await signIn(page, cb.url, 'admin');
+    await page.goto(`${cb.url}${listPath}`);
+    await page.getByText(/共 \d+ 条/).waitFor();
+    await page.locator('.ant-table-tbody tr.ant-table-row').first().getByRole('button', { name: /编\s*辑/ }).click();
+    await page.waitForURL(/\/edit\//);
+    const summary = (p: Page) => p.getByLabel('纠纷简要情况', { exact: true });
+    await summary(page).waitFor();
+    // Somebody else saves the same record in another tab meanwhile.
+    const other = await context.newPage();
+    await other.goto(page.url());
+    await summary(other).fill('另一个标签页先保存的内容');
+    await other.getByRole('button', { name: /保\s*存/ }).click();
+    await other.waitForURL(/\/show\//);
+    await other.getByText('已保存人民调解案件').waitFor();
+    // This tab still holds the old version: the database refuses it, and the form says why.
+    await summary(page).fill('本标签页后保存的内容');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('保存失败：记录已被他人修改').waitFor();
+    await page.getByText(/^记录已被他人修改（当前版本 \d+），请刷新后重试$/).first().waitFor();
+    expect(await page.getByText(/数据服务出错/).count()).toBe(0);
+    await screenshot(page, 'mediation-edit-conflict');
+    await context.close();
+  });
 });
