@@ -133,7 +133,7 @@ describe('console in Chromium, embedded database', () => {
     await expect.poll(() => pgliteDatabases(page)).toHaveLength(1);
     expect(before).not.toContain((await pgliteDatabases(page))[0]);
     await context.close();
-  });
+  }, 120_000);
 
   test('wrong password is refused in Chinese; a clerk of another area cannot reach the create form', async () => {
     const { context, page } = await cb.newPage();
@@ -247,6 +247,7 @@ describe('console in Chromium, embedded database', () => {
     await page.getByTestId('restore-file').setInputFiles({ name: 'x.fazhi-backup', mimeType: 'application/octet-stream', buffer: Buffer.from('not a backup') });
     await page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定|OK/ }).click();
     await page.getByText(/不是工作台的备份文件/).waitFor();
+    await expect.poll(() => page.locator('.ant-modal-confirm').count()).toBe(0);
     expect(await cardValue(page, successfulCases)).toBe(243);
 
     await page.getByTestId('restore-file').setInputFiles(backupPath);
@@ -257,7 +258,7 @@ describe('console in Chromium, embedded database', () => {
     await page.reload();
     expect(await cardValue(page, successfulCases)).toBe(242);
     await context.close();
-  });
+  }, 150_000);
 
   test('a profile whose local database does not open offers 重建本地数据库 and recovers', async () => {
     const { context, page } = await cb.newPage();
@@ -286,7 +287,7 @@ describe('console in Chromium, embedded database', () => {
     await page.reload();
     expect(await cardValue(page, successfulCases)).toBe(242);
     await context.close();
-  });
+  }, 150_000);
 
   test('a profile made by the previous release keeps every record when this build opens it, and gains the new schema', async () => {
     // The snapshot the previous release shipped: the same seed with only the migrations before
@@ -357,5 +358,5 @@ describe('console in Chromium, embedded database', () => {
     expect(await page.getByText(/数据服务出错/).count()).toBe(0);
     await screenshot(page, 'mediation-edit-conflict');
     await context.close();
-  });
+  }, 150_000);
 });

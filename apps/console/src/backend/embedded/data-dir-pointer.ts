@@ -25,12 +25,16 @@ export function deleteDataDir(dataDir: string): Promise<void> {
   });
 }
 
-/** Data directories of this origin other than the current one: left over by a switch. */
-export async function staleDataDirs(): Promise<string[]> {
-  const current = idbDatabaseName(currentDataDir());
-  const prefix = idbDatabaseName('fazhi');
+/** When a data directory was made (its name carries the time); the first one counts as old. */
+const madeAt = (dataDir: string) => (dataDir === firstDataDir ? 0 : parseInt(dataDir.split('-')[1] ?? '', 36) || 0);
+
+/**
+ * Data directories of this origin other than the current one, left over by a switch. Only those
+ * older than `minAgeMs`: a younger one may be a new database another tab is loading right now.
+ */
+export async function staleDataDirs(minAgeMs = 10 * 60_000): Promise<string[]> {
+  const current = currentDataDir();
   return (await indexedDB.databases())
-    .map((d) => d.name ?? '')
-    .filter((name) => (name === prefix || name.startsWith(`${prefix}-`)) && name !== current)
-    .map((name) => name.slice('/pglite/'.length));
+    .map((d) => (d.name ?? '').slice('/pglite/'.length))
+    .filter((dir) => (dir === firstDataDir || dir.startsWith(`${firstDataDir}-`)) && dir !== current && Date.now() - madeAt(dir) > minAgeMs);
 }
