@@ -3,10 +3,10 @@ import { createRegistry } from '@fazhi/domain';
 import { cachingIndicatorSource, notifyingWrites } from '../indicator-cache.js';
 import { readConsoleUser } from '@fazhi/plugin-sdk';
 import type { ConnectedBackend, SignedInSession } from '../backend.js';
-import { demoAccounts } from '@fazhi/db/demo-accounts';
 import { backupFileName, readBackupFile, writeBackupFile } from './backup-file.js';
 import { shippedMigrationVersions, upgradeEmbeddedDatabase } from './browser-migrations.js';
 import { demoManifestPath, type DemoManifest } from './demo-manifest.js';
+export { holdsDemoData } from './demo-data.js';
 import { boundedDatabase, type BoundedDatabase, type Connection } from './bounded-database.js';
 import { openFailedMessage, type EmbeddedWorkerMeta } from './worker-meta.js';
 
@@ -125,12 +125,6 @@ function logQueries(db: PgliteDatabase): void {
   const transaction = db.transaction.bind(db);
   db.query = (sql, params) => time(sql, () => query(sql, params));
   db.transaction = (fn) => time('transaction', () => transaction((tx) => fn({ query: (sql, params) => time(`  ${sql}`, () => tx.query(sql, params)), exec: (sql) => time(`  ${sql}`, () => tx.exec(sql)) })));
-}
-
-/** The demo data is in the database while its demo accounts are (the demo build creates them; real data never has them). */
-export async function holdsDemoData(db: Database): Promise<boolean> {
-  const { rows } = await db.query<{ demo: boolean }>(`select exists (select 1 from auth.users where email = any ($1::text[])) as demo`, [demoAccounts.map((a) => a.email)]);
-  return rows[0]?.demo === true;
 }
 
 /**
