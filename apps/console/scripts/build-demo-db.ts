@@ -5,8 +5,9 @@ import { loadDataset } from '@fazhi/dataset';
 import { defaultMigrationsDir, defaultShimFile, demoAccounts, demoOrgsOf, demoPassword, insertDataset, migrate, openPglite, seedDemoUsers } from '@fazhi/db';
 import { createRegistry } from '@fazhi/domain';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { DemoManifest } from '../src/backend/embedded/demo-manifest.js';
@@ -15,12 +16,24 @@ import { filterTar } from './tar-filter.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const seedDir = resolve(here, '../../../seeds/nansha-2024');
-const outDir = resolve(here, '../public/demo');
+// For the browser upgrade test: FAZHI_DEMO_BEFORE=<version> builds the snapshot an older console
+// shipped (only the migrations before that version) into FAZHI_DEMO_OUT instead of public/demo.
+const before = process.env.FAZHI_DEMO_BEFORE;
+const outDir = process.env.FAZHI_DEMO_OUT ? resolve(process.env.FAZHI_DEMO_OUT) : resolve(here, '../public/demo');
+const shipped = (f: string) => f.endsWith('.sql') && (!before || f < before);
+
+/** The migrations to apply: all of them, or a folder with only those before FAZHI_DEMO_BEFORE. */
+function migrationsDir(): string {
+  if (!before) return defaultMigrationsDir();
+  const dir = mkdtempSync(join(tmpdir(), 'fazhi-demo-migrations-'));
+  for (const f of readdirSync(defaultMigrationsDir()).filter(shipped)) copyFileSync(join(defaultMigrationsDir(), f), join(dir, f));
+  return dir;
+}
 
 function inputsKey(): string {
   const h = createHash('sha256');
   const migrations = defaultMigrationsDir();
-  for (const f of readdirSync(migrations).filter((x) => x.endsWith('.sql')).sort()) h.update(f).update(readFileSync(join(migrations, f)));
+  for (const f of readdirSync(migrations).filter(shipped).sort()) h.update(f).update(readFileSync(join(migrations, f)));
   h.update(readFileSync(defaultShimFile()));
   for (const f of readdirSync(seedDir).sort()) if (/\.(csv|json)$/.test(f)) h.update(f).update(readFileSync(join(seedDir, f)));
   for (const f of ['build-demo-db.ts', 'demo-street.ts']) h.update(readFileSync(join(here, f)));
@@ -41,7 +54,7 @@ const registry = createRegistry();
 const dataset = await loadDataset(seedDir, { registry });
 const db = await openPglite();
 try {
-  const migrated = await migrate(db);
+  const migrated = await migrate(db, { migrationsDir: migrationsDir() });
   const demo = withDemoStreet(dataset, registry);
   const seeded = await insertDataset(db, demo, { registry });
   await seedDemoUsers(db, demoOrgsOf(dataset.orgs, dataset.manifest.rootOrgId));
@@ -75,7 +88,7 @@ try {
   writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
   for (const f of readdirSync(outDir)) if (f.startsWith('fazhi-demo-') && f !== snapshot) rmSync(join(outDir, f), { force: true });
   const records = Object.values(seeded.records).reduce((a, b) => a + b, 0);
-  console.log(`演示数据库：${records} 条记录、${seeded.orgUnits} 个机构 → public/demo/${snapshot}（${(bytes.length / 1048576).toFixed(1)} MB，压缩后 ${(manifest.bytes / 1048576).toFixed(1)} MB，${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
+  console.log(`演示数据库：${records} 条记录、${seeded.orgUnits} 个机构 → ${relative(process.cwd(), join(outDir, snapshot))}（${(bytes.length / 1048576).toFixed(1)} MB，压缩后 ${(manifest.bytes / 1048576).toFixed(1)} MB，${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
 } finally {
   await db.close();
 }

@@ -28,7 +28,7 @@ export function Root({ backend }: { backend: ConsoleBackend }) {
     backend.restoreSession().then(
       (restored) => {
         // Signed in from an earlier visit: open the database while the console's code loads.
-        if (restored) backend.warmUp();
+        if (restored) void backend.warmUp().catch(() => undefined);
         setSession(restored);
       },
       () => setSession(null),

@@ -1,6 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { indicatorCard, openConsoleBrowser, screenshot, signIn, type ConsoleBrowser } from './browser.js';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { artifactsDir, distDir, indicatorCard, openConsoleBrowser, screenshot, signIn, type ConsoleBrowser } from './browser.js';
 
 // The seed's 2024 figures for 南沙街道 (docs: ../shared/domain), as the dashboard must show them.
 const successfulCases = 'mediation.successful_cases';
@@ -35,6 +38,28 @@ async function setDate(page: Page, label: string, value: string): Promise<void> 
   await input.press('Enter');
 }
 
+/** The form's fields for a successfully mediated case closed in 2024 (counts in mediation.successful_cases). */
+async function fillSuccessfulCase(page: Page): Promise<void> {
+  await choose(page, '案件来源', '当事人申请');
+  await choose(page, '纠纷类型', '邻里');
+  await setDate(page, '受理日期', '2024-06-03');
+  await page.getByLabel('涉及人数', { exact: true }).fill('2');
+  await page.getByLabel('涉及金额', { exact: true }).fill('1200.50');
+  await choose(page, '办理状态', '已结案');
+  await setDate(page, '结案日期', '2024-06-20');
+  await choose(page, '调解结果', '调解成功');
+  await choose(page, '协议形式', '书面协议');
+}
+
+/** Opens the user menu and clicks one of its entries. */
+async function userMenu(page: Page, entry: string): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: entry }).click();
+}
+
+/** The IndexedDB databases PGlite keeps data directories in, for this origin. */
+const pgliteDatabases = (page: Page) => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('/pglite/')));
+
 describe('console in Chromium, embedded database', () => {
   test('a street admin signs in and sees the seed figures on the dashboard', async () => {
     const { context, page } = await cb.newPage();
@@ -68,17 +93,11 @@ describe('console in Chromium, embedded database', () => {
     expect(page.url()).toContain('/create');
 
     // Now a valid, successfully mediated case closed in 2024.
-    await choose(page, '案件来源', '当事人申请');
-    await choose(page, '纠纷类型', '邻里');
-    await setDate(page, '受理日期', '2024-06-03');
-    await page.getByLabel('涉及人数', { exact: true }).fill('2');
-    await page.getByLabel('涉及金额', { exact: true }).fill('1200.50');
-    await choose(page, '办理状态', '已结案');
-    await setDate(page, '结案日期', '2024-06-20');
-    await choose(page, '调解结果', '调解成功');
-    await choose(page, '协议形式', '书面协议');
+    await fillSuccessfulCase(page);
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.waitForURL(/\/show\//);
+    // The notification names the record kind, never its internal id.
+    await page.getByText('已新建人民调解案件').waitFor();
     await screenshot(page, 'mediation-show');
 
     await page.goto(cb.url);
@@ -90,15 +109,31 @@ describe('console in Chromium, embedded database', () => {
     expect(await cardValue(again, successfulCases)).toBe(243);
     await again.close();
 
-    // … until the demo data is reset, which also signs out.
+    // A clerk may not back up, restore or reset the local database.
     await page.getByTestId('user-menu').click();
-    await page.getByText('重置演示数据').click();
+    await page.getByRole('menuitem', { name: '退出登录' }).waitFor();
+    for (const entry of ['备份本机数据库', '从备份恢复…', '重置演示数据']) expect(await page.getByRole('menuitem', { name: entry }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+
+    // … until a street admin resets the demo data, which also signs out. The new database is
+    // loaded before the switch: signing in right away works, and so does a reload.
+    await signIn(page, cb.url, 'admin');
+    const before = await pgliteDatabases(page);
+    await userMenu(page, '重置演示数据');
     await page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定|OK/ }).click();
     await page.waitForURL(/\/login/);
-    await signIn(page, cb.url, 'mediation');
+    await page.getByLabel('邮箱').fill('mediation@demo.fazhi.example');
+    await page.getByLabel('密码').fill('fazhi-demo-2024');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByTestId('user-menu').waitFor();
     expect(await cardValue(page, successfulCases)).toBe(242);
+    await page.reload();
+    expect(await cardValue(page, successfulCases)).toBe(242);
+    // One data directory, not the one before: the old one was deleted after the switch.
+    await expect.poll(() => pgliteDatabases(page)).toHaveLength(1);
+    expect(before).not.toContain((await pgliteDatabases(page))[0]);
     await context.close();
-  });
+  }, 120_000);
 
   test('wrong password is refused in Chinese; a clerk of another area cannot reach the create form', async () => {
     const { context, page } = await cb.newPage();
@@ -187,4 +222,141 @@ describe('console in Chromium, embedded database', () => {
     expect(await page.locator('.ant-table-tbody').textContent()).not.toContain('示范街道');
     await context.close();
   });
+
+  test('a street admin backs up, changes a case, restores: the change is gone and the figure is back', async () => {
+    const { context, page } = await cb.newPage();
+    await signIn(page, cb.url, 'admin');
+    expect(await cardValue(page, successfulCases)).toBe(242);
+    const download = page.waitForEvent('download');
+    await userMenu(page, '备份本机数据库');
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^fazhi-南沙街道-\d{4}-\d{2}-\d{2}\.fazhi-backup$/);
+    const backupPath = join(artifactsDir, 'e2e.fazhi-backup');
+    await file.saveAs(backupPath);
+    await page.getByText(/已下载备份文件/).waitFor();
+
+    await page.goto(`${cb.url}${listPath}/create`);
+    await page.getByLabel('案件编号', { exact: true }).fill('南沙调〔2024〕第备份号');
+    await fillSuccessfulCase(page);
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.waitForURL(/\/show\//);
+    await page.goto(cb.url);
+    expect(await cardValue(page, successfulCases)).toBe(243);
+
+    // A file that is not a backup is refused in Chinese and changes nothing.
+    await page.getByTestId('restore-file').setInputFiles({ name: 'x.fazhi-backup', mimeType: 'application/octet-stream', buffer: Buffer.from('not a backup') });
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByText(/不是工作台的备份文件/).waitFor();
+    await expect.poll(() => page.locator('.ant-modal-confirm').count()).toBe(0);
+    expect(await cardValue(page, successfulCases)).toBe(243);
+
+    await page.getByTestId('restore-file').setInputFiles(backupPath);
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.waitForURL(/\/login\?restored=1/);
+    await signIn(page, cb.url, 'admin');
+    expect(await cardValue(page, successfulCases)).toBe(242);
+    await page.reload();
+    expect(await cardValue(page, successfulCases)).toBe(242);
+    await context.close();
+  }, 150_000);
+
+  test('a profile whose local database does not open offers 重建本地数据库 and recovers', async () => {
+    const { context, page } = await cb.newPage();
+    // What an interrupted reset used to leave: the data directory's IndexedDB database exists but
+    // is empty, so PGlite makes an empty cluster without our schema. Made before the console runs.
+    await page.goto(`${cb.url}demo/manifest.json`);
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const req = indexedDB.open('/pglite/fazhi', 1);
+          req.onsuccess = () => (req.result.close(), resolve());
+          req.onerror = () => reject(req.error);
+        }),
+    );
+    await page.goto(`${cb.url}login`);
+    const alert = page.getByTestId('local-open-failed');
+    await alert.getByText(/本机数据库无法打开：本机数据库不完整/).waitFor({ timeout: 60_000 });
+    await screenshot(page, 'login-local-open-failed');
+    await alert.getByRole('button', { name: '重建本地数据库' }).click();
+    await page.locator('.ant-modal-confirm').getByText(/未备份的改动将无法找回/).waitFor();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByText('本地数据库已重建，请登录').waitFor({ timeout: 60_000 });
+    expect(await alert.count()).toBe(0);
+    await signIn(page, cb.url, 'admin');
+    expect(await cardValue(page, successfulCases)).toBe(242);
+    await page.reload();
+    expect(await cardValue(page, successfulCases)).toBe(242);
+    await context.close();
+  }, 150_000);
+
+  test('a profile made by the previous release keeps every record when this build opens it, and gains the new schema', async () => {
+    // The snapshot the previous release shipped: the same seed with only the migrations before
+    // this release's (built once, then reused). A first visit with it is what such a profile holds.
+    const oldDir = join(artifactsDir, 'old-demo');
+    execFileSync('node', ['--conditions=fazhi-source', '--import', 'tsx', 'scripts/build-demo-db.ts'], {
+      cwd: join(distDir, '..'),
+      env: { ...process.env, FAZHI_DEMO_BEFORE: '20261204000000', FAZHI_DEMO_OUT: oldDir },
+      stdio: 'ignore',
+    });
+    const old = JSON.parse(readFileSync(join(oldDir, 'manifest.json'), 'utf8')) as { snapshot: string; migrations: string[] };
+    expect(old.migrations.every((m) => m < '20261204000000')).toBe(true);
+    const served = join(distDir, 'demo', old.snapshot);
+    copyFileSync(join(oldDir, old.snapshot), served);
+    const listTotal = async (page: Page) => {
+      await page.goto(`${cb.url}${listPath}`);
+      return Number((await page.getByText(/共 \d+ 条/).textContent())!.match(/\d+/)![0]);
+    };
+    try {
+      const fresh = await cb.newPage();
+      await signIn(fresh.page, cb.url, 'admin');
+      const expected = await listTotal(fresh.page);
+      await fresh.context.close();
+
+      const { context, page } = await cb.newPage();
+      await context.route('**/demo/manifest.json', async (route) => {
+        const current = (await (await route.fetch()).json()) as Record<string, unknown>;
+        await route.fulfill({ json: { ...current, snapshot: old.snapshot } });
+      });
+      const requested: string[] = [];
+      context.on('request', (r) => requested.push(r.url()));
+      await signIn(page, cb.url, 'admin');
+      // The database really started from the old snapshot.
+      expect(requested.filter((u) => u.includes('/demo/fazhi-demo-'))).toEqual([`${cb.url}demo/${old.snapshot}`]);
+      expect(await cardValue(page, successfulCases)).toBe(242);
+      expect(await listTotal(page)).toBe(expected);
+      // The new migration was applied on opening: the backup's audit RPC exists.
+      const download = page.waitForEvent('download');
+      await userMenu(page, '备份本机数据库');
+      await download;
+      await context.close();
+    } finally {
+      rmSync(served, { force: true });
+    }
+  }, 180_000);
+
+  test('a stale save is explained: the database’s conflict (PT409) crosses the worker with its code', async () => {
+    const { context, page } = await cb.newPage();
+    await signIn(page, cb.url, 'admin');
+    await page.goto(`${cb.url}${listPath}`);
+    await page.getByText(/共 \d+ 条/).waitFor();
+    await page.locator('.ant-table-tbody tr.ant-table-row').first().getByRole('button', { name: /编\s*辑/ }).click();
+    await page.waitForURL(/\/edit\//);
+    const summary = (p: Page) => p.getByLabel('纠纷简要情况', { exact: true });
+    await summary(page).waitFor();
+    // Somebody else saves the same record in another tab meanwhile.
+    const other = await context.newPage();
+    await other.goto(page.url());
+    await summary(other).fill('另一个标签页先保存的内容');
+    await other.getByRole('button', { name: /保\s*存/ }).click();
+    await other.waitForURL(/\/show\//);
+    await other.getByText('已保存人民调解案件').waitFor();
+    // This tab still holds the old version: the database refuses it, and the form says why.
+    await summary(page).fill('本标签页后保存的内容');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('保存失败：记录已被他人修改').waitFor();
+    await page.getByText(/^记录已被他人修改（当前版本 \d+），请刷新后重试$/).first().waitFor();
+    expect(await page.getByText(/数据服务出错/).count()).toBe(0);
+    await screenshot(page, 'mediation-edit-conflict');
+    await context.close();
+  }, 150_000);
 });

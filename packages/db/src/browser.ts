@@ -2,6 +2,8 @@
 // backend (PGlite in a Web Worker) and its Supabase backend are built from these.
 export type { Database, QueryResult, SqlExecutor } from './client.js';
 export { DatabaseError, isDatabaseError, toDatabaseError } from './database-error.js';
+export { carryErrorFields } from './worker-error-codec.js';
+export { logPersonalDataAccess, logPersonalDataAccessRpc, type PersonalDataAccess } from './personal-data-access.js';
 export { PgliteDatabase } from './pglite-database.js';
 export { textParsers } from './value-parsers.js';
 export { appliedVersions, applyMigrations, type AppliedMigration, type ApplyMigrationsInput, type MigrateResult, type MigrationSource } from './migrations-core.js';

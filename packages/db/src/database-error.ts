@@ -1,3 +1,5 @@
+import { decodeErrorFields } from './worker-error-codec.js';
+
 /**
  * The one error type both backends throw for errors the server reports, so callers (data
  * providers, the CLI) map SQLSTATEs without knowing the driver: 42501 → 403, 23505 → conflict,
@@ -14,8 +16,10 @@ export class DatabaseError extends Error {
   readonly constraint?: string;
   /** 1-based character offset of the error in the statement text, when the server gives one. */
   readonly position?: number;
+  /** PostgreSQL's CONTEXT, e.g. `unnamed portal parameter $2 = '...'`. */
+  readonly where?: string;
 
-  constructor(fields: { code: string; message: string; detail?: string; hint?: string; schema?: string; table?: string; column?: string; constraint?: string; position?: number }, options?: { cause?: unknown }) {
+  constructor(fields: { code: string; message: string; detail?: string; hint?: string; schema?: string; table?: string; column?: string; constraint?: string; position?: number; where?: string }, options?: { cause?: unknown }) {
     super(fields.message, options);
     this.name = 'DatabaseError';
     this.code = fields.code;
@@ -26,6 +30,7 @@ export class DatabaseError extends Error {
     this.column = fields.column;
     this.constraint = fields.constraint;
     this.position = fields.position;
+    this.where = fields.where;
   }
 }
 
@@ -42,14 +47,17 @@ const sqlState = /^[0-9A-Z]{5}$/;
  */
 export function toDatabaseError(e: unknown): unknown {
   if (e instanceof DatabaseError || !(e instanceof Error)) return e;
-  const d = e as Error & Record<string, unknown>;
-  if (typeof d.code !== 'string' || !sqlState.test(d.code)) return e;
+  // From PGlite in a Web Worker the fields arrive inside the message (see worker-error-codec).
+  const decoded = decodeErrorFields(e.message);
+  const d = (decoded ?? e) as unknown as Record<string, unknown>;
+  // An HttpError (statusCode) thrown inside a transaction is already mapped: pass it through.
+  if (typeof d.code !== 'string' || !sqlState.test(d.code) || 'statusCode' in e) return e;
   const text = (k: string) => (typeof d[k] === 'string' && d[k] !== '' ? (d[k] as string) : undefined);
   const position = text('position');
   return new DatabaseError(
     {
       code: d.code,
-      message: e.message,
+      message: decoded?.message ?? e.message,
       detail: text('detail'),
       hint: text('hint'),
       schema: text('schema'),
@@ -57,6 +65,7 @@ export function toDatabaseError(e: unknown): unknown {
       column: text('column'),
       constraint: text('constraint'),
       position: position === undefined ? undefined : Number(position),
+      where: text('where'),
     },
     { cause: e },
   );

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, SqlExecutor } from './client.js';
-import { asAnon, asServiceRole, asUser } from './session.js';
+import { asAnon, asServiceRole, asUser, userStatementTimeout } from './session.js';
 import { testDatabases } from './testing/test-databases.js';
 
 const alice = '00000000-0000-4000-8000-00000000a11c';
@@ -74,6 +74,13 @@ describe.each(testDatabases())('sessions on $name', (backend) => {
     expect(await count(db)).toBeGreaterThan(0);
     expect(await asUser(db, { userId: alice }, count)).toBe(0);
     expect(await asServiceRole(db, count)).toBeGreaterThan(0);
+  });
+
+  it('bounds every statement of a user request in time, and only that request', async () => {
+    const timeout = (tx: SqlExecutor) => tx.query<{ t: string }>("select current_setting('statement_timeout') as t").then((r) => r.rows[0]!.t);
+    expect(await asUser(db, { userId: alice }, timeout)).toBe(userStatementTimeout);
+    expect(await asAnon(db, timeout)).toBe(userStatementTimeout);
+    expect(await timeout(db)).toBe('0');
   });
 
   it('refuses a user id that is not a uuid, in Chinese', async () => {

@@ -7,6 +7,9 @@ export interface UserSession {
   claims?: Record<string, unknown>;
 }
 
+/** How long one statement of a signed-in user's request may run (PostgreSQL's statement_timeout). */
+export const userStatementTimeout = '15s';
+
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -17,8 +20,14 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
  */
 export function runAs<T>(db: Database, role: 'anon' | 'authenticated' | 'service_role', claims: Record<string, unknown>, fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    // Claims first: setting the role could take away the right to run anything after it.
-    await tx.query(`select set_config('request.jwt.claims', $1, true), set_config('role', $2, true)`, [JSON.stringify(claims), role]);
+    // Claims first: setting the role could take away the right to run anything after it. The
+    // timeout bounds every statement of a user's request (Supabase sets the same per API role);
+    // PGlite ignores it, so the console's worker has its own bound (embedded-database.ts).
+    await tx.query(`select set_config('request.jwt.claims', $1, true), set_config('statement_timeout', $3, true), set_config('role', $2, true)`, [
+      JSON.stringify(claims),
+      role,
+      userStatementTimeout,
+    ]);
     return fn(tx);
   });
 }

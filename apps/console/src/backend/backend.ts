@@ -37,14 +37,35 @@ export interface ConsoleBackend {
   /** One line for the sign-in page and the header, e.g. 本机演示数据库 / Supabase 项目地址. */
   description: string;
   demoLogins: readonly DemoLogin[];
-  /** Starts loading what sign-in will need (e.g. the embedded database) while the user types. */
-  warmUp(): void;
+  /**
+   * Starts loading what sign-in will need (e.g. the embedded database) while the user types;
+   * rejects when that fails (the sign-in page then offers to rebuild a local database).
+   */
+  warmUp(): Promise<void>;
   /** The session kept from an earlier visit, if still valid. */
   restoreSession(): Promise<SignedInSession | null>;
   /** Rejects with `邮箱或密码不正确` (or the server's reason) when the credentials are wrong. */
   signIn(email: string, password: string): Promise<SignedInSession>;
   signOut(): Promise<void>;
   connect(session: SignedInSession): Promise<ConnectedBackend>;
-  /** Puts the demo data back as shipped (embedded only); the page reloads afterwards. */
-  resetDemo?(): Promise<void>;
+  /** The database in this browser (embedded only): reset, rebuild, backup and restore. */
+  localDatabase?: LocalDatabase;
+}
+
+/**
+ * Operations on the embedded database. Reset, rebuild and restore load a new database and switch
+ * to it only once it opened and checked out (the old one stays until then), sign the user out,
+ * and the page reloads afterwards. The console offers backup, restore and reset to street admins only.
+ */
+export interface LocalDatabase {
+  /** True while the database holds the demo data: only then is 重置演示数据 offered. */
+  holdsDemoData(): Promise<boolean>;
+  /** Puts the demo data back as shipped. */
+  resetDemo(): Promise<void>;
+  /** Replaces a database that fails to open with the demo data (offered on the sign-in page). */
+  rebuild(): Promise<void>;
+  /** The whole database as one file; logged in the audit trail; refused unless a street admin. */
+  backup(session: SignedInSession): Promise<{ fileName: string; file: Blob }>;
+  /** Replaces the database with a backup, after checking the file and that it opens. */
+  restore(file: Blob): Promise<void>;
 }

@@ -19,13 +19,45 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn }: Props
   const [error, setError] = useState<string>();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  /** Why the local database did not open; the page then offers to rebuild it. */
+  const [openError, setOpenError] = useState<string>();
+  const [rebuilding, setRebuilding] = useState(false);
 
-  useEffect(() => backend.warmUp(), [backend]);
-  const justReset = params.get('reset') === '1';
   useEffect(() => {
-    if (justReset) void message.success(consoleText(locale, 'console.resetDone'));
-  }, [justReset, message, locale]);
+    let live = true;
+    backend.warmUp().then(
+      () => live && setOpenError(undefined),
+      (e: unknown) => live && backend.localDatabase && setOpenError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [backend]);
+  const notice = params.get('reset') === '1' ? 'resetDone' : params.get('restored') === '1' ? 'restoreDone' : undefined;
+  useEffect(() => {
+    if (notice) void message.success(consoleText(locale, `console.${notice}`));
+  }, [notice, message, locale]);
+
+  const rebuild = () =>
+    modal.confirm({
+      title: t('rebuild'),
+      content: t('rebuildConfirm'),
+      okButtonProps: { danger: true },
+      onOk: async () => {
+        setRebuilding(true);
+        try {
+          await backend.localDatabase!.rebuild();
+          setOpenError(undefined);
+          setError(undefined);
+          void message.success(t('rebuildDone'));
+        } catch (e) {
+          setOpenError(e instanceof Error ? e.message : String(e));
+        } finally {
+          setRebuilding(false);
+        }
+      },
+    });
 
   const submit = async ({ email, password }: { email: string; password: string }) => {
     setBusy(true);
@@ -37,6 +69,8 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn }: Props
       navigate(to && to.startsWith('/') && !to.startsWith('//') ? to : '/', { replace: true });
     } catch (e) {
       setError(t('signIn.failed', { message: e instanceof Error ? e.message : String(e) }));
+      // The database itself failed to open (not the password): offer to rebuild it.
+      if (backend.localDatabase && e instanceof Error && e.name === 'BrokenDatabaseError') setOpenError(e.message);
     } finally {
       setBusy(false);
     }
@@ -57,6 +91,20 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn }: Props
           {t('subtitle')} · {backend.description}
         </Typography.Paragraph>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
+        {openError && (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="local-open-failed"
+            message={t('localOpenFailed', { message: openError })}
+            action={
+              <Button danger size="small" loading={rebuilding} onClick={rebuild}>
+                {t('rebuild')}
+              </Button>
+            }
+            style={{ marginBottom: 16 }}
+          />
+        )}
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
           <Form.Item name="email" label={t('signIn.email')} rules={[{ required: true, message: t('signIn.emailRequired') }]}>
             <Input autoComplete="username" type="email" />

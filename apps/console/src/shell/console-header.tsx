@@ -1,14 +1,16 @@
 import type { ConsoleUser } from '@fazhi/plugin-sdk';
 import { useLogout, useTranslate } from '@refinedev/core';
 import { DownOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, Layout, Select, Space, Tag, Typography } from 'antd';
-import type { ConsoleBackend } from '../backend/backend.js';
+import { Button, Dropdown, Layout, Select, Space, Tag, Typography } from 'antd';
+import type { ConsoleBackend, SignedInSession } from '../backend/backend.js';
 import type { ConsoleLocale } from '../messages.js';
+import { useLocalDatabaseMenu } from './local-database-menu.js';
 import { scopeUnits } from './scope.js';
 
 interface Props {
   backend: ConsoleBackend;
   user: ConsoleUser;
+  session: SignedInSession;
   orgId?: string;
   year: number;
   locale: ConsoleLocale;
@@ -19,35 +21,21 @@ interface Props {
 
 const firstYear = 2020;
 
-export function ConsoleHeader({ backend, user, orgId, year, locale, onOrgChange, onYearChange, onLocaleChange }: Props) {
+export function ConsoleHeader({ backend, user, session, orgId, year, locale, onOrgChange, onYearChange, onLocaleChange }: Props) {
   const t = useTranslate();
   const { mutate: logout } = useLogout();
-  const { modal, message } = App.useApp();
   const units = scopeUnits(user);
   const thisYear = new Date().getFullYear();
   const years = Array.from({ length: Math.max(thisYear, year) - firstYear + 1 }, (_, i) => Math.max(thisYear, year) - i);
   const names = new Map(user.orgs.map((o) => [o.id, o.shortName || o.name]));
   const roleLines = user.memberships.map((m) => t('console.roleLine', { org: names.get(m.orgId) ?? m.orgId, role: t(`console.roles.${m.role}`) }));
 
-  const reset = () =>
-    modal.confirm({
-      title: t('console.resetDemo'),
-      content: t('console.resetConfirm'),
-      okButtonProps: { danger: true },
-      onOk: async () => {
-        try {
-          await backend.resetDemo!();
-          window.location.assign(`${import.meta.env.BASE_URL}login?reset=1`);
-        } catch (e) {
-          void message.error(e instanceof Error ? e.message : String(e));
-        }
-      },
-    });
+  const localDatabase = useLocalDatabaseMenu(backend, user, session);
 
   const menu = [
     ...roleLines.map((line, i) => ({ key: `role-${i}`, label: line, disabled: true })),
     { type: 'divider' as const },
-    ...(backend.resetDemo ? [{ key: 'reset', label: t('console.resetDemo'), danger: true, onClick: reset }] : []),
+    ...localDatabase.items,
     { key: 'logout', label: t('console.signOut'), onClick: () => logout() },
   ];
 
@@ -77,6 +65,7 @@ export function ConsoleHeader({ backend, user, orgId, year, locale, onOrgChange,
         <Button type="text" onClick={() => onLocaleChange(locale === 'en' ? 'zh-CN' : 'en')}>
           {t('console.language')}
         </Button>
+        {localDatabase.input}
         <Dropdown menu={{ items: menu }} trigger={['click']}>
           <Button type="text" data-testid="user-menu">
             <UserOutlined /> <Typography.Text>{user.name}</Typography.Text> <DownOutlined />

@@ -141,6 +141,7 @@ function ConnectedConsole({ backend, session, locale, onLocaleChange, onSignedOu
                     <ConsoleHeader
                       backend={backend}
                       user={user}
+                      session={session}
                       orgId={orgId}
                       year={year}
                       locale={locale}

@@ -22,7 +22,7 @@ describe('provider error mapping', () => {
   it('keeps a trigger’s own Chinese 23514 message and hides English internals of unknown errors', () => {
     expect(toHttpError(dbError('23514', '机构“甲”的上级关系形成了循环')).message).toBe('机构“甲”的上级关系形成了循环');
     const e = toHttpError(dbError('XX000', 'internal error: tuple concurrently updated'));
-    expect([e.statusCode, e.message]).toEqual([500, '数据服务出错，请稍后重试']);
+    expect([e.statusCode, e.message]).toEqual([500, '数据服务出错（错误代码 XX000），请稍后重试']);
     expect(toHttpError(new Error('socket hang up')).statusCode).toBe(500);
   });
 

@@ -88,17 +88,38 @@ function badValue(s: ServerError, ctx: ErrorContext): DataProviderError {
   return withFieldError(c.key, typeMessage(c), s.code);
 }
 
+/** A message the database raised in Chinese (our triggers) is meant for the user: shown as it is. */
+const chineseOf = (s: ServerError) => (/[\u4e00-\u9fff]/.test(s.message) ? s.message : undefined);
+
+export const queryTimeoutMessage = '查询超时：数据库未能在规定时间内完成，请缩小筛选范围后重试';
+export const unavailableMessage = '数据服务暂时不可用，请稍后重试';
+export const unknownErrorMessage = (code?: string) => `数据服务出错${code ? `（错误代码 ${code}）` : ''}，请稍后重试`;
+
+/** PT422: a masked value (e.g. 138****0000) written back over the real one; the trigger names the field. */
+function maskedOverwrite(s: ServerError, ctx: ErrorContext, e: unknown): DataProviderError {
+  const message = chineseOf(s) ?? '不能用脱敏显示的内容覆盖原值，请重新填写该字段';
+  const col = columnOf(s);
+  const c = col && ctx.table ? columnByName(ctx.table, col) : undefined;
+  return new DataProviderError(422, message, { code: s.code, cause: e, ...(c ? { errors: { [c.key]: [message] } } : {}) });
+}
+
+/**
+ * The one mapping of every SQLSTATE the app can raise, for the SQL provider (PGlite, PostgreSQL,
+ * PGlite in a Web Worker) and the Supabase one (PostgREST error bodies).
+ */
 export function toHttpError(e: unknown, ctx: ErrorContext = {}): DataProviderError {
   if (e instanceof DataProviderError) return e;
   const s = serverError(e);
-  if (!s) return new DataProviderError(500, '数据服务出错，请稍后重试', { cause: e });
+  if (!s) return new DataProviderError(500, unknownErrorMessage(), { cause: e });
   switch (s.code) {
     case '42501':
-      return forbidden(s.code, e);
+      return chineseOf(s) ? new DataProviderError(403, s.message, { code: s.code, cause: e }) : forbidden(s.code, e);
     case 'PT409':
-      return conflict(s.message, s.code, e);
+      return conflict(chineseOf(s) ?? '记录已被他人修改，请刷新后重试', s.code, e);
+    case 'PT422':
+      return maskedOverwrite(s, ctx, e);
     case '23505':
-      return conflict('与已有记录重复', s.code, e);
+      return conflict(chineseOf(s) ?? '与已有记录重复', s.code, e);
     case '23514':
       return checkViolation(s, ctx);
     case '23502':
@@ -111,6 +132,17 @@ export function toHttpError(e: unknown, ctx: ErrorContext = {}): DataProviderErr
     case '22003':
     case '22001':
       return badValue(s, ctx);
+    case '57014':
+      return new DataProviderError(504, queryTimeoutMessage, { code: s.code, cause: e });
+    case '40001':
+    case '40P01':
+      return conflict('记录正被同时修改，请重试', s.code, e);
+    case 'P0001':
+      return badRequest(chineseOf(s) ?? '输入的数据不符合要求', undefined, s.code);
+    case '42P01':
+    case '42883':
+    case '3F000':
+      return new DataProviderError(503, '数据库结构不完整（迁移尚未完成），请稍后重试或联系管理员', { code: s.code, cause: e });
     case 'PGRST116':
       return notFound(s.code);
     case 'PGRST100':
@@ -118,6 +150,8 @@ export function toHttpError(e: unknown, ctx: ErrorContext = {}): DataProviderErr
       return badRequest('查询条件有误', undefined, s.code);
     default:
       if (s.code.startsWith('22')) return badValue(s, ctx);
-      return new DataProviderError(500, '数据服务出错，请稍后重试', { code: s.code, cause: e });
+      // Connection gone, server shutting down, out of resources: worth retrying.
+      if (/^(08|53|57P)/.test(s.code)) return new DataProviderError(503, unavailableMessage, { code: s.code, cause: e });
+      return new DataProviderError(500, unknownErrorMessage(s.code), { code: s.code, cause: e });
   }
 }

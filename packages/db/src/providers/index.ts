@@ -5,5 +5,5 @@
 export { sqlDataProvider, type SqlDataProviderOptions } from './sql-data-provider.js';
 export { supabaseDataProvider, type SupabaseDataProviderOptions } from './supabase-data-provider.js';
 export { DataProviderError, forbiddenMessage, notFoundMessage, staleVersionMessage } from './http-error.js';
-export { toHttpError, type ErrorContext } from './error-mapping.js';
+export { queryTimeoutMessage, toHttpError, unavailableMessage, unknownErrorMessage, type ErrorContext } from './error-mapping.js';
 export type { FazhiMeta, Session } from './types.js';

@@ -2,7 +2,7 @@ import type { CrudFilter, LogicalFilter } from '@refinedev/core';
 import { q } from '@fazhi/domain';
 import { badRequest, fieldError } from './http-error.js';
 import type { ColumnInfo, KindTable } from './kind-table.js';
-import { escapeLike, maxFilterDepth } from './sql-filters.js';
+import { checkedFilter, checkFilterValue, escapeLike, filterList, maxFilterDepth } from './sql-filters.js';
 import { toArrayParam, toListParam, toParam } from './values.js';
 
 /**
@@ -56,8 +56,8 @@ const patternOps: Record<string, { sensitive: boolean; negated: boolean; start: 
 const text = (x: unknown) => String(x);
 
 function pattern(c: ColumnInfo, op: string, v: unknown): PostgrestNode {
-  const p = patternOps[op];
-  if (!p) throw badRequest(`不支持的筛选条件“${op}”`);
+  const p = Object.hasOwn(patternOps, op) ? patternOps[op] : undefined;
+  if (!p) throw badRequest('不支持的筛选条件');
   if (typeof v !== 'string' && typeof v !== 'number') throw fieldError(c.key, `${q(c.label)}的搜索内容应为文本`);
   const s = String(v);
   const not = p.negated ? 'not.' : '';
@@ -75,6 +75,7 @@ function logical(t: KindTable, f: LogicalFilter): PostgrestNode | undefined {
   const op = f.operator as string;
   const v: unknown = f.value;
   if (v === undefined && op !== 'null' && op !== 'nnull') return undefined;
+  checkFilterValue(c, v);
   const one = (x: unknown) => scalar(text(toParam(c, x, 'filter')));
   const list = (x: unknown): Value => ({ kind: 'list', items: toListParam(c, x, op).map(text) });
   const set = (x: unknown): Value => ({ kind: 'array', items: toArrayParam(c, x) ?? [] });
@@ -124,8 +125,9 @@ function logical(t: KindTable, f: LogicalFilter): PostgrestNode | undefined {
   throw fieldError(c.key, `${q(c.label)}不支持“${op}”筛选`);
 }
 
-function node(t: KindTable, f: CrudFilter, depth: number): PostgrestNode | undefined {
+function node(t: KindTable, raw: unknown, depth: number): PostgrestNode | undefined {
   if (depth > maxFilterDepth) throw badRequest('筛选条件嵌套过深');
+  const f = checkedFilter(raw);
   if (f.operator !== 'or' && f.operator !== 'and') return logical(t, f as LogicalFilter);
   if (!Array.isArray(f.value)) throw badRequest(`“${f.operator}”筛选需要一组条件`);
   const items = f.value.map((x) => node(t, x, depth + 1)).filter((x): x is PostgrestNode => x !== undefined);
@@ -170,7 +172,7 @@ export function postgrestParams(t: KindTable, filters: readonly CrudFilter[] | u
     else if (n.kind === 'and') n.items.forEach(add);
     else out.push({ kind: 'or', tree: n.items.map(treeText).join(',') });
   };
-  for (const f of filters ?? []) {
+  for (const f of filterList(filters)) {
     const n = node(t, f, 0);
     if (n) add(n);
   }

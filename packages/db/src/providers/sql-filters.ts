@@ -33,6 +33,46 @@ const patternOps = {
 
 const comparisons = { lt: '<', gt: '>', lte: '<=', gte: '>=' } as const;
 
+/** Every field operator both builders understand (a Set: `constructor` or `toString` are not operators). */
+export const fieldOperators: ReadonlySet<string> = new Set([
+  'eq', 'eqs', 'ne', 'nes', 'lt', 'gt', 'lte', 'gte', 'in', 'nin', 'ina', 'nina', 'between', 'nbetween', 'null', 'nnull',
+  ...Object.keys(patternOps),
+]);
+
+/** Longest text a filter value may be, and most values a list filter may hold. */
+export const maxFilterText = 200;
+export const maxFilterItems = 500;
+
+/** Shows a bit of what the user sent in a message, never a whole page of it. */
+const echo = (text: string) => (text.length > 20 ? `${text.slice(0, 20)}…` : text);
+
+/**
+ * The checks both builders make before reading a filter: an object with a known operator (and a
+ * field name for field filters), values within the limits. Everything refused is a Chinese 400.
+ */
+export function checkedFilter(f: unknown): CrudFilter {
+  if (typeof f !== 'object' || f === null || Array.isArray(f)) throw badRequest('筛选条件格式不正确');
+  const { operator, field } = f as Record<string, unknown>;
+  if (typeof operator !== 'string') throw badRequest('筛选条件缺少运算符');
+  if (operator === 'or' || operator === 'and') return f as CrudFilter;
+  if (typeof field !== 'string') throw badRequest('筛选条件缺少字段名');
+  if (!fieldOperators.has(operator)) throw badRequest(`不支持的筛选条件“${echo(operator)}”`);
+  return f as CrudFilter;
+}
+
+export function checkFilterValue(c: ColumnInfo, v: unknown): void {
+  const items: unknown[] = Array.isArray(v) ? v : [v];
+  if (items.length > maxFilterItems) throw fieldError(c.key, `${q(c.label)}的筛选值不能超过${maxFilterItems}个`);
+  if (items.some((x) => typeof x === 'string' && x.length > maxFilterText)) throw fieldError(c.key, `${q(c.label)}的筛选内容不能超过${maxFilterText}个字`);
+}
+
+/** The filter list itself: an array (or nothing). */
+export function filterList(filters: unknown): readonly unknown[] {
+  if (filters === undefined || filters === null) return [];
+  if (!Array.isArray(filters)) throw badRequest('筛选条件应为一组条件');
+  return filters;
+}
+
 const not = (sql: string) => `not (${sql})`;
 
 /** The text a pattern operator searches in a column of any type. */
@@ -56,6 +96,7 @@ function logical(t: KindTable, f: LogicalFilter, p: SqlParams): string | undefin
   const v: unknown = f.value;
   // An emptied form filter arrives as undefined: no condition, as Refine's own providers do.
   if (v === undefined && op !== 'null' && op !== 'nnull') return undefined;
+  checkFilterValue(c, v);
   const scalar = (x: unknown) => p.add(toParam(c, x, 'filter'), isSet ? 'text' : c.sqlType, c.key);
   const list = (x: unknown) =>
     p.add(toListParam(c, x, op), isSet ? 'text[]' : (`${c.sqlType}[]` as `${Exclude<typeof c.sqlType, 'text[]'>}[]`), c.key);
@@ -103,8 +144,8 @@ function logical(t: KindTable, f: LogicalFilter, p: SqlParams): string | undefin
       return `${name} ${isNull ? 'is null' : 'is not null'}`;
     }
     default: {
-      const pattern = patternOps[op as keyof typeof patternOps];
-      if (!pattern) throw badRequest(`不支持的筛选条件“${op}”`);
+      const pattern = Object.hasOwn(patternOps, op) ? patternOps[op as keyof typeof patternOps] : undefined;
+      if (!pattern) throw badRequest(`不支持的筛选条件“${echo(op)}”`);
       const [like, before, after, negated] = pattern;
       const param = p.add(`${before}${escapeLike(patternText(c, v))}${after}`, 'text', c.key);
       const test = `${textOf(c)} ${like} ${param}`;
@@ -114,8 +155,9 @@ function logical(t: KindTable, f: LogicalFilter, p: SqlParams): string | undefin
   throw fieldError(c.key, `${q(c.label)}不支持“${op}”筛选`);
 }
 
-function one(t: KindTable, f: CrudFilter, p: SqlParams, depth: number): string | undefined {
+function one(t: KindTable, raw: unknown, p: SqlParams, depth: number): string | undefined {
   if (depth > maxFilterDepth) throw badRequest('筛选条件嵌套过深');
+  const f = checkedFilter(raw);
   if (f.operator !== 'or' && f.operator !== 'and') return logical(t, f as LogicalFilter, p);
   if (!Array.isArray(f.value)) throw badRequest(`“${f.operator}”筛选需要一组条件`);
   const parts = f.value.map((x) => one(t, x, p, depth + 1)).filter((x): x is string => x !== undefined);
@@ -125,5 +167,5 @@ function one(t: KindTable, f: CrudFilter, p: SqlParams, depth: number): string |
 
 /** The conjuncts for a filter list (Refine ANDs the top level); empty when nothing filters. */
 export function filterSql(t: KindTable, filters: readonly CrudFilter[] | undefined, p: SqlParams): string[] {
-  return (filters ?? []).map((f) => one(t, f, p, 0)).filter((x): x is string => x !== undefined);
+  return filterList(filters).map((f) => one(t, f, p, 0)).filter((x): x is string => x !== undefined);
 }

@@ -220,6 +220,25 @@ describe('supabase data provider: writes (recording fetch)', () => {
     await expect(create()).rejects.toMatchObject({ statusCode: 403, message: '没有权限' });
   });
 
+  it('maps the other errors PostgREST passes on: timeout, masked overwrite, trigger messages, missing schema, unknown codes', async () => {
+    const { rec, provider } = setup();
+    const create = () => provider.create({ resource: 'mediation_cases', variables: { caseNo: 'C1', partiesCount: 1 } });
+    const list = () => provider.getList({ resource: 'mediation_cases' });
+    // PostgREST answers a cancelled statement with 500 and the SQLSTATE in the body.
+    rec.queue(pgError(500, '57014', 'canceling statement due to statement timeout'));
+    await expect(list()).rejects.toMatchObject({ statusCode: 504, message: '查询超时：数据库未能在规定时间内完成，请缩小筛选范围后重试' });
+    rec.queue(pgError(400, 'PT422', '「当事人联系电话」显示的是脱敏内容，不能保存'));
+    await expect(create()).rejects.toMatchObject({ statusCode: 422, message: '「当事人联系电话」显示的是脱敏内容，不能保存' });
+    rec.queue(pgError(409, '23505', '案件编号“C1”已存在'));
+    await expect(create()).rejects.toMatchObject({ statusCode: 409, message: '案件编号“C1”已存在' });
+    rec.queue(pgError(400, '22007', 'invalid input syntax for type date: "2024-13-01"'));
+    await expect(create()).rejects.toMatchObject({ statusCode: 400, message: '输入的数据格式不正确' });
+    rec.queue(pgError(404, '42P01', 'relation "public.mediation_cases_view" does not exist'));
+    await expect(list()).rejects.toMatchObject({ statusCode: 503 });
+    rec.queue(pgError(500, 'XX000', 'internal error'));
+    await expect(list()).rejects.toMatchObject({ statusCode: 500, message: '数据服务出错（错误代码 XX000），请稍后重试' });
+  });
+
   it('update sends the version and filters on it, leaves echoed masks alone, and re-reads', async () => {
     const { rec, provider } = setup();
     rec.queue({ body: [row()] }, { body: [{ id: id1 }] }, { body: row({ version: 2, summary: 'x' }) });

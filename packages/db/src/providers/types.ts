@@ -49,7 +49,9 @@ export interface Sort {
 /** Sorters validated against the kind: no related (dotted) fields, ties broken by id. */
 export function sortsOf(t: KindTable, sorters: readonly CrudSort[] | undefined): Sort[] {
   const out: Sort[] = [];
+  if (!Array.isArray(sorters ?? [])) throw badRequest('排序条件应为一组字段');
   for (const s of sorters ?? []) {
+    if (typeof s?.field !== 'string') throw badRequest('排序字段应为字段名');
     if (s.field.includes('.')) throw badRequest(`不支持按关联字段“${s.field}”排序`);
     if (s.order !== 'asc' && s.order !== 'desc') throw badRequest(`排序方向“${String(s.order)}”无效`);
     const column = t.column(s.field);

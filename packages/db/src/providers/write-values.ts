@@ -17,13 +17,14 @@ const echoed = new Set(['version', 'createdAt', 'createdBy', 'updatedAt', 'updat
 export function writeValues(t: KindTable, variables: unknown, op: 'create' | 'update'): WriteValue[] {
   if (typeof variables !== 'object' || variables === null || Array.isArray(variables)) throw badRequest('提交的数据应为一条记录');
   const out: WriteValue[] = [];
-  const errors: Record<string, string[]> = {};
+  // A Map: a key like `__proto__` from a request body must be reported, not become a prototype.
+  const errors = new Map<string, string[]>();
   for (const [key, raw] of Object.entries(variables)) {
     if (raw === undefined || echoed.has(key)) continue;
     if (key === 'id' && op === 'update') continue;
     const column = t.columns.get(key);
     if (!column || (!column.writable && key !== 'id')) {
-      errors[key] = [`「${t.kind.label}」没有可填写的字段“${key}”`];
+      errors.set(key, [`「${t.kind.label}」没有可填写的字段“${key}”`]);
       continue;
     }
     try {
@@ -31,10 +32,10 @@ export function writeValues(t: KindTable, variables: unknown, op: 'create' | 'up
     } catch (e) {
       const fieldErrors = (e as { errors?: Record<string, string[]> }).errors;
       if (!fieldErrors) throw e;
-      Object.assign(errors, fieldErrors);
+      for (const [k, v] of Object.entries(fieldErrors)) errors.set(k, v);
     }
   }
-  const messages = Object.values(errors).flat();
-  if (messages.length) throw badRequest(messages.join('；'), errors);
+  const messages = [...errors.values()].flat();
+  if (messages.length) throw badRequest(messages.join('；'), Object.fromEntries(errors));
   return out;
 }

@@ -6,6 +6,9 @@ const shimFile = import.meta.glob<string>('../../../../../packages/db/sql/supaba
 
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
+/** Versions (file name prefixes) of every migration this build ships. */
+export const shippedMigrationVersions = (): string[] => Object.keys(migrationFiles).map((path) => baseName(path).split('_')[0]!);
+
 /**
  * Brings the browser's database up to the migrations this build ships, so a profile made by an
  * older console version keeps its records and gains the new schema. Usually nothing to do.

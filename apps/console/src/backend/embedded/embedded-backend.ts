@@ -1,7 +1,7 @@
 import { demoAccounts, demoPassword } from '@fazhi/db/demo-accounts';
-import type { ConsoleBackend, SignedInSession } from '../backend.js';
+import type { ConsoleBackend, LocalDatabase, SignedInSession } from '../backend.js';
+import { currentDataDir, dataDirKey, deleteDataDir, newDataDir, staleDataDirs, switchDataDir } from './data-dir-pointer.js';
 import type { OpenDatabase } from './embedded-database.js';
-import { dataDir, idbDatabaseName } from './worker-meta.js';
 
 const sessionKey = 'fazhi.embedded.session';
 const loadDatabase = () => import('./embedded-database.js');
@@ -24,11 +24,66 @@ function readSession(): SignedInSession | null {
 export function createEmbeddedBackend(): ConsoleBackend {
   let opening: Promise<OpenDatabase> | undefined;
   const open = () => {
-    opening ??= loadDatabase().then((m) => m.openDatabase()).catch((e: unknown) => {
-      opening = undefined;
-      throw e instanceof Error ? e : new Error(String(e));
-    });
+    opening ??= loadDatabase()
+      .then((m) => m.openDatabase(currentDataDir()))
+      .then((database) => {
+        // Left over by a switch another tab made, or by one interrupted before it could delete.
+        void staleDataDirs().then((dirs) => dirs.forEach((d) => void deleteDataDir(d)));
+        return database;
+      })
+      .catch((e: unknown) => {
+        opening = undefined;
+        throw e instanceof Error ? e : new Error(String(e));
+      });
     return opening;
+  };
+
+  // Another tab switched to a new database (reset, restore): follow it rather than write to the old one.
+  window.addEventListener('storage', (e) => {
+    if (e.key === dataDirKey) window.location.reload();
+  });
+
+  /**
+   * Loads a new data directory (the demo snapshot, or `data`), opens and checks it, and only then
+   * switches to it and deletes the old one. Sign-in meanwhile waits for the new database.
+   */
+  async function replaceDatabase(data?: Blob): Promise<void> {
+    const previous = opening;
+    const dataDir = newDataDir();
+    const next = loadDatabase().then((m) => m.openDatabase(dataDir, data));
+    opening = next;
+    let fresh: OpenDatabase;
+    try {
+      fresh = await next;
+      // Everything on disk before the switch: a reload right after must find it complete.
+      await (await fresh.db.current()).pglite.syncToFs();
+    } catch (e) {
+      opening = previous;
+      await deleteDataDir(dataDir);
+      throw e;
+    }
+    const old = currentDataDir();
+    switchDataDir(dataDir);
+    localStorage.removeItem(sessionKey);
+    await previous?.then((d) => d.close()).catch(() => undefined);
+    await deleteDataDir(old);
+  }
+
+  const localDatabase: LocalDatabase = {
+    async holdsDemoData() {
+      const [database, { holdsDemoData }] = await Promise.all([open(), loadDatabase()]);
+      return holdsDemoData(database.db);
+    },
+    resetDemo: () => replaceDatabase(),
+    rebuild: () => replaceDatabase(),
+    async backup(session) {
+      const [database, { backupDatabase }] = await Promise.all([open(), loadDatabase()]);
+      return backupDatabase(database, session);
+    },
+    async restore(file) {
+      const { backupData } = await loadDatabase();
+      await replaceDatabase(await backupData(file));
+    },
   };
 
   return {
@@ -36,7 +91,7 @@ export function createEmbeddedBackend(): ConsoleBackend {
     description: '本机演示数据库（浏览器内，数据只保存在本浏览器）',
     demoLogins: demoAccounts.map((a) => ({ email: a.email, password: demoPassword, displayName: a.displayName })),
     warmUp() {
-      void open().catch(() => undefined);
+      return open().then(() => undefined);
     },
     async restoreSession() {
       return readSession();
@@ -55,18 +110,6 @@ export function createEmbeddedBackend(): ConsoleBackend {
       const [database, { connectAs }] = await Promise.all([open(), loadDatabase()]);
       return connectAs(database, session);
     },
-    async resetDemo() {
-      localStorage.removeItem(sessionKey);
-      const current = opening;
-      opening = undefined;
-      if (current) await (await current).close().catch(() => undefined);
-      await new Promise<void>((resolve, reject) => {
-        const req = indexedDB.deleteDatabase(idbDatabaseName(dataDir));
-        req.onsuccess = () => resolve();
-        req.onerror = () => reject(new Error(`无法删除本机数据库：${req.error?.message ?? '未知错误'}`));
-        // Another tab still has it open: it is deleted once that tab closes or reloads.
-        req.onblocked = () => resolve();
-      });
-    },
+    localDatabase,
   };
 }

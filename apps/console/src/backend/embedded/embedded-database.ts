@@ -1,20 +1,29 @@
-import { asUser, PgliteDatabase, sqlAttachmentStore, sqlDataProvider, sqlEvaluator, textParsers } from '@fazhi/db/browser';
+import { appliedVersions, asUser, logPersonalDataAccess, PgliteDatabase, type Database, sqlAttachmentStore, sqlDataProvider, sqlEvaluator, textParsers } from '@fazhi/db/browser';
 import { createRegistry } from '@fazhi/domain';
 import { cachingIndicatorSource, notifyingWrites } from '../indicator-cache.js';
 import { readConsoleUser } from '@fazhi/plugin-sdk';
 import type { ConnectedBackend, SignedInSession } from '../backend.js';
-import { upgradeEmbeddedDatabase } from './browser-migrations.js';
+import { backupFileName, readBackupFile, writeBackupFile } from './backup-file.js';
+import { shippedMigrationVersions, upgradeEmbeddedDatabase } from './browser-migrations.js';
 import { demoManifestPath, type DemoManifest } from './demo-manifest.js';
-import { dataDir, type EmbeddedWorkerMeta } from './worker-meta.js';
+export { holdsDemoData } from './demo-data.js';
+import { boundedDatabase, type BoundedDatabase, type Connection } from './bounded-database.js';
+import { openFailedMessage, type EmbeddedWorkerMeta } from './worker-meta.js';
 
 // The heavy half of the embedded backend (database client, data provider, evaluator), loaded when
 // the sign-in page starts warming up, so the page itself stays small.
 
 export interface OpenDatabase {
-  db: PgliteDatabase;
+  /** The IndexedDB data directory it lives in. */
+  dataDir: string;
+  /** Every call bounded in time (PGlite ignores statement_timeout): see bounded-database.ts. */
+  db: BoundedDatabase<PgliteDatabase>;
   manifest: DemoManifest;
   close(): Promise<void>;
 }
+
+/** How long one call to the embedded database may take before its worker is restarted. */
+export const queryTimeLimitMs = 30_000;
 
 /** Base URL of the app (Vite's `base`), so the console also works under a sub-path. */
 export const assetUrl = (path: string) => new URL(path, new URL(import.meta.env.BASE_URL, window.location.href)).href;
@@ -22,28 +31,64 @@ export const assetUrl = (path: string) => new URL(path, new URL(import.meta.env.
 /** Marks each step in the Performance timeline (`fazhi:db:…`), for the benchmark and the curious. */
 const mark = (step: string) => performance.mark(`fazhi:db:${step}`);
 
-export async function openDatabase(): Promise<OpenDatabase> {
-  mark('open');
-  const manifestRes = await fetch(assetUrl(demoManifestPath));
-  if (!manifestRes.ok) throw new Error(`找不到演示数据库说明文件（${demoManifestPath}：HTTP ${manifestRes.status}）。请先执行 pnpm build`);
-  const manifest = (await manifestRes.json()) as DemoManifest;
-  // Loaded on demand: the sign-in page must not wait for the database client.
-  const { PGliteWorker } = await import('@electric-sql/pglite/worker');
-  const worker = new Worker(new URL('./db.worker.ts', import.meta.url), { type: 'module', name: 'fazhi-db' });
-  const meta: EmbeddedWorkerMeta = { dataDir, snapshotUrl: assetUrl(`demo/${manifest.snapshot}`) };
-  mark('worker');
-  const pg = await PGliteWorker.create(worker, { meta });
-  mark('ready');
-  const db = new PgliteDatabase(pg, { parsers: textParsers });
-  if (localStorage.getItem('fazhi.debug')) logQueries(db);
-  await upgradeEmbeddedDatabase(db);
-  mark('migrated');
-  return { db, manifest, close: () => db.close() };
+/** A database that opened but is not one of ours (e.g. an empty cluster left by an interrupted reset). */
+export class BrokenDatabaseError extends Error {
+  override name = 'BrokenDatabaseError';
 }
 
+export async function loadDemoManifest(): Promise<DemoManifest> {
+  const res = await fetch(assetUrl(demoManifestPath));
+  if (!res.ok) throw new Error(`找不到演示数据库说明文件（${demoManifestPath}：HTTP ${res.status}）。请先执行 pnpm build`);
+  return (await res.json()) as DemoManifest;
+}
+
+/**
+ * Starts a worker on `dataDir` (a new one starts from the demo snapshot, or from `loadDataDir`),
+ * checks that it holds our schema and brings it up to this build's migrations.
+ */
+async function connectWorker(dataDir: string, manifest: DemoManifest, loadDataDir?: Blob): Promise<Connection<PgliteDatabase>> {
+  // Loaded on demand: the sign-in page must not wait for the database client.
+  const { PGliteWorker } = await import('@electric-sql/pglite/worker');
+  const worker = new Worker(new URL('./db.worker.ts', import.meta.url), { type: 'module', name: `fazhi-db-${dataDir}` });
+  const failed = new Promise<never>((_, reject) => {
+    worker.addEventListener('message', (ev: MessageEvent<{ type?: string; message?: string }>) => {
+      if (ev.data?.type === openFailedMessage) reject(new BrokenDatabaseError(`无法打开本机数据库：${ev.data.message ?? '未知错误'}`));
+    });
+  });
+  const meta: EmbeddedWorkerMeta = { dataDir, snapshotUrl: assetUrl(`demo/${manifest.snapshot}`), ...(loadDataDir ? { loadDataDir } : {}) };
+  try {
+    mark('worker');
+    // One leader election per data directory: tabs on different directories must not share one.
+    const pg = await Promise.race([PGliteWorker.create(worker, { id: `fazhi:${dataDir}`, meta }), failed]);
+    mark('ready');
+    const db = new PgliteDatabase(pg, { parsers: textParsers });
+    if (localStorage.getItem('fazhi.debug')) logQueries(db);
+    await Promise.race([checkSchema(db), failed]);
+    await upgradeEmbeddedDatabase(db);
+    mark('migrated');
+    return { db, terminate: () => worker.terminate() };
+  } catch (e) {
+    worker.terminate();
+    throw e;
+  }
+}
+
+/** Our databases record their migrations; an empty or foreign cluster does not. */
+async function checkSchema(db: PgliteDatabase): Promise<void> {
+  const { rows } = await db.query<{ ok: boolean }>(`select to_regclass('supabase_migrations.schema_migrations') is not null and to_regclass('public.org_units') is not null as ok`);
+  if (!rows[0]?.ok) throw new BrokenDatabaseError('本机数据库不完整（缺少数据库结构），可能是上次重置或恢复被打断');
+}
+
+export async function openDatabase(dataDir: string, loadDataDir?: Blob): Promise<OpenDatabase> {
+  mark('open');
+  const manifest = await loadDemoManifest();
+  const first = await connectWorker(dataDir, manifest, loadDataDir);
+  const db = boundedDatabase(first, () => connectWorker(dataDir, manifest), queryTimeLimitMs);
+  return { dataDir, db, manifest, close: () => db.close() };
+}
 
 /** Checks e-mail and password; the user's row, or null when they do not match. */
-export async function checkPassword(db: PgliteDatabase, email: string, password: string): Promise<SignedInSession | null> {
+export async function checkPassword(db: Database, email: string, password: string): Promise<SignedInSession | null> {
   // As the database owner, the way GoTrue reads auth.users with its own role: no API role
   // (not even service_role) may read password hashes.
   const found = await db.query<{ id: string; email: string; name: string | null }>(
@@ -80,4 +125,39 @@ function logQueries(db: PgliteDatabase): void {
   const transaction = db.transaction.bind(db);
   db.query = (sql, params) => time(sql, () => query(sql, params));
   db.transaction = (fn) => time('transaction', () => transaction((tx) => fn({ query: (sql, params) => time(`  ${sql}`, () => tx.query(sql, params)), exec: (sql) => time(`  ${sql}`, () => tx.exec(sql)) })));
+}
+
+/**
+ * The whole database as a backup file. The access is logged first (who, when, which unit:
+ * 个人信息保护法), through the database's rule, which also refuses anyone but a street admin —
+ * so the entry is in the backup too.
+ */
+export async function backupDatabase(open: OpenDatabase, session: SignedInSession): Promise<{ fileName: string; file: Blob }> {
+  const { db } = open;
+  const units = await db.query<{ id: string; name: string }>(
+    `select u.id, coalesce(nullif(u.short_name, ''), u.name) as name from public.memberships m join public.org_units u on u.id = m.org_id
+     where m.user_id = $1 order by (m.role = 'admin') desc, u.name limit 1`,
+    [session.userId],
+  );
+  const unit = units.rows[0];
+  if (!unit) throw new Error(`账号“${session.email}”没有任何机构的权限`);
+  await asUser(db, { userId: session.userId }, (tx) => logPersonalDataAccess(tx, { action: 'backup', orgId: unit.id, scope: '本机数据库完整备份（含未脱敏个人信息）' }));
+  const versions = await appliedVersions(db);
+  // Everything written so far into the data files, so the dump needs no WAL replay to be complete.
+  await db.exec('checkpoint');
+  const dump = await (await db.current()).pglite.dumpDataDir('gzip');
+  const createdAt = new Date().toISOString();
+  const about = { schemaVersion: versions.sort().at(-1) ?? '', unit, createdAt, createdBy: session.email };
+  return { fileName: backupFileName(about), file: await writeBackupFile(dump, about) };
+}
+
+/** The newest migration version this build ships (a backup may not be newer). */
+export const newestSchemaVersion = (): string => shippedMigrationVersions().sort().at(-1) ?? '';
+
+/** The data of a backup file, checked (format, length, checksum, schema version), ready to load. */
+export async function backupData(file: Blob): Promise<Blob> {
+  const { data } = await readBackupFile(file, newestSchemaVersion());
+  const head = new Uint8Array(await data.slice(0, 2).arrayBuffer());
+  // PGlite inflates a dump only when its type says gzip.
+  return new Blob([data], { type: head[0] === 0x1f && head[1] === 0x8b ? 'application/gzip' : 'application/x-tar' });
 }

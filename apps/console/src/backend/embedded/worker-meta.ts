@@ -2,12 +2,17 @@
 export interface EmbeddedWorkerMeta {
   /** IndexedDB data directory name (`idb://<dataDir>`). */
   dataDir: string;
-  /** The demo snapshot to start from when the profile has no database yet. */
+  /** The demo snapshot to start from when the profile has no database of that name yet. */
   snapshotUrl: string;
+  /** A data directory to start from instead (a restored backup); only for a new `dataDir`. */
+  loadDataDir?: Blob;
 }
 
 /** The IndexedDB database PGlite's IDBFS keeps `idb://<dataDir>` in. */
 export const idbDatabaseName = (dataDir: string) => `/pglite/${dataDir}`;
 
-/** The one embedded database of this origin: `idb://fazhi`. */
-export const dataDir = 'fazhi';
+/** The data directory of profiles made before databases were switched by pointer. */
+export const firstDataDir = 'fazhi';
+
+/** Posted by the worker when it cannot open the database (PGliteWorker itself would wait forever). */
+export const openFailedMessage = 'fazhi-open-failed';

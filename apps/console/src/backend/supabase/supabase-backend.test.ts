@@ -84,13 +84,13 @@ async function signedIn(fallback?: Responder) {
 const paramsOf = (r: RecordedRequest) => Object.fromEntries(r.params);
 
 describe('supabase backend: what it is', () => {
-  it('is kind supabase, names the project host, offers no demo logins', () => {
+  it('is kind supabase, names the project host, offers no demo logins', async () => {
     const { backend } = setup();
     expect(backend.kind).toBe('supabase');
     expect(backend.description).toBe(`Supabase：${host}`);
     expect(backend.demoLogins).toEqual([]);
-    expect(backend.resetDemo).toBeUndefined();
-    expect(() => backend.warmUp()).not.toThrow();
+    expect(backend.localDatabase).toBeUndefined();
+    await expect(backend.warmUp()).resolves.toBeUndefined();
   });
 
   it('refuses a project URL that is not http(s)', () => {

@@ -71,7 +71,7 @@ export function createSupabaseBackend(opts: SupabaseBackendOptions): SupabaseBac
     demoLogins: [],
     client,
 
-    warmUp() {
+    async warmUp() {
       // Nothing to load ahead: the client is ready and sign-in is one request.
     },
 

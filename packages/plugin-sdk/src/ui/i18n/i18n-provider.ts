@@ -45,7 +45,11 @@ export function createI18nProvider(opts: I18nOptions = {}): I18nProvider & { loc
   for (const locale of Object.keys(dictionaries) as Locale[]) {
     const t = flatDictionary(locale);
     Object.assign(t, flatten(opts.messages?.[locale] ?? {}));
-    for (const p of opts.plugins ?? []) Object.assign(t, flatten(p.messages?.[locale] ?? {}, `plugins.${p.id}`));
+    for (const p of opts.plugins ?? []) {
+      Object.assign(t, flatten(p.messages?.[locale] ?? {}, `plugins.${p.id}`));
+      // Refine's notifications name a resource by `<name>.<name>` (已新建{{resource}}): the kind's label, never its id.
+      for (const { kind } of p.resources) t[`${kind.id}.${kind.id}`] = locale === 'en' ? (kind.labelEn ?? kind.label) : kind.label;
+    }
     tables[locale] = t;
   }
   let current: Locale = opts.locale ?? 'zh-CN';
@@ -54,7 +58,9 @@ export function createI18nProvider(opts: I18nOptions = {}): I18nProvider & { loc
       // Refine calls both translate(key, defaultMessage) and translate(key, params, defaultMessage).
       const params = typeof options === 'object' && options !== null ? (options as Record<string, unknown>) : undefined;
       const fallback = typeof options === 'string' ? options : defaultMessage;
-      const text = tables[current][key] ?? tables['zh-CN'][key] ?? fallback ?? key;
+      // Own keys only: a key such as `constructor` must not find Object.prototype's.
+      const own = (t: Flat) => (Object.hasOwn(t, key) ? t[key] : undefined);
+      const text = own(tables[current]) ?? own(tables['zh-CN']) ?? fallback ?? key;
       return interpolate(text, params);
     },
     changeLocale: (locale: string) => {
