@@ -158,7 +158,7 @@ export function recordSchema(kind: RecordKind, options: SchemaOptions = {}): z.Z
     id: z.string({ error: `${q('编号')}为必填项` }).min(1, { error: `${q('编号')}为必填项` }),
     orgId: z.string({ error: `${q('所属机构')}为必填项` }).min(1, { error: `${q('所属机构')}为必填项` }),
     deletedAt: z
-      .string()
+      .string({ error: `${q('删除时间')}应为日期时间` })
       .refine((t) => isoDateTimePattern.test(t), { error: `${q('删除时间')}应为日期时间` })
       .nullable()
       .optional()
@@ -166,7 +166,14 @@ export function recordSchema(kind: RecordKind, options: SchemaOptions = {}): z.Z
   };
   for (const f of kind.fields) shape[f.key] = fieldSchema(f, options);
   const schema = z
-    .strictObject(shape, { error: (iss) => (iss.code === 'unrecognized_keys' ? `存在未定义的字段：${(iss as { keys: string[] }).keys.join('、')}` : undefined) })
+    .strictObject(shape, {
+      error: (iss) => {
+        if (iss.code === 'unrecognized_keys') return `存在未定义的字段：${(iss as { keys: string[] }).keys.join('、')}`;
+        // Only the record itself reaches here with a type error: each field has its own message.
+        if (iss.code === 'invalid_type') return '记录应为由各字段组成的对象';
+        return undefined;
+      },
+    })
     .superRefine((r, ctx) => {
       for (const rule of kind.rules ?? []) {
         const broken = checkRule(kind, rule, r);
