@@ -38,7 +38,8 @@ const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTC
 
 /**
  * Null when `text` is a valid ID number as of `today` (ISO date), else the reason. Checks, in
- * order: shape, region, birth date (a real date, from 1900, not after today), check character.
+ * order: shape, region, birth year (from 1900), birth date (a real date, not after today), check
+ * character.
  */
 export function idNumberProblem(text: string, today: string, allowLegacy = false): IdNumberReason | null {
   let birth: string;
@@ -47,8 +48,8 @@ export function idNumberProblem(text: string, today: string, allowLegacy = false
   else return allowLegacy ? 'shapeOrLegacy' : 'shape';
   if (!(provinceCodes as readonly string[]).includes(text.slice(0, 2))) return 'region';
   const [y, m, d] = [Number(birth.slice(0, 4)), Number(birth.slice(4, 6)), Number(birth.slice(6, 8))];
-  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return 'birthDate';
   if (y < 1900) return 'birthTooEarly';
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return 'birthDate';
   if (`${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}` > today) return 'birthInFuture';
   if (text.length === 18 && idNumberCheckChar(text) !== text[17]) return 'checksum';
   return null;

@@ -10,7 +10,7 @@ export function sampleValue(f: FieldDef, refs: (target: string) => string): unkn
     case 'text':
     case 'longtext': {
       if (!f.personal) return `${f.label}示例`.slice(0, f.type === 'text' ? (f.maxLength ?? 200) : 5000);
-      if (/IdNumber/.test(f.key)) return '440115199001011234';
+      if (/IdNumber/.test(f.key)) return '440115199001011231';
       if (/Phone/.test(f.key)) return '13812345678';
       return '张三丰';
     }
