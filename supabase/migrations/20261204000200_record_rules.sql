@@ -132,6 +132,7 @@ begin
   return new;
 end
 $$;
+revoke all on function private.study_sessions_check_values() from public;
 create trigger study_sessions_check_values before insert or update on public.study_sessions
   for each row execute function private.study_sessions_check_values();
 
@@ -149,6 +150,7 @@ begin
   return new;
 end
 $$;
+revoke all on function private.law_exams_check_values() from public;
 create trigger law_exams_check_values before insert or update on public.law_exams
   for each row execute function private.law_exams_check_values();
 
@@ -166,6 +168,7 @@ begin
   return new;
 end
 $$;
+revoke all on function private.honours_check_values() from public;
 create trigger honours_check_values before insert or update on public.honours
   for each row execute function private.honours_check_values();
 
@@ -183,6 +186,7 @@ begin
   return new;
 end
 $$;
+revoke all on function private.legal_consultations_check_values() from public;
 create trigger legal_consultations_check_values before insert or update on public.legal_consultations
   for each row execute function private.legal_consultations_check_values();
 
@@ -200,6 +204,7 @@ begin
   return new;
 end
 $$;
+revoke all on function private.contract_reviews_check_values() from public;
 create trigger contract_reviews_check_values before insert or update on public.contract_reviews
   for each row execute function private.contract_reviews_check_values();
 
@@ -217,6 +222,7 @@ begin
   return new;
 end
 $$;
+revoke all on function private.legal_opinions_check_values() from public;
 create trigger legal_opinions_check_values before insert or update on public.legal_opinions
   for each row execute function private.legal_opinions_check_values();
 
@@ -234,6 +240,7 @@ begin
   return new;
 end
 $$;
+revoke all on function private.review_meetings_check_values() from public;
 create trigger review_meetings_check_values before insert or update on public.review_meetings
   for each row execute function private.review_meetings_check_values();
 
@@ -251,6 +258,7 @@ begin
   return new;
 end
 $$;
+revoke all on function private.major_decisions_check_values() from public;
 create trigger major_decisions_check_values before insert or update on public.major_decisions
   for each row execute function private.major_decisions_check_values();
 
@@ -271,6 +279,7 @@ begin
   return new;
 end
 $$;
+revoke all on function private.admin_disputes_check_values() from public;
 create trigger admin_disputes_check_values before insert or update on public.admin_disputes
   for each row execute function private.admin_disputes_check_values();
 
@@ -320,6 +329,7 @@ begin
   return new;
 end
 $$;
+revoke all on function private.enforcement_actions_check_values() from public;
 create trigger enforcement_actions_check_values before insert or update on public.enforcement_actions
   for each row execute function private.enforcement_actions_check_values();
 
@@ -369,6 +379,7 @@ begin
   return new;
 end
 $$;
+revoke all on function private.enforcement_officers_check_values() from public;
 create trigger enforcement_officers_check_values before insert or update on public.enforcement_officers
   for each row execute function private.enforcement_officers_check_values();
 
@@ -418,6 +429,7 @@ begin
   return new;
 end
 $$;
+revoke all on function private.officer_trainings_check_values() from public;
 create trigger officer_trainings_check_values before insert or update on public.officer_trainings
   for each row execute function private.officer_trainings_check_values();
 
@@ -435,6 +447,7 @@ begin
   return new;
 end
 $$;
+revoke all on function private.auxiliary_staff_check_values() from public;
 create trigger auxiliary_staff_check_values before insert or update on public.auxiliary_staff
   for each row execute function private.auxiliary_staff_check_values();
 
@@ -470,6 +483,7 @@ begin
   return new;
 end
 $$;
+revoke all on function private.mediation_cases_check_values() from public;
 create trigger mediation_cases_check_values before insert or update on public.mediation_cases
   for each row execute function private.mediation_cases_check_values();
 
@@ -537,6 +551,7 @@ begin
   return new;
 end
 $$;
+revoke all on function private.legal_aid_applications_check_values() from public;
 create trigger legal_aid_applications_check_values before insert or update on public.legal_aid_applications
   for each row execute function private.legal_aid_applications_check_values();
 
@@ -586,6 +601,7 @@ begin
   return new;
 end
 $$;
+revoke all on function private.publicity_events_check_values() from public;
 create trigger publicity_events_check_values before insert or update on public.publicity_events
   for each row execute function private.publicity_events_check_values();
 
@@ -603,6 +619,7 @@ begin
   return new;
 end
 $$;
+revoke all on function private.publicity_publications_check_values() from public;
 create trigger publicity_publications_check_values before insert or update on public.publicity_publications
   for each row execute function private.publicity_publications_check_values();
 
@@ -623,6 +640,7 @@ begin
   return new;
 end
 $$;
+revoke all on function private.business_env_projects_check_values() from public;
 create trigger business_env_projects_check_values before insert or update on public.business_env_projects
   for each row execute function private.business_env_projects_check_values();
 
@@ -640,6 +658,7 @@ begin
   return new;
 end
 $$;
+revoke all on function private.foreign_national_services_check_values() from public;
 create trigger foreign_national_services_check_values before insert or update on public.foreign_national_services
   for each row execute function private.foreign_national_services_check_values();
 
@@ -699,6 +718,7 @@ begin
   return new;
 end
 $$;
+revoke all on function private.hotline_tickets_check_values() from public;
 create trigger hotline_tickets_check_values before insert or update on public.hotline_tickets
   for each row execute function private.hotline_tickets_check_values();
 
@@ -748,6 +768,7 @@ begin
   return new;
 end
 $$;
+revoke all on function private.supervision_rounds_check_values() from public;
 create trigger supervision_rounds_check_values before insert or update on public.supervision_rounds
   for each row execute function private.supervision_rounds_check_values();
 
@@ -765,6 +786,7 @@ begin
   return new;
 end
 $$;
+revoke all on function private.coordination_events_check_values() from public;
 create trigger coordination_events_check_values before insert or update on public.coordination_events
   for each row execute function private.coordination_events_check_values();
 
@@ -791,6 +813,7 @@ begin
   return new;
 end
 $$;
+revoke all on function private.rectification_tasks_check_values() from public;
 create trigger rectification_tasks_check_values before insert or update on public.rectification_tasks
   for each row execute function private.rectification_tasks_check_values();
 

@@ -221,6 +221,7 @@ function checkValuesSql(k: RecordKind): string | null {
     `  return new;`,
     `end`,
     `$$;`,
+    `revoke all on function ${fn}() from public;`,
     `create trigger ${pgName(k.id, 'check_values')} before insert or update on public.${ident(k.id)}`,
     `  for each row execute function ${fn}();`,
   ].join('\n');
