@@ -63,3 +63,22 @@ describe('supabaseDuplicateKeySource', () => {
     await expect(supabaseDuplicateKeySource(recordingClient(bad)).list(org.streetA)).rejects.toThrow('“record_ids”不是列表');
   });
 });
+
+describe.each(testDatabases())('a duplicate business key through the SQL data provider on $name', (backend) => {
+  it('is a 409 whose message names the duplicate, under the key field', async () => {
+    const { createRegistry } = await import('@fazhi/domain');
+    const { sqlDataProvider } = await import('./providers/sql-data-provider.js');
+    const db = await backend.create();
+    try {
+      await seedFixture(db);
+      const provider = sqlDataProvider({ db, session: (fn) => asUser(db, { userId: user.adminA }, fn), registry: createRegistry() });
+      const variables = { orgId: org.communityA1, caseNo: 'NS-9', source: 'proactive', disputeType: 'contract', partiesCount: 1, acceptedOn: '2024-03-05', status: 'accepted' };
+      await provider.create({ resource: 'mediation_cases', variables });
+      const e = await provider.create({ resource: 'mediation_cases', variables: { ...variables, orgId: org.streetA } }).then(() => null, (x: unknown) => x);
+      const message = '案件编号“NS-9”在本街道已存在（人民调解案件，受理日期 2024-03-05）';
+      expect(e).toMatchObject({ statusCode: 409, message, errors: { caseNo: [message] } });
+    } finally {
+      await db.close();
+    }
+  });
+});
