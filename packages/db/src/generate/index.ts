@@ -2,6 +2,8 @@ import type { RecordKindRegistry } from '@fazhi/domain';
 import type { Catalog } from '@fazhi/metrics';
 import { indicatorsMigrationSql } from './indicators-migration.js';
 import { recordRulesMigrationSql } from './record-rules-migration.js';
+
+export { kindRulesSql } from './record-rules-migration.js';
 import { recordsMigrationSql } from './records-migration.js';
 
 /** Migration files derived from code; a test fails when the committed files differ. */

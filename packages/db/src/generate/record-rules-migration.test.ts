@@ -1,6 +1,7 @@
 import {
   createRegistry,
   defineRecordKind,
+  RecordKindRegistry,
   getField,
   idNumberCheckChar,
   idNumberProblem,
@@ -22,7 +23,8 @@ import { defaultMigrationsDir, defaultShimFile } from '../package-paths.js';
 import { as, committedAs, org, seedFixture, user } from '../rls/fixture.test-helper.js';
 import { testDatabases } from '../testing/index.js';
 import { recordRulesMigrationFile } from './index.js';
-import { recordRulesMigrationSql } from './record-rules-migration.js';
+import { recordsMigrationSql } from './records-migration.js';
+import { kindRulesSql, recordRulesMigrationSql } from './record-rules-migration.js';
 
 const migrationsDir = defaultMigrationsDir();
 const migration = (file: string) => readFileSync(join(migrationsDir, file), 'utf8');
@@ -83,6 +85,9 @@ interface Failure {
   column?: string;
   constraint?: string;
 }
+
+/** Runs `fn` as the database owner in a transaction that is rolled back. */
+const rolledBack = <T>(db: Database, fn: (tx: SqlExecutor) => Promise<T>) => as(db, 'owner', fn);
 
 async function failure(run: () => Promise<unknown>): Promise<Failure | 'ok'> {
   try {
@@ -291,6 +296,38 @@ describe.each(testDatabases())('records stored before the rules, on $name', (bac
       expect(await list(user.stranger, org.streetA)).toEqual([]);
       // The stored rows stay editable in their other columns.
       expect(await committedAs(db, 'owner', (tx) => failure(() => tx.query(`update public.mediation_cases set mediator = '王五' where id = $1`, [ids[0]])))).toBe('ok');
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe.each(testDatabases())('a third-party kind’s record rules on $name', (backend) => {
+  it('apply on top of the schema (as the plugin test harness adds them) and hold', async () => {
+    const gadgets = defineRecordKind({
+      id: 'gadget_checks',
+      label: '器具检查',
+      area: 'custom_area',
+      measureWord: '次',
+      periodField: 'checkedOn',
+      titleField: 'serialNo',
+      businessKey: 'serialNo',
+      fields: [
+        { key: 'serialNo', label: '检查编号', type: 'text', required: true },
+        { key: 'checkedOn', label: '检查日期', type: 'date', required: true, notFuture: true },
+        { key: 'ownerPhone', label: '联系电话', type: 'text', format: 'phone' },
+      ],
+    });
+    const db = await backend.create();
+    try {
+      await db.exec(`${recordsMigrationSql(new RecordKindRegistry([gadgets]))}\n${kindRulesSql([gadgets])}`);
+      await seedFixture(db);
+      const insert = (serialNo: string, checkedOn: string, phone: string | null = null) =>
+        rolledBack(db, (tx) => failure(() => tx.query(`insert into public.gadget_checks (org_id, serial_no, checked_on, owner_phone) values ($1, $2, $3, $4)`, [org.communityA1, serialNo, checkedOn, phone])));
+      expect(await committedAs(db, 'owner', (tx) => failure(() => tx.query(`insert into public.gadget_checks (org_id, serial_no, checked_on) values ($1, 'G-1', '2024-01-01')`, [org.streetA])))).toBe('ok');
+      expect(await insert('G-1', '2024-01-02')).toMatchObject({ code: '23505', message: '检查编号“G-1”在本街道已存在（器具检查，检查日期 2024-01-01）' });
+      expect(await insert('G-2', tomorrow)).toMatchObject({ code: '23514', constraint: 'gadget_checks_checked_on_not_future' });
+      expect(await insert('G-3', today, '12345')).toMatchObject({ code: '23514', constraint: 'gadget_checks_owner_phone_format' });
     } finally {
       await db.close();
     }

@@ -30,11 +30,22 @@ import { ident, literal, pgName } from './sql-text.js';
  */
 export function recordRulesMigrationSql(registry: RecordKindRegistry): string {
   const kinds = registry.list();
-  const blocks = kinds.flatMap((k) => {
+  return [header(), helpersSql(), ...kindRulesBlocks(kinds), duplicatesSql(kinds)].join('\n\n') + '\n';
+}
+
+/**
+ * The triggers of some kinds alone, on top of a schema that has the helpers (the test harness adds
+ * them for kinds a plugin declares itself; `duplicate_business_keys` does not list those).
+ */
+export function kindRulesSql(kinds: readonly RecordKind[]): string {
+  return kindRulesBlocks(kinds).join('\n\n');
+}
+
+function kindRulesBlocks(kinds: readonly RecordKind[]): string[] {
+  return kinds.flatMap((k) => {
     const parts = [checkValuesSql(k), businessKeySql(k)].filter((p): p is string => p !== null);
     return parts.length ? [`-- ${k.id}: ${k.label} ${'-'.repeat(Math.max(4, 90 - k.id.length - k.label.length * 2))}\n${parts.join('\n\n')}`] : [];
   });
-  return [header(), helpersSql(), ...blocks, duplicatesSql(kinds)].join('\n\n') + '\n';
 }
 
 function header(): string {
