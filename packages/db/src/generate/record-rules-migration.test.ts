@@ -19,9 +19,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, SqlExecutor } from '../client.js';
 import { applyMigrations } from '../migrate.js';
+import { openDatabase } from '../open-database.js';
 import { defaultMigrationsDir, defaultShimFile } from '../package-paths.js';
 import { as, committedAs, org, seedFixture, user } from '../rls/fixture.test-helper.js';
-import { testDatabases } from '../testing/index.js';
+import { postgresBackend, testDatabases } from '../testing/index.js';
 import { recordRulesMigrationFile } from './index.js';
 import { recordsMigrationSql } from './records-migration.js';
 import { kindRulesSql, recordRulesMigrationSql } from './record-rules-migration.js';
@@ -330,6 +331,42 @@ describe.each(testDatabases())('a third-party kind’s record rules on $name', (
       expect(await insert('G-3', today, '12345')).toMatchObject({ code: '23514', constraint: 'gadget_checks_owner_phone_format' });
     } finally {
       await db.close();
+    }
+  });
+});
+
+// PGlite has one connection, so concurrent writers exist only on PostgreSQL.
+describe('concurrent writers of one business key on postgres', () => {
+  it('take turns: the second waits for the first to commit, then is refused', async () => {
+    const url = await postgresBackend.createUrl();
+    const [a, b] = [await openDatabase(url), await openDatabase(url)];
+    let releaseFirst = () => {};
+    try {
+      await seedFixture(a);
+      const firstMayCommit = new Promise<void>((r) => (releaseFirst = r));
+      let firstInserted!: () => void;
+      const firstHasInserted = new Promise<void>((r) => (firstInserted = r));
+      const first = a.transaction(async (tx) => {
+        await insertCase(tx, org.communityA1, { case_no: 'RACE-1' });
+        firstInserted();
+        await firstMayCommit;
+      });
+      await firstHasInserted;
+      let secondDone = false;
+      const second = b.transaction((tx) => insertCase(tx, org.streetA, { case_no: 'RACE-1' })).then(
+        () => 'ok',
+        (e: Failure) => e.code,
+      ).finally(() => (secondDone = true));
+      // The second writer is blocked on the advisory lock while the first is open.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(secondDone).toBe(false);
+      releaseFirst();
+      await first;
+      expect(await second).toBe('23505');
+      expect((await a.query(`select count(*)::int n from public.mediation_cases where case_no = 'RACE-1'`)).rows).toEqual([{ n: 1 }]);
+    } finally {
+      releaseFirst(); // a failed expectation must not leave the first transaction open
+      await Promise.all([a.close(), b.close()]);
     }
   });
 });
