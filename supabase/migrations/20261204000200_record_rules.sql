@@ -303,7 +303,8 @@ begin
   street := private.street_of(new.org_id);
   perform pg_advisory_xact_lock(hashtextextended('admin_disputes/' || street::text || '/' || new.case_no, 0));
   select t.filed_on into other from public.admin_disputes t
-  where t.case_no = new.case_no and t.deleted_at is null and t.id <> new.id and t.org_id = any (private.subtree_ids(array[street]))
+  -- The key's index finds the few records with this key; only their streets are looked up.
+  where t.case_no = new.case_no and t.deleted_at is null and t.id <> new.id and private.street_of(t.org_id) = street
   limit 1;
   if found then
     perform private.refuse('23505', format('案号“%1$s”在本街道已存在（行政争议案件，立案/受理日期 %2$s）', new.case_no, coalesce(to_char(other.filed_on, 'YYYY-MM-DD'), '未填')), 'admin_disputes', 'case_no', 'admin_disputes_case_no_unique');
@@ -353,7 +354,8 @@ begin
   street := private.street_of(new.org_id);
   perform pg_advisory_xact_lock(hashtextextended('enforcement_actions/' || street::text || '/' || new.action_no, 0));
   select t.acted_on into other from public.enforcement_actions t
-  where t.action_no = new.action_no and t.deleted_at is null and t.id <> new.id and t.org_id = any (private.subtree_ids(array[street]))
+  -- The key's index finds the few records with this key; only their streets are looked up.
+  where t.action_no = new.action_no and t.deleted_at is null and t.id <> new.id and private.street_of(t.org_id) = street
   limit 1;
   if found then
     perform private.refuse('23505', format('执法编号“%1$s”在本街道已存在（行政执法行为，执法日期 %2$s）', new.action_no, coalesce(to_char(other.acted_on, 'YYYY-MM-DD'), '未填')), 'enforcement_actions', 'action_no', 'enforcement_actions_action_no_unique');
@@ -403,7 +405,8 @@ begin
   street := private.street_of(new.org_id);
   perform pg_advisory_xact_lock(hashtextextended('enforcement_officers/' || street::text || '/' || new.certificate_no, 0));
   select t.since into other from public.enforcement_officers t
-  where t.certificate_no = new.certificate_no and t.deleted_at is null and t.id <> new.id and t.org_id = any (private.subtree_ids(array[street]))
+  -- The key's index finds the few records with this key; only their streets are looked up.
+  where t.certificate_no = new.certificate_no and t.deleted_at is null and t.id <> new.id and private.street_of(t.org_id) = street
   limit 1;
   if found then
     perform private.refuse('23505', format('执法证号“%1$s”在本街道已存在（行政执法人员，持证日期 %2$s）', new.certificate_no, coalesce(to_char(other.since, 'YYYY-MM-DD'), '未填')), 'enforcement_officers', 'certificate_no', 'enforcement_officers_certificate_no_unique');
@@ -507,7 +510,8 @@ begin
   street := private.street_of(new.org_id);
   perform pg_advisory_xact_lock(hashtextextended('mediation_cases/' || street::text || '/' || new.case_no, 0));
   select t.accepted_on into other from public.mediation_cases t
-  where t.case_no = new.case_no and t.deleted_at is null and t.id <> new.id and t.org_id = any (private.subtree_ids(array[street]))
+  -- The key's index finds the few records with this key; only their streets are looked up.
+  where t.case_no = new.case_no and t.deleted_at is null and t.id <> new.id and private.street_of(t.org_id) = street
   limit 1;
   if found then
     perform private.refuse('23505', format('案件编号“%1$s”在本街道已存在（人民调解案件，受理日期 %2$s）', new.case_no, coalesce(to_char(other.accepted_on, 'YYYY-MM-DD'), '未填')), 'mediation_cases', 'case_no', 'mediation_cases_case_no_unique');
@@ -575,7 +579,8 @@ begin
   street := private.street_of(new.org_id);
   perform pg_advisory_xact_lock(hashtextextended('legal_aid_applications/' || street::text || '/' || new.application_no, 0));
   select t.applied_on into other from public.legal_aid_applications t
-  where t.application_no = new.application_no and t.deleted_at is null and t.id <> new.id and t.org_id = any (private.subtree_ids(array[street]))
+  -- The key's index finds the few records with this key; only their streets are looked up.
+  where t.application_no = new.application_no and t.deleted_at is null and t.id <> new.id and private.street_of(t.org_id) = street
   limit 1;
   if found then
     perform private.refuse('23505', format('申请编号“%1$s”在本街道已存在（法律援助申请，申请日期 %2$s）', new.application_no, coalesce(to_char(other.applied_on, 'YYYY-MM-DD'), '未填')), 'legal_aid_applications', 'application_no', 'legal_aid_applications_application_no_unique');
@@ -683,7 +688,8 @@ begin
   street := private.street_of(new.org_id);
   perform pg_advisory_xact_lock(hashtextextended('service_items/' || street::text || '/' || new.code, 0));
   select t.listed_on into other from public.service_items t
-  where t.code = new.code and t.deleted_at is null and t.id <> new.id and t.org_id = any (private.subtree_ids(array[street]))
+  -- The key's index finds the few records with this key; only their streets are looked up.
+  where t.code = new.code and t.deleted_at is null and t.id <> new.id and private.street_of(t.org_id) = street
   limit 1;
   if found then
     perform private.refuse('23505', format('事项编码“%1$s”在本街道已存在（政务服务事项，纳入目录日期 %2$s）', new.code, coalesce(to_char(other.listed_on, 'YYYY-MM-DD'), '未填')), 'service_items', 'code', 'service_items_code_unique');
@@ -742,7 +748,8 @@ begin
   street := private.street_of(new.org_id);
   perform pg_advisory_xact_lock(hashtextextended('hotline_tickets/' || street::text || '/' || new.ticket_no, 0));
   select t.received_at into other from public.hotline_tickets t
-  where t.ticket_no = new.ticket_no and t.deleted_at is null and t.id <> new.id and t.org_id = any (private.subtree_ids(array[street]))
+  -- The key's index finds the few records with this key; only their streets are looked up.
+  where t.ticket_no = new.ticket_no and t.deleted_at is null and t.id <> new.id and private.street_of(t.org_id) = street
   limit 1;
   if found then
     perform private.refuse('23505', format('工单编号“%1$s”在本街道已存在（12345热线工单，派单时间 %2$s）', new.ticket_no, coalesce(to_char(other.received_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), '未填')), 'hotline_tickets', 'ticket_no', 'hotline_tickets_ticket_no_unique');
@@ -827,36 +834,43 @@ as $$
   select 'admin_disputes', '行政争议案件', '案号', t.case_no, units.street, array_agg(t.id order by t.filed_on, t.id)
   from public.admin_disputes t join units on units.id = t.org_id
   where t.deleted_at is null
+    and t.case_no in (select d.case_no from public.admin_disputes d where d.deleted_at is null group by d.case_no having count(*) > 1)
   group by t.case_no, units.street having count(*) > 1
   union all
   select 'enforcement_actions', '行政执法行为', '执法编号', t.action_no, units.street, array_agg(t.id order by t.acted_on, t.id)
   from public.enforcement_actions t join units on units.id = t.org_id
   where t.deleted_at is null
+    and t.action_no in (select d.action_no from public.enforcement_actions d where d.deleted_at is null group by d.action_no having count(*) > 1)
   group by t.action_no, units.street having count(*) > 1
   union all
   select 'enforcement_officers', '行政执法人员', '执法证号', t.certificate_no, units.street, array_agg(t.id order by t.since, t.id)
   from public.enforcement_officers t join units on units.id = t.org_id
   where t.deleted_at is null
+    and t.certificate_no in (select d.certificate_no from public.enforcement_officers d where d.deleted_at is null group by d.certificate_no having count(*) > 1)
   group by t.certificate_no, units.street having count(*) > 1
   union all
   select 'mediation_cases', '人民调解案件', '案件编号', t.case_no, units.street, array_agg(t.id order by t.accepted_on, t.id)
   from public.mediation_cases t join units on units.id = t.org_id
   where t.deleted_at is null
+    and t.case_no in (select d.case_no from public.mediation_cases d where d.deleted_at is null group by d.case_no having count(*) > 1)
   group by t.case_no, units.street having count(*) > 1
   union all
   select 'legal_aid_applications', '法律援助申请', '申请编号', t.application_no, units.street, array_agg(t.id order by t.applied_on, t.id)
   from public.legal_aid_applications t join units on units.id = t.org_id
   where t.deleted_at is null
+    and t.application_no in (select d.application_no from public.legal_aid_applications d where d.deleted_at is null group by d.application_no having count(*) > 1)
   group by t.application_no, units.street having count(*) > 1
   union all
   select 'service_items', '政务服务事项', '事项编码', t.code, units.street, array_agg(t.id order by t.listed_on, t.id)
   from public.service_items t join units on units.id = t.org_id
   where t.deleted_at is null
+    and t.code in (select d.code from public.service_items d where d.deleted_at is null group by d.code having count(*) > 1)
   group by t.code, units.street having count(*) > 1
   union all
   select 'hotline_tickets', '12345热线工单', '工单编号', t.ticket_no, units.street, array_agg(t.id order by t.received_at, t.id)
   from public.hotline_tickets t join units on units.id = t.org_id
   where t.deleted_at is null
+    and t.ticket_no in (select d.ticket_no from public.hotline_tickets d where d.deleted_at is null group by d.ticket_no having count(*) > 1)
   group by t.ticket_no, units.street having count(*) > 1
   order by 1, 4
 $$;

@@ -276,7 +276,8 @@ function businessKeySql(k: RecordKind): string | null {
     `  street := private.street_of(new.org_id);`,
     `  perform pg_advisory_xact_lock(hashtextextended(${literal(`${k.id}/`)} || street::text || '/' || new.${c}, 0));`,
     `  select t.${p} into other from public.${ident(k.id)} t`,
-    `  where t.${c} = new.${c} and t.deleted_at is null and t.id <> new.id and t.org_id = any (private.subtree_ids(array[street]))`,
+    `  -- The key's index finds the few records with this key; only their streets are looked up.`,
+    `  where t.${c} = new.${c} and t.deleted_at is null and t.id <> new.id and private.street_of(t.org_id) = street`,
     `  limit 1;`,
     `  if found then`,
     `    perform private.refuse('23505', ${message}, ${literal(k.id)}, ${literal(col)}, ${literal(pgName(k.id, col, 'unique'))});`,
@@ -290,7 +291,11 @@ function businessKeySql(k: RecordKind): string | null {
   ].join('\n');
 }
 
-/** Lists live records sharing a business key within one street, among those the caller can read. */
+/**
+ * Lists live records sharing a business key within one street, among those the caller can read.
+ * Keys repeated anywhere are found first (one aggregate over the key), so only their few records
+ * are joined to their streets.
+ */
 function duplicatesSql(kinds: readonly RecordKind[]): string {
   const selects = kinds.flatMap((k) => {
     if (!k.businessKey) return [];
@@ -302,6 +307,7 @@ function duplicatesSql(kinds: readonly RecordKind[]): string {
         `  select ${literal(k.id)}, ${literal(k.label)}, ${literal(key.label)}, t.${c}, units.street, array_agg(t.id order by t.${p}, t.id)`,
         `  from public.${ident(k.id)} t join units on units.id = t.org_id`,
         `  where t.deleted_at is null`,
+        `    and t.${c} in (select d.${c} from public.${ident(k.id)} d where d.deleted_at is null group by d.${c} having count(*) > 1)`,
         `  group by t.${c}, units.street having count(*) > 1`,
       ].join('\n'),
     ];
