@@ -124,7 +124,6 @@ language plpgsql set search_path = ''
 as $$
 declare
   today constant date := (now() at time zone 'Asia/Shanghai')::date;
-  bad text[];
 begin
   if (tg_op = 'INSERT' or new.held_on is distinct from old.held_on) and new.held_on > today then
     perform private.refuse('23514', format('「日期」不能晚于今天（%1$s）', to_char(today, 'YYYY-MM-DD')), 'study_sessions', 'held_on', 'study_sessions_held_on_not_future');
@@ -142,7 +141,6 @@ language plpgsql set search_path = ''
 as $$
 declare
   today constant date := (now() at time zone 'Asia/Shanghai')::date;
-  bad text[];
 begin
   if (tg_op = 'INSERT' or new.held_on is distinct from old.held_on) and new.held_on > today then
     perform private.refuse('23514', format('「考试日期」不能晚于今天（%1$s）', to_char(today, 'YYYY-MM-DD')), 'law_exams', 'held_on', 'law_exams_held_on_not_future');
@@ -160,7 +158,6 @@ language plpgsql set search_path = ''
 as $$
 declare
   today constant date := (now() at time zone 'Asia/Shanghai')::date;
-  bad text[];
 begin
   if (tg_op = 'INSERT' or new.awarded_on is distinct from old.awarded_on) and new.awarded_on > today then
     perform private.refuse('23514', format('「获评日期」不能晚于今天（%1$s）', to_char(today, 'YYYY-MM-DD')), 'honours', 'awarded_on', 'honours_awarded_on_not_future');
@@ -178,7 +175,6 @@ language plpgsql set search_path = ''
 as $$
 declare
   today constant date := (now() at time zone 'Asia/Shanghai')::date;
-  bad text[];
 begin
   if (tg_op = 'INSERT' or new.consulted_on is distinct from old.consulted_on) and new.consulted_on > today then
     perform private.refuse('23514', format('「咨询日期」不能晚于今天（%1$s）', to_char(today, 'YYYY-MM-DD')), 'legal_consultations', 'consulted_on', 'legal_consultations_consulted_on_not_future');
@@ -196,7 +192,6 @@ language plpgsql set search_path = ''
 as $$
 declare
   today constant date := (now() at time zone 'Asia/Shanghai')::date;
-  bad text[];
 begin
   if (tg_op = 'INSERT' or new.reviewed_on is distinct from old.reviewed_on) and new.reviewed_on > today then
     perform private.refuse('23514', format('「审查日期」不能晚于今天（%1$s）', to_char(today, 'YYYY-MM-DD')), 'contract_reviews', 'reviewed_on', 'contract_reviews_reviewed_on_not_future');
@@ -214,7 +209,6 @@ language plpgsql set search_path = ''
 as $$
 declare
   today constant date := (now() at time zone 'Asia/Shanghai')::date;
-  bad text[];
 begin
   if (tg_op = 'INSERT' or new.issued_on is distinct from old.issued_on) and new.issued_on > today then
     perform private.refuse('23514', format('「出具日期」不能晚于今天（%1$s）', to_char(today, 'YYYY-MM-DD')), 'legal_opinions', 'issued_on', 'legal_opinions_issued_on_not_future');
@@ -232,7 +226,6 @@ language plpgsql set search_path = ''
 as $$
 declare
   today constant date := (now() at time zone 'Asia/Shanghai')::date;
-  bad text[];
 begin
   if (tg_op = 'INSERT' or new.held_on is distinct from old.held_on) and new.held_on > today then
     perform private.refuse('23514', format('「会议日期」不能晚于今天（%1$s）', to_char(today, 'YYYY-MM-DD')), 'review_meetings', 'held_on', 'review_meetings_held_on_not_future');
@@ -250,7 +243,6 @@ language plpgsql set search_path = ''
 as $$
 declare
   today constant date := (now() at time zone 'Asia/Shanghai')::date;
-  bad text[];
 begin
   if (tg_op = 'INSERT' or new.decided_on is distinct from old.decided_on) and new.decided_on > today then
     perform private.refuse('23514', format('「决策日期」不能晚于今天（%1$s）', to_char(today, 'YYYY-MM-DD')), 'major_decisions', 'decided_on', 'major_decisions_decided_on_not_future');
@@ -268,7 +260,6 @@ language plpgsql set search_path = ''
 as $$
 declare
   today constant date := (now() at time zone 'Asia/Shanghai')::date;
-  bad text[];
 begin
   if (tg_op = 'INSERT' or new.filed_on is distinct from old.filed_on) and new.filed_on > today then
     perform private.refuse('23514', format('「立案/受理日期」不能晚于今天（%1$s）', to_char(today, 'YYYY-MM-DD')), 'admin_disputes', 'filed_on', 'admin_disputes_filed_on_not_future');
@@ -322,7 +313,6 @@ language plpgsql set search_path = ''
 as $$
 declare
   today constant date := (now() at time zone 'Asia/Shanghai')::date;
-  bad text[];
 begin
   if (tg_op = 'INSERT' or new.acted_on is distinct from old.acted_on) and new.acted_on > today then
     perform private.refuse('23514', format('「执法日期」不能晚于今天（%1$s）', to_char(today, 'YYYY-MM-DD')), 'enforcement_actions', 'acted_on', 'enforcement_actions_acted_on_not_future');
@@ -373,7 +363,6 @@ language plpgsql set search_path = ''
 as $$
 declare
   today constant date := (now() at time zone 'Asia/Shanghai')::date;
-  bad text[];
 begin
   if (tg_op = 'INSERT' or new.since is distinct from old.since) and new.since > today then
     perform private.refuse('23514', format('「持证日期」不能晚于今天（%1$s）', to_char(today, 'YYYY-MM-DD')), 'enforcement_officers', 'since', 'enforcement_officers_since_not_future');
@@ -424,7 +413,6 @@ language plpgsql set search_path = ''
 as $$
 declare
   today constant date := (now() at time zone 'Asia/Shanghai')::date;
-  bad text[];
 begin
   if (tg_op = 'INSERT' or new.trained_on is distinct from old.trained_on) and new.trained_on > today then
     perform private.refuse('23514', format('「培训日期」不能晚于今天（%1$s）', to_char(today, 'YYYY-MM-DD')), 'officer_trainings', 'trained_on', 'officer_trainings_trained_on_not_future');
@@ -442,7 +430,6 @@ language plpgsql set search_path = ''
 as $$
 declare
   today constant date := (now() at time zone 'Asia/Shanghai')::date;
-  bad text[];
 begin
   if (tg_op = 'INSERT' or new.hired_on is distinct from old.hired_on) and new.hired_on > today then
     perform private.refuse('23514', format('「招录日期」不能晚于今天（%1$s）', to_char(today, 'YYYY-MM-DD')), 'auxiliary_staff', 'hired_on', 'auxiliary_staff_hired_on_not_future');
@@ -598,7 +585,6 @@ language plpgsql set search_path = ''
 as $$
 declare
   today constant date := (now() at time zone 'Asia/Shanghai')::date;
-  bad text[];
 begin
   if (tg_op = 'INSERT' or new.held_on is distinct from old.held_on) and new.held_on > today then
     perform private.refuse('23514', format('「活动日期」不能晚于今天（%1$s）', to_char(today, 'YYYY-MM-DD')), 'publicity_events', 'held_on', 'publicity_events_held_on_not_future');
@@ -616,7 +602,6 @@ language plpgsql set search_path = ''
 as $$
 declare
   today constant date := (now() at time zone 'Asia/Shanghai')::date;
-  bad text[];
 begin
   if (tg_op = 'INSERT' or new.published_on is distinct from old.published_on) and new.published_on > today then
     perform private.refuse('23514', format('「发布日期」不能晚于今天（%1$s）', to_char(today, 'YYYY-MM-DD')), 'publicity_publications', 'published_on', 'publicity_publications_published_on_not_future');
@@ -634,7 +619,6 @@ language plpgsql set search_path = ''
 as $$
 declare
   today constant date := (now() at time zone 'Asia/Shanghai')::date;
-  bad text[];
 begin
   if (tg_op = 'INSERT' or new.started_on is distinct from old.started_on) and new.started_on > today then
     perform private.refuse('23514', format('「开工日期」不能晚于今天（%1$s）', to_char(today, 'YYYY-MM-DD')), 'business_env_projects', 'started_on', 'business_env_projects_started_on_not_future');
@@ -655,7 +639,6 @@ language plpgsql set search_path = ''
 as $$
 declare
   today constant date := (now() at time zone 'Asia/Shanghai')::date;
-  bad text[];
 begin
   if (tg_op = 'INSERT' or new.served_on is distinct from old.served_on) and new.served_on > today then
     perform private.refuse('23514', format('「服务日期」不能晚于今天（%1$s）', to_char(today, 'YYYY-MM-DD')), 'foreign_national_services', 'served_on', 'foreign_national_services_served_on_not_future');
@@ -767,7 +750,6 @@ language plpgsql set search_path = ''
 as $$
 declare
   today constant date := (now() at time zone 'Asia/Shanghai')::date;
-  bad text[];
 begin
   if (tg_op = 'INSERT' or new.conducted_on is distinct from old.conducted_on) and new.conducted_on > today then
     perform private.refuse('23514', format('「督查日期」不能晚于今天（%1$s）', to_char(today, 'YYYY-MM-DD')), 'supervision_rounds', 'conducted_on', 'supervision_rounds_conducted_on_not_future');
@@ -785,7 +767,6 @@ language plpgsql set search_path = ''
 as $$
 declare
   today constant date := (now() at time zone 'Asia/Shanghai')::date;
-  bad text[];
 begin
   if (tg_op = 'INSERT' or new.held_on is distinct from old.held_on) and new.held_on > today then
     perform private.refuse('23514', format('「日期」不能晚于今天（%1$s）', to_char(today, 'YYYY-MM-DD')), 'coordination_events', 'held_on', 'coordination_events_held_on_not_future');
@@ -803,7 +784,6 @@ language plpgsql set search_path = ''
 as $$
 declare
   today constant date := (now() at time zone 'Asia/Shanghai')::date;
-  bad text[];
 begin
   if (tg_op = 'INSERT' or new.assigned_on is distinct from old.assigned_on) and new.assigned_on > today then
     perform private.refuse('23514', format('「任务分派日期」不能晚于今天（%1$s）', to_char(today, 'YYYY-MM-DD')), 'rectification_tasks', 'assigned_on', 'rectification_tasks_assigned_on_not_future');

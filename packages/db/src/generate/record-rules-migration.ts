@@ -226,7 +226,7 @@ function checkValuesSql(k: RecordKind): string | null {
     `as $$`,
     `declare`,
     `  today constant date := ${shanghaiToday};`,
-    `  bad text[];`,
+    ...(k.fields.some((f) => f.type === 'text' && f.format) ? [`  bad text[];`] : []),
     `begin`,
     checks.join('\n'),
     `  return new;`,
