@@ -101,28 +101,21 @@ describe('console in Chromium, embedded database', () => {
     await context.close();
   });
 
-  test('a future 受理日期 is refused by the form, a case number already used by the database, both under their field', async () => {
+  test('a 受理日期 after today is refused in Chinese under its field, and the form is not sent', async () => {
     const { context, page } = await cb.newPage();
     await signIn(page, cb.url, 'mediation');
     await page.goto(`${cb.url}${listPath}/create`);
     await page.getByText('受理信息').waitFor();
     const today = todayInShanghai();
     const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    // 南沙调〔2024〕第0001号 is a seed case of this street.
-    await page.getByLabel('案件编号', { exact: true }).fill('南沙调〔2024〕第0001号');
+    await page.getByLabel('案件编号', { exact: true }).fill('南沙调〔2024〕第E2E-未来号');
     await choose(page, '案件来源', '当事人申请');
     await choose(page, '纠纷类型', '邻里');
     await page.getByLabel('涉及人数', { exact: true }).fill('1');
     await setDate(page, '受理日期', tomorrow);
     await page.getByRole('button', { name: /保\s*存/ }).click();
-    await page.getByText(`「受理日期」不能晚于今天（${today}）`).waitFor();
-    expect(page.url()).toContain('/create');
-
-    await setDate(page, '受理日期', '2024-06-03');
-    await page.getByRole('button', { name: /保\s*存/ }).click();
-    const duplicate = page.locator('.ant-form-item').filter({ has: page.getByLabel('案件编号', { exact: true }) }).getByText(/^案件编号“南沙调〔2024〕第0001号”在本街道已存在（人民调解案件，受理日期 \d{4}-\d{2}-\d{2}）$/);
-    await duplicate.waitFor();
-    await screenshot(page, 'mediation-duplicate-case-number');
+    await page.locator('.ant-form-item').filter({ has: page.getByLabel('受理日期', { exact: true }) }).getByText(`「受理日期」不能晚于今天（${today}）`).waitFor();
+    await screenshot(page, 'mediation-future-date');
     expect(page.url()).toContain('/create');
     await context.close();
   });
