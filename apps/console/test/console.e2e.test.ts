@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { todayInShanghai } from '@fazhi/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync, rmSync } from 'node:fs';
@@ -134,6 +135,25 @@ describe('console in Chromium, embedded database', () => {
     expect(before).not.toContain((await pgliteDatabases(page))[0]);
     await context.close();
   }, 120_000);
+
+  test('a 受理日期 after today is refused in Chinese under its field, and the form is not sent', async () => {
+    const { context, page } = await cb.newPage();
+    await signIn(page, cb.url, 'mediation');
+    await page.goto(`${cb.url}${listPath}/create`);
+    await page.getByText('受理信息').waitFor();
+    const today = todayInShanghai();
+    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('案件编号', { exact: true }).fill('南沙调〔2024〕第E2E-未来号');
+    await choose(page, '案件来源', '当事人申请');
+    await choose(page, '纠纷类型', '邻里');
+    await page.getByLabel('涉及人数', { exact: true }).fill('1');
+    await setDate(page, '受理日期', tomorrow);
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.locator('.ant-form-item').filter({ has: page.getByLabel('受理日期', { exact: true }) }).getByText(`「受理日期」不能晚于今天（${today}）`).waitFor();
+    await screenshot(page, 'mediation-future-date');
+    expect(page.url()).toContain('/create');
+    await context.close();
+  });
 
   test('wrong password is refused in Chinese; a clerk of another area cannot reach the create form', async () => {
     const { context, page } = await cb.newPage();

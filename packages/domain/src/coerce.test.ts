@@ -12,6 +12,11 @@ describe('cell coercion', () => {
     expect(formatYuan(56022)).toBe('560.22');
   });
 
+  it('writes the check character of ID numbers in upper case, and nothing else', () => {
+    expect(coerceCell(getField(mediationCases, 'partyIdNumbers'), ' 11010519491231002x、11010519491231002X ')).toEqual({ ok: true, value: '11010519491231002X、11010519491231002X' });
+    expect(coerceCell(getField(mediationCases, 'mediator'), 'x')).toEqual({ ok: true, value: 'x' });
+  });
+
   it('normalizes date-times to China Standard Time', () => {
     expect(normalizeDateTime('2024-03-05 09:30')).toBe('2024-03-05T09:30:00+08:00');
     expect(normalizeDateTime('2024-12-31T16:30:00Z')).toBe('2025-01-01T00:30:00+08:00');

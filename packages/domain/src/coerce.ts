@@ -71,6 +71,8 @@ export function coerceCell(f: FieldDef, raw: string | null | undefined, opts: Co
   const fail = (message: string): CoerceResult => ({ ok: false, message: `${message}（收到“${text}”）` });
   switch (f.type) {
     case 'text':
+      // Ledgers often write the check character of an ID number in lower case (x); GB 11643 says X.
+      return { ok: true, value: f.format === 'id-number' ? text.replace(/x/g, 'X') : text };
     case 'longtext':
     case 'ref':
       return { ok: true, value: text };

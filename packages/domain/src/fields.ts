@@ -24,16 +24,34 @@ interface FieldCommon<K extends string = string> {
   listed?: boolean;
 }
 
+/** Checked content of a text field (zod and the database's rules trigger). */
+export type TextFormat = 'id-number' | 'phone';
+
+interface TextChecks {
+  maxLength?: number;
+  pattern?: { regex: string; hint: string };
+  format?: TextFormat;
+  /** Several values separated by 、 (e.g. one ID number per party); each piece is checked. */
+  multiple?: boolean;
+  /** `format: 'id-number'` only: also accept legacy 15-digit numbers (paper-era records). */
+  legacyIdNumbers?: boolean;
+}
+
+/** Dates of things that have happened (受理日期, 结案日期…): refused when after today in Shanghai. */
+interface DateChecks {
+  notFuture?: boolean;
+}
+
 export type FieldDef<K extends string = string> =
-  | (FieldCommon<K> & { type: 'text'; maxLength?: number; pattern?: { regex: string; hint: string } })
+  | (FieldCommon<K> & { type: 'text' } & TextChecks)
   | (FieldCommon<K> & { type: 'longtext'; maxLength?: number })
   | (FieldCommon<K> & { type: 'integer'; min?: number; max?: number })
   | (FieldCommon<K> & { type: 'decimal'; scale: number; min?: number; max?: number })
   /** Money as an integer number of fen (分); never a float of yuan. */
   | (FieldCommon<K> & { type: 'money' })
-  | (FieldCommon<K> & { type: 'date' })
+  | (FieldCommon<K> & { type: 'date' } & DateChecks)
   /** ISO date-time, stored with the +08:00 offset (China Standard Time). */
-  | (FieldCommon<K> & { type: 'datetime' })
+  | (FieldCommon<K> & { type: 'datetime' } & DateChecks)
   | (FieldCommon<K> & { type: 'boolean' })
   | (FieldCommon<K> & { type: 'enum'; options: readonly EnumOption[] })
   | (FieldCommon<K> & { type: 'enum-set'; options: readonly EnumOption[] })

@@ -2,12 +2,16 @@ export * from './areas.js';
 export * from './attachment-path.js';
 export * from './coerce.js';
 export * from './fields.js';
+export * from './id-number.js';
 export * from './messages.js';
 export * from './org.js';
 export * from './period.js';
+export * from './phone.js';
 export * from './record-kind.js';
 export * from './registry.js';
 export * from './schema.js';
+export * from './text-format.js';
+export * from './today.js';
 export * from './kinds/index.js';
 
 import { builtInRecordKinds } from './kinds/index.js';

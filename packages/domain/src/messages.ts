@@ -25,4 +25,10 @@ export const messages = {
   order: (earlier: FieldDef, later: FieldDef) => `${q(later.label)}不能早于${q(earlier.label)}`,
   requiredWhen: (f: FieldDef, when: FieldDef, values: string) => `${q(when.label)}为${values}时，${q(f.label)}为必填项`,
   atMost: (f: FieldDef, limit: FieldDef) => `${q(f.label)}不能大于${q(limit.label)}`,
+  inFuture: (f: FieldDef, today: string) => `${q(f.label)}不能晚于今天（${today}）`,
+  /** One bad piece of a checked text (an ID number, a phone number), with the reason. */
+  badPiece: (f: FieldDef, piece: string, reason: string) => `${q(f.label)}“${piece}”${reason}`,
+  emptyPiece: (f: FieldDef) => `${q(f.label)}有空的一项：多个值之间以一个“、”分隔`,
+  duplicateKey: (key: FieldDef, value: string, kindLabel: string, period: FieldDef, periodValue: string) =>
+    `${key.label}“${value}”在本街道已存在（${kindLabel}，${period.label} ${periodValue}）`,
 } as const;

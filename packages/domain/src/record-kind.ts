@@ -44,6 +44,12 @@ export interface RecordKind<Id extends string = string, Fs extends readonly Fiel
   /** The field that names a record in lists and messages (case number, title…). */
   titleField: Fs[number]['key'];
   rules?: readonly RecordRule[];
+  /**
+   * The field that identifies a record to people (案件编号, 工单编号…): unique among the live
+   * (not deleted) records of one street, the street's communities included. The database enforces
+   * it; a required text field.
+   */
+  businessKey?: string;
   description?: string;
 }
 
@@ -79,6 +85,16 @@ export function defineRecordKind<const Id extends string, const Fs extends reado
   };
   needKey(kind.periodField, '期间字段');
   needKey(kind.titleField, '标题字段');
+  if (kind.businessKey !== undefined) {
+    const f = kind.fields.find((x) => x.key === kind.businessKey);
+    if (!f) needKey(kind.businessKey, '业务编号字段');
+    else if (f.type !== 'text' || !f.required) problems.push(`业务编号字段“${f.key}”应为必填的文本字段`);
+  }
+  for (const f of kind.fields) {
+    if (f.type !== 'text') continue;
+    if (f.legacyIdNumbers && f.format !== 'id-number') problems.push(`字段“${f.key}”的 legacyIdNumbers 只适用于身份证号字段`);
+    if (f.multiple && !f.format) problems.push(`字段“${f.key}”的 multiple 只适用于有 format 的字段`);
+  }
   for (const r of kind.rules ?? []) {
     if (r.type === 'order') [r.earlier, r.later].forEach((k) => needKey(k, '规则'));
     if (r.type === 'required-when') [r.field, r.when.field].forEach((k) => needKey(k, '规则'));

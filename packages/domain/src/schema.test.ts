@@ -62,6 +62,13 @@ describe('record schema', () => {
     if (res.ok) return;
     expect(res.issues.map((i) => i.message)).toEqual(expect.arrayContaining(['「受理日期」应为日期，格式如 2024-03-05', '存在未定义的字段：colour']));
   });
+
+  it('refuses a record that is not an object, and a mistyped 删除时间, in Chinese (found by the property test)', () => {
+    const notObject = validateRecord(mediationCases, 'caseNo');
+    expect(notObject.ok ? [] : notObject.issues.map((i) => i.message)).toEqual(['记录应为由各字段组成的对象']);
+    const badDeletedAt = validateRecord(mediationCases, { ...valid, deletedAt: 5 });
+    expect(badDeletedAt.ok ? [] : badDeletedAt.issues.map((i) => i.message)).toEqual(['「删除时间」应为日期时间']);
+  });
 });
 
 describe('third-party record kinds', () => {

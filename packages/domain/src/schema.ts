@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { defaultLongTextMaxLength, defaultTextMaxLength, optionLabel, type FieldDef } from './fields.js';
 import { messages, q } from './messages.js';
 import { getField, type AnyRecord, type RecordKind, type RecordRule } from './record-kind.js';
+import { textFormatProblem } from './text-format.js';
+import { todayInShanghai } from './today.js';
 
 export const isoDatePattern = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** Canonical stored form: seconds and the +08:00 offset always present. */
@@ -20,8 +22,29 @@ function decimalsOf(n: number): number {
   return i < 0 ? 0 : s.length - i - 1;
 }
 
+export interface SchemaOptions {
+  /**
+   * Today as an ISO date, asked at each parse, for `notFuture` dates and ID numbers' birth dates.
+   * Default: the Shanghai date of the system clock.
+   */
+  today?: () => string;
+}
+
+const defaultToday = () => todayInShanghai();
+
+/** Not after today; only for values that are real dates (other problems have their own message). */
+function notFuture(f: FieldDef, dateOf: (value: string) => string | null, today: () => string) {
+  return (value: string, ctx: z.core.$RefinementCtx<string>) => {
+    const date = dateOf(value);
+    if (date === null) return;
+    const t = today();
+    if (date > t) ctx.addIssue({ code: 'custom', message: messages.inFuture(f, t) });
+  };
+}
+
 /** The zod type of one field's value (never null: optionality is applied by the caller). */
-export function fieldValueSchema(f: FieldDef): z.ZodType {
+export function fieldValueSchema(f: FieldDef, options: SchemaOptions = {}): z.ZodType {
+  const today = options.today ?? defaultToday;
   const typeError = (msg: string) => ({ error: (iss: { input?: unknown }) => (iss.input === undefined || iss.input === null ? messages.required(f) : msg) });
   switch (f.type) {
     case 'text':
@@ -30,6 +53,12 @@ export function fieldValueSchema(f: FieldDef): z.ZodType {
       let s = z.string(typeError(messages.notText(f))).trim().max(max, { error: messages.tooLong(f, max) });
       if (f.required) s = s.min(1, { error: messages.required(f) });
       if (f.type === 'text' && f.pattern) s = s.regex(new RegExp(f.pattern.regex), { error: messages.pattern(f, f.pattern.hint) });
+      if (f.type === 'text' && f.format) {
+        return s.superRefine((value, ctx) => {
+          const problem = textFormatProblem(f, value, today());
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        });
+      }
       return s;
     }
     case 'integer': {
@@ -50,12 +79,16 @@ export function fieldValueSchema(f: FieldDef): z.ZodType {
         .int({ error: messages.moneyFormat(f) })
         .min(0, { error: messages.moneyNegative(f) })
         .max(Number.MAX_SAFE_INTEGER, { error: messages.moneyFormat(f) });
-    case 'date':
-      return z.string(typeError(messages.notDate(f))).refine(isRealDate, { error: messages.notDate(f) });
-    case 'datetime':
-      return z
-        .string(typeError(messages.notDateTime(f)))
-        .refine((t) => isoDateTimePattern.test(t) && isRealDate(t.slice(0, 10)), { error: messages.notDateTime(f) });
+    case 'date': {
+      const s = z.string(typeError(messages.notDate(f))).refine(isRealDate, { error: messages.notDate(f) });
+      return f.notFuture ? s.superRefine(notFuture(f, (d) => (isRealDate(d) ? d : null), today)) : s;
+    }
+    case 'datetime': {
+      const isDateTime = (t: string) => isoDateTimePattern.test(t) && isRealDate(t.slice(0, 10));
+      const s = z.string(typeError(messages.notDateTime(f))).refine(isDateTime, { error: messages.notDateTime(f) });
+      // Stored with +08:00, so the first ten characters are the Shanghai date.
+      return f.notFuture ? s.superRefine(notFuture(f, (t) => (isDateTime(t) ? t.slice(0, 10) : null), today)) : s;
+    }
     case 'boolean':
       return z.boolean(typeError(messages.notBoolean(f)));
     case 'enum':
@@ -72,8 +105,8 @@ export function fieldValueSchema(f: FieldDef): z.ZodType {
   }
 }
 
-function fieldSchema(f: FieldDef): z.ZodType {
-  const v = fieldValueSchema(f);
+function fieldSchema(f: FieldDef, options: SchemaOptions): z.ZodType {
+  const v = fieldValueSchema(f, options);
   // Optional fields are always present in a parsed record, as null when empty.
   return f.required ? v : v.nullable().optional().transform((x) => (x === undefined || x === '' ? null : x));
 }
@@ -117,29 +150,37 @@ const schemaCache = new WeakMap<RecordKind, z.ZodType<AnyRecord>>();
  * The zod schema of a record kind, generated from its field metadata and rules. Parsing yields a
  * record with every declared field present (null when empty); unknown keys are rejected.
  */
-export function recordSchema(kind: RecordKind): z.ZodType<AnyRecord> {
-  const cached = schemaCache.get(kind);
+export function recordSchema(kind: RecordKind, options: SchemaOptions = {}): z.ZodType<AnyRecord> {
+  // Only the default clock's schema is cached: a given `today` makes a schema of its own.
+  const cached = options.today ? undefined : schemaCache.get(kind);
   if (cached) return cached;
   const shape: Record<string, z.ZodType> = {
     id: z.string({ error: `${q('编号')}为必填项` }).min(1, { error: `${q('编号')}为必填项` }),
     orgId: z.string({ error: `${q('所属机构')}为必填项` }).min(1, { error: `${q('所属机构')}为必填项` }),
     deletedAt: z
-      .string()
+      .string({ error: `${q('删除时间')}应为日期时间` })
       .refine((t) => isoDateTimePattern.test(t), { error: `${q('删除时间')}应为日期时间` })
       .nullable()
       .optional()
       .transform((x) => x ?? null),
   };
-  for (const f of kind.fields) shape[f.key] = fieldSchema(f);
+  for (const f of kind.fields) shape[f.key] = fieldSchema(f, options);
   const schema = z
-    .strictObject(shape, { error: (iss) => (iss.code === 'unrecognized_keys' ? `存在未定义的字段：${(iss as { keys: string[] }).keys.join('、')}` : undefined) })
+    .strictObject(shape, {
+      error: (iss) => {
+        if (iss.code === 'unrecognized_keys') return `存在未定义的字段：${(iss as { keys: string[] }).keys.join('、')}`;
+        // Only the record itself reaches here with a type error: each field has its own message.
+        if (iss.code === 'invalid_type') return '记录应为由各字段组成的对象';
+        return undefined;
+      },
+    })
     .superRefine((r, ctx) => {
       for (const rule of kind.rules ?? []) {
         const broken = checkRule(kind, rule, r);
         if (broken) ctx.addIssue({ code: 'custom', path: [broken.field], message: broken.message });
       }
     }) as unknown as z.ZodType<AnyRecord>;
-  schemaCache.set(kind, schema);
+  if (!options.today) schemaCache.set(kind, schema);
   return schema;
 }
 
@@ -156,8 +197,8 @@ export type ValidationResult<T = AnyRecord> = { ok: true; value: T } | { ok: fal
 const baseLabels: Record<string, string> = { id: '编号', orgId: '所属机构', deletedAt: '删除时间' };
 
 /** Validates a record (typed values, not text) and reports every problem, each naming its field. */
-export function validateRecord(kind: RecordKind, input: unknown): ValidationResult {
-  const res = recordSchema(kind).safeParse(input);
+export function validateRecord(kind: RecordKind, input: unknown, options: SchemaOptions = {}): ValidationResult {
+  const res = recordSchema(kind, options).safeParse(input);
   if (res.success) return { ok: true, value: res.data };
   return {
     ok: false,

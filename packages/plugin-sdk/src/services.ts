@@ -61,10 +61,29 @@ export interface IndicatorSource {
   trend(indicatorId: string, orgId: string, year: number): Promise<IndicatorResult[]>;
 }
 
+/**
+ * A business key (案件编号, 工单编号…) shared by several live records of one street: stored before
+ * the database refused duplicates. Labels are the database's (zh-CN).
+ */
+export interface DuplicateBusinessKey {
+  kindId: string;
+  kindLabel: string;
+  keyLabel: string;
+  key: string;
+  streetId: string;
+  recordIds: readonly string[];
+}
+
+/** Duplicates among the records the user can read (`public.duplicate_business_keys`). */
+export interface DuplicateKeySource {
+  list(orgId: string): Promise<DuplicateBusinessKey[]>;
+}
+
 export interface FazhiServices {
   user: ConsoleUser;
   attachments?: AttachmentStore;
   indicators?: IndicatorSource;
+  duplicates?: DuplicateKeySource;
   /**
    * The unit the console is looking at (a supervisor's street switcher): dashboards show its
    * figures and record lists are limited to its subtree. The user's top readable unit by default.

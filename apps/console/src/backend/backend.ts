@@ -1,4 +1,4 @@
-import type { AttachmentStore, ConsoleUser, IndicatorSource } from '@fazhi/plugin-sdk';
+import type { AttachmentStore, ConsoleUser, DuplicateKeySource, IndicatorSource } from '@fazhi/plugin-sdk';
 import type { DataProvider } from '@refinedev/core';
 
 /** Who is signed in, as the sign-in step returns it and the browser keeps it between visits. */
@@ -23,6 +23,8 @@ export interface ConnectedBackend {
   /** Figures for dashboards; `prefetch` starts a unit's year before the page asks for it. */
   indicators: IndicatorSource & { prefetch?(orgId: string, year: number): void };
   attachments: AttachmentStore;
+  /** Business keys stored twice before the database refused duplicates (shown to street admins). */
+  duplicates: DuplicateKeySource;
   /** The year dashboards open on (the demo data's year); the current year when absent. */
   defaultYear?: number;
 }

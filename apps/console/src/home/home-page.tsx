@@ -1,6 +1,6 @@
 import { formatChange, formatIndicator, type IndicatorComparison } from '@fazhi/metrics';
 import type { WorkAreaPlugin } from '@fazhi/plugin-sdk';
-import { DashboardWidgets, useAsync, useDashboardScope, useFazhiServices } from '@fazhi/plugin-sdk/ui';
+import { DashboardWidgets, DuplicateKeysNotice, useAsync, useDashboardScope, useFazhiServices } from '@fazhi/plugin-sdk/ui';
 import { useTranslate } from '@refinedev/core';
 import { Card, Empty, Space, Table, Typography } from 'antd';
 
@@ -20,6 +20,7 @@ export function HomePage({ plugins }: { plugins: readonly WorkAreaPlugin[] }) {
       <Typography.Title level={3} style={{ margin: 0 }} data-testid="home-title">
         {t('console.homeTitle', { org: org?.name ?? '', year })}
       </Typography.Title>
+      <DuplicateKeysNotice />
       {plugins.map((p) => (
         <Card key={p.id} title={p.label} data-plugin={p.id}>
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>

@@ -114,6 +114,7 @@ function ConnectedConsole({ backend, session, locale, onLocaleChange, onSignedOu
     user,
     attachments: connected.attachments,
     indicators: connected.indicators,
+    duplicates: connected.duplicates,
     ...(orgId ? { dashboardOrgId: orgId } : {}),
     dashboardYear: year,
   };

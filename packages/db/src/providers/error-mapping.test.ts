@@ -26,6 +26,17 @@ describe('provider error mapping', () => {
     expect(toHttpError(new Error('socket hang up')).statusCode).toBe(500);
   });
 
+  it('puts a rule trigger’s 23514 and 23505 under the field its column names', () => {
+    const future = toHttpError(dbError('23514', '「受理日期」不能晚于今天（2026-12-04）', { column: 'accepted_on', constraint: 'mediation_cases_accepted_on_not_future' }), { table });
+    expect([future.statusCode, future.message, future.errors]).toEqual([400, '「受理日期」不能晚于今天（2026-12-04）', { acceptedOn: ['「受理日期」不能晚于今天（2026-12-04）'] }]);
+    const message = '案件编号“NS-1”在本街道已存在（人民调解案件，受理日期 2024-03-05）';
+    const dup = toHttpError(dbError('23505', message, { column: 'case_no', constraint: 'mediation_cases_case_no_unique' }), { table });
+    expect([dup.statusCode, dup.message, dup.errors]).toEqual([409, message, { caseNo: [message] }]);
+    // Through PostgREST only the message arrives; it is kept. A bare unique violation stays generic.
+    expect(toHttpError({ code: '23505', message, details: null, hint: null }).message).toBe(message);
+    expect(toHttpError(dbError('23505', 'duplicate key value violates unique constraint "x"')).message).toBe('与已有记录重复');
+  });
+
   it('maps 23503 to the referencing field', () => {
     const e = toHttpError(dbError('23503', 'insert or update on table "mediation_cases" violates foreign key constraint "mediation_cases_org_id_fkey"', { detail: 'Key (org_id)=(…) is not present in table "org_units".' }), { table });
     expect(e.errors).toEqual({ orgId: ['「所属机构」所引用的记录不存在'] });

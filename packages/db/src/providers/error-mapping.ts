@@ -56,13 +56,28 @@ function withFieldError(key: string, message: string, code: string) {
   return badRequest(message, { [key]: [message] }, code);
 }
 
-/** 23514: the constraint's field and Chinese message; a trigger's own 23514 keeps its text. */
+const isChinese = (text: string) => /[\u4e00-\u9fff]/.test(text);
+
+/** The field a rule trigger's error names (`raise … using column = …`), when the driver passes it. */
+function triggerField(s: ServerError, ctx: ErrorContext): string | undefined {
+  return s.column && ctx.table ? columnByName(ctx.table, s.column)?.key : undefined;
+}
+
+/** 23514: the constraint's field and Chinese message; a trigger's own 23514 keeps its text (and field). */
 function checkViolation(s: ServerError, ctx: ErrorContext): DataProviderError {
   const name = constraintOf(s);
   const info = name && ctx.table ? constraintIndex(ctx.table.kind).get(name) : undefined;
   if (info) return withFieldError(info.key, info.message(ctx.values ?? {}), s.code);
-  const own = /[\u4e00-\u9fff]/.test(s.message) ? s.message : '输入的数据不符合要求';
-  return badRequest(own, undefined, s.code);
+  if (!isChinese(s.message)) return badRequest('输入的数据不符合要求', undefined, s.code);
+  const key = triggerField(s, ctx);
+  return key ? withFieldError(key, s.message, s.code) : badRequest(s.message, undefined, s.code);
+}
+
+/** 23505: the business-key trigger's message names the duplicate; other unique violations do not. */
+function uniqueViolation(s: ServerError, ctx: ErrorContext, cause: unknown): DataProviderError {
+  if (!isChinese(s.message)) return conflict('与已有记录重复', s.code, cause);
+  const key = triggerField(s, ctx);
+  return new DataProviderError(409, s.message, { code: s.code, cause, ...(key ? { errors: { [key]: [s.message] } } : {}) });
 }
 
 function notNullViolation(s: ServerError, ctx: ErrorContext): DataProviderError {
@@ -89,7 +104,7 @@ function badValue(s: ServerError, ctx: ErrorContext): DataProviderError {
 }
 
 /** A message the database raised in Chinese (our triggers) is meant for the user: shown as it is. */
-const chineseOf = (s: ServerError) => (/[\u4e00-\u9fff]/.test(s.message) ? s.message : undefined);
+const chineseOf = (s: ServerError) => (isChinese(s.message) ? s.message : undefined);
 
 export const queryTimeoutMessage = '查询超时：数据库未能在规定时间内完成，请缩小筛选范围后重试';
 export const unavailableMessage = '数据服务暂时不可用，请稍后重试';
@@ -119,7 +134,7 @@ export function toHttpError(e: unknown, ctx: ErrorContext = {}): DataProviderErr
     case 'PT422':
       return maskedOverwrite(s, ctx, e);
     case '23505':
-      return conflict(chineseOf(s) ?? '与已有记录重复', s.code, e);
+      return uniqueViolation(s, ctx, e);
     case '23514':
       return checkViolation(s, ctx);
     case '23502':

@@ -14,7 +14,7 @@ const personalKinds = kinds.filter((k) => k.fields.some((f) => f.personal));
 const masked: Record<string, string> = {
   张三丰: '张**',
   '13812345678': '138****5678',
-  '440115199001011234': '440115********1234',
+  '440115199001011231': '440115********1231',
 };
 
 describe.each(testDatabases())('personal data on $name', (backend) => {

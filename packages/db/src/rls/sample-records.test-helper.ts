@@ -10,7 +10,7 @@ export function sampleValue(f: FieldDef, refs: (target: string) => string): unkn
     case 'text':
     case 'longtext': {
       if (!f.personal) return `${f.label}示例`.slice(0, f.type === 'text' ? (f.maxLength ?? 200) : 5000);
-      if (/IdNumber/.test(f.key)) return '440115199001011234';
+      if (/IdNumber/.test(f.key)) return '440115199001011231';
       if (/Phone/.test(f.key)) return '13812345678';
       return '张三丰';
     }
@@ -34,10 +34,13 @@ export function sampleValue(f: FieldDef, refs: (target: string) => string): unkn
   }
 }
 
+let samples = 0;
+
 /** Column names and values of a sample record, ready for a parameterised insert. */
 export function sampleColumns(kind: RecordKind, refs: (target: string) => string): { columns: string[]; values: unknown[] } {
   const columns = kind.fields.map((f) => columnName(f.key));
-  const values = kind.fields.map((f) => sampleValue(f, refs));
+  // Business keys are unique per street: every sample gets a number of its own.
+  const values = kind.fields.map((f) => (f.key === kind.businessKey ? `${f.label}示例-${++samples}` : sampleValue(f, refs)));
   return { columns, values };
 }
 

@@ -26,7 +26,7 @@ export function fixtureDataset(): DatasetInput & { records: Record<string, AnyRe
         disputeType: 'neighbourhood',
         summary: "楼上漏水，'协商'未果;\n-- 请求调解 $$",
         partyNames: '张三、李四',
-        partyIdNumbers: '440115199001011234',
+        partyIdNumbers: '440115199001011231',
         partyPhones: '13812345678',
         partiesCount: 2,
         amount: 1_250_050,

@@ -22,8 +22,8 @@ export const businessEnvProjects = defineRecordKind({
     { key: 'location', label: '实施地点', type: 'text' },
     { key: 'output', label: '完成数量', type: 'integer', min: 0, listed: true },
     { key: 'outputUnit', label: '数量单位', type: 'enum', options: options(['shops', '家'], ['items', '个'], ['sites', '处'], ['sets', '套']) },
-    { key: 'startedOn', label: '开工日期', type: 'date' },
-    { key: 'completedOn', label: '完成日期', type: 'date', listed: true },
+    { key: 'startedOn', label: '开工日期', type: 'date', notFuture: true },
+    { key: 'completedOn', label: '完成日期', type: 'date', notFuture: true, listed: true },
   ],
   rules: [
     { type: 'order', earlier: 'startedOn', later: 'completedOn' },
@@ -40,7 +40,7 @@ export const foreignNationalServices = defineRecordKind({
   periodField: 'servedOn',
   titleField: 'serviceType',
   fields: [
-    { key: 'servedOn', label: '服务日期', type: 'date', required: true, listed: true },
+    { key: 'servedOn', label: '服务日期', type: 'date', notFuture: true, required: true, listed: true },
     {
       key: 'serviceType',
       label: '服务类型',

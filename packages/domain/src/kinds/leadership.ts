@@ -27,7 +27,7 @@ export const studySessions = defineRecordKind({
       ),
     },
     { key: 'topic', label: '学习内容', type: 'text', required: true, listed: true, maxLength: 500 },
-    { key: 'heldOn', label: '日期', type: 'date', required: true, listed: true },
+    { key: 'heldOn', label: '日期', type: 'date', notFuture: true, required: true, listed: true },
     { key: 'chairedBy', label: '主持人', type: 'text' },
     { key: 'attendees', label: '参加人数', type: 'integer', min: 0, unit: '人', listed: true },
   ],
@@ -43,7 +43,7 @@ export const lawExams = defineRecordKind({
   titleField: 'title',
   fields: [
     { key: 'title', label: '考试名称', type: 'text', required: true, listed: true },
-    { key: 'heldOn', label: '考试日期', type: 'date', required: true, listed: true },
+    { key: 'heldOn', label: '考试日期', type: 'date', notFuture: true, required: true, listed: true },
     { key: 'eligible', label: '应考人数', type: 'integer', min: 0, required: true, unit: '人', listed: true },
     { key: 'participants', label: '参考人数', type: 'integer', min: 0, required: true, unit: '人', listed: true },
     { key: 'passed', label: '合格人数', type: 'integer', min: 0, required: true, unit: '人', listed: true },
@@ -67,7 +67,7 @@ export const honours = defineRecordKind({
     { key: 'category', label: '类别', type: 'enum', required: true, listed: true, options: options(['honour', '荣誉称号'], ['innovation_case', '创新案例'], ['model_unit', '先进典型']) },
     { key: 'level', label: '级别', type: 'enum', required: true, listed: true, options: options(['national', '全国'], ['provincial', '省级'], ['municipal', '市级'], ['district', '区级']) },
     { key: 'awardedBy', label: '授予/评选单位', type: 'text' },
-    { key: 'awardedOn', label: '获评日期', type: 'date', required: true, listed: true },
+    { key: 'awardedOn', label: '获评日期', type: 'date', notFuture: true, required: true, listed: true },
     { key: 'project', label: '相关工作/项目', type: 'text', listed: true },
   ],
 });

@@ -9,6 +9,7 @@ export const serviceItems = defineRecordKind({
   measureWord: '个',
   periodField: 'listedOn',
   titleField: 'name',
+  businessKey: 'code',
   fields: [
     { key: 'code', label: '事项编码', type: 'text', required: true, listed: true, maxLength: 50 },
     { key: 'name', label: '事项名称', type: 'text', required: true, listed: true },
@@ -39,6 +40,7 @@ export const hotlineTickets = defineRecordKind({
   measureWord: '件',
   periodField: 'receivedAt',
   titleField: 'ticketNo',
+  businessKey: 'ticketNo',
   fields: [
     { key: 'ticketNo', label: '工单编号', type: 'text', required: true, listed: true, maxLength: 50 },
     { key: 'channel', label: '来源渠道', type: 'enum', required: true, listed: true, options: options(['phone', '电话'], ['web', '网站'], ['wechat', '微信'], ['app', '移动客户端'], ['other', '其他']) },
@@ -53,11 +55,11 @@ export const hotlineTickets = defineRecordKind({
     },
     { key: 'summary', label: '诉求内容', type: 'longtext' },
     { key: 'callerName', label: '来电人', type: 'text', personal: true },
-    { key: 'callerPhone', label: '来电号码', type: 'text', personal: true },
+    { key: 'callerPhone', label: '来电号码', type: 'text', personal: true, format: 'phone' },
     { key: 'department', label: '承办部门', type: 'text', listed: true },
-    { key: 'receivedAt', label: '派单时间', type: 'datetime', required: true, listed: true },
+    { key: 'receivedAt', label: '派单时间', type: 'datetime', notFuture: true, required: true, listed: true },
     { key: 'dueAt', label: '办理时限', type: 'datetime', required: true },
-    { key: 'closedAt', label: '办结时间', type: 'datetime', listed: true },
+    { key: 'closedAt', label: '办结时间', type: 'datetime', notFuture: true, listed: true },
     { key: 'satisfaction', label: '满意度评价', type: 'enum', options: satisfactionRatings, listed: true, description: '未评价时留空' },
   ],
   rules: [
@@ -76,7 +78,7 @@ export const supervisionRounds = defineRecordKind({
   titleField: 'title',
   fields: [
     { key: 'title', label: '督查名称', type: 'text', required: true, listed: true },
-    { key: 'conductedOn', label: '督查日期', type: 'date', required: true, listed: true },
+    { key: 'conductedOn', label: '督查日期', type: 'date', notFuture: true, required: true, listed: true },
     { key: 'scope', label: '督查范围', type: 'enum', required: true, listed: true, options: options(['full_coverage', '全覆盖督查'], ['special', '专项督查'], ['spot_check', '随机抽查']) },
     { key: 'findings', label: '发现问题数', type: 'integer', min: 0, unit: '个', listed: true },
     { key: 'rectified', label: '已整改问题数', type: 'integer', min: 0, unit: '个' },
@@ -95,7 +97,7 @@ export const coordinationEvents = defineRecordKind({
   fields: [
     { key: 'kind', label: '类型', type: 'enum', required: true, listed: true, options: options(['meeting', '协调会议'], ['site_inspection', '现场勘查']) },
     { key: 'topic', label: '事由', type: 'text', required: true, listed: true },
-    { key: 'heldOn', label: '日期', type: 'date', required: true, listed: true },
+    { key: 'heldOn', label: '日期', type: 'date', notFuture: true, required: true, listed: true },
     { key: 'ticketNo', label: '关联工单编号', type: 'text' },
     { key: 'participants', label: '参加单位', type: 'text' },
   ],

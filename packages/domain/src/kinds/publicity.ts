@@ -24,7 +24,7 @@ export const publicityEvents = defineRecordKind({
   titleField: 'title',
   fields: [
     { key: 'title', label: '活动名称', type: 'text', required: true, listed: true },
-    { key: 'heldOn', label: '活动日期', type: 'date', required: true, listed: true },
+    { key: 'heldOn', label: '活动日期', type: 'date', notFuture: true, required: true, listed: true },
     { key: 'place', label: '活动地点', type: 'text' },
     {
       key: 'format',
@@ -53,7 +53,7 @@ export const publicityPublications = defineRecordKind({
     { key: 'mediaType', label: '作品类型', type: 'enum', required: true, listed: true, options: options(['video', '普法视频'], ['article', '图文信息'], ['poster', '海报'], ['brochure', '宣传册']) },
     { key: 'issueNo', label: '期数', type: 'integer', min: 1 },
     { key: 'channel', label: '发布渠道', type: 'enum', required: true, listed: true, options: options(['wechat_account', '微信公众号'], ['video_account', '视频号'], ['douyin', '抖音'], ['website', '政府网站'], ['noticeboard', '宣传栏']) },
-    { key: 'publishedOn', label: '发布日期', type: 'date', required: true, listed: true },
+    { key: 'publishedOn', label: '发布日期', type: 'date', notFuture: true, required: true, listed: true },
     { key: 'views', label: '阅读/播放量', type: 'integer', min: 0 },
     { key: 'laws', label: '宣传法律法规', type: 'enum-set', options: promotedLaws },
   ],

@@ -1,5 +1,5 @@
 import { loadDataset, type Dataset } from '@fazhi/dataset';
-import { asUser, defaultMigrationsDir, defaultShimFile, demoAccounts, demoOrgsOf, generatedMigrations, insertDataset, openPglite, seedDemoUsers, type Database } from '@fazhi/db';
+import { asUser, defaultMigrationsDir, defaultShimFile, demoAccounts, demoOrgsOf, generatedMigrations, insertDataset, kindRulesSql, openPglite, seedDemoUsers, type Database } from '@fazhi/db';
 import { pgliteBackend } from '@fazhi/db/testing';
 import { createRegistry, RecordKindRegistry, type RecordKind } from '@fazhi/domain';
 import { createHash, randomBytes } from 'node:crypto';
@@ -75,7 +75,8 @@ export async function createPluginDatabase(plugin: WorkAreaPlugin, opts: { seedD
   const kinds = kindsFor(plugin, registry);
   // A third-party kind has no table in the committed migrations: create it the way the generator
   // would (table, masked view, RLS policies, triggers), on top of the built-in schema.
-  const ownSql = own.length ? generatedMigrations(new RecordKindRegistry(own), { measures: [], indicators: [] })[0]!.sql : '';
+  // Its record rules (dates not after today, ID and phone numbers, business keys) likewise.
+  const ownSql = own.length ? `${generatedMigrations(new RecordKindRegistry(own), { measures: [], indicators: [] })[0]!.sql}\n${kindRulesSql(own)}` : '';
   const key = `${seedDir}|${kinds.join()}`;
   let loading = datasets.get(key);
   if (!loading) datasets.set(key, (loading = loadDataset(subsetDataset(seedDir, kinds), { registry })));

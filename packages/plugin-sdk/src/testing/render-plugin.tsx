@@ -1,4 +1,4 @@
-import { asUser, sqlDataProvider, sqlEvaluator } from '@fazhi/db/browser';
+import { asUser, sqlDataProvider, sqlDuplicateKeySource, sqlEvaluator } from '@fazhi/db/browser';
 import { monthsOf } from '@fazhi/domain';
 import { builtInCatalog } from '@fazhi/metrics';
 import { useNotificationProvider } from '@refinedev/antd';
@@ -90,6 +90,7 @@ export async function renderPlugin(plugin: WorkAreaPlugin, opts: RenderPluginOpt
   const services: FazhiServices = {
     user,
     attachments,
+    duplicates: sqlDuplicateKeySource((fn) => asUser(database.db, { userId: account.id }, fn)),
     ...(indicators ? { indicators } : {}),
     ...(opts.dashboardOrgId ? { dashboardOrgId: opts.dashboardOrgId } : {}),
     ...(opts.dashboardYear ? { dashboardYear: opts.dashboardYear } : {}),

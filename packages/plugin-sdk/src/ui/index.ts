@@ -21,4 +21,5 @@ export { AttachmentsPanel } from './attachments/attachments-panel.js';
 export { IndicatorCard } from './dashboard/indicator-card.js';
 export { TrendChart, trendSummary, type TrendChartProps, type TrendPoint } from './dashboard/trend-chart.js';
 export { DashboardWidgets, useDashboardScope } from './dashboard/dashboard-widgets.js';
+export { DuplicateKeysNotice } from './dashboard/duplicate-keys-notice.js';
 export { useAsync } from './dashboard/use-async.js';

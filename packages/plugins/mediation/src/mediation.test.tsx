@@ -256,3 +256,47 @@ describe('mediation attachments and dashboard', () => {
     await fresh.close();
   });
 });
+
+describe('mediation business keys', () => {
+  test('a case number already used in the street is refused by the database, under 案件编号', async () => {
+    const taken = live()[0]!;
+    const r = await renderPlugin(mediation, { user: 'mediation', database, route: `${list}/create` });
+    await screen.findByText('受理信息', {}, { timeout: 15_000 });
+    const before = (await r.dataProvider.getList({ resource: 'mediation_cases', pagination: { mode: 'off' } })).total;
+    setText('案件编号', String(taken.caseNo));
+    await chooseOption('案件来源', '主动调解');
+    await chooseOption('纠纷类型', '合同');
+    await setDate('受理日期', '2024-06-01');
+    setText('涉及人数', '1');
+    await clickButton('保存');
+    const text = `案件编号“${String(taken.caseNo)}”在本街道已存在（人民调解案件，受理日期 ${String(taken.acceptedOn)}）`;
+    await waitFor(() => expect(screen.getAllByText(text).some((m) => m.closest('.ant-form-item')?.querySelector('input')?.id === 'caseNo')).toBe(true), { timeout: 10_000 });
+    expect(screen.queryByText('保存失败：记录已被他人修改')).toBeNull();
+    expect((await r.dataProvider.getList({ resource: 'mediation_cases', pagination: { mode: 'off' } })).total).toBe(before);
+  });
+
+  test('duplicates stored before the rule are listed for a street admin, not for a clerk', async () => {
+    const taken = live()[0]!;
+    // As an older database may hold them: the uniqueness trigger did not exist yet.
+    const copy = await database.db.transaction(async (tx) => {
+      await tx.exec('alter table public.mediation_cases disable trigger mediation_cases_unique_case_no');
+      const row = await tx.query<{ id: string }>(
+        `insert into public.mediation_cases (org_id, case_no, source, dispute_type, parties_count, accepted_on, status) values ($1, $2, 'proactive', 'contract', 1, '2024-06-01', 'accepted') returning id`,
+        [taken.orgId, taken.caseNo],
+      );
+      await tx.exec('alter table public.mediation_cases enable trigger mediation_cases_unique_case_no');
+      return row.rows[0]!.id;
+    });
+    try {
+      await renderPlugin(mediation, { user: 'admin', database });
+      expect(await screen.findByText('发现 1 个重复的业务编号', {}, { timeout: 15_000 })).toBeTruthy();
+      expect(screen.getByText(`人民调解案件：案件编号“${String(taken.caseNo)}”有 2 条记录`)).toBeTruthy();
+      cleanup();
+      await renderPlugin(mediation, { user: 'mediation', database });
+      await screen.findByText(/^共 \d+ 条$/, {}, { timeout: 15_000 });
+      expect(screen.queryByText(/重复的业务编号/)).toBeNull();
+    } finally {
+      await database.db.query('delete from public.mediation_cases where id = $1', [copy]);
+    }
+  });
+});

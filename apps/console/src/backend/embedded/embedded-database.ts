@@ -1,4 +1,4 @@
-import { appliedVersions, asUser, logPersonalDataAccess, PgliteDatabase, type Database, sqlAttachmentStore, sqlDataProvider, sqlEvaluator, textParsers } from '@fazhi/db/browser';
+import { appliedVersions, asUser, logPersonalDataAccess, PgliteDatabase, type Database, sqlAttachmentStore, sqlDataProvider, sqlDuplicateKeySource, sqlEvaluator, textParsers } from '@fazhi/db/browser';
 import { createRegistry } from '@fazhi/domain';
 import { cachingIndicatorSource, notifyingWrites } from '../indicator-cache.js';
 import { readConsoleUser } from '@fazhi/plugin-sdk';
@@ -112,6 +112,7 @@ export async function connectAs({ db, manifest }: OpenDatabase, session: SignedI
     dataProvider: notifyingWrites(sqlDataProvider({ db, session: run, registry: createRegistry() }), indicators.invalidate),
     indicators,
     attachments: sqlAttachmentStore({ db, session: run }),
+    duplicates: sqlDuplicateKeySource(run),
   };
 }
 

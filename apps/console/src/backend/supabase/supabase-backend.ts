@@ -1,4 +1,4 @@
-import { supabaseDataProvider } from '@fazhi/db/browser';
+import { supabaseDataProvider, supabaseDuplicateKeySource } from '@fazhi/db/browser';
 import { createRegistry } from '@fazhi/domain';
 import { createClient, isAuthRetryableFetchError, type SupabaseClient, type SupabaseClientOptions, type SupportedStorage, type User } from '@supabase/supabase-js';
 import type { ConsoleBackend, SignedInSession } from '../backend.js';
@@ -120,6 +120,7 @@ export function createSupabaseBackend(opts: SupabaseBackendOptions): SupabaseBac
         dataProvider: notifyingWrites(supabaseDataProvider(client, { registry, apiUrl: `${url}/rest/v1` }), indicators.invalidate),
         indicators,
         attachments: supabaseAttachments(client),
+        duplicates: supabaseDuplicateKeySource(client),
       };
     },
   };

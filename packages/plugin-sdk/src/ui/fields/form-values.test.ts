@@ -30,6 +30,13 @@ describe('form values', () => {
     expect(formToFields(mediationCases, { acceptedOn: values.acceptedOn, summary: '  ' })).toEqual({ acceptedOn: '2024-03-01', summary: null });
   });
 
+  test('an ID number’s x becomes X; a bad one is refused naming the field and the number', () => {
+    expect(fieldFromForm(f('partyIdNumbers'), ' 11010519491231002x ')).toBe('11010519491231002X');
+    const errors = validateForm(mediationCases, { ...valid, partyIdNumbers: '11010519491231002X、110105194912310021', partyPhones: '1381234' });
+    expect(errors.get('partyIdNumbers')).toEqual(['「当事人身份证号」“110105194912310021”不是有效的身份证号：校验码不正确']);
+    expect(errors.get('partyPhones')?.[0]).toMatch(/^「当事人联系电话」“1381234”不是有效的电话号码/);
+  });
+
   test('validation uses the kind’s own Chinese messages, naming the field', () => {
     expect(validateForm(mediationCases, valid).size).toBe(0);
     const problems = validateForm(mediationCases, { ...valid, caseNo: '', partiesCount: 0, amount: '1.234', acceptedOn: undefined });

@@ -39,7 +39,9 @@ export function fieldFromForm(f: FieldDef, value: unknown): unknown {
     case 'text':
     case 'longtext': {
       const text = String(value).trim();
-      return text === '' ? null : text;
+      if (text === '') return null;
+      // An ID number's check character is X; people type x as often (as imports do, coerceCell).
+      return f.type === 'text' && f.format === 'id-number' ? text.replace(/x/g, 'X') : text;
     }
     case 'enum':
     case 'ref':

@@ -124,6 +124,12 @@ export const en: Dictionary = {
       failed: 'Upload failed: {{message}}',
       download: 'Download',
     },
+    duplicates: {
+      title: '{{count}} duplicate business keys found',
+      item: '{{kind}}: {{field}} “{{key}}” has {{n}} records',
+      hint: 'These records were entered before duplicate keys were refused. New and changed records can no longer repeat a key; check them and change the key or delete the extra records.',
+      failed: 'Could not check for duplicate keys: {{message}}',
+    },
     dashboard: {
       title: 'Dashboard',
       noData: 'No data',

@@ -125,6 +125,12 @@ export const zhCN = {
       failed: '上传失败：{{message}}',
       download: '下载',
     },
+    duplicates: {
+      title: '发现 {{count}} 个重复的业务编号',
+      item: '{{kind}}：{{field}}“{{key}}”有 {{n}} 条记录',
+      hint: '这些记录是在系统禁止重复编号之前录入的。新建和修改时已不允许重复，请核对后修改编号或删除多余的记录。',
+      failed: '重复编号检查失败：{{message}}',
+    },
     dashboard: {
       title: '工作看板',
       noData: '暂无数据',

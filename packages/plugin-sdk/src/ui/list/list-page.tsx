@@ -8,6 +8,7 @@ import { hasRight } from '../../access-control.js';
 import type { RecordPageProps } from '../../plugin.js';
 import { FieldValue } from '../fields/field-value.js';
 import { orgName, subtreeOf } from '../fields/org-tree.js';
+import { DuplicateKeysNotice } from '../dashboard/duplicate-keys-notice.js';
 import { useFazhiServices } from '../services-context.js';
 import { useLabels } from '../use-labels.js';
 import { ColumnChooser } from './column-chooser.js';
@@ -105,6 +106,7 @@ export default function RecordListPage({ resource, plugin }: RecordPageProps) {
         </Space>
       }
     >
+      <DuplicateKeysNotice kind={kind} />
       <FilterBar resource={resource} formProps={searchFormProps} labels={labels} />
       {/* A plain scrolling box rather than the table's own `scroll.x` (which useTable turns on):
           that one measures the table after every render (forced layouts) and animates a scroll

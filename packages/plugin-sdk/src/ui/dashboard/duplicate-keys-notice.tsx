@@ -1,0 +1,42 @@
+import type { RecordKind } from '@fazhi/domain';
+import { Alert } from 'antd';
+import type { DuplicateBusinessKey } from '../../services.js';
+import { useFazhiServices } from '../services-context.js';
+import { useLabels } from '../use-labels.js';
+import { useDashboardScope } from './dashboard-widgets.js';
+import { useAsync } from './use-async.js';
+
+/**
+ * For street admins: business keys (案件编号…) shared by several live records of a street in the
+ * console's unit, stored before the database refused duplicates; of one kind when `kind` is given
+ * (a list page), of every kind otherwise (the home page). Renders nothing when there are none,
+ * when the user administers no unit, or when the backend offers no duplicate list.
+ */
+export function DuplicateKeysNotice({ kind }: { kind?: RecordKind }) {
+  const { user, duplicates } = useFazhiServices();
+  const { orgId } = useDashboardScope();
+  const { t } = useLabels();
+  const wanted = user.memberships.some((m) => m.role === 'admin') && (!kind || kind.businessKey !== undefined);
+  const state = useAsync<DuplicateBusinessKey[]>(`${orgId}|${kind?.id ?? ''}`, duplicates && orgId && wanted ? () => duplicates.list(orgId) : null);
+  if (state.error) return <Alert type="error" showIcon message={t('fazhi.duplicates.failed', { message: state.error.message })} />;
+  const found = (state.data ?? []).filter((d) => !kind || d.kindId === kind.id);
+  if (!found.length) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 16 }}
+      message={t('fazhi.duplicates.title', { count: found.length })}
+      description={
+        <>
+          <ul style={{ margin: '4px 0', paddingInlineStart: 20 }}>
+            {found.map((d) => (
+              <li key={`${d.kindId}|${d.streetId}|${d.key}`}>{t('fazhi.duplicates.item', { kind: d.kindLabel, field: d.keyLabel, key: d.key, n: d.recordIds.length })}</li>
+            ))}
+          </ul>
+          {t('fazhi.duplicates.hint')}
+        </>
+      }
+    />
+  );
+}
