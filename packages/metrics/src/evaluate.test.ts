@@ -149,11 +149,13 @@ describe('in-memory evaluation', () => {
 
   it('compares a running year up to yesterday with the same days of last year', () => {
     const onDec2 = new Evaluator({ orgs: new OrgTree(orgs), catalog: builtInCatalog, records: new Map([['mediation_cases', mediation]]), today: () => '2024-12-02' });
-    // counted: 1 January – 1 December 2024; the case closed on 31 December is not in yet
+    // counted: 1 January – 1 December 2024; the case closed on 31 December is not in yet, and
+    // the one closed on 1 June 2023 is in the previous days
     const c = onDec2.compare('mediation.successful_cases', 's1', y2024);
     expect(c.current.range).toEqual({ start: '2024-01-01', end: '2024-12-02' });
     expect(c.previous?.range).toEqual({ start: '2023-01-01', end: '2023-12-02' });
-    expect([c.current.value, c.previous?.value, c.relativeChange]).toEqual([0, 1, -100]);
+    expect([c.current.value, c.previous?.value, c.relativeChange]).toEqual([1, 1, 0]);
+    expect(evaluator.evaluate('mediation.successful_cases', 's1', y2024).value).toBe(2); // the whole year
     expect(c.basis).toMatchObject({ comparable: true, asOf: '2024-12-01' });
   });
 
