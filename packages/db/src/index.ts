@@ -14,7 +14,17 @@ export { readDatabaseRecords, type DatabaseRecords } from './read-records.js';
 export { recordColumns, recordFromRow, recordRow, uuidFor } from './record-rows.js';
 export { seedSql, sqlLiteral, type SeedSqlOptions } from './seed-sql.js';
 export { generatedMigrations, indicatorsMigrationFile, recordsMigrationFile } from './generate/index.js';
-export { indicatorEvaluator, sqlEvaluator, type IndicatorRow, type IndicatorRowsFetcher, type SqlEvaluator, type SqlEvaluatorOptions } from './sql-evaluator.js';
+export {
+  indicatorEvaluator,
+  ledgerSpanOfRow,
+  sqlEvaluator,
+  type IndicatorFetchers,
+  type IndicatorRow,
+  type IndicatorRowsFetcher,
+  type LedgerSpanFetcher,
+  type SqlEvaluator,
+  type SqlEvaluatorOptions,
+} from './sql-evaluator.js';
 export { AttachmentError, attachmentMaxBytes, type AttachmentErrorReason, type AttachmentListRef, type AttachmentStore, type StoredAttachment } from './attachments/attachment-store.js';
 export { sqlAttachmentStore, type SqlAttachmentStoreOptions } from './attachments/sql-attachment-store.js';
 export { supabaseAttachmentStore, type SupabaseAttachmentStoreOptions } from './attachments/supabase-attachment-store.js';
