@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, checkLedgerSpan, intersectSpans, isIsoDate, ledgerSpanLabel, shiftYears, spanCoverage, todayInShanghai } from './ledger-span.js';
 import { OrgTree, type OrgUnit } from './org.js';
@@ -60,5 +61,21 @@ describe('ledger spans', () => {
     expect(tree.ledgerSpan('s1')).toEqual({ from: '2024-03-01', to: null }); // complete once every community is
     expect(tree.ledgerSpan('d')).toEqual({ from: '2024-03-01', to: '2025-12-31' });
     expect(tree.ledgerSpan('s3')).toBeNull(); // nobody above or below declares one
+  });
+});
+
+describe('spanCoverage against counting the days one by one', () => {
+  const day = fc.integer({ min: 0, max: 800 }).map((n) => addDays('2023-01-01', n));
+  it('is inside when every day is covered, outside when none is, partial otherwise', () => {
+    fc.assert(
+      fc.property(day, fc.option(day), day, fc.integer({ min: 1, max: 60 }), (a, b, start, length) => {
+        const span = b === null ? { from: a, to: null } : a <= b ? { from: a, to: b } : { from: b, to: a };
+        const end = addDays(start, length);
+        let covered = 0;
+        for (let d = start; d < end; d = addDays(d, 1)) if (d >= span.from && (span.to === null || d <= span.to)) covered++;
+        expect(spanCoverage(span, start, end)).toBe(covered === length ? 'inside' : covered === 0 ? 'outside' : 'partial');
+      }),
+      { numRuns: 10_000 },
+    );
   });
 });
