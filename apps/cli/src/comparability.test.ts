@@ -1,9 +1,9 @@
 import { docxText } from '@fazhi/report';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.test-helper.js';
 
 /**
@@ -15,6 +15,8 @@ const seed = fileURLToPath(new URL('../../../seeds/nansha-2024', import.meta.url
 const today = ['--today', '2026-12-04'];
 /** Any 同比 figure: a change in words, a percentage or points after 同比. */
 const yoyFigure = /同比(增长|下降|增加|减少|提高|持平|基本持平)/;
+const outDir = mkdtempSync(join(tmpdir(), 'fazhi-cli-'));
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 describe('fazhi report and 同比', () => {
   it('gives the 2023 report no 同比 figure, in Markdown and in the DOCX text, and says why', async () => {
@@ -25,7 +27,7 @@ describe('fazhi report and 同比', () => {
     expect(md.stdout).toMatch(/\| 受理矛盾纠纷 \| 247宗 \| — \| 上年无数据 \|/);
     expect(md.stdout).not.toContain('3428.6%');
 
-    const out = join(mkdtempSync(join(tmpdir(), 'fazhi-cli-')), '2023.docx');
+    const out = join(outDir, '2023.docx');
     expect((await runCli('report', '--dataset', seed, '--year', '2023', '--format', 'docx', '--out', out, ...today)).code).toBe(0);
     const text = await docxText(readFileSync(out));
     expect(text).toContain('成功调处矛盾纠纷221宗（台账自2023年起建立，暂无上年同期数据可比）');
@@ -39,7 +41,7 @@ describe('fazhi report and 同比', () => {
     expect(md.stdout).toMatch(/\| 受理矛盾纠纷 \| 279宗 \| 247宗 \| 同比增长[\d.]+% \|/);
     expect(md.stdout).not.toMatch(/上年无数据|数据不完整/);
 
-    const out = join(mkdtempSync(join(tmpdir(), 'fazhi-cli-')), '2024.docx');
+    const out = join(outDir, '2024.docx');
     expect((await runCli('report', '--dataset', seed, '--year', '2024', '--format', 'docx', '--out', out, ...today)).code).toBe(0);
     expect(await docxText(readFileSync(out))).toMatch(/成功调处矛盾纠纷242宗（同比(增长|下降)[\d.]+%）/);
   });

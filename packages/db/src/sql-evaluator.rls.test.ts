@@ -75,9 +75,9 @@ describe.each(seededDatabases)('sqlEvaluator under row-level security ($name)', 
     const spanAs = (user: string, org: string) =>
       asUser(s.db, { userId: user }, async (tx) => (await tx.query<{ ledger_from: string | null; ledger_to: string | null }>('select ledger_from::text, ledger_to::text from public.ledger_span($1)', [org])).rows);
     expect(await asUser(s.db, { userId: users.mediationClerk }, async (tx) => (await tx.query('select id from public.org_units where id = $1', [district])).rows)).toEqual([]);
-    expect(await spanAs(users.mediationClerk, street)).toEqual([{ ledger_from: '2023-01-01', ledger_to: null }]);
+    expect(await spanAs(users.mediationClerk, street)).toEqual([{ ledger_from: '2023-01-01', ledger_to: '2024-12-31' }]);
     expect(await spanAs(users.otherStreetAdmin, street)).toEqual([]);
-    expect(await spanAs(users.otherStreetAdmin, otherStreet)).toEqual([{ ledger_from: '2023-01-01', ledger_to: null }]);
+    expect(await spanAs(users.otherStreetAdmin, otherStreet)).toEqual([{ ledger_from: '2023-01-01', ledger_to: '2024-12-31' }]);
     // so the clerk's 2023 has no 同比 either, and 2024 has one
     const clerk = sqlEvaluator(s.db, { asUser: users.mediationClerk, today: () => '2026-12-04' });
     expect((await clerk.compare('mediation.successful_cases', street, { kind: 'year', year: 2023 })).basis).toMatchObject({ comparable: false, reason: 'no_previous_data' });

@@ -31,7 +31,8 @@ export interface SqlEvaluatorOptions {
 export interface SqlEvaluator {
   readonly catalog: Catalog;
   indicator(id: string): Indicator;
-  evaluate(indicatorId: string, orgId: string, period: Period): Promise<IndicatorResult>;
+  /** One indicator for `period`, over its whole range unless `range` names other days (as in memory). */
+  evaluate(indicatorId: string, orgId: string, period: Period, range?: PeriodRange): Promise<IndicatorResult>;
   evaluateAll(orgId: string, period: Period, ids?: readonly string[]): Promise<IndicatorResult[]>;
   /** `evaluateAll` for several periods in one round trip (trend tables, test sweeps). */
   evaluatePeriods(orgId: string, periods: readonly Period[], ids?: readonly string[]): Promise<IndicatorResult[][]>;
@@ -171,8 +172,8 @@ export function indicatorEvaluator(fetchers: IndicatorFetchers, opts: Pick<SqlEv
   return {
     catalog,
     indicator,
-    async evaluate(indicatorId, orgId, period) {
-      return (await evaluatePeriods(orgId, [period], [indicatorId]))[0]![0]!;
+    async evaluate(indicatorId, orgId, period, range = periodRange(period)) {
+      return (await evaluateRanges(orgId, [{ period, range }], [indicatorId]))[0]![0]!;
     },
     async evaluateAll(orgId, period, ids) {
       return (await evaluatePeriods(orgId, [period], ids ?? allIds()))[0]!;
