@@ -58,6 +58,9 @@ export function buildNansha(seed = nanshaSeed): DatasetInput {
       description:
         '广州市南沙区南沙街道2023、2024年法治政府建设各项工作的逐条记录（由程序生成的示例数据，人员信息均为虚构）。2024年各项数据与参考报告一致，2023年为用于同比的另一组数值。',
       kinds,
+      // The street's ledgers cover 2023 and 2024: 2022 has no data, so 2023 has no 同比, and years
+      // after 2024 hold only stray later dates (cases closed in January), so they compare with nothing.
+      ledgerSpan: { from: '2023-01-01', to: '2024-12-31' },
     },
     orgs: orgs.units,
     records: new Map(kinds.map((k) => [k, byKind[k] as AnyRecord[]])),

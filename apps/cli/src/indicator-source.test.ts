@@ -32,9 +32,9 @@ describe('figures from the database (the --db path)', () => {
   }, 180_000);
   afterAll(() => db?.close());
 
-  const metricsJson = async (source: RecordSource, period: string, org?: string) => {
+  const metricsJson = async (source: RecordSource, period: string, org?: string, today = '2026-12-04') => {
     const out = capture();
-    await runMetrics(source, { period: parsePeriod(period), format: 'json', org }, out);
+    await runMetrics(source, { period: parsePeriod(period), today, format: 'json', org }, out);
     return out.text();
   };
 
@@ -48,10 +48,20 @@ describe('figures from the database (the --db path)', () => {
     }
   });
 
+  it('agrees on the comparison basis too: a running year, and a year without a previous one', async () => {
+    const sqlOnly: RecordSource = { ...database, records: new Map() };
+    for (const [period, today] of [['2024', '2024-11-15'], ['2023', '2026-12-04'], ['2024-11', '2024-11-15']] as const) {
+      const sql = await metricsJson(sqlOnly, period, undefined, today);
+      expect(sql).toBe(await metricsJson(memory, period, undefined, today));
+    }
+    expect(JSON.parse(await metricsJson(sqlOnly, '2024', undefined, '2024-11-15')).comparison).toMatchObject({ comparable: true, asOf: '2024-11-14', note: '截至11月14日' });
+    expect(JSON.parse(await metricsJson(sqlOnly, '2023')).comparison).toMatchObject({ comparable: false, reason: 'no_previous_data', note: '上年无数据' });
+  });
+
   it('renders the same report', async () => {
     const report = async (source: RecordSource) => {
       const out = capture();
-      await runReport(source, { period: parsePeriod('2024'), format: 'markdown' }, out);
+      await runReport(source, { period: parsePeriod('2024'), today: '2026-12-04', format: 'markdown' }, out);
       return out.text();
     };
     const sql = await report(database);

@@ -7,14 +7,16 @@ import type { RecordSource } from './source.js';
 
 /** Where `metrics` and `report` get their figures: computed in memory, or by the database. */
 export interface IndicatorSource {
-  /** Current period against a year earlier, for the given indicators, in that order. */
-  compareAll(orgId: string, period: Period, ids: readonly string[]): Promise<IndicatorComparison[]>;
+  /**
+   * Current period against the same days a year earlier, for the given indicators, in that order;
+   * `today` (YYYY-MM-DD) decides whether the period is still running (see `comparisonBasis`).
+   */
+  compareAll(orgId: string, period: Period, ids: readonly string[], today: string): Promise<IndicatorComparison[]>;
 }
 
 /** `--dataset`: the in-memory evaluator over the source's records. */
 export function memoryIndicators(source: RecordSource): IndicatorSource {
-  const evaluator = evaluatorFor(source);
-  return { compareAll: async (orgId, period, ids) => evaluator.compareAll(orgId, period, ids) };
+  return { compareAll: async (orgId, period, ids, today) => evaluatorFor(source, today).compareAll(orgId, period, ids) };
 }
 
 /**
@@ -25,8 +27,7 @@ export function memoryIndicators(source: RecordSource): IndicatorSource {
  * that role may read.
  */
 export function sqlIndicators(db: Database): IndicatorSource {
-  const evaluator = sqlEvaluator(db);
-  return { compareAll: (orgId, period, ids) => evaluator.compareAll(orgId, period, ids) };
+  return { compareAll: (orgId, period, ids, today) => sqlEvaluator(db, { today: () => today }).compareAll(orgId, period, ids) };
 }
 
 /** The source's own indicator source (the database for `--db`), else memory. */
@@ -35,9 +36,9 @@ export function indicatorsOf(source: RecordSource): IndicatorSource {
 }
 
 /** What a report template needs: figures from the indicator source, records from the source. */
-export async function reportData(source: RecordSource, template: ReportTemplate, orgId: string, period: Period): Promise<ReportData> {
+export async function reportData(source: RecordSource, template: ReportTemplate, orgId: string, period: Period, today: string): Promise<ReportData> {
   const req = templateRequirements(template);
-  const comparisons = await indicatorsOf(source).compareAll(orgId, period, req.indicators);
+  const comparisons = await indicatorsOf(source).compareAll(orgId, period, req.indicators, today);
   const subtree = source.orgs.subtreeIds(orgId);
   return {
     comparisons: new Map(req.indicators.map((id, n) => [id, comparisons[n]!])),

@@ -1,4 +1,4 @@
-import { parsePeriod, yearPeriod, type Period } from '@fazhi/domain';
+import { isIsoDate, parsePeriod, todayInShanghai, yearPeriod, type Period } from '@fazhi/domain';
 import { narrativeKeys, narrativeSkeleton, streetAnnualTemplate } from '@fazhi/report';
 import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.js';
@@ -25,6 +25,8 @@ export const usage = `用法：fazhi <命令> [选项]
   --out FILE       输出文件（docx 必填；其余默认输出到标准输出）
   --narrative FILE 叙述文件（默认使用数据集 narrative/<年度>.md）
   --only PREFIX    metrics 只输出编号以此开头的指标，可重复
+  --today DATE     以该日期（YYYY-MM-DD）为“今天”：未结束的期间统计到前一天，并与上年同期比较；
+                   默认为北京时间的当天（用于重现某一天的输出）
   -h, --help       显示帮助
 
 示例：
@@ -44,6 +46,7 @@ const options = {
   out: { type: 'string' },
   narrative: { type: 'string' },
   only: { type: 'string', multiple: true },
+  today: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -69,6 +72,13 @@ function periodFrom(values: { year?: string | undefined; period?: string | undef
   } catch (e) {
     throw new CliError((e as Error).message, 2);
   }
+}
+
+/** `--today`, or the date now in Asia/Shanghai (the office's calendar day). */
+function todayFrom(value: string | undefined): string {
+  if (value === undefined) return todayInShanghai();
+  if (!isIsoDate(value)) throw new CliError(`--today 应为 YYYY-MM-DD 格式的实际日期，收到“${value}”`, 2);
+  return value;
 }
 
 /** Opens the records (`--dataset` or `--db`), runs `fn`, and releases the source however it ends. */
@@ -97,12 +107,16 @@ export async function main(argv: readonly string[], out: Output = processOutput)
     }
     if (rest.length) throw new CliError(`多余的参数：${rest.join(' ')}`, 2);
     switch (command) {
-      case 'report':
-        await withSource(values, out, (source) => runReport(source, { org: values.org, period: periodFrom(values), format: values.format ?? 'markdown', out: values.out, narrative: values.narrative }, out));
+      case 'report': {
+        const opts = { org: values.org, period: periodFrom(values), today: todayFrom(values.today), format: values.format ?? 'markdown', out: values.out, narrative: values.narrative };
+        await withSource(values, out, (source) => runReport(source, opts, out));
         return 0;
-      case 'metrics':
-        await withSource(values, out, (source) => runMetrics(source, { org: values.org, period: periodFrom(values), format: values.format ?? 'table', ...(values.only ? { only: values.only } : {}) }, out));
+      }
+      case 'metrics': {
+        const opts = { org: values.org, period: periodFrom(values), today: todayFrom(values.today), format: values.format ?? 'table', ...(values.only ? { only: values.only } : {}) };
+        await withSource(values, out, (source) => runMetrics(source, opts, out));
         return 0;
+      }
       case 'narrative': {
         const text = narrativeSkeleton(narrativeKeys(streetAnnualTemplate));
         if (values.out) writeFileAtomic(values.out, text);

@@ -18,6 +18,10 @@ const bucket = (id: string) => createHash('sha1').update(id).digest()[0]! % 100;
 export function withDemoStreet(ds: Dataset, registry: RecordKindRegistry, keepPercent = 40): Pick<Dataset, 'manifest' | 'orgs' | 'records'> {
   const street = ds.orgs.get(ds.manifest.rootOrgId);
   const inStreet = ds.orgs.subtreeIds(street.id);
+  // Its records are copies of the seed street's, so its ledgers cover the same days; it says so
+  // itself (建账起止), as a street that joined the district's system would.
+  const ledgerSpan = ds.orgs.ledgerSpan(street.id);
+  if (!ledgerSpan) throw new Error('演示数据：种子数据集没有声明建账起止（dataset.json 的 ledgerSpan）');
   const id = (old: string) => uuidFor(`demo-street:${old}`);
   const units: OrgUnit[] = [...ds.orgs.units.values()];
   for (const unitId of inStreet) {
@@ -29,6 +33,7 @@ export function withDemoStreet(ds: Dataset, registry: RecordKindRegistry, keepPe
       parentId: isStreet ? u.parentId : id(u.parentId!),
       name: isStreet ? demoStreetName.name : u.name.replace(street.shortName ?? street.name, demoStreetName.shortName),
       shortName: isStreet ? demoStreetName.shortName : (u.shortName ?? null),
+      ledgerSpan: isStreet ? ledgerSpan : (u.ledgerSpan ?? null),
     });
   }
   const refKinds = registry.list().filter((k) => k.fields.some((f) => f.type === 'ref'));

@@ -73,11 +73,37 @@ describe('loadDataset', () => {
       'dataset.json': JSON.stringify({ name: 'sample', label: '', rootOrgId: 'nowhere', years: [2024, 'x'], kinds: ['mediation_cases', 'quarrels'], colour: 1 }),
     });
     expect((await failures()).lines).toEqual([
-      'dataset.json：存在未定义的项“colour”，允许的项为：name、label、rootOrgId、years、description、kinds',
+      'dataset.json：存在未定义的项“colour”，允许的项为：name、label、rootOrgId、years、description、kinds、ledgerSpan、orgLedgerSpans',
       'dataset.json「名称」：“label”应为非空文本',
       'dataset.json「年度」：年份“x”无效，应为四位数年份',
       'dataset.json「记录类型」：未知的记录类型“quarrels”',
       'dataset.json「根机构」：机构“nowhere”不在 orgs.csv 中',
+    ]);
+  });
+
+  it('applies the ledger span (建账起止) to the roots and per-org spans to their units, and writes them back', async () => {
+    const input = sampleInput();
+    const manifest = { ...input.manifest, ledgerSpan: { from: '2023-01-01', to: null }, orgLedgerSpans: { c1: { from: '2023-07-01', to: '2024-12-31' } } };
+    await writeDataset(dir, { ...input, manifest });
+    const ds = await loadDataset(dir);
+    expect(ds.manifest.ledgerSpan).toEqual({ from: '2023-01-01', to: null });
+    expect(ds.orgs.get('d1').ledgerSpan).toEqual({ from: '2023-01-01', to: null });
+    expect(ds.orgs.ledgerSpan('e1')).toEqual({ from: '2023-01-01', to: null }); // inherited from the root
+    expect(ds.orgs.ledgerSpan('m1')).toEqual({ from: '2023-07-01', to: '2024-12-31' }); // c1's, inherited
+    expect(ds.orgs.ledgerSpan('s1')).toEqual({ from: '2023-07-01', to: '2024-12-31' }); // complete where all its units are
+    expect(JSON.parse(await readText(dir, 'dataset.json'))).toMatchObject({ ledgerSpan: { from: '2023-01-01', to: null }, orgLedgerSpans: { c1: { from: '2023-07-01', to: '2024-12-31' } } });
+  });
+
+  it('reports a malformed ledger span, naming the item and the org', async () => {
+    const base = JSON.parse(await readText(dir, 'dataset.json'));
+    await writeFiles(dir, {
+      'dataset.json': JSON.stringify({ ...base, ledgerSpan: { from: '2023-02-29' }, orgLedgerSpans: { c1: { from: '2024-01-01', to: '2023-12-31' }, nowhere: { from: '2024-01-01', to: null }, e1: '2024' } }),
+    });
+    expect((await failures()).lines).toEqual([
+      'dataset.json「建账起止」：“ledgerSpan”：建账起始日“2023-02-29”无效，应为 YYYY-MM-DD 格式的实际日期',
+      'dataset.json「各机构建账起止」：“orgLedgerSpans”中机构“c1”：建账截止日 2023-12-31 早于起始日 2024-01-01',
+      'dataset.json「各机构建账起止」：“orgLedgerSpans”中机构“e1”：应为 {"from": "2023-01-01", "to": null}（起始日必填，截止日为 null 表示仍在记录）',
+      'dataset.json「各机构建账起止」：机构“nowhere”不在 orgs.csv 中',
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { createRegistry, type AnyRecord, type RecordKindRegistry } from '@fazhi/domain';
+import { createRegistry, OrgTree, type AnyRecord, type RecordKindRegistry } from '@fazhi/domain';
 import { crossCheck } from './cross-checks.js';
 import { DatasetError } from './dataset-error.js';
 import { parseManifest } from './manifest.js';
@@ -77,6 +77,9 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
   if (manifest?.rootOrgId && orgs?.ids && !orgs.ids.has(manifest.rootOrgId)) {
     problems.push({ file: manifestFile, field: '根机构', key: 'rootOrgId', message: `机构“${manifest.rootOrgId}”不在 ${orgsFile} 中` });
   }
+  for (const orgId of Object.keys(manifest?.orgLedgerSpans ?? {})) {
+    if (orgs?.ids && !orgs.ids.has(orgId)) problems.push({ file: manifestFile, field: '各机构建账起止', key: 'orgLedgerSpans', message: `机构“${orgId}”不在 ${orgsFile} 中` });
+  }
 
   const records = new Map<string, AnyRecord[]>();
   const rowsByKind = new Map<string, RowRef[]>();
@@ -98,7 +101,18 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
   const name = manifest?.label || manifest?.name || basename(abs);
   if (problems.length || !manifest || !orgs?.tree) throw new DatasetError(name, sortProblems(problems, kindIds, registry));
   const warnings = sortProblems(outOfYearsWarnings(registry, manifest, records, rowsByKind, opts.inForceFrom), kindIds, registry);
-  return { dir: abs, manifest, orgs: orgs.tree, records, warnings };
+  return { dir: abs, manifest, orgs: withLedgerSpans(orgs.tree, manifest), records, warnings };
+}
+
+/** The tree with the manifest's spans on its units: the dataset's default on each root. */
+function withLedgerSpans(tree: OrgTree, manifest: DatasetManifest): OrgTree {
+  if (!manifest.ledgerSpan && !manifest.orgLedgerSpans) return tree;
+  return new OrgTree(
+    [...tree.units.values()].map((u) => {
+      const span = manifest.orgLedgerSpans?.[u.id] ?? (u.parentId === null ? manifest.ledgerSpan : undefined);
+      return span ? { ...u, ledgerSpan: span } : u;
+    }),
+  );
 }
 
 /**

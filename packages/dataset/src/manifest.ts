@@ -1,4 +1,4 @@
-import type { RecordKindRegistry } from '@fazhi/domain';
+import { checkLedgerSpan, type LedgerSpan, type RecordKindRegistry } from '@fazhi/domain';
 import { manifestFile, type DatasetManifest, type DatasetProblem } from './types.js';
 
 const labels: Record<keyof DatasetManifest, string> = {
@@ -8,6 +8,8 @@ const labels: Record<keyof DatasetManifest, string> = {
   years: '年度',
   description: '说明',
   kinds: '记录类型',
+  ledgerSpan: '建账起止',
+  orgLedgerSpans: '各机构建账起止',
 };
 const keys = Object.keys(labels) as (keyof DatasetManifest)[];
 
@@ -70,11 +72,41 @@ export function parseManifest(text: string, registry: RecordKindRegistry): Manif
     }
   }
   kinds = [...new Set(kinds)];
-  return { manifest: { name, label, rootOrgId, years, description, kinds }, problems };
+
+  const span = (v: unknown, key: 'ledgerSpan' | 'orgLedgerSpans', where: string): LedgerSpan | undefined => {
+    const example = `应为 {"from": "2023-01-01", "to": null}（起始日必填，截止日为 null 表示仍在记录）`;
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return void fail(key, `${where}${example}`);
+    const { from, to = null, ...rest } = v as Record<string, unknown>;
+    if (Object.keys(rest).length) return void fail(key, `${where}存在未定义的项“${Object.keys(rest).join('、')}”，${example}`);
+    if (typeof from !== 'string' || (to !== null && typeof to !== 'string')) return void fail(key, `${where}${example}`);
+    try {
+      return checkLedgerSpan({ from, to }, where.replace(/[：:]$/, ''));
+    } catch (e) {
+      return void fail(key, (e as Error).message);
+    }
+  };
+  const manifest: DatasetManifest = { name, label, rootOrgId, years, description, kinds };
+  if (o.ledgerSpan !== undefined) {
+    const s = span(o.ledgerSpan, 'ledgerSpan', '“ledgerSpan”：');
+    if (s) manifest.ledgerSpan = s;
+  }
+  if (o.orgLedgerSpans !== undefined) {
+    if (typeof o.orgLedgerSpans !== 'object' || o.orgLedgerSpans === null || Array.isArray(o.orgLedgerSpans)) fail('orgLedgerSpans', '“orgLedgerSpans”应为以机构编号为键的对象');
+    else {
+      const byOrg: Record<string, LedgerSpan> = {};
+      for (const [orgId, v] of Object.entries(o.orgLedgerSpans)) {
+        const s = span(v, 'orgLedgerSpans', `“orgLedgerSpans”中机构“${orgId}”：`);
+        if (s) byOrg[orgId] = s;
+      }
+      manifest.orgLedgerSpans = byOrg;
+    }
+  }
+  return { manifest, problems };
 }
 
 /** Stable JSON: fixed key order, two-space indent, trailing newline. */
 export function formatManifest(m: DatasetManifest): string {
-  const ordered = Object.fromEntries(keys.map((k) => [k, m[k]]));
+  // Optional items are left out when absent, so older manifests keep their bytes.
+  const ordered = Object.fromEntries(keys.filter((k) => m[k] !== undefined).map((k) => [k, m[k]]));
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }

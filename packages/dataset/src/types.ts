@@ -1,4 +1,4 @@
-import type { AnyRecord, OrgTree, OrgUnit } from '@fazhi/domain';
+import type { AnyRecord, LedgerSpan, OrgTree, OrgUnit } from '@fazhi/domain';
 
 /** `dataset.json`: what the folder holds. */
 export interface DatasetManifest {
@@ -12,6 +12,13 @@ export interface DatasetManifest {
   description: string;
   /** Ids of the record kinds with a `<kindId>.csv` file in the folder, in file order. */
   kinds: string[];
+  /**
+   * The days the ledgers cover (建账起止) for the whole dataset: every unit without a span of its
+   * own inherits it. Absent: unknown, and every year compares with the one before.
+   */
+  ledgerSpan?: LedgerSpan;
+  /** Org id → that unit's own span, for units whose ledgers began or ended on other days. */
+  orgLedgerSpans?: Record<string, LedgerSpan>;
 }
 
 export interface Dataset {

@@ -9,7 +9,17 @@ export { textParsers } from './value-parsers.js';
 export { appliedVersions, applyMigrations, type AppliedMigration, type ApplyMigrationsInput, type MigrateResult, type MigrationSource } from './migrations-core.js';
 export { asAnon, asServiceRole, asUser, runAs, type UserSession } from './session.js';
 export { demoAccounts, demoPassword, type DemoAccount, type DemoMembership, type DemoRole } from './demo-accounts.js';
-export { indicatorEvaluator, sqlEvaluator, type IndicatorRow, type IndicatorRowsFetcher, type SqlEvaluator, type SqlEvaluatorOptions } from './sql-evaluator.js';
+export {
+  indicatorEvaluator,
+  ledgerSpanOfRow,
+  sqlEvaluator,
+  type IndicatorFetchers,
+  type IndicatorRow,
+  type IndicatorRowsFetcher,
+  type LedgerSpanFetcher,
+  type SqlEvaluator,
+  type SqlEvaluatorOptions,
+} from './sql-evaluator.js';
 export * from './providers/index.js';
 export { AttachmentError, attachmentMaxBytes, type AttachmentErrorReason, type AttachmentListRef, type AttachmentStore, type StoredAttachment } from './attachments/attachment-store.js';
 export { sqlAttachmentStore, type SqlAttachmentStoreOptions } from './attachments/sql-attachment-store.js';

@@ -15,7 +15,17 @@ export { recordColumns, recordFromRow, recordRow, uuidFor } from './record-rows.
 export { seedSql, sqlLiteral, type SeedSqlOptions } from './seed-sql.js';
 export { generatedMigrations, indicatorsMigrationFile, kindRulesSql, recordRulesMigrationFile, recordsMigrationFile } from './generate/index.js';
 export { duplicateKeyFromRow, sqlDuplicateKeySource, supabaseDuplicateKeySource, type DuplicateBusinessKey, type DuplicateKeySource } from './duplicate-keys.js';
-export { indicatorEvaluator, sqlEvaluator, type IndicatorRow, type IndicatorRowsFetcher, type SqlEvaluator, type SqlEvaluatorOptions } from './sql-evaluator.js';
+export {
+  indicatorEvaluator,
+  ledgerSpanOfRow,
+  sqlEvaluator,
+  type IndicatorFetchers,
+  type IndicatorRow,
+  type IndicatorRowsFetcher,
+  type LedgerSpanFetcher,
+  type SqlEvaluator,
+  type SqlEvaluatorOptions,
+} from './sql-evaluator.js';
 export { AttachmentError, attachmentMaxBytes, type AttachmentErrorReason, type AttachmentListRef, type AttachmentStore, type StoredAttachment } from './attachments/attachment-store.js';
 export { sqlAttachmentStore, type SqlAttachmentStoreOptions } from './attachments/sql-attachment-store.js';
 export { supabaseAttachmentStore, type SupabaseAttachmentStoreOptions } from './attachments/supabase-attachment-store.js';

@@ -2,7 +2,7 @@ import type { Dataset } from '@fazhi/dataset';
 import { createRegistry, type RecordKindRegistry } from '@fazhi/domain';
 import { demoAccounts, demoOrgsOf, demoPassword } from './demo-users.js';
 import { insertOrder, recordColumns, recordRow } from './record-rows.js';
-import { orgUnitRows } from './seed.js';
+import { orgUnitColumns, orgUnitRows } from './seed.js';
 
 /** A SQL literal for a value as stored (strings quoted, arrays as `'{a,b}'`, numbers bare). */
 export function sqlLiteral(v: unknown): string {
@@ -53,7 +53,7 @@ export function seedSql(ds: Pick<Dataset, 'manifest' | 'orgs' | 'records'>, opts
     // the column defaults here; no audit rows), which makes loading several times faster.
     `set local session_replication_role = replica;\n\n`,
   ];
-  parts.push(...insertStatements('public.org_units', ['id', 'parent_id', 'kind', 'code', 'name', 'short_name'], orgUnitRows(ds.orgs), chunk));
+  parts.push(...insertStatements('public.org_units', orgUnitColumns, orgUnitRows(ds.orgs), chunk));
 
   for (const kind of insertOrder([...ds.records.keys()].map((id) => registry.get(id)))) {
     const records = ds.records.get(kind.id) ?? [];

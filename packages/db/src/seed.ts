@@ -31,11 +31,24 @@ export interface SeedResult {
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/** The columns `orgUnitRows` fills. */
+export const orgUnitColumns = ['id', 'parent_id', 'kind', 'code', 'name', 'short_name', 'ledger_from', 'ledger_to'] as const;
+
 /** Org units, parents before children, as rows of `public.org_units` (`code` keeps the dataset id). */
 export function orgUnitRows(orgs: OrgTree): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   const add = (u: OrgUnit) => {
-    out.push({ id: uuidFor(u.id), parent_id: u.parentId === null ? null : uuidFor(u.parentId), kind: u.kind, code: u.id, name: u.name, short_name: u.shortName ?? null });
+    const span = u.ledgerSpan ?? null;
+    out.push({
+      id: uuidFor(u.id),
+      parent_id: u.parentId === null ? null : uuidFor(u.parentId),
+      kind: u.kind,
+      code: u.id,
+      name: u.name,
+      short_name: u.shortName ?? null,
+      ledger_from: span?.from ?? null,
+      ledger_to: span?.to ?? null,
+    });
     for (const c of orgs.childrenOf(u.id)) add(c);
   };
   orgs.roots().forEach(add);
@@ -93,7 +106,7 @@ export async function insertDatasetIn(tx: SqlExecutor, ds: Pick<Dataset, 'orgs' 
   // The dataset has been validated as a whole (org tree, references, rules), which is what the
   // skipped triggers and foreign keys would have checked row by row.
   const audited = opts.audit ? true : !(await skipTriggers(tx));
-  await insertRows(tx, 'org_units', ['id', 'parent_id', 'kind', 'code', 'name', 'short_name'], orgRows, opts.batchSize);
+  await insertRows(tx, 'org_units', orgUnitColumns, orgRows, opts.batchSize);
   const kinds = insertOrder([...ds.records.keys()].map((id) => registry.get(id)));
   for (const kind of kinds) {
     const records = ds.records.get(kind.id) ?? [];

@@ -3,6 +3,7 @@ import { builtInCatalog, Evaluator } from '@fazhi/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareEvaluators } from './indicator-equality.test-helper.js';
 import { seededDatabases, type SeededDatabase } from './seed-databases.test-helper.js';
+import { asUser } from './session.js';
 import { sqlEvaluator } from './sql-evaluator.js';
 
 /**
@@ -70,11 +71,30 @@ describe.each(seededDatabases)('sqlEvaluator under row-level security ($name)', 
     }
   });
 
+  it('gives a street user the span inherited from a district they cannot read, and others no row', async () => {
+    const spanAs = (user: string, org: string) =>
+      asUser(s.db, { userId: user }, async (tx) => (await tx.query<{ ledger_from: string | null; ledger_to: string | null }>('select ledger_from::text, ledger_to::text from public.ledger_span($1)', [org])).rows);
+    expect(await asUser(s.db, { userId: users.mediationClerk }, async (tx) => (await tx.query('select id from public.org_units where id = $1', [district])).rows)).toEqual([]);
+    expect(await spanAs(users.mediationClerk, street)).toEqual([{ ledger_from: '2023-01-01', ledger_to: '2024-12-31' }]);
+    expect(await spanAs(users.otherStreetAdmin, street)).toEqual([]);
+    expect(await spanAs(users.otherStreetAdmin, otherStreet)).toEqual([{ ledger_from: '2023-01-01', ledger_to: '2024-12-31' }]);
+    // so the clerk's 2023 has no 同比 either, and 2024 has one
+    const clerk = sqlEvaluator(s.db, { asUser: users.mediationClerk, today: () => '2026-12-04' });
+    expect((await clerk.compare('mediation.successful_cases', street, { kind: 'year', year: 2023 })).basis).toMatchObject({ comparable: false, reason: 'no_previous_data' });
+    expect((await clerk.compare('mediation.successful_cases', street, { kind: 'year', year: 2024 })).basis.comparable).toBe(true);
+  });
+
   it('is not callable by anon, and leaves no role or claims behind', async () => {
     await expect(
       s.db.transaction(async (tx) => {
         await tx.query(`select set_config('role', 'anon', true)`);
         await tx.query(`select * from public.indicator_values($1, '2024-01-01', '2025-01-01')`, [street]);
+      }),
+    ).rejects.toMatchObject({ code: '42501' });
+    await expect(
+      s.db.transaction(async (tx) => {
+        await tx.query(`select set_config('role', 'anon', true)`);
+        await tx.query(`select * from public.ledger_span($1)`, [street]);
       }),
     ).rejects.toMatchObject({ code: '42501' });
     await sqlEvaluator(s.db, { asUser: users.mediationClerk }).evaluateAll(street, periods[0]!);

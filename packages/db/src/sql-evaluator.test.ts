@@ -3,7 +3,8 @@ import { builtInCatalog, Evaluator } from '@fazhi/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareEvaluators, equalityPeriods, subtreeEvaluators } from './indicator-equality.test-helper.js';
 import { seededDatabases, type SeededDatabase } from './seed-databases.test-helper.js';
-import { sqlEvaluator, type SqlEvaluator } from './sql-evaluator.js';
+import { readDatabaseRecords } from './read-records.js';
+import { ledgerSpanOfRow, sqlEvaluator, type SqlEvaluator } from './sql-evaluator.js';
 
 /**
  * The core proof: with seeds/nansha-2024 loaded, the database computes every indicator exactly as
@@ -60,6 +61,67 @@ describe.each(seededDatabases)('sqlEvaluator on the seed dataset ($name)', ({ op
     expect(strip(await sql.compareAll(street, { kind: 'year', year: 2024 }))).toEqual(strip(memory.compareAll(street, { kind: 'year', year: 2024 })));
     expect(strip(await sql.trend('public_service.ticket_closure_rate', street, monthsOf(2024)))).toEqual(strip(memory.trend('public_service.ticket_closure_rate', street, monthsOf(2024))));
     expect(await sql.trend('public_service.ticket_closure_rate', street, [])).toEqual([]);
+  });
+
+  it('compares a running period up to yesterday, and finds no previous year before the ledgers, as memory does', async () => {
+    // A fixed "today" inside 2024: both evaluators count 1 January – 14 November 2024 against the
+    // same days of 2023, for every unit; 2023 itself has no 同比 (the seed's ledgers begin with it).
+    const today = () => '2024-11-15';
+    const memoryNow = new Evaluator({ orgs: s.dataset.orgs, records: s.dataset.records, catalog: builtInCatalog, today });
+    const sqlNow = sqlEvaluator(s.db, { today });
+    const strip = (x: unknown) => JSON.parse(JSON.stringify(x));
+    const periods: Period[] = [{ kind: 'year', year: 2024 }, { kind: 'quarter', year: 2024, quarter: 4 }, { kind: 'month', year: 2024, month: 11 }, { kind: 'year', year: 2023 }];
+    for (const org of s.dataset.orgs.units.keys()) {
+      for (const period of periods) {
+        const fromSql = await sqlNow.compareAll(org, period);
+        expect(strip(fromSql), `${org} ${JSON.stringify(period)}`).toEqual(strip(memoryNow.compareAll(org, period)));
+      }
+    }
+    const street = s.dataset.manifest.rootOrgId;
+    const running = await sqlNow.compare('mediation.successful_cases', street, { kind: 'year', year: 2024 });
+    expect(running.basis).toMatchObject({ comparable: true, asOf: '2024-11-14', current: { end: '2024-11-15' }, previous: { start: '2023-01-01', end: '2023-11-15' } });
+    expect(running.current.value).toBeLessThan(242); // the whole year's figure
+    const days = { start: '2024-01-01', end: '2024-11-15' };
+    expect(running.current.value).toBe(memory.evaluate('mediation.successful_cases', street, { kind: 'year', year: 2024 }, days).value);
+    expect(strip(await sql.evaluate('public_service.ticket_on_time_rate', street, { kind: 'year', year: 2024 }, days))).toEqual(
+      strip(memory.evaluate('public_service.ticket_on_time_rate', street, { kind: 'year', year: 2024 }, days)),
+    );
+    const first = await sqlNow.compare('mediation.successful_cases', street, { kind: 'year', year: 2023 });
+    expect([first.basis.comparable, first.previous, first.relativeChange]).toEqual([false, null, null]);
+  });
+
+  it('reads the same ledger span for every unit as the org tree computes, whoever declares it', async () => {
+    const ids = [...s.dataset.orgs.units.keys()];
+    const top = s.dataset.orgs.roots()[0]!.id; // the district: dataset.json's span sits on the roots
+    const seedSpan = s.dataset.manifest.ledgerSpan!;
+    const street = s.dataset.manifest.rootOrgId;
+    const children = [...s.dataset.orgs.subtreeIds(street)].filter((id) => id !== street);
+    // Spans on a few units below the street, one of them closed; then the district's removed.
+    const declared = new Map<string, { from: string; to: string | null }>([
+      [children[0]!, { from: '2023-07-01', to: null }],
+      [children[1]!, { from: '2022-01-01', to: '2024-06-30' }],
+      [children.at(-1)!, { from: '2024-02-29', to: '2024-12-31' }],
+    ]);
+    try {
+      for (const [id, span] of declared) await s.db.query('update public.org_units set ledger_from = $2, ledger_to = $3 where id = $1', [id, span.from, span.to]);
+      for (const withRoot of [true, false]) {
+        if (!withRoot) await s.db.query('update public.org_units set ledger_from = null, ledger_to = null where id = $1', [top]);
+        const tree = (await readDatabaseRecords(s.db)).orgs;
+        for (const id of ids) {
+          const { rows } = await s.db.query<{ ledger_from: string | null; ledger_to: string | null }>('select ledger_from::text, ledger_to::text from public.ledger_span($1)', [id]);
+          expect(ledgerSpanOfRow(rows[0]), id).toEqual(tree.ledgerSpan(id));
+        }
+        // the latest start and the earliest end of the street's units
+        expect(tree.ledgerSpan(street)).toEqual({ from: '2024-02-29', to: '2024-06-30' });
+        expect(tree.ledgerSpan(children[2]!)).toEqual(withRoot ? seedSpan : null);
+      }
+      // The constraints keep a span whole and in order.
+      await expect(s.db.query('update public.org_units set ledger_from = null, ledger_to = $2 where id = $1', [children[0], '2024-01-01'])).rejects.toThrow(/org_units_ledger_to_needs_from/);
+      await expect(s.db.query('update public.org_units set ledger_from = $2, ledger_to = $3 where id = $1', [children[0], '2024-01-02', '2024-01-01'])).rejects.toThrow(/org_units_ledger_span_order/);
+    } finally {
+      await s.db.query('update public.org_units set ledger_from = null, ledger_to = null where id <> $1', [top]);
+      await s.db.query('update public.org_units set ledger_from = $2, ledger_to = $3 where id = $1', [top, seedSpan.from, seedSpan.to]);
+    }
   });
 
   it('names an unknown indicator or a malformed org id in Chinese', async () => {

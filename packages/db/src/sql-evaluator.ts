@@ -1,7 +1,8 @@
-import { periodRange, previousYear, type Period } from '@fazhi/domain';
+import { periodRange, previousYear, todayInShanghai, type LedgerSpan, type Period, type PeriodRange } from '@fazhi/domain';
 import {
   builtInCatalog,
   compareResults,
+  comparisonBasis,
   indicatorValue,
   type Catalog,
   type Indicator,
@@ -22,13 +23,16 @@ export interface SqlEvaluatorOptions {
   asUser?: string;
   /** The catalog the indicators migration was generated from; the built-in one by default. */
   catalog?: Catalog;
+  /** Today's date (YYYY-MM-DD) for periods still running; the date in Asia/Shanghai by default. */
+  today?: () => string;
 }
 
 /** The SQL counterpart of `Evaluator` in @fazhi/metrics: same results, computed in the database. */
 export interface SqlEvaluator {
   readonly catalog: Catalog;
   indicator(id: string): Indicator;
-  evaluate(indicatorId: string, orgId: string, period: Period): Promise<IndicatorResult>;
+  /** One indicator for `period`, over its whole range unless `range` names other days (as in memory). */
+  evaluate(indicatorId: string, orgId: string, period: Period, range?: PeriodRange): Promise<IndicatorResult>;
   evaluateAll(orgId: string, period: Period, ids?: readonly string[]): Promise<IndicatorResult[]>;
   /** `evaluateAll` for several periods in one round trip (trend tables, test sweeps). */
   evaluatePeriods(orgId: string, periods: readonly Period[], ids?: readonly string[]): Promise<IndicatorResult[][]>;
@@ -61,21 +65,39 @@ order by p.k`;
  */
 export type IndicatorRowsFetcher = (orgId: string, ranges: readonly { start: string; end: string }[]) => Promise<readonly IndicatorRow[]>;
 
+/** The ledger span of an org's whole subtree, from `public.ledger_span` (null: none declared). */
+export type LedgerSpanFetcher = (orgId: string) => Promise<LedgerSpan | null>;
+
+/** Where `indicatorEvaluator` gets its rows and spans: SQL here, Supabase RPC in the console. */
+export interface IndicatorFetchers {
+  rows: IndicatorRowsFetcher;
+  ledgerSpan: LedgerSpanFetcher;
+}
+
+const spanQuery = 'select ledger_from::text as ledger_from, ledger_to::text as ledger_to from public.ledger_span($1::uuid)';
+
+/** A row of `public.ledger_span` as a span; no row (an org the caller cannot read) or no start: null. */
+export function ledgerSpanOfRow(row: { ledger_from: string | null; ledger_to: string | null } | undefined): LedgerSpan | null {
+  return row?.ledger_from ? { from: row.ledger_from, to: row.ledger_to ?? null } : null;
+}
+
 export function sqlEvaluator(db: Database, opts: SqlEvaluatorOptions = {}): SqlEvaluator {
-  const fetchRows: IndicatorRowsFetcher = async (orgId, ranges) => {
-    const params = [orgId, ranges.map((_, k) => k), ranges.map((r) => r.start), ranges.map((r) => r.end)];
-    const run = (ex: SqlExecutor) => ex.query<IndicatorRow>(query, params);
-    return (opts.asUser ? await asUser(db, { userId: opts.asUser }, run) : await run(db)).rows;
+  const run = async <R>(sql: string, params: unknown[]) => {
+    const go = (ex: SqlExecutor) => ex.query<R>(sql, params);
+    return (opts.asUser ? await asUser(db, { userId: opts.asUser }, go) : await go(db)).rows;
   };
-  return indicatorEvaluator(fetchRows, opts.catalog);
+  const rows: IndicatorRowsFetcher = (orgId, ranges) => run<IndicatorRow>(query, [orgId, ranges.map((_, k) => k), ranges.map((r) => r.start), ranges.map((r) => r.end)]);
+  const ledgerSpan: LedgerSpanFetcher = async (orgId) => ledgerSpanOfRow((await run<{ ledger_from: string | null; ledger_to: string | null }>(spanQuery, [orgId]))[0]);
+  return indicatorEvaluator({ rows, ledgerSpan }, opts);
 }
 
 /**
  * The evaluator over any source of `indicator_values` rows (SQL here, Supabase RPC in the console):
  * same results as the in-memory `Evaluator`, recomputed from the exact numerator and denominator.
  */
-export function indicatorEvaluator(fetchRows: IndicatorRowsFetcher, catalogOption?: Catalog): SqlEvaluator {
-  const catalog = catalogOption ?? builtInCatalog;
+export function indicatorEvaluator(fetchers: IndicatorFetchers, opts: Pick<SqlEvaluatorOptions, 'catalog' | 'today'> = {}): SqlEvaluator {
+  const catalog = opts.catalog ?? builtInCatalog;
+  const today = opts.today ?? todayInShanghai;
   const indicators = new Map(catalog.indicators.map((i) => [i.id, i]));
   const measures = new Map<string, Measure>(catalog.measures.map((m) => [m.id, m]));
 
@@ -94,13 +116,14 @@ export function indicatorEvaluator(fetchRows: IndicatorRowsFetcher, catalogOptio
     return value;
   };
 
-  const toResult = (i: Indicator, orgId: string, period: Period, row: IndicatorRow): IndicatorResult => {
+  const toResult = (i: Indicator, orgId: string, period: Period, range: PeriodRange, row: IndicatorRow): IndicatorResult => {
     const numerator = { measureId: i.numerator, value: measureValue(i.numerator, row.numerator) };
     const denominator = i.denominator === undefined ? undefined : { measureId: i.denominator, value: measureValue(i.denominator, row.denominator) };
     return {
       indicator: i,
       orgId,
       period,
+      range,
       // Recomputed from the exact components with the in-memory formula, so both evaluators agree
       // to the last bit; the function's own `value` column serves SQL callers.
       value: indicatorValue(i, numerator.value, denominator?.value),
@@ -109,21 +132,39 @@ export function indicatorEvaluator(fetchRows: IndicatorRowsFetcher, catalogOptio
     };
   };
 
-  /** Results per period, each in the order of `ids`. */
-  async function evaluatePeriods(orgId: string, periods: readonly Period[], ids: readonly string[]): Promise<IndicatorResult[][]> {
+  const checkOrg = (orgId: string) => {
     if (!uuidPattern.test(orgId)) throw new Error(`机构编号“${orgId}”不是有效的 UUID（数据库中的机构以 UUID 标识）`);
+  };
+
+  /** Results per (period, days) pair, each in the order of `ids`. */
+  async function evaluateRanges(orgId: string, spans: readonly { period: Period; range: PeriodRange }[], ids: readonly string[]): Promise<IndicatorResult[][]> {
+    checkOrg(orgId);
     const wanted = ids.map(indicator);
-    const ranges = periods.map(periodRange);
-    const rows = await fetchRows(orgId, ranges);
-    const byPeriod = periods.map(() => new Map<string, IndicatorRow>());
-    for (const r of rows) byPeriod[Number(r.k)]!.set(r.indicator_id, r);
-    return periods.map((period, k) =>
+    const rows = await fetchers.rows(orgId, spans.map((s) => s.range));
+    const byRange = spans.map(() => new Map<string, IndicatorRow>());
+    for (const r of rows) byRange[Number(r.k)]!.set(r.indicator_id, r);
+    return spans.map(({ period, range }, k) =>
       wanted.map((i) => {
-        const row = byPeriod[k]!.get(i.id);
+        const row = byRange[k]!.get(i.id);
         if (!row) throw new Error(`数据库中的指标函数没有返回指标“${i.id}”，请执行数据库迁移（指标目录与数据库不一致）`);
-        return toResult(i, orgId, period, row);
+        return toResult(i, orgId, period, range, row);
       }),
     );
+  }
+
+  const evaluatePeriods = (orgId: string, periods: readonly Period[], ids: readonly string[]) =>
+    evaluateRanges(orgId, periods.map((period) => ({ period, range: periodRange(period) })), ids);
+
+  /** The same rule as the in-memory evaluator: the span from the database, then `comparisonBasis`. */
+  async function compareAll(orgId: string, period: Period, ids: readonly string[]): Promise<IndicatorComparison[]> {
+    checkOrg(orgId);
+    const basis = comparisonBasis(period, await fetchers.ledgerSpan(orgId), today());
+    const [current, previous] = await evaluateRanges(
+      orgId,
+      [{ period, range: basis.current }, ...(basis.comparable ? [{ period: previousYear(period), range: basis.previous }] : [])],
+      ids,
+    );
+    return current!.map((c, n) => compareResults(basis, c, previous ? previous[n]! : null));
   }
 
   const allIds = () => [...indicators.keys()];
@@ -131,8 +172,8 @@ export function indicatorEvaluator(fetchRows: IndicatorRowsFetcher, catalogOptio
   return {
     catalog,
     indicator,
-    async evaluate(indicatorId, orgId, period) {
-      return (await evaluatePeriods(orgId, [period], [indicatorId]))[0]![0]!;
+    async evaluate(indicatorId, orgId, period, range = periodRange(period)) {
+      return (await evaluateRanges(orgId, [{ period, range }], [indicatorId]))[0]![0]!;
     },
     async evaluateAll(orgId, period, ids) {
       return (await evaluatePeriods(orgId, [period], ids ?? allIds()))[0]!;
@@ -141,12 +182,10 @@ export function indicatorEvaluator(fetchRows: IndicatorRowsFetcher, catalogOptio
       return periods.length ? evaluatePeriods(orgId, periods, ids ?? allIds()) : [];
     },
     async compare(indicatorId, orgId, period) {
-      const [current, previous] = await evaluatePeriods(orgId, [period, previousYear(period)], [indicatorId]);
-      return compareResults(current![0]!, previous![0]!);
+      return (await compareAll(orgId, period, [indicatorId]))[0]!;
     },
-    async compareAll(orgId, period, ids) {
-      const [current, previous] = await evaluatePeriods(orgId, [period, previousYear(period)], ids ?? allIds());
-      return current!.map((c, n) => compareResults(c, previous![n]!));
+    compareAll(orgId, period, ids) {
+      return compareAll(orgId, period, ids ?? allIds());
     },
     async trend(indicatorId, orgId, periods) {
       if (!periods.length) return [];

@@ -3,6 +3,7 @@ export * from './attachment-path.js';
 export * from './coerce.js';
 export * from './fields.js';
 export * from './id-number.js';
+export * from './ledger-span.js';
 export * from './messages.js';
 export * from './org.js';
 export * from './period.js';

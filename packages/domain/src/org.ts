@@ -1,3 +1,5 @@
+import { intersectSpans, type LedgerSpan } from './ledger-span.js';
+
 /**
  * Organisation units form a tree: district 区 → street 街道 → community 社区 / mediation committee
  * 调委会 / department 部门. Records belong to one unit; figures roll up over a unit's subtree.
@@ -19,6 +21,8 @@ export interface OrgUnit {
   name: string;
   /** Official short name used in running text, e.g. 南沙街道 for 广州市南沙区南沙街道办事处. */
   shortName?: string | null;
+  /** The days this unit's ledgers cover (建账起止); absent or null: as its parent's. */
+  ledgerSpan?: LedgerSpan | null;
 }
 
 /** Which kinds may sit below which: keeps imported trees plausible. */
@@ -113,6 +117,17 @@ export class OrgTree {
   /** The nearest unit of the given kind at or above `id` (e.g. the street a committee belongs to). */
   nearest(id: string, kind: OrgUnitKind): OrgUnit | undefined {
     return this.ancestors(id).find((u) => u.kind === kind);
+  }
+
+  /**
+   * The days for which figures of `id`'s subtree are complete: each unit counts with its own span
+   * or, without one, its nearest ancestor's; the subtree covers the days all of them cover. Null
+   * when no unit in the subtree or above it declares a span (nothing is known, nothing excluded).
+   * The database computes the same in `public.ledger_span`.
+   */
+  ledgerSpan(id: string): LedgerSpan | null {
+    const inherited = (unitId: string) => this.ancestors(unitId).find((u) => u.ledgerSpan)?.ledgerSpan ?? null;
+    return intersectSpans([...this.subtreeIds(id)].map(inherited));
   }
 
   displayName(id: string): string {

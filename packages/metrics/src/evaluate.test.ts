@@ -141,10 +141,35 @@ describe('in-memory evaluation', () => {
 
   it('compares with the previous year', () => {
     const c = evaluator.compare('mediation.successful_cases', 's1', y2024);
-    expect([c.current.value, c.previous.value, c.difference, c.relativeChange]).toEqual([2, 1, 1, 100]);
+    expect([c.current.value, c.previous?.value, c.difference, c.relativeChange]).toEqual([2, 1, 1, 100]);
     expect(formatChange(c)).toBe('同比增长100%');
     const rate = evaluator.compare('mediation.success_rate', 's1', y2024);
     expect(formatChange(rate)).toBe('同比下降50个百分点');
+  });
+
+  it('compares a running year up to yesterday with the same days of last year', () => {
+    const onDec2 = new Evaluator({ orgs: new OrgTree(orgs), catalog: builtInCatalog, records: new Map([['mediation_cases', mediation]]), today: () => '2024-12-02' });
+    // counted: 1 January – 1 December 2024; the case closed on 31 December is not in yet, and
+    // the one closed on 1 June 2023 is in the previous days
+    const c = onDec2.compare('mediation.successful_cases', 's1', y2024);
+    expect(c.current.range).toEqual({ start: '2024-01-01', end: '2024-12-02' });
+    expect(c.previous?.range).toEqual({ start: '2023-01-01', end: '2023-12-02' });
+    expect([c.current.value, c.previous?.value, c.relativeChange]).toEqual([1, 1, 0]);
+    expect(evaluator.evaluate('mediation.successful_cases', 's1', y2024).value).toBe(2); // the whole year
+    expect(c.basis).toMatchObject({ comparable: true, asOf: '2024-12-01' });
+  });
+
+  it('gives no change when the previous year lies outside the ledgers', () => {
+    const spanned = orgs.map((u) => (u.id === 's1' ? { ...u, ledgerSpan: { from: '2024-01-01', to: null } } : u));
+    const ev = new Evaluator({ orgs: new OrgTree(spanned), catalog: builtInCatalog, records: new Map([['mediation_cases', mediation]]), today: () => '2026-12-04' });
+    const c = ev.compare('mediation.successful_cases', 'm1', y2024); // inherits s1's span
+    expect([c.current.value, c.previous, c.difference, c.relativeChange]).toEqual([1, null, null, null]);
+    expect(c.basis).toMatchObject({ comparable: false, reason: 'no_previous_data' });
+    expect(formatChange(c)).toBe('上年无数据');
+    // s2 declares nothing and the district's roll-up follows s1's span
+    expect(ev.compare('mediation.successful_cases', 's2', y2024).basis.comparable).toBe(true);
+    expect(ev.compareAll('d', y2024).every((x) => !x.basis.comparable && x.previous === null)).toBe(true);
+    expect(ev.compare('mediation.successful_cases', 'd', yearPeriod(2025)).basis.comparable).toBe(true);
   });
 
   it('evaluates monthly trends', () => {

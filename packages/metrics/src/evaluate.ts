@@ -1,4 +1,5 @@
-import { periodKey, periodRange, previousYear, type AnyRecord, type OrgTree, type Period } from '@fazhi/domain';
+import { periodRange, previousYear, todayInShanghai, type AnyRecord, type OrgTree, type Period, type PeriodRange } from '@fazhi/domain';
+import { comparisonBasis, type ComparisonBasis } from './comparability.js';
 import { compileMeasure, type CompiledMeasure } from './compile.js';
 import type { Catalog, Indicator, Measure } from './definitions.js';
 
@@ -12,6 +13,8 @@ export interface IndicatorResult {
   indicator: Indicator;
   orgId: string;
   period: Period;
+  /** The days counted: the whole period, or its first days when it is still running. */
+  range: PeriodRange;
   /** numerator × factor ÷ denominator; null when the denominator is 0 or a component is null. */
   value: number | null;
   numerator: MeasureValue;
@@ -20,11 +23,14 @@ export interface IndicatorResult {
 
 export interface IndicatorComparison {
   current: IndicatorResult;
-  previous: IndicatorResult;
+  /** The same days a year earlier; null when the basis says they cannot be compared. */
+  previous: IndicatorResult | null;
   /** current − previous, in the indicator's unit (percentage points for rates). */
   difference: number | null;
-  /** (current − previous) ÷ previous × 100; null when previous is 0 or null. */
+  /** (current − previous) ÷ previous × 100; null when previous is 0 or null, or not compared. */
   relativeChange: number | null;
+  /** Which days were compared, or why none were (see `comparisonBasis`). */
+  basis: ComparisonBasis;
 }
 
 export function indicatorValue(i: Indicator, numerator: number | null, denominator: number | null | undefined): number | null {
@@ -34,14 +40,15 @@ export function indicatorValue(i: Indicator, numerator: number | null, denominat
   return (numerator * i.factor) / denominator;
 }
 
-export function compareResults(current: IndicatorResult, previous: IndicatorResult): IndicatorComparison {
+export function compareResults(basis: ComparisonBasis, current: IndicatorResult, previous: IndicatorResult | null): IndicatorComparison {
   const c = current.value;
-  const p = previous.value;
+  const p = previous?.value ?? null;
   return {
     current,
     previous,
     difference: c === null || p === null ? null : c - p,
     relativeChange: c === null || p === null || p === 0 ? null : ((c - p) / p) * 100,
+    basis,
   };
 }
 
@@ -50,6 +57,8 @@ export interface EvaluatorInput {
   /** Records by kind id. Soft-deleted records may be included; they never count. */
   records: ReadonlyMap<string, readonly AnyRecord[]>;
   catalog: Catalog;
+  /** Today's date (YYYY-MM-DD) for periods still running; the date in Asia/Shanghai by default. */
+  today?: () => string;
 }
 
 /**
@@ -85,26 +94,29 @@ export class Evaluator {
     return s;
   }
 
-  measure(measureId: string, orgId: string, period: Period): number | null {
-    const key = `${measureId}|${orgId}|${periodKey(period)}`;
+  /** A measure over the days `range` (a whole period's `periodRange` or any other [start, end)). */
+  measure(measureId: string, orgId: string, range: PeriodRange): number | null {
+    const key = `${measureId}|${orgId}|${range.start}|${range.end}`;
     if (this.memo.has(key)) return this.memo.get(key)!;
     const m = this.measures.get(measureId);
     if (!m) throw new Error(`未知的指标口径“${measureId}”`);
     let fn = this.compiled.get(measureId);
     if (!fn) this.compiled.set(measureId, (fn = compileMeasure(m)));
-    const value = fn(this.input.records.get(m.kind) ?? [], this.subtree(orgId), periodRange(period));
+    const value = fn(this.input.records.get(m.kind) ?? [], this.subtree(orgId), range);
     this.memo.set(key, value);
     return value;
   }
 
-  evaluate(indicatorId: string, orgId: string, period: Period): IndicatorResult {
+  /** One indicator for `period`, over its whole range unless `range` names other days. */
+  evaluate(indicatorId: string, orgId: string, period: Period, range: PeriodRange = periodRange(period)): IndicatorResult {
     const i = this.indicator(indicatorId);
-    const numerator = { measureId: i.numerator, value: this.measure(i.numerator, orgId, period) };
-    const denominator = i.denominator === undefined ? undefined : { measureId: i.denominator, value: this.measure(i.denominator, orgId, period) };
+    const numerator = { measureId: i.numerator, value: this.measure(i.numerator, orgId, range) };
+    const denominator = i.denominator === undefined ? undefined : { measureId: i.denominator, value: this.measure(i.denominator, orgId, range) };
     return {
       indicator: i,
       orgId,
       period,
+      range,
       value: indicatorValue(i, numerator.value, denominator?.value),
       numerator,
       ...(denominator ? { denominator } : {}),
@@ -116,13 +128,20 @@ export class Evaluator {
     return (ids ?? [...this.indicators.keys()]).map((id) => this.evaluate(id, orgId, period));
   }
 
-  /** Current period against the same period a year earlier (同比). */
-  compare(indicatorId: string, orgId: string, period: Period): IndicatorComparison {
-    return compareResults(this.evaluate(indicatorId, orgId, period), this.evaluate(indicatorId, orgId, previousYear(period)));
+  /** What `compare` compares for this unit and period: its ledger span and today decide. */
+  basis(orgId: string, period: Period): ComparisonBasis {
+    return comparisonBasis(period, this.input.orgs.ledgerSpan(orgId), (this.input.today ?? todayInShanghai)());
+  }
+
+  /** Current period against the same days a year earlier (同比), when they compare like with like. */
+  compare(indicatorId: string, orgId: string, period: Period, basis: ComparisonBasis = this.basis(orgId, period)): IndicatorComparison {
+    const current = this.evaluate(indicatorId, orgId, period, basis.current);
+    return compareResults(basis, current, basis.comparable ? this.evaluate(indicatorId, orgId, previousYear(period), basis.previous) : null);
   }
 
   compareAll(orgId: string, period: Period, ids?: readonly string[]): IndicatorComparison[] {
-    return (ids ?? [...this.indicators.keys()]).map((id) => this.compare(id, orgId, period));
+    const basis = this.basis(orgId, period);
+    return (ids ?? [...this.indicators.keys()]).map((id) => this.compare(id, orgId, period, basis));
   }
 
   /** One indicator over consecutive periods, e.g. `monthsOf(2024)` for a monthly trend. */

@@ -4,8 +4,10 @@ import { formatChange, formatNumber, formatPercent, formatValue, formatWanYuan, 
 
 const comparison = (current: number | null, previous: number | null, valueType: 'count' | 'percent') => {
   const indicator = { id: 'x', label: 'X', area: 'a', numerator: 'n', factor: 1, unit: valueType === 'percent' ? '%' : '宗', valueType, decimals: 1, description: '' };
-  const result = (value: number | null) => ({ indicator, orgId: 'o', period: { kind: 'year' as const, year: 2024 }, value, numerator: { measureId: 'n', value } });
-  return compareResults(result(current), result(previous));
+  const range = (year: number) => ({ start: `${year}-01-01`, end: `${year + 1}-01-01` });
+  const result = (year: number, value: number | null) => ({ indicator, orgId: 'o', period: { kind: 'year' as const, year }, range: range(year), value, numerator: { measureId: 'n', value } });
+  const basis = { comparable: true as const, current: range(2024), previous: range(2023), asOf: null, span: null };
+  return compareResults(basis, result(2024, current), result(2023, previous));
 };
 
 describe('year-on-year wording', () => {
@@ -17,6 +19,12 @@ describe('year-on-year wording', () => {
     expect(formatChange(comparison(100, 99.98, 'percent'))).toBe('同比基本持平');
     expect(formatChange(comparison(3, 3, 'count'))).toBe('同比持平');
     expect(formatChange(comparison(3, null, 'count'))).toBe('无上年同期数据');
+  });
+
+  it('gives the reason, never a change, when the periods do not compare', () => {
+    const c = comparison(46, 0, 'count');
+    expect(formatChange({ ...c, previous: null, difference: null, relativeChange: null, basis: { comparable: false, reason: 'no_previous_data', current: c.basis.current, asOf: null, span: { from: '2024-01-01', to: null } } })).toBe('上年无数据');
+    expect(formatChange({ ...c, previous: null, difference: null, relativeChange: null, basis: { comparable: false, reason: 'incomplete', current: c.basis.current, asOf: null, span: { from: '2023-07-01', to: null } } })).toBe('数据不完整');
   });
 });
 

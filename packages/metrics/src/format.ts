@@ -1,3 +1,4 @@
+import { comparisonNote } from './comparability.js';
 import type { Indicator, ValueType } from './definitions.js';
 import type { IndicatorComparison } from './evaluate.js';
 
@@ -103,6 +104,7 @@ export function formatIndicator(indicator: Indicator, value: number | null, opts
 /** 同比 wording: 同比增长8.3%, 同比减少12宗 for small bases, 同比提高1.2个百分点 for rates, 同比持平. */
 export function formatChange(c: IndicatorComparison): string {
   const i = c.current.indicator;
+  if (!c.basis.comparable) return comparisonNote(c.basis)!;
   if (c.difference === null) return '无上年同期数据';
   if (roundTo(c.difference, 9) === 0) return '同比持平';
   const up = c.difference > 0;

@@ -1,3 +1,4 @@
+export * from './comparability.js';
 export * from './definitions.js';
 export * from './check-catalog.js';
 export * from './compile.js';

@@ -55,7 +55,11 @@ export interface AttachmentStore {
 
 /** Indicator values for dashboards, computed where the data is (the SQL evaluator), as the user. */
 export interface IndicatorSource {
-  /** Each indicator for `period` against the same period a year earlier (同比), in the order asked. */
+  /**
+   * Each indicator for `period` against the same days a year earlier (同比), in the order asked;
+   * each result's `basis` says when the years do not compare (上年无数据, 数据不完整) or up to
+   * which day a running period counts.
+   */
   compare(indicatorIds: readonly string[], orgId: string, period: Period): Promise<IndicatorComparison[]>;
   /** The twelve monthly values of one indicator in `year`. */
   trend(indicatorId: string, orgId: string, year: number): Promise<IndicatorResult[]>;

@@ -1,6 +1,7 @@
-import { formatIndicator, formatChange, type FigureOptions, type IndicatorComparison } from '@fazhi/metrics';
+import { formatIndicator, type FigureOptions, type IndicatorComparison } from '@fazhi/metrics';
 import type { AnyRecord, Period } from '@fazhi/domain';
-import { periodLabel, periodRange } from '@fazhi/domain';
+import { monthDayLabel, periodLabel, periodRange } from '@fazhi/domain';
+import { changeCell, changeClause } from './comparison-wording.js';
 import type { Block, Inline, ReportDocument, Section } from './model.js';
 import { emptyNarrative, type Narrative } from './narrative.js';
 import { placeholderPattern, type ReportTemplate, type TemplateBlock, type TemplateSection } from './template.js';
@@ -64,10 +65,15 @@ export function buildReport(input: BuildReportInput): ReportDocument {
       }
       const c = comparison(name);
       if (modifier === 'yoy') {
-        inlines.push({ type: 'text', text: formatChange(c) });
+        inlines.push({ type: 'text', text: changeClause(c) });
         continue;
       }
       const result = modifier === 'prev' ? c.previous : c.current;
+      if (!result) {
+        // Last year's figure of a period that does not compare: the reason, never a number.
+        inlines.push({ type: 'text', text: changeCell(c) });
+        continue;
+      }
       if (result.value === null) missing.push(result.indicator.label);
       inlines.push({ type: 'figure', indicatorId: name, value: result.value, text: formatIndicator(result.indicator, result.value, figureOptions(name)) });
     }
@@ -103,19 +109,23 @@ export function buildReport(input: BuildReportInput): ReportDocument {
         }
         case 'record-list':
           return [recordList(b)];
-        case 'indicator-table':
+        case 'indicator-table': {
+          const comparisons = b.indicators.map(comparison);
+          // A running year is shown to its last counted day, and so is last year's column.
+          const asOf = comparisons.find((c) => c.basis.asOf)?.basis.asOf;
+          const through = asOf ? `（截至${monthDayLabel(asOf)}）` : '';
           return [
             {
               type: 'table',
               caption: b.caption,
-              columns: ['指标', `${year}年`, `${year - 1}年`, '同比'],
-              rows: b.indicators.map((id) => {
-                const c = comparison(id);
+              columns: ['指标', `${year}年${through}`, `${year - 1}年${asOf ? '同期' : ''}`, '同比'],
+              rows: comparisons.map((c) => {
                 const fmt = (v: number | null) => formatIndicator(c.current.indicator, v, { money: { trimZeros: false } });
-                return [c.current.indicator.label, fmt(c.current.value), fmt(c.previous.value), formatChange(c)];
+                return [c.current.indicator.label, fmt(c.current.value), c.previous ? fmt(c.previous.value) : '—', changeCell(c)];
               }),
             },
           ];
+        }
       }
     });
 

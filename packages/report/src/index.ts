@@ -4,6 +4,7 @@ export * from './street-annual-template.js';
 export * from './narrative.js';
 export * from './build-report.js';
 export * from './report-data.js';
+export { changeCell, changeClause } from './comparison-wording.js';
 export { renderMarkdown } from './render-markdown.js';
 export { renderHtml } from './render-html.js';
 export { renderDocx } from './render-docx.js';

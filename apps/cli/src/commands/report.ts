@@ -21,6 +21,8 @@ import { resolveOrg, type RecordSource } from '../source.js';
 export interface ReportOptions {
   org?: string | undefined;
   period: Period;
+  /** YYYY-MM-DD: a year still running on this day is counted to the day before. */
+  today: string;
   format: string;
   out?: string | undefined;
   narrative?: string | undefined;
@@ -51,7 +53,7 @@ export async function runReport(source: RecordSource, opts: ReportOptions, out: 
   const narrativeFile = opts.narrative ?? (defaultNarrative && existsSync(defaultNarrative) ? defaultNarrative : undefined);
   const narrative = narrativeFile ? await readNarrative(narrativeFile) : undefined;
 
-  const data = await reportData(source, streetAnnualTemplate, org.id, opts.period);
+  const data = await reportData(source, streetAnnualTemplate, org.id, opts.period, opts.today);
   const doc = buildReport({ template: streetAnnualTemplate, orgName: orgDisplayName(org), period: opts.period, data, ...(narrative ? { narrative } : {}) });
 
   const content = opts.format === 'docx' ? await renderDocx(doc) : opts.format === 'html' ? renderHtml(doc) : renderMarkdown(doc);

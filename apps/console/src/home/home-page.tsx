@@ -1,6 +1,6 @@
-import { formatChange, formatIndicator, type IndicatorComparison } from '@fazhi/metrics';
+import { formatIndicator, type IndicatorComparison } from '@fazhi/metrics';
 import type { WorkAreaPlugin } from '@fazhi/plugin-sdk';
-import { DashboardWidgets, DuplicateKeysNotice, useAsync, useDashboardScope, useFazhiServices } from '@fazhi/plugin-sdk/ui';
+import { asOfText, changeText, DashboardWidgets, DuplicateKeysNotice, useAsync, useDashboardScope, useFazhiServices } from '@fazhi/plugin-sdk/ui';
 import { useTranslate } from '@refinedev/core';
 import { Card, Empty, Space, Table, Typography } from 'antd';
 
@@ -43,7 +43,11 @@ function IndicatorTable({ title, ids, orgId, year }: { title: string; ids: reado
   return (
     <Table<IndicatorComparison>
       size="small"
-      title={() => <Typography.Text strong>{title}</Typography.Text>}
+      title={() => {
+        // A year still running counts to yesterday: say so once above the rows.
+        const asOf = rows.data?.[0] ? asOfText(rows.data[0], t) : null;
+        return <Typography.Text strong>{asOf ? `${title}（${asOf}）` : title}</Typography.Text>;
+      }}
       loading={!rows.data}
       pagination={false}
       rowKey={(r) => r.current.indicator.id}
@@ -51,8 +55,8 @@ function IndicatorTable({ title, ids, orgId, year }: { title: string; ids: reado
       columns={[
         { title: t('console.indicator'), render: (_, r) => r.current.indicator.label },
         { title: t('console.value'), align: 'right', render: (_, r) => formatIndicator(r.current.indicator, r.current.value) },
-        { title: t('console.previous'), align: 'right', render: (_, r) => formatIndicator(r.current.indicator, r.previous.value) },
-        { title: t('console.change'), render: (_, r) => formatChange(r) },
+        { title: t('console.previous'), align: 'right', render: (_, r) => (r.previous ? formatIndicator(r.current.indicator, r.previous.value) : '—') },
+        { title: t('console.change'), render: (_, r) => changeText(r, t) },
       ]}
     />
   );

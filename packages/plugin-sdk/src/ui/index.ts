@@ -19,6 +19,7 @@ export { availableTransitions } from './workflow/transitions.js';
 export { WorkflowButtons } from './workflow/workflow-buttons.js';
 export { AttachmentsPanel } from './attachments/attachments-panel.js';
 export { IndicatorCard } from './dashboard/indicator-card.js';
+export { asOfText, changeText } from './dashboard/change-text.js';
 export { TrendChart, trendSummary, type TrendChartProps, type TrendPoint } from './dashboard/trend-chart.js';
 export { DashboardWidgets, useDashboardScope } from './dashboard/dashboard-widgets.js';
 export { DuplicateKeysNotice } from './dashboard/duplicate-keys-notice.js';

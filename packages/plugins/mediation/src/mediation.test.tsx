@@ -255,6 +255,28 @@ describe('mediation attachments and dashboard', () => {
     cleanup();
     await fresh.close();
   });
+
+  test('the 2023 cards say 上年无数据 and show no change: the seed’s ledgers begin with 2023', async () => {
+    const root = database.dataset.manifest.rootOrgId;
+    await renderPlugin(mediation, { user: 'mediation', database, route: '/mediation', dashboardYear: 2023, dashboardOrgId: root });
+    const cards = await waitFor(
+      () => {
+        const found = [...document.querySelectorAll('[data-indicator]')].filter((el) => el.querySelector('[data-comparison]'));
+        if (found.length < 4) throw new Error('看板卡片尚未加载');
+        return found;
+      },
+      { timeout: 15_000 },
+    );
+    for (const card of cards) {
+      const note = card.querySelector('[data-comparison]')!;
+      expect([note.getAttribute('data-comparison'), note.textContent]).toEqual(['no_previous_data', '上年无数据']);
+      expect(card.textContent).not.toMatch(/同比|上年同期/);
+    }
+    cleanup();
+    await renderPlugin(mediation, { user: 'mediation', database, route: '/mediation', dashboardYear: 2023, dashboardOrgId: root, locale: 'en' });
+    expect((await screen.findAllByText('No data for last year', {}, { timeout: 15_000 })).length).toBe(4);
+    cleanup();
+  });
 });
 
 describe('mediation business keys', () => {

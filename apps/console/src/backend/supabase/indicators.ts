@@ -1,4 +1,4 @@
-import { indicatorEvaluator, type IndicatorRow, type IndicatorRowsFetcher } from '@fazhi/db/browser';
+import { indicatorEvaluator, ledgerSpanOfRow, type IndicatorRow, type IndicatorRowsFetcher, type LedgerSpanFetcher } from '@fazhi/db/browser';
 import type { Catalog } from '@fazhi/metrics';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { cachingIndicatorSource, type CachingIndicatorSource } from '../indicator-cache.js';
@@ -45,9 +45,24 @@ export function rpcIndicatorRows(client: Client, host: string): IndicatorRowsFet
 }
 
 /**
+ * The ledger span of a unit's subtree over PostgREST (POST /rest/v1/rpc/ledger_span with
+ * `{ p_org }`), as the signed-in user: what decides whether 同比 is shown (see comparisonBasis).
+ */
+export function rpcLedgerSpan(client: Client, host: string): LedgerSpanFetcher {
+  return async (orgId) => {
+    const r = await client.rpc('ledger_span', { p_org: orgId });
+    if (r.error) throw postgrestError(r, host, '建账起止函数 public.ledger_span');
+    if (!Array.isArray(r.data)) throw new Error('建账起止函数 ledger_span 的返回值不是数据行列表，请检查数据库迁移');
+    const row = r.data[0] as { ledger_from?: unknown; ledger_to?: unknown } | undefined;
+    const date = (v: unknown) => (typeof v === 'string' ? v : null);
+    return ledgerSpanOfRow(row ? { ledger_from: date(row.ledger_from), ledger_to: date(row.ledger_to) } : undefined);
+  };
+}
+
+/**
  * Dashboard figures computed by the database (the generated SQL evaluator), fetched as the user;
  * each (unit, period) once for all indicators, until `invalidate` (after a write).
  */
 export function supabaseIndicatorSource(client: Client, host: string, catalog?: Catalog): CachingIndicatorSource {
-  return cachingIndicatorSource(indicatorEvaluator(rpcIndicatorRows(client, host), catalog));
+  return cachingIndicatorSource(indicatorEvaluator({ rows: rpcIndicatorRows(client, host), ledgerSpan: rpcLedgerSpan(client, host) }, catalog ? { catalog } : {}));
 }

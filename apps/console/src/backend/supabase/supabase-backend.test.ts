@@ -308,13 +308,17 @@ const indicatorRows = (start: string) =>
         { indicator_id: 'mediation.successful_amount', value: null, numerator: null, denominator: null },
       ]);
 
+/** `ledger_span` rows as PostgREST sends them: dates as ISO strings. */
+const spanRows = (from: string | null, to: string | null = null) => [{ ledger_from: from, ledger_to: to, inherited_from: from, inherited_to: to }];
+
 const rpcTables: Responder = (req) => {
   if (req.path === '/rest/v1/rpc/indicator_values') return { body: indicatorRows((req.body as { p_start: string }).p_start) };
+  if (req.path === '/rest/v1/rpc/ledger_span') return { body: spanRows(null) };
   return userTables(req);
 };
 
 describe('supabase backend: dashboard figures from the indicator_values RPC', () => {
-  it('compare: one RPC per period (the year and the year before), values from numerator and denominator', async () => {
+  it('compare: the ledger span, then one RPC per period (the year and the year before), values from numerator and denominator', async () => {
     const { rec, backend, session } = await signedIn(rpcTables);
     const { indicators } = await backend.connect(session);
     rec.requests.length = 0;
@@ -322,10 +326,12 @@ describe('supabase backend: dashboard figures from the indicator_values RPC', ()
     const result = await indicators.compare(ids, orgId, { kind: 'year', year: 2024 });
 
     expect(rec.requests.map((r) => [r.method, r.path])).toEqual([
+      ['POST', '/rest/v1/rpc/ledger_span'],
       ['POST', '/rest/v1/rpc/indicator_values'],
       ['POST', '/rest/v1/rpc/indicator_values'],
     ]);
     expect(rec.requests.map((r) => r.body)).toEqual([
+      { p_org: orgId },
       { p_org: orgId, p_start: '2024-01-01', p_end: '2025-01-01' },
       { p_org: orgId, p_start: '2023-01-01', p_end: '2024-01-01' },
     ]);
@@ -335,15 +341,34 @@ describe('supabase backend: dashboard figures from the indicator_values RPC', ()
     expect(result.map((c) => c.current.indicator.id)).toEqual(ids);
     const [rate, cases, amount] = result;
     expect(cases!.current).toMatchObject({ orgId, period: { kind: 'year', year: 2024 }, value: 242, numerator: { measureId: 'mediation.successful_cases', value: 242 } });
-    expect(cases!.previous.value).toBe(200);
+    expect(cases!.previous!.value).toBe(200);
     expect(cases!.difference).toBe(42);
     expect(cases!.relativeChange).toBeCloseTo(21);
     expect(rate!.current.value).toBeCloseTo(96.8);
     expect(rate!.current.denominator).toEqual({ measureId: 'mediation.accepted_cases', value: 250 });
-    expect(rate!.previous.value).toBeNull();
+    expect(rate!.previous!.value).toBeNull();
     expect(rate!.difference).toBeNull();
     expect(amount!.current.value).toBe(123456789);
-    expect(amount!.previous.numerator.value).toBeNull();
+    expect(amount!.previous!.numerator.value).toBeNull();
+  });
+
+  // PostgREST cannot run here: the recording fetch stands in for it, answering as ledger_span would.
+  it('compare: asks for no previous year when the ledgers begin with the year, and says why', async () => {
+    const { rec, backend, session } = await signedIn((req) => (req.path === '/rest/v1/rpc/ledger_span' ? { body: spanRows('2024-01-01') } : rpcTables(req)));
+    const { indicators } = await backend.connect(session);
+    rec.requests.length = 0;
+    const [cases] = await indicators.compare(['mediation.successful_cases'], orgId, { kind: 'year', year: 2024 });
+    expect(rec.requests.map((r) => r.body)).toEqual([{ p_org: orgId }, { p_org: orgId, p_start: '2024-01-01', p_end: '2025-01-01' }]);
+    expect(cases).toMatchObject({ previous: null, difference: null, relativeChange: null, basis: { comparable: false, reason: 'no_previous_data', span: { from: '2024-01-01', to: null } } });
+    expect(cases!.current.value).toBe(242);
+  });
+
+  it('compare: names a missing ledger_span function (migrations not applied) in Chinese', async () => {
+    const { backend, session } = await signedIn((req) =>
+      req.path === '/rest/v1/rpc/ledger_span' ? pgError(404, 'PGRST202', 'Could not find the function public.ledger_span(p_org) in the schema cache') : rpcTables(req),
+    );
+    const { indicators } = await backend.connect(session);
+    await expect(indicators.compare(['mediation.successful_cases'], orgId, { kind: 'year', year: 2024 })).rejects.toThrow(`Supabase 项目（${host}）中找不到建账起止函数 public.ledger_span，请先执行数据库迁移`);
   });
 
   it('trend: twelve monthly RPCs, in parallel, one value per month', async () => {

@@ -1,8 +1,13 @@
-import { formatChange, formatIndicator, type IndicatorComparison } from '@fazhi/metrics';
+import { formatIndicator, type IndicatorComparison } from '@fazhi/metrics';
 import { Card, Skeleton, Statistic, Typography } from 'antd';
 import { useLabels } from '../use-labels.js';
+import { asOfText, changeText } from './change-text.js';
 
-/** One indicator: value with its unit, 同比 wording and last year's value (from the SQL evaluator). */
+/**
+ * One indicator: value with its unit, 同比 wording and last year's value (from the SQL evaluator).
+ * When the years do not compare (see `comparisonBasis`) it says why instead: 上年无数据, 数据不完整;
+ * for a year still running it says up to which day it counts (截至11月30日).
+ */
 export function IndicatorCard({ comparison, compare = true, loading, error }: { comparison?: IndicatorComparison; compare?: boolean; loading?: boolean; error?: string }) {
   const { t } = useLabels();
   if (loading || (!comparison && !error)) return <Card size="small"><Skeleton active paragraph={{ rows: 1 }} /></Card>;
@@ -10,18 +15,24 @@ export function IndicatorCard({ comparison, compare = true, loading, error }: { 
   const i = comparison.current.indicator;
   const up = (comparison.difference ?? 0) > 0;
   const down = (comparison.difference ?? 0) < 0;
+  const asOf = asOfText(comparison, t);
+  const previous = comparison.previous?.value ?? null;
   return (
     <Card size="small" data-indicator={i.id}>
       <Statistic title={i.label} value={formatIndicator(i, comparison.current.value)} />
       {compare ? (
-        <Typography.Text type={up ? 'success' : down ? 'warning' : 'secondary'} style={{ fontSize: 12 }}>
-          {formatChange(comparison)}
+        <Typography.Text
+          type={!comparison.basis.comparable ? 'secondary' : up ? 'success' : down ? 'warning' : 'secondary'}
+          style={{ fontSize: 12 }}
+          data-comparison={comparison.basis.comparable ? 'change' : comparison.basis.reason}
+        >
+          {changeText(comparison, t)}
         </Typography.Text>
       ) : null}
-      {compare && comparison.previous.value !== null ? (
+      {compare && (asOf || previous !== null) ? (
         <div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('fazhi.dashboard.previous', { value: formatIndicator(i, comparison.previous.value) })}
+            {[asOf, previous !== null ? t('fazhi.dashboard.previous', { value: formatIndicator(i, previous) }) : null].filter(Boolean).join(t('fazhi.dashboard.separator'))}
           </Typography.Text>
         </div>
       ) : null}
