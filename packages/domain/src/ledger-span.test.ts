@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, checkLedgerSpan, intersectSpans, isIsoDate, ledgerSpanLabel, shiftYears, spanCoverage, todayInShanghai } from './ledger-span.js';
+import { addDays, checkLedgerSpan, intersectSpans, isIsoDate, ledgerSpanLabel, shiftYears, spanCoverage } from './ledger-span.js';
+import { todayInShanghai } from './today.js';
 import { OrgTree, type OrgUnit } from './org.js';
 
 describe('calendar dates', () => {

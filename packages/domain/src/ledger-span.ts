@@ -61,11 +61,6 @@ export function dateLabel(date: string): string {
   return `${toUtc(date).getUTCFullYear()}年${monthDayLabel(date)}`;
 }
 
-/** The calendar date now in Asia/Shanghai (UTC+8 all year, no daylight saving time). */
-export function todayInShanghai(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
 /** Checks a span, naming `where` (e.g. a file and field) in the Chinese message it throws. */
 export function checkLedgerSpan(span: LedgerSpan, where: string): LedgerSpan {
   if (!isIsoDate(span.from)) throw new Error(`${where}：建账起始日“${span.from}”无效，应为 YYYY-MM-DD 格式的实际日期`);
