@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { coerceCell } from './coerce.js';
+import type { FieldDef } from './fields.js';
 import { builtInRecordKinds } from './kinds/index.js';
 
 /** Ledger cells are text of any shape: coercion never throws, and refuses in Chinese naming the field. */
-const anyField = fc.constantFrom(...builtInRecordKinds.flatMap((k) => k.fields));
+const anyField = fc.constantFrom(...builtInRecordKinds.flatMap((k): readonly FieldDef[] => k.fields));
 const anyCell = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
