@@ -22,13 +22,24 @@ revoke all on function private.org_subtree(uuid[]) from public;
 
 -- Inside a security definer function current_user is the owner; the caller's role is the `role`
 -- setting (PostgREST and our sessions `set local role`), or the login role when none was set.
+-- A signed-in app user (role authenticated, as PostgREST and our sessions set it) rather than the
+-- owner or service_role: helpers that answer about given units answer such a caller only about
+-- units of their own memberships' subtrees.
+create function private.restricted_caller() returns boolean
+language sql stable security definer set search_path = ''
+as $$ select coalesce(nullif(current_setting('role'), 'none'), session_user) = 'authenticated' $$;
+
+-- Whether the caller may learn anything about one unit (see private.restricted_caller).
+create function private.may_ask_about(p_org uuid) returns boolean
+language sql stable security definer set search_path = ''
+as $$ select not private.restricted_caller() or p_org = any ((select private.member_org_ids())::uuid[]) $$;
+
 create or replace function private.subtree_ids(p_roots uuid[]) returns uuid[]
 language sql stable security definer set search_path = ''
 as $$
   select coalesce(array_agg(s.id), '{}')
   from unnest(private.org_subtree(p_roots)) as s (id)
-  where coalesce(nullif(current_setting('role'), 'none'), session_user) <> 'authenticated'
-    or s.id = any ((select private.member_org_ids())::uuid[])
+  where not private.restricted_caller() or s.id = any ((select private.member_org_ids())::uuid[])
 $$;
 
 -- The access helpers expand their memberships with the unrestricted walk (same results as before).
@@ -119,7 +130,9 @@ end
 $$;
 
 revoke all on function
-  private.personal_visibility(uuid, text), private.is_masked_copy(text, text), private.refuse_masked_write()
+  private.personal_visibility(uuid, text), private.is_masked_copy(text, text), private.refuse_masked_write(),
+  private.restricted_caller(), private.may_ask_about(uuid)
 from public;
+grant execute on function private.restricted_caller(), private.may_ask_about(uuid) to authenticated, service_role;
 -- The masked-write trigger runs as the writer; personal_visibility only inside the value functions.
 grant execute on function private.is_masked_copy(text, text) to authenticated, service_role;

@@ -95,11 +95,14 @@ end
 $$;
 
 -- The street an org belongs to (itself if a street; the top of its tree when no street is above).
+-- A signed-in caller learns it only for units they may ask about (null otherwise, see
+-- private.may_ask_about): a unit of another street is never equal to one's own street anyway.
 create function private.street_of(p_org uuid) returns uuid
 language sql stable security definer set search_path = ''
 as $$
   with recursive up (id, parent_id, kind, depth) as (
-    select u.id, u.parent_id, u.kind, 0 from public.org_units u where u.id = p_org
+    select u.id, u.parent_id, u.kind, 0 from public.org_units u
+    where u.id = p_org and private.may_ask_about(p_org)
     union all
     select p.id, p.parent_id, p.kind, up.depth + 1 from public.org_units p join up on p.id = up.parent_id
     where up.kind <> 'street' and up.depth < 64
@@ -119,7 +122,7 @@ grant execute on function
 to authenticated, service_role;
 
 -- study_sessions: 领导干部学法 ----------------------------------------------------------------
-create function private.study_sessions_check_values() returns trigger
+create function private.study_sessions_validate_values() returns trigger
 language plpgsql set search_path = ''
 as $$
 declare
@@ -131,12 +134,12 @@ begin
   return new;
 end
 $$;
-revoke all on function private.study_sessions_check_values() from public;
-create trigger study_sessions_check_values before insert or update on public.study_sessions
-  for each row execute function private.study_sessions_check_values();
+revoke all on function private.study_sessions_validate_values() from public;
+create trigger study_sessions_validate_values before insert or update on public.study_sessions
+  for each row execute function private.study_sessions_validate_values();
 
 -- law_exams: 学法考试 -------------------------------------------------------------------------
-create function private.law_exams_check_values() returns trigger
+create function private.law_exams_validate_values() returns trigger
 language plpgsql set search_path = ''
 as $$
 declare
@@ -148,12 +151,12 @@ begin
   return new;
 end
 $$;
-revoke all on function private.law_exams_check_values() from public;
-create trigger law_exams_check_values before insert or update on public.law_exams
-  for each row execute function private.law_exams_check_values();
+revoke all on function private.law_exams_validate_values() from public;
+create trigger law_exams_validate_values before insert or update on public.law_exams
+  for each row execute function private.law_exams_validate_values();
 
 -- honours: 荣誉及创新案例 ---------------------------------------------------------------------
-create function private.honours_check_values() returns trigger
+create function private.honours_validate_values() returns trigger
 language plpgsql set search_path = ''
 as $$
 declare
@@ -165,12 +168,12 @@ begin
   return new;
 end
 $$;
-revoke all on function private.honours_check_values() from public;
-create trigger honours_check_values before insert or update on public.honours
-  for each row execute function private.honours_check_values();
+revoke all on function private.honours_validate_values() from public;
+create trigger honours_validate_values before insert or update on public.honours
+  for each row execute function private.honours_validate_values();
 
 -- legal_consultations: 法律咨询 ---------------------------------------------------------------
-create function private.legal_consultations_check_values() returns trigger
+create function private.legal_consultations_validate_values() returns trigger
 language plpgsql set search_path = ''
 as $$
 declare
@@ -182,12 +185,12 @@ begin
   return new;
 end
 $$;
-revoke all on function private.legal_consultations_check_values() from public;
-create trigger legal_consultations_check_values before insert or update on public.legal_consultations
-  for each row execute function private.legal_consultations_check_values();
+revoke all on function private.legal_consultations_validate_values() from public;
+create trigger legal_consultations_validate_values before insert or update on public.legal_consultations
+  for each row execute function private.legal_consultations_validate_values();
 
 -- contract_reviews: 合同审查 ------------------------------------------------------------------
-create function private.contract_reviews_check_values() returns trigger
+create function private.contract_reviews_validate_values() returns trigger
 language plpgsql set search_path = ''
 as $$
 declare
@@ -199,12 +202,12 @@ begin
   return new;
 end
 $$;
-revoke all on function private.contract_reviews_check_values() from public;
-create trigger contract_reviews_check_values before insert or update on public.contract_reviews
-  for each row execute function private.contract_reviews_check_values();
+revoke all on function private.contract_reviews_validate_values() from public;
+create trigger contract_reviews_validate_values before insert or update on public.contract_reviews
+  for each row execute function private.contract_reviews_validate_values();
 
 -- legal_opinions: 法律意见书 ------------------------------------------------------------------
-create function private.legal_opinions_check_values() returns trigger
+create function private.legal_opinions_validate_values() returns trigger
 language plpgsql set search_path = ''
 as $$
 declare
@@ -216,12 +219,12 @@ begin
   return new;
 end
 $$;
-revoke all on function private.legal_opinions_check_values() from public;
-create trigger legal_opinions_check_values before insert or update on public.legal_opinions
-  for each row execute function private.legal_opinions_check_values();
+revoke all on function private.legal_opinions_validate_values() from public;
+create trigger legal_opinions_validate_values before insert or update on public.legal_opinions
+  for each row execute function private.legal_opinions_validate_values();
 
 -- review_meetings: 行政事项讨论会 -------------------------------------------------------------
-create function private.review_meetings_check_values() returns trigger
+create function private.review_meetings_validate_values() returns trigger
 language plpgsql set search_path = ''
 as $$
 declare
@@ -233,12 +236,12 @@ begin
   return new;
 end
 $$;
-revoke all on function private.review_meetings_check_values() from public;
-create trigger review_meetings_check_values before insert or update on public.review_meetings
-  for each row execute function private.review_meetings_check_values();
+revoke all on function private.review_meetings_validate_values() from public;
+create trigger review_meetings_validate_values before insert or update on public.review_meetings
+  for each row execute function private.review_meetings_validate_values();
 
 -- major_decisions: 重大行政决策 ---------------------------------------------------------------
-create function private.major_decisions_check_values() returns trigger
+create function private.major_decisions_validate_values() returns trigger
 language plpgsql set search_path = ''
 as $$
 declare
@@ -250,12 +253,12 @@ begin
   return new;
 end
 $$;
-revoke all on function private.major_decisions_check_values() from public;
-create trigger major_decisions_check_values before insert or update on public.major_decisions
-  for each row execute function private.major_decisions_check_values();
+revoke all on function private.major_decisions_validate_values() from public;
+create trigger major_decisions_validate_values before insert or update on public.major_decisions
+  for each row execute function private.major_decisions_validate_values();
 
 -- admin_disputes: 行政争议案件 ----------------------------------------------------------------
-create function private.admin_disputes_check_values() returns trigger
+create function private.admin_disputes_validate_values() returns trigger
 language plpgsql set search_path = ''
 as $$
 declare
@@ -270,9 +273,9 @@ begin
   return new;
 end
 $$;
-revoke all on function private.admin_disputes_check_values() from public;
-create trigger admin_disputes_check_values before insert or update on public.admin_disputes
-  for each row execute function private.admin_disputes_check_values();
+revoke all on function private.admin_disputes_validate_values() from public;
+create trigger admin_disputes_validate_values before insert or update on public.admin_disputes
+  for each row execute function private.admin_disputes_validate_values();
 
 create index admin_disputes_case_no_live_idx on public.admin_disputes (case_no) where deleted_at is null;
 -- Security definer: the key must be unique in the whole street, including records the writer
@@ -308,7 +311,7 @@ create trigger admin_disputes_unique_case_no before insert or update of org_id, 
   for each row execute function private.admin_disputes_unique_case_no();
 
 -- enforcement_actions: 行政执法行为 -----------------------------------------------------------
-create function private.enforcement_actions_check_values() returns trigger
+create function private.enforcement_actions_validate_values() returns trigger
 language plpgsql set search_path = ''
 as $$
 declare
@@ -320,9 +323,9 @@ begin
   return new;
 end
 $$;
-revoke all on function private.enforcement_actions_check_values() from public;
-create trigger enforcement_actions_check_values before insert or update on public.enforcement_actions
-  for each row execute function private.enforcement_actions_check_values();
+revoke all on function private.enforcement_actions_validate_values() from public;
+create trigger enforcement_actions_validate_values before insert or update on public.enforcement_actions
+  for each row execute function private.enforcement_actions_validate_values();
 
 create index enforcement_actions_action_no_live_idx on public.enforcement_actions (action_no) where deleted_at is null;
 -- Security definer: the key must be unique in the whole street, including records the writer
@@ -358,7 +361,7 @@ create trigger enforcement_actions_unique_action_no before insert or update of o
   for each row execute function private.enforcement_actions_unique_action_no();
 
 -- enforcement_officers: 行政执法人员 ----------------------------------------------------------
-create function private.enforcement_officers_check_values() returns trigger
+create function private.enforcement_officers_validate_values() returns trigger
 language plpgsql set search_path = ''
 as $$
 declare
@@ -370,9 +373,9 @@ begin
   return new;
 end
 $$;
-revoke all on function private.enforcement_officers_check_values() from public;
-create trigger enforcement_officers_check_values before insert or update on public.enforcement_officers
-  for each row execute function private.enforcement_officers_check_values();
+revoke all on function private.enforcement_officers_validate_values() from public;
+create trigger enforcement_officers_validate_values before insert or update on public.enforcement_officers
+  for each row execute function private.enforcement_officers_validate_values();
 
 create index enforcement_officers_certificate_no_live_idx on public.enforcement_officers (certificate_no) where deleted_at is null;
 -- Security definer: the key must be unique in the whole street, including records the writer
@@ -408,7 +411,7 @@ create trigger enforcement_officers_unique_certificate_no before insert or updat
   for each row execute function private.enforcement_officers_unique_certificate_no();
 
 -- officer_trainings: 执法人员培训 -------------------------------------------------------------
-create function private.officer_trainings_check_values() returns trigger
+create function private.officer_trainings_validate_values() returns trigger
 language plpgsql set search_path = ''
 as $$
 declare
@@ -420,12 +423,12 @@ begin
   return new;
 end
 $$;
-revoke all on function private.officer_trainings_check_values() from public;
-create trigger officer_trainings_check_values before insert or update on public.officer_trainings
-  for each row execute function private.officer_trainings_check_values();
+revoke all on function private.officer_trainings_validate_values() from public;
+create trigger officer_trainings_validate_values before insert or update on public.officer_trainings
+  for each row execute function private.officer_trainings_validate_values();
 
 -- auxiliary_staff: 执法辅助人员 ---------------------------------------------------------------
-create function private.auxiliary_staff_check_values() returns trigger
+create function private.auxiliary_staff_validate_values() returns trigger
 language plpgsql set search_path = ''
 as $$
 declare
@@ -437,12 +440,12 @@ begin
   return new;
 end
 $$;
-revoke all on function private.auxiliary_staff_check_values() from public;
-create trigger auxiliary_staff_check_values before insert or update on public.auxiliary_staff
-  for each row execute function private.auxiliary_staff_check_values();
+revoke all on function private.auxiliary_staff_validate_values() from public;
+create trigger auxiliary_staff_validate_values before insert or update on public.auxiliary_staff
+  for each row execute function private.auxiliary_staff_validate_values();
 
 -- mediation_cases: 人民调解案件 ---------------------------------------------------------------
-create function private.mediation_cases_check_values() returns trigger
+create function private.mediation_cases_validate_values() returns trigger
 language plpgsql set search_path = ''
 as $$
 declare
@@ -473,9 +476,9 @@ begin
   return new;
 end
 $$;
-revoke all on function private.mediation_cases_check_values() from public;
-create trigger mediation_cases_check_values before insert or update on public.mediation_cases
-  for each row execute function private.mediation_cases_check_values();
+revoke all on function private.mediation_cases_validate_values() from public;
+create trigger mediation_cases_validate_values before insert or update on public.mediation_cases
+  for each row execute function private.mediation_cases_validate_values();
 
 create index mediation_cases_case_no_live_idx on public.mediation_cases (case_no) where deleted_at is null;
 -- Security definer: the key must be unique in the whole street, including records the writer
@@ -511,7 +514,7 @@ create trigger mediation_cases_unique_case_no before insert or update of org_id,
   for each row execute function private.mediation_cases_unique_case_no();
 
 -- legal_aid_applications: 法律援助申请 --------------------------------------------------------
-create function private.legal_aid_applications_check_values() returns trigger
+create function private.legal_aid_applications_validate_values() returns trigger
 language plpgsql set search_path = ''
 as $$
 declare
@@ -542,9 +545,9 @@ begin
   return new;
 end
 $$;
-revoke all on function private.legal_aid_applications_check_values() from public;
-create trigger legal_aid_applications_check_values before insert or update on public.legal_aid_applications
-  for each row execute function private.legal_aid_applications_check_values();
+revoke all on function private.legal_aid_applications_validate_values() from public;
+create trigger legal_aid_applications_validate_values before insert or update on public.legal_aid_applications
+  for each row execute function private.legal_aid_applications_validate_values();
 
 create index legal_aid_applications_application_no_live_idx on public.legal_aid_applications (application_no) where deleted_at is null;
 -- Security definer: the key must be unique in the whole street, including records the writer
@@ -580,7 +583,7 @@ create trigger legal_aid_applications_unique_application_no before insert or upd
   for each row execute function private.legal_aid_applications_unique_application_no();
 
 -- publicity_events: 普法宣传活动 --------------------------------------------------------------
-create function private.publicity_events_check_values() returns trigger
+create function private.publicity_events_validate_values() returns trigger
 language plpgsql set search_path = ''
 as $$
 declare
@@ -592,12 +595,12 @@ begin
   return new;
 end
 $$;
-revoke all on function private.publicity_events_check_values() from public;
-create trigger publicity_events_check_values before insert or update on public.publicity_events
-  for each row execute function private.publicity_events_check_values();
+revoke all on function private.publicity_events_validate_values() from public;
+create trigger publicity_events_validate_values before insert or update on public.publicity_events
+  for each row execute function private.publicity_events_validate_values();
 
 -- publicity_publications: 普法作品发布 --------------------------------------------------------
-create function private.publicity_publications_check_values() returns trigger
+create function private.publicity_publications_validate_values() returns trigger
 language plpgsql set search_path = ''
 as $$
 declare
@@ -609,12 +612,12 @@ begin
   return new;
 end
 $$;
-revoke all on function private.publicity_publications_check_values() from public;
-create trigger publicity_publications_check_values before insert or update on public.publicity_publications
-  for each row execute function private.publicity_publications_check_values();
+revoke all on function private.publicity_publications_validate_values() from public;
+create trigger publicity_publications_validate_values before insert or update on public.publicity_publications
+  for each row execute function private.publicity_publications_validate_values();
 
 -- business_env_projects: 营商环境项目 ---------------------------------------------------------
-create function private.business_env_projects_check_values() returns trigger
+create function private.business_env_projects_validate_values() returns trigger
 language plpgsql set search_path = ''
 as $$
 declare
@@ -629,12 +632,12 @@ begin
   return new;
 end
 $$;
-revoke all on function private.business_env_projects_check_values() from public;
-create trigger business_env_projects_check_values before insert or update on public.business_env_projects
-  for each row execute function private.business_env_projects_check_values();
+revoke all on function private.business_env_projects_validate_values() from public;
+create trigger business_env_projects_validate_values before insert or update on public.business_env_projects
+  for each row execute function private.business_env_projects_validate_values();
 
 -- foreign_national_services: 境外人士服务 -----------------------------------------------------
-create function private.foreign_national_services_check_values() returns trigger
+create function private.foreign_national_services_validate_values() returns trigger
 language plpgsql set search_path = ''
 as $$
 declare
@@ -646,9 +649,9 @@ begin
   return new;
 end
 $$;
-revoke all on function private.foreign_national_services_check_values() from public;
-create trigger foreign_national_services_check_values before insert or update on public.foreign_national_services
-  for each row execute function private.foreign_national_services_check_values();
+revoke all on function private.foreign_national_services_validate_values() from public;
+create trigger foreign_national_services_validate_values before insert or update on public.foreign_national_services
+  for each row execute function private.foreign_national_services_validate_values();
 
 -- service_items: 政务服务事项 -----------------------------------------------------------------
 create index service_items_code_live_idx on public.service_items (code) where deleted_at is null;
@@ -685,7 +688,7 @@ create trigger service_items_unique_code before insert or update of org_id, code
   for each row execute function private.service_items_unique_code();
 
 -- hotline_tickets: 12345热线工单 ---------------------------------------------------------
-create function private.hotline_tickets_check_values() returns trigger
+create function private.hotline_tickets_validate_values() returns trigger
 language plpgsql set search_path = ''
 as $$
 declare
@@ -707,9 +710,9 @@ begin
   return new;
 end
 $$;
-revoke all on function private.hotline_tickets_check_values() from public;
-create trigger hotline_tickets_check_values before insert or update on public.hotline_tickets
-  for each row execute function private.hotline_tickets_check_values();
+revoke all on function private.hotline_tickets_validate_values() from public;
+create trigger hotline_tickets_validate_values before insert or update on public.hotline_tickets
+  for each row execute function private.hotline_tickets_validate_values();
 
 create index hotline_tickets_ticket_no_live_idx on public.hotline_tickets (ticket_no) where deleted_at is null;
 -- Security definer: the key must be unique in the whole street, including records the writer
@@ -745,7 +748,7 @@ create trigger hotline_tickets_unique_ticket_no before insert or update of org_i
   for each row execute function private.hotline_tickets_unique_ticket_no();
 
 -- supervision_rounds: 政务服务督查 ------------------------------------------------------------
-create function private.supervision_rounds_check_values() returns trigger
+create function private.supervision_rounds_validate_values() returns trigger
 language plpgsql set search_path = ''
 as $$
 declare
@@ -757,12 +760,12 @@ begin
   return new;
 end
 $$;
-revoke all on function private.supervision_rounds_check_values() from public;
-create trigger supervision_rounds_check_values before insert or update on public.supervision_rounds
-  for each row execute function private.supervision_rounds_check_values();
+revoke all on function private.supervision_rounds_validate_values() from public;
+create trigger supervision_rounds_validate_values before insert or update on public.supervision_rounds
+  for each row execute function private.supervision_rounds_validate_values();
 
 -- coordination_events: 协调会议及现场勘查 -----------------------------------------------------
-create function private.coordination_events_check_values() returns trigger
+create function private.coordination_events_validate_values() returns trigger
 language plpgsql set search_path = ''
 as $$
 declare
@@ -774,12 +777,12 @@ begin
   return new;
 end
 $$;
-revoke all on function private.coordination_events_check_values() from public;
-create trigger coordination_events_check_values before insert or update on public.coordination_events
-  for each row execute function private.coordination_events_check_values();
+revoke all on function private.coordination_events_validate_values() from public;
+create trigger coordination_events_validate_values before insert or update on public.coordination_events
+  for each row execute function private.coordination_events_validate_values();
 
 -- rectification_tasks: 问题整改任务 -----------------------------------------------------------
-create function private.rectification_tasks_check_values() returns trigger
+create function private.rectification_tasks_validate_values() returns trigger
 language plpgsql set search_path = ''
 as $$
 declare
@@ -800,9 +803,9 @@ begin
   return new;
 end
 $$;
-revoke all on function private.rectification_tasks_check_values() from public;
-create trigger rectification_tasks_check_values before insert or update on public.rectification_tasks
-  for each row execute function private.rectification_tasks_check_values();
+revoke all on function private.rectification_tasks_validate_values() from public;
+create trigger rectification_tasks_validate_values before insert or update on public.rectification_tasks
+  for each row execute function private.rectification_tasks_validate_values();
 
 -- Duplicates stored before the business-key rule (the rule never rewrites them) ---------------
 -- Security invoker: row-level security limits the list to records the caller can read.

@@ -18,12 +18,15 @@ alter table public.org_units
 comment on column public.org_units.ledger_from is '建账起始日（含）；为空时沿用上级机构的建账起止';
 comment on column public.org_units.ledger_to is '建账截止日（含）；为空表示仍在记录';
 
--- The unit's own span, else its nearest ancestor's; no row when none is declared above it.
+-- The unit's own span, else its nearest ancestor's; no row when none is declared above it. The
+-- walk up is privileged (a street's span may come from its district), so it starts only from a
+-- unit the caller may ask about (private.may_ask_about): another street's dates stay unknown.
 create function private.inherited_ledger_span(p_org uuid) returns table (ledger_from date, ledger_to date)
 language sql stable security definer set search_path = ''
 as $$
   with recursive up (id, parent_id, depth, ledger_from, ledger_to) as (
-    select u.id, u.parent_id, 0, u.ledger_from, u.ledger_to from public.org_units u where u.id = p_org
+    select u.id, u.parent_id, 0, u.ledger_from, u.ledger_to from public.org_units u
+    where u.id = p_org and private.may_ask_about(p_org)
     union all
     select p.id, p.parent_id, up.depth + 1, p.ledger_from, p.ledger_to
     from up join public.org_units p on p.id = up.parent_id
@@ -40,7 +43,7 @@ as $$
   with recursive down (id, ledger_from, ledger_to) as (
     select u.id, i.ledger_from, i.ledger_to
     from public.org_units u left join lateral private.inherited_ledger_span(u.id) i on true
-    where u.id = p_org
+    where u.id = p_org and private.may_ask_about(p_org)
     union all
     select c.id,
       case when c.ledger_from is null then d.ledger_from else c.ledger_from end,

@@ -157,10 +157,10 @@ describe('datasets', () => {
     const dir = join(tmp(), 'dated');
     cpSync(small, dir, { recursive: true });
     const file = join(dir, 'publicity_events.csv');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('2024-07-01', '2204-07-01'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('2024-07-01', '2014-07-01'));
     const res = await runCli('metrics', '--dataset', dir, ...base, '--format', 'json');
     expect(res.code).toBe(0);
-    expect(res.stderr).toBe('警告：数据集有 1 处需要检查（不影响计算）：\n  publicity_events.csv 第3行「活动日期」：日期 2204-07-01 不在数据集声明的年度（2024）内（记录的其他日期也都不在），请检查是否录错\n');
+    expect(res.stderr).toBe('警告：数据集有 1 处需要检查（不影响计算）：\n  publicity_events.csv 第3行「活动日期」：日期 2014-07-01 不在数据集声明的年度（2024）内（记录的其他日期也都不在），请检查是否录错\n');
     expect(JSON.parse(res.stdout).period).toBe('2024');
   });
 });

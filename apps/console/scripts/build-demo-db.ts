@@ -56,7 +56,8 @@ const db = await openPglite();
 try {
   const migrated = await migrate(db, { migrationsDir: migrationsDir() });
   const demo = withDemoStreet(dataset, registry);
-  const seeded = await insertDataset(db, demo, { registry });
+  // An older release's schema lacks the columns added since: those values are left out.
+  const seeded = await insertDataset(db, demo, { registry, existingColumnsOnly: before !== undefined });
   await seedDemoUsers(db, demoOrgsOf(dataset.orgs, dataset.manifest.rootOrgId));
   // The template databases are only for CREATE DATABASE, which the console never runs: without
   // them the snapshot, and what a browser reads from IndexedDB on every visit, is 15 MB smaller.

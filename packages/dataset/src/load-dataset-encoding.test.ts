@@ -106,7 +106,7 @@ describe('loadDataset: dates outside the declared years', () => {
   it('warns (file, row, field) without failing; open-ended and in-force records are not flagged', async () => {
     const input = sampleInput();
     const records = input.records as Record<string, ReturnType<typeof mediation>[]>;
-    records.publicity_events![1]!.heldOn = '2204-12-04';
+    records.publicity_events![1]!.heldOn = '2014-12-04';
     records.enforcement_officers![0]!.since = '2015-05-01'; // still in post (no 离岗日期): fine
     records.enforcement_officers![1]!.since = '2015-05-01';
     records.enforcement_officers![1]!.until = '2016-06-30'; // left before the years: flagged
@@ -115,7 +115,7 @@ describe('loadDataset: dates outside the declared years', () => {
     const ds = await loadDataset(dir);
     expect(ds.warnings).toEqual([
       { file: 'enforcement_officers.csv', row: 3, field: '持证日期', key: 'since', message: '日期 2015-05-01 不在数据集声明的年度（2024）内（记录的其他日期也都不在），请检查是否录错' },
-      { file: 'publicity_events.csv', row: 3, field: '活动日期', key: 'heldOn', message: '日期 2204-12-04 不在数据集声明的年度（2024）内（记录的其他日期也都不在），请检查是否录错' },
+      { file: 'publicity_events.csv', row: 3, field: '活动日期', key: 'heldOn', message: '日期 2014-12-04 不在数据集声明的年度（2024）内（记录的其他日期也都不在），请检查是否录错' },
     ]);
     expect(ds.records.get('publicity_events')).toHaveLength(2);
   });

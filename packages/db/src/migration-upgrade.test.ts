@@ -1,13 +1,11 @@
 import { loadDataset } from '@fazhi/dataset';
-import { createRegistry } from '@fazhi/domain';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Database, SqlExecutor } from './client.js';
 import { applyMigrations, type MigrationSource } from './migrate.js';
 import { defaultMigrationsDir, defaultShimFile, packageRoot } from './package-paths.js';
-import { insertOrder, recordColumns, recordRow } from './record-rows.js';
-import { insertRows, orgUnitRows } from './seed.js';
+import { insertDataset } from './seed.js';
 import { testDatabases } from './testing/test-databases.js';
 
 /**
@@ -40,19 +38,12 @@ async function columnsOf(db: SqlExecutor, table: string): Promise<string[]> {
  */
 async function loadSeedIntoOldSchema(db: Database, perKind: number): Promise<void> {
   const ds = await loadDataset(seedDir);
-  const registry = createRegistry();
+  const records = new Map([...ds.records].map(([kind, recs]) => [kind, recs.slice(0, perKind)] as const));
+  await insertDataset(db, { ...ds, records }, { existingColumnsOnly: true });
+  // What later rules refuse for a new write, stored before they existed.
   await db.transaction(async (tx) => {
-    await tx.query('set local session_replication_role = replica');
-    const orgColumns = await columnsOf(tx, 'org_units');
-    await insertRows(tx, 'org_units', ['id', 'parent_id', 'kind', 'code', 'name', 'short_name'].filter((c) => orgColumns.includes(c)), orgUnitRows(ds.orgs));
-    for (const kind of insertOrder([...ds.records.keys()].map((id) => registry.get(id)))) {
-      const have = await columnsOf(tx, kind.id);
-      const columns = recordColumns(kind).filter((c) => have.includes(c));
-      await insertRows(tx, kind.id, columns, (ds.records.get(kind.id) ?? []).slice(0, perKind).map((r) => recordRow(kind, r)));
-    }
-    // What later rules would refuse for a new write, stored before they existed.
-    await tx.query(`insert into public.mediation_cases (org_id, ${(await columnsOf(tx, 'mediation_cases')).filter((c) => !['id', 'org_id'].includes(c)).join(', ')})
-      select org_id, ${(await columnsOf(tx, 'mediation_cases')).filter((c) => !['id', 'org_id'].includes(c)).join(', ')} from public.mediation_cases where deleted_at is null order by id limit 1`);
+    const columns = (await columnsOf(tx, 'mediation_cases')).filter((c) => !['id', 'org_id'].includes(c)).join(', ');
+    await tx.query(`insert into public.mediation_cases (org_id, ${columns}) select org_id, ${columns} from public.mediation_cases where deleted_at is null order by id limit 1`);
     await tx.query(`update public.mediation_cases set party_names = '徐**、严**' where id = (select id from public.mediation_cases where deleted_at is null order by id offset 5 limit 1)`);
   });
 }

@@ -15,6 +15,12 @@ export interface InsertOptions {
    * it (superusers; Supabase's postgres); elsewhere triggers run anyway.
    */
   audit?: boolean;
+  /**
+   * Insert only the columns each table has, leaving out the rest of the dataset's values: for
+   * building a database at an older schema (the upgrade tests of the CLI and the console). Off by
+   * default, where a column the table lacks is an error, never silently dropped data.
+   */
+  existingColumnsOnly?: boolean;
 }
 
 export interface SeedOptions extends LoadOptions, InsertOptions {}
@@ -106,11 +112,17 @@ export async function insertDatasetIn(tx: SqlExecutor, ds: Pick<Dataset, 'orgs' 
   // The dataset has been validated as a whole (org tree, references, rules), which is what the
   // skipped triggers and foreign keys would have checked row by row.
   const audited = opts.audit ? true : !(await skipTriggers(tx));
-  await insertRows(tx, 'org_units', orgUnitColumns, orgRows, opts.batchSize);
+  const columns = async (table: string, wanted: readonly string[]) => {
+    if (!opts.existingColumnsOnly) return wanted;
+    const have = await tx.query<{ name: string }>(`select column_name as name from information_schema.columns where table_schema = 'public' and table_name = $1`, [table]);
+    const names = new Set(have.rows.map((r) => r.name));
+    return wanted.filter((c) => names.has(c));
+  };
+  await insertRows(tx, 'org_units', await columns('org_units', orgUnitColumns), orgRows, opts.batchSize);
   const kinds = insertOrder([...ds.records.keys()].map((id) => registry.get(id)));
   for (const kind of kinds) {
     const records = ds.records.get(kind.id) ?? [];
-    await insertRows(tx, kind.id, recordColumns(kind), records.map((r) => recordRow(kind, r)), opts.batchSize);
+    await insertRows(tx, kind.id, await columns(kind.id, recordColumns(kind)), records.map((r) => recordRow(kind, r)), opts.batchSize);
     counts[kind.id] = records.length;
   }
   if (!audited) await tx.query(`select set_config('session_replication_role', $1, true)`, [roleBefore]);

@@ -4,6 +4,21 @@ import { describeOptions } from './fields.js';
 /** Chinese validation messages. Every message names the field by its label: 「调解结果」… */
 export const q = (label: string) => `「${label}」`;
 
+/**
+ * A submitted value as a message may quote it: text as it is, anything else as JSON-ish text.
+ * `String(v)` throws for objects whose `toString` is not a function (`{ toString: {} }`, which
+ * a request body can carry), and a message must never throw.
+ */
+export function quotable(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === null || typeof value !== 'object') return String(value);
+  try {
+    return JSON.stringify(value) ?? Object.prototype.toString.call(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
 export const messages = {
   required: (f: FieldDef) => `${q(f.label)}为必填项`,
   notText: (f: FieldDef) => `${q(f.label)}应为文本`,
@@ -20,7 +35,7 @@ export const messages = {
   notDateTime: (f: FieldDef) => `${q(f.label)}应为日期时间，格式如 2024-03-05 09:30`,
   notBoolean: (f: FieldDef) => `${q(f.label)}应为“是”或“否”`,
   notOption: (f: FieldDef & { options: readonly { value: string; label: string }[] }, got: unknown) =>
-    `${q(f.label)}的值“${String(got)}”无效，应为：${describeOptions(f.options)}`,
+    `${q(f.label)}的值“${quotable(got)}”无效，应为：${describeOptions(f.options)}`,
   notRef: (f: FieldDef) => `${q(f.label)}应为所引用记录的编号`,
   order: (earlier: FieldDef, later: FieldDef) => `${q(later.label)}不能早于${q(earlier.label)}`,
   requiredWhen: (f: FieldDef, when: FieldDef, values: string) => `${q(when.label)}为${values}时，${q(f.label)}为必填项`,

@@ -120,7 +120,9 @@ export function checkRule(kind: RecordKind, rule: RecordRule, r: Record<string, 
     case 'order': {
       const a = r[rule.earlier];
       const b = r[rule.later];
-      if (present(a) && present(b) && String(b) < String(a)) {
+      // Order rules relate dates and date-times (ISO text, so text order is time order); a value of
+      // another type is the field's own error, not this rule's.
+      if (typeof a === 'string' && typeof b === 'string' && present(a) && present(b) && b < a) {
         return { field: rule.later, message: messages.order(getField(kind, rule.earlier), getField(kind, rule.later)) };
       }
       return null;

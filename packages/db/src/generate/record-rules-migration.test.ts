@@ -47,7 +47,7 @@ describe('recordRulesMigrationSql', () => {
     const kinds = createRegistry().list();
     for (const k of kinds) {
       const hasChecks = k.fields.some((f) => ((f.type === 'date' || f.type === 'datetime') && f.notFuture) || (f.type === 'text' && f.format));
-      expect(sql.includes(`create trigger ${k.id}_check_values `), k.id).toBe(hasChecks);
+      expect(sql.includes(`create trigger ${k.id}_validate_values `), k.id).toBe(hasChecks);
       expect(sql.includes(`create trigger ${k.id}_unique_`), k.id).toBe(k.businessKey !== undefined);
     }
     // Messages are the domain's, as format() templates.
@@ -155,9 +155,9 @@ describe.each(testDatabases())('record rules on $name', (backend) => {
   it('checks a date only when it is written, so a stored one never blocks other changes', async () => {
     await owner(async (tx) => {
       const id = (await insertCase(tx, org.communityA1)).rows[0]!.id;
-      await tx.exec(`alter table public.mediation_cases disable trigger mediation_cases_check_values`);
+      await tx.exec(`alter table public.mediation_cases disable trigger mediation_cases_validate_values`);
       await tx.query(`update public.mediation_cases set accepted_on = $2 where id = $1`, [id, tomorrow]);
-      await tx.exec(`alter table public.mediation_cases enable trigger mediation_cases_check_values`);
+      await tx.exec(`alter table public.mediation_cases enable trigger mediation_cases_validate_values`);
       await tx.query(`update public.mediation_cases set mediator = '王五', version = version where id = $1`, [id]);
       expect(await failure(() => tx.query(`update public.mediation_cases set accepted_on = '2099-01-01' where id = $1`, [id]))).toMatchObject({ code: '23514' });
     });

@@ -19,14 +19,16 @@ import { ident, literal, pgName } from './sql-text.js';
  * `supabase/migrations/*_record_rules.sql`: the rules a CHECK constraint cannot state, generated
  * from the record kinds' declarations (`notFuture` dates, text `format`s, `businessKey`s):
  *
- * - per kind, a `<kind>_check_values` trigger refusing dates after today (Shanghai) and malformed
+ * - per kind, a `<kind>_validate_values` trigger refusing dates after today (Shanghai) and malformed
  *   ID and phone numbers, with the zod schema's Chinese message (SQLSTATE 23514);
  * - per kind with a business key, a `<kind>_unique_<column>` trigger keeping the key unique among
  *   the street's live records (SQLSTATE 23505), and `public.duplicate_business_keys(org)` listing
  *   duplicates stored before the rule existed.
  *
  * Triggers check only what a statement writes, so rows stored earlier never make this migration
- * (or a later update of other columns) fail.
+ * (or a later update of other columns) fail. PostgreSQL fires a table's triggers for one event in
+ * name order: `<kind>_refuse_masked_write` runs before `<kind>_validate_values`, so a clerk who
+ * saves a masked phone number (138****5678) is told to retype it (PT422), not that it is malformed.
  */
 export function recordRulesMigrationSql(registry: RecordKindRegistry): string {
   const kinds = registry.list();
@@ -161,11 +163,14 @@ end
 $$;
 
 -- The street an org belongs to (itself if a street; the top of its tree when no street is above).
+-- A signed-in caller learns it only for units they may ask about (null otherwise, see
+-- private.may_ask_about): a unit of another street is never equal to one's own street anyway.
 create function private.street_of(p_org uuid) returns uuid
 language sql stable security definer set search_path = ''
 as $$
   with recursive up (id, parent_id, kind, depth) as (
-    select u.id, u.parent_id, u.kind, 0 from public.org_units u where u.id = p_org
+    select u.id, u.parent_id, u.kind, 0 from public.org_units u
+    where u.id = p_org and private.may_ask_about(p_org)
     union all
     select p.id, p.parent_id, p.kind, up.depth + 1 from public.org_units p join up on p.id = up.parent_id
     where up.kind <> 'street' and up.depth < 64
@@ -219,7 +224,7 @@ function checkValuesSql(k: RecordKind): string | null {
     }
   }
   if (!checks.length) return null;
-  const fn = `private.${pgName(k.id, 'check_values')}`;
+  const fn = `private.${pgName(k.id, 'validate_values')}`;
   return [
     `create function ${fn}() returns trigger`,
     `language plpgsql set search_path = ''`,
@@ -233,7 +238,7 @@ function checkValuesSql(k: RecordKind): string | null {
     `end`,
     `$$;`,
     `revoke all on function ${fn}() from public;`,
-    `create trigger ${pgName(k.id, 'check_values')} before insert or update on public.${ident(k.id)}`,
+    `create trigger ${pgName(k.id, 'validate_values')} before insert or update on public.${ident(k.id)}`,
     `  for each row execute function ${fn}();`,
   ].join('\n');
 }

@@ -16,8 +16,8 @@ const personalKinds = kinds.filter((k) => k.fields.some((f) => f.personal));
 const cases = personalKinds.flatMap((k) => k.fields.filter((f) => f.personal).map((f) => [`${k.id}.${columnName(f.key)}`, k, f] as const));
 
 /** What private.mask makes of the sample values, and a value retyped in full for each. */
-const masked: Record<string, string> = { 张三丰: '张**', '13812345678': '138****5678', '440115199001011234': '440115********1234' };
-const retyped: Record<string, string> = { 张三丰: '王五六', '13812345678': '13900001111', '440115199001011234': '440115199202025678' };
+const masked: Record<string, string> = { 张三丰: '张**', '13812345678': '138****5678', '440115199001011231': '440115********1231' };
+const retyped: Record<string, string> = { 张三丰: '王五六', '13812345678': '13900001111', '440115199001011231': '440115199202025672' };
 
 const refusal = (label: string, shown: string) => `“${label}”显示为遮蔽值（${shown}），不能原样保存；请点“重新填写”后输入完整内容`;
 

@@ -15,14 +15,17 @@ const personalKinds = createRegistry().list().filter((k) => k.fields.some((f) =>
 const personalFunctions = personalKinds.map((k) => personalValueFunction(k).replace(/^private\./, ''));
 
 /** Helpers that depend only on their arguments (no table is read), so there is nothing to leak. */
-const pure = ['mask', 'mask_piece', 'is_masked_copy', 'attachment_path_org'];
+const pure = ['mask', 'mask_piece', 'is_masked_copy', 'attachment_path_org', 'id_number_problem', 'is_phone_number', 'first_bad_piece', 'refuse', 'restricted_caller'];
 /** Reads the kind → area list that the code itself declares (private.record_kinds), no org data. */
 const staticData = ['area_of_kind'];
 /** Tested below against orgs of another street. */
 const orgScoped = [
   'granted_org_ids', 'subtree_ids', 'readable_org_ids', 'writable_org_ids', 'personal_org_ids', 'member_org_ids',
   'administered_org_ids', 'auditable_org_ids', 'has_right', 'can_use_attachment_path', ...personalFunctions,
+  'may_ask_about', 'street_of', 'inherited_ledger_span', 'subtree_ledger_span',
 ];
+/** Writes an audit entry only where the caller holds the right (refusal tested below and in personal-data-access.test.ts). */
+const guardedWrites = ['log_personal_data_access'];
 
 const rights = ['read', 'write', 'personal', 'audit', 'administer', 'member'];
 const areas = ['mediation', 'legal_aid', 'public_service'];
@@ -47,7 +50,7 @@ describe.each(testDatabases())('private helpers leak nothing on $name', (backend
        from pg_proc p join pg_namespace n on n.oid = p.pronamespace
        where n.nspname = 'private' and has_function_privilege('authenticated', p.oid, 'EXECUTE') order by 1`,
     );
-    expect(r.rows.map((h) => h.name)).toEqual([...pure, ...staticData, ...orgScoped].sort());
+    expect(r.rows.map((h) => h.name)).toEqual([...pure, ...staticData, ...orgScoped, ...guardedWrites].sort());
     expect(r.rows.filter((h) => h.anon)).toEqual([]);
   });
 
@@ -113,6 +116,30 @@ describe.each(testDatabases())('private helpers leak nothing on $name', (backend
     expect(await read(user.adminA, A)).not.toBeNull();
     expect(await read(user.viewerA, A)).toContain('*');
     expect(await read(user.adminB, B)).not.toContain('*');
+  });
+
+  it('may_ask_about, street_of and the ledger-span helpers say nothing about another street', async () => {
+    await as(db, 'owner', (tx) => tx.query(`update public.org_units set ledger_from = '2023-01-01' where id = any($1::uuid[])`, [[org.streetA, org.streetB]]));
+    const ask = (who: string, sql: string, id: string) => as(db, who, async (tx) => (await tx.query<{ v: unknown }>(sql, [id])).rows[0]?.v ?? null);
+    const questions = [
+      'select private.may_ask_about($1) as v',
+      'select private.street_of($1) as v',
+      'select ledger_from as v from private.inherited_ledger_span($1)',
+      'select ledger_from as v from private.subtree_ledger_span($1)',
+    ];
+    for (const who of insiders)
+      for (const id of [org.streetB, org.communityB1])
+        for (const sql of questions) expect(await ask(who, sql, id), `${who}: ${sql} (${id})`).toSatisfy((v: unknown) => v === null || v === false);
+    // Positive controls: the same questions about the caller's own street are answered.
+    expect(await ask(user.adminA, questions[0]!, org.communityA1)).toBe(true);
+    expect(await ask(user.adminA, questions[1]!, org.communityA1)).toBe(org.streetA);
+    expect(await ask(user.adminA, questions[2]!, org.communityA1)).not.toBeNull();
+    expect(await ask(user.supervisor, questions[1]!, org.communityB1)).toBe(org.streetB);
+  });
+
+  it('log_personal_data_access refuses to record anything about another street', async () => {
+    for (const who of insiders)
+      expect(await as(db, who, (tx) => outcome(() => tx.query(`select private.log_personal_data_access('backup', $1, '整库备份', null)`, [org.streetB]))), who).toBe('42501');
   });
 
   it('personal_visibility is for the value functions only: signed-in users cannot call it', async () => {
