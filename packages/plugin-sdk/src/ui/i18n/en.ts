@@ -127,6 +127,8 @@ export const en: Dictionary = {
       uploaded: 'Uploaded “{{name}}”',
       failed: 'Upload failed: {{message}}',
       download: 'Download',
+      downloadFailed: 'Download failed: {{message}}',
+      removeFailed: 'Removal failed: {{message}}',
     },
     dashboard: {
       title: 'Dashboard',

@@ -128,6 +128,8 @@ export const zhCN = {
       uploaded: '已上传“{{name}}”',
       failed: '上传失败：{{message}}',
       download: '下载',
+      downloadFailed: '下载失败：{{message}}',
+      removeFailed: '删除失败：{{message}}',
     },
     dashboard: {
       title: '工作看板',
