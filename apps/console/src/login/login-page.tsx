@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { ConsoleBackend, SignedInSession } from '../backend/backend.js';
 import { consoleText, type ConsoleLocale } from '../messages.js';
+import { documentTitle } from '@fazhi/plugin-sdk';
 
 interface Props {
   backend: ConsoleBackend;
@@ -22,6 +23,9 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn }: Props
   const { message } = App.useApp();
 
   useEffect(() => backend.warmUp(), [backend]);
+  useEffect(() => {
+    document.title = documentTitle({ page: t('signIn.title') }, t('title'));
+  });
   const justReset = params.get('reset') === '1';
   useEffect(() => {
     if (justReset) void message.success(consoleText(locale, 'console.resetDone'));
