@@ -1,5 +1,6 @@
 import { assertFileType } from '@fazhi/db/browser';
 import { attachmentFolder, attachmentPath, safeFileName } from '../attachment-path.js';
+import { shanghaiOffset, shanghaiWallClock } from '../ui/fields/shanghai-time.js';
 import type { AttachmentStore, StoredAttachment } from '../services.js';
 
 /**
@@ -17,7 +18,7 @@ export function memoryAttachmentStore(): AttachmentStore & { files: Map<string, 
       const folder = attachmentFolder(ref);
       const type = assertFileType(name, new Uint8Array(await blob.arrayBuffer()));
       if ([...files.values()].some((f) => f.info.path.startsWith(folder) && f.info.fileName === name)) throw new Error(`附件“${name}”已存在`);
-      const info: StoredAttachment = { path, slot: ref.slot, fileName: name, size: blob.size, contentType: type.mimeType, uploadedAt: new Date().toISOString() };
+      const info: StoredAttachment = { path, slot: ref.slot, fileName: name, size: blob.size, contentType: type.mimeType, uploadedAt: `${shanghaiWallClock(new Date().toISOString())}${shanghaiOffset}` };
       files.set(path, { info, blob });
       return info;
     },
