@@ -77,7 +77,12 @@ describe('masked personal fields in the edit form', () => {
     const fresh = field('当事人姓名');
     expect(fresh.readOnly).toBe(false);
     expect(fresh.value).toBe('');
-    fireEvent.change(fresh, { target: { value: '新当事人甲、新当事人乙' } });
+    // Asterisks would be a mask again: refused in the form, nothing sent.
+    fireEvent.change(fresh, { target: { value: '徐**、新当事人乙' } });
+    await clickButton('保存');
+    expect(await screen.findByText('「当事人姓名」请完整填写，不能含“*”')).toBeTruthy();
+    expect(sent).toHaveLength(0);
+    fireEvent.change(field('当事人姓名'), { target: { value: '新当事人甲、新当事人乙' } });
     await clickButton('保存');
     await waitFor(() => expect(r.location()).toMatch(/\/show\//), { timeout: 15_000 });
     expect(sent[0]).toMatchObject({ partyNames: '新当事人甲、新当事人乙' });

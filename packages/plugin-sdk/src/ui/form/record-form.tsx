@@ -7,6 +7,7 @@ import type { RecordPageProps } from '../../plugin.js';
 import { FieldInput } from '../fields/field-input.js';
 import { fieldRules } from '../fields/form-rules.js';
 import { dependentFields, formToFields, recordToForm, type FormValues } from '../fields/form-values.js';
+import { looksMasked } from '../fields/format-value.js';
 import { orgTreeData } from '../fields/org-tree.js';
 import { useFazhiServices } from '../services-context.js';
 import { useLabels } from '../use-labels.js';
@@ -119,7 +120,7 @@ export function RecordForm({ resource, plugin, action }: RecordPageProps & { act
                       label={labels.field(f)}
                       required={f.required}
                       // A kept mask is not sent, so it is not checked either (the real value was).
-                      rules={kept ? [] : fieldRules(kind, f.key)}
+                      rules={kept ? [] : isMasked ? [...fieldRules(kind, f.key), notMasked(t('fazhi.form.maskedInvalid', { label: labels.field(f) }))] : fieldRules(kind, f.key)}
                       dependencies={kept ? [] : dependentFields(kind, f.key)}
                       extra={locked ? t('fazhi.form.readonlyWorkflow') : isMasked ? t(kept ? 'fazhi.form.maskedKept' : 'fazhi.form.maskedReplacing') : f.description}
                     >
@@ -144,6 +145,13 @@ export function RecordForm({ resource, plugin, action }: RecordPageProps & { act
     </Wrapper>
   );
 }
+
+/** A re-entered personal value must be whole: asterisks would read as a mask (the database refuses those too). */
+const notMasked = (message: string) => ({
+  validator: async (_: unknown, value: unknown) => {
+    if (looksMasked(value)) throw new Error(message);
+  },
+});
 
 function firstOption(kind: RecordPageProps['resource']['kind'], key: string): string | undefined {
   const f = kind.fields.find((x) => x.key === key);

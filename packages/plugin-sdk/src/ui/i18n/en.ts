@@ -92,6 +92,7 @@ export const en: Dictionary = {
       maskedKeep: 'Keep original',
       maskedKept: 'Masked; the original is kept when you save',
       maskedReplacing: 'The original will be replaced by what you enter; Keep original undoes this',
+      maskedInvalid: 'Enter “{{label}}” in full, without “*”',
       conflictTitle: 'Not saved: someone else changed this record',
       reload: 'Reload the latest version',
       errorTitle: 'Not saved',

@@ -93,6 +93,7 @@ export const zhCN = {
       maskedKeep: '保留原值',
       maskedKept: '已脱敏，保存时保留原值',
       maskedReplacing: '将以新填写的内容整体替换原值；点「保留原值」可撤销',
+      maskedInvalid: '「{{label}}」请完整填写，不能含“*”',
       conflictTitle: '保存失败：记录已被他人修改',
       reload: '重新加载最新内容',
       errorTitle: '保存失败',
