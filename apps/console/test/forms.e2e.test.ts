@@ -129,10 +129,13 @@ describe('forms in Chromium', () => {
     expect(page.url()).toBe(editUrl);
     expect(await input(page, '调解员').inputValue()).toBe('还没保存的修改');
 
-    // Closing the tab: the browser's own beforeunload prompt.
-    const closing = new Promise<string>((resolve) => page.once('dialog', (d) => (resolve(d.type()), void d.dismiss())));
+    // Closing the tab: the browser's own beforeunload prompt (accepted: Chromium here may crash
+    // when a dismissed one is followed by closing the context).
+    const closing = new Promise<string>((resolve) => page.once('dialog', (d) => (resolve(d.type()), void d.accept())));
+    const closed = page.waitForEvent('close');
     await page.close({ runBeforeUnload: true });
     expect(await closing).toBe('beforeunload');
+    await closed;
     await context.close();
   });
 
