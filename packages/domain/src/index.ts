@@ -2,6 +2,7 @@ export * from './areas.js';
 export * from './attachment-path.js';
 export * from './coerce.js';
 export * from './fields.js';
+export * from './file-size.js';
 export * from './messages.js';
 export * from './org.js';
 export * from './period.js';

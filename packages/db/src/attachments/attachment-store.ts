@@ -1,4 +1,4 @@
-import { attachmentPath, parseAttachmentPath, safeFileName, type AttachmentRef } from '@fazhi/domain';
+import { attachmentPath, formatFileSize, parseAttachmentPath, safeFileName, type AttachmentRef } from '@fazhi/domain';
 import { acceptedFileTypesText, checkFileType, type AttachmentFileType } from './file-type.js';
 
 /**
@@ -77,7 +77,7 @@ const forbidden: Record<AttachmentAction, (name: string) => string> = {
 export const attachmentMessages = {
   exists: (name: string) => `附件“${name}”已存在`,
   notFound: (name: string) => `${named(name)}不存在或无权查看`,
-  tooLarge: (name: string) => `文件“${name}”超过 ${attachmentMaxBytes / 1048576} MB，无法上传`,
+  tooLarge: (name: string) => `文件“${name}”超过 ${formatFileSize(attachmentMaxBytes)}，无法上传`,
   invalidName: (name: string) => `文件名“${name}”无效`,
   unsupportedType: (name: string) => `不支持上传文件“${name}”：仅限 ${acceptedFileTypesText}文件`,
   wrongContent: (name: string, label: string) => `文件“${name}”的内容不是${label}（扩展名与内容不符），无法上传`,

@@ -19,7 +19,8 @@ export { saveProblem } from './form/conflict.js';
 export { availableTransitions } from './workflow/transitions.js';
 export { WorkflowButtons } from './workflow/workflow-buttons.js';
 export { AttachmentsPanel } from './attachments/attachments-panel.js';
-export { formatFileSize } from './attachments/file-size.js';
+// The one size formatter (12 KB, 1.5 MB) lives in @fazhi/domain, shared with @fazhi/db's messages.
+export { formatFileSize } from '@fazhi/domain';
 export { formatShanghaiDateTime, shanghaiWallClock } from './fields/shanghai-time.js';
 export { IndicatorCard } from './dashboard/indicator-card.js';
 export { TrendChart, trendSummary, type TrendChartProps, type TrendPoint } from './dashboard/trend-chart.js';

@@ -1,3 +1,4 @@
+import { formatFileSize } from '@fazhi/domain';
 import { DeleteOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useCan, useNotification } from '@refinedev/core';
 import { Button, Card, Empty, List, Popconfirm, Space, Tag, Typography, Upload, type UploadProps } from 'antd';
@@ -7,7 +8,6 @@ import type { StoredAttachment } from '../../services.js';
 import { useFazhiServices } from '../services-context.js';
 import { useLabels } from '../use-labels.js';
 import { saveAs } from './download.js';
-import { formatFileSize } from './file-size.js';
 
 /**
  * The record's files per declared slot, through the injected `AttachmentStore` (Supabase Storage
