@@ -103,7 +103,7 @@ describe('forms in Chromium', () => {
       const updated = (await shown(page, '修改时间').textContent())!;
       expect([shanghai(savedAt - 60_000), shanghai(savedAt), shanghai(savedAt + 60_000)]).toContain(updated);
       await context.close();
-    });
+    }, 120_000);
   }
 
   test('leaving a form with unsaved changes asks first (another page, and closing the tab)', async () => {
@@ -137,7 +137,7 @@ describe('forms in Chromium', () => {
     expect(await closing).toBe('beforeunload');
     await closed;
     await context.close();
-  });
+  }, 120_000);
 
   test('attachments: a program renamed .pdf is refused in Chinese; a PDF shows its size and downloads under its Chinese name', async () => {
     const { context, page } = await cb.newPage();
@@ -171,5 +171,5 @@ describe('forms in Chromium', () => {
     const bytes = readFileSync((await download.path())!);
     expect(bytes.equals(pdf)).toBe(true);
     await context.close();
-  });
+  }, 120_000);
 });
