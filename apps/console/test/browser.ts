@@ -19,8 +19,8 @@ export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--d
 export interface ConsoleBrowser {
   url: string;
   browser: Browser;
-  /** A fresh profile (empty IndexedDB and localStorage). */
-  newPage(): Promise<{ context: BrowserContext; page: Page }>;
+  /** A fresh profile (empty IndexedDB and localStorage); the device in Shanghai unless `timezoneId` says otherwise. */
+  newPage(opts?: { timezoneId?: string }): Promise<{ context: BrowserContext; page: Page }>;
   close(): Promise<void>;
 }
 
@@ -30,8 +30,8 @@ export async function openConsoleBrowser(): Promise<ConsoleBrowser> {
   return {
     url: server.url,
     browser,
-    async newPage() {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    async newPage(opts = {}) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: opts.timezoneId ?? 'Asia/Shanghai', acceptDownloads: true });
       const page = await context.newPage();
       page.setDefaultTimeout(30_000);
       return { context, page };
@@ -52,6 +52,13 @@ export async function signIn(page: Page, baseUrl: string, who: 'admin' | 'superv
   await page.getByLabel('密码').fill(demoPassword);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.getByTestId('user-menu').waitFor();
+}
+
+/** Signs out through the user menu and waits for the sign-in page (the profile and its data stay). */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByText('退出登录').click();
+  await page.waitForURL(/\/login/);
 }
 
 /** Saves a full-page screenshot under test-artifacts/ (kept by CI). */

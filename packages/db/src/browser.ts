@@ -21,7 +21,8 @@ export {
   type SqlEvaluatorOptions,
 } from './sql-evaluator.js';
 export * from './providers/index.js';
-export { AttachmentError, attachmentMaxBytes, type AttachmentErrorReason, type AttachmentListRef, type AttachmentStore, type StoredAttachment } from './attachments/attachment-store.js';
+export { AttachmentError, assertFileType, attachmentMaxBytes, type AttachmentErrorReason, type AttachmentListRef, type AttachmentStore, type StoredAttachment } from './attachments/attachment-store.js';
+export { acceptedExtensions, acceptedFileTypesText, attachmentFileTypes, checkFileType, type AttachmentFileType } from './attachments/file-type.js';
 export { sqlAttachmentStore, type SqlAttachmentStoreOptions } from './attachments/sql-attachment-store.js';
 export { supabaseAttachmentStore, type SupabaseAttachmentStoreOptions } from './attachments/supabase-attachment-store.js';
 export { duplicateKeyFromRow, sqlDuplicateKeySource, supabaseDuplicateKeySource, type DuplicateBusinessKey, type DuplicateKeySource } from './duplicate-keys.js';

@@ -26,6 +26,7 @@ export {
   type SqlEvaluator,
   type SqlEvaluatorOptions,
 } from './sql-evaluator.js';
-export { AttachmentError, attachmentMaxBytes, type AttachmentErrorReason, type AttachmentListRef, type AttachmentStore, type StoredAttachment } from './attachments/attachment-store.js';
+export { AttachmentError, assertFileType, attachmentMaxBytes, type AttachmentErrorReason, type AttachmentListRef, type AttachmentStore, type StoredAttachment } from './attachments/attachment-store.js';
+export { acceptedExtensions, acceptedFileTypesText, attachmentFileTypes, checkFileType, type AttachmentFileType } from './attachments/file-type.js';
 export { sqlAttachmentStore, type SqlAttachmentStoreOptions } from './attachments/sql-attachment-store.js';
 export { supabaseAttachmentStore, type SupabaseAttachmentStoreOptions } from './attachments/supabase-attachment-store.js';

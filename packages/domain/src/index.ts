@@ -2,6 +2,7 @@ export * from './areas.js';
 export * from './attachment-path.js';
 export * from './coerce.js';
 export * from './fields.js';
+export * from './file-size.js';
 export * from './id-number.js';
 export * from './ledger-span.js';
 export * from './messages.js';

@@ -7,3 +7,4 @@ export * from './attachment-path.js';
 export * from './access-control.js';
 export * from './resource-routes.js';
 export * from './console-user.js';
+export { documentTitle } from './document-title.js';

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { ConsoleBackend, SignedInSession } from '../backend/backend.js';
 import { consoleText, type ConsoleLocale } from '../messages.js';
+import { documentTitle } from '@fazhi/plugin-sdk';
 
 interface Props {
   backend: ConsoleBackend;
@@ -24,6 +25,9 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn }: Props
   const [openError, setOpenError] = useState<string>();
   const [rebuilding, setRebuilding] = useState(false);
 
+  useEffect(() => {
+    document.title = documentTitle({ page: t('signIn.title') }, t('title'));
+  });
   useEffect(() => {
     let live = true;
     backend.warmUp().then(

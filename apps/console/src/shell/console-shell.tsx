@@ -1,9 +1,9 @@
 import { ErrorComponent, ThemedLayout, ThemedSider, ThemedTitle, useNotificationProvider } from '@refinedev/antd';
 import '@refinedev/antd/dist/reset.css';
 import { Authenticated, Refine, type AuthProvider } from '@refinedev/core';
-import routerProvider, { CatchAllNavigate } from '@refinedev/react-router';
+import routerProvider, { CatchAllNavigate, UnsavedChangesNotifier } from '@refinedev/react-router';
 import { createAccessControl, findResource, refineResources, type FazhiServices } from '@fazhi/plugin-sdk';
-import { createI18nProvider, FazhiServicesProvider, pluginRoutes } from '@fazhi/plugin-sdk/ui';
+import { createI18nProvider, DocumentTitle, FazhiServicesProvider, pluginRoutes } from '@fazhi/plugin-sdk/ui';
 import { HomeOutlined } from '@ant-design/icons';
 import { Button, Result, Spin } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -130,6 +130,10 @@ function ConnectedConsole({ backend, session, locale, onLocaleChange, onSignedOu
       resources={resources}
       options={{ disableTelemetry: true, syncWithLocation: true, warnWhenUnsavedChanges: true, reactQuery: { clientConfig: { defaultOptions: { queries: { retry: false, staleTime: 0 } } } } }}
     >
+      {/* Forms warn before unsaved changes are lost: another route (menu, back, cancel) asks with
+          window.confirm, closing or reloading the tab with the browser's beforeunload prompt. */}
+      <UnsavedChangesNotifier translationKey="warnWhenUnsavedChanges" />
+      <DocumentTitle app={i18nProvider.translate('console.title')} />
       <FazhiServicesProvider services={services}>
         <Routes>
           <Route

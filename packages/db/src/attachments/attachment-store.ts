@@ -1,4 +1,5 @@
-import { attachmentPath, parseAttachmentPath, safeFileName, type AttachmentRef } from '@fazhi/domain';
+import { attachmentPath, formatFileSize, parseAttachmentPath, safeFileName, type AttachmentRef } from '@fazhi/domain';
+import { acceptedFileTypesText, checkFileType, type AttachmentFileType } from './file-type.js';
 
 /**
  * The attachment store contract of @fazhi/plugin-sdk (`AttachmentStore`, `StoredAttachment` in its
@@ -37,7 +38,7 @@ export interface AttachmentStore {
 /** The `attachments` bucket's `file_size_limit` (20261128000200_storage.sql), checked before writing. */
 export const attachmentMaxBytes = 52_428_800;
 
-export type AttachmentErrorReason = 'exists' | 'forbidden' | 'not-found' | 'too-large' | 'invalid-name' | 'failed';
+export type AttachmentErrorReason = 'exists' | 'forbidden' | 'not-found' | 'too-large' | 'invalid-name' | 'invalid-type' | 'failed';
 
 /** What every attachment store rejects with: a Chinese message, the reason, and the server's error as cause. */
 export class AttachmentError extends Error {
@@ -76,8 +77,11 @@ const forbidden: Record<AttachmentAction, (name: string) => string> = {
 export const attachmentMessages = {
   exists: (name: string) => `附件“${name}”已存在`,
   notFound: (name: string) => `${named(name)}不存在或无权查看`,
-  tooLarge: (name: string) => `文件“${name}”超过 ${attachmentMaxBytes / 1048576} MB，无法上传`,
+  tooLarge: (name: string) => `文件“${name}”超过 ${formatFileSize(attachmentMaxBytes)}，无法上传`,
   invalidName: (name: string) => `文件名“${name}”无效`,
+  unsupportedType: (name: string) => `不支持上传文件“${name}”：仅限 ${acceptedFileTypesText}文件`,
+  wrongContent: (name: string, label: string) => `文件“${name}”的内容不是${label}（扩展名与内容不符），无法上传`,
+  emptyFile: (name: string) => `文件“${name}”是空文件，无法上传`,
   forbidden: (action: AttachmentAction, name: string) => forbidden[action](name),
   failed: (action: AttachmentAction, name: string) => failed[action](name),
 };
@@ -109,14 +113,19 @@ export function toAttachmentError(e: unknown, action: AttachmentAction, fileName
   if (is('23503')) return new AttachmentError('not-found', /[\u4e00-\u9fff]/.test(message) ? message : '附件所属的记录不存在或不属于该机构', extra);
   if (is('PGRST116', 404, '404', 'NoSuchKey')) return new AttachmentError('not-found', attachmentMessages.notFound(fileName), extra);
   if (is(413, '413', 'EntityTooLarge')) return new AttachmentError('too-large', attachmentMessages.tooLarge(fileName), extra);
+  // The database's own check of the type (23514 from private.check_attachment_file_type, or the
+  // storage policy's 42501 above), or Storage's bucket refusing the type (415).
+  if (is('23514', 415, '415', 'InvalidMimeType')) return new AttachmentError('invalid-type', /[\u4e00-\u9fff]/.test(message) ? message : attachmentMessages.unsupportedType(fileName), extra);
   return new AttachmentError('failed', attachmentMessages.failed(action, fileName), extra);
 }
 
 /**
  * What `put` checks before anything is written: the display name (`safeFileName`), the new path
- * (`attachmentPath`, which throws a plain Error for an invalid ref) and the size.
+ * (`attachmentPath`, which throws a plain Error for an invalid ref), the size, and the type by
+ * extension and content (file-type.ts). The type stored is the one the content proved, not the
+ * browser's guess from the name.
  */
-export function preparePut(ref: AttachmentRef, file: Blob, fileName: string): { path: string; name: string } {
+export async function preparePut(ref: AttachmentRef, file: Blob, fileName: string): Promise<{ path: string; name: string; bytes: Uint8Array; contentType: string }> {
   let name: string;
   try {
     name = safeFileName(fileName);
@@ -125,7 +134,17 @@ export function preparePut(ref: AttachmentRef, file: Blob, fileName: string): { 
   }
   const path = attachmentPath(ref, name);
   if (file.size > attachmentMaxBytes) throw new AttachmentError('too-large', attachmentMessages.tooLarge(name));
-  return { path, name };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const type = assertFileType(name, bytes);
+  return { path, name, bytes, contentType: type.mimeType };
+}
+
+/** The type of a file by extension and content (file-type.ts), or an `invalid-type` refusal naming it. */
+export function assertFileType(name: string, bytes: Uint8Array): AttachmentFileType {
+  const checked = checkFileType(name, bytes);
+  if (checked.ok) return checked.type;
+  const message = checked.problem === 'extension' ? attachmentMessages.unsupportedType(name) : checked.problem === 'empty' ? attachmentMessages.emptyFile(name) : attachmentMessages.wrongContent(name, checked.type!.label);
+  throw new AttachmentError('invalid-type', message);
 }
 
 /** Whether `path` could be an attachment's (`parseAttachmentPath`): others are not looked up. */

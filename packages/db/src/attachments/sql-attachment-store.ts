@@ -60,9 +60,7 @@ export function sqlAttachmentStore(opts: SqlAttachmentStoreOptions): AttachmentS
 
   return {
     async put(ref: AttachmentRef, file: Blob, fileName: string) {
-      const { path, name } = preparePut(ref, file, fileName);
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const contentType = file.type || 'application/octet-stream';
+      const { path, name, bytes, contentType } = await preparePut(ref, file, fileName);
       const [orgId, kindId, recordId] = path.split('/') as [string, string, string];
       return run('put', name, async (tx) => {
         // Storage's own shape of the object row (owner = uploader, size and type in metadata).

@@ -22,7 +22,9 @@ const name = '调解协议书.pdf';
 const columns = 'object_path,slot,file_name,size_bytes,mime_type,created_at';
 const row = { object_path: path, slot: 'agreement', file_name: name, size_bytes: 3, mime_type: 'application/pdf', created_at: '2024-03-05T01:30:00.123456+00:00' };
 const stored = { path, slot: 'agreement', fileName: name, size: 3, contentType: 'application/pdf', uploadedAt: '2024-03-05T09:30:00.123456+08:00' };
-const file = () => new Blob([new Uint8Array([1, 2, 3])], { type: 'application/pdf' });
+// A PDF by its magic number: the store checks the content (file-type.ts).
+const pdfBytes = new TextEncoder().encode('%PDF-1.7');
+const file = () => new Blob([pdfBytes], { type: 'application/pdf' });
 
 const none: CannedResponse = { body: [] };
 const created: CannedResponse = { status: 201 };
@@ -76,7 +78,7 @@ describe('supabaseAttachmentStore.put (recording fetch)', () => {
       method: 'POST',
       path: '/rest/v1/attachments',
       params: [],
-      body: { org_id: orgId, kind_id: 'mediation_cases', record_id: recordId, slot: 'agreement', object_path: path, file_name: name, size_bytes: 3, mime_type: 'application/pdf', deleted_at: expect.any(String) },
+      body: { org_id: orgId, kind_id: 'mediation_cases', record_id: recordId, slot: 'agreement', object_path: path, file_name: name, size_bytes: pdfBytes.byteLength, mime_type: 'application/pdf', deleted_at: expect.any(String) },
     });
     const hiddenAt = Date.parse((insert!.body as { deleted_at: string }).deleted_at);
     expect(hiddenAt).toBeGreaterThanOrEqual(before - 1000);
@@ -86,7 +88,7 @@ describe('supabaseAttachmentStore.put (recording fetch)', () => {
 
     // The key Storage gets is plain ASCII, as sent: nothing for Storage's key check to refuse.
     expect(upload!.path).toBe(`/storage/v1/object/attachments/${path}`);
-    expect(shape(upload!)).toEqual({ method: 'POST', path: `/storage/v1/object/attachments/${path}`, params: [], body: new Uint8Array([1, 2, 3]) });
+    expect(shape(upload!)).toEqual({ method: 'POST', path: `/storage/v1/object/attachments/${path}`, params: [], body: pdfBytes });
     expect(header(upload, 'x-upsert')).toBe('false');
     expect(header(upload, 'content-type')).toBe('application/pdf');
     expect(header(upload, 'authorization')).toBe('Bearer test-anon-key');
@@ -97,28 +99,44 @@ describe('supabaseAttachmentStore.put (recording fetch)', () => {
   });
 
   it('keys any name: an extension kept only when short and alphanumeric, the name itself only in the row', async () => {
-    const cases: [string, string][] = [
-      ['现场照片.JPG', `${id}.jpg`],
-      ['调解 协议#1?v=2 100%.pdf', `${id}.pdf`],
-      ['说明', id],
-      ['笔录.文档', id],
+    const jpeg = new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0])]);
+    const cases: [string, Blob, string][] = [
+      ['现场照片.JPG', jpeg, `${id}.jpg`],
+      ['调解 协议#1?v=2 100%.pdf', file(), `${id}.pdf`],
     ];
-    for (const [fileName, key] of cases) {
+    for (const [fileName, content, key] of cases) {
       const { rec, store } = setup();
       rec.queue(none, created, uploaded, { body: [{ ...row, object_path: `${folder}/${key}`, file_name: fileName }] });
-      expect((await store.put(ref, file(), fileName)).fileName).toBe(fileName);
+      expect((await store.put(ref, content, fileName)).fileName).toBe(fileName);
       expect(shape(rec.requests[0]!)).toEqual(check(fileName));
       expect(rec.requests[1]!.body).toMatchObject({ object_path: `${folder}/${key}`, file_name: fileName });
       expect(rec.requests[2]!.path).toBe(`/storage/v1/object/attachments/${folder}/${key}`);
     }
   });
 
-  it('uploads an untyped file as application/octet-stream', async () => {
+  it('sends the type the content proved, not the browser’s guess (none, or a wrong one)', async () => {
+    for (const browserType of ['', 'application/octet-stream', 'image/png']) {
+      const { rec, store } = setup();
+      rec.queue(none, created, uploaded, shown);
+      await store.put(ref, new Blob([pdfBytes], { type: browserType }), name);
+      expect((rec.requests[1]!.body as { mime_type: string }).mime_type).toBe('application/pdf');
+      expect(header(rec.requests[2], 'content-type')).toBe('application/pdf');
+    }
+  });
+
+  it('refuses a program renamed .pdf, an .exe and a name without extension before any request', async () => {
     const { rec, store } = setup();
-    rec.queue(none, created, uploaded, shown);
-    await store.put(ref, new Blob(['abc']), name);
-    expect((rec.requests[1]!.body as { mime_type: string }).mime_type).toBe('application/octet-stream');
-    expect(header(rec.requests[2], 'content-type')).toBe('application/octet-stream');
+    const program = new Blob([new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0])], { type: 'application/pdf' });
+    expect(await refusal(store.put(ref, program, '合同.pdf'))).toBe('invalid-type 文件“合同.pdf”的内容不是PDF 文件（扩展名与内容不符），无法上传');
+    expect(await refusal(store.put(ref, program, 'setup.exe'))).toMatch(/^invalid-type 不支持上传文件“setup\.exe”：仅限 PDF、/);
+    expect(await refusal(store.put(ref, file(), '说明'))).toMatch(/^invalid-type 不支持上传文件“说明”/);
+    expect(rec.requests).toEqual([]);
+  });
+
+  it('reads Storage’s refusal of a type the bucket does not allow (415) as invalid-type', async () => {
+    const { rec, store } = setup();
+    rec.queue(none, created, storageError(415, '415', 'invalid_mime_type', 'mime type application/pdf is not supported'));
+    expect(await refusal(store.put(ref, file(), name))).toBe('invalid-type 不支持上传文件“调解协议书.pdf”：仅限 PDF、图片（JPG、PNG、GIF、WebP）、Word（DOC、DOCX）、Excel（XLS、XLSX）、OFD、文本（TXT）文件');
   });
 
   it('refuses before any request: invalid names, oversized files, bad refs', async () => {

@@ -77,11 +77,9 @@ export function supabaseAttachmentStore(client: Client, opts: SupabaseAttachment
 
   return {
     async put(ref: AttachmentRef, file: Blob, fileName: string) {
-      const { path, name } = preparePut(ref, file, fileName);
-      const contentType = file.type || 'application/octet-stream';
       // Bytes, not the Blob: storage-js sends a Blob as a form whose part type is the Blob's own,
-      // and bytes with our content-type header.
-      const bytes = await file.arrayBuffer();
+      // and bytes with our content-type header (the type the content proved).
+      const { path, name, bytes, contentType } = await preparePut(ref, file, fileName);
       const [orgId, kindId, recordId] = path.split('/') as [string, string, string];
 
       const listed = await client

@@ -46,9 +46,12 @@ describe.each(testDatabases())('attachments on $name', (backend) => {
     }
   });
 
-  it('lets keys without an extension, or with any short alphanumeric one, in', async () => {
-    for (const key of [keyOf(2, ''), keyOf(3, '.jpeg'), keyOf(4, '.abcdefghij'), keyOf(5, '.mp4')]) {
+  it('lets keys with an allowed file type’s extension in, and no others (20261204000500_attachment_file_types.sql)', async () => {
+    for (const key of [keyOf(3, '.jpeg'), keyOf(4, '.docx'), keyOf(5, '.ofd'), keyOf(6, '.txt')]) {
       expect(await tryUpload(clerkA('mediation'), pathOf(org.communityA1, caseA, key)), key).toBe('ok');
+    }
+    for (const key of [keyOf(2, ''), keyOf(7, '.abcdefghij'), keyOf(8, '.mp4'), keyOf(9, '.exe')]) {
+      expect(await tryUpload(user.adminA, pathOf(org.communityA1, caseA, key)), key).toBe('42501');
     }
   });
 
@@ -106,15 +109,15 @@ describe.each(testDatabases())('attachments on $name', (backend) => {
     // The record of street B is not in A1: refused whoever asks, with a Chinese message.
     const foreign = await as(db, 'owner', (tx) => meta(tx, org.communityA1, caseB).then(() => 'ok', (e: { code: string; message: string }) => `${e.code} ${e.message}`));
     expect(foreign).toBe('23503 附件所属的记录不存在或不属于该机构');
-    const misplaced = (tx: SqlExecutor, slot: string, path: string, file = '调解协议书.pdf') =>
+    const misplaced = (tx: SqlExecutor, slot: string, path: string, file = '调解协议书.pdf', mime = 'application/pdf') =>
       outcome(() =>
         tx.query(
           `insert into public.attachments (org_id, kind_id, record_id, slot, object_path, file_name, size_bytes, mime_type)
-           values ($1, 'mediation_cases', $2, $3, $4, $5, 1, 'application/pdf')`,
-          [org.communityA1, caseA, slot, path, file],
+           values ($1, 'mediation_cases', $2, $3, $4, $5, 1, $6)`,
+          [org.communityA1, caseA, slot, path, file, mime],
         ),
       );
-    const slotted = (slot: string, path: string, file?: string) => as(db, 'owner', (tx) => misplaced(tx, slot, path, file));
+    const slotted = (slot: string, path: string, file?: string, mime?: string) => as(db, 'owner', (tx) => misplaced(tx, slot, path, file, mime));
     expect(await slotted('agreement', `elsewhere/${keyOf(11)}`)).toBe('23514');
     // The slot is part of the path, and kebab-case like the SDK's slot ids.
     expect(await slotted('agreement', pathOf(org.communityA1, caseA, keyOf(11), 'mediation_cases', 'photos'))).toBe('23514');
@@ -126,7 +129,10 @@ describe.each(testDatabases())('attachments on $name', (backend) => {
     expect(await slotted('agreement', pathOf(org.communityA1, caseA, keyOf(11, '.PDF')))).toBe('23514');
     expect(await slotted('agreement', pathOf(org.communityA1, caseA, keyOf(11)), 'a/b.pdf')).toBe('23514');
     expect(await slotted('agreement', pathOf(org.communityA1, caseA, keyOf(11)), '调'.repeat(256))).toBe('23514');
-    expect(await slotted('site-photos', pathOf(org.communityA1, caseA, keyOf(11, '.jpg'), 'mediation_cases', 'site-photos'), '现场照片（一）.JPG')).toBe('ok');
+    expect(await slotted('site-photos', pathOf(org.communityA1, caseA, keyOf(11, '.jpg'), 'mediation_cases', 'site-photos'), '现场照片（一）.JPG', 'image/jpeg')).toBe('ok');
+    // The name's extension is an allowed type's, and the stored type the one it stands for.
+    expect(await slotted('agreement', pathOf(org.communityA1, caseA, keyOf(12, '.pdf')), '现场照片（一）.JPG')).toBe('23514');
+    expect(await slotted('agreement', pathOf(org.communityA1, caseA, keyOf(12, '.pdf')), 'setup.exe', 'application/x-msdownload')).toBe('23514');
     for (const who of [clerkA('legal_aid'), user.viewerA, user.adminB]) {
       expect(await as(db, who, (tx) => outcome(() => meta(tx, org.communityA1, caseA))), who).toBe('42501');
     }
@@ -186,7 +192,7 @@ describe.each(testDatabases())('attachments on $name', (backend) => {
       expect(await as(db, who, (tx) => outcome(() => addBytes(tx, existing))), who).toBe('42501');
     }
     const id = await committedAs(db, clerkA('mediation'), async (tx) => {
-      const o = await tx.query<{ id: string }>(`insert into storage.objects (bucket_id, name, owner) values ('attachments', $1, auth.uid()) returning id`, [pathOf(org.communityA1, caseA, keyOf(30, '.bin'))]);
+      const o = await tx.query<{ id: string }>(`insert into storage.objects (bucket_id, name, owner) values ('attachments', $1, auth.uid()) returning id`, [pathOf(org.communityA1, caseA, keyOf(30, '.txt'))]);
       await addBytes(tx, o.rows[0]!.id);
       return o.rows[0]!.id;
     });

@@ -1,9 +1,12 @@
+import { assertFileType } from '@fazhi/db/browser';
 import { attachmentFolder, attachmentPath, safeFileName } from '../attachment-path.js';
+import { shanghaiOffset, shanghaiWallClock } from '../ui/fields/shanghai-time.js';
 import type { AttachmentStore, StoredAttachment } from '../services.js';
 
 /**
- * An `AttachmentStore` in memory, for tests and demos: the same generated paths and the same
- * refusal of a second listed file of one name in a slot as the real stores, nothing persisted.
+ * An `AttachmentStore` in memory, for tests and demos: the same generated paths, the same check of
+ * the file type by extension and content, and the same refusal of a second listed file of one name
+ * in a slot as the real stores, nothing persisted.
  */
 export function memoryAttachmentStore(): AttachmentStore & { files: Map<string, { info: StoredAttachment; blob: Blob }> } {
   const files = new Map<string, { info: StoredAttachment; blob: Blob }>();
@@ -13,8 +16,9 @@ export function memoryAttachmentStore(): AttachmentStore & { files: Map<string, 
       const path = attachmentPath(ref, fileName);
       const name = safeFileName(fileName);
       const folder = attachmentFolder(ref);
+      const type = assertFileType(name, new Uint8Array(await blob.arrayBuffer()));
       if ([...files.values()].some((f) => f.info.path.startsWith(folder) && f.info.fileName === name)) throw new Error(`附件“${name}”已存在`);
-      const info: StoredAttachment = { path, slot: ref.slot, fileName: name, size: blob.size, contentType: blob.type || 'application/octet-stream', uploadedAt: new Date().toISOString() };
+      const info: StoredAttachment = { path, slot: ref.slot, fileName: name, size: blob.size, contentType: type.mimeType, uploadedAt: `${shanghaiWallClock(new Date().toISOString())}${shanghaiOffset}` };
       files.set(path, { info, blob });
       return info;
     },

@@ -4,6 +4,7 @@ export { createI18nProvider, dictionaries, flatDictionary, interpolate, type I18
 export type { Dictionary } from './i18n/zh-cn.js';
 export { FazhiServicesProvider, useFazhiServices } from './services-context.js';
 export { useLabels, type Labels } from './use-labels.js';
+export { DocumentTitle } from './document-title.js';
 export { defaultPages, pageLoader, pluginRoutes, ResourcePage, type PageName, type PluginRoute } from './pages.js';
 export { FieldInput } from './fields/field-input.js';
 export { FieldValue } from './fields/field-value.js';
@@ -18,6 +19,9 @@ export { saveProblem } from './form/conflict.js';
 export { availableTransitions } from './workflow/transitions.js';
 export { WorkflowButtons } from './workflow/workflow-buttons.js';
 export { AttachmentsPanel } from './attachments/attachments-panel.js';
+// The one size formatter (12 KB, 1.5 MB) lives in @fazhi/domain, shared with @fazhi/db's messages.
+export { formatFileSize } from '@fazhi/domain';
+export { formatShanghaiDateTime, shanghaiWallClock } from './fields/shanghai-time.js';
 export { IndicatorCard } from './dashboard/indicator-card.js';
 export { asOfText, changeText } from './dashboard/change-text.js';
 export { TrendChart, trendSummary, type TrendChartProps, type TrendPoint } from './dashboard/trend-chart.js';

@@ -1,3 +1,4 @@
+import { formatFileSize } from '@fazhi/domain';
 import { DeleteOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useCan, useNotification } from '@refinedev/core';
 import { Button, Card, Empty, List, Popconfirm, Space, Tag, Typography, Upload, type UploadProps } from 'antd';
@@ -6,8 +7,7 @@ import type { PluginResource } from '../../plugin.js';
 import type { StoredAttachment } from '../../services.js';
 import { useFazhiServices } from '../services-context.js';
 import { useLabels } from '../use-labels.js';
-
-const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+import { saveAs } from './download.js';
 
 /**
  * The record's files per declared slot, through the injected `AttachmentStore` (Supabase Storage
@@ -25,6 +25,7 @@ export function AttachmentsPanel({ resource, area, record }: { resource: PluginR
   const base = { orgId: String(record.orgId), kindId: resource.kind.id, recordId: String(record.id) };
 
   const { orgId, kindId, recordId } = base;
+  const failed = (key: string, e: unknown) => open?.({ type: 'error', message: t(key, { message: (e as Error).message }) });
   const reload = useCallback(async () => {
     if (!store || !slots.length) return;
     setFiles(await store.list({ orgId, kindId, recordId }));
@@ -43,14 +44,14 @@ export function AttachmentsPanel({ resource, area, record }: { resource: PluginR
         const customRequest: UploadProps['customRequest'] = async ({ file, onSuccess, onError }) => {
           const blob = file as File;
           try {
-            if (slot.maxBytes && blob.size > slot.maxBytes) throw new Error(t('fazhi.attachments.tooLarge', { name: blob.name, max: mb(slot.maxBytes) }));
+            if (slot.maxBytes && blob.size > slot.maxBytes) throw new Error(t('fazhi.attachments.tooLarge', { name: blob.name, max: formatFileSize(slot.maxBytes) }));
             const stored = await store.put({ ...base, slot: slot.id }, blob, blob.name);
             onSuccess?.(stored);
             open?.({ type: 'success', message: t('fazhi.attachments.uploaded', { name: blob.name }) });
             await reload();
           } catch (e) {
             onError?.(e as Error);
-            open?.({ type: 'error', message: t('fazhi.attachments.failed', { message: (e as Error).message }) });
+            failed('fazhi.attachments.failed', e);
           }
         };
         return (
@@ -73,11 +74,11 @@ export function AttachmentsPanel({ resource, area, record }: { resource: PluginR
                 renderItem={(f) => (
                   <List.Item
                     actions={[
-                      <Button key="get" size="small" type="link" icon={<DownloadOutlined />} onClick={async () => window.open(await store.url(f.path), '_blank', 'noopener')}>
+                      <Button key="get" size="small" type="link" icon={<DownloadOutlined />} onClick={() => store.url(f.path).then((url) => saveAs(url, f.fileName), (e) => failed('fazhi.attachments.downloadFailed', e))}>
                         {t('fazhi.attachments.download')}
                       </Button>,
                       canUpload?.can ? (
-                        <Popconfirm key="rm" title={t('fazhi.attachments.removeConfirm')} onConfirm={async () => { await store.remove(f.path); await reload(); }} okText={t('fazhi.attachments.remove')} cancelText={t('buttons.cancel')}>
+                        <Popconfirm key="rm" title={t('fazhi.attachments.removeConfirm')} onConfirm={() => store.remove(f.path).then(reload, (e) => failed('fazhi.attachments.removeFailed', e))} okText={t('fazhi.attachments.remove')} cancelText={t('buttons.cancel')}>
                           <Button size="small" type="link" danger icon={<DeleteOutlined />}>
                             {t('fazhi.attachments.remove')}
                           </Button>
@@ -87,7 +88,7 @@ export function AttachmentsPanel({ resource, area, record }: { resource: PluginR
                   >
                     <Typography.Text>{f.fileName}</Typography.Text>
                     <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
-                      {mb(f.size)}
+                      {formatFileSize(f.size)}
                     </Typography.Text>
                   </List.Item>
                 )}

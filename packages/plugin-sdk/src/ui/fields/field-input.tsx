@@ -21,7 +21,8 @@ export function FieldInput({ field, labels, disabled, ...rest }: { field: FieldD
     case 'date':
       return <DatePicker {...common} value={value} onChange={onChange} format="YYYY-MM-DD" style={{ width: '100%' }} />;
     case 'datetime':
-      return <DatePicker {...common} value={value} onChange={onChange} showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />;
+      // No 此刻 button: it would put in the device's clock, and the value is Shanghai time (shanghai-time.ts).
+      return <DatePicker {...common} value={value} onChange={onChange} showTime={{ format: 'HH:mm' }} showNow={false} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />;
     case 'boolean':
       return <Switch {...common} checked={value === true} onChange={onChange} checkedChildren={labels.t('fazhi.yes')} unCheckedChildren={labels.t('fazhi.no')} />;
     case 'enum':

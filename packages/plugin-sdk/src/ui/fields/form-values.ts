@@ -1,9 +1,11 @@
 import { checkRule, formatYuan, parseYuan, validateRecord, type AnyRecord, type FieldDef, type RecordKind } from '@fazhi/domain';
 import dayjs, { type Dayjs } from 'dayjs';
+import { dateTimeToPicker, dateToPicker, pickerToDate, pickerToDateTime } from './shanghai-time.js';
 
 /**
  * Between a record (integer fen, ISO dates) and an antd form (money typed in 元 as text, dates as
- * dayjs). Conversion is exact: money goes through `parseYuan`/`formatYuan`, never floats.
+ * dayjs). Conversion is exact: money goes through `parseYuan`/`formatYuan`, never floats; dates
+ * and date-times go through shanghai-time.ts, so the device's time zone never moves them.
  */
 export type FormValues = Record<string, unknown>;
 
@@ -16,8 +18,9 @@ export function fieldToForm(f: FieldDef, value: unknown): unknown {
     case 'money':
       return typeof value === 'number' ? formatYuan(value) : value;
     case 'date':
+      return dateToPicker(String(value));
     case 'datetime':
-      return dayjs(String(value));
+      return dateTimeToPicker(String(value));
     default:
       return value;
   }
@@ -32,10 +35,10 @@ export function fieldFromForm(f: FieldDef, value: unknown): unknown {
       return parseYuan(text) ?? badMoney;
     }
     case 'date':
-      return dayjs.isDayjs(value) ? (value as Dayjs).format('YYYY-MM-DD') : String(value);
+      return dayjs.isDayjs(value) ? pickerToDate(value as Dayjs) : String(value);
     case 'datetime':
-      // The picker shows China Standard Time; the stored form carries the offset.
-      return dayjs.isDayjs(value) ? `${(value as Dayjs).format('YYYY-MM-DDTHH:mm:ss')}+08:00` : String(value);
+      // The picker holds the Shanghai wall clock (shanghai-time.ts); the stored form carries the offset.
+      return dayjs.isDayjs(value) ? pickerToDateTime(value as Dayjs) : String(value);
     case 'text':
     case 'longtext': {
       const text = String(value).trim();

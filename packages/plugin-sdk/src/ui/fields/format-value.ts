@@ -1,4 +1,5 @@
 import { formatYuan, type FieldDef } from '@fazhi/domain';
+import { formatShanghaiDateTime } from './shanghai-time.js';
 
 /** Groups the integer part of a yuan string: 1234567.80 → 1,234,567.80. */
 export function groupYuan(text: string): string {
@@ -17,7 +18,7 @@ export interface FormatContext {
 
 /**
  * A field's value as list and detail pages show it: enum labels, money in 元 with two decimals
- * (stored as integer fen), dates as YYYY-MM-DD, booleans as 是/否. Null for an empty value.
+ * (stored as integer fen), dates as YYYY-MM-DD, date-times as YYYY-MM-DD HH:mm in Shanghai time, booleans as 是/否. Null for an empty value.
  */
 export function formatFieldValue(f: FieldDef, value: unknown, ctx: FormatContext): string | null {
   if (value === null || value === undefined || value === '') return null;
@@ -31,7 +32,7 @@ export function formatFieldValue(f: FieldDef, value: unknown, ctx: FormatContext
     case 'date':
       return String(value).slice(0, 10);
     case 'datetime':
-      return String(value).slice(0, 16).replace('T', ' ');
+      return formatShanghaiDateTime(String(value));
     case 'boolean':
       return value ? ctx.yes : ctx.no;
     case 'integer':

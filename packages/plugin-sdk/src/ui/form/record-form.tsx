@@ -2,16 +2,19 @@ import { useForm, Create, Edit } from '@refinedev/antd';
 import { useParsed, type BaseRecord, type HttpError } from '@refinedev/core';
 import { Alert, Button, Card, Col, Form, Input, Row, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
-import { writableOrgIds } from '../../access-control.js';
+import { hasRight, writableOrgIds } from '../../access-control.js';
 import type { RecordPageProps } from '../../plugin.js';
 import { FieldInput } from '../fields/field-input.js';
 import { fieldRules } from '../fields/form-rules.js';
 import { dependentFields, formToFields, recordToForm, type FormValues } from '../fields/form-values.js';
+import { looksMasked } from '../fields/format-value.js';
 import { orgTreeData } from '../fields/org-tree.js';
 import { useFazhiServices } from '../services-context.js';
 import { useLabels } from '../use-labels.js';
 import { saveProblem, type SaveProblem } from './conflict.js';
 import { formSectionsOf } from './form-layout.js';
+import { MaskedFieldInput } from './masked-field.js';
+import { maskedFieldKeys, withoutKeptMasks } from './masked-fields.js';
 
 /**
  * Create and edit forms generated from the kind's fields. Validation is the kind's zod schema
@@ -19,6 +22,9 @@ import { formSectionsOf } from './form-layout.js';
  * ones naming the field and cross-field rules appear on the field they blame; antd calls
  * `onFinish` only when every rule passes, so nothing invalid is sent. Edits send the version they
  * read; the database refuses a stale one with 409 and its message is shown above the form.
+ * Personal fields that arrived masked are read-only and only replaced whole (MaskedFieldInput);
+ * kept ones are left out of the update. Leaving with unsaved changes asks first (Refine's
+ * `warnWhenUnsavedChanges`, with the console's UnsavedChangesNotifier for routes and tab close).
  */
 export function RecordForm({ resource, plugin, action }: RecordPageProps & { action: 'create' | 'edit' }) {
   const labels = useLabels();
@@ -39,6 +45,19 @@ export function RecordForm({ resource, plugin, action }: RecordPageProps & { act
     onMutationSuccess: () => setProblem(null),
   });
   const record = query?.data?.data;
+  const masked = useMemo(
+    () => (action === 'edit' ? maskedFieldKeys(kind, record, record ? hasRight(user, 'personal', plugin.area, record.orgId as string) : false) : new Set<string>()),
+    [action, kind, record, user, plugin.area],
+  );
+  // Masked fields the user chose to re-enter (「重新填写」); the others keep their real value.
+  const [replacing, setReplacing] = useState<ReadonlySet<string>>(new Set());
+  const setReplacingOf = (key: string, on: boolean) =>
+    setReplacing((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(key);
+      else next.delete(key);
+      return next;
+    });
   const writable = useMemo(() => writableOrgIds(user, plugin.area), [user, plugin.area]);
   const initialValues = useMemo(() => {
     if (action === 'edit') return record ? recordToForm(kind, record as never) : undefined;
@@ -51,7 +70,7 @@ export function RecordForm({ resource, plugin, action }: RecordPageProps & { act
 
   const onFinish = (values: FormValues) => {
     setProblem(null);
-    const variables: Record<string, unknown> = { ...formToFields(kind, values), orgId: values.orgId };
+    const variables: Record<string, unknown> = withoutKeptMasks({ ...formToFields(kind, values), orgId: values.orgId }, masked, replacing);
     if (action === 'edit') variables.version = values.version;
     // The workflow field changes only through its buttons once a record exists.
     if (action === 'edit' && resource.workflow) delete variables[resource.workflow.field];
@@ -92,17 +111,24 @@ export function RecordForm({ resource, plugin, action }: RecordPageProps & { act
             <Row gutter={16}>
               {s.fields.map((f) => {
                 const locked = action === 'edit' && resource.workflow?.field === f.key;
+                const isMasked = masked.has(f.key);
+                const kept = isMasked && !replacing.has(f.key);
                 return (
                   <Col key={f.key} xs={24} md={f.type === 'longtext' ? 24 : 12}>
                     <Form.Item
                       name={f.key}
                       label={labels.field(f)}
                       required={f.required}
-                      rules={fieldRules(kind, f.key)}
-                      dependencies={dependentFields(kind, f.key)}
-                      extra={locked ? t('fazhi.form.readonlyWorkflow') : f.description}
+                      // A kept mask is not sent, so it is not checked either (the real value was).
+                      rules={kept ? [] : isMasked ? [...fieldRules(kind, f.key), notMasked(t('fazhi.form.maskedInvalid', { label: labels.field(f) }))] : fieldRules(kind, f.key)}
+                      dependencies={kept ? [] : dependentFields(kind, f.key)}
+                      extra={locked ? t('fazhi.form.readonlyWorkflow') : isMasked ? t(kept ? 'fazhi.form.maskedKept' : 'fazhi.form.maskedReplacing') : f.description}
                     >
-                      <FieldInput field={f} labels={labels} disabled={locked} />
+                      {isMasked ? (
+                        <MaskedFieldInput field={f} labels={labels} shown={String(record?.[f.key] ?? '')} replacing={!kept} onReplacingChange={(on) => setReplacingOf(f.key, on)} />
+                      ) : (
+                        <FieldInput field={f} labels={labels} disabled={locked} />
+                      )}
                     </Form.Item>
                   </Col>
                 );
@@ -119,6 +145,13 @@ export function RecordForm({ resource, plugin, action }: RecordPageProps & { act
     </Wrapper>
   );
 }
+
+/** A re-entered personal value must be whole: asterisks would read as a mask (the database refuses those too). */
+const notMasked = (message: string) => ({
+  validator: async (_: unknown, value: unknown) => {
+    if (looksMasked(value)) throw new Error(message);
+  },
+});
 
 function firstOption(kind: RecordPageProps['resource']['kind'], key: string): string | undefined {
   const f = kind.fields.find((x) => x.key === key);

@@ -87,7 +87,12 @@ export const en: Dictionary = {
     },
     form: {
       moneyPlaceholder: 'In yuan, at most two decimals',
-      personalSection: 'Personal data. Masked values are kept unless you change them.',
+      personalSection: 'Personal data. Masked values you may not view are kept when you save; to change one, use Re-enter and replace it whole.',
+      maskedReplace: 'Re-enter',
+      maskedKeep: 'Keep original',
+      maskedKept: 'Masked; the original is kept when you save',
+      maskedReplacing: 'The original will be replaced by what you enter; Keep original undoes this',
+      maskedInvalid: 'Enter “{{label}}” in full, without “*”',
       conflictTitle: 'Not saved: someone else changed this record',
       reload: 'Reload the latest version',
       errorTitle: 'Not saved',
@@ -123,6 +128,8 @@ export const en: Dictionary = {
       uploaded: 'Uploaded “{{name}}”',
       failed: 'Upload failed: {{message}}',
       download: 'Download',
+      downloadFailed: 'Download failed: {{message}}',
+      removeFailed: 'Removal failed: {{message}}',
     },
     duplicates: {
       title: '{{count}} duplicate business keys found',

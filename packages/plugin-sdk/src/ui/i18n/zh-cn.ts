@@ -88,7 +88,12 @@ export const zhCN = {
     },
     form: {
       moneyPlaceholder: '单位：元，最多两位小数',
-      personalSection: '本组为个人信息。已脱敏显示的内容不修改即保留原值。',
+      personalSection: '本组为个人信息。您无权查看的内容已脱敏，保存时保留原值；如需更改，请点「重新填写」整体替换。',
+      maskedReplace: '重新填写',
+      maskedKeep: '保留原值',
+      maskedKept: '已脱敏，保存时保留原值',
+      maskedReplacing: '将以新填写的内容整体替换原值；点「保留原值」可撤销',
+      maskedInvalid: '「{{label}}」请完整填写，不能含“*”',
       conflictTitle: '保存失败：记录已被他人修改',
       reload: '重新加载最新内容',
       errorTitle: '保存失败',
@@ -124,6 +129,8 @@ export const zhCN = {
       uploaded: '已上传“{{name}}”',
       failed: '上传失败：{{message}}',
       download: '下载',
+      downloadFailed: '下载失败：{{message}}',
+      removeFailed: '删除失败：{{message}}',
     },
     duplicates: {
       title: '发现 {{count}} 个重复的业务编号',

@@ -1,3 +1,4 @@
+import dayjs from 'dayjs';
 import { describe, expect, test } from 'vitest';
 import { orgs, samplePlugin } from '../../test-fixtures.test-helper.js';
 import { filtersToCrud, listFiltersOf, periodOf, resolveFilter } from './list-filters.js';
@@ -40,6 +41,22 @@ describe('list filters', () => {
     expect(f).toContainEqual({ field: 'amount', operator: 'gte', value: 1050 });
     expect(f).toContainEqual({ field: 'amount', operator: 'lte', value: 100000 });
     expect(f).toContainEqual({ field: 'preventedCriminal', operator: 'eq', value: true });
+  });
+
+  test('date range bounds are the calendar days picked, on a device in any time zone (the database reads them as Shanghai days)', () => {
+    const original = process.env.TZ;
+    try {
+      for (const zone of ['UTC', 'America/New_York', 'Pacific/Kiritimati', 'Asia/Shanghai']) {
+        process.env.TZ = zone;
+        // What the RangePicker hands over: the device's local start and end of the picked days.
+        const f = filtersToCrud(resource, { closedOn: [dayjs('2024-03-01'), dayjs('2024-03-31').endOf('day')] }, orgs);
+        expect(f, zone).toContainEqual({ field: 'closedOn', operator: 'gte', value: '2024-03-01' });
+        expect(f, zone).toContainEqual({ field: 'closedOn', operator: 'lt', value: '2024-04-01' });
+      }
+    } finally {
+      if (original === undefined) delete process.env.TZ;
+      else process.env.TZ = original;
+    }
   });
 
   test('empty values still yield their entries, as undefined, so a cleared filter replaces the old one', () => {

@@ -7,6 +7,7 @@ import type { RecordPageProps } from '../../plugin.js';
 import { AttachmentsPanel } from '../attachments/attachments-panel.js';
 import { FieldValue } from '../fields/field-value.js';
 import { orgName } from '../fields/org-tree.js';
+import { formatShanghaiDateTime } from '../fields/shanghai-time.js';
 import { formSectionsOf } from '../form/form-layout.js';
 import { useFazhiServices } from '../services-context.js';
 import { useLabels } from '../use-labels.js';
@@ -64,8 +65,8 @@ export default function RecordShowPage({ resource, plugin }: RecordPageProps) {
             <Descriptions column={{ xs: 1, md: 2 }} size="small">
               <Descriptions.Item label={t('fazhi.orgId')}>{orgName(user.orgs, record.orgId)}</Descriptions.Item>
               <Descriptions.Item label={t('fazhi.show.version')}>{String(record.version ?? '')}</Descriptions.Item>
-              <Descriptions.Item label={t('fazhi.show.createdAt')}>{String(record.createdAt ?? '').slice(0, 16).replace('T', ' ')}</Descriptions.Item>
-              <Descriptions.Item label={t('fazhi.show.updatedAt')}>{String(record.updatedAt ?? '').slice(0, 16).replace('T', ' ')}</Descriptions.Item>
+              <Descriptions.Item label={t('fazhi.show.createdAt')}>{formatShanghaiDateTime(String(record.createdAt ?? ''))}</Descriptions.Item>
+              <Descriptions.Item label={t('fazhi.show.updatedAt')}>{formatShanghaiDateTime(String(record.updatedAt ?? ''))}</Descriptions.Item>
             </Descriptions>
           </Card>
         </Space>

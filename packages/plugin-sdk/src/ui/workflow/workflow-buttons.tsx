@@ -2,10 +2,14 @@ import { useCan, useUpdate, type BaseRecord, type HttpError } from '@refinedev/c
 import { Alert, Button, Form, Modal, Space, Typography } from 'antd';
 import { findField, type FieldDef } from '@fazhi/domain';
 import { useState } from 'react';
+import { hasRight } from '../../access-control.js';
 import type { PluginResource, WorkflowTransition } from '../../plugin.js';
 import { FieldInput } from '../fields/field-input.js';
 import { fieldRules } from '../fields/form-rules.js';
 import { dependentFields, formToFields, recordToForm, type FormValues } from '../fields/form-values.js';
+import { MaskedFieldInput } from '../form/masked-field.js';
+import { maskedFieldKeys, withoutKeptMasks } from '../form/masked-fields.js';
+import { useFazhiServices } from '../services-context.js';
 import { useLabels } from '../use-labels.js';
 import { availableTransitions } from './transitions.js';
 
@@ -13,7 +17,8 @@ import { availableTransitions } from './transitions.js';
  * One button per step allowed from the record's state. A step with `requires` opens a dialog for
  * those fields, validated with the kind's schema over the record as it would be after the step
  * (so 结案 asks for 协议形式 exactly when 调解结果 is 成功). The update goes through the data
- * provider with the version the page read.
+ * provider with the version the page read. A personal field the user sees masked is read-only
+ * there too, replaced only whole, and not sent when kept (as in the edit form).
  */
 export function WorkflowButtons({ resource, area, record }: { resource: PluginResource; area: string; record: BaseRecord }) {
   const labels = useLabels();
@@ -21,6 +26,8 @@ export function WorkflowButtons({ resource, area, record }: { resource: PluginRe
   const [step, setStep] = useState<WorkflowTransition | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<FormValues>();
+  const { user } = useFazhiServices();
+  const [replacing, setReplacing] = useState<ReadonlySet<string>>(new Set());
   const { mutateAsync, mutation } = useUpdate<BaseRecord, HttpError>();
   const { data: can } = useCan({ resource: resource.kind.id, action: 'workflow', params: { id: record.id, orgId: (record.orgId as string) ?? null, resource: { name: resource.kind.id, meta: { area } } as never } });
   const wf = resource.workflow;
@@ -28,10 +35,11 @@ export function WorkflowButtons({ resource, area, record }: { resource: PluginRe
   const steps = availableTransitions(wf, record);
   const kind = resource.kind;
   const stateField = findField(kind, wf.field)!;
+  const masked = maskedFieldKeys(kind, record, hasRight(user, 'personal', area, record.orgId as string));
 
   const run = async (s: WorkflowTransition, values: FormValues = {}) => {
     setError(null);
-    const changes = { ...formToFields(kind, values), [wf.field]: s.to };
+    const changes = { ...withoutKeptMasks(formToFields(kind, values), masked, replacing), [wf.field]: s.to };
     try {
       await mutateAsync({
         resource: kind.id,
@@ -72,6 +80,7 @@ export function WorkflowButtons({ resource, area, record }: { resource: PluginRe
                   return;
                 }
                 setError(null);
+                setReplacing(new Set());
                 setStep(s);
               }}
             >
@@ -93,7 +102,17 @@ export function WorkflowButtons({ resource, area, record }: { resource: PluginRe
         <Form key={step?.label} form={form} initialValues={initialValues} layout="vertical" onFinish={(values) => step && run(step, values)} preserve={false}>
           {requires.map((f) => (
             <Form.Item key={f.key} name={f.key} label={labels.field(f)} rules={fieldRules(kind, f.key, () => ({ ...(record as object), [wf.field]: step?.to }))} dependencies={dependentFields(kind, f.key).filter((k) => step?.requires?.includes(k))}>
-              <FieldInput field={f} labels={labels} />
+              {masked.has(f.key) ? (
+                <MaskedFieldInput
+                  field={f}
+                  labels={labels}
+                  shown={String(record[f.key] ?? '')}
+                  replacing={replacing.has(f.key)}
+                  onReplacingChange={(on) => setReplacing((prev) => (on ? new Set([...prev, f.key]) : new Set([...prev].filter((k) => k !== f.key))))}
+                />
+              ) : (
+                <FieldInput field={f} labels={labels} />
+              )}
             </Form.Item>
           ))}
         </Form>
