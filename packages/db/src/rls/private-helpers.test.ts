@@ -15,9 +15,9 @@ const personalKinds = createRegistry().list().filter((k) => k.fields.some((f) =>
 const personalFunctions = personalKinds.map((k) => personalValueFunction(k).replace(/^private\./, ''));
 
 /** Helpers that depend only on their arguments (no table is read), so there is nothing to leak. */
-const pure = ['mask', 'mask_piece', 'is_masked_copy', 'attachment_path_org', 'id_number_problem', 'is_phone_number', 'first_bad_piece', 'refuse', 'restricted_caller'];
-/** Reads the kind → area list that the code itself declares (private.record_kinds), no org data. */
-const staticData = ['area_of_kind'];
+const pure = ['mask', 'mask_piece', 'is_masked_copy', 'attachment_path_org', 'id_number_problem', 'is_phone_number', 'first_bad_piece', 'refuse', 'restricted_caller', 'file_extension'];
+/** Read what the code itself declares (private.record_kinds, private.attachment_file_types), no org data. */
+const staticData = ['area_of_kind', 'attachment_key_type_allowed'];
 /** Tested below against orgs of another street. */
 const orgScoped = [
   'granted_org_ids', 'subtree_ids', 'readable_org_ids', 'writable_org_ids', 'personal_org_ids', 'member_org_ids',
@@ -119,7 +119,7 @@ describe.each(testDatabases())('private helpers leak nothing on $name', (backend
   });
 
   it('may_ask_about, street_of and the ledger-span helpers say nothing about another street', async () => {
-    await as(db, 'owner', (tx) => tx.query(`update public.org_units set ledger_from = '2023-01-01' where id = any($1::uuid[])`, [[org.streetA, org.streetB]]));
+    await db.query(`update public.org_units set ledger_from = '2023-01-01' where id = any($1::uuid[])`, [[org.streetA, org.streetB]]);
     const ask = (who: string, sql: string, id: string) => as(db, who, async (tx) => (await tx.query<{ v: unknown }>(sql, [id])).rows[0]?.v ?? null);
     const questions = [
       'select private.may_ask_about($1) as v',
