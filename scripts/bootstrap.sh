@@ -108,7 +108,8 @@ if $is_debian; then
       absent+=("$cmd (Debian package $pkg)")
     fi
   done
-  if ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then absent+=("Noto CJK fonts (Debian package fonts-noto-cjk)"); fi
+  # grep reads the whole list (no -q): under pipefail an early exit would fail fc-list with SIGPIPE.
+  if ! fc-list 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null; then absent+=("Noto CJK fonts (Debian package fonts-noto-cjk)"); fi
   if ((${#absent[@]} > 0)); then
     for a in "${absent[@]}"; do warn "missing: $a"; done
     warn "the tests need every command above; install the packages named and run again."
