@@ -1,4 +1,5 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { chineseOr } from './chinese-message.js';
 import type { SqlExecutor } from './client.js';
 
 /**
@@ -60,7 +61,7 @@ export function supabaseDuplicateKeySource(client: Client): DuplicateKeySource {
   return {
     list: async (orgId) => {
       const r = await client.rpc('duplicate_business_keys', { p_org: orgId });
-      if (r.error) throw new Error(`读取重复编号失败：${/[\u4e00-\u9fff]/.test(r.error.message) ? r.error.message : '数据服务出错，请稍后重试'}`);
+      if (r.error) throw new Error(`读取重复编号失败：${chineseOr(r.error.message, '数据服务出错，请稍后重试')}`);
       if (!Array.isArray(r.data)) throw new Error('函数 duplicate_business_keys 的返回值不是数据行列表，请检查数据库迁移');
       return (r.data as Record<string, unknown>[]).map(duplicateKeyFromRow);
     },

@@ -1,4 +1,5 @@
 import { attachmentPath, formatFileSize, parseAttachmentPath, safeFileName, type AttachmentRef } from '@fazhi/domain';
+import { chineseOr } from '../chinese-message.js';
 import { acceptedFileTypesText, checkFileType, type AttachmentFileType } from './file-type.js';
 
 /**
@@ -110,12 +111,12 @@ export function toAttachmentError(e: unknown, action: AttachmentAction, fileName
   if (is('23505', 409, '409', 'ResourceAlreadyExists', 'KeyAlreadyExists')) return new AttachmentError('exists', attachmentMessages.exists(fileName), extra);
   if (is('42501', 403, '403', 'AccessDenied')) return new AttachmentError('forbidden', attachmentMessages.forbidden(action, fileName), extra);
   // The attachments trigger's own sentence (the record is missing or in another org).
-  if (is('23503')) return new AttachmentError('not-found', /[\u4e00-\u9fff]/.test(message) ? message : '附件所属的记录不存在或不属于该机构', extra);
+  if (is('23503')) return new AttachmentError('not-found', chineseOr(message, '附件所属的记录不存在或不属于该机构'), extra);
   if (is('PGRST116', 404, '404', 'NoSuchKey')) return new AttachmentError('not-found', attachmentMessages.notFound(fileName), extra);
   if (is(413, '413', 'EntityTooLarge')) return new AttachmentError('too-large', attachmentMessages.tooLarge(fileName), extra);
   // The database's own check of the type (23514 from private.check_attachment_file_type, or the
   // storage policy's 42501 above), or Storage's bucket refusing the type (415).
-  if (is('23514', 415, '415', 'InvalidMimeType')) return new AttachmentError('invalid-type', /[\u4e00-\u9fff]/.test(message) ? message : attachmentMessages.unsupportedType(fileName), extra);
+  if (is('23514', 415, '415', 'InvalidMimeType')) return new AttachmentError('invalid-type', chineseOr(message, attachmentMessages.unsupportedType(fileName)), extra);
   return new AttachmentError('failed', attachmentMessages.failed(action, fileName), extra);
 }
 

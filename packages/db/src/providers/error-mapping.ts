@@ -1,4 +1,5 @@
 import { messages, q } from '@fazhi/domain';
+import { isChineseMessage } from '../chinese-message.js';
 import { constraintIndex } from './constraint-messages.js';
 import { badRequest, conflict, DataProviderError, forbidden, notFound } from './http-error.js';
 import { columnByName, type KindTable } from './kind-table.js';
@@ -56,7 +57,6 @@ function withFieldError(key: string, message: string, code: string) {
   return badRequest(message, { [key]: [message] }, code);
 }
 
-const isChinese = (text: string) => /[\u4e00-\u9fff]/.test(text);
 
 /** The field a rule trigger's error names (`raise … using column = …`), when the driver passes it. */
 function triggerField(s: ServerError, ctx: ErrorContext): string | undefined {
@@ -68,14 +68,14 @@ function checkViolation(s: ServerError, ctx: ErrorContext): DataProviderError {
   const name = constraintOf(s);
   const info = name && ctx.table ? constraintIndex(ctx.table.kind).get(name) : undefined;
   if (info) return withFieldError(info.key, info.message(ctx.values ?? {}), s.code);
-  if (!isChinese(s.message)) return badRequest('输入的数据不符合要求', undefined, s.code);
+  if (!isChineseMessage(s.message)) return badRequest('输入的数据不符合要求', undefined, s.code);
   const key = triggerField(s, ctx);
   return key ? withFieldError(key, s.message, s.code) : badRequest(s.message, undefined, s.code);
 }
 
 /** 23505: the business-key trigger's message names the duplicate; other unique violations do not. */
 function uniqueViolation(s: ServerError, ctx: ErrorContext, cause: unknown): DataProviderError {
-  if (!isChinese(s.message)) return conflict('与已有记录重复', s.code, cause);
+  if (!isChineseMessage(s.message)) return conflict('与已有记录重复', s.code, cause);
   const key = triggerField(s, ctx);
   return new DataProviderError(409, s.message, { code: s.code, cause, ...(key ? { errors: { [key]: [s.message] } } : {}) });
 }
@@ -104,7 +104,7 @@ function badValue(s: ServerError, ctx: ErrorContext): DataProviderError {
 }
 
 /** A message the database raised in Chinese (our triggers) is meant for the user: shown as it is. */
-const chineseOf = (s: ServerError) => (isChinese(s.message) ? s.message : undefined);
+const chineseOf = (s: ServerError) => (isChineseMessage(s.message) ? s.message : undefined);
 
 export const queryTimeoutMessage = '查询超时：数据库未能在规定时间内完成，请缩小筛选范围后重试';
 export const unavailableMessage = '数据服务暂时不可用，请稍后重试';
