@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
  * never need a prior build.
  */
 const sourceConditions = ['fazhi-source', 'module', 'node', 'import', 'default'];
-const packageDirs = ['packages', 'packages/plugins', 'apps']
+const packageDirs = ['packages', 'packages/plugins', 'apps', 'examples']
   .flatMap((base) => (existsSync(base) ? readdirSync(base).map((d) => `${base}/${d}`) : []))
   .concat('seeds')
   .filter((dir) => existsSync(`${dir}/package.json`));

@@ -1,5 +1,6 @@
 import { isIsoDate, parsePeriod, todayInShanghai, yearPeriod, type Period } from '@fazhi/domain';
-import { narrativeKeys, narrativeSkeleton, streetAnnualTemplate } from '@fazhi/report';
+import { builtInModel, type FazhiModel } from '@fazhi/model';
+import { narrativeKeys, narrativeSkeleton } from '@fazhi/report';
 import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.js';
 import { runDb } from './commands/db.js';
@@ -100,25 +101,27 @@ export async function main(argv: readonly string[], out: Output = processOutput)
       out.stdout(usage);
       return command || values.help ? 0 : 2;
     }
+    // The composed model every command works with (built-ins plus the configured extensions).
+    const model: FazhiModel = builtInModel();
     if (command === 'db') {
       if (rest.length > 1) throw new CliError(`多余的参数：${rest.slice(1).join(' ')}`, 2);
-      await runDb(rest[0], values, out);
+      await runDb(rest[0], values, out, model);
       return 0;
     }
     if (rest.length) throw new CliError(`多余的参数：${rest.join(' ')}`, 2);
     switch (command) {
       case 'report': {
         const opts = { org: values.org, period: periodFrom(values), today: todayFrom(values.today), format: values.format ?? 'markdown', out: values.out, narrative: values.narrative };
-        await withSource(values, out, (source) => runReport(source, opts, out));
+        await withSource(values, out, (source) => runReport(source, opts, out, model));
         return 0;
       }
       case 'metrics': {
         const opts = { org: values.org, period: periodFrom(values), today: todayFrom(values.today), format: values.format ?? 'table', ...(values.only ? { only: values.only } : {}) };
-        await withSource(values, out, (source) => runMetrics(source, opts, out));
+        await withSource(values, out, (source) => runMetrics(source, opts, out, model));
         return 0;
       }
       case 'narrative': {
-        const text = narrativeSkeleton(narrativeKeys(streetAnnualTemplate));
+        const text = narrativeSkeleton(narrativeKeys(model.template));
         if (values.out) writeFileAtomic(values.out, text);
         else out.stdout(text);
         return 0;

@@ -1,3 +1,4 @@
+import { builtInModel, type FazhiModel } from '@fazhi/model';
 import { DatasetError, escapeControlChars } from '@fazhi/dataset';
 import {
   assertNoOrgUnits,
@@ -64,7 +65,7 @@ async function migrateAndReport(db: Database, out: Output): Promise<void> {
 
 const roleLabels: Record<string, string> = { supervisor: '区级督导', admin: '街道管理员', clerk: '业务经办人', viewer: '查看者' };
 
-export async function runDb(sub: string | undefined, opts: DbOptions, out: Output): Promise<void> {
+export async function runDb(sub: string | undefined, opts: DbOptions, out: Output, _model: FazhiModel = builtInModel()): Promise<void> {
   switch (sub) {
     case 'migrate':
       await withDatabase(opts.db, (db) => migrateAndReport(db, out));

@@ -1,5 +1,6 @@
+import { builtInModel, type FazhiModel } from '@fazhi/model';
 import { addDays, ledgerSpanLabel, monthDayLabel, periodKey, periodLabel, type Period } from '@fazhi/domain';
-import { builtInCatalog, comparisonNote, formatChange, formatIndicator, type ComparisonBasis, type IndicatorComparison } from '@fazhi/metrics';
+import { comparisonNote, formatChange, formatIndicator, type ComparisonBasis, type IndicatorComparison } from '@fazhi/metrics';
 import { CliError } from '../cli-error.js';
 import { orgDisplayName } from '../evaluate-source.js';
 import { indicatorsOf } from '../indicator-source.js';
@@ -58,10 +59,10 @@ function basisLine(b: ComparisonBasis): string {
   return b.asOf ? `统计截至${monthDayLabel(b.asOf)}，与上年同期（${b.previous.start} 至 ${addDays(b.previous.end, -1)}）比较\n` : '';
 }
 
-export async function runMetrics(source: RecordSource, opts: MetricsOptions, out: Output): Promise<void> {
+export async function runMetrics(source: RecordSource, opts: MetricsOptions, out: Output, model: FazhiModel = builtInModel()): Promise<void> {
   const org = resolveOrg(source, opts.org);
-  const measures = new Map(builtInCatalog.measures.map((m) => [m.id, m.label]));
-  const ids = builtInCatalog.indicators.map((i) => i.id).filter((id) => !opts.only?.length || opts.only.some((p) => id.startsWith(p)));
+  const measures = new Map(model.catalog.measures.map((m) => [m.id, m.label]));
+  const ids = model.catalog.indicators.map((i) => i.id).filter((id) => !opts.only?.length || opts.only.some((p) => id.startsWith(p)));
   const comparisons = await indicatorsOf(source).compareAll(org.id, opts.period, ids, opts.today);
   const basis = comparisons[0]?.basis;
 

@@ -1,3 +1,4 @@
+import { builtInModel, type FazhiModel } from '@fazhi/model';
 import { periodKey, type Period } from '@fazhi/domain';
 import {
   buildReport,
@@ -7,8 +8,8 @@ import {
   renderDocx,
   renderHtml,
   renderMarkdown,
-  streetAnnualTemplate,
   type Narrative,
+  type ReportTemplate,
 } from '@fazhi/report';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,17 +31,17 @@ export interface ReportOptions {
 
 const formats = ['markdown', 'html', 'docx'];
 
-async function readNarrative(file: string): Promise<Narrative> {
+async function readNarrative(file: string, template: ReportTemplate): Promise<Narrative> {
   const text = await readInputText(file, '叙述文件');
   try {
-    return parseNarrative(text, { file, knownKeys: narrativeKeys(streetAnnualTemplate).map((k) => k.key) });
+    return parseNarrative(text, { file, knownKeys: narrativeKeys(template).map((k) => k.key) });
   } catch (e) {
     if (e instanceof NarrativeError) throw new CliError(e.message);
     throw e;
   }
 }
 
-export async function runReport(source: RecordSource, opts: ReportOptions, out: Output): Promise<void> {
+export async function runReport(source: RecordSource, opts: ReportOptions, out: Output, model: FazhiModel = builtInModel()): Promise<void> {
   if (!formats.includes(opts.format)) throw new CliError(`不支持的输出格式“${opts.format}”，report 可用 ${formats.join('、')}`, 2);
   if (opts.period.kind !== 'year') throw new CliError('年度报告只能按年生成，请用 --year', 2);
   if (opts.format === 'docx' && !opts.out) throw new CliError('DOCX 格式需要用 --out 指定输出文件', 2);
@@ -51,10 +52,10 @@ export async function runReport(source: RecordSource, opts: ReportOptions, out: 
   // The dataset's own narrative for its root org is used unless --narrative names another file.
   const defaultNarrative = source.narrativeDir && org.id === source.rootOrgId ? join(source.narrativeDir, `${periodKey(opts.period)}.md`) : undefined;
   const narrativeFile = opts.narrative ?? (defaultNarrative && existsSync(defaultNarrative) ? defaultNarrative : undefined);
-  const narrative = narrativeFile ? await readNarrative(narrativeFile) : undefined;
+  const narrative = narrativeFile ? await readNarrative(narrativeFile, model.template) : undefined;
 
-  const data = await reportData(source, streetAnnualTemplate, org.id, opts.period, opts.today);
-  const doc = buildReport({ template: streetAnnualTemplate, orgName: orgDisplayName(org), period: opts.period, data, ...(narrative ? { narrative } : {}) });
+  const data = await reportData(source, model.template, org.id, opts.period, opts.today);
+  const doc = buildReport({ template: model.template, orgName: orgDisplayName(org), period: opts.period, data, ...(narrative ? { narrative } : {}) });
 
   const content = opts.format === 'docx' ? await renderDocx(doc) : opts.format === 'html' ? renderHtml(doc) : renderMarkdown(doc);
   if (opts.out) {

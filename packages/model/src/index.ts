@@ -1,0 +1,4 @@
+export * from './extension.js';
+export * from './compose.js';
+export * from './config.js';
+export { mergeReportSections } from './report-sections.js';
