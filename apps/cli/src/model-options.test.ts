@@ -150,7 +150,9 @@ describe('pathsIn', () => {
   it('makes relative paths relative to the working directory given, pglite folders included', () => {
     const values = { dataset: 'ds', out: '/abs/out.md', narrative: undefined, db: 'pglite:./data' };
     expect(pathsIn(values, '/street')).toEqual({ dataset: '/street/ds', out: '/abs/out.md', narrative: undefined, db: 'pglite:/street/data' });
+    expect(pathsIn({ dir: 'supabase' }, '/street').dir).toBe('/street/supabase');
     expect(pathsIn({ db: 'pglite:memory' }, '/street').db).toBe('pglite:memory');
+    expect(pathsIn({ db: 'pglite::memory:' }, '/street').db).toBe('pglite::memory:');
     expect(pathsIn({ db: 'postgres://u@h/db' }, '/street').db).toBe('postgres://u@h/db');
   });
 
