@@ -1,5 +1,5 @@
 import { streetAnnualTemplate } from '@fazhi/report';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -183,5 +183,16 @@ describe('loadConfig: every problem names its file', () => {
     write('p.ts', correctionModule.replace('{correction.visits}。', '{correction.vists}。'));
     write('fazhi.config.json', '{ "plugins": ["./p.ts"] }');
     expect((await failure(loadConfig({ cwd: dir }))).message).toContain('扩展“community-correction”的报告章节引用了未知的指标“correction.vists”');
+  });
+});
+
+describe('docs/configuration.md', () => {
+  it('its complete small template passes the schema and composes with the built-in catalog', async () => {
+    const doc = readFileSync(new URL('../../../docs/configuration.md', import.meta.url), 'utf8');
+    const json = /A complete small template:\n\n```json\n([\s\S]*?)\n```/.exec(doc)![1]!;
+    write('brief.json', json);
+    const { model } = await loadConfig({ cwd: dir, template: 'brief.json' });
+    expect(model.template.id).toBe('street-brief');
+    expect(model.template.sections.map((s) => s.id)).toEqual(['achievements', 'plans', 'appendix']);
   });
 });
