@@ -176,7 +176,8 @@ describe('loadConfig: every problem names its file', () => {
   it('a template placeholder no indicator computes names the template file', async () => {
     const t = write('t.json', JSON.stringify({ ...streetAnnualTemplate, preamble: [{ type: 'figures', text: '共{nobody.knows}。' }] }));
     const e = await failure(loadConfig({ cwd: dir, template: 't.json' }));
-    expect(e.message).toContain(`报告模板“街道法治政府建设年度报告”（${t}）引用了未知的指标“nobody.knows”`);
+    expect(e.message).toBe(`fazhi 的模型组合有误：\n报告模板“街道法治政府建设年度报告”（${t}）引用了未知的指标“nobody.knows”`);
+    expect(e.file).toBe(t);
   });
 
   it("a plugin section's unknown placeholder names the extension", async () => {
