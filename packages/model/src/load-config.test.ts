@@ -84,6 +84,14 @@ describe('loadConfig: finding the file', () => {
     expect(type.type === 'enum' && type.options.some((o) => o.value === 'pets')).toBe(true);
   });
 
+  it('loads a console plugin whose module also declares its pages in TSX', async () => {
+    write('plugin/page.tsx', `export function Page({ title }: { title: string }) {\n  return <h1>{title}</h1>;\n}\n`);
+    write('plugin/index.ts', `import { Page } from './page.tsx';\nexport default { id: 'with-pages', apiVersion: 1, label: '带页面的插件', pages: [Page] };\n`);
+    write('fazhi.config.json', '{ "plugins": ["./plugin/index.ts"] }');
+    const loaded = await loadConfig({ cwd: dir });
+    expect(loaded.plugins[0]!.extension.id).toBe('with-pages');
+  });
+
   it('reads a JSON config with a JSON template relative to the config file', async () => {
     write('conf/my-template.json', JSON.stringify({ ...streetAnnualTemplate, id: 'mine', label: '我的模板' }));
     write('conf/fazhi.config.json', JSON.stringify({ template: './my-template.json' }));

@@ -120,6 +120,8 @@ function lazyLoader(file: string): () => Promise<Jiti> {
       createJiti(file, {
         fsCache: false,
         moduleCache: false,
+        // A console plugin's default export sits beside its pages: TSX when loaded from sources.
+        jsx: true,
         virtualModules: { '@fazhi/model': model, '@fazhi/domain': domain, '@fazhi/metrics': metrics, '@fazhi/report': report },
       }),
     ));
