@@ -116,8 +116,17 @@ describe('loadConfig: finding the file', () => {
 });
 
 describe('loadConfig: every problem names its file', () => {
-  it('--config naming a missing file', async () => {
+  it('--config naming a missing file, or a folder', async () => {
     expect((await failure(loadConfig({ cwd: dir, file: 'nope.ts' }))).message).toBe(`配置文件“${join(dir, 'nope.ts')}”不存在`);
+    mkdirSync(join(dir, 'conf'));
+    expect((await failure(loadConfig({ cwd: dir, file: 'conf' }))).message).toBe(`配置文件“${join(dir, 'conf')}”不是文件`);
+  });
+
+  it('a bad template written inline in the config, named by the config and the path', async () => {
+    const file = write('fazhi.config.ts', `import { streetAnnualTemplate } from '@fazhi/report';\nexport default { template: { ...streetAnnualTemplate, title: '{yaer}年报告' } };\n`);
+    const e = await failure(loadConfig({ cwd: dir }));
+    expect(e.message).toBe(`报告模板“${file} 中的 template”有 1 处错误：\ntitle：未知的占位符“{yaer}”：可用 {year}、{prevYear}、{nextYear}、{org} 或指标编号如 {mediation.successful_cases}`);
+    expect(e.file).toBe(file);
   });
 
   it('a syntax error in a TypeScript config', async () => {

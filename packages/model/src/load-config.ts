@@ -81,7 +81,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     template = await readTemplateFile(templateFile, lazy!, file!);
     templateSource = templateFile;
   } else if (config.template !== undefined) {
-    templateSource = `配置文件“${file!}”的 template`;
+    templateSource = `${file!} 中的 template`;
     template = checkTemplate(config.template, templateSource, file);
   }
 
