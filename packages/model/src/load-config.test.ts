@@ -108,6 +108,12 @@ describe('loadConfig: finding the file', () => {
     expect((await loadConfig({ cwd: dir, template: 'b.ts' })).model.template.label).toBe('B');
   });
 
+  it('reads the repository style: a type-only import and `satisfies FazhiConfig`', async () => {
+    write('plugins/correction.ts', correctionModule);
+    write('fazhi.config.ts', `import type { FazhiConfig } from '@fazhi/model';\nexport default {\n  plugins: ['./plugins/correction.ts'],\n} satisfies FazhiConfig;\n`);
+    expect((await loadConfig({ cwd: dir })).plugins.map((p) => p.extension.id)).toEqual(['community-correction']);
+  });
+
   it('refuses two config files in one directory', async () => {
     write('fazhi.config.json', '{}');
     write('fazhi.config.js', 'export default {};');
