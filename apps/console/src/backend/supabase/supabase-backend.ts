@@ -1,4 +1,5 @@
-import { supabaseDataProvider, supabaseDuplicateKeySource } from '@fazhi/db/browser';
+import { supabaseDuplicateKeySource } from '@fazhi/db/browser';
+import { supabaseDataProvider } from '@fazhi/db/refine';
 import { createRegistry } from '@fazhi/domain';
 import { createClient, isAuthRetryableFetchError, type SupabaseClient, type SupabaseClientOptions, type SupportedStorage, type User } from '@supabase/supabase-js';
 import type { ConsoleBackend, SignedInSession } from '../backend.js';
