@@ -75,9 +75,11 @@ describe('installing @fazhi/cli', () => {
     expect([...closure.keys()]).toEqual(expect.arrayContaining(['react', 'antd', '@refinedev/core']));
   });
 
-  it('loads no UI package when it runs', async () => {
+  it('loads no UI package when it runs, and every package it loads is installed with it', async () => {
     const loaded = await runtimePackages(join(cliDir, 'src', 'bin.ts'));
     expect(loaded.filter((p) => uiPackage.test(p))).toEqual([]);
     expect(loaded).toContain('docx');
+    const closure = installClosure(cliDir);
+    expect(loaded.filter((p) => !closure.has(p))).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runtimePackages } from '../../../scripts/runtime-imports.mjs';
@@ -14,5 +15,11 @@ describe('@fazhi/report entries', () => {
 
   it('./docx loads docx and jszip', async () => {
     expect(await runtimePackages(source('docx.ts'))).toEqual(['docx', 'jszip']);
+  });
+
+  it('docx and jszip are optional peers, so installing @fazhi/model or a plugin does not bring them', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as Record<string, Record<string, unknown>>;
+    expect(Object.keys(pkg.dependencies ?? {}).filter((p) => p === 'docx' || p === 'jszip')).toEqual([]);
+    expect(pkg.peerDependenciesMeta).toEqual({ docx: { optional: true }, jszip: { optional: true } });
   });
 });
