@@ -2,6 +2,7 @@
 // providers are in ./refine.ts). The console's embedded backend (PGlite in a Web Worker) and its
 // Supabase backend are built from these and @fazhi/db/refine.
 export type { Database, QueryResult, SqlExecutor } from './client.js';
+export type { Json, SupabaseDatabase } from './database-types.generated.js';
 export { DatabaseError, isDatabaseError, toDatabaseError } from './database-error.js';
 export { carryErrorFields } from './worker-error-codec.js';
 export { logPersonalDataAccess, logPersonalDataAccessRpc, type PersonalDataAccess } from './personal-data-access.js';
