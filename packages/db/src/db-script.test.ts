@@ -60,7 +60,7 @@ describe('scripts/db.mjs against PostgreSQL 15', () => {
     const empty = await openPostgres(url);
     await empty.exec(readFileSync(defaultShimFile(), 'utf8'));
     await empty.close();
-    const first = await dbScript(['push', '--db-url', tls(url), '--yes']);
+    const first = await dbScript(['push', '--db-url', tls(url)]);
     expect(first.code, first.out).toBe(0);
     const second = await dbScript(['push', '--db-url', tls(url), '--yes']);
     expect(second.code, second.out).toBe(0);
