@@ -4,6 +4,7 @@
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
@@ -50,5 +51,12 @@ export default defineConfig(
     // Browser code (the console app and its plugins) runs in the browser, not in Node.
     files: ['apps/console/**/*.{ts,tsx}', 'packages/plugins/**/*.{ts,tsx}', 'packages/plugin-sdk/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // The rules of hooks (and the React Compiler's checks) over every React file; a missed
+    // dependency is an error here, not a warning, so that `lint` fails on it.
+    files: ['apps/console/**/*.{ts,tsx}', 'packages/plugins/**/*.{ts,tsx}', 'packages/plugin-sdk/**/*.{ts,tsx}', 'examples/**/*.tsx'],
+    ...reactHooks.configs.flat.recommended,
+    rules: { ...reactHooks.configs.flat.recommended.rules, 'react-hooks/exhaustive-deps': 'error' },
   },
 );

@@ -17,7 +17,10 @@ export default defineConfig({
   resolve: { conditions: sourceConditions },
   ssr: { resolve: { conditions: sourceConditions, externalConditions: ['fazhi-source'] } },
   test: {
-    projects: packageDirs.map((dir) => ({
+    projects: [
+      // The repository's own scripts (package metadata and README examples, install footprint helpers).
+      { extends: true, test: { name: 'scripts', root: 'scripts', include: ['**/*.test.ts'], testTimeout: 60_000 } },
+      ...packageDirs.map((dir) => ({
       extends: true,
       test: {
         name: JSON.parse(readFileSync(`${dir}/package.json`, 'utf8')).name as string,
@@ -29,5 +32,6 @@ export default defineConfig({
         ...(existsSync(`${dir}/vitest.setup.ts`) ? { globalSetup: [resolve(dir, 'vitest.setup.ts')] } : {}),
       },
     })),
+    ],
   },
 });

@@ -1,4 +1,4 @@
-import { docxText } from '@fazhi/report';
+import { docxText } from '@fazhi/report/docx';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-import { docxText } from '@fazhi/report';
+import { docxText } from '@fazhi/report/docx';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,7 +1,8 @@
 import { loadDataset } from '@fazhi/dataset';
 import { periodRange, yearPeriod } from '@fazhi/domain';
 import { builtInCatalog, Evaluator } from '@fazhi/metrics';
-import { buildReport, renderDocx, renderHtml, renderMarkdown, reportDataFromEvaluator, streetAnnualTemplate } from '@fazhi/report';
+import { buildReport, renderHtml, renderMarkdown, reportDataFromEvaluator, streetAnnualTemplate } from '@fazhi/report';
+import { renderDocx } from '@fazhi/report/docx';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { countRecords, scaleRecords } from './synthetic.js';

@@ -1,6 +1,8 @@
-// What a browser bundle may import: no node: modules, no node-postgres. The console's embedded
-// backend (PGlite in a Web Worker) and its Supabase backend are built from these.
+// What a browser bundle may import: no node: modules, no node-postgres, no Refine (its data
+// providers are in ./refine.ts). The console's embedded backend (PGlite in a Web Worker) and its
+// Supabase backend are built from these and @fazhi/db/refine.
 export type { Database, QueryResult, SqlExecutor } from './client.js';
+export type { Json, SupabaseDatabase } from './database-types.generated.js';
 export { DatabaseError, isDatabaseError, toDatabaseError } from './database-error.js';
 export { carryErrorFields } from './worker-error-codec.js';
 export { logPersonalDataAccess, logPersonalDataAccessRpc, type PersonalDataAccess } from './personal-data-access.js';
@@ -20,7 +22,6 @@ export {
   type SqlEvaluator,
   type SqlEvaluatorOptions,
 } from './sql-evaluator.js';
-export * from './providers/index.js';
 export { AttachmentError, assertFileType, attachmentMaxBytes, type AttachmentErrorReason, type AttachmentListRef, type AttachmentStore, type StoredAttachment } from './attachments/attachment-store.js';
 export { acceptedExtensions, acceptedFileTypesText, attachmentFileTypes, checkFileType, type AttachmentFileType } from './attachments/file-type.js';
 export { sqlAttachmentStore, type SqlAttachmentStoreOptions } from './attachments/sql-attachment-store.js';

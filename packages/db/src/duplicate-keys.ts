@@ -1,4 +1,5 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseDatabase } from './database-types.generated.js';
 import { chineseOr } from './chinese-message.js';
 import type { SqlExecutor } from './client.js';
 
@@ -54,7 +55,7 @@ export function sqlDuplicateKeySource(session: <T>(fn: (tx: SqlExecutor) => Prom
   };
 }
 
-type Client = SupabaseClient<any, any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Client = SupabaseClient<SupabaseDatabase>;
 
 /** Over PostgREST: `POST /rest/v1/rpc/duplicate_business_keys` with `{ p_org }`. */
 export function supabaseDuplicateKeySource(client: Client): DuplicateKeySource {

@@ -13,7 +13,8 @@ export { demoAccounts, demoOrgsOf, demoPassword, insertDemoUsers, seedDemoUsers,
 export { readDatabaseRecords, type DatabaseRecords } from './read-records.js';
 export { recordColumns, recordFromRow, recordRow, uuidFor } from './record-rows.js';
 export { seedSql, sqlLiteral, type SeedSqlOptions } from './seed-sql.js';
-export { generatedMigrations, indicatorsMigrationFile, kindRulesSql, recordRulesMigrationFile, recordsMigrationFile } from './generate/index.js';
+export { databaseTypesSource, generatedMigrations, indicatorsMigrationFile, kindRulesSql, recordRulesMigrationFile, recordsMigrationFile, supabaseDatabaseTypes } from './generate/index.js';
+export type { Json, SupabaseDatabase } from './database-types.generated.js';
 export { duplicateKeyFromRow, sqlDuplicateKeySource, supabaseDuplicateKeySource, type DuplicateBusinessKey, type DuplicateKeySource } from './duplicate-keys.js';
 export {
   indicatorEvaluator,

@@ -1,4 +1,5 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseDatabase } from './database-types.generated.js';
 import type { SqlExecutor } from './client.js';
 import { toHttpError } from './providers/error-mapping.js';
 
@@ -32,7 +33,7 @@ export async function logPersonalDataAccess(tx: SqlExecutor, access: PersonalDat
 }
 
 /** Through PostgREST (`POST /rest/v1/rpc/log_personal_data_access`) as the signed-in Supabase user. */
-export async function logPersonalDataAccessRpc(client: Pick<SupabaseClient, 'rpc'>, access: PersonalDataAccess): Promise<string> {
+export async function logPersonalDataAccessRpc(client: Pick<SupabaseClient<SupabaseDatabase>, 'rpc'>, access: PersonalDataAccess): Promise<string> {
   const { data, error } = await client.rpc('log_personal_data_access', args(access));
   if (error) throw toHttpError(error);
   return String(data);

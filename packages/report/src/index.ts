@@ -7,6 +7,5 @@ export * from './report-data.js';
 export { changeCell, changeClause } from './comparison-wording.js';
 export { renderMarkdown } from './render-markdown.js';
 export { renderHtml } from './render-html.js';
-export { renderDocx } from './render-docx.js';
-export { docxText } from './docx-text.js';
 export * from './template-schema.js';
+// renderDocx and docxText are in ./docx.ts (@fazhi/report/docx), so that importing this entry never loads docx or jszip.

@@ -5,12 +5,12 @@ import {
   narrativeKeys,
   NarrativeError,
   parseNarrative,
-  renderDocx,
   renderHtml,
   renderMarkdown,
   type Narrative,
   type ReportTemplate,
 } from '@fazhi/report';
+import { renderDocx } from '@fazhi/report/docx';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError } from '../cli-error.js';

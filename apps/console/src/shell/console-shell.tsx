@@ -38,24 +38,27 @@ function initialView(connected: ConnectedBackend) {
 export default function ConsoleShell(props: Props) {
   const { backend, session, locale } = props;
   const [attempt, setAttempt] = useState(0);
-  const [state, setState] = useState<{ connected?: ConnectedBackend; error?: Error }>({});
+  // The answer remembers which connection it is for: after a retry or a new session the previous
+  // one no longer counts (and no state is reset inside the effect).
+  const request = useMemo(() => ({ backend, session, attempt }), [backend, session, attempt]);
+  const [answer, setAnswer] = useState<{ request?: typeof request; connected?: ConnectedBackend; error?: Error }>({});
+  const state = answer.request === request ? answer : {};
   useEffect(() => {
     let live = true;
-    setState({});
-    backend.connect(session).then(
+    request.backend.connect(request.session).then(
       (connected) => {
         if (!live) return;
         // The home page will ask for these figures: start now, while Refine and the layout render.
         const { orgId, year } = initialView(connected);
         if (orgId) connected.indicators.prefetch?.(orgId, year);
-        setState({ connected });
+        setAnswer({ request, connected });
       },
-      (error: Error) => live && setState({ error }),
+      (error: Error) => live && setAnswer({ request, error }),
     );
     return () => {
       live = false;
     };
-  }, [backend, session, attempt]);
+  }, [request]);
 
   const t = (key: string) => consoleText(locale, `console.${key}`);
   if (state.error) {

@@ -1,5 +1,6 @@
 import { attachmentFolder, type AttachmentRef } from '@fazhi/domain';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseDatabase } from '../database-types.generated.js';
 import { timestamptzToCst } from '../value-parsers.js';
 import {
   AttachmentError,
@@ -18,7 +19,7 @@ export interface SupabaseAttachmentStoreOptions {
   urlExpiresIn?: number;
 }
 
-type Client = SupabaseClient<any, any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Client = SupabaseClient<SupabaseDatabase>;
 
 /**
  * Storage's `download` parameter: it answers `Content-Disposition: attachment` with this name, so

@@ -6,6 +6,7 @@ import { recordRulesMigrationSql } from './record-rules-migration.js';
 import { recordsMigrationSql } from './records-migration.js';
 
 export { kindRulesSql } from './record-rules-migration.js';
+export { databaseTypesFile, databaseTypesSource, supabaseDatabaseTypes } from './database-types.js';
 
 /** Migration files derived from code; a test fails when the committed files differ. */
 export const recordsMigrationFile = '20261128000100_records.sql';

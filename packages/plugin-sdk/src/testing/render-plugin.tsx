@@ -1,4 +1,5 @@
-import { asUser, sqlDataProvider, sqlDuplicateKeySource, sqlEvaluator } from '@fazhi/db/browser';
+import { asUser, sqlDuplicateKeySource, sqlEvaluator } from '@fazhi/db/browser';
+import { sqlDataProvider } from '@fazhi/db/refine';
 import { monthsOf } from '@fazhi/domain';
 import { builtInCatalog } from '@fazhi/metrics';
 import { useNotificationProvider } from '@refinedev/antd';

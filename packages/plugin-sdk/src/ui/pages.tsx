@@ -1,9 +1,10 @@
 import { useNavigation } from '@refinedev/core';
 import { Button, Result, Skeleton } from 'antd';
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactElement } from 'react';
-import type { LazyPage, PluginResource, RecordPageProps, WorkAreaPlugin } from '../plugin.js';
+import { lazy, Suspense, type ReactElement } from 'react';
+import type { LazyPage, PluginResource, WorkAreaPlugin } from '../plugin.js';
 import { hasRight } from '../access-control.js';
 import { dashboardPath, resourcePaths } from '../resource-routes.js';
+import { lazyElement } from './lazy-element.js';
 import { useFazhiServices } from './services-context.js';
 import { useLabels } from './use-labels.js';
 
@@ -19,14 +20,6 @@ export const defaultPages: Record<PageName, LazyPage> = {
 
 /** The page a resource uses: its own override from `resource.pages`, else the generic one. */
 export const pageLoader = (resource: PluginResource, name: PageName): LazyPage => resource.pages?.[name] ?? defaultPages[name];
-
-const lazyCache = new Map<LazyPage, LazyExoticComponent<ComponentType<RecordPageProps>>>();
-
-function lazyPage(load: LazyPage) {
-  let c = lazyCache.get(load);
-  if (!c) lazyCache.set(load, (c = lazy(load)));
-  return c;
-}
 
 /** What a user without write rights in the area gets on a create or edit route (typed in, or an old link). */
 function Forbidden({ plugin, resource }: { plugin: WorkAreaPlugin; resource: PluginResource }) {
@@ -44,12 +37,11 @@ function Forbidden({ plugin, resource }: { plugin: WorkAreaPlugin; resource: Plu
 
 export function ResourcePage({ plugin, resource, name }: { plugin: WorkAreaPlugin; resource: PluginResource; name: PageName }) {
   const { user } = useFazhiServices();
-  const Page = lazyPage(pageLoader(resource, name));
   // Routes a role cannot use are not offered; the database refuses the writes anyway.
   if ((name === 'create' || name === 'edit') && !hasRight(user, 'write', plugin.area)) return <Forbidden plugin={plugin} resource={resource} />;
   return (
     <Suspense fallback={<Skeleton active />}>
-      <Page plugin={plugin} resource={resource} />
+      {lazyElement(pageLoader(resource, name), { plugin, resource })}
     </Suspense>
   );
 }

@@ -1,4 +1,5 @@
-import { isDatabaseError, toHttpError, type Database } from '@fazhi/db/browser';
+import { isDatabaseError, type Database } from '@fazhi/db/browser';
+import { toHttpError } from '@fazhi/db/refine';
 import { openPglite } from '@fazhi/db';
 import { afterEach, describe, expect, it } from 'vitest';
 import { boundedDatabase, type Connection } from './bounded-database.js';

@@ -1,4 +1,5 @@
-import { appliedVersions, asUser, logPersonalDataAccess, PgliteDatabase, type Database, sqlAttachmentStore, sqlDataProvider, sqlDuplicateKeySource, sqlEvaluator, textParsers } from '@fazhi/db/browser';
+import { appliedVersions, asUser, logPersonalDataAccess, PgliteDatabase, type Database, sqlAttachmentStore, sqlDuplicateKeySource, sqlEvaluator, textParsers } from '@fazhi/db/browser';
+import { sqlDataProvider } from '@fazhi/db/refine';
 import { createRegistry } from '@fazhi/domain';
 import { cachingIndicatorSource, notifyingWrites } from '../indicator-cache.js';
 import { readConsoleUser } from '@fazhi/plugin-sdk';

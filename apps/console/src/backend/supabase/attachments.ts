@@ -1,5 +1,6 @@
 import { supabaseAttachmentStore } from '@fazhi/db/browser';
 import type { AttachmentStore } from '@fazhi/plugin-sdk';
+import type { SupabaseDatabase } from '@fazhi/db/browser';
 import type { SupabaseClient } from '@supabase/supabase-js';
 
 /**
@@ -7,6 +8,6 @@ import type { SupabaseClient } from '@supabase/supabase-js';
  * store itself lives in @fazhi/db (`supabaseAttachmentStore`); this is the one place the
  * console's Supabase backend names it.
  */
-export function supabaseAttachments(client: SupabaseClient<any, any, any>): AttachmentStore { // eslint-disable-line @typescript-eslint/no-explicit-any
+export function supabaseAttachments(client: SupabaseClient<SupabaseDatabase>): AttachmentStore {
   return supabaseAttachmentStore(client);
 }

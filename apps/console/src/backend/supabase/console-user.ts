@@ -1,8 +1,9 @@
 import { consoleUserFromRows, type ConsoleUser, type MembershipRow, type OrgUnitRow } from '@fazhi/plugin-sdk';
+import type { SupabaseDatabase } from '@fazhi/db/browser';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { postgrestError, type PostgrestFailure } from './errors.js';
 
-type Client = SupabaseClient<any, any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Client = SupabaseClient<SupabaseDatabase>;
 
 interface PageResult {
   data: unknown;

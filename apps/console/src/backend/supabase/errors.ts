@@ -1,4 +1,4 @@
-import { DataProviderError, toHttpError } from '@fazhi/db/browser';
+import { DataProviderError, toHttpError } from '@fazhi/db/refine';
 import { isAuthApiError, isAuthError, isAuthRetryableFetchError } from '@supabase/supabase-js';
 
 /**

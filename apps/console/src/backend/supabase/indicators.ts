@@ -1,10 +1,11 @@
 import { indicatorEvaluator, ledgerSpanOfRow, type IndicatorRow, type IndicatorRowsFetcher, type LedgerSpanFetcher } from '@fazhi/db/browser';
 import type { Catalog } from '@fazhi/metrics';
+import type { SupabaseDatabase } from '@fazhi/db/browser';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { cachingIndicatorSource, type CachingIndicatorSource } from '../indicator-cache.js';
 import { postgrestError } from './errors.js';
 
-type Client = SupabaseClient<any, any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Client = SupabaseClient<SupabaseDatabase>;
 
 /**
  * `numeric` as the evaluator wants it (text). PostgREST sends numeric columns as JSON numbers, so

@@ -1,4 +1,5 @@
-import { supabaseDataProvider, supabaseDuplicateKeySource } from '@fazhi/db/browser';
+import { supabaseDuplicateKeySource, type SupabaseDatabase } from '@fazhi/db/browser';
+import { supabaseDataProvider } from '@fazhi/db/refine';
 import { createRegistry } from '@fazhi/domain';
 import { createClient, isAuthRetryableFetchError, type SupabaseClient, type SupabaseClientOptions, type SupportedStorage, type User } from '@supabase/supabase-js';
 import type { ConsoleBackend, SignedInSession } from '../backend.js';
@@ -29,7 +30,7 @@ export interface SupabaseBackendOptions {
 export interface SupabaseBackend extends ConsoleBackend {
   kind: 'supabase';
   /** The supabase-js client every call goes through (one per backend, so one session). */
-  readonly client: SupabaseClient;
+  readonly client: SupabaseClient<SupabaseDatabase>;
 }
 
 /** The header's name for a user: `user_metadata.display_name`, else the e-mail. */
@@ -51,7 +52,7 @@ export function createSupabaseBackend(opts: SupabaseBackendOptions): SupabaseBac
   if (!opts.anonKey.trim()) throw new Error('缺少 Supabase anon key');
   const host = new URL(url).host;
 
-  const client = createClient(url, opts.anonKey, {
+  const client = createClient<SupabaseDatabase>(url, opts.anonKey, {
     auth: {
       persistSession: true,
       autoRefreshToken: true,

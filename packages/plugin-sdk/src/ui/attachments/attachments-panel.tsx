@@ -2,7 +2,7 @@ import { formatFileSize } from '@fazhi/domain';
 import { DeleteOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useCan, useNotification } from '@refinedev/core';
 import { Button, Card, Empty, List, Popconfirm, Space, Tag, Typography, Upload, type UploadProps } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import type { PluginResource } from '../../plugin.js';
 import type { StoredAttachment } from '../../services.js';
 import { useFazhiServices } from '../services-context.js';
@@ -22,17 +22,29 @@ export function AttachmentsPanel({ resource, area, record }: { resource: PluginR
   const [files, setFiles] = useState<StoredAttachment[]>([]);
   const { data: canUpload } = useCan({ resource: resource.kind.id, action: 'upload', params: { id: record.id, orgId: (record.orgId as string) ?? null, resource: { name: resource.kind.id, meta: { area } } as never } });
   const slots = resource.attachments ?? [];
-  const base = { orgId: String(record.orgId), kindId: resource.kind.id, recordId: String(record.id) };
+  const orgId = String(record.orgId);
+  const kindId = resource.kind.id;
+  const recordId = String(record.id);
+  const base = { orgId, kindId, recordId };
+  const hasSlots = slots.length > 0;
 
-  const { orgId, kindId, recordId } = base;
   const failed = (key: string, e: unknown) => open?.({ type: 'error', message: t(key, { message: (e as Error).message }) });
-  const reload = useCallback(async () => {
-    if (!store || !slots.length) return;
-    setFiles(await store.list({ orgId, kindId, recordId }));
-  }, [store, orgId, kindId, recordId, slots.length]);
+  // Bumped after an upload or a removal, so that the list is read again; an answer for an older
+  // record or an older read arriving late is dropped.
+  const [listing, setListing] = useState(0);
+  const reload = () => setListing((n) => n + 1);
+  const listFailed = useEffectEvent((e: unknown) => failed('fazhi.attachments.listFailed', e));
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    if (!store || !hasSlots) return;
+    let live = true;
+    store.list({ orgId, kindId, recordId }).then(
+      (list) => live && setFiles(list),
+      (e: unknown) => live && listFailed(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [store, orgId, kindId, recordId, hasSlots, listing]);
 
   if (!slots.length) return null;
   if (!store) return <Card size="small" title={t('fazhi.attachments.title')}><Typography.Text type="secondary">{t('fazhi.attachments.unavailable')}</Typography.Text></Card>;
@@ -48,7 +60,7 @@ export function AttachmentsPanel({ resource, area, record }: { resource: PluginR
             const stored = await store.put({ ...base, slot: slot.id }, blob, blob.name);
             onSuccess?.(stored);
             open?.({ type: 'success', message: t('fazhi.attachments.uploaded', { name: blob.name }) });
-            await reload();
+            reload();
           } catch (e) {
             onError?.(e as Error);
             failed('fazhi.attachments.failed', e);

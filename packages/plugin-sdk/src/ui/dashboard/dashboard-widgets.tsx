@@ -1,8 +1,9 @@
 import { formatIndicator, type IndicatorComparison, type IndicatorResult } from '@fazhi/metrics';
 import type { Period } from '@fazhi/domain';
 import { Card, Col, Row, Skeleton, Typography } from 'antd';
-import { lazy, Suspense, useMemo } from 'react';
+import { Suspense } from 'react';
 import type { DashboardWidget, WorkAreaPlugin } from '../../plugin.js';
+import { lazyElement } from '../lazy-element.js';
 import { useFazhiServices } from '../services-context.js';
 import { useLabels } from '../use-labels.js';
 import { IndicatorCard } from './indicator-card.js';
@@ -83,11 +84,10 @@ function MonthlyChart({ title, chart, results }: { title: string; chart?: 'bar' 
 }
 
 function LazyWidget({ widget }: { widget: Extract<DashboardWidget, { type: 'component' }> }) {
-  const Component = useMemo(() => lazy(widget.load), [widget]);
   return (
     <Card size="small" title={widget.title}>
       <Suspense fallback={<Skeleton active />}>
-        <Component />
+        {lazyElement(widget.load, {})}
       </Suspense>
     </Card>
   );

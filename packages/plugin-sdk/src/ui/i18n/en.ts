@@ -130,6 +130,7 @@ export const en: Dictionary = {
       download: 'Download',
       downloadFailed: 'Download failed: {{message}}',
       removeFailed: 'Removal failed: {{message}}',
+      listFailed: 'Could not read the attachments: {{message}}',
     },
     duplicates: {
       title: '{{count}} duplicate business keys found',

@@ -131,6 +131,7 @@ export const zhCN = {
       download: '下载',
       downloadFailed: '下载失败：{{message}}',
       removeFailed: '删除失败：{{message}}',
+      listFailed: '读取附件列表失败：{{message}}',
     },
     duplicates: {
       title: '发现 {{count}} 个重复的业务编号',
