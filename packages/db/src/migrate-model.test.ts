@@ -6,7 +6,7 @@ import { modelSnapshot, snapshotHash } from './generate/model-snapshot.js';
 import { releaseSnapshot } from './generate/release-snapshot.js';
 import { compareEvaluators, equalityPeriods, subtreeEvaluators } from './indicator-equality.test-helper.js';
 import { migrateModel, recordedModelSnapshot } from './migrate-model.js';
-import { tableChecksums, tableColumns, type TableChecksums } from './model-upgrade.test-helper.js';
+import { tableChecksums, tableColumns, withoutTables, type TableChecksums } from './model-upgrade.test-helper.js';
 import { recordColumns, recordRow } from './record-rows.js';
 import { insertSamples, seedFixture } from './rls/fixture.test-helper.js';
 import { openSeeded, type SeededDatabase } from './seed-databases.test-helper.js';
@@ -17,7 +17,7 @@ import { correctionCases, correctionRecords, extraDisputeType, upgradedModel } f
 
 /** Tables the upgrade itself writes to: the kinds list of the storage policies, and the recorded snapshot. */
 const written = ['private.record_kinds', 'private.model_snapshot'];
-const without = (c: TableChecksums) => Object.fromEntries(Object.entries(c).filter(([t]) => !written.includes(t)));
+const without = (c: TableChecksums) => withoutTables(c, written);
 
 /** `ok`, or the SQLSTATE and constraint a statement failed with. */
 const failure = (run: () => Promise<unknown>) => run().then(() => 'ok', (e: { code?: string; constraint?: string }) => `${e.code}${e.constraint ? ` ${e.constraint}` : ''}`);

@@ -34,3 +34,8 @@ export async function tableChecksums(db: SqlExecutor, columns: ReadonlyMap<strin
   }
   return out;
 }
+
+/** The checksums without the tables an upgrade writes to itself. */
+export function withoutTables(checksums: TableChecksums, tables: readonly string[]): TableChecksums {
+  return Object.fromEntries(Object.entries(checksums).filter(([t]) => !tables.includes(t)));
+}
