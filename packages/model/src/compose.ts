@@ -1,8 +1,9 @@
 import { builtInRecordKinds, defineRecordKind, RecordKindRegistry, workAreas, type FieldDef, type RecordKind } from '@fazhi/domain';
 import { builtInCatalog, checkCatalog, mergeCatalogs, type Catalog } from '@fazhi/metrics';
-import { streetAnnualTemplate, templateRequirements, type ReportTemplate } from '@fazhi/report';
+import { streetAnnualTemplate, type ReportTemplate } from '@fazhi/report';
 import { modelApiVersion, type AreaDeclaration, type FazhiExtension, type KindExtension } from './extension.js';
 import { mergeReportSections } from './report-sections.js';
+import { templateProblems } from './template-checks.js';
 
 /**
  * Everything that decides what fazhi keeps and computes, composed once from the built-ins and the
@@ -24,6 +25,8 @@ export interface ComposeOptions {
   extensions?: readonly unknown[];
   /** The report template in force before extensions' sections merge; the street default otherwise. */
   template?: ReportTemplate;
+  /** Where `template` was read from (a file path), so a message about it names the file. */
+  templateSource?: string;
 }
 
 /** Composition found problems; `problems` lists each in Chinese, naming the extension. */
@@ -90,10 +93,7 @@ export function composeModel(options: ComposeOptions = {}): FazhiModel {
     extensions.flatMap((e) => e.reportSections ?? []),
     problems,
   );
-  const needs = templateRequirements(template);
-  const indicatorIds = new Set(catalog.indicators.map((i) => i.id));
-  for (const id of needs.indicators) if (!indicatorIds.has(id)) problems.push(`报告模板“${template.label}”引用了未知的指标“${id}”`);
-  for (const id of needs.kinds) if (!registry.has(id)) problems.push(`报告模板“${template.label}”引用了未知的记录类型“${id}”`);
+  problems.push(...templateProblems(options.template ?? streetAnnualTemplate, options.templateSource, extensions, registry, catalog));
 
   if (problems.length) throw new ModelError(problems);
   return { registry, catalog, template, areas, extensions };
