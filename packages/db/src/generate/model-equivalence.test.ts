@@ -6,7 +6,9 @@ import { migrateModel } from '../migrate-model.js';
 import { applyMigrations } from '../migrations-core.js';
 import { defaultMigrationsDir, defaultShimFile } from '../package-paths.js';
 import { testDatabases } from '../testing/index.js';
-import { correctionCases, upgradedModel } from '../testing/upgrade-model.js';
+import { createRegistry, defineRecordKind, RecordKindRegistry } from '@fazhi/domain';
+import { builtInCatalog, mergeCatalogs } from '@fazhi/metrics';
+import { correctionCases, correctionCatalog, extendedMediationCases, upgradedModel } from '../testing/upgrade-model.js';
 import { generatedMigrations } from './index.js';
 
 /**
@@ -74,5 +76,53 @@ describe.each(testDatabases())('a kind added by a model migration equals a built
     const byName = (rows: unknown) => [...(rows as { column_name: string }[])].sort((x, y) => x.column_name.localeCompare(y.column_name));
     expect(byName(a.columns)).toEqual(byName(b.columns));
     expect({ ...a, columns: null }).toEqual({ ...b, columns: null });
+  });
+});
+
+/** One more step after `upgradedModel()`: another field and option on both kinds, and the catalog as it was. */
+function furtherModel() {
+  const correction = defineRecordKind({
+    ...correctionCases,
+    fields: [
+      ...correctionCases.fields.map((f) => (f.key === 'category' && f.type === 'enum' ? { ...f, options: [...f.options, { value: 'parole_abroad', label: '暂予监外执行' }] } : f)),
+      { key: 'officer', label: '矫正小组负责人', type: 'text' as const, personal: true },
+    ],
+  });
+  const mediation = defineRecordKind({
+    ...extendedMediationCases,
+    fields: [...extendedMediationCases.fields.map((f) => (f.key === 'disputeType' && f.type === 'enum' ? { ...f, options: [...f.options, { value: 'parking', label: '停车纠纷' }] } : f)), { key: 'onlineRoom', label: '线上调解室', type: 'text' as const }],
+  });
+  const kinds = createRegistry()
+    .list()
+    .map((k) => (k.id === mediation.id ? mediation : k));
+  return { registry: new RecordKindRegistry([...kinds, correction]), catalog: mergeCatalogs(builtInCatalog, correctionCatalog) };
+}
+
+describe.each(testDatabases())('upgrades in steps equal one upgrade on $name', (backend) => {
+  let stepwise: Database;
+  let direct: Database;
+
+  beforeAll(async () => {
+    stepwise = await backend.create();
+    const onlyPlugin = { registry: createRegistry([correctionCases]), catalog: mergeCatalogs(builtInCatalog, correctionCatalog) };
+    for (const model of [onlyPlugin, upgradedModel(), furtherModel()]) expect((await migrateModel(stepwise, model)).changed).toBe(true);
+    direct = await backend.create();
+    await migrateModel(direct, furtherModel());
+  }, 180_000);
+  afterAll(async () => {
+    await stepwise?.close();
+    await direct?.close();
+  });
+
+  it.each([
+    [correctionCases.id, 'parole_abroad'],
+    ['mediation_cases', 'parking'],
+  ])('%s', async (kind, lastOption) => {
+    const a = await fingerprint(stepwise, kind);
+    const b = await fingerprint(direct, kind);
+    expect(b.constraints).toContainEqual(expect.objectContaining({ def: expect.stringContaining(`'${lastOption}'::text`) }));
+    expect({ ...a, columns: null }).toEqual({ ...b, columns: null });
+    const names = (rows: unknown) => (rows as { column_name: string }[]).map((r) => r.column_name).sort();
+    expect(names(a.columns)).toEqual(names(b.columns));
   });
 });
