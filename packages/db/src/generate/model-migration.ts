@@ -8,7 +8,7 @@ import { columnType, kindChecks } from './record-columns.js';
 import { kindIndexes, type IndexSpec } from './record-indexes.js';
 import { dropKindRulesSql, duplicatesSql, kindRulesSql } from './record-rules-migration.js';
 import { columnSql, indexSql, recordKindsSql, tableSql } from './records-migration.js';
-import { releaseSnapshot } from './release-snapshot.js';
+import { releaseSnapshotHash } from './release-snapshot.js';
 import { ident, literal } from './sql-text.js';
 
 /**
@@ -163,7 +163,7 @@ function guardSql(fromHash: string): string {
   return [
     `do $$`,
     `begin`,
-    `  if coalesce((select s.hash from private.model_snapshot s), ${literal(snapshotHash(releaseSnapshot))}) <> ${literal(fromHash)} then`,
+    `  if coalesce((select s.hash from private.model_snapshot s), ${literal(releaseSnapshotHash())}) <> ${literal(fromHash)} then`,
     `    raise exception using errcode = '55000', message = ${literal(message)};`,
     `  end if;`,
     `end`,

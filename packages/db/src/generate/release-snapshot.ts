@@ -1,5 +1,5 @@
 import released from './release-snapshot.json';
-import { parseModelSnapshot, snapshotRegistry, type ModelSnapshot } from './model-snapshot.js';
+import { parseModelSnapshot, snapshotHash, snapshotRegistry, type ModelSnapshot } from './model-snapshot.js';
 
 /**
  * The model the four released generated migrations (records, indicators, personal fields, record
@@ -9,3 +9,8 @@ import { parseModelSnapshot, snapshotRegistry, type ModelSnapshot } from './mode
 export const releaseSnapshot: ModelSnapshot = parseModelSnapshot(released, 'packages/db/src/generate/release-snapshot.json');
 
 export const releaseRegistry = () => snapshotRegistry(releaseSnapshot);
+
+let releaseHash: string | undefined;
+
+/** `snapshotHash(releaseSnapshot)`, computed once. */
+export const releaseSnapshotHash = (): string => (releaseHash ??= snapshotHash(releaseSnapshot));
