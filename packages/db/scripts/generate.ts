@@ -1,14 +1,15 @@
-import { createRegistry } from '@fazhi/domain';
-import { builtInCatalog } from '@fazhi/metrics';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { databaseTypesFile, generatedMigrations, supabaseDatabaseTypes } from '../src/generate/index.js';
+import { databaseTypesFile, releasedGeneratedMigrations, supabaseDatabaseTypes } from '../src/generate/index.js';
 
-/** Regenerates the migrations derived from the domain registry and the metrics catalog, then the database types. */
+/**
+ * Rewrites the four released generated migrations from the frozen release snapshot (they never
+ * change: a model change is a new migration, written by `pnpm db:generate`), then the database types.
+ */
 const migrationsDir = fileURLToPath(new URL('../../../supabase/migrations/', import.meta.url));
-for (const m of generatedMigrations(createRegistry(), builtInCatalog)) {
+for (const m of releasedGeneratedMigrations()) {
   writeFileSync(`${migrationsDir}${m.file}`, m.sql);
-  console.log(`已生成 supabase/migrations/${m.file}`);
+  console.log(`已重写 supabase/migrations/${m.file}（由冻结的发布快照生成）`);
 }
 
 // Then the supabase-js types of the database those migrations make (read back from PGlite).
