@@ -1,4 +1,5 @@
 import { demoAccounts, demoPassword } from '@fazhi/db/demo-accounts';
+import type { FazhiModel } from '@fazhi/model';
 import type { ConsoleBackend, LocalDatabase, SignedInSession } from '../backend.js';
 import { currentDataDir, dataDirKey, deleteDataDir, newDataDir, staleDataDirs, switchDataDir } from './data-dir-pointer.js';
 import type { OpenDatabase } from './embedded-database.js';
@@ -21,7 +22,7 @@ function readSession(): SignedInSession | null {
  * `auth.users` (as Supabase Auth does), and every query runs as the signed-in user under the same
  * row-level security as on a server. Everything stays in this browser profile.
  */
-export function createEmbeddedBackend(): ConsoleBackend {
+export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
   let opening: Promise<OpenDatabase> | undefined;
   const open = () => {
     opening ??= loadDatabase()
@@ -108,7 +109,7 @@ export function createEmbeddedBackend(): ConsoleBackend {
     },
     async connect(session) {
       const [database, { connectAs }] = await Promise.all([open(), loadDatabase()]);
-      return connectAs(database, session);
+      return connectAs(database, session, model);
     },
     localDatabase,
   };

@@ -1,7 +1,7 @@
 import { appliedVersions, asUser, logPersonalDataAccess, PgliteDatabase, type Database, sqlAttachmentStore, sqlDataProvider, sqlDuplicateKeySource, sqlEvaluator, textParsers } from '@fazhi/db/browser';
-import { createRegistry } from '@fazhi/domain';
+import type { FazhiModel } from '@fazhi/model';
 import { cachingIndicatorSource, notifyingWrites } from '../indicator-cache.js';
-import { readConsoleUser } from '@fazhi/plugin-sdk';
+import { readConsoleUser } from '@fazhi/plugin-sdk/host';
 import type { ConnectedBackend, SignedInSession } from '../backend.js';
 import { backupFileName, readBackupFile, writeBackupFile } from './backup-file.js';
 import { shippedMigrationVersions, upgradeEmbeddedDatabase } from './browser-migrations.js';
@@ -100,16 +100,19 @@ export async function checkPassword(db: Database, email: string, password: strin
   return row ? { userId: row.id, email: row.email, displayName: row.name || row.email } : null;
 }
 
-/** Everything the console needs, every call as the signed-in user under row-level security. */
-export async function connectAs({ db, manifest }: OpenDatabase, session: SignedInSession): Promise<ConnectedBackend> {
+/**
+ * Everything the console needs, every call as the signed-in user under row-level security, over
+ * the composed model: its kinds for the data provider, its catalog for the figures.
+ */
+export async function connectAs({ db, manifest }: Pick<OpenDatabase, 'db' | 'manifest'>, session: SignedInSession, model: FazhiModel): Promise<ConnectedBackend> {
   const run = <T>(fn: Parameters<typeof asUser<T>>[2]) => asUser(db, { userId: session.userId }, fn);
   const user = await run((tx) => readConsoleUser(tx, session.userId, session.displayName));
   if (!user.memberships.length) throw new Error(`账号“${session.email}”没有任何机构的权限，请联系管理员`);
-  const indicators = cachingIndicatorSource(sqlEvaluator(db, { asUser: session.userId }));
+  const indicators = cachingIndicatorSource(sqlEvaluator(db, { asUser: session.userId, catalog: model.catalog }));
   return {
     user,
     defaultYear: manifest.year,
-    dataProvider: notifyingWrites(sqlDataProvider({ db, session: run, registry: createRegistry() }), indicators.invalidate),
+    dataProvider: notifyingWrites(sqlDataProvider({ db, session: run, registry: model.registry }), indicators.invalidate),
     indicators,
     attachments: sqlAttachmentStore({ db, session: run }),
     duplicates: sqlDuplicateKeySource(run),
