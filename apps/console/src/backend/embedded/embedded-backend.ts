@@ -26,7 +26,7 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
   let opening: Promise<OpenDatabase> | undefined;
   const open = () => {
     opening ??= loadDatabase()
-      .then((m) => m.openDatabase(currentDataDir()))
+      .then((m) => m.openDatabase(currentDataDir(), model))
       .then((database) => {
         // Left over by a switch another tab made, or by one interrupted before it could delete.
         void staleDataDirs().then((dirs) => dirs.forEach((d) => void deleteDataDir(d)));
@@ -51,7 +51,7 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
   async function replaceDatabase(data?: Blob): Promise<void> {
     const previous = opening;
     const dataDir = newDataDir();
-    const next = loadDatabase().then((m) => m.openDatabase(dataDir, data));
+    const next = loadDatabase().then((m) => m.openDatabase(dataDir, model, data));
     opening = next;
     let fresh: OpenDatabase;
     try {

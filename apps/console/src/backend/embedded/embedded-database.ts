@@ -4,7 +4,7 @@ import { cachingIndicatorSource, notifyingWrites } from '../indicator-cache.js';
 import { readConsoleUser } from '@fazhi/plugin-sdk/host';
 import type { ConnectedBackend, SignedInSession } from '../backend.js';
 import { backupFileName, readBackupFile, writeBackupFile } from './backup-file.js';
-import { shippedMigrationVersions, upgradeEmbeddedDatabase } from './browser-migrations.js';
+import { shippedMigrationVersions, upgradeEmbeddedDatabase, upgradeToModel } from './browser-migrations.js';
 import { demoManifestPath, type DemoManifest } from './demo-manifest.js';
 export { holdsDemoData } from './demo-data.js';
 import { boundedDatabase, type BoundedDatabase, type Connection } from './bounded-database.js';
@@ -46,7 +46,7 @@ export async function loadDemoManifest(): Promise<DemoManifest> {
  * Starts a worker on `dataDir` (a new one starts from the demo snapshot, or from `loadDataDir`),
  * checks that it holds our schema and brings it up to this build's migrations.
  */
-async function connectWorker(dataDir: string, manifest: DemoManifest, loadDataDir?: Blob): Promise<Connection<PgliteDatabase>> {
+async function connectWorker(dataDir: string, manifest: DemoManifest, model: FazhiModel, loadDataDir?: Blob): Promise<Connection<PgliteDatabase>> {
   // Loaded on demand: the sign-in page must not wait for the database client.
   const { PGliteWorker } = await import('@electric-sql/pglite/worker');
   const worker = new Worker(new URL('./db.worker.ts', import.meta.url), { type: 'module', name: `fazhi-db-${dataDir}` });
@@ -65,6 +65,7 @@ async function connectWorker(dataDir: string, manifest: DemoManifest, loadDataDi
     if (localStorage.getItem('fazhi.debug')) logQueries(db);
     await Promise.race([checkSchema(db), failed]);
     await upgradeEmbeddedDatabase(db);
+    await upgradeToModel(db, model);
     mark('migrated');
     return { db, terminate: () => worker.terminate() };
   } catch (e) {
@@ -79,11 +80,11 @@ async function checkSchema(db: PgliteDatabase): Promise<void> {
   if (!rows[0]?.ok) throw new BrokenDatabaseError('本机数据库不完整（缺少数据库结构），可能是上次重置或恢复被打断');
 }
 
-export async function openDatabase(dataDir: string, loadDataDir?: Blob): Promise<OpenDatabase> {
+export async function openDatabase(dataDir: string, model: FazhiModel, loadDataDir?: Blob): Promise<OpenDatabase> {
   mark('open');
   const manifest = await loadDemoManifest();
-  const first = await connectWorker(dataDir, manifest, loadDataDir);
-  const db = boundedDatabase(first, () => connectWorker(dataDir, manifest), queryTimeLimitMs);
+  const first = await connectWorker(dataDir, manifest, model, loadDataDir);
+  const db = boundedDatabase(first, () => connectWorker(dataDir, manifest, model), queryTimeLimitMs);
   return { dataDir, db, manifest, close: () => db.close() };
 }
 
