@@ -4,7 +4,7 @@ import { cachingIndicatorSource, notifyingWrites } from '../indicator-cache.js';
 import { readConsoleUser } from '@fazhi/plugin-sdk/host';
 import type { ConnectedBackend, SignedInSession } from '../backend.js';
 import { backupFileName, readBackupFile, writeBackupFile } from './backup-file.js';
-import { shippedMigrationVersions, upgradeEmbeddedDatabase, upgradeToModel } from './browser-migrations.js';
+import { shippedMigrationVersions, upgradeEmbeddedDatabase } from './browser-migrations.js';
 import { demoManifestPath, type DemoManifest } from './demo-manifest.js';
 export { holdsDemoData } from './demo-data.js';
 import { boundedDatabase, type BoundedDatabase, type Connection } from './bounded-database.js';
@@ -64,8 +64,8 @@ async function connectWorker(dataDir: string, manifest: DemoManifest, model: Faz
     const db = new PgliteDatabase(pg, { parsers: textParsers });
     if (localStorage.getItem('fazhi.debug')) logQueries(db);
     await Promise.race([checkSchema(db), failed]);
-    await upgradeEmbeddedDatabase(db);
-    await upgradeToModel(db, model);
+    // The shipped migration files, then the composed model (plugin kinds, streets' extensions).
+    await upgradeEmbeddedDatabase(db, model);
     mark('migrated');
     return { db, terminate: () => worker.terminate() };
   } catch (e) {
