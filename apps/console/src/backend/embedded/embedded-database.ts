@@ -105,7 +105,7 @@ export async function checkPassword(db: Database, email: string, password: strin
  * Everything the console needs, every call as the signed-in user under row-level security, over
  * the composed model: its kinds for the data provider, its catalog for the figures.
  */
-export async function connectAs({ db, manifest }: Pick<OpenDatabase, 'db' | 'manifest'>, session: SignedInSession, model: FazhiModel): Promise<ConnectedBackend> {
+export async function connectAs({ db, manifest }: { db: Database; manifest: Pick<DemoManifest, 'year'> }, session: SignedInSession, model: FazhiModel): Promise<ConnectedBackend> {
   const run = <T>(fn: Parameters<typeof asUser<T>>[2]) => asUser(db, { userId: session.userId }, fn);
   const user = await run((tx) => readConsoleUser(tx, session.userId, session.displayName));
   if (!user.memberships.length) throw new Error(`账号“${session.email}”没有任何机构的权限，请联系管理员`);
