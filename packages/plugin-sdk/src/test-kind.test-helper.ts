@@ -33,6 +33,21 @@ export const patrols = defineRecordKind({
   titleField: 'patrolNo',
 });
 
+/** A second plugin-only kind whose ref field points at the first: ref inputs must find it in the composed registry. */
+export const followUps = defineRecordKind({
+  id: 'legal_point_followups',
+  label: '巡查整改',
+  area: 'legal_points',
+  measureWord: '项',
+  fields: [
+    { key: 'patrol', label: '所属巡查', type: 'ref', target: 'legal_point_patrols', required: true, listed: true },
+    { key: 'fixedOn', label: '整改日期', type: 'date', required: true, listed: true },
+    { key: 'note', label: '整改说明', type: 'text', required: true, listed: true },
+  ],
+  periodField: 'fixedOn',
+  titleField: 'note',
+});
+
 export const patrolPlugin = (over: Partial<WorkAreaPlugin> = {}): WorkAreaPlugin =>
   definePlugin({
     id: 'legal-points',
@@ -54,6 +69,7 @@ export const patrolPlugin = (over: Partial<WorkAreaPlugin> = {}): WorkAreaPlugin
         workflow: { field: 'state', initial: 'planned', transitions: [{ from: ['planned'], to: 'done', label: '完成巡查', requires: ['visitors'] }] },
         attachments: [{ id: 'photos', label: '巡查照片', accept: '.jpg,.png,.pdf' }],
       },
+      { kind: followUps },
     ],
     catalog: {
       measures: [

@@ -3,7 +3,7 @@ import { formatIndicator } from '@fazhi/metrics';
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { patrolPlugin } from '../test-kind.test-helper.js';
-import { clickButton, createPluginDatabase, renderPlugin, setDate, setText, type PluginDatabase } from '../testing/index.js';
+import { chooseOption, clickButton, createPluginDatabase, renderPlugin, setDate, setText, type PluginDatabase } from '../testing/index.js';
 
 // The SDK's generic pages on a kind no fazhi package ships (its own area, table, indicator), through
 // the harness on the embedded database: what a third-party plugin gets with declarations only.
@@ -75,5 +75,19 @@ describe('generic pages on a plugin-only kind', () => {
     const indicator = database.model.catalog.indicators.find((i) => i.id === 'legal_points.patrols')!;
     expect(await screen.findByText('法律服务点巡查次数', {}, { timeout: 15_000 })).toBeTruthy();
     expect(await screen.findByText(formatIndicator(indicator, 1), {}, { timeout: 15_000 })).toBeTruthy();
+  });
+
+  test('a ref field offers the records of a plugin kind by their title, from the composed registry', async () => {
+    const [patrol] = await created('巡〔2025〕1号');
+    const r = await renderPlugin(plugin, { database, route: '/legal-points/legal-point-followups/create' });
+    await screen.findAllByLabelText('所属巡查', {}, { timeout: 15_000 });
+    // Labelled by the target kind's title field (巡查编号), not by the record's id.
+    await chooseOption('所属巡查', '巡〔2025〕1号');
+    await setDate('整改日期', '2025-03-20');
+    setText('整改说明', '补充宣传资料');
+    await clickButton('保存');
+    await waitFor(() => expect(r.location()).toMatch(/\/legal-points\/legal-point-followups\/show\//), { timeout: 15_000 });
+    const { rows } = await database.db.query<{ patrol: string }>("select patrol from public.legal_point_followups where note = '补充宣传资料'");
+    expect(rows).toEqual([{ patrol: patrol!.id }]);
   });
 });
