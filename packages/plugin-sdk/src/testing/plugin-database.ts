@@ -1,14 +1,16 @@
 import { loadDataset, type Dataset } from '@fazhi/dataset';
-import { asUser, defaultMigrationsDir, defaultShimFile, demoAccounts, demoOrgsOf, generatedMigrations, insertDataset, kindRulesSql, openPglite, seedDemoUsers, type Database } from '@fazhi/db';
+import { asUser, defaultMigrationsDir, defaultShimFile, demoAccounts, demoOrgsOf, insertDataset, migrateModel, openPglite, seedDemoUsers, type Database } from '@fazhi/db';
 import { pgliteBackend } from '@fazhi/db/testing';
-import { createRegistry, RecordKindRegistry, type RecordKind } from '@fazhi/domain';
+import type { RecordKind, RecordKindRegistry } from '@fazhi/domain';
+import type { FazhiModel } from '@fazhi/model';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { composeConsole } from '../host/compose-console.js';
 import type { WorkAreaPlugin } from '../plugin.js';
-import { readConsoleUser } from '../console-user.js';
+import { readConsoleUser } from '../host/console-user.js';
 import type { ConsoleUser } from '../services.js';
 
 // Resolved by path, not `new URL(…, import.meta.url)`: under jsdom `URL` is jsdom's, not Node's.
@@ -20,7 +22,15 @@ export interface PluginDatabase {
   /** The seed as loaded (org tree and the plugin's records), for expectations. */
   dataset: Dataset;
   registry: RecordKindRegistry;
+  /** The composed model the database was built for (built-ins, the plugin, any extensions). */
+  model: FazhiModel;
   close(): Promise<void>;
+}
+
+export interface PluginDatabaseOptions {
+  seedDir?: string;
+  /** The composed model; `composeConsole([plugin])`'s by default. */
+  model?: FazhiModel;
 }
 
 /** The kinds a plugin needs seeded: its own and those its ref fields point to. */
@@ -45,8 +55,8 @@ function subsetDataset(seedDir: string, kinds: readonly string[]): string {
   return dir;
 }
 
-/** Changes whenever the schema, the seed files used or the plugin's own kinds do. */
-function snapshotKey(seedDir: string, kinds: readonly string[], ownSql: string): string {
+/** Changes whenever the schema, the seed files used or the composed model (kinds, catalog) do. */
+function snapshotKey(seedDir: string, kinds: readonly string[], model: FazhiModel): string {
   const h = createHash('sha256');
   const migrations = defaultMigrationsDir();
   for (const f of readdirSync(migrations).filter((x) => x.endsWith('.sql')).sort()) h.update(f).update(readFileSync(join(migrations, f)));
@@ -55,7 +65,7 @@ function snapshotKey(seedDir: string, kinds: readonly string[], ownSql: string):
     const p = join(seedDir, f);
     if (existsSync(p)) h.update(f).update(String(statSync(p).size)).update(readFileSync(p));
   }
-  h.update(ownSql).update(JSON.stringify(demoAccounts));
+  h.update(JSON.stringify(model.registry.list())).update(JSON.stringify(model.catalog)).update(JSON.stringify(demoAccounts));
   return h.digest('hex').slice(0, 16);
 }
 
@@ -67,16 +77,12 @@ const datasets = new Map<string, Promise<Dataset>>();
  * data-dir snapshot in the temp folder (keyed by schema and seed), so later test files boot from
  * it in a second or two instead of migrating and seeding again.
  */
-export async function createPluginDatabase(plugin: WorkAreaPlugin, opts: { seedDir?: string } = {}): Promise<PluginDatabase> {
+export async function createPluginDatabase(plugin: WorkAreaPlugin, opts: PluginDatabaseOptions = {}): Promise<PluginDatabase> {
   const seedDir = resolve(opts.seedDir ?? defaultSeedDir);
-  const builtIn = createRegistry();
-  const own = plugin.resources.map((r) => r.kind).filter((k, i, all) => !builtIn.has(k.id) && all.findIndex((x) => x.id === k.id) === i);
-  const registry = createRegistry(own);
+  // The console's composition, so a kind or indicator the console could not serve fails here too.
+  const model = opts.model ?? composeConsole([plugin]).model;
+  const registry = model.registry;
   const kinds = kindsFor(plugin, registry);
-  // A third-party kind has no table in the committed migrations: create it the way the generator
-  // would (table, masked view, RLS policies, triggers), on top of the built-in schema.
-  // Its record rules (dates not after today, ID and phone numbers, business keys) likewise.
-  const ownSql = own.length ? `${generatedMigrations(new RecordKindRegistry(own), { measures: [], indicators: [] })[0]!.sql}\n${kindRulesSql(own)}` : '';
   const key = `${seedDir}|${kinds.join()}`;
   let loading = datasets.get(key);
   if (!loading) datasets.set(key, (loading = loadDataset(subsetDataset(seedDir, kinds), { registry })));
@@ -85,14 +91,17 @@ export async function createPluginDatabase(plugin: WorkAreaPlugin, opts: { seedD
   const dir = join(tmpdir(), 'fazhi-plugin-snapshots');
   // `<what>-<version>.tar`: one file per plugin setup; a schema or seed change replaces it.
   const what = createHash('sha256').update(`${seedDir}|${kinds.join()}`).digest('hex').slice(0, 8);
-  const file = join(dir, `${what}-${snapshotKey(seedDir, kinds, ownSql)}.tar`);
+  const file = join(dir, `${what}-${snapshotKey(seedDir, kinds, model)}.tar`);
   if (existsSync(file)) {
     const db = await openPglite({ loadDataDir: new Blob([readFileSync(file)]) });
-    return { db, dataset, registry, close: () => db.close() };
+    return { db, dataset, registry, model, close: () => db.close() };
   }
   const db = await pgliteBackend.create();
   try {
-    if (ownSql) await db.exec(ownSql);
+    // After the committed migrations, the model's own: a plugin kind's table, masked view, RLS and
+    // rules, a street's extra fields, the composed catalog's indicator functions — as `fazhi db
+    // migrate` and the console's embedded database do.
+    await migrateModel(db, model);
     await insertDataset(db, dataset, { registry });
     await seedDemoUsers(db, demoOrgsOf(dataset.orgs, dataset.manifest.rootOrgId));
     const blob = await (db as unknown as { dumpDataDir(): Promise<Blob> }).dumpDataDir();
@@ -105,7 +114,7 @@ export async function createPluginDatabase(plugin: WorkAreaPlugin, opts: { seedD
     await db.close();
     throw e;
   }
-  return { db, dataset, registry, close: () => db.close() };
+  return { db, dataset, registry, model, close: () => db.close() };
 }
 
 /** A demo account by role shortcut (`admin`, `mediation` …), e-mail or id. */
