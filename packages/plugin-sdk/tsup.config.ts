@@ -1,8 +1,8 @@
 import { packageConfig } from '../../scripts/tsup-package';
 
-// Three entries so a plugin declaration (main) never pulls React, antd or the test harness.
+// Four entries so a plugin declaration (main) never pulls React, antd or the test harness.
 export default packageConfig({
-  entry: { index: 'src/index.ts', ui: 'src/ui/index.ts', testing: 'src/testing/index.ts' },
+  entry: { index: 'src/index.ts', host: 'src/host/index.ts', ui: 'src/ui/index.ts', testing: 'src/testing/index.ts' },
   target: 'es2022',
   external: [/^@fazhi\//, /^react/, /^antd/, /^@ant-design\//, /^@refinedev\//, /^@testing-library\//, 'dayjs'],
 });

@@ -1,7 +1,6 @@
 import { legalAidApplications, mediationCases } from '@fazhi/domain';
-import { builtInCatalog } from '@fazhi/metrics';
 import { describe, expect, test } from 'vitest';
-import { checkPlugins, definePlugin, pluginProblems } from './define-plugin.js';
+import { definePlugin, pluginProblems } from './define-plugin.js';
 import { pluginApiVersion, type WorkAreaPlugin } from './plugin.js';
 import { samplePlugin } from './test-fixtures.test-helper.js';
 
@@ -49,21 +48,5 @@ describe('definePlugin', () => {
 
   test('a resource must belong to the plugin’s work area (the database grants by area)', () => {
     expect(pluginProblems({ ...base(), resources: [{ kind: legalAidApplications }] })).toEqual([expect.stringContaining('与插件领域“mediation”不一致')]);
-  });
-});
-
-describe('checkPlugins', () => {
-  test('rejects duplicate ids, resources claimed twice and unknown indicators, all at once', () => {
-    const a = samplePlugin();
-    const b = { ...base(), dashboard: [{ type: 'indicator-card' as const, indicator: 'mediation.nonexistent' }] };
-    let message = '';
-    try {
-      checkPlugins([a, b], { indicators: builtInCatalog.indicators.map((i) => i.id) });
-    } catch (e) {
-      message = (e as Error).message;
-    }
-    expect(message).toContain('插件编号“mediation”重复');
-    expect(message).toContain('引用了未知的指标“mediation.nonexistent”');
-    expect(() => checkPlugins([a], { indicators: builtInCatalog.indicators.map((i) => i.id) })).not.toThrow();
   });
 });

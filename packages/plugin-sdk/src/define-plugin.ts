@@ -1,4 +1,4 @@
-import { findField } from '@fazhi/domain';
+import { findField, type RecordKind } from '@fazhi/domain';
 import { pluginApiVersion, type PluginResource, type WorkAreaPlugin } from './plugin.js';
 
 const kebab = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -69,41 +69,20 @@ export function pluginProblems(p: Partial<WorkAreaPlugin> | null | undefined): s
   return problems;
 }
 
-/** Declares a plugin; throws at definition time when it is malformed. */
-export function definePlugin<const P extends WorkAreaPlugin>(plugin: P): P {
+/** Each resource of a plugin checked against its own kind's field keys. */
+export type KindCheckedResources<Rs> = { readonly [I in keyof Rs]: Rs[I] extends { kind: infer K extends RecordKind } ? PluginResource<K> : PluginResource };
+
+/**
+ * Declares a plugin; throws at definition time when it is malformed. Each resource's field keys
+ * are checked against its kind at compile time too (a misspelt column is a type error).
+ */
+export function definePlugin<const P extends WorkAreaPlugin>(plugin: P & { resources: KindCheckedResources<P['resources']> }): P {
   const problems = pluginProblems(plugin);
   if (problems.length) throw new Error(`插件定义有误：\n${problems.join('\n')}`);
   return Object.freeze(plugin);
 }
 
-/**
- * What the console runs at startup over its plugin list: every malformed plugin, duplicate plugin
- * id, resource claimed by two plugins and (given the catalog's ids) unknown indicator, in one
- * message, so a bad install fails loudly and early.
- */
-export function checkPlugins(plugins: readonly unknown[], known: { indicators?: Iterable<string> } = {}): WorkAreaPlugin[] {
-  const problems: string[] = [];
-  const indicators = known.indicators ? new Set(known.indicators) : undefined;
-  const ids = new Map<string, number>();
-  const resources = new Map<string, string>();
-  plugins.forEach((raw, i) => {
-    const p = raw as WorkAreaPlugin;
-    problems.push(...pluginProblems(p).map((m) => `第${i + 1}个插件：${m}`));
-    if (typeof p?.id === 'string') {
-      if (ids.has(p.id)) problems.push(`插件编号“${p.id}”重复（第${ids.get(p.id)! + 1}个和第${i + 1}个）`);
-      else ids.set(p.id, i);
-    }
-    if (indicators && p && typeof p === 'object') {
-      const own = new Set((p.catalog?.indicators ?? []).map((i) => i.id));
-      const used = [...(p.dashboard ?? []).flatMap((w) => (w.type === 'component' ? [] : [w.indicator])), ...(p.indicatorGroups ?? []).flatMap((g) => g.indicators)];
-      for (const id of new Set(used)) if (!indicators.has(id) && !own.has(id)) problems.push(`插件“${p.id}”引用了未知的指标“${id}”`);
-    }
-    for (const r of Array.isArray(p?.resources) ? p.resources : []) {
-      const owner = resources.get(r.kind?.id);
-      if (owner && owner !== p.id) problems.push(`资源“${r.kind.id}”同时由插件“${owner}”和“${p.id}”声明`);
-      if (r.kind?.id) resources.set(r.kind.id, p.id);
-    }
-  });
-  if (problems.length) throw new Error(`控制台插件有误，无法启动：\n${problems.join('\n')}`);
-  return plugins as WorkAreaPlugin[];
+/** One resource, its field keys typed from its kind: for resources declared apart from their plugin. */
+export function defineResource<const K extends RecordKind>(resource: PluginResource<K>): PluginResource<K> {
+  return resource;
 }

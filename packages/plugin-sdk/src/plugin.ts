@@ -1,17 +1,22 @@
 import type { RecordKind, WorkAreaId } from '@fazhi/domain';
-import type { Catalog } from '@fazhi/metrics';
-import type { TemplateSection } from '@fazhi/report';
+import { modelApiVersion, type FazhiExtension, type ReportSectionContribution } from '@fazhi/model';
 import type { ComponentType } from 'react';
 
 /**
- * The work-area plugin contract, version 1. A plugin is ONE declarative, default-exported value;
- * the console composes plugins and nothing else area-specific. Pages are lazy (`() => import()`),
- * so a plugin costs nothing until its route is visited.
+ * The work-area plugin contract. A plugin is ONE declarative, default-exported value: a model
+ * extension (`FazhiExtension` of @fazhi/model: its kinds, areas, catalog, report sections) plus
+ * the console's UI declarations (resources, dashboard, groups). The console composes plugins and
+ * nothing else area-specific. Pages are lazy (`() => import()`), so a plugin costs nothing until
+ * its route is visited.
  *
- * Additions within v1 are optional fields only; anything that changes the meaning of an existing
- * field bumps `pluginApiVersion`, and the console refuses plugins of another version.
+ * The plugin contract is the model contract: additions are optional fields only; anything that
+ * changes the meaning of an existing field bumps the version, and composition refuses plugins of
+ * another version.
  */
-export const pluginApiVersion = 1 as const;
+export const pluginApiVersion = modelApiVersion;
+
+/** The field keys of a kind: a literal union for a kind declared with `defineRecordKind`, else `string`. */
+export type FieldKey<K extends RecordKind = RecordKind> = K extends RecordKind<string, infer Fs> ? Fs[number]['key'] & string : string;
 
 /** A lazily loaded page component; it receives the resource it serves. */
 export type LazyPage = () => Promise<{ default: ComponentType<RecordPageProps> }>;
@@ -27,32 +32,32 @@ export interface RecordPageProps {
  * `period` (year / quarter / month on the kind's `periodField`), `org` (the user's readable org
  * tree, a unit includes everything below it) and `text` (one box searching several text fields).
  */
-export type ListFilter =
+export type ListFilter<F extends string = string> =
   | {
-      field: string;
+      field: F;
       /** `range` for dates and numbers; `in` for enums; `contains` for text. Defaults by field type. */
       operator?: 'eq' | 'in' | 'contains' | 'range';
       type?: undefined;
     }
-  | { type: 'period'; /** Defaults to the kind's `periodField`. */ field?: string }
+  | { type: 'period'; /** Defaults to the kind's `periodField`. */ field?: F }
   | { type: 'org' }
-  | { type: 'text'; fields: readonly string[] };
+  | { type: 'text'; fields: readonly F[] };
 
 /** A state machine over an enum field, e.g. 受理 → 调解 → 结案 → 回访. */
-export interface Workflow {
-  field: string;
+export interface Workflow<F extends string = string> {
+  field: F;
   /** State of a new record; the field's first option by default. The field is read-only in edit forms. */
   initial?: string;
-  transitions: readonly WorkflowTransition[];
+  transitions: readonly WorkflowTransition<F>[];
 }
 
-export interface WorkflowTransition {
+export interface WorkflowTransition<F extends string = string> {
   from: readonly string[];
   to: string;
   /** Button text, e.g. 结案. */
   label: string;
   /** Fields the user must fill when taking this step (shown in the step's dialog). */
-  requires?: readonly string[];
+  requires?: readonly F[];
 }
 
 export interface AttachmentSlot {
@@ -67,23 +72,28 @@ export interface AttachmentSlot {
   maxBytes?: number;
 }
 
-export interface FormSection {
+export interface FormSection<F extends string = string> {
   title: string;
-  fields: readonly string[];
+  fields: readonly F[];
   /** The section holds personal data: the form says so, and masked values stay untouched. */
   personal?: boolean;
 }
 
-export interface PluginResource {
-  kind: RecordKind;
+/**
+ * One record kind the plugin serves. Field keys are typed from the kind: with a kind declared by
+ * `defineRecordKind`, a misspelt key in `listColumns`, `listFilters`, `formSections`,
+ * `defaultSort` or `workflow` is a type error (through `definePlugin` or `defineResource`).
+ */
+export interface PluginResource<K extends RecordKind = RecordKind> {
+  kind: K;
   /** Columns shown in the list by default (field keys); the user can choose others. Defaults to `listed` fields. */
-  listColumns?: readonly string[];
+  listColumns?: readonly FieldKey<K>[];
   /** Defaults: period, org, then every `listed` enum field. */
-  listFilters?: readonly ListFilter[];
-  defaultSort?: { field: string; order: 'asc' | 'desc' };
+  listFilters?: readonly ListFilter<FieldKey<K>>[];
+  defaultSort?: { field: FieldKey<K>; order: 'asc' | 'desc' };
   /** Form field order and grouping; defaults to declaration order in one group. */
-  formSections?: readonly FormSection[];
-  workflow?: Workflow;
+  formSections?: readonly FormSection<FieldKey<K>>[];
+  workflow?: Workflow<FieldKey<K>>;
   attachments?: readonly AttachmentSlot[];
   /** Overrides of the generic pages. */
   pages?: { list?: LazyPage; show?: LazyPage; create?: LazyPage; edit?: LazyPage };
@@ -111,13 +121,19 @@ export interface ImportTemplate {
 }
 
 /**
- * A section the plugin contributes to the annual report. A section whose id equals one of the
- * template's replaces it; otherwise it is added at the end of `parent` (a top-level section id of
- * the template, e.g. `achievements`), or at the end of the report.
+ * A section the plugin contributes to the annual report, merged by the model's one rule
+ * (`mergeReportSections` of @fazhi/model): a section whose id equals one of the template's
+ * replaces it; otherwise it is added at the end of `parent` (a section id of the template,
+ * e.g. `achievements`), or at the end of the report.
  */
-export type PluginReportSection = TemplateSection & { parent?: string };
+export type PluginReportSection = ReportSectionContribution;
 
-export interface WorkAreaPlugin {
+/**
+ * A console plugin: the model extension (`id`, `apiVersion`, `areas` for a new work area, `kinds`,
+ * `kindExtensions`, `catalog`, `reportSections`; every resource's kind is registered too) plus
+ * what the console shows.
+ */
+export interface WorkAreaPlugin extends FazhiExtension {
   /** kebab-case and unique across the console, e.g. `mediation`. */
   id: string;
   apiVersion: typeof pluginApiVersion;
@@ -133,8 +149,6 @@ export interface WorkAreaPlugin {
   /** Sections the plugin contributes to the annual report template. */
   reportSections?: readonly PluginReportSection[];
   importTemplates?: readonly ImportTemplate[];
-  /** Measures and indicators of a third-party area (built-in ones live in @fazhi/metrics). */
-  catalog?: Catalog;
   /** Extra UI strings, per language, merged into the console's i18n layer under `plugins.<id>.` */
   messages?: { 'zh-CN'?: Record<string, string>; en?: Record<string, string> };
 }

@@ -1,4 +1,4 @@
-import type { AttachmentRef, OrgUnit, Period } from '@fazhi/domain';
+import type { AttachmentRef, OrgUnit, Period, RecordKindRegistry } from '@fazhi/domain';
 import type { IndicatorComparison, IndicatorResult } from '@fazhi/metrics';
 
 /**
@@ -85,6 +85,11 @@ export interface DuplicateKeySource {
 
 export interface FazhiServices {
   user: ConsoleUser;
+  /**
+   * The composed record kinds (built-ins, plugins' and streets' extensions): pages look up kinds
+   * they only know by id (a ref field's target) here, never in the built-in list.
+   */
+  kinds: RecordKindRegistry;
   attachments?: AttachmentStore;
   indicators?: IndicatorSource;
   duplicates?: DuplicateKeySource;

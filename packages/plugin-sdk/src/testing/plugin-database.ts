@@ -1,14 +1,16 @@
 import { loadDataset, type Dataset } from '@fazhi/dataset';
 import { asUser, defaultMigrationsDir, defaultShimFile, demoAccounts, demoOrgsOf, generatedMigrations, insertDataset, kindRulesSql, openPglite, seedDemoUsers, type Database } from '@fazhi/db';
 import { pgliteBackend } from '@fazhi/db/testing';
-import { createRegistry, RecordKindRegistry, type RecordKind } from '@fazhi/domain';
+import { RecordKindRegistry, type RecordKind } from '@fazhi/domain';
+import { builtInModel, type FazhiModel } from '@fazhi/model';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { composeConsole } from '../host/compose-console.js';
 import type { WorkAreaPlugin } from '../plugin.js';
-import { readConsoleUser } from '../console-user.js';
+import { readConsoleUser } from '../host/console-user.js';
 import type { ConsoleUser } from '../services.js';
 
 // Resolved by path, not `new URL(…, import.meta.url)`: under jsdom `URL` is jsdom's, not Node's.
@@ -20,7 +22,32 @@ export interface PluginDatabase {
   /** The seed as loaded (org tree and the plugin's records), for expectations. */
   dataset: Dataset;
   registry: RecordKindRegistry;
+  /** The composed model the database was built for (built-ins, the plugin, any extensions). */
+  model: FazhiModel;
   close(): Promise<void>;
+}
+
+export interface PluginDatabaseOptions {
+  seedDir?: string;
+  /** The composed model; `composeConsole([plugin])`'s by default. */
+  model?: FazhiModel;
+}
+
+/**
+ * SEAM (model migration): the SQL that brings a database migrated with the committed files up to
+ * `model` — tables, masked views, RLS, triggers and record rules of the kinds the built-in model
+ * lacks, and `indicator_values` regenerated from the composed catalog so plugin indicators compute
+ * in SQL. It is replaced by `migrateModel(db, model)` of @fazhi/db (schema evolution) once that
+ * lands; unlike it, this does not add a street's extra fields to built-in tables.
+ */
+export function modelSchemaSql(model: FazhiModel): string {
+  const builtIn = builtInModel();
+  const own = model.registry.list().filter((k) => !builtIn.registry.has(k.id));
+  const parts: string[] = [];
+  if (own.length) parts.push(generatedMigrations(new RecordKindRegistry(own), { measures: [], indicators: [] })[0]!.sql, kindRulesSql(own));
+  const builtInIds = new Set([...builtIn.catalog.measures, ...builtIn.catalog.indicators].map((x) => `${'numerator' in x ? 'i' : 'm'}:${x.id}`));
+  if ([...model.catalog.measures, ...model.catalog.indicators].some((x) => !builtInIds.has(`${'numerator' in x ? 'i' : 'm'}:${x.id}`))) parts.push(generatedMigrations(model.registry, model.catalog)[1]!.sql);
+  return parts.join('\n');
 }
 
 /** The kinds a plugin needs seeded: its own and those its ref fields point to. */
@@ -67,16 +94,14 @@ const datasets = new Map<string, Promise<Dataset>>();
  * data-dir snapshot in the temp folder (keyed by schema and seed), so later test files boot from
  * it in a second or two instead of migrating and seeding again.
  */
-export async function createPluginDatabase(plugin: WorkAreaPlugin, opts: { seedDir?: string } = {}): Promise<PluginDatabase> {
+export async function createPluginDatabase(plugin: WorkAreaPlugin, opts: PluginDatabaseOptions = {}): Promise<PluginDatabase> {
   const seedDir = resolve(opts.seedDir ?? defaultSeedDir);
-  const builtIn = createRegistry();
-  const own = plugin.resources.map((r) => r.kind).filter((k, i, all) => !builtIn.has(k.id) && all.findIndex((x) => x.id === k.id) === i);
-  const registry = createRegistry(own);
+  // The console's composition, so a kind or indicator the console could not serve fails here too.
+  const model = opts.model ?? composeConsole([plugin]).model;
+  const registry = model.registry;
   const kinds = kindsFor(plugin, registry);
-  // A third-party kind has no table in the committed migrations: create it the way the generator
-  // would (table, masked view, RLS policies, triggers), on top of the built-in schema.
-  // Its record rules (dates not after today, ID and phone numbers, business keys) likewise.
-  const ownSql = own.length ? `${generatedMigrations(new RecordKindRegistry(own), { measures: [], indicators: [] })[0]!.sql}\n${kindRulesSql(own)}` : '';
+  // A third-party kind has no table in the committed migrations, nor its indicators in SQL.
+  const ownSql = modelSchemaSql(model);
   const key = `${seedDir}|${kinds.join()}`;
   let loading = datasets.get(key);
   if (!loading) datasets.set(key, (loading = loadDataset(subsetDataset(seedDir, kinds), { registry })));
@@ -88,7 +113,7 @@ export async function createPluginDatabase(plugin: WorkAreaPlugin, opts: { seedD
   const file = join(dir, `${what}-${snapshotKey(seedDir, kinds, ownSql)}.tar`);
   if (existsSync(file)) {
     const db = await openPglite({ loadDataDir: new Blob([readFileSync(file)]) });
-    return { db, dataset, registry, close: () => db.close() };
+    return { db, dataset, registry, model, close: () => db.close() };
   }
   const db = await pgliteBackend.create();
   try {
@@ -105,7 +130,7 @@ export async function createPluginDatabase(plugin: WorkAreaPlugin, opts: { seedD
     await db.close();
     throw e;
   }
-  return { db, dataset, registry, close: () => db.close() };
+  return { db, dataset, registry, model, close: () => db.close() };
 }
 
 /** A demo account by role shortcut (`admin`, `mediation` …), e-mail or id. */

@@ -1,6 +1,5 @@
 import { asUser, sqlDataProvider, sqlDuplicateKeySource, sqlEvaluator } from '@fazhi/db/browser';
 import { monthsOf } from '@fazhi/domain';
-import { builtInCatalog } from '@fazhi/metrics';
 import { useNotificationProvider } from '@refinedev/antd';
 import { Refine, type DataProvider } from '@refinedev/core';
 import routerProvider from '@refinedev/react-router';
@@ -11,10 +10,10 @@ import enUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { MemoryRouter, useLocation, useRoutes } from 'react-router';
-import { createAccessControl } from '../access-control.js';
-import { checkPlugins } from '../define-plugin.js';
+import { createAccessControl } from '../host/access-control.js';
+import { composeConsole } from '../host/compose-console.js';
 import type { WorkAreaPlugin } from '../plugin.js';
-import { findResource, refineResources, resourcePaths } from '../resource-routes.js';
+import { findResource, refineResources, resourcePaths } from '../host/resource-routes.js';
 import type { AttachmentStore, ConsoleUser, FazhiServices, IndicatorSource } from '../services.js';
 import { createI18nProvider, type Locale } from '../ui/i18n/i18n-provider.js';
 import { pluginRoutes } from '../ui/pages.js';
@@ -24,6 +23,8 @@ import { memoryAttachmentStore } from './memory-attachment-store.js';
 import { createPluginDatabase, demoAccount, loadConsoleUser, type DemoUserRef, type PluginDatabase } from './plugin-database.js';
 
 export interface RenderPluginOptions {
+  /** Other configured entries composed with the plugin (a street's kind extension, say), as in `fazhi.config.ts`. */
+  extensions?: readonly unknown[];
   /** Demo account: `admin` (default), `mediation`, `legal-aid`, `viewer`, `supervisor`, an e-mail or an id. */
   user?: DemoUserRef;
   /** Start route; the first resource's list by default. */
@@ -61,9 +62,9 @@ function PluginRoutes({ plugin }: { plugin: WorkAreaPlugin }) {
   return useRoutes(pluginRoutes(plugin));
 }
 
-/** The indicator source the console implements with the SQL evaluator, as the signed-in user. */
-export function sqlIndicatorSource(db: PluginDatabase['db'], userId: string): IndicatorSource {
-  const ev = sqlEvaluator(db, { asUser: userId });
+/** The indicator source the console implements with the SQL evaluator, as the signed-in user, over the composed catalog. */
+export function sqlIndicatorSource(db: PluginDatabase['db'], userId: string, catalog?: PluginDatabase['model']['catalog']): IndicatorSource {
+  const ev = sqlEvaluator(db, { asUser: userId, ...(catalog ? { catalog } : {}) });
   return {
     compare: (ids, orgId, period) => ev.compareAll(orgId, period, ids),
     trend: (id, orgId, year) => ev.trend(id, orgId, monthsOf(year)),
@@ -77,18 +78,20 @@ export function sqlIndicatorSource(db: PluginDatabase['db'], userId: string): In
  * security, the SQL evaluator for dashboards. Needs the jsdom environment
  * (`// @vitest-environment jsdom` at the top of the test file).
  */
-export async function renderPlugin(plugin: WorkAreaPlugin, opts: RenderPluginOptions = {}): Promise<RenderedPlugin> {
+export async function renderPlugin(given: WorkAreaPlugin, opts: RenderPluginOptions = {}): Promise<RenderedPlugin> {
   installDomShims();
-  // As the console does at startup, including dashboard and group indicator ids.
-  checkPlugins([plugin], { indicators: builtInCatalog.indicators.map((i) => i.id) });
-  const database = await (opts.database ?? createPluginDatabase(plugin));
+  // The console's own composition step: the same checks, the plugin's kinds as composed.
+  const { model, plugins } = composeConsole([given, ...(opts.extensions ?? [])]);
+  const plugin = plugins.find((p) => p.id === given.id)!;
+  const database = await (opts.database ?? createPluginDatabase(given, { model }));
   const account = demoAccount(opts.user ?? 'admin');
   const user = await loadConsoleUser(database.db, account.id, account.displayName);
-  const provider = sqlDataProvider({ db: database.db, session: (fn) => asUser(database.db, { userId: account.id }, fn), registry: database.registry });
+  const provider = sqlDataProvider({ db: database.db, session: (fn) => asUser(database.db, { userId: account.id }, fn), registry: model.registry });
   const attachments = opts.attachments ?? memoryAttachmentStore();
-  const indicators = opts.indicators === false ? undefined : (opts.indicators ?? sqlIndicatorSource(database.db, account.id));
+  const indicators = opts.indicators === false ? undefined : (opts.indicators ?? sqlIndicatorSource(database.db, account.id, model.catalog));
   const services: FazhiServices = {
     user,
+    kinds: model.registry,
     attachments,
     duplicates: sqlDuplicateKeySource((fn) => asUser(database.db, { userId: account.id }, fn)),
     ...(indicators ? { indicators } : {}),

@@ -2,8 +2,8 @@ import { useNavigation } from '@refinedev/core';
 import { Button, Result, Skeleton } from 'antd';
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactElement } from 'react';
 import type { LazyPage, PluginResource, RecordPageProps, WorkAreaPlugin } from '../plugin.js';
-import { hasRight } from '../access-control.js';
-import { dashboardPath, resourcePaths } from '../resource-routes.js';
+import { hasRight } from '../host/access-control.js';
+import { dashboardPath, resourcePaths } from '../host/resource-routes.js';
 import { useFazhiServices } from './services-context.js';
 import { useLabels } from './use-labels.js';
 

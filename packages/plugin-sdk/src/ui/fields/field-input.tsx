@@ -1,6 +1,7 @@
-import { builtInRecordKinds, type FieldDef } from '@fazhi/domain';
+import type { FieldDef } from '@fazhi/domain';
 import { useSelect } from '@refinedev/antd';
 import { DatePicker, Input, InputNumber, Select, Switch } from 'antd';
+import { useFazhiServices } from '../services-context.js';
 import type { Labels } from '../use-labels.js';
 
 /** The antd control of one field, chosen by its type. Values are form values (see form-values.ts). */
@@ -45,8 +46,9 @@ export function FieldInput({ field, labels, disabled, ...rest }: { field: FieldD
 
 /** A record of another kind, searched by its title field through the data provider. */
 function RefSelect({ field, common, value, onChange }: { field: FieldDef & { type: 'ref' }; common: object; value: unknown; onChange: unknown }) {
-  const target = builtInRecordKinds.find((k) => k.id === field.target);
-  const label = target?.titleField ?? 'id';
+  // The composed registry: a ref may point to a plugin's kind as well as a built-in one.
+  const { kinds } = useFazhiServices();
+  const label = (kinds.has(field.target) ? kinds.get(field.target).titleField : undefined) ?? 'id';
   const { selectProps } = useSelect({ resource: field.target, optionLabel: label as never, optionValue: 'id' as never, defaultValue: (value as string | undefined) ?? undefined, debounce: 300 });
   return <Select {...common} {...(selectProps as object)} value={value as never} onChange={onChange as never} allowClear={!field.required} showSearch filterOption={false} style={{ width: '100%' }} />;
 }

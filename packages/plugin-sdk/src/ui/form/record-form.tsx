@@ -2,7 +2,7 @@ import { useForm, Create, Edit } from '@refinedev/antd';
 import { useParsed, type BaseRecord, type HttpError } from '@refinedev/core';
 import { Alert, Button, Card, Col, Form, Input, Row, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
-import { hasRight, writableOrgIds } from '../../access-control.js';
+import { hasRight, writableOrgIds } from '../../host/access-control.js';
 import type { RecordPageProps } from '../../plugin.js';
 import { FieldInput } from '../fields/field-input.js';
 import { fieldRules } from '../fields/form-rules.js';

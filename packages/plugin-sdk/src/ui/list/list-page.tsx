@@ -4,7 +4,7 @@ import { List, useTable } from '@refinedev/antd';
 import { useCan, useLink, useNavigation, type BaseRecord, type CrudFilter, type HttpError } from '@refinedev/core';
 import { Button, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { hasRight } from '../../access-control.js';
+import { hasRight } from '../../host/access-control.js';
 import type { RecordPageProps } from '../../plugin.js';
 import { FieldValue } from '../fields/field-value.js';
 import { orgName, subtreeOf } from '../fields/org-tree.js';

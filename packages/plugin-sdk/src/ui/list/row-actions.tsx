@@ -1,7 +1,7 @@
 import { DeleteOutlined, EditOutlined, EyeOutlined, UndoOutlined } from '@ant-design/icons';
 import { useCustomMutation, useDelete, useInvalidate, useNavigation, type BaseRecord } from '@refinedev/core';
 import { Button, Popconfirm, Space } from 'antd';
-import { hasRight, rightOfAction } from '../../access-control.js';
+import { hasRight, rightOfAction } from '../../host/access-control.js';
 import type { PluginResource } from '../../plugin.js';
 import { useFazhiServices } from '../services-context.js';
 import type { Labels } from '../use-labels.js';

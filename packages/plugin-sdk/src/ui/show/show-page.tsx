@@ -2,7 +2,7 @@ import { EditOutlined } from '@ant-design/icons';
 import { Show } from '@refinedev/antd';
 import { useCan, useNavigation, useShow, type BaseRecord } from '@refinedev/core';
 import { Button, Card, Descriptions, Space, Tag } from 'antd';
-import { hasRight } from '../../access-control.js';
+import { hasRight } from '../../host/access-control.js';
 import type { RecordPageProps } from '../../plugin.js';
 import { AttachmentsPanel } from '../attachments/attachments-panel.js';
 import { FieldValue } from '../fields/field-value.js';

@@ -2,7 +2,7 @@ import { useCan, useUpdate, type BaseRecord, type HttpError } from '@refinedev/c
 import { Alert, Button, Form, Modal, Space, Typography } from 'antd';
 import { findField, type FieldDef } from '@fazhi/domain';
 import { useState } from 'react';
-import { hasRight } from '../../access-control.js';
+import { hasRight } from '../../host/access-control.js';
 import type { PluginResource, WorkflowTransition } from '../../plugin.js';
 import { FieldInput } from '../fields/field-input.js';
 import { fieldRules } from '../fields/form-rules.js';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createAccessControl, hasRight, rightOfAction, writableOrgIds } from './access-control.js';
-import { userWith } from './test-fixtures.test-helper.js';
+import { userWith } from '../test-fixtures.test-helper.js';
 
 describe('hasRight', () => {
   const clerk = userWith([{ orgId: 's', role: 'clerk', areas: ['mediation'], personalData: false }]);

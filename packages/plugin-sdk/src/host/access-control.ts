@@ -1,5 +1,5 @@
 import type { AccessControlProvider, CanParams, CanResponse } from '@refinedev/core';
-import type { ConsoleUser, Membership } from './services.js';
+import type { ConsoleUser, Membership } from '../services.js';
 
 /**
  * The console's view of the grants in `docs/database.md` ("Roles"). It only decides what to SHOW:

@@ -1,5 +1,5 @@
 import type { ResourceProps } from '@refinedev/core';
-import type { PluginResource, WorkAreaPlugin } from './plugin.js';
+import type { PluginResource, WorkAreaPlugin } from '../plugin.js';
 
 /** URL segment of a kind: `mediation_cases` → `mediation-cases`. */
 export const kindSlug = (kindId: string) => kindId.replace(/_/g, '-');

@@ -1,5 +1,5 @@
 import type { OrgUnit } from '@fazhi/domain';
-import type { ConsoleUser, Membership } from './services.js';
+import type { ConsoleUser, Membership } from '../services.js';
 
 /** Any SQL connection (`SqlExecutor` of @fazhi/db), kept structural so this entry needs no database. */
 export interface SqlReader {

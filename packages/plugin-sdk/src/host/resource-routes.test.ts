@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { findResource, refineResources, resourcePaths } from './resource-routes.js';
-import { samplePlugin } from './test-fixtures.test-helper.js';
+import { samplePlugin } from '../test-fixtures.test-helper.js';
 
 test('one Refine resource per kind, under a group per plugin, with the area in meta', () => {
   const p = samplePlugin();
