@@ -24,6 +24,8 @@ export interface ComposeOptions {
   extensions?: readonly unknown[];
   /** The report template in force before extensions' sections merge; the street default otherwise. */
   template?: ReportTemplate;
+  /** Where `template` was read from (a file path), so a message about it names the file. */
+  templateSource?: string;
 }
 
 /** Composition found problems; `problems` lists each in Chinese, naming the extension. */
@@ -92,11 +94,26 @@ export function composeModel(options: ComposeOptions = {}): FazhiModel {
   );
   const needs = templateRequirements(template);
   const indicatorIds = new Set(catalog.indicators.map((i) => i.id));
-  for (const id of needs.indicators) if (!indicatorIds.has(id)) problems.push(`报告模板“${template.label}”引用了未知的指标“${id}”`);
-  for (const id of needs.kinds) if (!registry.has(id)) problems.push(`报告模板“${template.label}”引用了未知的记录类型“${id}”`);
+  const from = (need: 'indicators' | 'kinds', id: string) => templateOwners(options.template ?? streetAnnualTemplate, options.templateSource, extensions, need, id);
+  for (const id of needs.indicators) if (!indicatorIds.has(id)) problems.push(`${from('indicators', id)}引用了未知的指标“${id}”`);
+  for (const id of needs.kinds) if (!registry.has(id)) problems.push(`${from('kinds', id)}引用了未知的记录类型“${id}”`);
 
   if (problems.length) throw new ModelError(problems);
   return { registry, catalog, template, areas, extensions };
+}
+
+/**
+ * Who wrote a placeholder: the template (named by its file when read from one) and/or the
+ * extensions whose report sections use it, so the message points at the file to fix.
+ */
+function templateOwners(template: ReportTemplate, source: string | undefined, extensions: readonly FazhiExtension[], need: 'indicators' | 'kinds', id: string): string {
+  const owners: string[] = [];
+  if (templateRequirements(template)[need].includes(id)) owners.push(`报告模板“${template.label}”${source ? `（${source}）` : ''}`);
+  for (const e of extensions) {
+    const sections = { ...template, preamble: [], sections: e.reportSections ?? [] };
+    if (templateRequirements(sections)[need].includes(id)) owners.push(`扩展“${e.id}”的报告章节`);
+  }
+  return owners.join('和') || `报告模板“${template.label}”`;
 }
 
 let builtIn: FazhiModel | undefined;

@@ -90,11 +90,11 @@ export function buildReport(input: BuildReportInput): ReportDocument {
       return !r.deletedAt && d != null && d >= range.start && d < range.end;
     });
     rows.sort((a, c) => String(a[b.dateField]).localeCompare(String(c[b.dateField])));
-    if (!rows.length) return { type: 'paragraph', inlines: [{ type: 'text', text: b.empty ?? '' }] };
+    if (!rows.length) return { type: 'paragraph', inlines: [{ type: 'text', text: fill(b.empty ?? '') }] };
     const items = rows.map((r) => b.item.replace(/\{(\w+)\}/g, (_, k: string) => String(r[k] ?? '')));
     // Quotes inside a quoted title become single quotes: “…‘枫桥经验’…”.
     const quoted = items.map((x) => `“${x.replace(/“/g, '‘').replace(/”/g, '’')}”`);
-    return { type: 'paragraph', inlines: [{ type: 'text', text: `${b.intro}${quoted.join('、')}${b.outro}` }] };
+    return { type: 'paragraph', inlines: [{ type: 'text', text: `${fill(b.intro)}${quoted.join('、')}${fill(b.outro)}` }] };
   };
 
   const renderBlocks = (blocks: readonly TemplateBlock[]): Block[] =>
@@ -104,7 +104,7 @@ export function buildReport(input: BuildReportInput): ReportDocument {
           return figureBlock(fill(b.text));
         case 'narrative': {
           const paragraphs = narrative.sections.get(b.key);
-          if (!paragraphs?.length) return [{ type: 'missing', text: `【待补充】${b.prompt}（叙述文件段落：${b.key}）` }];
+          if (!paragraphs?.length) return [{ type: 'missing', text: `【待补充】${fill(b.prompt)}（叙述文件段落：${b.key}）` }];
           return paragraphs.map((p) => ({ type: 'paragraph', inlines: [{ type: 'text', text: fill(p) }] }));
         }
         case 'record-list':
@@ -117,7 +117,7 @@ export function buildReport(input: BuildReportInput): ReportDocument {
           return [
             {
               type: 'table',
-              caption: b.caption,
+              caption: fill(b.caption),
               columns: ['指标', `${year}年${through}`, `${year - 1}年${asOf ? '同期' : ''}`, '同比'],
               rows: comparisons.map((c) => {
                 const fmt = (v: number | null) => formatIndicator(c.current.indicator, v, { money: { trimZeros: false } });

@@ -9,3 +9,4 @@ export { renderMarkdown } from './render-markdown.js';
 export { renderHtml } from './render-html.js';
 export { renderDocx } from './render-docx.js';
 export { docxText } from './docx-text.js';
+export * from './template-schema.js';

@@ -1,0 +1,187 @@
+import { streetAnnualTemplate } from '@fazhi/report';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { builtInModel } from './compose.js';
+import { ConfigError, loadConfig } from './load-config.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'fazhi-config-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function write(path: string, text: string): string {
+  const file = join(dir, path);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  return file;
+}
+
+/** A small extension module in TypeScript, importing the host's packages by name. */
+const correctionModule = `
+import { defineRecordKind } from '@fazhi/domain';
+import { defineExtension, modelApiVersion } from '@fazhi/model';
+const visits = defineRecordKind({
+  id: 'correction_visits', label: '社区矫正走访', area: 'community_correction', measureWord: '次',
+  fields: [{ key: 'visitedOn', label: '走访日期', type: 'date', required: true, listed: true }, { key: 'note', label: '情况', type: 'text' }],
+  periodField: 'visitedOn', titleField: 'note',
+});
+const id: string = 'community-correction';
+export default defineExtension({
+  id, apiVersion: modelApiVersion,
+  areas: [{ id: 'community_correction', label: '社区矫正' }],
+  kinds: [visits],
+  catalog: {
+    measures: [{ id: 'correction.visits', label: '走访次数', description: '走访次数', kind: 'correction_visits', aggregation: { type: 'count' }, filters: [], period: { type: 'within', field: 'visitedOn' }, valueType: 'count', unit: '次' }],
+    indicators: [{ id: 'correction.visits', label: '走访次数', area: 'community_correction', description: '走访次数', numerator: 'correction.visits', factor: 1, unit: '次', valueType: 'count', decimals: 0 }],
+  },
+  reportSections: [{ id: 'correction', parent: 'achievements', heading: '做好社区矫正', blocks: [{ type: 'figures', text: '全年走访{correction.visits}。' }] }],
+});
+`;
+
+async function failure(p: Promise<unknown>): Promise<ConfigError> {
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
+  expect(e).toBeInstanceOf(ConfigError);
+  return e as ConfigError;
+}
+
+describe('loadConfig: finding the file', () => {
+  it('is the built-in model when the working directory has no config', async () => {
+    const loaded = await loadConfig({ cwd: dir });
+    expect(loaded.file).toBeNull();
+    expect(loaded.model).toBe(builtInModel());
+  });
+
+  it('does not look in parent directories', async () => {
+    write('fazhi.config.json', '{ "plugins": [] }');
+    const loaded = await loadConfig({ cwd: join(dir, 'sub') });
+    expect(loaded.file).toBeNull();
+  });
+
+  it('reads a TypeScript config with a plugin given by relative path', async () => {
+    write('plugins/correction.ts', correctionModule);
+    const file = write('fazhi.config.ts', `import { defineConfig } from '@fazhi/model';\nconst p: string = './plugins/correction.ts';\nexport default defineConfig({ plugins: [p] });\n`);
+    const loaded = await loadConfig({ cwd: dir });
+    expect(loaded.file).toBe(file);
+    expect(loaded.plugins.map((p) => [p.specifier, p.module])).toEqual([['./plugins/correction.ts', join(dir, 'plugins/correction.ts')]]);
+    expect(loaded.model.registry.has('correction_visits')).toBe(true);
+    expect(loaded.model.catalog.indicators.some((i) => i.id === 'correction.visits')).toBe(true);
+    expect(loaded.model.template.sections[0]!.sections!.at(-1)!.id).toBe('correction');
+  });
+
+  it('reads a JavaScript config with an inline plugin object and a plugin package', async () => {
+    write('node_modules/fazhi-plugin-correction/package.json', JSON.stringify({ name: 'fazhi-plugin-correction', type: 'module', exports: './index.ts' }));
+    write('node_modules/fazhi-plugin-correction/index.ts', correctionModule);
+    write('fazhi.config.mjs', `export default { plugins: [{ id: 'my-street', apiVersion: 1, kindExtensions: [{ kind: 'mediation_cases', options: { disputeType: [{ value: 'pets', label: '宠物纠纷' }] } }] }, 'fazhi-plugin-correction'] };\n`);
+    const loaded = await loadConfig({ cwd: dir });
+    expect(loaded.plugins.map((p) => p.extension.id)).toEqual(['my-street', 'community-correction']);
+    const type = loaded.model.registry.get('mediation_cases').fields.find((f) => f.key === 'disputeType')!;
+    expect(type.type === 'enum' && type.options.some((o) => o.value === 'pets')).toBe(true);
+  });
+
+  it('reads a JSON config with a JSON template relative to the config file', async () => {
+    write('conf/my-template.json', JSON.stringify({ ...streetAnnualTemplate, id: 'mine', label: '我的模板' }));
+    write('conf/fazhi.config.json', JSON.stringify({ template: './my-template.json' }));
+    const loaded = await loadConfig({ cwd: dir, file: 'conf/fazhi.config.json' });
+    expect(loaded.model.template.label).toBe('我的模板');
+    expect(loaded.templateFile).toBe(join(dir, 'conf/my-template.json'));
+  });
+
+  it('lets --template replace the config template for one run (paths from the working directory)', async () => {
+    write('fazhi.config.json', JSON.stringify({ template: './a.json' }));
+    write('a.json', JSON.stringify({ ...streetAnnualTemplate, label: 'A' }));
+    write('b.ts', `import { streetAnnualTemplate } from '@fazhi/report';\nexport default { ...streetAnnualTemplate, label: 'B' };\n`);
+    expect((await loadConfig({ cwd: dir })).model.template.label).toBe('A');
+    expect((await loadConfig({ cwd: dir, template: 'b.ts' })).model.template.label).toBe('B');
+  });
+
+  it('refuses two config files in one directory', async () => {
+    write('fazhi.config.json', '{}');
+    write('fazhi.config.js', 'export default {};');
+    expect((await failure(loadConfig({ cwd: dir }))).message).toMatch(/有多个配置文件：fazhi\.config\.js、fazhi\.config\.json/);
+  });
+});
+
+describe('loadConfig: every problem names its file', () => {
+  it('--config naming a missing file', async () => {
+    expect((await failure(loadConfig({ cwd: dir, file: 'nope.ts' }))).message).toBe(`配置文件“${join(dir, 'nope.ts')}”不存在`);
+  });
+
+  it('a syntax error in a TypeScript config', async () => {
+    const file = write('fazhi.config.ts', 'export default { plugins: [ };\n');
+    const e = await failure(loadConfig({ cwd: dir }));
+    expect(e.message).toContain(`配置文件“${file}”无法加载：`);
+    expect(e.file).toBe(file);
+  });
+
+  it('a syntax error in a JSON config', async () => {
+    const file = write('fazhi.config.json', '{ "plugins": [ }');
+    expect((await failure(loadConfig({ cwd: dir }))).message).toMatch(new RegExp(`^配置文件“${file}”不是有效的 JSON：`));
+  });
+
+  it('a config that exports no object, and unknown keys', async () => {
+    write('fazhi.config.js', 'export default 42;');
+    expect((await failure(loadConfig({ cwd: dir }))).message).toMatch(/应默认导出一个对象/);
+    rmSync(join(dir, 'fazhi.config.js'));
+    write('fazhi.config.json', '{ "plugin": [], "plugins": {} }');
+    const message = (await failure(loadConfig({ cwd: dir }))).message;
+    expect(message).toMatch(/未知的配置项“plugin”/);
+    expect(message).toMatch(/plugins 应为数组/);
+  });
+
+  it('a plugin that cannot be imported', async () => {
+    const file = write('fazhi.config.json', '{ "plugins": ["./missing.ts", "no-such-package"] }');
+    const e = await failure(loadConfig({ cwd: dir }));
+    expect(e.message).toContain(`配置文件“${file}”中 plugins[0]“./missing.ts”无法导入：`);
+    write('missing.ts', 'export default { id: "x", apiVersion: 1 } as const;');
+    expect((await failure(loadConfig({ cwd: dir }))).message).toContain('plugins[1]“no-such-package”无法导入');
+  });
+
+  it('a plugin whose default export is not an extension', async () => {
+    write('not-a-plugin.ts', 'export const extension = { id: "x", apiVersion: 1 };\n');
+    const file = write('fazhi.config.json', '{ "plugins": ["./not-a-plugin.ts"] }');
+    expect((await failure(loadConfig({ cwd: dir }))).message).toContain(`配置文件“${file}”中 plugins[0]“./not-a-plugin.ts”（${join(dir, 'not-a-plugin.ts')}）的默认导出不是 fazhi 扩展`);
+  });
+
+  it('a plugin of another apiVersion is refused, naming the extension and the config', async () => {
+    write('old.ts', correctionModule.replace('apiVersion: modelApiVersion', 'apiVersion: 2'));
+    const file = write('fazhi.config.json', '{ "plugins": ["./old.ts"] }');
+    const e = await failure(loadConfig({ cwd: dir }));
+    expect(e.message).toContain(`配置文件“${file}”组成的模型有误`);
+    expect(e.message).toContain('扩展“community-correction”的 apiVersion 为 2，本版本 fazhi 支持 1');
+  });
+
+  it('a bad template file, naming the path of the bad value', async () => {
+    const bad = JSON.parse(JSON.stringify(streetAnnualTemplate)) as { sections: { blocks: unknown[] }[] };
+    bad.sections[2]!.blocks[0] = { type: 'narrative', key: 'problems' };
+    const template = write('t.json', JSON.stringify(bad));
+    write('fazhi.config.json', '{ "template": "./t.json" }');
+    const e = await failure(loadConfig({ cwd: dir }));
+    expect(e.message).toBe(`报告模板“${template}”有 1 处错误：\nsections[2].blocks[0].prompt：缺少必填项（应为文字）`);
+    expect(e.file).toBe(template);
+  });
+
+  it('a template file that is missing or not JSON', async () => {
+    const file = write('fazhi.config.json', '{ "template": "./gone.json" }');
+    expect((await failure(loadConfig({ cwd: dir }))).message).toBe(`报告模板文件“${join(dir, 'gone.json')}”不存在（配置文件“${file}”的 template）`);
+    const t = write('t.json', '{ "id": ');
+    expect((await failure(loadConfig({ cwd: dir, template: 't.json' }))).message).toMatch(new RegExp(`^报告模板文件“${t}”不是有效的 JSON`));
+  });
+
+  it('a template placeholder no indicator computes names the template file', async () => {
+    const t = write('t.json', JSON.stringify({ ...streetAnnualTemplate, preamble: [{ type: 'figures', text: '共{nobody.knows}。' }] }));
+    const e = await failure(loadConfig({ cwd: dir, template: 't.json' }));
+    expect(e.message).toContain(`报告模板“街道法治政府建设年度报告”（${t}）引用了未知的指标“nobody.knows”`);
+  });
+
+  it("a plugin section's unknown placeholder names the extension", async () => {
+    write('p.ts', correctionModule.replace('{correction.visits}。', '{correction.vists}。'));
+    write('fazhi.config.json', '{ "plugins": ["./p.ts"] }');
+    expect((await failure(loadConfig({ cwd: dir }))).message).toContain('扩展“community-correction”的报告章节引用了未知的指标“correction.vists”');
+  });
+});

@@ -1,0 +1,215 @@
+import * as domain from '@fazhi/domain';
+import * as metrics from '@fazhi/metrics';
+import * as report from '@fazhi/report';
+import { parseReportTemplate, ReportTemplateError, type ReportTemplate } from '@fazhi/report';
+import { createJiti, type Jiti } from 'jiti';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { builtInModel, composeModel, ModelError, type FazhiModel } from './compose.js';
+import type { FazhiConfig } from './config.js';
+import type { FazhiExtension } from './extension.js';
+import * as model from './index.js';
+
+/** The file names looked for in the working directory, in this order of preference. */
+export const configFileNames = ['fazhi.config.ts', 'fazhi.config.mts', 'fazhi.config.js', 'fazhi.config.mjs', 'fazhi.config.json'] as const;
+
+/** The keys a config may have; anything else is a typo to report, not to ignore. */
+const configKeys: readonly (keyof FazhiConfig)[] = ['plugins', 'template'];
+
+/** A configured plugin, with where it came from (a bundler turns `module` back into an import). */
+export interface LoadedPlugin {
+  /** As written in the config (a package name or a relative path), or null for an inline object. */
+  specifier: string | null;
+  /** The resolved module file, or null for an inline object. */
+  module: string | null;
+  extension: FazhiExtension;
+}
+
+export interface LoadedConfig {
+  /** The config file read, or null when the working directory has none (the built-in model). */
+  file: string | null;
+  config: FazhiConfig;
+  plugins: readonly LoadedPlugin[];
+  /** The template file in force (`--template`, else the config's), or null for an inline or default one. */
+  templateFile: string | null;
+  model: FazhiModel;
+}
+
+export interface LoadConfigOptions {
+  /** Where `fazhi.config.*` is looked for (exactly this folder, not its parents) and relative paths start. */
+  cwd: string;
+  /** `--config FILE`: this file instead of looking in `cwd`; it must exist. */
+  file?: string | undefined;
+  /** `--template FILE`: a template for this run instead of the config's (relative to `cwd`). */
+  template?: string | undefined;
+}
+
+/** A config, plugin or template could not be read or used; the message names the file, in Chinese. */
+export class ConfigError extends Error {
+  constructor(
+    message: string,
+    readonly file: string | null,
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads the street's configuration and composes the model from it: `fazhi.config.*` in `cwd` (or
+ * `--config FILE`), its plugins (objects, or module specifiers whose default export is the
+ * extension) and its template (an object, or a `.json`/module file). With no config file this is
+ * the built-in model. Every problem is a `ConfigError` naming the file it is in.
+ */
+export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
+  const file = findConfigFile(options);
+  const config = file ? await readConfig(file) : {};
+  const loader = file ? moduleLoader(file) : null;
+  const plugins: LoadedPlugin[] = [];
+  for (const [i, entry] of (config.plugins ?? []).entries()) plugins.push(await loadPlugin(entry, i, file!, loader!));
+
+  let template: ReportTemplate | undefined;
+  let templateFile: string | null = null;
+  let templateSource: string | undefined;
+  if (options.template !== undefined) {
+    templateFile = resolve(options.cwd, options.template);
+    template = await readTemplateFile(templateFile, moduleLoader(templateFile));
+    templateSource = templateFile;
+  } else if (typeof config.template === 'string') {
+    templateFile = resolve(dirname(file!), config.template);
+    template = await readTemplateFile(templateFile, loader!, file!);
+    templateSource = templateFile;
+  } else if (config.template !== undefined) {
+    templateSource = `配置文件“${file!}”的 template`;
+    template = checkTemplate(config.template, templateSource, file);
+  }
+
+  if (!file && !template) return { file: null, config, plugins, templateFile, model: builtInModel() };
+  try {
+    const model = composeModel({ extensions: plugins.map((p) => p.extension), ...(template ? { template } : {}), ...(templateSource ? { templateSource } : {}) });
+    return { file, config, plugins, templateFile, model };
+  } catch (e) {
+    if (e instanceof ModelError) throw new ConfigError(`配置文件“${file ?? '（无）'}”组成的模型有误：\n${e.problems.join('\n')}`, file);
+    throw e;
+  }
+}
+
+function findConfigFile({ cwd, file }: LoadConfigOptions): string | null {
+  if (file !== undefined) {
+    const path = resolve(cwd, file);
+    if (!existsSync(path)) throw new ConfigError(`配置文件“${path}”不存在`, path);
+    if (!statSync(path).isFile()) throw new ConfigError(`配置文件“${path}”不是文件`, path);
+    return path;
+  }
+  const found = configFileNames.map((n) => resolve(cwd, n)).filter((p) => existsSync(p));
+  if (found.length > 1) throw new ConfigError(`目录“${cwd}”中有多个配置文件：${found.map((p) => relative(cwd, p)).join('、')}；请只保留一个，或用 --config 指定`, found[0]!);
+  return found[0] ?? null;
+}
+
+/**
+ * A loader for TypeScript and ESM modules relative to `file`. Configs and plugins import
+ * `@fazhi/*` by name: they get the host's own copies (so a kind a plugin declares is checked by
+ * the same code that serves it), wherever the config lives and whether or not it installed them.
+ */
+function moduleLoader(file: string): Jiti {
+  return createJiti(file, {
+    fsCache: false,
+    moduleCache: false,
+    virtualModules: { '@fazhi/model': model, '@fazhi/domain': domain, '@fazhi/metrics': metrics, '@fazhi/report': report },
+  });
+}
+
+async function importDefault(loader: Jiti, specifier: string): Promise<unknown> {
+  const mod = (await loader.import(specifier)) as { default?: unknown } | null;
+  return mod && typeof mod === 'object' && 'default' in mod ? mod.default : mod;
+}
+
+function readJson(path: string, what: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  } catch (e) {
+    throw new ConfigError(`${what}“${path}”无法读取：${(e as Error).message}`, path);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(`${what}“${path}”不是有效的 JSON：${(e as Error).message}`, path);
+  }
+}
+
+async function readConfig(file: string): Promise<FazhiConfig> {
+  let value: unknown;
+  if (file.endsWith('.json')) value = readJson(file, '配置文件');
+  else {
+    try {
+      value = await importDefault(moduleLoader(file), file);
+    } catch (e) {
+      throw new ConfigError(`配置文件“${file}”无法加载：${loaderMessage(e)}`, file);
+    }
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ConfigError(`配置文件“${file}”应默认导出一个对象（如 export default defineConfig({ plugins: [...] })）`, file);
+  }
+  const problems: string[] = [];
+  for (const key of Object.keys(value)) if (!(configKeys as readonly string[]).includes(key)) problems.push(`未知的配置项“${key}”，可用：${configKeys.join('、')}`);
+  const { plugins, template } = value as Record<string, unknown>;
+  if (plugins !== undefined && !Array.isArray(plugins)) problems.push('plugins 应为数组（插件对象或模块名）');
+  if (template !== undefined && typeof template !== 'string' && (typeof template !== 'object' || template === null)) problems.push('template 应为模板文件路径或模板对象');
+  if (problems.length) throw new ConfigError(`配置文件“${file}”有误：\n${problems.join('\n')}`, file);
+  return value as FazhiConfig;
+}
+
+async function loadPlugin(entry: unknown, i: number, file: string, loader: Jiti): Promise<LoadedPlugin> {
+  const where = `配置文件“${file}”中 plugins[${i}]`;
+  if (typeof entry !== 'string') {
+    if (!isExtension(entry)) throw new ConfigError(`${where}不是 fazhi 扩展：应为带 id 和 apiVersion 的对象，或模块名`, file);
+    return { specifier: null, module: null, extension: entry };
+  }
+  let module: string;
+  let value: unknown;
+  try {
+    module = fileURLToPath(loader.esmResolve(entry));
+    value = await importDefault(loader, module);
+  } catch (e) {
+    throw new ConfigError(`${where}“${entry}”无法导入：${loaderMessage(e)}`, file);
+  }
+  if (!isExtension(value)) throw new ConfigError(`${where}“${entry}”（${module}）的默认导出不是 fazhi 扩展：应为带 id 和 apiVersion 的对象（用 defineExtension 声明）`, file);
+  return { specifier: entry, module, extension: value };
+}
+
+/** Shape only: composition checks the rest (and names the extension by its id). */
+function isExtension(value: unknown): value is FazhiExtension {
+  return !!value && typeof value === 'object' && 'id' in value && 'apiVersion' in value;
+}
+
+async function readTemplateFile(path: string, loader: Jiti, configFile?: string): Promise<ReportTemplate> {
+  const from = configFile ? `（配置文件“${configFile}”的 template）` : '';
+  if (!existsSync(path)) throw new ConfigError(`报告模板文件“${path}”不存在${from}`, configFile ?? path);
+  let value: unknown;
+  if (path.endsWith('.json')) value = readJson(path, '报告模板文件');
+  else {
+    try {
+      value = await importDefault(loader, path);
+    } catch (e) {
+      throw new ConfigError(`报告模板文件“${path}”无法加载：${loaderMessage(e)}`, path);
+    }
+  }
+  return checkTemplate(value, path, path);
+}
+
+function checkTemplate(value: unknown, source: string, file: string | null): ReportTemplate {
+  try {
+    return parseReportTemplate(value, source);
+  } catch (e) {
+    if (e instanceof ReportTemplateError) throw new ConfigError(e.message, file);
+    throw e;
+  }
+}
+
+/** Loader errors can carry a long code frame; its first lines say what and where. */
+function loaderMessage(e: unknown): string {
+  const message = (e instanceof Error ? e.message : String(e)).split('\nRequire stack:')[0]!;
+  return message.split('\n').slice(0, 3).join('\n').trim();
+}

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import type { ReportTemplate, TemplateSection } from './template.js';
+
+/**
+ * The report template file format (JSON, or a module default-exporting the same value), checked
+ * by one zod schema. Unknown keys are refused so a misspelt key (`heding`) is an error naming its
+ * path rather than a silently missing heading. docs/configuration.md documents the format.
+ */
+
+const text = z.string().min(1);
+
+/** Names usable in `{…}` outside indicator ids: the period and the org. */
+export const templateVariables = ['year', 'prevYear', 'nextYear', 'org'] as const;
+/** `{indicator.id|modifier}`: 同比 wording, or last year's figure. */
+export const placeholderModifiers = ['yoy', 'prev'] as const;
+
+/** Why a `{…}` in a sentence cannot be filled, or null when it can. */
+function placeholderProblem(inner: string, figures: boolean): string | null {
+  const m = /^([a-zA-Z_][\w.]*)(?:\|(\w+))?$/.exec(inner);
+  if (!m) return `占位符“{${inner}}”的写法无效`;
+  const [, name, modifier] = m as unknown as [string, string, string | undefined];
+  const isIndicator = name.includes('.');
+  if (isIndicator && !figures) return `占位符“{${inner}}”：这里只能用 ${templateVariables.map((v) => `{${v}}`).join('、')}`;
+  if (!isIndicator && !(templateVariables as readonly string[]).includes(name)) {
+    return `未知的占位符“{${inner}}”：可用 ${templateVariables.map((v) => `{${v}}`).join('、')} 或指标编号如 {mediation.successful_cases}`;
+  }
+  if (modifier !== undefined && !isIndicator) return `占位符“{${inner}}”：|${modifier} 只能跟在指标编号后`;
+  if (modifier !== undefined && !(placeholderModifiers as readonly string[]).includes(modifier)) {
+    return `占位符“{${inner}}”的修饰“|${modifier}”无效：指标后只能跟 |yoy（同比）或 |prev（上年数）`;
+  }
+  return null;
+}
+
+/** A string whose `{…}` placeholders are all well formed; `figures` allows indicator ids. */
+const sentence = (figures: boolean, base: z.ZodString = text) =>
+  base.superRefine((value, ctx) => {
+    for (const m of value.matchAll(/\{([^{}]*)\}/g)) {
+      const problem = placeholderProblem(m[1]!, figures);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }
+    if (/[{}]/.test(value.replace(/\{[^{}]*\}/g, ''))) ctx.addIssue({ code: 'custom', message: '有不成对的花括号“{”或“}”' });
+  });
+
+/** Text around a record list: may be empty, may use `{year}` and the like. */
+const phrase = sentence(false, z.string());
+
+const indicatorId = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/, '应为指标编号，如 mediation.successful_cases');
+
+const block = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('figures'), text: sentence(true) }),
+  z.strictObject({ type: z.literal('narrative'), key: z.string().regex(/^\S+$/, '应为不含空格的段落名，如 problems'), prompt: sentence(false) }),
+  z.strictObject({
+    type: z.literal('record-list'),
+    kind: text,
+    dateField: text,
+    /** `{field}` placeholders name the record's fields (checked against the kind by composition). */
+    item: text,
+    intro: phrase,
+    outro: phrase,
+    empty: phrase.optional(),
+  }),
+  z.strictObject({ type: z.literal('indicator-table'), caption: sentence(false), indicators: z.array(indicatorId).min(1) }),
+]);
+
+const sectionId = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, '应为 kebab-case 的章节编号，如 legal-services');
+
+const section: z.ZodType<TemplateSection> = z.lazy(() =>
+  z.strictObject({
+    id: sectionId,
+    heading: sentence(false),
+    blocks: z.array(block),
+    sections: z.array(section).optional(),
+    unnumbered: z.boolean().optional(),
+  }),
+);
+
+export const reportTemplateSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: sectionId,
+    label: text,
+    title: sentence(false),
+    preamble: z.array(block),
+    sections: z.array(section),
+    figureDefaults: z.strictObject({ moneyTrimZeros: z.boolean().optional() }).optional(),
+  })
+  .superRefine((t, ctx) => {
+    // Section ids are what plugins' report sections replace or attach to: each must name one section.
+    const seen = new Set<string>();
+    const walk = (list: readonly TemplateSection[], path: (string | number)[]) =>
+      list.forEach((s, i) => {
+        if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `章节编号“${s.id}”重复` });
+        seen.add(s.id);
+        walk(s.sections ?? [], [...path, i, 'sections']);
+      });
+    walk(t.sections, ['sections']);
+  });
+
+/** The format as JSON Schema, for editors (`$schema` in a template file); shipped as report-template.schema.json. */
+export function reportTemplateJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(reportTemplateSchema, { target: 'draft-2020-12', unrepresentable: 'any' }),
+    title: 'fazhi 报告模板 (report template)',
+  };
+}
+
+/** `sections[2].blocks[0].text`: the path of a value inside the template file. */
+export function templatePath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, k) => (typeof k === 'number' ? `${out}[${k}]` : out ? `${out}.${String(k)}` : String(k)), '') || '（整个模板）';
+}
+
+const typeNames: Record<string, string> = { string: '文字', number: '数字', boolean: '布尔值（true 或 false）', array: '数组', object: '对象' };
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? `缺少必填项（应为${typeNames[issue.expected] ?? issue.expected}）` : `应为${typeNames[issue.expected] ?? issue.expected}`;
+    case 'too_small':
+      return issue.origin === 'array' ? `至少要有 ${String(issue.minimum)} 项` : '不能为空';
+    case 'unrecognized_keys':
+      return `未知的项 ${issue.keys.map((k) => `“${k}”`).join('、')}`;
+    case 'invalid_union':
+      return '块的类型 type 应为 figures、narrative、record-list 或 indicator-table';
+    case 'invalid_value':
+      return `应为 ${issue.values.map((v) => JSON.stringify(v)).join('、')}`;
+    default:
+      return issue.message;
+  }
+}
+
+/** The template file has problems; `problems` names each by its path inside the file, in Chinese. */
+export class ReportTemplateError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`报告模板“${source}”有 ${problems.length} 处错误：\n${problems.join('\n')}`);
+    this.name = 'ReportTemplateError';
+  }
+}
+
+/**
+ * Checks a template read from a file (`source` names it in messages) and returns it typed; throws
+ * `ReportTemplateError` listing every problem by path, e.g. `sections[2].blocks[0].text：…`.
+ * Indicator ids and record kinds are checked later, against the composed model's catalog.
+ */
+export function parseReportTemplate(value: unknown, source: string): ReportTemplate {
+  const res = reportTemplateSchema.safeParse(value, { reportInput: true });
+  if (res.success) {
+    const { $schema: _ignored, ...template } = res.data;
+    return template as ReportTemplate;
+  }
+  throw new ReportTemplateError(
+    source,
+    res.error.issues.map((i) => `${templatePath(i.path)}：${issueMessage(i)}`),
+  );
+}
