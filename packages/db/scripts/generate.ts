@@ -1,12 +1,13 @@
-import { createRegistry } from '@fazhi/domain';
-import { builtInCatalog } from '@fazhi/metrics';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { generatedMigrations } from '../src/generate/index.js';
+import { releasedGeneratedMigrations } from '../src/generate/index.js';
 
-/** Regenerates the migrations derived from the domain registry and the metrics catalog. */
+/**
+ * Rewrites the four released generated migrations from the frozen release snapshot (they never
+ * change: a model change is a new migration, written by `pnpm db:generate`).
+ */
 const migrationsDir = fileURLToPath(new URL('../../../supabase/migrations/', import.meta.url));
-for (const m of generatedMigrations(createRegistry(), builtInCatalog)) {
+for (const m of releasedGeneratedMigrations()) {
   writeFileSync(`${migrationsDir}${m.file}`, m.sql);
-  console.log(`已生成 supabase/migrations/${m.file}`);
+  console.log(`已重写 supabase/migrations/${m.file}（由冻结的发布快照生成）`);
 }

@@ -6,6 +6,8 @@ export { carryErrorFields } from './worker-error-codec.js';
 export { logPersonalDataAccess, logPersonalDataAccessRpc, type PersonalDataAccess } from './personal-data-access.js';
 export { PgliteDatabase } from './pglite-database.js';
 export { textParsers } from './value-parsers.js';
+export { migrateModel, recordedModelSnapshot, type ModelMigrateResult } from './migrate-model.js';
+export { ModelMigrationRefused, type SchemaModel } from './generate/index.js';
 export { appliedVersions, applyMigrations, type AppliedMigration, type ApplyMigrationsInput, type MigrateResult, type MigrationSource } from './migrations-core.js';
 export { asAnon, asServiceRole, asUser, runAs, type UserSession } from './session.js';
 export { demoAccounts, demoPassword, type DemoAccount, type DemoMembership, type DemoRole } from './demo-accounts.js';

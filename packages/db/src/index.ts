@@ -14,6 +14,22 @@ export { readDatabaseRecords, type DatabaseRecords } from './read-records.js';
 export { recordColumns, recordFromRow, recordRow, uuidFor } from './record-rows.js';
 export { seedSql, sqlLiteral, type SeedSqlOptions } from './seed-sql.js';
 export { generatedMigrations, indicatorsMigrationFile, kindRulesSql, recordRulesMigrationFile, recordsMigrationFile } from './generate/index.js';
+export {
+  modelMigrationPlan,
+  modelMigrationSql,
+  ModelMigrationRefused,
+  modelSnapshot,
+  modelSnapshotVersion,
+  parseModelSnapshot,
+  releaseSnapshot,
+  snapshotHash,
+  snapshotJson,
+  type ModelMigrationPlan,
+  type ModelSnapshot,
+  type SchemaModel,
+} from './generate/index.js';
+export { migrateModel, recordedModelSnapshot, type ModelMigrateResult } from './migrate-model.js';
+export { generateModelMigration, modelSnapshotFile, type GenerateModelMigrationOptions, type GeneratedModelMigration } from './generate-model-migration.js';
 export { duplicateKeyFromRow, sqlDuplicateKeySource, supabaseDuplicateKeySource, type DuplicateBusinessKey, type DuplicateKeySource } from './duplicate-keys.js';
 export {
   indicatorEvaluator,

@@ -31,7 +31,7 @@ const historyTable = `
 const migrationFile = /^([0-9]+)_(.*)\.sql$/;
 
 // Serialises concurrent migrators (two CLI runs, parallel test workers) on one database.
-const lockKey = 'select pg_advisory_xact_lock(7206505365041232)';
+export const migrationLock = 'select pg_advisory_xact_lock(7206505365041232)';
 
 /** The line (1-based) of a character position (1-based) in a script. */
 function lineOf(sql: string, position: number): number {
@@ -82,7 +82,7 @@ export async function applyMigrations(db: Database, input: ApplyMigrationsInput)
     const { file: shimFile, sql } = await input.shim();
     await db
       .transaction(async (tx) => {
-        await tx.query(lockKey);
+        await tx.query(migrationLock);
         if (await hasAuthSchema(tx)) return;
         await tx.exec(sql);
         shim = true;
@@ -93,7 +93,7 @@ export async function applyMigrations(db: Database, input: ApplyMigrationsInput)
   }
 
   await db.transaction(async (tx) => {
-    await tx.query(lockKey);
+    await tx.query(migrationLock);
     await tx.exec(historyTable);
   });
 
@@ -105,7 +105,7 @@ export async function applyMigrations(db: Database, input: ApplyMigrationsInput)
     const statements = splitStatements(sql);
     const done = await db
       .transaction(async (tx) => {
-        await tx.query(lockKey);
+        await tx.query(migrationLock);
         const seen = await tx.query(`select 1 from supabase_migrations.schema_migrations where version = $1`, [version]);
         if (seen.rows.length) return false;
         await tx.exec(sql);

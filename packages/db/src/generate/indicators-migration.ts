@@ -102,6 +102,11 @@ ${grants('indicator_values')}
  * Deterministic: the same catalog and registry always give the same text (a drift test relies on it).
  */
 export function indicatorsMigrationSql(catalog: Catalog, registry: RecordKindRegistry): string {
+  return `${header}\n${indicatorFunctionsSql(catalog, registry)}`;
+}
+
+/** `create or replace` of both functions, for the first migration and every later catalog change. */
+export function indicatorFunctionsSql(catalog: Catalog, registry: RecordKindRegistry): string {
   checkCatalog(catalog, registry);
-  return `${header}\n${measureValuesSql(catalog, registry)}\n${indicatorValuesSql(catalog)}`;
+  return `${measureValuesSql(catalog, registry)}\n${indicatorValuesSql(catalog)}`;
 }

@@ -12,15 +12,9 @@ import { ident, literal, pgName } from './sql-text.js';
  * trigger on the table refuses to store a masked value over the real one. Deterministic.
  */
 export function personalFieldsMigrationSql(registry: RecordKindRegistry): string {
-  const blocks = registry.list().map((k) => {
-    const personal = personalFields(k);
-    return [
-      `-- ${k.id}: ${k.label} ${'-'.repeat(Math.max(4, 90 - k.id.length - k.label.length * 2))}`,
-      ...(personal.length ? [personalValueFunctionSql(k, personal)] : []),
-      viewSql(k),
-      ...(personal.some(isText) ? [maskedWriteTriggerSql(k, personal.filter(isText))] : []),
-    ].join('\n\n');
-  });
+  const blocks = registry.list().map((k) =>
+    [`-- ${k.id}: ${k.label} ${'-'.repeat(Math.max(4, 90 - k.id.length - k.label.length * 2))}`, ...personalKindParts(k)].join('\n\n'),
+  );
   return [header(), ...blocks].join('\n\n') + '\n';
 }
 
@@ -32,6 +26,21 @@ function header(): string {
     '-- Per kind: the personal-value function, the security_invoker view, the masked-write guard.',
   ].join('\n');
 }
+
+/**
+ * One kind's part, on top of its table: the personal-value function (when it has personal fields),
+ * the `security_invoker` view, the masked-write guard (when it has personal text).
+ */
+export function personalKindParts(k: RecordKind): string[] {
+  const personal = personalFields(k);
+  return [
+    ...(personal.length ? [personalValueFunctionSql(k, personal)] : []),
+    viewSql(k),
+    ...(personal.some(isText) ? [maskedWriteTriggerSql(k, personal.filter(isText))] : []),
+  ];
+}
+
+export const maskedWriteTriggerName = (k: RecordKind) => pgName(k.id, 'refuse_masked_write');
 
 const personalFields = (k: RecordKind): FieldDef[] => k.fields.filter((f) => f.personal);
 
@@ -93,7 +102,7 @@ function maskedWriteTriggerSql(k: RecordKind, texts: readonly FieldDef[]): strin
   const changed = texts.map((f) => `new.${ident(columnName(f.key))} is distinct from old.${ident(columnName(f.key))}`).join(' or ');
   const args = texts.map((f) => `${literal(columnName(f.key))}, ${literal(f.label)}`).join(', ');
   return [
-    `create trigger ${pgName(k.id, 'refuse_masked_write')} before update on public.${ident(k.id)}`,
+    `create trigger ${maskedWriteTriggerName(k)} before update on public.${ident(k.id)}`,
     `  for each row when (${changed})`,
     `  execute function private.refuse_masked_write(${args});`,
   ].join('\n');

@@ -43,6 +43,21 @@ export function kindRulesSql(kinds: readonly RecordKind[]): string {
   return kindRulesBlocks(kinds).join('\n\n');
 }
 
+/**
+ * Drops what `kindRulesSql([k])` creates for `k` (if present), so a changed kind's rules can be
+ * created again from its new declaration.
+ */
+export function dropKindRulesSql(k: RecordKind): string {
+  const t = `public.${ident(k.id)}`;
+  const out = [`drop trigger if exists ${pgName(k.id, 'validate_values')} on ${t};`, `drop function if exists private.${pgName(k.id, 'validate_values')}();`];
+  if (k.businessKey) {
+    const col = columnName(getField(k, k.businessKey).key);
+    const name = pgName(k.id, 'unique', col);
+    out.push(`drop trigger if exists ${name} on ${t};`, `drop function if exists private.${name}();`, `drop index if exists public.${pgName(k.id, col, 'live_idx')};`);
+  }
+  return out.join('\n');
+}
+
 function kindRulesBlocks(kinds: readonly RecordKind[]): string[] {
   return kinds.flatMap((k) => {
     const parts = [checkValuesSql(k), businessKeySql(k)].filter((p): p is string => p !== null);
@@ -301,7 +316,7 @@ function businessKeySql(k: RecordKind): string | null {
  * Keys repeated anywhere are found first (one aggregate over the key), so only their few records
  * are joined to their streets.
  */
-function duplicatesSql(kinds: readonly RecordKind[]): string {
+export function duplicatesSql(kinds: readonly RecordKind[], create: 'create' | 'create or replace' = 'create'): string {
   const selects = kinds.flatMap((k) => {
     if (!k.businessKey) return [];
     const key = getField(k, k.businessKey);
@@ -322,7 +337,7 @@ function duplicatesSql(kinds: readonly RecordKind[]): string {
     : '  select null::text, null::text, null::text, null::text, null::uuid, null::uuid[] where false';
   return `-- Duplicates stored before the business-key rule (the rule never rewrites them) ---------------
 -- Security invoker: row-level security limits the list to records the caller can read.
-create function public.duplicate_business_keys(p_org uuid)
+${create} function public.duplicate_business_keys(p_org uuid)
 returns table (kind_id text, kind_label text, key_label text, business_key text, street_id uuid, record_ids uuid[])
 language sql stable security invoker set search_path = ''
 as $$

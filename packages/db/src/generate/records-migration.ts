@@ -1,8 +1,8 @@
-import { columnName, type RecordKind, type RecordKindRegistry } from '@fazhi/domain';
+import { columnName, type FieldDef, type RecordKind, type RecordKindRegistry } from '@fazhi/domain';
 import { builtInCatalog, type Catalog } from '@fazhi/metrics';
 import { policiesSql, privilegesSql, triggersSql, viewSql } from './record-access.js';
 import { columnType, kindChecks } from './record-columns.js';
-import { kindIndexes } from './record-indexes.js';
+import { kindIndexes, type IndexSpec } from './record-indexes.js';
 import { ident, literal, pgName } from './sql-text.js';
 
 /**
@@ -53,7 +53,7 @@ function header(): string {
 }
 
 /** Fills private.record_kinds, which the storage policies use to find a kind's area. */
-function recordKindsSql(kinds: readonly RecordKind[]): string {
+export function recordKindsSql(kinds: readonly RecordKind[]): string {
   const rows = kinds.map((k) => `  (${literal(k.id)}, ${literal(k.area)}, ${literal(k.label)})`);
   return [
     'insert into private.record_kinds (kind_id, area, label) values',
@@ -62,7 +62,11 @@ function recordKindsSql(kinds: readonly RecordKind[]): string {
   ].join('\n');
 }
 
-function tableSql(k: RecordKind, created: ReadonlySet<string>, forwardRefs: string[]): string {
+/**
+ * `create table` of one kind. A reference to a kind not in `created` yet is left out and its
+ * constraint pushed to `forwardRefs`, to be added once every table exists.
+ */
+export function tableSql(k: RecordKind, created: ReadonlySet<string>, forwardRefs: string[]): string {
   const lines: string[] = [
     'id uuid primary key default gen_random_uuid()',
     'org_id uuid not null references public.org_units (id)',
@@ -70,13 +74,7 @@ function tableSql(k: RecordKind, created: ReadonlySet<string>, forwardRefs: stri
   const comments = new Map<number, string>();
   for (const f of k.fields) {
     const col = columnName(f.key);
-    let line = `${ident(col)} ${columnType(f)}${f.required ? ' not null' : ''}`;
-    if (f.type === 'ref') {
-      const name = pgName(k.id, col, 'fkey');
-      const target = `public.${ident(f.target)} (id)`;
-      if (created.has(f.target)) line += ` constraint ${name} references ${target}`;
-      else forwardRefs.push(`alter table public.${ident(k.id)} add constraint ${name} foreign key (${ident(col)}) references ${target};`);
-    }
+    const line = columnSql(k, f, created, forwardRefs);
     comments.set(lines.length, `${f.label}${f.personal ? '（个人信息）' : ''}`);
     lines.push(line);
   }
@@ -94,8 +92,25 @@ function tableSql(k: RecordKind, created: ReadonlySet<string>, forwardRefs: stri
   return [`create table public.${ident(k.id)} (`, ...body, ');', `comment on table public.${ident(k.id)} is ${literal(k.label)};`].join('\n');
 }
 
+/** One field's column definition, as in `create table` and `alter table … add column`. */
+export function columnSql(k: RecordKind, f: FieldDef, created: ReadonlySet<string>, forwardRefs: string[]): string {
+  const col = columnName(f.key);
+  let line = `${ident(col)} ${columnType(f)}${f.required ? ' not null' : ''}`;
+  if (f.type === 'ref') {
+    const name = pgName(k.id, col, 'fkey');
+    const target = `public.${ident(f.target)} (id)`;
+    if (created.has(f.target)) line += ` constraint ${name} references ${target}`;
+    else forwardRefs.push(`alter table public.${ident(k.id)} add constraint ${name} foreign key (${ident(col)}) references ${target};`);
+  }
+  return line;
+}
+
+export function indexSql(k: RecordKind, i: IndexSpec): string {
+  return `create index ${i.name} on public.${ident(k.id)} (${i.columns.map(ident).join(', ')}); -- ${i.reason}`;
+}
+
 function indexesSql(k: RecordKind, catalog: Catalog): string {
   return kindIndexes(k, catalog)
-    .map((i) => `create index ${i.name} on public.${ident(k.id)} (${i.columns.map(ident).join(', ')}); -- ${i.reason}`)
+    .map((i) => indexSql(k, i))
     .join('\n');
 }
