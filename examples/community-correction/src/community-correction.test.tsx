@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-import { clickButton, createPluginDatabase, renderPlugin, setDate, setText, chooseOption, type PluginDatabase } from '@fazhi/plugin-sdk/testing';
+import { Evaluator, formatChange, formatIndicator } from '@fazhi/metrics';
+import { chooseOption, clickButton, createPluginDatabase, renderPlugin, setDate, setText, type PluginDatabase } from '@fazhi/plugin-sdk/testing';
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,5 +104,21 @@ describe('社区矫正对象 form and workflow', () => {
     expect(await screen.findByText(/矫正编号.*已/, {}, { timeout: 15_000 })).toBeTruthy();
     const same = await database.db.query<{ n: number }>(`select count(*)::int as n from community_correction_subjects where case_no = $1 and deleted_at is null`, [taken.caseNo]);
     expect(same.rows[0]!.n).toBe(1);
+  });
+});
+
+describe('社区矫正 dashboard', () => {
+  test('the 2024 cards show the figures the database computes as the user, equal to the in-memory ones, with 同比', async () => {
+    const root = database.dataset.manifest.rootOrgId;
+    await renderPlugin(communityCorrection, { user: 'viewer', database, route: '/community-correction', dashboardYear: 2024, dashboardOrgId: root });
+    const ev = new Evaluator({ orgs: database.dataset.orgs, records: database.dataset.records, catalog: database.model.catalog });
+    for (const id of ['community_correction.active_subjects', 'community_correction.reoffending_rate']) {
+      const c = ev.compare(id, root, { kind: 'year', year: 2024 });
+      expect(c.current.value).not.toBeNull();
+      expect(await screen.findByText(formatIndicator(c.current.indicator, c.current.value), {}, { timeout: 15_000 })).toBeTruthy();
+      expect(screen.getAllByText(formatChange(c)).length).toBeGreaterThan(0);
+    }
+    expect(screen.getByText('在册社区矫正对象')).toBeTruthy();
+    expect(await screen.findByRole('img', { name: /^每月走访教育：1月/ })).toBeTruthy();
   });
 });
