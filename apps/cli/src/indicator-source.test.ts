@@ -1,6 +1,7 @@
 import { seedDataset, type Database } from '@fazhi/db';
 import { pgliteBackend } from '@fazhi/db/testing';
 import { parsePeriod } from '@fazhi/domain';
+import { builtInModel } from '@fazhi/model';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMetrics } from './commands/metrics.js';
@@ -27,8 +28,8 @@ describe('figures from the database (the --db path)', () => {
   beforeAll(async () => {
     db = await pgliteBackend.create();
     await seedDataset(db, seed);
-    memory = await openSource({ dataset: seed }, { stdout: () => undefined, stderr: () => undefined });
-    database = { ...memory, indicators: sqlIndicators(db) };
+    memory = await openSource({ dataset: seed }, { stdout: () => undefined, stderr: () => undefined }, builtInModel());
+    database = { ...memory, indicators: sqlIndicators(db, builtInModel().catalog) };
   }, 180_000);
   afterAll(() => db?.close());
 

@@ -1,8 +1,7 @@
 import { sqlEvaluator, type Database } from '@fazhi/db';
-import type { Period } from '@fazhi/domain';
-import type { IndicatorComparison } from '@fazhi/metrics';
+import type { AnyRecord, OrgTree, Period } from '@fazhi/domain';
+import { Evaluator, type Catalog, type IndicatorComparison } from '@fazhi/metrics';
 import { templateRequirements, type ReportData, type ReportTemplate } from '@fazhi/report';
-import { evaluatorFor } from './evaluate-source.js';
 import type { RecordSource } from './source.js';
 
 /** Where `metrics` and `report` get their figures: computed in memory, or by the database. */
@@ -14,9 +13,9 @@ export interface IndicatorSource {
   compareAll(orgId: string, period: Period, ids: readonly string[], today: string): Promise<IndicatorComparison[]>;
 }
 
-/** `--dataset`: the in-memory evaluator over the source's records. */
-export function memoryIndicators(source: RecordSource): IndicatorSource {
-  return { compareAll: async (orgId, period, ids, today) => evaluatorFor(source, today).compareAll(orgId, period, ids) };
+/** `--dataset`: the in-memory evaluator over the records, with the composed model's catalog (checked when it was composed). */
+export function memoryIndicators(source: { orgs: OrgTree; records: ReadonlyMap<string, readonly AnyRecord[]> }, catalog: Catalog): IndicatorSource {
+  return { compareAll: async (orgId, period, ids, today) => new Evaluator({ orgs: source.orgs, records: source.records, catalog, today: () => today }).compareAll(orgId, period, ids) };
 }
 
 /**
@@ -26,19 +25,14 @@ export function memoryIndicators(source: RecordSource): IndicatorSource {
  * figures cover the whole org as the dataset's would. Connect as a narrower role to get only what
  * that role may read.
  */
-export function sqlIndicators(db: Database): IndicatorSource {
-  return { compareAll: (orgId, period, ids, today) => sqlEvaluator(db, { today: () => today }).compareAll(orgId, period, ids) };
-}
-
-/** The source's own indicator source (the database for `--db`), else memory. */
-export function indicatorsOf(source: RecordSource): IndicatorSource {
-  return source.indicators ?? memoryIndicators(source);
+export function sqlIndicators(db: Database, catalog: Catalog): IndicatorSource {
+  return { compareAll: (orgId, period, ids, today) => sqlEvaluator(db, { catalog, today: () => today }).compareAll(orgId, period, ids) };
 }
 
 /** What a report template needs: figures from the indicator source, records from the source. */
 export async function reportData(source: RecordSource, template: ReportTemplate, orgId: string, period: Period, today: string): Promise<ReportData> {
   const req = templateRequirements(template);
-  const comparisons = await indicatorsOf(source).compareAll(orgId, period, req.indicators, today);
+  const comparisons = await source.indicators.compareAll(orgId, period, req.indicators, today);
   const subtree = source.orgs.subtreeIds(orgId);
   return {
     comparisons: new Map(req.indicators.map((id, n) => [id, comparisons[n]!])),

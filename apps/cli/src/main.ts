@@ -1,11 +1,12 @@
 import { isIsoDate, parsePeriod, todayInShanghai, yearPeriod, type Period } from '@fazhi/domain';
-import { builtInModel, type FazhiModel } from '@fazhi/model';
+import type { FazhiModel } from '@fazhi/model';
 import { narrativeKeys, narrativeSkeleton } from '@fazhi/report';
 import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.js';
 import { runDb } from './commands/db.js';
 import { runMetrics } from './commands/metrics.js';
 import { runReport } from './commands/report.js';
+import { modelFor, pathsIn, templateCommands } from './model-options.js';
 import { fileSystemErrorMessage, processOutput, terminalText, writeFileAtomic, type Output } from './io.js';
 import { openSource, type RecordSource } from './source.js';
 
@@ -18,6 +19,8 @@ export const usage = `用法：fazhi <命令> [选项]
   db         数据库：db migrate 应用迁移；db seed 导入数据集并创建演示账号
 
 通用选项：
+  --config FILE    配置文件（插件与报告模板），默认为当前目录下的 fazhi.config.ts、.mts、.js、.mjs 或 .json
+  --template FILE  report、narrative：本次使用的报告模板文件（.json 或导出模板的模块），代替配置中的模板
   --dataset DIR    数据集目录（如 seeds/nansha-2024）
   --db URL         数据库（report、metrics 可代替 --dataset）：postgres://…、pglite:目录 或 pglite:memory
   --year YYYY      统计年度；metrics 也可用 --period 2024Q1 或 2024-03
@@ -35,9 +38,14 @@ export const usage = `用法：fazhi <命令> [选项]
   fazhi metrics --dataset seeds/nansha-2024 --year 2024 --format table
   fazhi db seed --db pglite:./data --dataset seeds/nansha-2024
   fazhi metrics --db pglite:./data --year 2024
+  fazhi report --config ../街道/fazhi.config.ts --template 模板.json --dataset seeds/nansha-2024 --year 2024
+
+配置文件与报告模板的格式见 docs/configuration.md。
 `;
 
 const options = {
+  config: { type: 'string' },
+  template: { type: 'string' },
   dataset: { type: 'string' },
   db: { type: 'string' },
   year: { type: 'string' },
@@ -83,8 +91,8 @@ function todayFrom(value: string | undefined): string {
 }
 
 /** Opens the records (`--dataset` or `--db`), runs `fn`, and releases the source however it ends. */
-async function withSource(values: { dataset?: string | undefined; db?: string | undefined }, out: Output, fn: (source: RecordSource) => Promise<void>): Promise<void> {
-  const source = await openSource(values, out);
+async function withSource(values: { dataset?: string | undefined; db?: string | undefined }, out: Output, model: FazhiModel, fn: (source: RecordSource) => Promise<void>): Promise<void> {
+  const source = await openSource(values, out, model);
   try {
     await fn(source);
   } finally {
@@ -92,32 +100,40 @@ async function withSource(values: { dataset?: string | undefined; db?: string | 
   }
 }
 
+export interface MainOptions {
+  /** The working directory: where `fazhi.config.*` is looked for and relative paths start (the process's by default). */
+  cwd?: string;
+}
+
 /** Runs one CLI invocation; returns the exit code. Errors for people are printed, never thrown. */
-export async function main(argv: readonly string[], out: Output = processOutput): Promise<number> {
+export async function main(argv: readonly string[], out: Output = processOutput, options: MainOptions = {}): Promise<number> {
   try {
-    const { values, positionals } = parse(argv);
-    const [command, ...rest] = positionals;
+    const cwd = options.cwd ?? process.cwd();
+    const parsed = parse(argv);
+    const values = pathsIn(parsed.values, cwd);
+    const [command, ...rest] = parsed.positionals;
     if (values.help || !command || command === 'help') {
       out.stdout(usage);
       return command || values.help ? 0 : 2;
     }
-    // The composed model every command works with (built-ins plus the configured extensions).
-    const model: FazhiModel = builtInModel();
     if (command === 'db') {
       if (rest.length > 1) throw new CliError(`多余的参数：${rest.slice(1).join(' ')}`, 2);
-      await runDb(rest[0], values, out, model);
+      await runDb(rest[0], values, out, await modelFor(command, values, cwd));
       return 0;
     }
     if (rest.length) throw new CliError(`多余的参数：${rest.join(' ')}`, 2);
+    if (![...templateCommands, 'metrics'].includes(command)) throw new CliError(`未知的命令“${command}”\n\n${usage}`, 2);
+    // The composed model every command works with (built-ins plus the configured extensions).
+    const model = await modelFor(command, values, cwd);
     switch (command) {
       case 'report': {
         const opts = { org: values.org, period: periodFrom(values), today: todayFrom(values.today), format: values.format ?? 'markdown', out: values.out, narrative: values.narrative };
-        await withSource(values, out, (source) => runReport(source, opts, out, model));
+        await withSource(values, out, model, (source) => runReport(source, opts, out, model));
         return 0;
       }
       case 'metrics': {
         const opts = { org: values.org, period: periodFrom(values), today: todayFrom(values.today), format: values.format ?? 'table', ...(values.only ? { only: values.only } : {}) };
-        await withSource(values, out, (source) => runMetrics(source, opts, out, model));
+        await withSource(values, out, model, (source) => runMetrics(source, opts, out, model));
         return 0;
       }
       case 'narrative': {

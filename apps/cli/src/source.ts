@@ -1,11 +1,11 @@
 import { DatasetError, fileErrorMessage, formatProblem, loadDataset, type Dataset, type DatasetProblem } from '@fazhi/dataset';
 import type { AnyRecord, OrgTree, OrgUnit } from '@fazhi/domain';
-import { builtInCatalog } from '@fazhi/metrics';
+import type { FazhiModel } from '@fazhi/model';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CliError } from './cli-error.js';
 import { openDbSource } from './commands/db.js';
-import type { IndicatorSource } from './indicator-source.js';
+import { memoryIndicators, type IndicatorSource } from './indicator-source.js';
 import type { Output } from './io.js';
 
 /** Records and org tree to compute from, whatever they were read from. */
@@ -17,8 +17,8 @@ export interface RecordSource {
   records: ReadonlyMap<string, readonly AnyRecord[]>;
   /** Where `<year>.md` narrative files for the root org live, if anywhere. */
   narrativeDir?: string;
-  /** Computes the figures in place of the in-memory evaluator (`--db`: the SQL evaluator). */
-  indicators?: IndicatorSource;
+  /** Computes the figures: the in-memory evaluator for `--dataset`, the SQL evaluator for `--db`. */
+  indicators: IndicatorSource;
   /** Releases what the source holds open (the `--db` connection); called when the command ends. */
   close?: () => Promise<void>;
 }
@@ -34,8 +34,10 @@ export function formatWarnings(warnings: readonly DatasetProblem[]): string {
   return `警告：数据集有 ${warnings.length} 处需要检查（不影响计算）：\n${lines.join('\n')}\n`;
 }
 
-/** Dated attributes of the built-in catalog (value in force from a date): not "outside the years" when older. */
-const inForceFrom = new Map(builtInCatalog.measures.flatMap((m) => (m.period.type === 'asOfEnd' ? [[m.kind, m.period.field] as const] : [])));
+/** Dated attributes of the catalog (value in force from a date): not "outside the years" when older. */
+function inForceFrom(model: FazhiModel): Map<string, string> {
+  return new Map(model.catalog.measures.flatMap((m) => (m.period.type === 'asOfEnd' ? [[m.kind, m.period.field] as const] : [])));
+}
 
 /** `--dataset DIR` names a folder that can be read (checked before slower work, e.g. opening a database). */
 export async function checkDatasetDir(dir: string): Promise<void> {
@@ -44,11 +46,14 @@ export async function checkDatasetDir(dir: string): Promise<void> {
   if (!info.isDirectory()) throw new CliError(`数据集目录“${dir}”不是文件夹`);
 }
 
-/** `--dataset DIR`: checks the folder, loads it (errors as a CliError) and prints its warnings to stderr. */
-export async function loadDatasetForCli(dir: string, out: Output): Promise<Dataset> {
+/**
+ * `--dataset DIR`: checks the folder, loads it with the composed model's kinds (a plugin's kind
+ * loads from its own CSV file) (errors as a CliError) and prints its warnings to stderr.
+ */
+export async function loadDatasetForCli(dir: string, out: Output, model: FazhiModel): Promise<Dataset> {
   await checkDatasetDir(dir);
   try {
-    const ds = await loadDataset(dir, { inForceFrom });
+    const ds = await loadDataset(dir, { registry: model.registry, inForceFrom: inForceFrom(model) });
     out.stderr(formatWarnings(ds.warnings));
     return ds;
   } catch (e) {
@@ -57,12 +62,13 @@ export async function loadDatasetForCli(dir: string, out: Output): Promise<Datas
   }
 }
 
-export async function openSource(opts: { dataset?: string | undefined; db?: string | undefined }, out: Output): Promise<RecordSource> {
+/** The records a command computes from, read with the composed model: `--dataset DIR` or `--db URL`. */
+export async function openSource(opts: { dataset?: string | undefined; db?: string | undefined }, out: Output, model: FazhiModel): Promise<RecordSource> {
   if (opts.dataset && opts.db) throw new CliError('--dataset 与 --db 只能选一个', 2);
-  if (opts.db) return openDbSource(opts.db);
+  if (opts.db) return openDbSource(opts.db, model);
   if (!opts.dataset) throw new CliError('请用 --dataset 指定数据集目录（或用 --db 指定数据库）', 2);
-  const ds = await loadDatasetForCli(opts.dataset, out);
-  return { label: opts.dataset, orgs: ds.orgs, rootOrgId: ds.manifest.rootOrgId, records: ds.records, narrativeDir: join(opts.dataset, 'narrative') };
+  const ds = await loadDatasetForCli(opts.dataset, out, model);
+  return { label: opts.dataset, orgs: ds.orgs, rootOrgId: ds.manifest.rootOrgId, records: ds.records, narrativeDir: join(opts.dataset, 'narrative'), indicators: memoryIndicators(ds, model.catalog) };
 }
 
 /** `--org` may name a unit by id, full name or short name; the dataset's root by default. */

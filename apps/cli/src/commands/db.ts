@@ -65,7 +65,7 @@ async function migrateAndReport(db: Database, out: Output): Promise<void> {
 
 const roleLabels: Record<string, string> = { supervisor: '区级督导', admin: '街道管理员', clerk: '业务经办人', viewer: '查看者' };
 
-export async function runDb(sub: string | undefined, opts: DbOptions, out: Output, _model: FazhiModel = builtInModel()): Promise<void> {
+export async function runDb(sub: string | undefined, opts: DbOptions, out: Output, model: FazhiModel = builtInModel()): Promise<void> {
   switch (sub) {
     case 'migrate':
       await withDatabase(opts.db, (db) => migrateAndReport(db, out));
@@ -78,9 +78,9 @@ export async function runDb(sub: string | undefined, opts: DbOptions, out: Outpu
         await migrateAndReport(db, out);
         // Refuse a non-empty database before spending seconds on loading the dataset.
         await assertNoOrgUnits(db, dataset);
-        const ds = await loadDatasetForCli(dataset, out);
+        const ds = await loadDatasetForCli(dataset, out, model);
         // Records and accounts in one transaction: a run that dies half-way leaves nothing behind.
-        const result = await insertDatasetWithDemoUsers(db, ds);
+        const result = await insertDatasetWithDemoUsers(db, ds, { registry: model.registry });
         const records = Object.values(result.records).reduce((a, b) => a + b, 0);
         out.stdout(`已导入数据集“${escapeControlChars(ds.manifest.label)}”：机构 ${result.orgUnits} 个，记录 ${records} 条（${Object.keys(result.records).length} 类），耗时 ${(result.ms / 1000).toFixed(1)} 秒\n`);
         out.stdout(`已创建演示账号 ${result.demoUsers.users} 个（密码均为 ${demoPassword}）：\n`);
@@ -101,7 +101,7 @@ export async function runDb(sub: string | undefined, opts: DbOptions, out: Outpu
  * read, loaded into memory like a dataset. The connection stays open (for figures computed in
  * SQL) until `close()`.
  */
-export async function openDbSource(url: string): Promise<RecordSource> {
+export async function openDbSource(url: string, model: FazhiModel): Promise<RecordSource> {
   let db: Database;
   try {
     db = await openDatabase(url);
@@ -109,9 +109,9 @@ export async function openDbSource(url: string): Promise<RecordSource> {
     throw asCliError(e);
   }
   try {
-    const read = await readDatabaseRecords(db);
+    const read = await readDatabaseRecords(db, { registry: model.registry });
     // Figures are computed by the database (the SQL evaluator), as the connection's role: see indicator-source.ts.
-    return { label: redactUrl(url), orgs: read.orgs, rootOrgId: read.rootOrgId, records: read.records, indicators: sqlIndicators(db), close: () => db.close() };
+    return { label: redactUrl(url), orgs: read.orgs, rootOrgId: read.rootOrgId, records: read.records, indicators: sqlIndicators(db, model.catalog), close: () => db.close() };
   } catch (e) {
     await db.close().catch(() => undefined);
     if (isDatabaseError(e, '42P01')) throw new CliError(`数据库“${redactUrl(url)}”中还没有 fazhi 的数据表，请先运行 fazhi db migrate --db … 和 fazhi db seed`);

@@ -3,7 +3,6 @@ import { addDays, ledgerSpanLabel, monthDayLabel, periodKey, periodLabel, type P
 import { comparisonNote, formatChange, formatIndicator, type ComparisonBasis, type IndicatorComparison } from '@fazhi/metrics';
 import { CliError } from '../cli-error.js';
 import { orgDisplayName } from '../evaluate-source.js';
-import { indicatorsOf } from '../indicator-source.js';
 import { terminalText, type Output } from '../io.js';
 import type { RecordSource } from '../source.js';
 import { resolveOrg } from '../source.js';
@@ -63,7 +62,7 @@ export async function runMetrics(source: RecordSource, opts: MetricsOptions, out
   const org = resolveOrg(source, opts.org);
   const measures = new Map(model.catalog.measures.map((m) => [m.id, m.label]));
   const ids = model.catalog.indicators.map((i) => i.id).filter((id) => !opts.only?.length || opts.only.some((p) => id.startsWith(p)));
-  const comparisons = await indicatorsOf(source).compareAll(org.id, opts.period, ids, opts.today);
+  const comparisons = await source.indicators.compareAll(org.id, opts.period, ids, opts.today);
   const basis = comparisons[0]?.basis;
 
   if (opts.format === 'json') {
