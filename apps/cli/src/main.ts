@@ -16,13 +16,14 @@ export const usage = `用法：fazhi <命令> [选项]
   report     生成法治政府建设年度报告
   metrics    计算并输出全部指标（含分子、分母和同比）
   narrative  生成空白叙述文件（报告中需要人工撰写的段落）
-  db         数据库：db migrate 应用迁移；db seed 导入数据集并创建演示账号
+  db         数据库：db migrate 应用迁移；db seed 导入数据集并创建演示账号；db generate 生成模型变化的迁移
 
 通用选项：
   --config FILE    配置文件（插件与报告模板），默认为当前目录下的 fazhi.config.ts、.mts、.js、.mjs 或 .json
   --template FILE  report、narrative：本次使用的报告模板文件（.json 或导出模板的模块），代替配置中的模板
   --dataset DIR    数据集目录（如 seeds/nansha-2024）
   --db URL         数据库（report、metrics 可代替 --dataset）：postgres://…、pglite:目录 或 pglite:memory
+  --dir DIR        db generate：Supabase 目录（含 migrations/ 与 model-snapshot.json），默认 supabase
   --year YYYY      统计年度；metrics 也可用 --period 2024Q1 或 2024-03
   --org ID|名称    机构（编号、全称或简称），默认为数据集的根机构
   --format F       report：markdown | html | docx；metrics：json | table
@@ -48,6 +49,7 @@ const options = {
   template: { type: 'string' },
   dataset: { type: 'string' },
   db: { type: 'string' },
+  dir: { type: 'string' },
   year: { type: 'string' },
   period: { type: 'string' },
   org: { type: 'string' },

@@ -7,6 +7,7 @@ export { logPersonalDataAccess, logPersonalDataAccessRpc, type PersonalDataAcces
 export { PgliteDatabase } from './pglite-database.js';
 export { textParsers } from './value-parsers.js';
 export { migrateModel, recordedModelSnapshot, type ModelMigrateResult } from './migrate-model.js';
+export { upgradeDatabase, type LazyMigration, type UpgradeDatabaseInput, type UpgradeDatabaseResult } from './upgrade-database.js';
 export { ModelMigrationRefused, type SchemaModel } from './generate/index.js';
 export { appliedVersions, applyMigrations, type AppliedMigration, type ApplyMigrationsInput, type MigrateResult, type MigrationSource } from './migrations-core.js';
 export { asAnon, asServiceRole, asUser, runAs, type UserSession } from './session.js';

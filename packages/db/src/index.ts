@@ -29,6 +29,7 @@ export {
   type SchemaModel,
 } from './generate/index.js';
 export { migrateModel, recordedModelSnapshot, type ModelMigrateResult } from './migrate-model.js';
+export { upgradeDatabase, type LazyMigration, type UpgradeDatabaseInput, type UpgradeDatabaseResult } from './upgrade-database.js';
 export { generateModelMigration, modelSnapshotFile, type GenerateModelMigrationOptions, type GeneratedModelMigration } from './generate-model-migration.js';
 export { duplicateKeyFromRow, sqlDuplicateKeySource, supabaseDuplicateKeySource, type DuplicateBusinessKey, type DuplicateKeySource } from './duplicate-keys.js';
 export {

@@ -4,15 +4,19 @@ import {
   assertNoOrgUnits,
   demoAccounts,
   demoPassword,
+  generateModelMigration,
   insertDatasetWithDemoUsers,
   isDatabaseError,
   migrate,
+  migrateModel,
+  modelSnapshotFile,
   openDatabase,
   readDatabaseRecords,
   redactUrl,
   type Database,
 } from '@fazhi/db';
 import { workAreaLabel } from '@fazhi/domain';
+import { join } from 'node:path';
 import { CliError } from '../cli-error.js';
 import type { Output } from '../io.js';
 import { checkDatasetDir, loadDatasetForCli, type RecordSource } from '../source.js';
@@ -22,10 +26,13 @@ import { sqlIndicators } from '../indicator-source.js';
 export interface DbOptions {
   db?: string | undefined;
   dataset?: string | undefined;
+  /** `db generate`: the Supabase folder (migrations/ and model-snapshot.json); `supabase` by default. */
+  dir?: string | undefined;
 }
 
 export const dbUsage = `fazhi db migrate --db URL                 应用 supabase/migrations 中尚未应用的迁移
 fazhi db seed --db URL --dataset DIR      迁移后导入数据集（机构与全部记录）并创建演示账号
+fazhi db generate [--dir supabase]        把模型（内置类型、插件与扩展）的变化写成新的迁移文件，并更新 model-snapshot.json
   URL：postgres://用户:密码@主机:端口/库名、pglite:目录 或 pglite:memory`;
 
 /** Turns database and dataset errors into messages for the terminal (never a stack trace). */
@@ -55,12 +62,28 @@ export async function withDatabase<T>(url: string | undefined, fn: (db: Database
   }
 }
 
-async function migrateAndReport(db: Database, out: Output): Promise<void> {
+/** The migration files, then what the composed model adds beyond them (plugins' kinds, extensions). */
+async function migrateAndReport(db: Database, out: Output, model: FazhiModel): Promise<void> {
   const result = await migrate(db);
   if (result.shim) out.stdout('已应用 Supabase 兼容脚本（数据库中没有 auth 模式）\n');
   if (result.applied.length === 0) out.stdout('数据库结构已是最新，没有需要应用的迁移\n');
   for (const m of result.applied) out.stdout(`已应用迁移 ${m.file}（${m.statements} 条语句，${m.ms} 毫秒）\n`);
   for (const f of result.skipped) out.stdout(`已跳过 ${f}：文件名不是“时间戳_名称.sql”\n`);
+  const upgrade = await migrateModel(db, model);
+  if (upgrade.changed) out.stdout(`已按当前模型升级数据库结构（模型快照 ${upgrade.hash.slice(0, 12)}）：\n${upgrade.changes.map((c) => `  ${c}\n`).join('')}`);
+}
+
+/** `db generate`: the files driver of the schema evolution (see docs/database.md). */
+async function generate(dir: string, out: Output, model: FazhiModel): Promise<void> {
+  const result = await generateModelMigration({ dir, model }).catch((e: unknown) => {
+    throw asCliError(e);
+  });
+  if (!result.file) {
+    out.stdout(`模型没有变化，没有生成迁移（${join(dir, modelSnapshotFile)} 已是最新）\n`);
+    return;
+  }
+  out.stdout(`已生成迁移 ${join(dir, result.file)}：\n${result.changes.map((c) => `  ${c}\n`).join('')}`);
+  out.stdout(`已更新模型快照 ${join(dir, modelSnapshotFile)}（${result.hash.slice(0, 12)}）\n`);
 }
 
 const roleLabels: Record<string, string> = { supervisor: '区级督导', admin: '街道管理员', clerk: '业务经办人', viewer: '查看者' };
@@ -68,14 +91,17 @@ const roleLabels: Record<string, string> = { supervisor: '区级督导', admin: 
 export async function runDb(sub: string | undefined, opts: DbOptions, out: Output, model: FazhiModel = builtInModel()): Promise<void> {
   switch (sub) {
     case 'migrate':
-      await withDatabase(opts.db, (db) => migrateAndReport(db, out));
+      await withDatabase(opts.db, (db) => migrateAndReport(db, out, model));
+      return;
+    case 'generate':
+      await generate(opts.dir ?? 'supabase', out, model);
       return;
     case 'seed': {
       if (!opts.dataset) throw new CliError('请用 --dataset 指定要导入的数据集目录，如 --dataset seeds/nansha-2024', 2);
       const dataset = opts.dataset;
       await checkDatasetDir(dataset);
       await withDatabase(opts.db, async (db) => {
-        await migrateAndReport(db, out);
+        await migrateAndReport(db, out, model);
         // Refuse a non-empty database before spending seconds on loading the dataset.
         await assertNoOrgUnits(db, dataset);
         const ds = await loadDatasetForCli(dataset, out, model);
