@@ -2,8 +2,9 @@
 /**
  * `pnpm new:plugin <id> [--label 中文名称] [--root <repo>]`: creates a working console plugin in
  * packages/plugins/<id>/ (package.json, tsconfig, tsup config, src/index.ts with `definePlugin`,
- * and a passing test that boots it with `renderPlugin` over the embedded database), then prints
- * the one line to add to the console's plugin list. Plain Node, no dependencies.
+ * and a passing test that boots it with `renderPlugin` over the embedded database), then registers
+ * it: a root devDependency and one line in the `plugins` of the root `fazhi.config.ts`, the one
+ * place the console and the CLI take their plugins from. Plain Node, no dependencies.
  *
  * When <id> names a built-in work area (`legal-aid` → area `legal_aid`), the plugin serves that
  * area's record kinds from @fazhi/domain; otherwise it declares a new area with an example record
@@ -170,6 +171,8 @@ export default definePlugin({
   apiVersion: pluginApiVersion,
   label: '${label}',
   area: '${areaId}',
+  // A new work area is declared here; clerks are granted it by this id (memberships.areas).
+  areas: [{ id: '${areaId}', label: '${label}' }],
   resources: [
     {
       kind: ${kindVar},
@@ -230,6 +233,41 @@ test('${id}: a record saved as the street admin shows in the list, through the r
 `;
 }
 
+const configTemplate = (name) => `import type { FazhiConfig } from '@fazhi/model';
+
+/** The plugins (and report template) of this fazhi: the console is built from it, the CLI reads it. */
+export default {
+  plugins: [
+    '${name}',
+  ],
+} satisfies FazhiConfig;
+`;
+
+/**
+ * Adds the package to the \`plugins\` array of the root fazhi.config.ts (created when missing), one
+ * line before the closing bracket in the array's own indentation. 'added', 'present', or 'manual'
+ * when the file has no \`plugins: [\` array this can edit safely (a .js or .json config, say).
+ */
+function registerInConfig(root, name) {
+  const file = join(root, 'fazhi.config.ts');
+  if (!existsSync(file)) {
+    if (['js', 'mjs', 'mts', 'json'].some((ext) => existsSync(join(root, `fazhi.config.${ext}`)))) return 'manual';
+    writeFileSync(file, configTemplate(name), { flag: 'wx' });
+    return 'added';
+  }
+  const text = readFileSync(file, 'utf8');
+  if (text.includes(`'${name}'`) || text.includes(`"${name}"`)) return 'present';
+  const m = /^([ \t]*)plugins:\s*\[([\s\S]*?)\n?([ \t]*)\]/m.exec(text);
+  if (!m) return 'manual';
+  const [whole, indent, items, closeIndent] = m;
+  const body = items.replace(/\s+$/, '');
+  const itemIndent = /\n([ \t]+)\S/.exec(items)?.[1] ?? `${indent}  `;
+  const sep = body.trim() && !body.trim().endsWith(',') ? ',' : '';
+  const next = `${indent}plugins: [${body}${sep}\n${itemIndent}'${name}',\n${closeIndent || indent}]`;
+  writeFileSync(file, text.replace(whole, next));
+  return 'added';
+}
+
 function main() {
   const args = parseArgs(process.argv.slice(2));
   if (args.help || !args.id) {
@@ -255,34 +293,31 @@ function main() {
   mkdirSync(join(dir, 'src'), { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text, { flag: 'wx' });
 
-  // The console depends on every plugin package: add this one (a workspace link) when it exists.
-  const consolePkg = join(args.root, 'apps/console/package.json');
+  // The repository depends on every configured plugin package (a workspace link), so the config
+  // file at its root can name it…
+  const name = `@fazhi/plugin-${id}`;
+  const rootPkg = join(args.root, 'package.json');
   let linked = false;
-  if (existsSync(consolePkg)) {
-    const pkg = JSON.parse(readFileSync(consolePkg, 'utf8'));
-    const deps = { ...pkg.dependencies, [`@fazhi/plugin-${id}`]: 'workspace:^' };
-    pkg.dependencies = Object.fromEntries(Object.entries(deps).sort(([a], [b]) => a.localeCompare(b)));
-    writeFileSync(consolePkg, `${JSON.stringify(pkg, null, 2)}\n`);
+  if (existsSync(rootPkg)) {
+    const pkg = JSON.parse(readFileSync(rootPkg, 'utf8'));
+    const deps = { ...pkg.devDependencies, [name]: 'workspace:^' };
+    pkg.devDependencies = Object.fromEntries(Object.entries(deps).sort(([a], [b]) => a.localeCompare(b)));
+    writeFileSync(rootPkg, `${JSON.stringify(pkg, null, 2)}\n`);
     linked = true;
   }
 
-  // …and list it in the console's plugins (one export line per plugin).
-  const importName = camel(id);
-  const line = `export { default as ${importName} } from '@fazhi/plugin-${id}';`;
-  const pluginList = join(args.root, 'apps/console/src/plugins.ts');
-  let listed = false;
-  if (existsSync(pluginList) && !readFileSync(pluginList, 'utf8').includes(`'@fazhi/plugin-${id}'`)) {
-    const text = readFileSync(pluginList, 'utf8');
-    writeFileSync(pluginList, `${text.endsWith('\n') ? text : `${text}\n`}${line}\n`);
-    listed = true;
-  }
+  // …and fazhi.config.ts, the one place a plugin is registered, lists it.
+  const listed = registerInConfig(args.root, name);
+  const line = `'${name}',`;
   const out = [
-    `已创建 packages/plugins/${id}/（@fazhi/plugin-${id}）：${existing ? `使用已有的记录类型 ${area.kinds.map((k) => k.id).join('、')}` : `新领域“${label}”，含示例记录类型 ${areaId}_records`}。`,
-    ...(linked ? [`已在 apps/console/package.json 中加入依赖 @fazhi/plugin-${id}。`] : []),
-    '下一步：pnpm install，然后 pnpm test --project @fazhi/plugin-' + id,
-    ...(listed
-      ? ['已在 apps/console/src/plugins.ts 中加入这一行，控制台下次构建即包含该领域：', line]
-      : ['接入控制台只需在 apps/console/src/plugins.ts 中加入这一行：', line]),
+    `已创建 packages/plugins/${id}/（${name}）：${existing ? `使用已有的记录类型 ${area.kinds.map((k) => k.id).join('、')}` : `新领域“${label}”，含示例记录类型 ${areaId}_records`}。`,
+    ...(linked ? [`已在根目录 package.json 中加入开发依赖 ${name}。`] : []),
+    '下一步：pnpm install，然后 pnpm test --project ' + name,
+    ...(listed === 'added'
+      ? ['已在 fazhi.config.ts 的 plugins 中加入这一行，控制台下次构建、命令行下次运行即包含该领域：', line]
+      : listed === 'present'
+        ? ['fazhi.config.ts 中已有该插件。']
+        : ['接入控制台和命令行只需在 fazhi.config.ts 的 plugins 中加入这一行：', line]),
   ];
   process.stdout.write(`${out.join('\n')}\n`);
 }

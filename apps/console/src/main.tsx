@@ -2,17 +2,25 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { selectBackend } from './backend/select-backend.js';
 import { Root } from './root.js';
+import { consoleComposition } from './shell/console-composition.js';
 
 const container = document.getElementById('root')!;
-selectBackend().then(
-  (backend) =>
-    createRoot(container).render(
-      <StrictMode>
-        <Root backend={backend} />
-      </StrictMode>,
-    ),
-  (e: unknown) => {
-    // A misconfigured build (e.g. only one Supabase variable set): say which, in plain text.
-    container.textContent = e instanceof Error ? e.message : String(e);
-  },
-);
+Promise.resolve()
+  .then(() => {
+    const composition = consoleComposition();
+    return selectBackend(composition.model).then((backend) => ({ backend, composition }));
+  })
+  .then(
+    ({ backend, composition }) =>
+      createRoot(container).render(
+        <StrictMode>
+          <Root backend={backend} composition={composition} />
+        </StrictMode>,
+      ),
+    (e: unknown) => {
+      // A misconfigured build (plugins the runtime cannot serve, only one Supabase variable set):
+      // say which, in plain text.
+      container.style.whiteSpace = 'pre-wrap';
+      container.textContent = e instanceof Error ? e.message : String(e);
+    },
+  );

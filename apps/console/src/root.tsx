@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import type { ConsoleComposition } from '@fazhi/plugin-sdk/host';
 import type { ConsoleBackend, SignedInSession } from './backend/backend.js';
 import { LoginPage } from './login/login-page.js';
 import { storedLocale, storeLocale, type ConsoleLocale } from './messages.js';
@@ -21,7 +22,7 @@ function RequireSession({ session, children }: { session: SignedInSession | null
   return children;
 }
 
-export function Root({ backend }: { backend: ConsoleBackend }) {
+export function Root({ backend, composition }: { backend: ConsoleBackend; composition: ConsoleComposition }) {
   const [session, setSession] = useState<SignedInSession | null | undefined>(undefined);
   const [locale, setLocale] = useState<ConsoleLocale>(storedLocale);
   useEffect(() => {
@@ -61,6 +62,7 @@ export function Root({ backend }: { backend: ConsoleBackend }) {
                         <ConsoleShell
                           key={session.userId}
                           backend={backend}
+                          composition={composition}
                           session={session}
                           locale={locale}
                           onLocaleChange={changeLocale}

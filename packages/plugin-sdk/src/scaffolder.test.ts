@@ -20,7 +20,7 @@ const run = (...args: string[]) => spawnSync(process.execPath, [script, ...args,
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'fazhi-scaffold-'));
   mkdirSync(join(root, 'packages/plugins'), { recursive: true });
-  for (const p of ['domain', 'metrics', 'report', 'dataset', 'db', 'plugin-sdk']) symlinkSync(join(repo, 'packages', p), join(root, 'packages', p));
+  for (const p of ['domain', 'metrics', 'report', 'model', 'dataset', 'db', 'plugin-sdk']) symlinkSync(join(repo, 'packages', p), join(root, 'packages', p));
   for (const p of ['seeds', 'scripts', 'tsconfig.base.json']) symlinkSync(join(repo, p), join(root, p));
   // What the generated files import by bare name, resolved as in the workspace.
   const sdkModules = join(repo, 'packages/plugin-sdk/node_modules');
@@ -58,7 +58,9 @@ describe('pnpm new:plugin', () => {
     expect(index).toContain("import { legalAidApplications } from '@fazhi/domain';");
     expect(index).toContain("area: 'legal_aid'");
     expect(index).toContain("label: '法律援助'");
-    expect(r.stdout.trim().split('\n').at(-1)).toBe("export { default as legalAid } from '@fazhi/plugin-legal-aid';");
+    // No config yet: one is created, naming the plugin.
+    expect(r.stdout.trim().split('\n').at(-1)).toBe("'@fazhi/plugin-legal-aid',");
+    expect(readFileSync(join(root, 'fazhi.config.ts'), 'utf8')).toContain("  plugins: [\n    '@fazhi/plugin-legal-aid',\n  ],");
     const pkg = JSON.parse(readFileSync(join(root, 'packages/plugins/legal-aid/package.json'), 'utf8'));
     expect(pkg).toMatchObject({ name: '@fazhi/plugin-legal-aid', dependencies: { '@fazhi/plugin-sdk': 'workspace:^' } });
   });
@@ -67,7 +69,11 @@ describe('pnpm new:plugin', () => {
     const r = run('community-correction', '--label', '社区矫正');
     expect(r.status, r.stderr).toBe(0);
     const dir = join(root, 'packages/plugins/community-correction');
-    expect(readFileSync(join(dir, 'src/index.ts'), 'utf8')).toContain("id: 'community_correction_records'");
+    const index = readFileSync(join(dir, 'src/index.ts'), 'utf8');
+    expect(index).toContain("id: 'community_correction_records'");
+    // The new area is declared, or composition would refuse the kind.
+    expect(index).toContain("areas: [{ id: 'community_correction', label: '社区矫正' }]");
+    expect(readFileSync(join(root, 'fazhi.config.ts'), 'utf8')).toContain("    '@fazhi/plugin-legal-aid',\n    '@fazhi/plugin-community-correction',\n  ],");
     expect(existsSync(join(dir, 'src/community-correction.test.tsx'))).toBe(true);
 
     const again = run('community-correction');
@@ -98,16 +104,23 @@ describe('pnpm new:plugin', () => {
   }, 300_000);
 
   // Last: it adds a third package, which the generated-tests run above must not see.
-  test('with a console present, the plugin is added to its dependencies and its plugin list', () => {
-    mkdirSync(join(root, 'apps/console/src'), { recursive: true });
-    writeFileSync(join(root, 'apps/console/package.json'), `${JSON.stringify({ name: '@fazhi/console', dependencies: { react: '^19.2.0' } }, null, 2)}\n`);
-    writeFileSync(join(root, 'apps/console/src/plugins.ts'), "export { default as mediation } from '@fazhi/plugin-mediation';\n");
+  test('registers the plugin in one place: a root devDependency and a line in fazhi.config.ts', () => {
+    writeFileSync(join(root, 'package.json'), `${JSON.stringify({ name: 'fazhi', devDependencies: { '@fazhi/plugin-mediation': 'workspace:^', typescript: '5.9.3' } }, null, 2)}\n`);
+    const config = "import type { FazhiConfig } from '@fazhi/model';\n\nexport default {\n  plugins: [\n    '@fazhi/plugin-mediation',\n    // a street's own extension\n    './street.ts'\n  ],\n} satisfies FazhiConfig;\n";
+    writeFileSync(join(root, 'fazhi.config.ts'), config);
     const r = run('publicity');
     expect(r.status, r.stderr).toBe(0);
-    expect(readFileSync(join(root, 'apps/console/src/plugins.ts'), 'utf8')).toBe(
-      "export { default as mediation } from '@fazhi/plugin-mediation';\nexport { default as publicity } from '@fazhi/plugin-publicity';\n",
-    );
-    expect(JSON.parse(readFileSync(join(root, 'apps/console/package.json'), 'utf8')).dependencies).toEqual({ '@fazhi/plugin-publicity': 'workspace:^', react: '^19.2.0' });
-    expect(r.stdout).toContain('已在 apps/console/src/plugins.ts 中加入这一行');
+    expect(readFileSync(join(root, 'fazhi.config.ts'), 'utf8')).toBe(config.replace("    './street.ts'\n", "    './street.ts',\n    '@fazhi/plugin-publicity',\n"));
+    expect(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies).toEqual({ '@fazhi/plugin-mediation': 'workspace:^', '@fazhi/plugin-publicity': 'workspace:^', typescript: '5.9.3' });
+    expect(r.stdout).toContain('已在 fazhi.config.ts 的 plugins 中加入这一行');
+    expect(existsSync(join(root, 'apps/console/src/plugins.ts'))).toBe(false);
+  });
+
+  test('a config it cannot edit safely is left alone, with the line to add', () => {
+    writeFileSync(join(root, 'fazhi.config.ts'), "import base from './base.js';\nexport default base;\n");
+    const r = run('hotline-extra');
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(join(root, 'fazhi.config.ts'), 'utf8')).toBe("import base from './base.js';\nexport default base;\n");
+    expect(r.stdout.trim().split('\n').slice(-2)).toEqual(['接入控制台和命令行只需在 fazhi.config.ts 的 plugins 中加入这一行：', "'@fazhi/plugin-hotline-extra',"]);
   });
 });

@@ -1,3 +1,4 @@
+import type { FazhiModel } from '@fazhi/model';
 import type { ConsoleBackend } from './backend.js';
 import { createEmbeddedBackend } from './embedded/embedded-backend.js';
 import { supabaseEnv } from './supabase/env.js';
@@ -6,9 +7,9 @@ import { supabaseEnv } from './supabase/env.js';
  * The backend this build talks to: Supabase when `VITE_SUPABASE_URL` and `VITE_SUPABASE_ANON_KEY`
  * were set at build time, else the embedded database. The Supabase client is loaded only then.
  */
-export async function selectBackend(env: Record<string, string | undefined> = import.meta.env): Promise<ConsoleBackend> {
+export async function selectBackend(model: FazhiModel, env: Record<string, string | undefined> = import.meta.env): Promise<ConsoleBackend> {
   const supabase = supabaseEnv(env);
-  if (!supabase) return createEmbeddedBackend();
+  if (!supabase) return createEmbeddedBackend(model);
   const { createSupabaseBackend } = await import('./supabase/supabase-backend.js');
-  return createSupabaseBackend(supabase);
+  return createSupabaseBackend({ ...supabase, model });
 }

@@ -2,7 +2,8 @@ import { ErrorComponent, ThemedLayout, ThemedSider, ThemedTitle, useNotification
 import '@refinedev/antd/dist/reset.css';
 import { Authenticated, Refine, type AuthProvider } from '@refinedev/core';
 import routerProvider, { CatchAllNavigate, UnsavedChangesNotifier } from '@refinedev/react-router';
-import { createAccessControl, findResource, refineResources, type FazhiServices } from '@fazhi/plugin-sdk';
+import type { FazhiServices } from '@fazhi/plugin-sdk';
+import { createAccessControl, findResource, refineResources, type ConsoleComposition } from '@fazhi/plugin-sdk/host';
 import { createI18nProvider, DocumentTitle, FazhiServicesProvider, pluginRoutes } from '@fazhi/plugin-sdk/ui';
 import { HomeOutlined } from '@ant-design/icons';
 import { Button, Result, Spin } from 'antd';
@@ -11,19 +12,19 @@ import { Outlet, Route, Routes } from 'react-router';
 import type { ConnectedBackend, ConsoleBackend, SignedInSession } from '../backend/backend.js';
 import { HomePage } from '../home/home-page.js';
 import { consoleMessages, consoleText, type ConsoleLocale } from '../messages.js';
-import { consolePlugins } from './console-plugins.js';
 import { ConsoleHeader } from './console-header.js';
 import { initialScope } from './scope.js';
 
 interface Props {
   backend: ConsoleBackend;
+  /** The composed model and plugins (fazhi.config.ts, checked at start-up). */
+  composition: ConsoleComposition;
   session: SignedInSession;
   locale: ConsoleLocale;
   onLocaleChange(locale: ConsoleLocale): void;
   onSignedOut(): void;
 }
 
-const plugins = consolePlugins();
 const scopeKey = (userId: string) => `fazhi.scope.${userId}`;
 
 /** The unit (remembered per user) and year the console opens on. */
@@ -79,8 +80,9 @@ export default function ConsoleShell(props: Props) {
   return <ConnectedConsole {...props} connected={state.connected} />;
 }
 
-function ConnectedConsole({ backend, session, locale, onLocaleChange, onSignedOut, connected }: Props & { connected: ConnectedBackend }) {
+function ConnectedConsole({ backend, composition, session, locale, onLocaleChange, onSignedOut, connected }: Props & { connected: ConnectedBackend }) {
   const { user } = connected;
+  const { plugins, model } = composition;
   const [initial] = useState(() => initialView(connected));
   const [orgId, setOrgId] = useState(initial.orgId);
   const [year, setYear] = useState(initial.year);
@@ -89,8 +91,8 @@ function ConnectedConsole({ backend, session, locale, onLocaleChange, onSignedOu
     setOrgId(id);
   };
 
-  const i18nProvider = useMemo(() => createI18nProvider({ plugins, locale, messages: consoleMessages }), [locale]);
-  const accessControlProvider = useMemo(() => createAccessControl(user, (name) => findResource(plugins, name)?.plugin.area), [user]);
+  const i18nProvider = useMemo(() => createI18nProvider({ plugins, locale, messages: consoleMessages }), [plugins, locale]);
+  const accessControlProvider = useMemo(() => createAccessControl(user, (name) => findResource(plugins, name)?.plugin.area), [plugins, user]);
   const authProvider = useMemo<AuthProvider>(
     () => ({
       login: async () => ({ success: false }),
@@ -108,10 +110,11 @@ function ConnectedConsole({ backend, session, locale, onLocaleChange, onSignedOu
   );
   const resources = useMemo(
     () => [{ name: 'home', list: '/', meta: { label: i18nProvider.translate('console.home'), icon: <HomeOutlined /> } }, ...refineResources(plugins)],
-    [i18nProvider],
+    [plugins, i18nProvider],
   );
   const services: FazhiServices = {
     user,
+    kinds: model.registry,
     attachments: connected.attachments,
     indicators: connected.indicators,
     duplicates: connected.duplicates,

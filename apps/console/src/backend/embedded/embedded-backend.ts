@@ -1,4 +1,5 @@
 import { demoAccounts, demoPassword } from '@fazhi/db/demo-accounts';
+import type { FazhiModel } from '@fazhi/model';
 import type { ConsoleBackend, LocalDatabase, SignedInSession } from '../backend.js';
 import { currentDataDir, dataDirKey, deleteDataDir, newDataDir, staleDataDirs, switchDataDir } from './data-dir-pointer.js';
 import type { OpenDatabase } from './embedded-database.js';
@@ -21,11 +22,11 @@ function readSession(): SignedInSession | null {
  * `auth.users` (as Supabase Auth does), and every query runs as the signed-in user under the same
  * row-level security as on a server. Everything stays in this browser profile.
  */
-export function createEmbeddedBackend(): ConsoleBackend {
+export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
   let opening: Promise<OpenDatabase> | undefined;
   const open = () => {
     opening ??= loadDatabase()
-      .then((m) => m.openDatabase(currentDataDir()))
+      .then((m) => m.openDatabase(currentDataDir(), model))
       .then((database) => {
         // Left over by a switch another tab made, or by one interrupted before it could delete.
         void staleDataDirs().then((dirs) => dirs.forEach((d) => void deleteDataDir(d)));
@@ -50,7 +51,7 @@ export function createEmbeddedBackend(): ConsoleBackend {
   async function replaceDatabase(data?: Blob): Promise<void> {
     const previous = opening;
     const dataDir = newDataDir();
-    const next = loadDatabase().then((m) => m.openDatabase(dataDir, data));
+    const next = loadDatabase().then((m) => m.openDatabase(dataDir, model, data));
     opening = next;
     let fresh: OpenDatabase;
     try {
@@ -108,7 +109,7 @@ export function createEmbeddedBackend(): ConsoleBackend {
     },
     async connect(session) {
       const [database, { connectAs }] = await Promise.all([open(), loadDatabase()]);
-      return connectAs(database, session);
+      return connectAs(database, session, model);
     },
     localDatabase,
   };

@@ -1,10 +1,10 @@
 import { appliedVersions, asUser, logPersonalDataAccess, PgliteDatabase, type Database, sqlAttachmentStore, sqlDataProvider, sqlDuplicateKeySource, sqlEvaluator, textParsers } from '@fazhi/db/browser';
-import { createRegistry } from '@fazhi/domain';
+import type { FazhiModel } from '@fazhi/model';
 import { cachingIndicatorSource, notifyingWrites } from '../indicator-cache.js';
-import { readConsoleUser } from '@fazhi/plugin-sdk';
+import { readConsoleUser } from '@fazhi/plugin-sdk/host';
 import type { ConnectedBackend, SignedInSession } from '../backend.js';
 import { backupFileName, readBackupFile, writeBackupFile } from './backup-file.js';
-import { shippedMigrationVersions, upgradeEmbeddedDatabase } from './browser-migrations.js';
+import { shippedMigrationVersions, upgradeEmbeddedDatabase, upgradeToModel } from './browser-migrations.js';
 import { demoManifestPath, type DemoManifest } from './demo-manifest.js';
 export { holdsDemoData } from './demo-data.js';
 import { boundedDatabase, type BoundedDatabase, type Connection } from './bounded-database.js';
@@ -46,7 +46,7 @@ export async function loadDemoManifest(): Promise<DemoManifest> {
  * Starts a worker on `dataDir` (a new one starts from the demo snapshot, or from `loadDataDir`),
  * checks that it holds our schema and brings it up to this build's migrations.
  */
-async function connectWorker(dataDir: string, manifest: DemoManifest, loadDataDir?: Blob): Promise<Connection<PgliteDatabase>> {
+async function connectWorker(dataDir: string, manifest: DemoManifest, model: FazhiModel, loadDataDir?: Blob): Promise<Connection<PgliteDatabase>> {
   // Loaded on demand: the sign-in page must not wait for the database client.
   const { PGliteWorker } = await import('@electric-sql/pglite/worker');
   const worker = new Worker(new URL('./db.worker.ts', import.meta.url), { type: 'module', name: `fazhi-db-${dataDir}` });
@@ -65,6 +65,7 @@ async function connectWorker(dataDir: string, manifest: DemoManifest, loadDataDi
     if (localStorage.getItem('fazhi.debug')) logQueries(db);
     await Promise.race([checkSchema(db), failed]);
     await upgradeEmbeddedDatabase(db);
+    await upgradeToModel(db, model);
     mark('migrated');
     return { db, terminate: () => worker.terminate() };
   } catch (e) {
@@ -79,11 +80,11 @@ async function checkSchema(db: PgliteDatabase): Promise<void> {
   if (!rows[0]?.ok) throw new BrokenDatabaseError('本机数据库不完整（缺少数据库结构），可能是上次重置或恢复被打断');
 }
 
-export async function openDatabase(dataDir: string, loadDataDir?: Blob): Promise<OpenDatabase> {
+export async function openDatabase(dataDir: string, model: FazhiModel, loadDataDir?: Blob): Promise<OpenDatabase> {
   mark('open');
   const manifest = await loadDemoManifest();
-  const first = await connectWorker(dataDir, manifest, loadDataDir);
-  const db = boundedDatabase(first, () => connectWorker(dataDir, manifest), queryTimeLimitMs);
+  const first = await connectWorker(dataDir, manifest, model, loadDataDir);
+  const db = boundedDatabase(first, () => connectWorker(dataDir, manifest, model), queryTimeLimitMs);
   return { dataDir, db, manifest, close: () => db.close() };
 }
 
@@ -100,16 +101,19 @@ export async function checkPassword(db: Database, email: string, password: strin
   return row ? { userId: row.id, email: row.email, displayName: row.name || row.email } : null;
 }
 
-/** Everything the console needs, every call as the signed-in user under row-level security. */
-export async function connectAs({ db, manifest }: OpenDatabase, session: SignedInSession): Promise<ConnectedBackend> {
+/**
+ * Everything the console needs, every call as the signed-in user under row-level security, over
+ * the composed model: its kinds for the data provider, its catalog for the figures.
+ */
+export async function connectAs({ db, manifest }: Pick<OpenDatabase, 'db' | 'manifest'>, session: SignedInSession, model: FazhiModel): Promise<ConnectedBackend> {
   const run = <T>(fn: Parameters<typeof asUser<T>>[2]) => asUser(db, { userId: session.userId }, fn);
   const user = await run((tx) => readConsoleUser(tx, session.userId, session.displayName));
   if (!user.memberships.length) throw new Error(`账号“${session.email}”没有任何机构的权限，请联系管理员`);
-  const indicators = cachingIndicatorSource(sqlEvaluator(db, { asUser: session.userId }));
+  const indicators = cachingIndicatorSource(sqlEvaluator(db, { asUser: session.userId, catalog: model.catalog }));
   return {
     user,
     defaultYear: manifest.year,
-    dataProvider: notifyingWrites(sqlDataProvider({ db, session: run, registry: createRegistry() }), indicators.invalidate),
+    dataProvider: notifyingWrites(sqlDataProvider({ db, session: run, registry: model.registry }), indicators.invalidate),
     indicators,
     attachments: sqlAttachmentStore({ db, session: run }),
     duplicates: sqlDuplicateKeySource(run),

@@ -1,4 +1,5 @@
-import { consoleUserFromRows, type ConsoleUser, type MembershipRow, type OrgUnitRow } from '@fazhi/plugin-sdk';
+import { consoleUserFromRows, type MembershipRow, type OrgUnitRow } from '@fazhi/plugin-sdk/host';
+import type { ConsoleUser } from '@fazhi/plugin-sdk';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { postgrestError, type PostgrestFailure } from './errors.js';
 

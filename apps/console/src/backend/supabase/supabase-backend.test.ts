@@ -6,10 +6,14 @@
  * checks: the requests we send, and what we make of the answers. What it cannot check: that a
  * real project answers as canned here (row-level security, the RPC's figures, error bodies).
  */
-import { builtInCatalog } from '@fazhi/metrics';
+import { composeConsole } from '@fazhi/plugin-sdk/host';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pgError, recordingFetch, type CannedResponse, type RecordedRequest, type Responder } from '../../../../../packages/db/src/providers/recording-fetch.test-helper.js';
+import { patrolPlugin } from '../../../../../packages/plugin-sdk/src/test-kind.test-helper.js';
 import { createSupabaseBackend, type SupabaseBackend } from './supabase-backend.js';
+
+/** The console's model with a plugin whose kind (法律服务点巡查) no fazhi package ships. */
+const { model } = composeConsole([patrolPlugin()]);
 
 const url = 'http://127.0.0.1:54321';
 const host = '127.0.0.1:54321';
@@ -67,7 +71,7 @@ afterEach(async () => {
 
 function setup(fallback?: Responder, storage = memoryStorage()) {
   const rec = recordingFetch(fallback);
-  const backend = createSupabaseBackend({ url, anonKey, fetch: rec.fetch, storage, realtime: { transport: NoRealtime as never } });
+  const backend = createSupabaseBackend({ url, anonKey, model, fetch: rec.fetch, storage, realtime: { transport: NoRealtime as never } });
   backends.push(backend);
   return { rec, backend, storage };
 }
@@ -94,8 +98,8 @@ describe('supabase backend: what it is', () => {
   });
 
   it('refuses a project URL that is not http(s)', () => {
-    expect(() => createSupabaseBackend({ url: 'abcd.supabase.co', anonKey })).toThrow(/Supabase 项目地址 不是有效的网址/);
-    expect(() => createSupabaseBackend({ url, anonKey: ' ' })).toThrow('缺少 Supabase anon key');
+    expect(() => createSupabaseBackend({ url: 'abcd.supabase.co', anonKey, model })).toThrow(/Supabase 项目地址 不是有效的网址/);
+    expect(() => createSupabaseBackend({ url, anonKey: ' ', model })).toThrow('缺少 Supabase anon key');
   });
 });
 
@@ -151,6 +155,7 @@ describe('supabase backend: sign-in (GoTrue)', () => {
     const backend = createSupabaseBackend({
       url,
       anonKey,
+      model,
       storage: memoryStorage(),
       realtime: { transport: NoRealtime as never },
       fetch: async () => {
@@ -291,7 +296,7 @@ describe('supabase backend: connect reads the user over PostgREST, as the user',
  */
 const everyIndicator = (rows: Record<string, unknown>[]) => {
   const given = new Map(rows.map((r) => [r.indicator_id, r]));
-  return builtInCatalog.indicators.map((i) => given.get(i.id) ?? { indicator_id: i.id, value: 0, numerator: '0', denominator: i.denominator === undefined ? null : '1' });
+  return model.catalog.indicators.map((i) => given.get(i.id) ?? { indicator_id: i.id, value: 0, numerator: '0', denominator: i.denominator === undefined ? null : '1' });
 };
 
 /** Canned `indicator_values` rows for 2024 and 2023 (numeric arrives as JSON numbers or text). */
@@ -429,5 +434,22 @@ describe('supabase backend: the data provider and attachments', () => {
     await attachments.list({ orgId, kindId: 'mediation_cases', recordId: orgId }).catch(() => undefined);
     expect(rec.requests.length).toBeGreaterThan(0);
     for (const r of rec.requests) expect(r.headers.authorization).toBe(`Bearer ${accessToken}`);
+  });
+
+  it('serves a plugin-only kind of the composed model (not 未知的记录类型), and computes its indicator', async () => {
+    const { rec, backend, session } = await signedIn((req) => {
+      if (req.path === '/rest/v1/legal_point_patrols_view') return { body: [{ id: orgId, org_id: streetId, patrol_no: '巡〔2025〕1号', patrolled_on: '2025-03-05', state: 'planned', visitors: 12, finding: null, version: 1 }], headers: { 'content-range': '0-0/1' } };
+      if (req.path === '/rest/v1/rpc/indicator_values') return { body: everyIndicator([{ indicator_id: 'legal_points.patrols', value: 3, numerator: 3, denominator: null }]) };
+      if (req.path === '/rest/v1/rpc/ledger_span') return { body: [{ ledger_from: '2023-01-01', ledger_to: null }] };
+      return userTables(req);
+    });
+    const { dataProvider, indicators } = await backend.connect(session);
+    rec.requests.length = 0;
+    const list = await dataProvider.getList({ resource: 'legal_point_patrols' });
+    expect(rec.requests[0]!.path).toBe('/rest/v1/legal_point_patrols_view');
+    expect(list.total).toBe(1);
+    expect(list.data[0]).toMatchObject({ patrolNo: '巡〔2025〕1号', patrolledOn: '2025-03-05', visitors: 12 });
+    const [figure] = await indicators.compare(['legal_points.patrols'], streetId, { kind: 'year', year: 2025 });
+    expect(figure!.current.value).toBe(3);
   });
 });

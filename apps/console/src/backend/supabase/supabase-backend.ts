@@ -1,5 +1,5 @@
 import { supabaseDataProvider, supabaseDuplicateKeySource } from '@fazhi/db/browser';
-import { createRegistry } from '@fazhi/domain';
+import type { FazhiModel } from '@fazhi/model';
 import { createClient, isAuthRetryableFetchError, type SupabaseClient, type SupabaseClientOptions, type SupportedStorage, type User } from '@supabase/supabase-js';
 import type { ConsoleBackend, SignedInSession } from '../backend.js';
 import { supabaseAttachments } from './attachments.js';
@@ -24,6 +24,8 @@ export interface SupabaseBackendOptions {
    * to the caller so the browser bundle never imports `ws`.
    */
   realtime?: SupabaseClientOptions<'public'>['realtime'];
+  /** The composed model (fazhi.config.ts): the kinds the data provider serves, the catalog of the figures. */
+  model: FazhiModel;
 }
 
 export interface SupabaseBackend extends ConsoleBackend {
@@ -63,7 +65,7 @@ export function createSupabaseBackend(opts: SupabaseBackendOptions): SupabaseBac
     ...(opts.fetch ? { global: { fetch: opts.fetch } } : {}),
     ...(opts.realtime ? { realtime: opts.realtime } : {}),
   });
-  const registry = createRegistry();
+  const { registry, catalog } = opts.model;
 
   return {
     kind: 'supabase',
@@ -114,7 +116,7 @@ export function createSupabaseBackend(opts: SupabaseBackendOptions): SupabaseBac
       // Every request runs with the stored session's JWT: it must be this user's.
       if (!data.session || data.session.user.id !== session.userId) throw new Error(sessionExpiredMessage);
       const user = await fetchConsoleUser(client, session.userId, session.displayName, host);
-      const indicators = supabaseIndicatorSource(client, host);
+      const indicators = supabaseIndicatorSource(client, host, catalog);
       return {
         user,
         dataProvider: notifyingWrites(supabaseDataProvider(client, { registry, apiUrl: `${url}/rest/v1` }), indicators.invalidate),
