@@ -101,10 +101,14 @@ describe('社区矫正对象 form and workflow', () => {
     await setDate('矫正期满日期', '2024-12-01');
     await chooseOption('风险等级', '中风险');
     await clickButton('保存');
-    expect(await screen.findByText(/矫正编号.*已/, {}, { timeout: 15_000 })).toBeTruthy();
+    // The database's sentence names the kind and the taken record's period date.
+    const text = `矫正编号“${String(taken.caseNo)}”在本街道已存在（社区矫正对象，入矫日期 ${String(taken.enteredOn)}）`;
+    await waitFor(() => expect(screen.getAllByText(text).some((m) => m.closest('.ant-form-item')?.querySelector('input')?.id === 'caseNo')).toBe(true), { timeout: 10_000 });
+    expect(screen.queryByText('保存失败：记录已被他人修改')).toBeNull();
     const same = await database.db.query<{ n: number }>(`select count(*)::int as n from community_correction_subjects where case_no = $1 and deleted_at is null`, [taken.caseNo]);
     expect(same.rows[0]!.n).toBe(1);
   });
+
 });
 
 describe('社区矫正 dashboard', () => {
