@@ -64,7 +64,8 @@ async function connectWorker(dataDir: string, manifest: DemoManifest, model: Faz
     const db = new PgliteDatabase(pg, { parsers: textParsers });
     if (localStorage.getItem('fazhi.debug')) logQueries(db);
     await Promise.race([checkSchema(db), failed]);
-    await upgradeEmbeddedDatabase(db);
+    // The shipped migrations, then the composed model's (plugin kinds, a street's extra fields, the catalog).
+    await upgradeEmbeddedDatabase(db, model);
     await upgradeToModel(db, model);
     mark('migrated');
     return { db, terminate: () => worker.terminate() };
