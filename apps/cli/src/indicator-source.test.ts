@@ -35,7 +35,7 @@ describe('figures from the database (the --db path)', () => {
 
   const metricsJson = async (source: RecordSource, period: string, org?: string, today = '2026-12-04') => {
     const out = capture();
-    await runMetrics(source, { period: parsePeriod(period), today, format: 'json', org }, out);
+    await runMetrics(source, { period: parsePeriod(period), today, format: 'json', org }, out, builtInModel());
     return out.text();
   };
 
@@ -62,7 +62,7 @@ describe('figures from the database (the --db path)', () => {
   it('renders the same report', async () => {
     const report = async (source: RecordSource) => {
       const out = capture();
-      await runReport(source, { period: parsePeriod('2024'), today: '2026-12-04', format: 'markdown' }, out);
+      await runReport(source, { period: parsePeriod('2024'), today: '2026-12-04', format: 'markdown' }, out, builtInModel());
       return out.text();
     };
     const sql = await report(database);

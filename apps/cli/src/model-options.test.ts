@@ -1,8 +1,9 @@
-import { writeFixtureDataset } from '@fazhi/db/testing';
+import { postgresBackend, writeFixtureDataset } from '@fazhi/db/testing';
 import { streetAnnualTemplate } from '@fazhi/report';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pathsIn } from './model-options.js';
 import { runCli, runCliIn } from './run-cli.test-helper.js';
@@ -150,7 +151,9 @@ describe('pathsIn', () => {
   it('makes relative paths relative to the working directory given, pglite folders included', () => {
     const values = { dataset: 'ds', out: '/abs/out.md', narrative: undefined, db: 'pglite:./data' };
     expect(pathsIn(values, '/street')).toEqual({ dataset: '/street/ds', out: '/abs/out.md', narrative: undefined, db: 'pglite:/street/data' });
+    expect(pathsIn({ dir: 'supabase' }, '/street').dir).toBe('/street/supabase');
     expect(pathsIn({ db: 'pglite:memory' }, '/street').db).toBe('pglite:memory');
+    expect(pathsIn({ db: 'pglite::memory:' }, '/street').db).toBe('pglite::memory:');
     expect(pathsIn({ db: 'postgres://u@h/db' }, '/street').db).toBe('postgres://u@h/db');
   });
 
@@ -158,4 +161,46 @@ describe('pathsIn', () => {
     const values = { dataset: 'ds', db: 'pglite:data' };
     expect(pathsIn(values, process.cwd())).toBe(values);
   });
+});
+
+/**
+ * `--db`: the same config on PGlite and PostgreSQL 15. The extension here adds a report section
+ * over built-in indicators only: tables and SQL functions for a plugin's own kinds come from the
+ * schema evolution (`db migrate`), tested with it.
+ */
+const seed = fileURLToPath(new URL('../../../seeds/nansha-2024', import.meta.url));
+const backends = [
+  { name: 'pglite', url: async () => `pglite:${join(mkdtempSync(join(tmpdir(), 'fazhi-cli-model-db-')), 'data')}` },
+  { name: 'postgres', url: () => postgresBackend.createEmptyUrl() },
+];
+
+describe.each(backends)('the CLI on a config with --db ($name)', (backend) => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'fazhi-street-db-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'short.json'), JSON.stringify(ownTemplate));
+    writeFileSync(
+      join(dir, 'rate.ts'),
+      `export default { id: 'rate', apiVersion: 1, reportSections: [{ id: 'mediation-rate', parent: 'achievements', heading: '调解成功率', blocks: [{ type: 'figures', text: '调解成功率为{mediation.success_rate}（{mediation.success_rate|yoy}）。' }] }] };\n`,
+    );
+    writeFileSync(join(dir, 'fazhi.config.json'), JSON.stringify({ plugins: ['./rate.ts'], template: './short.json' }));
+    // The seed's own narrative file is written for the default template; this one for the short one.
+    writeFileSync(join(dir, 'narrative.md'), '## plans\n{nextYear}年继续推进。\n');
+  });
+
+  it('seeds, then reports from the database with the config’s template and sections, as from the dataset', async () => {
+    const url = await backend.url();
+    const seeded = await runCliIn(dir, 'db', 'seed', '--db', url, '--dataset', seed);
+    expect(seeded.code).toBe(0);
+    const fromDb = await runCliIn(dir, 'report', '--db', url, ...year, '--narrative', 'narrative.md');
+    expect(fromDb.stderr).toBe('');
+    expect(fromDb.code).toBe(0);
+    expect(fromDb.stdout).toContain('# 南沙街道2024年法治工作简报');
+    expect(fromDb.stdout).toContain('### （一）调解成功率\n\n调解成功率为85.7%（同比下降4.6个百分点）。');
+    expect(fromDb.stdout).toContain('## 二、2025年打算\n\n2025年继续推进。');
+    const fromFiles = await runCliIn(dir, 'report', '--dataset', seed, ...year, '--narrative', 'narrative.md');
+    expect(fromFiles.code).toBe(0);
+    expect(fromDb.stdout).toBe(fromFiles.stdout);
+  }, 180_000);
 });

@@ -21,14 +21,19 @@ export async function modelFor(command: string, values: { config?: string | unde
   }
 }
 
+/** Options that name a file or folder. */
+const pathOptions = ['dataset', 'out', 'narrative', 'dir'] as const;
+
 /**
  * Relative paths in the options are relative to `cwd`. With the process's own directory they are
  * left as typed, so messages quote them as the user wrote them.
  */
-export function pathsIn<V extends { dataset?: string | undefined; out?: string | undefined; narrative?: string | undefined; db?: string | undefined }>(values: V, cwd: string): V {
+export function pathsIn<V extends { [K in (typeof pathOptions)[number]]?: string | undefined } & { db?: string | undefined }>(values: V, cwd: string): V {
   if (resolve(cwd) === process.cwd()) return values;
-  const at = (p: string | undefined) => (p === undefined || isAbsolute(p) ? p : resolve(cwd, p));
+  const at = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
+  const out: V = { ...values };
+  for (const key of pathOptions) if (typeof values[key] === 'string') out[key] = at(values[key]) as V[typeof key];
   // `pglite:DIR` names a folder too (`pglite:memory` does not).
-  const db = values.db?.replace(/^pglite:(?:\/\/)?(?!memory$|:memory:$)(.+)$/i, (_, dir: string) => `pglite:${at(dir)}`);
-  return { ...values, dataset: at(values.dataset), out: at(values.out), narrative: at(values.narrative), db };
+  if (values.db !== undefined) out.db = values.db.replace(/^pglite:(?:\/\/)?(?!memory$|:memory:$)(.+)$/i, (_, dir: string) => `pglite:${at(dir)}`);
+  return out;
 }

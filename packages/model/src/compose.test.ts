@@ -83,3 +83,17 @@ describe('composeModel', () => {
     expect(() => composeModel({ template })).toThrow(/引用了未知的指标“nobody.knows”/);
   });
 });
+
+describe('composeModel: what the template asks of the model', () => {
+  it('refuses a record list over a field the kind does not have, naming the template file and section', () => {
+    const template = { ...streetAnnualTemplate, sections: [{ id: 'x', heading: 'x', blocks: [{ type: 'record-list' as const, kind: 'honours', dateField: 'awardedAt', item: '{titel}', intro: '', outro: '' }] }] };
+    expect(() => composeModel({ template, templateSource: 'my.json' })).toThrow(
+      '报告模板“街道法治政府建设年度报告”（my.json）的章节“x”：记录列表的 dateField“awardedAt”不是“荣誉及创新案例”的日期字段\n报告模板“街道法治政府建设年度报告”（my.json）的章节“x”：记录列表的 item 引用了“荣誉及创新案例”没有的字段“titel”',
+    );
+  });
+
+  it("names the extension whose report section uses an unknown indicator, not the template", () => {
+    const typo = { ...correction, reportSections: [{ id: 'correction', heading: 'x', blocks: [{ type: 'figures' as const, text: '{correction.vists}' }] }] };
+    expect(() => composeModel({ extensions: [typo], templateSource: 'my.json' })).toThrow(/^fazhi 的模型组合有误：\n扩展“community-correction”的报告章节引用了未知的指标“correction.vists”$/);
+  });
+});

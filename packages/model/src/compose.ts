@@ -1,8 +1,9 @@
 import { builtInRecordKinds, defineRecordKind, RecordKindRegistry, workAreas, type FieldDef, type RecordKind } from '@fazhi/domain';
 import { builtInCatalog, checkCatalog, mergeCatalogs, type Catalog } from '@fazhi/metrics';
-import { streetAnnualTemplate, templateRequirements, type ReportTemplate } from '@fazhi/report';
+import { streetAnnualTemplate, type ReportTemplate } from '@fazhi/report';
 import { modelApiVersion, type AreaDeclaration, type FazhiExtension, type KindExtension } from './extension.js';
 import { mergeReportSections } from './report-sections.js';
+import { templateProblems } from './template-checks.js';
 
 /**
  * Everything that decides what fazhi keeps and computes, composed once from the built-ins and the
@@ -92,28 +93,10 @@ export function composeModel(options: ComposeOptions = {}): FazhiModel {
     extensions.flatMap((e) => e.reportSections ?? []),
     problems,
   );
-  const needs = templateRequirements(template);
-  const indicatorIds = new Set(catalog.indicators.map((i) => i.id));
-  const from = (need: 'indicators' | 'kinds', id: string) => templateOwners(options.template ?? streetAnnualTemplate, options.templateSource, extensions, need, id);
-  for (const id of needs.indicators) if (!indicatorIds.has(id)) problems.push(`${from('indicators', id)}引用了未知的指标“${id}”`);
-  for (const id of needs.kinds) if (!registry.has(id)) problems.push(`${from('kinds', id)}引用了未知的记录类型“${id}”`);
+  problems.push(...templateProblems(options.template ?? streetAnnualTemplate, options.templateSource, extensions, registry, catalog));
 
   if (problems.length) throw new ModelError(problems);
   return { registry, catalog, template, areas, extensions };
-}
-
-/**
- * Who wrote a placeholder: the template (named by its file when read from one) and/or the
- * extensions whose report sections use it, so the message points at the file to fix.
- */
-function templateOwners(template: ReportTemplate, source: string | undefined, extensions: readonly FazhiExtension[], need: 'indicators' | 'kinds', id: string): string {
-  const owners: string[] = [];
-  if (templateRequirements(template)[need].includes(id)) owners.push(`报告模板“${template.label}”${source ? `（${source}）` : ''}`);
-  for (const e of extensions) {
-    const sections = { ...template, preamble: [], sections: e.reportSections ?? [] };
-    if (templateRequirements(sections)[need].includes(id)) owners.push(`扩展“${e.id}”的报告章节`);
-  }
-  return owners.join('和') || `报告模板“${template.label}”`;
 }
 
 let builtIn: FazhiModel | undefined;

@@ -1,5 +1,5 @@
 import { streetAnnualTemplate } from '@fazhi/report';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -84,6 +84,14 @@ describe('loadConfig: finding the file', () => {
     expect(type.type === 'enum' && type.options.some((o) => o.value === 'pets')).toBe(true);
   });
 
+  it('loads a console plugin whose module also declares its pages in TSX', async () => {
+    write('plugin/page.tsx', `export function Page({ title }: { title: string }) {\n  return <h1>{title}</h1>;\n}\n`);
+    write('plugin/index.ts', `import { Page } from './page.tsx';\nexport default { id: 'with-pages', apiVersion: 1, label: '带页面的插件', pages: [Page] };\n`);
+    write('fazhi.config.json', '{ "plugins": ["./plugin/index.ts"] }');
+    const loaded = await loadConfig({ cwd: dir });
+    expect(loaded.plugins[0]!.extension.id).toBe('with-pages');
+  });
+
   it('reads a JSON config with a JSON template relative to the config file', async () => {
     write('conf/my-template.json', JSON.stringify({ ...streetAnnualTemplate, id: 'mine', label: '我的模板' }));
     write('conf/fazhi.config.json', JSON.stringify({ template: './my-template.json' }));
@@ -108,8 +116,17 @@ describe('loadConfig: finding the file', () => {
 });
 
 describe('loadConfig: every problem names its file', () => {
-  it('--config naming a missing file', async () => {
+  it('--config naming a missing file, or a folder', async () => {
     expect((await failure(loadConfig({ cwd: dir, file: 'nope.ts' }))).message).toBe(`配置文件“${join(dir, 'nope.ts')}”不存在`);
+    mkdirSync(join(dir, 'conf'));
+    expect((await failure(loadConfig({ cwd: dir, file: 'conf' }))).message).toBe(`配置文件“${join(dir, 'conf')}”不是文件`);
+  });
+
+  it('a bad template written inline in the config, named by the config and the path', async () => {
+    const file = write('fazhi.config.ts', `import { streetAnnualTemplate } from '@fazhi/report';\nexport default { template: { ...streetAnnualTemplate, title: '{yaer}年报告' } };\n`);
+    const e = await failure(loadConfig({ cwd: dir }));
+    expect(e.message).toBe(`报告模板“${file} 中的 template”有 1 处错误：\ntitle：未知的占位符“{yaer}”：可用 {year}、{prevYear}、{nextYear}、{org} 或指标编号如 {mediation.successful_cases}`);
+    expect(e.file).toBe(file);
   });
 
   it('a syntax error in a TypeScript config', async () => {
@@ -176,12 +193,24 @@ describe('loadConfig: every problem names its file', () => {
   it('a template placeholder no indicator computes names the template file', async () => {
     const t = write('t.json', JSON.stringify({ ...streetAnnualTemplate, preamble: [{ type: 'figures', text: '共{nobody.knows}。' }] }));
     const e = await failure(loadConfig({ cwd: dir, template: 't.json' }));
-    expect(e.message).toContain(`报告模板“街道法治政府建设年度报告”（${t}）引用了未知的指标“nobody.knows”`);
+    expect(e.message).toBe(`fazhi 的模型组合有误：\n报告模板“街道法治政府建设年度报告”（${t}）引用了未知的指标“nobody.knows”`);
+    expect(e.file).toBe(t);
   });
 
   it("a plugin section's unknown placeholder names the extension", async () => {
     write('p.ts', correctionModule.replace('{correction.visits}。', '{correction.vists}。'));
     write('fazhi.config.json', '{ "plugins": ["./p.ts"] }');
     expect((await failure(loadConfig({ cwd: dir }))).message).toContain('扩展“community-correction”的报告章节引用了未知的指标“correction.vists”');
+  });
+});
+
+describe('docs/configuration.md', () => {
+  it('its complete small template passes the schema and composes with the built-in catalog', async () => {
+    const doc = readFileSync(new URL('../../../docs/configuration.md', import.meta.url), 'utf8');
+    const json = /A complete small template:\n\n```json\n([\s\S]*?)\n```/.exec(doc)![1]!;
+    write('brief.json', json);
+    const { model } = await loadConfig({ cwd: dir, template: 'brief.json' });
+    expect(model.template.id).toBe('street-brief');
+    expect(model.template.sections.map((s) => s.id)).toEqual(['achievements', 'plans', 'appendix']);
   });
 });

@@ -2,7 +2,7 @@ import * as domain from '@fazhi/domain';
 import * as metrics from '@fazhi/metrics';
 import * as report from '@fazhi/report';
 import { parseReportTemplate, ReportTemplateError, type ReportTemplate } from '@fazhi/report';
-import { createJiti, type Jiti } from 'jiti';
+import type { Jiti } from 'jiti';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,24 +64,24 @@ export class ConfigError extends Error {
  */
 export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
   const file = findConfigFile(options);
-  const config = file ? await readConfig(file) : {};
-  const loader = file ? moduleLoader(file) : null;
+  const lazy = file ? lazyLoader(file) : null;
+  const config = file ? await readConfig(file, lazy!) : {};
   const plugins: LoadedPlugin[] = [];
-  for (const [i, entry] of (config.plugins ?? []).entries()) plugins.push(await loadPlugin(entry, i, file!, loader!));
+  for (const [i, entry] of (config.plugins ?? []).entries()) plugins.push(await loadPlugin(entry, i, file!, lazy!));
 
   let template: ReportTemplate | undefined;
   let templateFile: string | null = null;
   let templateSource: string | undefined;
   if (options.template !== undefined) {
     templateFile = resolve(options.cwd, options.template);
-    template = await readTemplateFile(templateFile, moduleLoader(templateFile));
+    template = await readTemplateFile(templateFile, lazyLoader(templateFile));
     templateSource = templateFile;
   } else if (typeof config.template === 'string') {
     templateFile = resolve(dirname(file!), config.template);
-    template = await readTemplateFile(templateFile, loader!, file!);
+    template = await readTemplateFile(templateFile, lazy!, file!);
     templateSource = templateFile;
   } else if (config.template !== undefined) {
-    templateSource = `配置文件“${file!}”的 template`;
+    templateSource = `${file!} 中的 template`;
     template = checkTemplate(config.template, templateSource, file);
   }
 
@@ -90,7 +90,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     const model = composeModel({ extensions: plugins.map((p) => p.extension), ...(template ? { template } : {}), ...(templateSource ? { templateSource } : {}) });
     return { file, config, plugins, templateFile, model };
   } catch (e) {
-    if (e instanceof ModelError) throw new ConfigError(`配置文件“${file ?? '（无）'}”组成的模型有误：\n${e.problems.join('\n')}`, file);
+    if (e instanceof ModelError) throw new ConfigError(file ? `配置文件“${file}”组成的模型有误：\n${e.problems.join('\n')}` : e.message, file ?? templateFile);
     throw e;
   }
 }
@@ -112,13 +112,22 @@ function findConfigFile({ cwd, file }: LoadConfigOptions): string | null {
  * `@fazhi/*` by name: they get the host's own copies (so a kind a plugin declares is checked by
  * the same code that serves it), wherever the config lives and whether or not it installed them.
  */
-function moduleLoader(file: string): Jiti {
-  return createJiti(file, {
-    fsCache: false,
-    moduleCache: false,
-    virtualModules: { '@fazhi/model': model, '@fazhi/domain': domain, '@fazhi/metrics': metrics, '@fazhi/report': report },
-  });
+function lazyLoader(file: string): () => Promise<Jiti> {
+  let loader: Promise<Jiti> | undefined;
+  // Loaded on first use: a run without a config, or with JSON files only, does not pay for it.
+  return () =>
+    (loader ??= import('jiti').then(({ createJiti }) =>
+      createJiti(file, {
+        fsCache: false,
+        moduleCache: false,
+        // A console plugin's default export sits beside its pages: TSX when loaded from sources.
+        jsx: true,
+        virtualModules: { '@fazhi/model': model, '@fazhi/domain': domain, '@fazhi/metrics': metrics, '@fazhi/report': report },
+      }),
+    ));
 }
+
+type LazyLoader = ReturnType<typeof lazyLoader>;
 
 async function importDefault(loader: Jiti, specifier: string): Promise<unknown> {
   const mod = (await loader.import(specifier)) as { default?: unknown } | null;
@@ -139,12 +148,12 @@ function readJson(path: string, what: string): unknown {
   }
 }
 
-async function readConfig(file: string): Promise<FazhiConfig> {
+async function readConfig(file: string, lazy: LazyLoader): Promise<FazhiConfig> {
   let value: unknown;
   if (file.endsWith('.json')) value = readJson(file, '配置文件');
   else {
     try {
-      value = await importDefault(moduleLoader(file), file);
+      value = await importDefault(await lazy(), file);
     } catch (e) {
       throw new ConfigError(`配置文件“${file}”无法加载：${loaderMessage(e)}`, file);
     }
@@ -161,7 +170,7 @@ async function readConfig(file: string): Promise<FazhiConfig> {
   return value as FazhiConfig;
 }
 
-async function loadPlugin(entry: unknown, i: number, file: string, loader: Jiti): Promise<LoadedPlugin> {
+async function loadPlugin(entry: unknown, i: number, file: string, lazy: LazyLoader): Promise<LoadedPlugin> {
   const where = `配置文件“${file}”中 plugins[${i}]`;
   if (typeof entry !== 'string') {
     if (!isExtension(entry)) throw new ConfigError(`${where}不是 fazhi 扩展：应为带 id 和 apiVersion 的对象，或模块名`, file);
@@ -170,6 +179,7 @@ async function loadPlugin(entry: unknown, i: number, file: string, loader: Jiti)
   let module: string;
   let value: unknown;
   try {
+    const loader = await lazy();
     module = fileURLToPath(loader.esmResolve(entry));
     value = await importDefault(loader, module);
   } catch (e) {
@@ -184,14 +194,14 @@ function isExtension(value: unknown): value is FazhiExtension {
   return !!value && typeof value === 'object' && 'id' in value && 'apiVersion' in value;
 }
 
-async function readTemplateFile(path: string, loader: Jiti, configFile?: string): Promise<ReportTemplate> {
+async function readTemplateFile(path: string, lazy: LazyLoader, configFile?: string): Promise<ReportTemplate> {
   const from = configFile ? `（配置文件“${configFile}”的 template）` : '';
   if (!existsSync(path)) throw new ConfigError(`报告模板文件“${path}”不存在${from}`, configFile ?? path);
   let value: unknown;
   if (path.endsWith('.json')) value = readJson(path, '报告模板文件');
   else {
     try {
-      value = await importDefault(loader, path);
+      value = await importDefault(await lazy(), path);
     } catch (e) {
       throw new ConfigError(`报告模板文件“${path}”无法加载：${loaderMessage(e)}`, path);
     }

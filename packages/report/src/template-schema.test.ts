@@ -88,7 +88,7 @@ describe('parseReportTemplate', () => {
     t.sections[5].blocks[0].indicators[0] = 'Consultations';
     expect(problems(t)).toEqual([
       'preamble[0].key：应为不含空格的段落名，如 problems',
-      'sections[1].id：应为 kebab-case 的章节编号，如 legal-services',
+      'sections[1].id：应为 kebab-case 的编号，如 legal-services',
       'sections[5].blocks[0].indicators[0]：应为指标编号，如 mediation.successful_cases',
       'sections[2].id：章节编号“achievements”重复',
       'sections[3].id：章节编号“plans”重复',

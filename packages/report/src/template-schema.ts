@@ -47,37 +47,49 @@ const phrase = sentence(false, z.string());
 const indicatorId = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/, '应为指标编号，如 mediation.successful_cases');
 
 const block = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('figures'), text: sentence(true) }),
-  z.strictObject({ type: z.literal('narrative'), key: z.string().regex(/^\S+$/, '应为不含空格的段落名，如 problems'), prompt: sentence(false) }),
-  z.strictObject({
-    type: z.literal('record-list'),
-    kind: text,
-    dateField: text,
-    /** `{field}` placeholders name the record's fields (checked against the kind by composition). */
-    item: text,
-    intro: phrase,
-    outro: phrase,
-    empty: phrase.optional(),
-  }),
-  z.strictObject({ type: z.literal('indicator-table'), caption: sentence(false), indicators: z.array(indicatorId).min(1) }),
+  z
+    .strictObject({ type: z.literal('figures'), text: sentence(true) })
+    .describe('一句带数字的话。占位符：{指标编号}（本期数）、{指标编号|yoy}（同比）、{指标编号|prev}（上年数）、{year}、{prevYear}、{nextYear}、{org}'),
+  z
+    .strictObject({ type: z.literal('narrative'), key: z.string().regex(/^\S+$/, '应为不含空格的段落名，如 problems'), prompt: sentence(false) })
+    .describe('叙述文件中“## key”之下的段落；缺少时显示【待补充】和 prompt'),
+  z
+    .strictObject({
+      type: z.literal('record-list'),
+      kind: text,
+      dateField: text,
+      /** `{field}` placeholders name the record's fields (checked against the kind by composition). */
+      item: text,
+      intro: phrase,
+      outro: phrase,
+      empty: phrase.optional(),
+    })
+    .describe('列出本期某类记录的一句话：intro + “item”、“item” + outro（没有记录时为 empty）；item 中 {字段} 为记录的字段'),
+  z
+    .strictObject({ type: z.literal('indicator-table'), caption: sentence(false), indicators: z.array(indicatorId).min(1) })
+    .describe('指标表：本年、上年和同比'),
 ]);
 
-const sectionId = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, '应为 kebab-case 的章节编号，如 legal-services');
+const kebabId = (example: string) => z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, `应为 kebab-case 的编号，如 ${example}`);
+
+const sectionId = kebabId('legal-services').describe('kebab-case，在整个模板中唯一；插件的报告章节按编号替换章节或挂在其下');
 
 const section: z.ZodType<TemplateSection> = z.lazy(() =>
-  z.strictObject({
-    id: sectionId,
-    heading: sentence(false),
-    blocks: z.array(block),
-    sections: z.array(section).optional(),
-    unnumbered: z.boolean().optional(),
-  }),
+  z
+    .strictObject({
+      id: sectionId,
+      heading: sentence(false),
+      blocks: z.array(block),
+      sections: z.array(section).optional(),
+      unnumbered: z.boolean().optional().describe('附表一类不编序号的章节'),
+    })
+    .describe('章节；标题不写序号（一、（一）1. 生成报告时自动添加），可用 {year}、{nextYear} 等'),
 );
 
 export const reportTemplateSchema = z
   .strictObject({
     $schema: z.string().optional(),
-    id: sectionId,
+    id: kebabId('street-annual'),
     label: text,
     title: sentence(false),
     preamble: z.array(block),

@@ -1,4 +1,4 @@
-import { builtInModel, type FazhiModel } from '@fazhi/model';
+import type { FazhiModel } from '@fazhi/model';
 import { addDays, ledgerSpanLabel, monthDayLabel, periodKey, periodLabel, type Period } from '@fazhi/domain';
 import { comparisonNote, formatChange, formatIndicator, type ComparisonBasis, type IndicatorComparison } from '@fazhi/metrics';
 import { CliError } from '../cli-error.js';
@@ -58,7 +58,7 @@ function basisLine(b: ComparisonBasis): string {
   return b.asOf ? `统计截至${monthDayLabel(b.asOf)}，与上年同期（${b.previous.start} 至 ${addDays(b.previous.end, -1)}）比较\n` : '';
 }
 
-export async function runMetrics(source: RecordSource, opts: MetricsOptions, out: Output, model: FazhiModel = builtInModel()): Promise<void> {
+export async function runMetrics(source: RecordSource, opts: MetricsOptions, out: Output, model: FazhiModel): Promise<void> {
   const org = resolveOrg(source, opts.org);
   const measures = new Map(model.catalog.measures.map((m) => [m.id, m.label]));
   const ids = model.catalog.indicators.map((i) => i.id).filter((id) => !opts.only?.length || opts.only.some((p) => id.startsWith(p)));

@@ -1,4 +1,4 @@
-import { builtInModel, type FazhiModel } from '@fazhi/model';
+import type { FazhiModel } from '@fazhi/model';
 import { periodKey, type Period } from '@fazhi/domain';
 import {
   buildReport,
@@ -41,7 +41,7 @@ async function readNarrative(file: string, template: ReportTemplate): Promise<Na
   }
 }
 
-export async function runReport(source: RecordSource, opts: ReportOptions, out: Output, model: FazhiModel = builtInModel()): Promise<void> {
+export async function runReport(source: RecordSource, opts: ReportOptions, out: Output, model: FazhiModel): Promise<void> {
   if (!formats.includes(opts.format)) throw new CliError(`不支持的输出格式“${opts.format}”，report 可用 ${formats.join('、')}`, 2);
   if (opts.period.kind !== 'year') throw new CliError('年度报告只能按年生成，请用 --year', 2);
   if (opts.format === 'docx' && !opts.out) throw new CliError('DOCX 格式需要用 --out 指定输出文件', 2);
