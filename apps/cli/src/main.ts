@@ -120,7 +120,8 @@ export async function main(argv: readonly string[], out: Output = processOutput,
     }
     if (command === 'db') {
       if (rest.length > 1) throw new CliError(`多余的参数：${rest.slice(1).join(' ')}`, 2);
-      await runDb(rest[0], values, out, await modelFor(command, values, cwd));
+      // `db generate` writes into ./supabase of the working directory unless --dir says otherwise.
+      await runDb(rest[0], { ...values, dir: values.dir ?? pathsIn({ dir: 'supabase' }, cwd).dir }, out, await modelFor(command, values, cwd));
       return 0;
     }
     if (rest.length) throw new CliError(`多余的参数：${rest.join(' ')}`, 2);

@@ -116,6 +116,15 @@ describe.each(testDatabases())('migrateModel refusals leave the database untouch
   }, 120_000);
   afterAll(() => db?.close());
 
+  it('a database without the migration files is told to migrate first', async () => {
+    const empty = await backend.createEmpty();
+    try {
+      await expect(migrateModel(empty, upgradedModel())).rejects.toThrow('数据库中没有 private.model_snapshot 表：请先应用 supabase/migrations 中的全部迁移（fazhi db migrate）');
+    } finally {
+      await empty.close();
+    }
+  });
+
   it('a removal is refused before anything is written', async () => {
     const columns = await tableColumns(db);
     const before = await tableChecksums(db, columns);

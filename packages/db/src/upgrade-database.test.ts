@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { modelSnapshot, snapshotHash } from './generate/model-snapshot.js';
 import { applyMigrations } from './migrations-core.js';
 import { tableChecksums, tableColumns, withoutTables, type TableChecksums } from './model-upgrade.test-helper.js';

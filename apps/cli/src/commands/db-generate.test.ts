@@ -1,12 +1,12 @@
 import { defaultMigrationsDir, modelSnapshot, snapshotJson } from '@fazhi/db';
 import { correctionCases, correctionCatalog, extraDisputeType, extraMediationField, postgresBackend, upgradedModel } from '@fazhi/db/testing';
 import { composeModel, defineExtension, type FazhiModel } from '@fazhi/model';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CliError } from '../cli-error.js';
-import { runCli } from '../run-cli.test-helper.js';
+import { runCli, runCliIn } from '../run-cli.test-helper.js';
 import { runDb } from './db.js';
 
 const dirs: string[] = [];
@@ -102,5 +102,46 @@ describe.each(backends)('fazhi db migrate with a configured plugin ($name)', (ba
     expect(first.stdout).toMatch(/已应用迁移 \d+_model_snapshot\.sql/);
     expect(first.stdout).toMatch(/已按当前模型升级数据库结构（模型快照 [0-9a-f]{12}）：\n {2}新增记录类型“社区矫正对象”（correction_cases）\n/);
     expect((await run('migrate', { db: url }, model)).stdout).toBe('数据库结构已是最新，没有需要应用的迁移\n');
+  }, 180_000);
+});
+
+/** A street's folder as a street keeps it: its config (with its own extension) and its supabase/ copy. */
+const streetConfig = `
+import { defineRecordKind } from '@fazhi/domain';
+import { defineConfig, defineExtension, modelApiVersion } from '@fazhi/model';
+
+const visits = defineRecordKind({
+  id: 'correction_visits',
+  label: '社区矫正走访',
+  area: 'community_correction',
+  measureWord: '次',
+  fields: [
+    { key: 'visitedOn', label: '走访日期', type: 'date', required: true },
+    { key: 'personName', label: '走访对象', type: 'text', personal: true },
+  ],
+  periodField: 'visitedOn',
+  titleField: 'visitedOn',
+});
+
+export default defineConfig({
+  plugins: [defineExtension({ id: 'community-correction', apiVersion: modelApiVersion, areas: [{ id: 'community_correction', label: '社区矫正' }], kinds: [visits] })],
+});
+`;
+
+describe('fazhi db generate and db migrate in a street folder with fazhi.config.ts', () => {
+  it('generate writes into the folder’s supabase/; migrate creates the configured kind', async () => {
+    const street = tmp();
+    writeFileSync(join(street, 'fazhi.config.ts'), streetConfig);
+    mkdirSync(join(street, 'supabase'));
+    cpSync(defaultMigrationsDir(), join(street, 'supabase', 'migrations'), { recursive: true });
+    const generated = await runCliIn(street, 'db', 'generate');
+    expect(generated.stderr).toBe('');
+    expect(generated.stdout).toMatch(/^已生成迁移 .*\/supabase\/migrations\/\d{14}_model_add_correction_visits\.sql：\n {2}新增记录类型“社区矫正走访”（correction_visits）\n已更新模型快照 /);
+    expect(readdirSync(join(street, 'supabase'))).toEqual(['migrations', 'model-snapshot.json']);
+
+    const migrated = await runCliIn(street, 'db', 'migrate', '--db', 'pglite:data');
+    expect(migrated.stderr).toBe('');
+    expect(migrated.stdout).toContain('  新增记录类型“社区矫正走访”（correction_visits）\n');
+    expect((await runCliIn(street, 'db', 'migrate', '--db', 'pglite:data')).stdout).toBe('数据库结构已是最新，没有需要应用的迁移\n');
   }, 180_000);
 });

@@ -73,10 +73,8 @@ export function tableSql(k: RecordKind, created: ReadonlySet<string>, forwardRef
   ];
   const comments = new Map<number, string>();
   for (const f of k.fields) {
-    const col = columnName(f.key);
-    const line = columnSql(k, f, created, forwardRefs);
     comments.set(lines.length, `${f.label}${f.personal ? '（个人信息）' : ''}`);
-    lines.push(line);
+    lines.push(columnSql(k, f, created, forwardRefs));
   }
   lines.push(
     'version integer not null default 1',
