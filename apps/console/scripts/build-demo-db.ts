@@ -2,8 +2,8 @@
 // demo accounts, dumped as a data-directory snapshot the browser starts from on a first visit
 // (public/demo/, served as /demo/). Skipped when schema, seed and this script are unchanged.
 import { loadDataset } from '@fazhi/dataset';
-import { defaultMigrationsDir, defaultShimFile, demoAccounts, demoOrgsOf, demoPassword, insertDataset, migrate, openPglite, seedDemoUsers } from '@fazhi/db';
-import { createRegistry } from '@fazhi/domain';
+import { defaultMigrationsDir, defaultShimFile, demoAccounts, demoOrgsOf, demoPassword, insertDataset, migrate, migrateModel, openPglite, seedDemoUsers } from '@fazhi/db';
+import { loadConfig } from '@fazhi/model/node';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { DemoManifest } from '../src/backend/embedded/demo-manifest.js';
 import { withDemoStreet } from './demo-street.js';
+import { findConfigFile } from './fazhi-config-plugin.js';
 import { filterTar } from './tar-filter.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -21,6 +22,10 @@ const seedDir = resolve(here, '../../../seeds/nansha-2024');
 const before = process.env.FAZHI_DEMO_BEFORE;
 const outDir = process.env.FAZHI_DEMO_OUT ? resolve(process.env.FAZHI_DEMO_OUT) : resolve(here, '../public/demo');
 const shipped = (f: string) => f.endsWith('.sql') && (!before || f < before);
+// The model the console is built for (the same fazhi.config.ts as the bundle): plugin kinds get
+// their tables in the snapshot, and the seed may hold their records.
+const configFile = findConfigFile(resolve(here, '..'));
+const { model } = await loadConfig({ cwd: dirname(configFile), file: configFile });
 
 /** The migrations to apply: all of them, or a folder with only those before FAZHI_DEMO_BEFORE. */
 function migrationsDir(): string {
@@ -37,7 +42,7 @@ function inputsKey(): string {
   h.update(readFileSync(defaultShimFile()));
   for (const f of readdirSync(seedDir).sort()) if (/\.(csv|json)$/.test(f)) h.update(f).update(readFileSync(join(seedDir, f)));
   for (const f of ['build-demo-db.ts', 'demo-street.ts']) h.update(readFileSync(join(here, f)));
-  h.update(JSON.stringify(demoAccounts));
+  h.update(JSON.stringify(demoAccounts)).update(JSON.stringify(model.registry.list())).update(JSON.stringify(model.catalog));
   return h.digest('hex').slice(0, 12);
 }
 
@@ -50,11 +55,13 @@ if (current?.snapshot === `fazhi-demo-${key}.tar.gz` && existsSync(join(outDir, 
 }
 
 const started = performance.now();
-const registry = createRegistry();
+const registry = model.registry;
 const dataset = await loadDataset(seedDir, { registry });
 const db = await openPglite();
 try {
   const migrated = await migrate(db, { migrationsDir: migrationsDir() });
+  // An older release's snapshot (FAZHI_DEMO_BEFORE) knew no model migration: the console's upgrade adds it.
+  if (!before) await migrateModel(db, model);
   const demo = withDemoStreet(dataset, registry);
   // An older release's schema lacks the columns added since: those values are left out.
   const seeded = await insertDataset(db, demo, { registry, existingColumnsOnly: before !== undefined });

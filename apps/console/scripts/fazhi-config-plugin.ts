@@ -84,8 +84,8 @@ export function fazhiConfigPlugin(opts: { configFile?: string } = {}): Plugin {
       if (typeof config.template === 'string') {
         const path = isAbsolute(config.template) ? config.template : resolve(dirname(file), config.template);
         if (!existsSync(path)) throw new Error(`配置文件 ${file} 指定的报告模板不存在：${path}`);
-        imports.push(`import template from ${JSON.stringify(path)};`);
-        template = 'template';
+        imports.push(`import templateFromFile from ${JSON.stringify(path)};`);
+        template = 'templateFromFile';
       }
       return [
         ...imports,

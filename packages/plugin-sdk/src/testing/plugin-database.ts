@@ -1,8 +1,8 @@
 import { loadDataset, type Dataset } from '@fazhi/dataset';
-import { asUser, defaultMigrationsDir, defaultShimFile, demoAccounts, demoOrgsOf, generatedMigrations, insertDataset, kindRulesSql, openPglite, seedDemoUsers, type Database } from '@fazhi/db';
+import { asUser, defaultMigrationsDir, defaultShimFile, demoAccounts, demoOrgsOf, insertDataset, migrateModel, openPglite, seedDemoUsers, type Database } from '@fazhi/db';
 import { pgliteBackend } from '@fazhi/db/testing';
-import { RecordKindRegistry, type RecordKind } from '@fazhi/domain';
-import { builtInModel, type FazhiModel } from '@fazhi/model';
+import type { RecordKind, RecordKindRegistry } from '@fazhi/domain';
+import type { FazhiModel } from '@fazhi/model';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,23 +33,6 @@ export interface PluginDatabaseOptions {
   model?: FazhiModel;
 }
 
-/**
- * SEAM (model migration): the SQL that brings a database migrated with the committed files up to
- * `model` — tables, masked views, RLS, triggers and record rules of the kinds the built-in model
- * lacks, and `indicator_values` regenerated from the composed catalog so plugin indicators compute
- * in SQL. It is replaced by `migrateModel(db, model)` of @fazhi/db (schema evolution) once that
- * lands; unlike it, this does not add a street's extra fields to built-in tables.
- */
-export function modelSchemaSql(model: FazhiModel): string {
-  const builtIn = builtInModel();
-  const own = model.registry.list().filter((k) => !builtIn.registry.has(k.id));
-  const parts: string[] = [];
-  if (own.length) parts.push(generatedMigrations(new RecordKindRegistry(own), { measures: [], indicators: [] })[0]!.sql, kindRulesSql(own));
-  const builtInIds = new Set([...builtIn.catalog.measures, ...builtIn.catalog.indicators].map((x) => `${'numerator' in x ? 'i' : 'm'}:${x.id}`));
-  if ([...model.catalog.measures, ...model.catalog.indicators].some((x) => !builtInIds.has(`${'numerator' in x ? 'i' : 'm'}:${x.id}`))) parts.push(generatedMigrations(model.registry, model.catalog)[1]!.sql);
-  return parts.join('\n');
-}
-
 /** The kinds a plugin needs seeded: its own and those its ref fields point to. */
 function kindsFor(plugin: WorkAreaPlugin, registry: RecordKindRegistry): string[] {
   const out = new Set<string>();
@@ -72,8 +55,8 @@ function subsetDataset(seedDir: string, kinds: readonly string[]): string {
   return dir;
 }
 
-/** Changes whenever the schema, the seed files used or the plugin's own kinds do. */
-function snapshotKey(seedDir: string, kinds: readonly string[], ownSql: string): string {
+/** Changes whenever the schema, the seed files used or the composed model (kinds, catalog) do. */
+function snapshotKey(seedDir: string, kinds: readonly string[], model: FazhiModel): string {
   const h = createHash('sha256');
   const migrations = defaultMigrationsDir();
   for (const f of readdirSync(migrations).filter((x) => x.endsWith('.sql')).sort()) h.update(f).update(readFileSync(join(migrations, f)));
@@ -82,7 +65,7 @@ function snapshotKey(seedDir: string, kinds: readonly string[], ownSql: string):
     const p = join(seedDir, f);
     if (existsSync(p)) h.update(f).update(String(statSync(p).size)).update(readFileSync(p));
   }
-  h.update(ownSql).update(JSON.stringify(demoAccounts));
+  h.update(JSON.stringify(model.registry.list())).update(JSON.stringify(model.catalog)).update(JSON.stringify(demoAccounts));
   return h.digest('hex').slice(0, 16);
 }
 
@@ -100,8 +83,6 @@ export async function createPluginDatabase(plugin: WorkAreaPlugin, opts: PluginD
   const model = opts.model ?? composeConsole([plugin]).model;
   const registry = model.registry;
   const kinds = kindsFor(plugin, registry);
-  // A third-party kind has no table in the committed migrations, nor its indicators in SQL.
-  const ownSql = modelSchemaSql(model);
   const key = `${seedDir}|${kinds.join()}`;
   let loading = datasets.get(key);
   if (!loading) datasets.set(key, (loading = loadDataset(subsetDataset(seedDir, kinds), { registry })));
@@ -110,14 +91,17 @@ export async function createPluginDatabase(plugin: WorkAreaPlugin, opts: PluginD
   const dir = join(tmpdir(), 'fazhi-plugin-snapshots');
   // `<what>-<version>.tar`: one file per plugin setup; a schema or seed change replaces it.
   const what = createHash('sha256').update(`${seedDir}|${kinds.join()}`).digest('hex').slice(0, 8);
-  const file = join(dir, `${what}-${snapshotKey(seedDir, kinds, ownSql)}.tar`);
+  const file = join(dir, `${what}-${snapshotKey(seedDir, kinds, model)}.tar`);
   if (existsSync(file)) {
     const db = await openPglite({ loadDataDir: new Blob([readFileSync(file)]) });
     return { db, dataset, registry, model, close: () => db.close() };
   }
   const db = await pgliteBackend.create();
   try {
-    if (ownSql) await db.exec(ownSql);
+    // After the committed migrations, the model's own: a plugin kind's table, masked view, RLS and
+    // rules, a street's extra fields, the composed catalog's indicator functions — as `fazhi db
+    // migrate` and the console's embedded database do.
+    await migrateModel(db, model);
     await insertDataset(db, dataset, { registry });
     await seedDemoUsers(db, demoOrgsOf(dataset.orgs, dataset.manifest.rootOrgId));
     const blob = await (db as unknown as { dumpDataDir(): Promise<Blob> }).dumpDataDir();

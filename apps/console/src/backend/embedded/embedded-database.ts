@@ -4,7 +4,7 @@ import { cachingIndicatorSource, notifyingWrites } from '../indicator-cache.js';
 import { readConsoleUser } from '@fazhi/plugin-sdk/host';
 import type { ConnectedBackend, SignedInSession } from '../backend.js';
 import { backupFileName, readBackupFile, writeBackupFile } from './backup-file.js';
-import { shippedMigrationVersions, upgradeEmbeddedDatabase, upgradeToModel } from './browser-migrations.js';
+import { shippedMigrationVersions, upgradeEmbeddedDatabase } from './browser-migrations.js';
 import { demoManifestPath, type DemoManifest } from './demo-manifest.js';
 export { holdsDemoData } from './demo-data.js';
 import { boundedDatabase, type BoundedDatabase, type Connection } from './bounded-database.js';
@@ -64,9 +64,8 @@ async function connectWorker(dataDir: string, manifest: DemoManifest, model: Faz
     const db = new PgliteDatabase(pg, { parsers: textParsers });
     if (localStorage.getItem('fazhi.debug')) logQueries(db);
     await Promise.race([checkSchema(db), failed]);
-    // The shipped migrations, then the composed model's (plugin kinds, a street's extra fields, the catalog).
+    // The shipped migration files, then the composed model (plugin kinds, streets' extensions).
     await upgradeEmbeddedDatabase(db, model);
-    await upgradeToModel(db, model);
     mark('migrated');
     return { db, terminate: () => worker.terminate() };
   } catch (e) {
@@ -106,7 +105,7 @@ export async function checkPassword(db: Database, email: string, password: strin
  * Everything the console needs, every call as the signed-in user under row-level security, over
  * the composed model: its kinds for the data provider, its catalog for the figures.
  */
-export async function connectAs({ db, manifest }: Pick<OpenDatabase, 'db' | 'manifest'>, session: SignedInSession, model: FazhiModel): Promise<ConnectedBackend> {
+export async function connectAs({ db, manifest }: { db: Database; manifest: Pick<DemoManifest, 'year'> }, session: SignedInSession, model: FazhiModel): Promise<ConnectedBackend> {
   const run = <T>(fn: Parameters<typeof asUser<T>>[2]) => asUser(db, { userId: session.userId }, fn);
   const user = await run((tx) => readConsoleUser(tx, session.userId, session.displayName));
   if (!user.memberships.length) throw new Error(`账号“${session.email}”没有任何机构的权限，请联系管理员`);
