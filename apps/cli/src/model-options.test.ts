@@ -68,6 +68,7 @@ const ownTemplate = {
   ],
 };
 
+const seed = fileURLToPath(new URL('../../../seeds/nansha-2024', import.meta.url));
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -119,6 +120,11 @@ describe('the CLI on a street config with its own extension package', () => {
     expect(res.stdout).toContain('### （一）做好社区矫正\n\n全年走访社区矫正对象3次');
     expect(res.stdout).toContain('【待补充】写明2025年的安排。');
     expect(res.stdout).not.toContain('第一责任人');
+    // The seed's own narrative file fits the default template only: the error says what to do.
+    const seedNarrative = await runCliIn(street, 'report', '--dataset', seed, ...year, '--template', 'templates/short.json');
+    expect(seedNarrative.code).toBe(1);
+    expect(seedNarrative.stderr).toContain('未知的段落“preamble”，可用：plans');
+    expect(seedNarrative.stderr).toMatch(/（这是数据集自带的叙述文件；它与报告模板“简要报告”不符时，请用 --narrative 指定为该模板撰写的叙述文件，可用 fazhi narrative 生成空白文件）\n$/);
     const narrative = await runCliIn(street, 'narrative', '--template', 'templates/short.json');
     expect(narrative.stdout).toContain('## plans\n<!-- 写明{nextYear}年的安排。 -->');
     expect(narrative.stdout).not.toContain('## preamble');
@@ -168,7 +174,6 @@ describe('pathsIn', () => {
  * over built-in indicators only: tables and SQL functions for a plugin's own kinds come from the
  * schema evolution (`db migrate`), tested with it.
  */
-const seed = fileURLToPath(new URL('../../../seeds/nansha-2024', import.meta.url));
 const backends = [
   { name: 'pglite', url: async () => `pglite:${join(mkdtempSync(join(tmpdir(), 'fazhi-cli-model-db-')), 'data')}` },
   { name: 'postgres', url: () => postgresBackend.createEmptyUrl() },

@@ -88,12 +88,16 @@ export function composeModel(options: ComposeOptions = {}): FazhiModel {
     problems.push((e as Error).message);
   }
 
-  const template = mergeReportSections(
-    options.template ?? streetAnnualTemplate,
-    extensions.flatMap((e) => e.reportSections ?? []),
-    problems,
-  );
-  problems.push(...templateProblems(options.template ?? streetAnnualTemplate, options.templateSource, extensions, registry, catalog));
+  // Extension by extension (the same as merging all sections in order), so a problem names its extension.
+  const base = options.template ?? streetAnnualTemplate;
+  const fromFile = options.templateSource ? `（报告模板来自 ${options.templateSource}）` : '';
+  let template = base;
+  for (const e of extensions) {
+    const found: string[] = [];
+    template = mergeReportSections(template, e.reportSections ?? [], found);
+    problems.push(...found.map((p) => `扩展“${e.id}”的${p}${fromFile}`));
+  }
+  problems.push(...templateProblems(base, options.templateSource, extensions, registry, catalog));
 
   if (problems.length) throw new ModelError(problems);
   return { registry, catalog, template, areas, extensions };

@@ -197,6 +197,15 @@ describe('loadConfig: every problem names its file', () => {
     expect(e.file).toBe(t);
   });
 
+  it("a template without the section a plugin's section attaches to names the extension and the template file", async () => {
+    write('p.ts', correctionModule);
+    write('fazhi.config.json', '{ "plugins": ["./p.ts"] }');
+    const t = write('t.json', JSON.stringify({ ...streetAnnualTemplate, sections: streetAnnualTemplate.sections.filter((s) => s.id !== 'achievements') }));
+    expect((await failure(loadConfig({ cwd: dir, template: 't.json' }))).message).toContain(
+      `扩展“community-correction”的报告章节“做好社区矫正”（correction）的上级章节“achievements”在报告模板“街道法治政府建设年度报告”中不存在（报告模板来自 ${t}）`,
+    );
+  });
+
   it("a plugin section's unknown placeholder names the extension", async () => {
     write('p.ts', correctionModule.replace('{correction.visits}。', '{correction.vists}。'));
     write('fazhi.config.json', '{ "plugins": ["./p.ts"] }');

@@ -31,12 +31,14 @@ export interface ReportOptions {
 
 const formats = ['markdown', 'html', 'docx'];
 
-async function readNarrative(file: string, template: ReportTemplate): Promise<Narrative> {
+/** `byDefault`: the dataset's own file, which was written for the template it ships with. */
+async function readNarrative(file: string, template: ReportTemplate, byDefault: boolean): Promise<Narrative> {
   const text = await readInputText(file, '叙述文件');
   try {
     return parseNarrative(text, { file, knownKeys: narrativeKeys(template).map((k) => k.key) });
   } catch (e) {
-    if (e instanceof NarrativeError) throw new CliError(e.message);
+    const hint = byDefault ? `\n（这是数据集自带的叙述文件；它与报告模板“${template.label}”不符时，请用 --narrative 指定为该模板撰写的叙述文件，可用 fazhi narrative 生成空白文件）` : '';
+    if (e instanceof NarrativeError) throw new CliError(`${e.message}${hint}`);
     throw e;
   }
 }
@@ -52,7 +54,7 @@ export async function runReport(source: RecordSource, opts: ReportOptions, out: 
   // The dataset's own narrative for its root org is used unless --narrative names another file.
   const defaultNarrative = source.narrativeDir && org.id === source.rootOrgId ? join(source.narrativeDir, `${periodKey(opts.period)}.md`) : undefined;
   const narrativeFile = opts.narrative ?? (defaultNarrative && existsSync(defaultNarrative) ? defaultNarrative : undefined);
-  const narrative = narrativeFile ? await readNarrative(narrativeFile, model.template) : undefined;
+  const narrative = narrativeFile ? await readNarrative(narrativeFile, model.template, opts.narrative === undefined) : undefined;
 
   const data = await reportData(source, model.template, org.id, opts.period, opts.today);
   const doc = buildReport({ template: model.template, orgName: orgDisplayName(org), period: opts.period, data, ...(narrative ? { narrative } : {}) });
