@@ -63,7 +63,7 @@ export async function generateModelMigration(opts: GenerateModelMigrationOptions
   const migrationsDir = join(opts.dir, 'migrations');
   await mkdir(migrationsDir, { recursive: true });
   const versions = (await readdir(migrationsDir)).flatMap((f) => /^(\d+)_.*\.sql$/.exec(f)?.[1] ?? []);
-  const name = `${nextVersion(versions, opts.now ?? new Date())}_model_${plan.summary}`.slice(0, 120).replace(/_+$/, '');
+  const name = `${nextVersion(versions, opts.now ?? new Date())}_model_${plan.summary}`;
   const file = join('migrations', `${name}.sql`);
   await writeAtomically(join(opts.dir, file), plan.sql);
   await writeAtomically(snapshotPath, snapshotJson(plan.to));

@@ -130,6 +130,11 @@ describe('modelMigrationSql', () => {
     expect(() => modelMigrationPlan(releaseSnapshot, withKinds(withoutFirst))).toThrow(/需要人工编写并审核的迁移（写法见 docs\/database\.md 的“Schema evolution”一节）/);
   });
 
+  it('names many kinds by count in the summary, so file names stay short', () => {
+    const many = Array.from({ length: 5 }, (_, i) => defineRecordKind({ ...correctionCases, id: `plugin_kind_number_${i}`, businessKey: undefined }));
+    expect(modelMigrationPlan(releaseSnapshot, withKinds([...replaced(extendedMediationCases), ...many])).summary).toBe('add_5_kinds_change_1_kind');
+  });
+
   it('creates kinds that reference each other in any order', () => {
     const a = defineRecordKind({ ...correctionCases, id: 'aa_visits', businessKey: undefined, fields: [...correctionCases.fields, { key: 'nextId', label: '下一次', type: 'ref', target: 'zz_visits' }] });
     const z = defineRecordKind({ ...correctionCases, id: 'zz_visits', businessKey: undefined, fields: [...correctionCases.fields, { key: 'prevId', label: '上一次', type: 'ref', target: 'aa_visits' }] });
