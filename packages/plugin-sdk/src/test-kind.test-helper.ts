@@ -52,6 +52,7 @@ export const patrolPlugin = (over: Partial<WorkAreaPlugin> = {}): WorkAreaPlugin
           { title: '情况', fields: ['visitors', 'finding'] },
         ],
         workflow: { field: 'state', initial: 'planned', transitions: [{ from: ['planned'], to: 'done', label: '完成巡查', requires: ['visitors'] }] },
+        attachments: [{ id: 'photos', label: '巡查照片', accept: '.jpg,.png,.pdf' }],
       },
     ],
     catalog: {

@@ -95,4 +95,14 @@ describe('the console serves a plugin-only kind', () => {
     await waitFor(() => expect(within(card).getByText('1次')).toBeTruthy(), { timeout: 15_000 });
     expect(within(card).getByText('法律服务点巡查次数')).toBeTruthy();
   });
+
+  test('an attachment on its record goes through the console’s attachment store, under the database’s rules', async () => {
+    const { rows } = await database.db.query<{ id: string; org_id: string }>("select id, org_id from public.legal_point_patrols where patrol_no = '巡〔2025〕7号'");
+    const record = rows[0]!;
+    const { attachments } = await backend().connect(session);
+    const ref = { orgId: record.org_id, kindId: 'legal_point_patrols', recordId: record.id, slot: 'photos' };
+    const stored = await attachments.put(ref, new Blob(['%PDF-1.4'], { type: 'application/pdf' }), '巡查照片.pdf');
+    expect(stored.path.startsWith(`${record.org_id}/legal_point_patrols/${record.id}/photos/`.toLowerCase())).toBe(true);
+    expect((await attachments.list(ref)).map((a) => a.fileName)).toEqual(['巡查照片.pdf']);
+  });
 });
