@@ -1,7 +1,7 @@
 import { loadDataset, type Dataset } from '@fazhi/dataset';
 import { yearPeriod, type AnyRecord } from '@fazhi/domain';
 import { Evaluator } from '@fazhi/metrics';
-import { composeModel, ModelError, type FazhiModel } from '@fazhi/model';
+import { composeModel, defineExtension, modelApiVersion, ModelError, type FazhiModel } from '@fazhi/model';
 import { streetAnnualTemplate, type TemplateSection } from '@fazhi/report';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -45,6 +45,20 @@ describe('composition with the built-ins', () => {
     const composed = composeModel({ extensions: [communityCorrection], template });
     expect(composed.template.sections[0]!.heading).toBe('依法开展社区矫正工作');
     expect(child(composed.template.sections, 'achievements').sections!.map((s) => s.id)).not.toContain('community-correction');
+  });
+
+  test('a street extends its kind like a built-in one: an extra option and an optional field, nothing removed', () => {
+    const street = defineExtension({
+      id: 'nansha-street',
+      apiVersion: modelApiVersion,
+      kindExtensions: [{ kind: 'community_correction_subjects', options: { riskLevel: [{ value: 'watch', label: '重点关注' }] }, fields: [{ key: 'gridNo', label: '网格编号', type: 'text' }] }],
+    });
+    const kind = composeModel({ extensions: [communityCorrection, street] }).registry.get('community_correction_subjects');
+    const risk = kind.fields.find((f) => f.key === 'riskLevel');
+    expect(risk?.type === 'enum' && risk.options.map((o) => o.value)).toEqual(['low', 'medium', 'high', 'watch']);
+    expect(kind.fields.map((f) => f.key)).toEqual([...correctionSubjects.fields.map((f) => f.key), 'gridNo']);
+    const required = defineExtension({ id: 'nansha-street', apiVersion: modelApiVersion, kindExtensions: [{ kind: 'community_correction_subjects', fields: [{ key: 'gridNo', label: '网格编号', type: 'text', required: true }] }] });
+    expect(() => composeModel({ extensions: [communityCorrection, required] })).toThrow(/新增字段“网格编号”不能是必填/);
   });
 
   test('without its area declaration, or built for another contract, it is refused in Chinese', () => {
