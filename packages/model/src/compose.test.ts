@@ -92,6 +92,13 @@ describe('composeModel: what the template asks of the model', () => {
     );
   });
 
+  it('refuses a plugin section reusing a narrative key still in force, but not one replacing the section that had it', () => {
+    const reuse = { ...correction, reportSections: [{ id: 'correction', parent: 'achievements', heading: 'x', blocks: [{ type: 'narrative' as const, key: 'mediation', prompt: 'x' }] }] };
+    expect(() => composeModel({ extensions: [reuse] })).toThrow('叙述段落名“mediation”在合并插件章节后的报告模板中重复（报告模板“街道法治政府建设年度报告”、扩展“community-correction”的报告章节）');
+    const replace = { ...correction, reportSections: [{ id: 'mediation', heading: '人民调解', blocks: [{ type: 'narrative' as const, key: 'mediation', prompt: 'x' }] }] };
+    expect(composeModel({ extensions: [replace] }).template.sections[0]!.sections!.find((s) => s.id === 'mediation')!.heading).toBe('人民调解');
+  });
+
   it("names the extension whose report section uses an unknown indicator, not the template", () => {
     const typo = { ...correction, reportSections: [{ id: 'correction', heading: 'x', blocks: [{ type: 'figures' as const, text: '{correction.vists}' }] }] };
     expect(() => composeModel({ extensions: [typo], templateSource: 'my.json' })).toThrow(/^fazhi 的模型组合有误：\n扩展“community-correction”的报告章节引用了未知的指标“correction.vists”$/);

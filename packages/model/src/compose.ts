@@ -97,7 +97,7 @@ export function composeModel(options: ComposeOptions = {}): FazhiModel {
     template = mergeReportSections(template, e.reportSections ?? [], found);
     problems.push(...found.map((p) => `扩展“${e.id}”的${p}${fromFile}`));
   }
-  problems.push(...templateProblems(base, options.templateSource, extensions, registry, catalog));
+  problems.push(...templateProblems(base, template, options.templateSource, extensions, registry, catalog));
 
   if (problems.length) throw new ModelError(problems);
   return { registry, catalog, template, areas, extensions };

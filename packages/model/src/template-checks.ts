@@ -1,6 +1,6 @@
 import type { RecordKindRegistry } from '@fazhi/domain';
 import type { Catalog } from '@fazhi/metrics';
-import { templateRequirements, type ReportTemplate, type TemplateBlock, type TemplateSection } from '@fazhi/report';
+import { narrativeKeys, templateRequirements, type ReportTemplate, type TemplateBlock, type TemplateSection } from '@fazhi/report';
 import type { FazhiExtension } from './extension.js';
 
 /**
@@ -11,6 +11,7 @@ import type { FazhiExtension } from './extension.js';
  */
 export function templateProblems(
   template: ReportTemplate,
+  merged: ReportTemplate,
   source: string | undefined,
   extensions: readonly FazhiExtension[],
   registry: RecordKindRegistry,
@@ -27,6 +28,12 @@ export function templateProblems(
     for (const id of needs.indicators) if (!indicatorIds.has(id)) problems.push(`${owner}引用了未知的指标“${id}”`);
     for (const id of needs.kinds) if (!registry.has(id)) problems.push(`${owner}引用了未知的记录类型“${id}”`);
     for (const { block, section } of recordLists(t)) problems.push(...recordListProblems(block, registry).map((p) => `${owner}的章节“${section}”：${p}`));
+  }
+  // One narrative file holds every key once: a plugin section must not reuse a key still in force.
+  const keys = narrativeKeys(merged).map((k) => k.key);
+  for (const key of new Set(keys.filter((k, i) => keys.indexOf(k) !== i))) {
+    const owners = parts.filter((p) => narrativeKeys(p.template).some((k) => k.key === key)).map((p) => p.owner);
+    problems.push(`叙述段落名“${key}”在合并插件章节后的报告模板中重复（${owners.join('、')}）`);
   }
   return problems;
 }

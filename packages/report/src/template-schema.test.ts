@@ -95,6 +95,12 @@ describe('parseReportTemplate', () => {
     ]);
   });
 
+  it('refuses a narrative key used twice (the blank narrative file would then be refused itself)', () => {
+    const t = copy();
+    t.sections[2].blocks.push({ type: 'narrative', key: 'preamble', prompt: '再写一次' });
+    expect(problems(t)).toEqual(['sections[2].blocks[1].key：叙述段落名“preamble”重复（已用于 preamble[0]）']);
+  });
+
   it('names the whole template when it is not an object', () => {
     expect(problems(null)).toEqual(['（整个模板）：应为对象']);
     expect(problems([])).toEqual(['（整个模板）：应为对象']);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ReportTemplate, TemplateSection } from './template.js';
+import type { ReportTemplate, TemplateBlock, TemplateSection } from './template.js';
 
 /**
  * The report template file format (JSON, or a module default-exporting the same value), checked
@@ -98,13 +98,24 @@ export const reportTemplateSchema = z
   })
   .superRefine((t, ctx) => {
     // Section ids are what plugins' report sections replace or attach to: each must name one section.
-    const seen = new Set<string>();
+    // Narrative keys are the `## key` headings of one narrative file, where a key may appear once.
+    const ids = new Set<string>();
+    const keys = new Map<string, string>();
+    const blocks = (list: readonly TemplateBlock[], path: (string | number)[]) =>
+      list.forEach((b, i) => {
+        if (b.type !== 'narrative') return;
+        const first = keys.get(b.key);
+        if (first) ctx.addIssue({ code: 'custom', path: [...path, i, 'key'], message: `叙述段落名“${b.key}”重复（已用于 ${first}）` });
+        else keys.set(b.key, templatePath([...path, i]));
+      });
     const walk = (list: readonly TemplateSection[], path: (string | number)[]) =>
       list.forEach((s, i) => {
-        if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `章节编号“${s.id}”重复` });
-        seen.add(s.id);
+        if (ids.has(s.id)) ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `章节编号“${s.id}”重复` });
+        ids.add(s.id);
+        blocks(s.blocks, [...path, i, 'blocks']);
         walk(s.sections ?? [], [...path, i, 'sections']);
       });
+    blocks(t.preamble, ['preamble']);
     walk(t.sections, ['sections']);
   });
 
