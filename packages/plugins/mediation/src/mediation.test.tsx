@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { Evaluator, builtInCatalog, formatChange, formatIndicator } from '@fazhi/metrics';
+import { Evaluator, formatChange, formatIndicator } from '@fazhi/metrics';
 import { chooseOption, clickButton, createPluginDatabase, renderPlugin, setDate, setText, type PluginDatabase } from '@fazhi/plugin-sdk/testing';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
@@ -246,7 +246,7 @@ describe('mediation attachments and dashboard', () => {
     const root = fresh.dataset.manifest.rootOrgId;
     await renderPlugin(mediation, { user: 'mediation', database: fresh, route: '/mediation', dashboardYear: 2024, dashboardOrgId: root });
     // The same figure the in-memory evaluator gives over the seed (the two evaluators must agree).
-    const ev = new Evaluator({ orgs: database.dataset.orgs, records: database.dataset.records, catalog: builtInCatalog });
+    const ev = new Evaluator({ orgs: database.dataset.orgs, records: database.dataset.records, catalog: fresh.model.catalog });
     const c = ev.compare('mediation.successful_cases', root, { kind: 'year', year: 2024 });
     expect(await screen.findByText(formatIndicator(c.current.indicator, c.current.value), {}, { timeout: 15_000 })).toBeTruthy();
     expect(screen.getByText('调解成功率')).toBeTruthy();
