@@ -24,8 +24,9 @@ export interface ConsoleBrowser {
   close(): Promise<void>;
 }
 
-export async function openConsoleBrowser(): Promise<ConsoleBrowser> {
-  const server = await startStaticServer({ root: distDir });
+/** Serves `root` (the production build in dist/ by default) and launches Chromium. */
+export async function openConsoleBrowser(root: string = distDir): Promise<ConsoleBrowser> {
+  const server = await startStaticServer({ root });
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
   return {
     url: server.url,
