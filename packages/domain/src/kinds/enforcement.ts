@@ -74,6 +74,7 @@ export const officerTrainings = defineRecordKind({
     { key: 'trainedOn', label: '培训日期', type: 'date', notFuture: true, required: true, listed: true },
     { key: 'hours', label: '培训学时', type: 'integer', min: 1, max: 200, required: true, unit: '学时', listed: true },
     { key: 'format', label: '培训形式', type: 'enum', options: options(['classroom', '集中授课'], ['online', '网络学习'], ['practice', '以案代训'], ['exam', '考试测评']) },
+    { key: 'sessionNo', label: '培训班次', type: 'text', maxLength: 50, description: '同一场培训的各名学员填同一班次编号，用于统计培训场次' },
   ],
 });
 
@@ -93,4 +94,45 @@ export const auxiliaryStaff = defineRecordKind({
     { key: 'leftOn', label: '离职日期', type: 'date', listed: true },
   ],
   rules: [{ type: 'order', earlier: 'hiredOn', later: 'leftOn' }],
+});
+
+/** 执法资格考试: sittings of the exam for an enforcement certificate, as counted by the office. */
+export const certificateExams = defineRecordKind({
+  id: 'certificate_exams',
+  label: '执法资格考试',
+  labelEn: 'Enforcement certificate exams',
+  area: 'enforcement',
+  measureWord: '次',
+  periodField: 'heldOn',
+  titleField: 'title',
+  fields: [
+    { key: 'title', label: '考试名称', type: 'text', required: true, listed: true },
+    { key: 'heldOn', label: '考试日期', type: 'date', notFuture: true, required: true, listed: true },
+    { key: 'candidates', label: '参考人数', type: 'integer', min: 0, required: true, unit: '人', listed: true },
+    { key: 'passed', label: '通过人数', type: 'integer', min: 0, required: true, unit: '人', listed: true },
+  ],
+  rules: [{ type: 'at-most', field: 'passed', limit: 'candidates' }],
+});
+
+/** 专项整治／专项行动: campaigns run over weeks, with the problems they found and fixed. */
+export const specialCampaigns = defineRecordKind({
+  id: 'special_campaigns',
+  label: '专项整治行动',
+  labelEn: 'Special campaigns',
+  area: 'enforcement',
+  measureWord: '次',
+  periodField: 'startedOn',
+  titleField: 'title',
+  fields: [
+    { key: 'title', label: '行动名称', type: 'text', required: true, listed: true },
+    { key: 'field', label: '整治领域', type: 'text', listed: true },
+    { key: 'startedOn', label: '开始日期', type: 'date', notFuture: true, required: true, listed: true },
+    { key: 'endedOn', label: '结束日期', type: 'date', listed: true },
+    { key: 'findings', label: '发现问题数', type: 'integer', min: 0, unit: '个', listed: true },
+    { key: 'rectified', label: '整改问题数', type: 'integer', min: 0, unit: '个' },
+  ],
+  rules: [
+    { type: 'order', earlier: 'startedOn', later: 'endedOn' },
+    { type: 'at-most', field: 'rectified', limit: 'findings' },
+  ],
 });

@@ -1,13 +1,13 @@
 import { adminDisputes, courtHearings } from './admin-disputes.js';
 import { businessEnvProjects, foreignNationalServices } from './business-env.js';
-import { auxiliaryStaff, enforcementActions, enforcementOfficers, officerTrainings } from './enforcement.js';
-import { honours, lawExams, studySessions } from './leadership.js';
-import { legalAidApplications } from './legal-aid.js';
-import { contractReviews, legalConsultations, legalOpinions, majorDecisions, reviewMeetings } from './legality-review.js';
+import { auxiliaryStaff, certificateExams, enforcementActions, enforcementOfficers, officerTrainings, specialCampaigns } from './enforcement.js';
+import { honours, internalRules, lawExams, lawWorkMeetings, legislativeFeedback, studySessions } from './leadership.js';
+import { legalAidApplications, residentConsultations } from './legal-aid.js';
+import { contractReviews, counselEngagements, documentReviews, legalConsultations, legalOpinions, majorDecisions, reviewMeetings } from './legality-review.js';
 import { mediationCases } from './mediation.js';
 import { orgAttributes } from './organisation.js';
 import { publicityEvents, publicityPublications } from './publicity.js';
-import { coordinationEvents, hotlineTickets, serviceItems, supervisionRounds } from './public-service.js';
+import { coordinationEvents, disclosureRequests, hotlineTickets, serviceCases, serviceItems, supervisionRounds } from './public-service.js';
 import { rectificationTasks } from './rectification.js';
 
 export * from './admin-disputes.js';
@@ -28,25 +28,35 @@ export const builtInRecordKinds = [
   studySessions,
   lawExams,
   honours,
+  lawWorkMeetings,
+  internalRules,
+  legislativeFeedback,
   legalConsultations,
   contractReviews,
   legalOpinions,
   reviewMeetings,
   majorDecisions,
+  documentReviews,
+  counselEngagements,
   adminDisputes,
   courtHearings,
   enforcementActions,
   enforcementOfficers,
   officerTrainings,
   auxiliaryStaff,
+  certificateExams,
+  specialCampaigns,
   mediationCases,
   legalAidApplications,
+  residentConsultations,
   publicityEvents,
   publicityPublications,
   businessEnvProjects,
   foreignNationalServices,
   serviceItems,
   hotlineTickets,
+  serviceCases,
+  disclosureRequests,
   supervisionRounds,
   coordinationEvents,
   rectificationTasks,

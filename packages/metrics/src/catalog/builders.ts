@@ -23,6 +23,22 @@ export function measure(m: MeasureInput): Measure {
   return { aggregation: count, filters: [], valueType: 'count', ...m };
 }
 
+/**
+ * The value of a dated org attribute (`org_attributes`) in force at the end of the period: the
+ * latest by effective date, null when none is recorded yet.
+ */
+export function attributeValue(m: { id: string; label: string; labelEn?: string; attribute: string; unit: string; description: string }): Measure {
+  const { attribute, ...rest } = m;
+  return measure({
+    ...rest,
+    kind: 'org_attributes',
+    period: asOfEnd('effectiveOn'),
+    filters: [eq('attribute', attribute)],
+    aggregation: { type: 'latest', field: 'value', by: 'effectiveOn' },
+    valueType: 'quantity',
+  });
+}
+
 /** A plain figure: the indicator is its measure's value, under the same id. */
 export function figure(m: Measure, area: string, extra: Partial<Indicator> = {}): Indicator {
   return {
