@@ -27,7 +27,9 @@ const lawCommitteeMeetings = measure({ ...lawWorkMeetings, id: 'leadership.law_c
 const meetingIssues = measure({ ...lawWorkMeetings, id: 'leadership.law_work_meeting_issues', label: '专题会议研究解决法治建设问题', unit: '个', aggregation: sum('issuesDecided'), description: '年内法治建设专题会议研究解决的问题数合计' });
 const internalRules = measure({ id: 'leadership.internal_rules', label: '制定修订内部制度', unit: '项', kind: 'internal_rules', period: within('adoptedOn'), filters: [isIn('action', ['adopted', 'revised'])], description: '年内印发的新制定或修订的内部制度' });
 const legislativeComments = measure({ id: 'leadership.legislative_comments', label: '基层立法联系点征集意见', unit: '条', kind: 'legislative_feedback', period: within('submittedOn'), aggregation: sum('commentsCount'), description: '年内报送的立法征求意见条数合计' });
-const legislativeAdopted = measure({ ...legislativeComments, id: 'leadership.legislative_comments_adopted', label: '立法意见被采纳', aggregation: sum('adoptedCount'), description: '年内报送的立法意见中被采纳的条数合计' });
+// 采纳率 over the submissions whose adoption is known, like the 优秀率 below.
+const legislativeAnswered = measure({ ...legislativeComments, id: 'leadership.legislative_comments_answered', label: '已反馈采纳情况的立法意见', filters: [notNull('adoptedCount')], description: '年内报送且已反馈采纳情况的立法意见条数合计' });
+const legislativeAdopted = measure({ ...legislativeAnswered, id: 'leadership.legislative_comments_adopted', label: '立法意见被采纳', aggregation: sum('adoptedCount'), description: '年内报送的立法意见中被采纳的条数合计' });
 const exam = { kind: 'law_exams', period: within('heldOn'), unit: '人' } as const;
 const examEligible = measure({ ...exam, id: 'leadership.exam_eligible', label: '学法考试应考人数', aggregation: sum('eligible'), description: '年内学法考试应考人数合计' });
 const examParticipants = measure({ ...exam, id: 'leadership.exam_participants', label: '学法考试参考人数', aggregation: sum('participants'), description: '年内学法考试参考人数合计' });
@@ -59,6 +61,7 @@ export const measures = [
   meetingIssues,
   internalRules,
   legislativeComments,
+  legislativeAnswered,
   legislativeAdopted,
   examEligible,
   examParticipants,
@@ -92,7 +95,7 @@ export const indicators = [
   figure(meetingIssues, 'leadership'),
   figure(internalRules, 'leadership'),
   figure(legislativeComments, 'leadership'),
-  rate({ id: 'leadership.legislative_adoption_rate', label: '立法意见采纳率', area: 'leadership', numerator: legislativeAdopted, denominator: legislativeComments, description: '被采纳的立法意见条数 ÷ 报送的立法意见条数' }),
+  rate({ id: 'leadership.legislative_adoption_rate', label: '立法意见采纳率', area: 'leadership', numerator: legislativeAdopted, denominator: legislativeAnswered, description: '被采纳的立法意见条数 ÷ 已反馈采纳情况的立法意见条数' }),
   rate({ id: 'leadership.exam_participation_rate', label: '学法考试参考率', area: 'leadership', numerator: examParticipants, denominator: examEligible, description: '参考人数 ÷ 应考人数' }),
   rate({ id: 'leadership.exam_pass_rate', label: '学法考试合格率', area: 'leadership', numerator: examPassed, denominator: examParticipants, description: '合格人数 ÷ 参考人数' }),
   rate({ id: 'leadership.exam_excellent_rate', label: '学法考试优秀率', area: 'leadership', numerator: examExcellent, denominator: examGraded, description: '优秀人数 ÷ 评定了优秀等次的考试的参考人数' }),
