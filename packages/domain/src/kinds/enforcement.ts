@@ -73,7 +73,7 @@ export const officerTrainings = defineRecordKind({
     { key: 'course', label: '培训课程', type: 'text', required: true, listed: true },
     { key: 'trainedOn', label: '培训日期', type: 'date', notFuture: true, required: true, listed: true },
     { key: 'hours', label: '培训学时', type: 'integer', min: 1, max: 200, required: true, unit: '学时', listed: true },
-    { key: 'format', label: '培训形式', type: 'enum', options: options(['classroom', '集中授课'], ['online', '网络学习'], ['practice', '以案代训'], ['exam', '考试测评']) },
+    { key: 'format', label: '培训形式', type: 'enum', options: options(['classroom', '集中授课'], ['online', '网络学习'], ['practice', '以案代训'], ['exam', '考试测评'], ['pre_service', '岗前培训']) },
     { key: 'sessionNo', label: '培训班次', type: 'text', maxLength: 50, description: '同一场培训的各名学员填同一班次编号，用于统计培训场次' },
   ],
 });

@@ -8,6 +8,7 @@ export const activeAtEnd = (from: string, to: string): PeriodBinding => ({ type:
 export const asOfEnd = (field: string): PeriodBinding => ({ type: 'asOfEnd', field });
 
 export const eq = (field: string, value: Scalar): Filter => ({ field, op: 'eq', value });
+export const ne = (field: string, value: Scalar): Filter => ({ field, op: 'ne', value });
 export const isIn = (field: string, value: readonly Scalar[]): Filter => ({ field, op: 'in', value });
 export const notNull = (field: string): Filter => ({ field, op: 'notnull' });
 export const notLaterThan = (field: string, ref: string): Filter => ({ field, op: 'lte_field', ref });

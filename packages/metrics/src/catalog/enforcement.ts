@@ -1,4 +1,4 @@
-import { activeAtEnd, activeDuring, attributeValue, eq, figure, measure, rate, sum, within } from './builders.js';
+import { activeAtEnd, activeDuring, attributeValue, eq, ne, figure, measure, rate, sum, within } from './builders.js';
 
 const actionsOfKind = (kind: string, name: string, label: string) =>
   measure({ id: `enforcement.${name}`, label, unit: '次', kind: 'enforcement_actions', period: within('actedOn'), filters: [eq('kind', kind)], description: `年内开展${label}的次数` });
@@ -23,7 +23,16 @@ const officersTrained = measure({
   aggregation: { type: 'countGroups', groupBy: 'officerId', sumField: 'hours', atLeast: 60 },
   description: '年内培训学时合计不低于60学时的执法人员',
 });
-const officersTrainedAny = measure({ ...officersTrained, id: 'enforcement.officers_trained', label: '参加培训的执法人员', aggregation: { type: 'countGroups', groupBy: 'officerId', sumField: 'hours', atLeast: 1 }, description: '年内参加过培训（任意学时）的执法人员' });
+// Pre-service training (岗前培训) comes before the certificate, so its trainee may not yet be an
+// officer in post: counting it would put people in the numerator who are not in the denominator.
+const officersTrainedAny = measure({
+  ...officersTrained,
+  id: 'enforcement.officers_trained',
+  label: '参加在岗培训的执法人员',
+  filters: [ne('format', 'pre_service')],
+  aggregation: { type: 'countGroups', groupBy: 'officerId', sumField: 'hours', atLeast: 1 },
+  description: '年内参加过岗前培训以外培训（任意学时，须填写培训形式）的执法人员',
+});
 const trainingSessions = measure({ id: 'enforcement.training_sessions', label: '执法人员专题培训', unit: '场次', kind: 'officer_trainings', period: within('trainedOn'), aggregation: { type: 'countDistinct', field: 'sessionNo' }, description: '年内执法人员培训的场次（同一培训班次只计一次；未填班次的培训记录不计）' });
 // 持证上岗率 compares the officers in post on the last day with the staff count then in force.
 const officersAtEnd = measure({ ...officers, id: 'enforcement.officers_at_end', label: '期末在岗持证执法人员', period: activeAtEnd('since', 'until'), description: '期末在岗（持证且未离岗）的行政执法人员' });
