@@ -69,8 +69,11 @@ const added = [
 ];
 
 describe('the indicators added for other streets’ figures, on the nansha-2024 seed', () => {
+  // buildNansha gives the tree's units and a Map of records (see its return).
   const ds = buildNansha();
-  const evaluator = new Evaluator({ orgs: new OrgTree(ds.orgs), records: ds.records, catalog: builtInCatalog });
+  const orgs = ds.orgs instanceof OrgTree ? ds.orgs : new OrgTree(ds.orgs);
+  const records = ds.records instanceof Map ? ds.records : new Map(Object.entries(ds.records));
+  const evaluator = new Evaluator({ orgs, records, catalog: builtInCatalog });
   const root = ds.manifest.rootOrgId;
 
   it('are all in the built-in catalog', () => {
