@@ -46,6 +46,8 @@ const added = [
   'enforcement.campaign_findings',
   'mediation.counsel_involved_cases',
   'public_legal_service.consultations',
+  'public_legal_service.enterprise_consultations',
+  'public_legal_service.village_duty_consultations',
   'publicity.materials_distributed',
   'publicity.law_venues',
   'publicity.law_venue_investment',

@@ -20,6 +20,8 @@ const lossRecovered = measure({ ...acceptedApplications, id: 'legal_aid.loss_rec
 // 公共法律服务 public legal service
 const hallArea = attributeValue({ id: 'public_legal_service.hall_area', label: '公共法律服务工作站大厅面积', unit: '平方米', attribute: 'legal_service_hall_area', description: '期末有效的大厅面积（机构属性，按生效日期取最新值）' });
 const residentConsultations = measure({ id: 'public_legal_service.consultations', label: '接待群众法律咨询', unit: '人次', kind: 'resident_consultations', period: within('consultedOn'), aggregation: sum('persons'), description: '年内公共法律服务站点和村（居）法律顾问接待群众、企业法律咨询的人次' });
+const enterpriseConsultations = measure({ ...residentConsultations, id: 'public_legal_service.enterprise_consultations', label: '接待企业法律咨询', filters: [eq('requesterType', 'enterprise')], description: '其中企业咨询的人次' });
+const villageDutyConsultations = measure({ ...residentConsultations, id: 'public_legal_service.village_duty_consultations', label: '村（居）法律顾问值班接待咨询', filters: [eq('channel', 'village_duty')], description: '其中村（居）法律顾问值班时接待的人次' });
 
 
 export const measures = [
@@ -37,6 +39,8 @@ export const measures = [
   lossRecovered,
   hallArea,
   residentConsultations,
+  enterpriseConsultations,
+  villageDutyConsultations,
 ];
 
 export const indicators = [
@@ -54,4 +58,6 @@ export const indicators = [
   figure(lossRecovered, 'legal_aid'),
   figure(hallArea, 'legal_aid', { decimals: 0 }),
   figure(residentConsultations, 'legal_aid'),
+  figure(enterpriseConsultations, 'legal_aid'),
+  figure(villageDutyConsultations, 'legal_aid'),
 ];

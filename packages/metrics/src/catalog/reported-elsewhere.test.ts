@@ -107,6 +107,8 @@ describe('indicators for figures other streets and towns report', () => {
   it('rolls villages up into their town', () => {
     expect(value('public_legal_service.consultations')).toBe(4);
     expect(value('public_legal_service.consultations', 'v1')).toBe(3);
+    expect(value('public_legal_service.village_duty_consultations')).toBe(4);
+    expect(value('public_legal_service.enterprise_consultations')).toBe(0);
   });
 
   it('counts civil suits among the lawsuits and settles by withdrawal', () => {
