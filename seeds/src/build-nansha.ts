@@ -3,13 +3,16 @@ import type { DatasetInput } from '@fazhi/dataset';
 import { generateAdminDisputes } from './areas/admin-disputes.js';
 import { generateBusinessEnv } from './areas/business-env.js';
 import { generateCampaigns } from './areas/campaigns.js';
+import { generateCounselShifts } from './areas/counsel-shifts.js';
 import { generateDocuments } from './areas/documents.js';
+import { generateDutyItems } from './areas/duty-items.js';
 import { generateEnforcement } from './areas/enforcement.js';
 import { addReportedElsewhereFields, lawVenueProjects } from './areas/extra-fields.js';
 import { generateHotline } from './areas/hotline.js';
 import { generateLawWork } from './areas/law-work.js';
 import { generateLeadership } from './areas/leadership.js';
 import { generateLegalAid } from './areas/legal-aid.js';
+import { generateLicences } from './areas/licences.js';
 import { generateLegalityReview } from './areas/legality-review.js';
 import { generateMediation } from './areas/mediation.js';
 import { generateOrganisation } from './areas/organisation.js';
@@ -47,9 +50,11 @@ export function buildNansha(seed = nanshaSeed): DatasetInput {
     ...generateLawWork(ctx),
     ...legality,
     ...generateDocuments(ctx),
+    ...generateCounselShifts(ctx),
     ...generateAdminDisputes(ctx),
     ...enforcement,
     ...generateCampaigns(ctx),
+    ...generateLicences(ctx),
     ...mediation,
     ...generateLegalAid(ctx),
     ...generateResidentConsultations(ctx),
@@ -57,6 +62,7 @@ export function buildNansha(seed = nanshaSeed): DatasetInput {
     ...businessEnv,
     business_env_projects: [...businessEnv.business_env_projects, ...lawVenueProjects(ctx)],
     service_items: serviceItems,
+    ...generateDutyItems(ctx),
     service_cases: generateServiceCases(ctx, publicService.fork('service-cases'), serviceItems),
     disclosure_requests: generateDisclosureRequests(ctx, publicService.fork('disclosure')),
     hotline_tickets: hotline.tickets,

@@ -136,3 +136,34 @@ export const specialCampaigns = defineRecordKind({
     { type: 'at-most', field: 'rectified', limit: 'findings' },
   ],
 });
+
+/** 行政许可: licences the street or town decides under powers devolved to it (林木采伐、乡村建设规划、占道 …). */
+export const licences = defineRecordKind({
+  id: 'licences',
+  label: '行政许可',
+  labelEn: 'Licences',
+  area: 'enforcement',
+  measureWord: '件',
+  periodField: 'decidedOn',
+  titleField: 'licenceNo',
+  businessKey: 'licenceNo',
+  fields: [
+    { key: 'licenceNo', label: '许可编号', type: 'text', required: true, listed: true, maxLength: 50 },
+    {
+      key: 'licenceType',
+      label: '许可事项',
+      type: 'enum',
+      required: true,
+      listed: true,
+      options: options(['road_occupation', '临时占用道路'], ['outdoor_ads', '户外广告设施设置'], ['rural_planning', '乡村建设规划许可'], ['tree_felling', '林木采伐'], ['other', '其他']),
+    },
+    { key: 'applicant', label: '申请人', type: 'text', required: true, listed: true, personal: true, description: '申请人为自然人时属个人信息' },
+    { key: 'appliedOn', label: '申请日期', type: 'date', notFuture: true, required: true, listed: true },
+    { key: 'decidedOn', label: '决定日期', type: 'date', notFuture: true, listed: true },
+    { key: 'result', label: '决定结果', type: 'enum', listed: true, options: options(['granted', '准予许可'], ['refused', '不予许可'], ['withdrawn', '申请人撤回']) },
+  ],
+  rules: [
+    { type: 'order', earlier: 'appliedOn', later: 'decidedOn' },
+    { type: 'required-when', field: 'decidedOn', when: { field: 'result', in: ['granted', 'refused', 'withdrawn'] } },
+  ],
+});

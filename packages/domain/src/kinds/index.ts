@@ -1,13 +1,13 @@
 import { adminDisputes, courtHearings } from './admin-disputes.js';
 import { businessEnvProjects, foreignNationalServices } from './business-env.js';
-import { auxiliaryStaff, certificateExams, enforcementActions, enforcementOfficers, officerTrainings, specialCampaigns } from './enforcement.js';
+import { auxiliaryStaff, certificateExams, enforcementActions, enforcementOfficers, licences, officerTrainings, specialCampaigns } from './enforcement.js';
 import { honours, internalRules, lawExams, lawWorkMeetings, legislativeFeedback, studySessions } from './leadership.js';
 import { legalAidApplications, residentConsultations } from './legal-aid.js';
-import { contractReviews, counselEngagements, documentReviews, legalConsultations, legalOpinions, majorDecisions, reviewMeetings } from './legality-review.js';
+import { contractReviews, counselDutyShifts, counselEngagements, documentReviews, legalConsultations, legalOpinions, majorDecisions, reviewMeetings } from './legality-review.js';
 import { mediationCases } from './mediation.js';
 import { orgAttributes } from './organisation.js';
 import { publicityEvents, publicityPublications } from './publicity.js';
-import { coordinationEvents, disclosureRequests, hotlineTickets, serviceCases, serviceItems, supervisionRounds } from './public-service.js';
+import { coordinationEvents, disclosureRequests, dutyItems, hotlineTickets, serviceCases, serviceItems, supervisionRounds } from './public-service.js';
 import { rectificationTasks } from './rectification.js';
 
 export * from './admin-disputes.js';
@@ -38,6 +38,7 @@ export const builtInRecordKinds = [
   majorDecisions,
   documentReviews,
   counselEngagements,
+  counselDutyShifts,
   adminDisputes,
   courtHearings,
   enforcementActions,
@@ -46,6 +47,7 @@ export const builtInRecordKinds = [
   auxiliaryStaff,
   certificateExams,
   specialCampaigns,
+  licences,
   mediationCases,
   legalAidApplications,
   residentConsultations,
@@ -54,6 +56,7 @@ export const builtInRecordKinds = [
   businessEnvProjects,
   foreignNationalServices,
   serviceItems,
+  dutyItems,
   hotlineTickets,
   serviceCases,
   disclosureRequests,

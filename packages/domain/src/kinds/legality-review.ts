@@ -148,3 +148,20 @@ export const counselEngagements = defineRecordKind({
   ],
   rules: [{ type: 'order', earlier: 'startsOn', later: 'endsOn' }],
 });
+
+/** 法律顾问坐班值班: a half-day or day the counsel sits at a village or community. */
+export const counselDutyShifts = defineRecordKind({
+  id: 'counsel_duty_shifts',
+  label: '法律顾问值班',
+  labelEn: 'Counsel duty shifts',
+  area: 'legality_review',
+  measureWord: '次',
+  periodField: 'dutyOn',
+  titleField: 'counsel',
+  fields: [
+    { key: 'counsel', label: '值班律师', type: 'text', required: true, listed: true },
+    { key: 'dutyOn', label: '值班日期', type: 'date', notFuture: true, required: true, listed: true },
+    { key: 'hours', label: '值班时长', type: 'decimal', scale: 1, min: 0.5, max: 24, unit: '小时', listed: true },
+    { key: 'visitors', label: '接待人数', type: 'integer', min: 0, unit: '人', listed: true },
+  ],
+});

@@ -151,3 +151,24 @@ export const disclosureRequests = defineRecordKind({
   ],
   rules: [{ type: 'order', earlier: 'receivedOn', later: 'answeredOn' }],
 });
+
+/** 乡镇（街道）履职事项清单: the duties the street or town performs itself, helps with, or handed back. */
+export const dutyItems = defineRecordKind({
+  id: 'duty_items',
+  label: '履职事项清单',
+  labelEn: 'Duty list items',
+  area: 'public_service',
+  measureWord: '项',
+  periodField: 'listedOn',
+  titleField: 'name',
+  businessKey: 'code',
+  fields: [
+    { key: 'code', label: '事项编码', type: 'text', required: true, listed: true, maxLength: 50 },
+    { key: 'name', label: '事项名称', type: 'text', required: true, listed: true },
+    { key: 'dutyClass', label: '事项类别', type: 'enum', required: true, listed: true, options: options(['basic', '基本履职事项'], ['cooperative', '配合履职事项'], ['returned', '上级部门收回事项']) },
+    { key: 'field', label: '所属领域', type: 'text', listed: true },
+    { key: 'listedOn', label: '列入清单日期', type: 'date', required: true, listed: true },
+    { key: 'delistedOn', label: '移出清单日期', type: 'date' },
+  ],
+  rules: [{ type: 'order', earlier: 'listedOn', later: 'delistedOn' }],
+});

@@ -41,6 +41,8 @@ const certificateCandidates = measure({ id: 'enforcement.certificate_candidates'
 const certificatePassed = measure({ ...certificateCandidates, id: 'enforcement.certificate_passed', label: '执法资格考试通过人数', aggregation: sum('passed'), description: '年内执法资格考试通过人数合计' });
 const campaigns = measure({ id: 'enforcement.special_campaigns', label: '开展专项整治行动', unit: '次', kind: 'special_campaigns', period: within('startedOn'), description: '年内启动的专项整治、专项行动' });
 const campaignFindings = measure({ ...campaigns, id: 'enforcement.campaign_findings', label: '专项整治发现问题', unit: '个', aggregation: sum('findings'), description: '年内启动的专项整治行动发现的问题数合计' });
+const licencesGranted = measure({ id: 'enforcement.licences_granted', label: '办理行政许可', unit: '件', kind: 'licences', period: within('decidedOn'), filters: [eq('result', 'granted')], description: '年内作出准予许可决定的行政许可件数' });
+const licenceApplications = measure({ id: 'enforcement.licence_applications', label: '受理行政许可申请', unit: '件', kind: 'licences', period: within('appliedOn'), description: '年内受理的行政许可申请件数' });
 const trainingHours = measure({ id: 'enforcement.training_hours', label: '执法人员培训学时', unit: '学时', kind: 'officer_trainings', period: within('trainedOn'), aggregation: { type: 'sum', field: 'hours' }, valueType: 'quantity', description: '年内执法人员培训学时合计' });
 const auxRecruited = measure({ id: 'enforcement.aux_staff_recruited', label: '招录执法辅助人员', unit: '名', kind: 'auxiliary_staff', period: within('hiredOn'), description: '年内招录的执法辅助人员' });
 
@@ -64,6 +66,8 @@ export const measures = [
   certificatePassed,
   campaigns,
   campaignFindings,
+  licencesGranted,
+  licenceApplications,
   trainingHours,
   auxRecruited,
 ];
@@ -87,6 +91,8 @@ export const indicators = [
   rate({ id: 'enforcement.certificate_exam_pass_rate', label: '执法资格考试通过率', area: 'enforcement', numerator: certificatePassed, denominator: certificateCandidates, description: '执法资格考试通过人数 ÷ 参考人数' }),
   figure(campaigns, 'enforcement'),
   figure(campaignFindings, 'enforcement'),
+  figure(licencesGranted, 'enforcement'),
+  figure(licenceApplications, 'enforcement'),
   rate({ id: 'enforcement.training_compliance_rate', label: '执法人员培训达标率', area: 'enforcement', numerator: officersTrained, denominator: officers, description: '年度培训不少于60学时的执法人员 ÷ 在岗执法人员' }),
   figure(auxRecruited, 'enforcement'),
 ];

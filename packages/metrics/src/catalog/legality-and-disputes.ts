@@ -19,6 +19,7 @@ const documentsFiled = documentsOfStep('filing', 'documents_filed', '报送备�
 const documentsCleanedUp = documentsOfStep('cleanup', 'documents_cleaned_up', '清理行政文件', '清理');
 const counselEngaged = measure({ id: 'legality_review.counsel_engagements', label: '聘用法律顾问服务', unit: '份', kind: 'counsel_engagements', period: activeDuring('startsOn', 'endsOn'), description: '年内在服务期内的法律顾问服务合同份数' });
 const counselFees = measure({ id: 'legality_review.counsel_fees', label: '法律顾问服务经费', unit: '元', kind: 'counsel_engagements', period: within('signedOn'), aggregation: sum('fee'), valueType: 'money', description: '年内签订的法律顾问服务合同的服务费用合计' });
+const counselShifts = measure({ id: 'legality_review.counsel_duty_shifts', label: '法律顾问坐班值班', unit: '次', kind: 'counsel_duty_shifts', period: within('dutyOn'), description: '年内法律顾问在村（社区）坐班值班的次数' });
 const majorDecisionsReviewed = measure({ ...majorDecisions, id: 'legality_review.major_decisions_reviewed', label: '经合法性审查的重大行政决策', filters: [eq('legalityReviewed', true)], description: '年内经合法性审查的重大行政决策事项数' });
 
 // 行政争议 administrative disputes
@@ -56,6 +57,7 @@ export const measures = [
   documentsCleanedUp,
   counselEngaged,
   counselFees,
+  counselShifts,
   handlingDecisions,
   reconsiderations,
   litigations,
@@ -85,6 +87,7 @@ export const indicators = [
   figure(documentsCleanedUp, 'legality_review'),
   figure(counselEngaged, 'legality_review'),
   figure(counselFees, 'legality_review'),
+  figure(counselShifts, 'legality_review'),
   figure(handlingDecisions, 'admin_disputes'),
   figure(reconsiderations, 'admin_disputes'),
   figure(litigations, 'admin_disputes'),
