@@ -2,15 +2,24 @@ import { builtInRecordKinds, type AnyRecord } from '@fazhi/domain';
 import type { DatasetInput } from '@fazhi/dataset';
 import { generateAdminDisputes } from './areas/admin-disputes.js';
 import { generateBusinessEnv } from './areas/business-env.js';
+import { generateCampaigns } from './areas/campaigns.js';
+import { generateCounselShifts } from './areas/counsel-shifts.js';
+import { generateDocuments } from './areas/documents.js';
+import { generateDutyItems } from './areas/duty-items.js';
 import { generateEnforcement } from './areas/enforcement.js';
+import { addReportedElsewhereFields, lawVenueProjects } from './areas/extra-fields.js';
 import { generateHotline } from './areas/hotline.js';
+import { generateLawWork } from './areas/law-work.js';
 import { generateLeadership } from './areas/leadership.js';
 import { generateLegalAid } from './areas/legal-aid.js';
+import { generateLicences } from './areas/licences.js';
 import { generateLegalityReview } from './areas/legality-review.js';
 import { generateMediation } from './areas/mediation.js';
 import { generateOrganisation } from './areas/organisation.js';
 import { generatePublicity } from './areas/publicity.js';
 import { generateRectification } from './areas/rectification.js';
+import { generateResidentConsultations } from './areas/resident-consultations.js';
+import { generateDisclosureRequests, generateServiceCases } from './areas/service-cases.js';
 import { generateServiceItems } from './areas/service-items.js';
 import { generateCoordination, generateSupervision } from './areas/supervision.js';
 import type { GenContext } from './context.js';
@@ -29,16 +38,33 @@ export function buildNansha(seed = nanshaSeed): DatasetInput {
 
   const publicService = ctx.rng('public-service');
   const hotline = generateHotline(ctx, publicService.fork('hotline'));
+  const legality = generateLegalityReview(ctx);
+  const enforcement = generateEnforcement(ctx);
+  const mediation = generateMediation(ctx);
+  const publicity = generatePublicity(ctx);
+  const businessEnv = generateBusinessEnv(ctx);
+  const serviceItems = generateServiceItems(ctx, publicService.fork('service-items'));
+  addReportedElsewhereFields(ctx, { ...publicity, ...legality, ...enforcement, ...mediation });
   const byKind: Record<string, readonly object[]> = {
     ...generateLeadership(ctx),
-    ...generateLegalityReview(ctx),
+    ...generateLawWork(ctx),
+    ...legality,
+    ...generateDocuments(ctx),
+    ...generateCounselShifts(ctx),
     ...generateAdminDisputes(ctx),
-    ...generateEnforcement(ctx),
-    ...generateMediation(ctx),
+    ...enforcement,
+    ...generateCampaigns(ctx),
+    ...generateLicences(ctx),
+    ...mediation,
     ...generateLegalAid(ctx),
-    ...generatePublicity(ctx),
-    ...generateBusinessEnv(ctx),
-    service_items: generateServiceItems(ctx, publicService.fork('service-items')),
+    ...generateResidentConsultations(ctx),
+    ...publicity,
+    ...businessEnv,
+    business_env_projects: [...businessEnv.business_env_projects, ...lawVenueProjects(ctx)],
+    service_items: serviceItems,
+    ...generateDutyItems(ctx),
+    service_cases: generateServiceCases(ctx, publicService.fork('service-cases'), serviceItems),
+    disclosure_requests: generateDisclosureRequests(ctx, publicService.fork('disclosure')),
     hotline_tickets: hotline.tickets,
     supervision_rounds: generateSupervision(ctx, publicService.fork('supervision')),
     coordination_events: generateCoordination(ctx, publicService.fork('coordination'), hotline.ticketBefore),

@@ -36,7 +36,7 @@ describe('nansha-2024 and the record rules', () => {
   });
 
   it('has unique business keys among the live records of each street', () => {
-    const streetOf = (orgId: string) => ds.orgs.nearest(orgId, 'street')?.id ?? orgId;
+    const streetOf = (orgId: string) => ds.orgs.streetLevelOf(orgId)?.id ?? orgId;
     for (const kind of registry.list()) {
       if (!kind.businessKey) continue;
       const key = getField(kind, kind.businessKey).key;

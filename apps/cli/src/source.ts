@@ -1,5 +1,5 @@
 import { DatasetError, fileErrorMessage, formatProblem, loadDataset, type Dataset, type DatasetProblem } from '@fazhi/dataset';
-import type { AnyRecord, OrgTree, OrgUnit } from '@fazhi/domain';
+import { isStreetLevel, type AnyRecord, type OrgTree, type OrgUnit } from '@fazhi/domain';
 import type { FazhiModel } from '@fazhi/model';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -79,8 +79,8 @@ export function resolveOrg(source: RecordSource, wanted: string | undefined): Or
   if (match.length === 1) return match[0]!;
   if (match.length > 1) throw new CliError(`机构“${wanted}”不唯一，请改用编号：${match.map((u) => `${u.name}（${u.id}）`).join('、')}`, 2);
   const hint = units
-    .filter((u) => u.kind === 'street' || u.kind === 'district')
+    .filter((u) => u.kind === 'district' || isStreetLevel(u.kind))
     .map((u) => `${u.shortName || u.name}（${u.id}）`)
     .join('、');
-  throw new CliError(`数据集中没有机构“${wanted}”。可选的区、街道有：${hint}`, 2);
+  throw new CliError(`数据集中没有机构“${wanted}”。可选的区、街道（镇）有：${hint}`, 2);
 }

@@ -134,7 +134,7 @@ describe('loadDataset', () => {
       'enforcement_officers.csv 第1行「执法证号」：缺少必需的列“certificateNo”',
       'enforcement_officers.csv 第2行：有 9 个单元格，应与表头一致为 10 个',
       'enforcement_officers.csv 第3行：有 9 个单元格，应与表头一致为 10 个',
-      'publicity_events.csv 第3行：有 11 个单元格，应与表头一致为 10 个',
+      'publicity_events.csv 第3行：有 12 个单元格，应与表头一致为 11 个',
     ]);
   });
 
@@ -185,7 +185,7 @@ describe('loadDataset', () => {
     await editLine('orgs.csv', 3, (l) => l.replace(',street,', ',township,'));
     const { lines } = await failures();
     expect(lines).toEqual([
-      'orgs.csv 第3行「机构类型」：值“township”无效，应为：“区”(district)、“街道”(street)、“社区”(community)、“人民调解委员会”(mediation_committee)、“部门”(department)',
+      'orgs.csv 第3行「机构类型」：值“township”无效，应为：“区”(district)、“街道”(street)、“镇”(town)、“社区”(community)、“村”(village)、“人民调解委员会”(mediation_committee)、“部门”(department)',
       'orgs.csv 第4行：机构“蕉门社区居民委员会”（c1）的上级“zz”不存在',
       'orgs.csv 第6行：机构“综合行政执法队”（e1）的类型不能位于“社区”之下',
     ]);

@@ -50,6 +50,7 @@ export const mediation = (over: Partial<AnyRecord> = {}): AnyRecord => ({
   satisfaction: null,
   preventedCriminal: false,
   preventedPetition: null,
+  counselInvolved: null,
   ...over,
 });
 
@@ -75,6 +76,7 @@ export const training = (id: string, officerId: string, over: Partial<AnyRecord>
   trainedOn: '2024-04-02',
   hours: 8,
   format: 'classroom',
+  sessionNo: null,
   ...over,
 });
 
@@ -89,6 +91,7 @@ export const event = (id: string, over: Partial<AnyRecord> = {}): AnyRecord => (
   laws: ['constitution', 'civil_code'],
   audience: 120,
   organizer: null,
+  materialsDistributed: null,
   ...over,
 });
 

@@ -1,4 +1,4 @@
-import type { OrgTree } from '@fazhi/domain';
+import { isStreetLevel, type OrgTree } from '@fazhi/domain';
 import type { Database, SqlExecutor } from './client.js';
 import { uuidFor } from './record-rows.js';
 
@@ -11,12 +11,12 @@ export interface DemoOrgs {
 }
 
 /**
- * The district and street the demo accounts attach to: the root's street (the root itself when it
- * is one, else its first street) and the district above it. Ids are the stored uuids.
+ * The district and street (or town) the demo accounts attach to: the root's street or town (the
+ * root itself when it is one, else its first) and the district above it. Ids are the stored uuids.
  */
 export function demoOrgsOf(orgs: OrgTree, rootOrgId: string): DemoOrgs {
   const root = orgs.get(rootOrgId);
-  const street = root.kind === 'street' ? root : [...orgs.subtreeIds(root.id)].map((id) => orgs.get(id)).find((u) => u.kind === 'street');
+  const street = isStreetLevel(root.kind) ? root : [...orgs.subtreeIds(root.id)].map((id) => orgs.get(id)).find((u) => isStreetLevel(u.kind));
   const district = street ? orgs.nearest(street.id, 'district') : undefined;
   if (!street || !district) throw new Error(`机构“${orgs.displayName(rootOrgId)}”之下（或之上）找不到街道及其所属的区，无法设置演示账号`);
   return { districtId: uuidFor(district.id), streetId: uuidFor(street.id) };
@@ -26,7 +26,7 @@ export function demoOrgsOf(orgs: OrgTree, rootOrgId: string): DemoOrgs {
 async function demoOrgsIn(tx: SqlExecutor): Promise<DemoOrgs> {
   const r = await tx.query<{ street: string; district: string }>(
     `select s.id as street, d.id as district from public.org_units s join public.org_units d on d.id = s.parent_id
-     where s.kind = 'street' and d.kind = 'district' limit 2`,
+     where s.kind in ('street', 'town') and d.kind = 'district' limit 2`,
   );
   if (r.rows.length !== 1) {
     throw new Error(`数据库中有 ${r.rows.length === 0 ? '0' : '多'} 个隶属于区的街道，无法确定演示账号所属的街道，请指明 districtId 与 streetId`);

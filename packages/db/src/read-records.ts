@@ -1,4 +1,4 @@
-import { createRegistry, OrgTree, type AnyRecord, type OrgUnit, type OrgUnitKind, type RecordKindRegistry } from '@fazhi/domain';
+import { createRegistry, isStreetLevel, OrgTree, type AnyRecord, type OrgUnit, type OrgUnitKind, type RecordKindRegistry } from '@fazhi/domain';
 import type { SqlExecutor } from './client.js';
 import { recordColumns, recordFromRow } from './record-rows.js';
 
@@ -61,8 +61,8 @@ export async function readDatabaseRecords(db: SqlExecutor, opts: { registry?: Re
     records.set(kind.id, r.rows.map((row) => recordFromRow(kind, row)));
   }
 
-  // Several streets and no single root (a whole city, say): the first root; callers pick with --org.
-  const streets = [...orgs.units.values()].filter((u) => u.kind === 'street');
+  // Several streets or towns and no single root (a whole city, say): the first root; callers pick with --org.
+  const streets = [...orgs.units.values()].filter((u) => isStreetLevel(u.kind));
   const root = streets.length === 1 ? streets[0]! : orgs.roots()[0]!;
   return { orgs, rootOrgId: root.id, records, unreadable };
 }

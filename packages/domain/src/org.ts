@@ -1,18 +1,29 @@
 import { intersectSpans, type LedgerSpan } from './ledger-span.js';
 
 /**
- * Organisation units form a tree: district 区 → street 街道 → community 社区 / mediation committee
- * 调委会 / department 部门. Records belong to one unit; figures roll up over a unit's subtree.
+ * Organisation units form a tree: district 区 → street 街道 or town 镇 → community 社区 or village
+ * 村 / mediation committee 调委会 / department 部门. Records belong to one unit; figures roll up over
+ * a unit's subtree. A town is the rural peer of a street (the level that reports and has staff);
+ * a village the rural peer of a community.
  */
 export const orgUnitKinds = [
   { id: 'district', label: '区' },
   { id: 'street', label: '街道' },
+  { id: 'town', label: '镇' },
   { id: 'community', label: '社区' },
+  { id: 'village', label: '村' },
   { id: 'mediation_committee', label: '人民调解委员会' },
   { id: 'department', label: '部门' },
 ] as const;
 
 export type OrgUnitKind = (typeof orgUnitKinds)[number]['id'];
+
+/** The kinds that keep their own ledgers and write an annual report: streets and towns. */
+export const streetLevelKinds: readonly OrgUnitKind[] = ['street', 'town'];
+
+export function isStreetLevel(kind: OrgUnitKind): boolean {
+  return streetLevelKinds.includes(kind);
+}
 
 export interface OrgUnit {
   id: string;
@@ -25,13 +36,19 @@ export interface OrgUnit {
   ledgerSpan?: LedgerSpan | null;
 }
 
-/** Which kinds may sit below which: keeps imported trees plausible. */
-const allowedParents: Record<OrgUnitKind, readonly (OrgUnitKind | null)[]> = {
+/**
+ * Which kinds may sit below which: keeps imported trees plausible. The database's
+ * private.check_org_unit holds the same table (migration 20261205000300).
+ */
+export const allowedParents: Record<OrgUnitKind, readonly (OrgUnitKind | null)[]> = {
   district: [null],
   street: ['district', null],
-  community: ['street'],
-  mediation_committee: ['street', 'community'],
-  department: ['street', 'district'],
+  town: ['district', null],
+  community: ['street', 'town'],
+  // Villages sit under towns and under the streets that still have farmland (涉农街道).
+  village: ['town', 'street'],
+  mediation_committee: ['street', 'town', 'community', 'village'],
+  department: ['street', 'town', 'district'],
 };
 
 export class OrgTree {
@@ -117,6 +134,11 @@ export class OrgTree {
   /** The nearest unit of the given kind at or above `id` (e.g. the street a committee belongs to). */
   nearest(id: string, kind: OrgUnitKind): OrgUnit | undefined {
     return this.ancestors(id).find((u) => u.kind === kind);
+  }
+
+  /** The street or town a unit belongs to (itself if it is one); undefined above that level. */
+  streetLevelOf(id: string): OrgUnit | undefined {
+    return this.ancestors(id).find((u) => isStreetLevel(u.kind));
   }
 
   /**

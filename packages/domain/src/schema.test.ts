@@ -26,6 +26,7 @@ const valid: RecordOf<typeof mediationCases> = {
   satisfaction: null,
   preventedCriminal: false,
   preventedPetition: null,
+  counselInvolved: null,
 };
 
 describe('record schema', () => {

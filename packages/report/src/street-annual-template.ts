@@ -124,6 +124,10 @@ export const streetAnnualTemplate: ReportTemplate = {
           type: 'figures',
           text: '全年通过党工委会议{leadership.party_committee_sessions}、主任办公会{leadership.director_office_sessions}、理论学习中心组学习{leadership.theory_group_sessions}等形式学习法治建设部署，研究推进法治政府建设工作。',
         },
+        {
+          type: 'figures',
+          text: '召开法治建设专题会议{leadership.law_work_meetings}，研究解决法治建设问题{leadership.law_work_meeting_issues}；举办法治讲座{leadership.lecture_sessions}，参加学法{leadership.study_attendees}。',
+        },
         { type: 'narrative', key: 'leadership', prompt: '简述主要负责人部署、推进、督办法治建设的情况，如依法治街委员会调整、重点工作推进。' },
         { type: 'record-list', kind: 'honours', dateField: 'awardedOn', item: '{title}', intro: '本年度相关工作获评', outro: '。', empty: '本年度未录入获评荣誉或创新案例。' },
       ],

@@ -99,7 +99,7 @@ function buildTrainings(ctx: GenContext, rng: Rng, officers: Officer[], group: R
         hours += 24;
       }
       if (year === 2024 && o.since === '2024-03-26') {
-        add(o, '新取得行政执法证件人员岗前培训', '2024-03-11', 40, 'classroom');
+        add(o, '新取得行政执法证件人员岗前培训', '2024-03-11', 40, 'pre_service');
         hours += 40;
       }
       for (const s of sessions) if (s.mandatory) attend(s);
@@ -133,7 +133,7 @@ function buildTrainings(ctx: GenContext, rng: Rng, officers: Officer[], group: R
   // January 2025: the new year's first class, counted for 2025 only.
   for (const o of live.filter((x) => activeOn(x, '2025-01-16')).slice(0, 24)) add(o, '2025年节前安全生产执法专题培训', '2025-01-16', 4, 'classroom');
   // Certified only in 2025: pre-service training in December 2024 (40 hours, short of 60).
-  add(group.certifiedIn2025![0]!, '新取得行政执法证件人员岗前培训', '2024-12-10', 40, 'classroom');
+  add(group.certifiedIn2025![0]!, '新取得行政执法证件人员岗前培训', '2024-12-10', 40, 'pre_service');
   return out;
 }
 

@@ -30,6 +30,36 @@ export function generateOrganisation(ctx: GenContext) {
       attr('law_committee_members', 17, '人', '2022-03-15', '全面依法治街委员会成立'),
       attr('law_committee_members', 19, '人', '2023-04-10', '调整成员名单'),
       attr('law_committee_members', 21, '人', '2024-04-08', '因机构改革调整成员名单'),
+      ...reportedElsewhere(ctx),
     ],
   };
+}
+
+/** Attributes other streets and towns report (覆盖率, 持证率, 网格 …), from a stream of their own. */
+function reportedElsewhere(ctx: GenContext): Draft<typeof orgAttributes>[] {
+  const rng = ctx.rng('organisation-more');
+  const street = ctx.orgs.street.id;
+  const attr = (attribute: Draft<typeof orgAttributes>['attribute'], value: number, unit: string, effectiveOn: string, note: string | null): Draft<typeof orgAttributes> => ({
+    ...base(rng, street),
+    attribute,
+    value,
+    unit,
+    effectiveOn,
+    note,
+  });
+  return [
+    attr('villages_count', 10, '个', '2019-01-01', '辖区10个社区'),
+    attr('villages_with_counsel', 8, '个', '2022-01-01', null),
+    attr('villages_with_counsel', 10, '个', '2024-03-01', '实现社区法律顾问全覆盖'),
+    attr('villages_with_liaison', 10, '个', '2023-05-01', '每个社区配备1名法治联络员'),
+    attr('enforcement_staff_count', 41, '人', '2023-01-01', null),
+    attr('enforcement_staff_count', 43, '人', '2024-01-01', null),
+    attr('law_officers_fulltime', 3, '人', '2022-06-01', '司法所专职人员'),
+    attr('law_officers_parttime', 12, '人', '2023-03-01', '各部门、社区兼职法治员'),
+    attr('grid_cells', 96, '个', '2021-01-01', null),
+    attr('grid_cells', 102, '个', '2024-05-01', '网格优化调整'),
+    attr('grid_workers', 118, '人', '2023-01-01', null),
+    attr('law_assessment_weight', 5, '%', '2023-01-01', '法治建设在街道年度综合考核中的分值权重'),
+    attr('public_lawyers_count', 2, '人', '2023-09-01', null),
+  ];
 }

@@ -12,7 +12,7 @@ export function scopeUnits(user: ConsoleUser) {
     return d;
   };
   return user.orgs
-    .filter((o) => o.kind === 'district' || o.kind === 'street')
+    .filter((o) => o.kind === 'district' || o.kind === 'street' || o.kind === 'town')
     .map((o) => ({ ...o, depth: depth(o.id) }))
     .sort((a, b) => a.depth - b.depth);
 }

@@ -76,7 +76,7 @@ describe.each(testDatabases())('base tables on $name', (backend) => {
     expect(await refused(`update public.org_units set parent_id = '${org.communityA1}' where id = '${org.streetA}'`)).toBe('23514 机构“甲街道”的上级关系形成了循环');
     expect(await refused(`insert into public.memberships (user_id, org_id, role) values ('${user.stranger}', '${org.streetA}', 'supervisor')`)).toBe('23514 区级督导角色只能设在区级机构');
     expect(await refused(`insert into public.memberships (user_id, org_id, role, areas) values ('${user.stranger}', '${org.district}', 'admin', '{}')`)).toBe(
-      '23514 街道管理员、业务经办人和查看者角色只能设在街道',
+      '23514 街道（镇）管理员、业务经办人和查看者角色只能设在街道或镇',
     );
     expect(await refused(`insert into public.memberships (user_id, org_id, role) values ('${user.stranger}', '${org.streetA}', 'clerk')`)).toMatch(/^23514 /);
   });

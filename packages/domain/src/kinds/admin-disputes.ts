@@ -1,7 +1,7 @@
 import { defineRecordKind } from '../record-kind.js';
 import { options } from './options.js';
 
-export const disputeKinds = options(['handling_decision', '行政处理决定'], ['reconsideration', '行政复议'], ['litigation', '行政诉讼']);
+export const disputeKinds = options(['handling_decision', '行政处理决定'], ['reconsideration', '行政复议'], ['litigation', '行政诉讼'], ['civil_litigation', '民事诉讼']);
 
 export const disputeResults = options(
   ['upheld', '维持'],

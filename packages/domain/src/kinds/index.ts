@@ -1,13 +1,13 @@
 import { adminDisputes, courtHearings } from './admin-disputes.js';
 import { businessEnvProjects, foreignNationalServices } from './business-env.js';
-import { auxiliaryStaff, enforcementActions, enforcementOfficers, officerTrainings } from './enforcement.js';
-import { honours, lawExams, studySessions } from './leadership.js';
-import { legalAidApplications } from './legal-aid.js';
-import { contractReviews, legalConsultations, legalOpinions, majorDecisions, reviewMeetings } from './legality-review.js';
+import { auxiliaryStaff, certificateExams, enforcementActions, enforcementOfficers, licences, officerTrainings, specialCampaigns } from './enforcement.js';
+import { honours, internalRules, lawExams, lawWorkMeetings, legislativeFeedback, studySessions } from './leadership.js';
+import { legalAidApplications, residentConsultations } from './legal-aid.js';
+import { contractReviews, counselDutyShifts, counselEngagements, documentReviews, legalConsultations, legalOpinions, majorDecisions, reviewMeetings } from './legality-review.js';
 import { mediationCases } from './mediation.js';
 import { orgAttributes } from './organisation.js';
 import { publicityEvents, publicityPublications } from './publicity.js';
-import { coordinationEvents, hotlineTickets, serviceItems, supervisionRounds } from './public-service.js';
+import { coordinationEvents, disclosureRequests, dutyItems, hotlineTickets, serviceCases, serviceItems, supervisionRounds } from './public-service.js';
 import { rectificationTasks } from './rectification.js';
 
 export * from './admin-disputes.js';
@@ -28,25 +28,38 @@ export const builtInRecordKinds = [
   studySessions,
   lawExams,
   honours,
+  lawWorkMeetings,
+  internalRules,
+  legislativeFeedback,
   legalConsultations,
   contractReviews,
   legalOpinions,
   reviewMeetings,
   majorDecisions,
+  documentReviews,
+  counselEngagements,
+  counselDutyShifts,
   adminDisputes,
   courtHearings,
   enforcementActions,
   enforcementOfficers,
   officerTrainings,
   auxiliaryStaff,
+  certificateExams,
+  specialCampaigns,
+  licences,
   mediationCases,
   legalAidApplications,
+  residentConsultations,
   publicityEvents,
   publicityPublications,
   businessEnvProjects,
   foreignNationalServices,
   serviceItems,
+  dutyItems,
   hotlineTickets,
+  serviceCases,
+  disclosureRequests,
   supervisionRounds,
   coordinationEvents,
   rectificationTasks,

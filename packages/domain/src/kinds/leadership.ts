@@ -24,13 +24,18 @@ export const studySessions = defineRecordKind({
         ['lecture', '法治讲座'],
         ['court_observation', '旁听庭审'],
         ['law_report', '述法'],
+        ['cadre_teaching', '领导干部讲法治课'],
+        ['warning_education', '警示教育'],
       ),
     },
     { key: 'topic', label: '学习内容', type: 'text', required: true, listed: true, maxLength: 500 },
     { key: 'heldOn', label: '日期', type: 'date', notFuture: true, required: true, listed: true },
     { key: 'chairedBy', label: '主持人', type: 'text' },
     { key: 'attendees', label: '参加人数', type: 'integer', min: 0, unit: '人', listed: true },
+    { key: 'speaker', label: '主讲人', type: 'text', description: '领导干部讲法治课时填写，姓名及职务' },
+    { key: 'casesCount', label: '通报案例数', type: 'integer', min: 0, unit: '个', description: '警示教育通报的典型案例数' },
   ],
+  rules: [{ type: 'required-when', field: 'speaker', when: { field: 'format', in: ['cadre_teaching'] } }],
 });
 
 export const lawExams = defineRecordKind({
@@ -47,10 +52,12 @@ export const lawExams = defineRecordKind({
     { key: 'eligible', label: '应考人数', type: 'integer', min: 0, required: true, unit: '人', listed: true },
     { key: 'participants', label: '参考人数', type: 'integer', min: 0, required: true, unit: '人', listed: true },
     { key: 'passed', label: '合格人数', type: 'integer', min: 0, required: true, unit: '人', listed: true },
+    { key: 'excellent', label: '优秀人数', type: 'integer', min: 0, unit: '人', description: '未评定优秀等次时留空' },
   ],
   rules: [
     { type: 'at-most', field: 'participants', limit: 'eligible' },
     { type: 'at-most', field: 'passed', limit: 'participants' },
+    { type: 'at-most', field: 'excellent', limit: 'passed' },
   ],
 });
 
@@ -64,10 +71,74 @@ export const honours = defineRecordKind({
   titleField: 'title',
   fields: [
     { key: 'title', label: '名称', type: 'text', required: true, listed: true },
-    { key: 'category', label: '类别', type: 'enum', required: true, listed: true, options: options(['honour', '荣誉称号'], ['innovation_case', '创新案例'], ['model_unit', '先进典型']) },
+    { key: 'category', label: '类别', type: 'enum', required: true, listed: true, options: options(['honour', '荣誉称号'], ['innovation_case', '创新案例'], ['model_unit', '先进典型'], ['democracy_rule_village', '民主法治示范村（社区）']) },
     { key: 'level', label: '级别', type: 'enum', required: true, listed: true, options: options(['national', '全国'], ['provincial', '省级'], ['municipal', '市级'], ['district', '区级']) },
     { key: 'awardedBy', label: '授予/评选单位', type: 'text' },
     { key: 'awardedOn', label: '获评日期', type: 'date', notFuture: true, required: true, listed: true },
     { key: 'project', label: '相关工作/项目', type: 'text', listed: true },
+    { key: 'village', label: '获评村（社区）', type: 'text', description: '民主法治示范村（社区）称号的获评单位' },
   ],
+  rules: [{ type: 'required-when', field: 'village', when: { field: 'category', in: ['democracy_rule_village'] } }],
+});
+
+/** Meetings that deploy or review rule-of-law work (not study): 专题会议, 依法治街（镇）委员会会议, 推进会. */
+export const lawWorkMeetings = defineRecordKind({
+  id: 'law_work_meetings',
+  label: '法治建设专题会议',
+  labelEn: 'Rule-of-law work meetings',
+  area: 'leadership',
+  measureWord: '次',
+  periodField: 'heldOn',
+  titleField: 'title',
+  fields: [
+    { key: 'title', label: '会议名称', type: 'text', required: true, listed: true },
+    {
+      key: 'meetingType',
+      label: '会议类型',
+      type: 'enum',
+      required: true,
+      listed: true,
+      options: options(['special_meeting', '法治建设专题会议'], ['law_committee', '依法治街（镇）委员会会议'], ['promotion_meeting', '法治建设推进会']),
+    },
+    { key: 'heldOn', label: '会议日期', type: 'date', notFuture: true, required: true, listed: true },
+    { key: 'chairedBy', label: '主持人', type: 'text' },
+    { key: 'issuesDecided', label: '研究解决问题数', type: 'integer', min: 0, unit: '个', listed: true },
+  ],
+});
+
+/** Internal rules the office adopts, revises or repeals (制定／修订内部制度). */
+export const internalRules = defineRecordKind({
+  id: 'internal_rules',
+  label: '内部制度',
+  labelEn: 'Internal rules',
+  area: 'leadership',
+  measureWord: '项',
+  periodField: 'adoptedOn',
+  titleField: 'title',
+  fields: [
+    { key: 'title', label: '制度名称', type: 'text', required: true, listed: true },
+    { key: 'action', label: '制定方式', type: 'enum', required: true, listed: true, options: options(['adopted', '制定'], ['revised', '修订'], ['repealed', '废止']) },
+    { key: 'adoptedOn', label: '印发日期', type: 'date', notFuture: true, required: true, listed: true },
+    { key: 'approvedAt', label: '审议会议', type: 'text', description: '审议通过的会议名称' },
+    { key: 'docNo', label: '文号', type: 'text', maxLength: 80 },
+  ],
+});
+
+/** Comments on draft laws gathered through a grassroots legislative contact point (基层立法联系点). */
+export const legislativeFeedback = defineRecordKind({
+  id: 'legislative_feedback',
+  label: '立法意见征集',
+  labelEn: 'Legislative feedback',
+  area: 'leadership',
+  measureWord: '次',
+  periodField: 'submittedOn',
+  titleField: 'draftLaw',
+  fields: [
+    { key: 'draftLaw', label: '征求意见稿名称', type: 'text', required: true, listed: true },
+    { key: 'submittedOn', label: '报送日期', type: 'date', notFuture: true, required: true, listed: true },
+    { key: 'commentsCount', label: '征集意见条数', type: 'integer', min: 0, required: true, unit: '条', listed: true },
+    { key: 'adoptedCount', label: '被采纳条数', type: 'integer', min: 0, unit: '条', listed: true },
+    { key: 'requestedBy', label: '征求意见单位', type: 'text' },
+  ],
+  rules: [{ type: 'at-most', field: 'adoptedCount', limit: 'commentsCount' }],
 });

@@ -57,3 +57,28 @@ export const legalAidApplications = defineRecordKind({
     { type: 'required-when', field: 'rejectionReason', when: { field: 'decision', in: ['rejected'] } },
   ],
 });
+
+/**
+ * Consultations by residents and enterprises at the public legal service station or a village's
+ * counsel (群众法律咨询), as opposed to departments' questions to the justice office
+ * (`legal_consultations`). One record per sitting; `persons` counts the people served.
+ */
+export const residentConsultations = defineRecordKind({
+  id: 'resident_consultations',
+  label: '群众法律咨询',
+  labelEn: 'Resident legal consultations',
+  area: 'legal_aid',
+  measureWord: '人次',
+  periodField: 'consultedOn',
+  titleField: 'topic',
+  fields: [
+    { key: 'consultedOn', label: '咨询日期', type: 'date', notFuture: true, required: true, listed: true },
+    { key: 'requesterType', label: '咨询人类型', type: 'enum', required: true, listed: true, options: options(['resident', '群众'], ['enterprise', '企业'], ['other', '其他']) },
+    { key: 'channel', label: '咨询方式', type: 'enum', required: true, listed: true, options: options(['walk_in', '来访'], ['phone', '电话'], ['online', '网络'], ['village_duty', '村（居）法律顾问值班']) },
+    { key: 'topic', label: '咨询事项', type: 'text', required: true, listed: true },
+    { key: 'persons', label: '咨询人数', type: 'integer', min: 1, required: true, unit: '人', listed: true },
+    { key: 'requesterName', label: '咨询人', type: 'text', personal: true },
+    { key: 'requesterPhone', label: '联系电话', type: 'text', personal: true, format: 'phone' },
+    { key: 'answeredBy', label: '解答人', type: 'text' },
+  ],
+});

@@ -37,6 +37,8 @@ export const contractReviews = defineRecordKind({
     { key: 'reviewedOn', label: '审查日期', type: 'date', notFuture: true, required: true, listed: true },
     { key: 'reviewer', label: '审查方', type: 'enum', options: handledBy, required: true },
     { key: 'opinion', label: '审查意见', type: 'enum', required: true, listed: true, options: options(['approved', '同意'], ['approved_with_changes', '修改后同意'], ['rejected', '不同意']) },
+    { key: 'issuesFound', label: '发现法律问题数', type: 'integer', min: 0, unit: '个', description: '审查中发现并提出修改意见的法律问题' },
+    { key: 'filed', label: '已报备案', type: 'boolean', description: '大额合同报上级备案' },
   ],
 });
 
@@ -89,5 +91,77 @@ export const majorDecisions = defineRecordKind({
     { key: 'riskAssessment', label: '风险评估', type: 'boolean', listed: true },
     { key: 'legalityReviewed', label: '合法性审查', type: 'boolean', required: true, listed: true },
     { key: 'collectiveDecision', label: '集体讨论决定', type: 'boolean', required: true },
+  ],
+});
+
+/** Steps in the life of a normative or other administrative document that pass the justice office. */
+export const documentReviewSteps = options(
+  ['drafting', '起草'],
+  ['legality_review', '合法性审查'],
+  ['filing', '报送备案'],
+  ['cleanup', '清理'],
+  ['repeal', '废止/宣布失效'],
+);
+
+/** 规范性文件及其他行政文件的起草、审查、备案、清理: one record per document and step. */
+export const documentReviews = defineRecordKind({
+  id: 'document_reviews',
+  label: '规范性文件审查',
+  labelEn: 'Document reviews',
+  area: 'legality_review',
+  measureWord: '件',
+  periodField: 'actedOn',
+  titleField: 'title',
+  businessKey: 'reviewNo',
+  fields: [
+    { key: 'reviewNo', label: '审查登记号', type: 'text', required: true, listed: true, maxLength: 50 },
+    { key: 'title', label: '文件名称', type: 'text', required: true, listed: true },
+    { key: 'docNo', label: '文号', type: 'text', maxLength: 80 },
+    { key: 'docType', label: '文件类型', type: 'enum', required: true, listed: true, options: options(['normative', '行政规范性文件'], ['other', '其他行政文件']) },
+    { key: 'step', label: '办理环节', type: 'enum', required: true, listed: true, options: documentReviewSteps },
+    { key: 'actedOn', label: '办理日期', type: 'date', notFuture: true, required: true, listed: true },
+    { key: 'department', label: '起草/送审部门', type: 'text', listed: true },
+    { key: 'reviewer', label: '审查方', type: 'enum', options: handledBy },
+    { key: 'conclusion', label: '办理结论', type: 'enum', options: options(['passed', '通过'], ['revised', '修改后通过'], ['rejected', '不予通过'], ['retained', '保留'], ['amended', '修改'], ['repealed', '废止']) },
+  ],
+});
+
+/** Retained counsel (常年法律顾问) and what the street pays for them (购买法律服务). */
+export const counselEngagements = defineRecordKind({
+  id: 'counsel_engagements',
+  label: '法律顾问聘用',
+  labelEn: 'Counsel engagements',
+  area: 'legality_review',
+  measureWord: '份',
+  periodField: 'signedOn',
+  titleField: 'firm',
+  businessKey: 'contractNo',
+  fields: [
+    { key: 'contractNo', label: '服务合同编号', type: 'text', required: true, listed: true, maxLength: 50 },
+    { key: 'firm', label: '律师事务所', type: 'text', required: true, listed: true },
+    { key: 'counsel', label: '顾问律师', type: 'text', listed: true, description: '执业律师姓名，多名以顿号分隔' },
+    { key: 'scope', label: '服务对象', type: 'enum', required: true, listed: true, options: options(['office', '街道（镇）机关'], ['villages', '村（社区）'], ['both', '机关及村（社区）']) },
+    { key: 'fee', label: '服务费用', type: 'money', unit: '元', listed: true },
+    { key: 'signedOn', label: '签订日期', type: 'date', notFuture: true, required: true, listed: true },
+    { key: 'startsOn', label: '服务起始日期', type: 'date', required: true },
+    { key: 'endsOn', label: '服务截止日期', type: 'date' },
+  ],
+  rules: [{ type: 'order', earlier: 'startsOn', later: 'endsOn' }],
+});
+
+/** 法律顾问坐班值班: a half-day or day the counsel sits at a village or community. */
+export const counselDutyShifts = defineRecordKind({
+  id: 'counsel_duty_shifts',
+  label: '法律顾问值班',
+  labelEn: 'Counsel duty shifts',
+  area: 'legality_review',
+  measureWord: '次',
+  periodField: 'dutyOn',
+  titleField: 'counsel',
+  fields: [
+    { key: 'counsel', label: '值班律师', type: 'text', required: true, listed: true },
+    { key: 'dutyOn', label: '值班日期', type: 'date', notFuture: true, required: true, listed: true },
+    { key: 'hours', label: '值班时长', type: 'decimal', scale: 1, min: 0.5, max: 24, unit: '小时', listed: true },
+    { key: 'visitors', label: '接待人数', type: 'integer', min: 0, unit: '人', listed: true },
   ],
 });

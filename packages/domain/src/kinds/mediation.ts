@@ -83,6 +83,7 @@ export const mediationCases = defineRecordKind({
     { key: 'satisfaction', label: '回访满意度', type: 'enum', options: options(['satisfied', '满意'], ['basically', '基本满意'], ['dissatisfied', '不满意']) },
     { key: 'preventedCriminal', label: '防止民转刑', type: 'boolean' },
     { key: 'preventedPetition', label: '防止群体性上访', type: 'boolean' },
+    { key: 'counselInvolved', label: '法律顾问参与', type: 'boolean', description: '村（居）法律顾问或街道法律顾问参与调解' },
   ],
   rules: [
     { type: 'order', earlier: 'acceptedOn', later: 'closedOn' },

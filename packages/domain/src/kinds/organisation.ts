@@ -10,6 +10,16 @@ export const orgAttributeNames = options(
   ['mediators_count', '专职人民调解员人数'],
   ['legal_counsel_count', '法律顾问人数'],
   ['law_committee_members', '全面依法治街委员会成员人数'],
+  ['villages_count', '村（社区）总数'],
+  ['villages_with_counsel', '配备法律顾问的村（社区）数'],
+  ['villages_with_liaison', '配备法治联络员的村（社区）数'],
+  ['enforcement_staff_count', '从事行政执法工作人员数'],
+  ['law_officers_fulltime', '专职法治工作人员数'],
+  ['law_officers_parttime', '兼职法治工作人员数'],
+  ['grid_cells', '网格数'],
+  ['grid_workers', '专职网格员人数'],
+  ['law_assessment_weight', '法治建设在年度考核中的权重'],
+  ['public_lawyers_count', '公职律师人数'],
 );
 
 export const orgAttributes = defineRecordKind({

@@ -102,3 +102,73 @@ export const coordinationEvents = defineRecordKind({
     { key: 'participants', label: '参加单位', type: 'text' },
   ],
 });
+
+/** 政务服务（便民服务）办件: one case handled at the service hall, with the applicant's rating. */
+export const serviceCases = defineRecordKind({
+  id: 'service_cases',
+  label: '政务服务办件',
+  labelEn: 'Service cases',
+  area: 'public_service',
+  measureWord: '件',
+  periodField: 'receivedOn',
+  titleField: 'caseNo',
+  businessKey: 'caseNo',
+  fields: [
+    { key: 'caseNo', label: '办件编号', type: 'text', required: true, listed: true, maxLength: 50 },
+    { key: 'itemId', label: '服务事项', type: 'ref', target: 'service_items', listed: true },
+    { key: 'applicantName', label: '申请人', type: 'text', personal: true },
+    { key: 'channel', label: '受理方式', type: 'enum', required: true, listed: true, options: options(['counter', '窗口'], ['online', '网上'], ['proxy', '帮办代办']) },
+    { key: 'receivedOn', label: '受理日期', type: 'date', notFuture: true, required: true, listed: true },
+    { key: 'closedOn', label: '办结日期', type: 'date', notFuture: true, listed: true },
+    { key: 'rating', label: '评价', type: 'enum', options: satisfactionRatings, listed: true, description: '未评价时留空' },
+  ],
+  rules: [{ type: 'order', earlier: 'receivedOn', later: 'closedOn' }],
+});
+
+/** 依申请公开: requests for government information and how they were answered. */
+export const disclosureRequests = defineRecordKind({
+  id: 'disclosure_requests',
+  label: '依申请公开',
+  labelEn: 'Information disclosure requests',
+  area: 'public_service',
+  measureWord: '件',
+  periodField: 'receivedOn',
+  titleField: 'requestNo',
+  businessKey: 'requestNo',
+  fields: [
+    { key: 'requestNo', label: '申请编号', type: 'text', required: true, listed: true, maxLength: 50 },
+    { key: 'requesterName', label: '申请人', type: 'text', personal: true },
+    { key: 'subject', label: '申请内容', type: 'text', required: true, listed: true },
+    { key: 'receivedOn', label: '收到申请日期', type: 'date', notFuture: true, required: true, listed: true },
+    { key: 'answeredOn', label: '答复日期', type: 'date', notFuture: true, listed: true },
+    {
+      key: 'result',
+      label: '答复结果',
+      type: 'enum',
+      listed: true,
+      options: options(['disclosed', '予以公开'], ['partly_disclosed', '部分公开'], ['not_disclosed', '不予公开'], ['not_held', '信息不存在'], ['not_ours', '非本机关负责公开'], ['other', '其他处理']),
+    },
+  ],
+  rules: [{ type: 'order', earlier: 'receivedOn', later: 'answeredOn' }],
+});
+
+/** 乡镇（街道）履职事项清单: the duties the street or town performs itself, helps with, or handed back. */
+export const dutyItems = defineRecordKind({
+  id: 'duty_items',
+  label: '履职事项清单',
+  labelEn: 'Duty list items',
+  area: 'public_service',
+  measureWord: '项',
+  periodField: 'listedOn',
+  titleField: 'name',
+  businessKey: 'code',
+  fields: [
+    { key: 'code', label: '事项编码', type: 'text', required: true, listed: true, maxLength: 50 },
+    { key: 'name', label: '事项名称', type: 'text', required: true, listed: true },
+    { key: 'dutyClass', label: '事项类别', type: 'enum', required: true, listed: true, options: options(['basic', '基本履职事项'], ['cooperative', '配合履职事项'], ['returned', '上级部门收回事项']) },
+    { key: 'field', label: '所属领域', type: 'text', listed: true },
+    { key: 'listedOn', label: '列入清单日期', type: 'date', required: true, listed: true },
+    { key: 'delistedOn', label: '移出清单日期', type: 'date' },
+  ],
+  rules: [{ type: 'order', earlier: 'listedOn', later: 'delistedOn' }],
+});

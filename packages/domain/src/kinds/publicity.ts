@@ -37,6 +37,7 @@ export const publicityEvents = defineRecordKind({
     { key: 'laws', label: '宣传法律法规', type: 'enum-set', options: promotedLaws, listed: true },
     { key: 'audience', label: '参与人数', type: 'integer', min: 0, unit: '人', listed: true },
     { key: 'organizer', label: '主办部门', type: 'text' },
+    { key: 'materialsDistributed', label: '发放资料份数', type: 'integer', min: 0, unit: '份', description: '宣传单张、手册等现场发放份数' },
   ],
 });
 

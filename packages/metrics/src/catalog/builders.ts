@@ -8,6 +8,7 @@ export const activeAtEnd = (from: string, to: string): PeriodBinding => ({ type:
 export const asOfEnd = (field: string): PeriodBinding => ({ type: 'asOfEnd', field });
 
 export const eq = (field: string, value: Scalar): Filter => ({ field, op: 'eq', value });
+export const ne = (field: string, value: Scalar): Filter => ({ field, op: 'ne', value });
 export const isIn = (field: string, value: readonly Scalar[]): Filter => ({ field, op: 'in', value });
 export const notNull = (field: string): Filter => ({ field, op: 'notnull' });
 export const notLaterThan = (field: string, ref: string): Filter => ({ field, op: 'lte_field', ref });
@@ -21,6 +22,22 @@ type MeasureInput = Omit<Measure, 'filters' | 'aggregation' | 'valueType'> &
 /** A measure; counts by default. */
 export function measure(m: MeasureInput): Measure {
   return { aggregation: count, filters: [], valueType: 'count', ...m };
+}
+
+/**
+ * The value of a dated org attribute (`org_attributes`) in force at the end of the period: the
+ * latest by effective date, null when none is recorded yet.
+ */
+export function attributeValue(m: { id: string; label: string; labelEn?: string; attribute: string; unit: string; description: string }): Measure {
+  const { attribute, ...rest } = m;
+  return measure({
+    ...rest,
+    kind: 'org_attributes',
+    period: asOfEnd('effectiveOn'),
+    filters: [eq('attribute', attribute)],
+    aggregation: { type: 'latest', field: 'value', by: 'effectiveOn' },
+    valueType: 'quantity',
+  });
 }
 
 /** A plain figure: the indicator is its measure's value, under the same id. */

@@ -2,13 +2,14 @@ import type { Catalog } from '../definitions.js';
 import * as disputeResolution from './dispute-resolution.js';
 import * as enforcement from './enforcement.js';
 import * as legalityAndDisputes from './legality-and-disputes.js';
+import * as organisation from './organisation.js';
 import * as publicService from './public-service.js';
 import * as publicityAndBusiness from './publicity-and-business.js';
 import * as rectificationAndLeadership from './rectification-and-leadership.js';
 
 export * from './builders.js';
 
-const parts = [legalityAndDisputes, enforcement, disputeResolution, publicityAndBusiness, publicService, rectificationAndLeadership];
+const parts = [legalityAndDisputes, enforcement, disputeResolution, publicityAndBusiness, publicService, rectificationAndLeadership, organisation];
 
 /** Every measure and indicator fazhi ships; one definition each. */
 export const builtInCatalog: Catalog = {
