@@ -236,6 +236,7 @@ export type SupabaseDatabase = {
           updated_by: string | null;
           deleted_at: string | null;
           deleted_by: string | null;
+          investment: number | null;
         };
         Insert: {
           id?: string;
@@ -254,6 +255,7 @@ export type SupabaseDatabase = {
           updated_by?: string | null;
           deleted_at?: string | null;
           deleted_by?: string | null;
+          investment?: number | null;
         };
         Update: {
           id?: string;
@@ -265,6 +267,55 @@ export type SupabaseDatabase = {
           output_unit?: string | null;
           started_on?: string | null;
           completed_on?: string | null;
+          version?: number;
+          created_at?: string;
+          created_by?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          deleted_at?: string | null;
+          deleted_by?: string | null;
+          investment?: number | null;
+        };
+        Relationships: [];
+      };
+      certificate_exams: {
+        Row: {
+          id: string;
+          org_id: string;
+          title: string;
+          held_on: string;
+          candidates: number;
+          passed: number;
+          version: number;
+          created_at: string;
+          created_by: string | null;
+          updated_at: string;
+          updated_by: string | null;
+          deleted_at: string | null;
+          deleted_by: string | null;
+        };
+        Insert: {
+          id?: string;
+          org_id: string;
+          title: string;
+          held_on: string;
+          candidates: number;
+          passed: number;
+          version?: number;
+          created_at?: string;
+          created_by?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          deleted_at?: string | null;
+          deleted_by?: string | null;
+        };
+        Update: {
+          id?: string;
+          org_id?: string;
+          title?: string;
+          held_on?: string;
+          candidates?: number;
+          passed?: number;
           version?: number;
           created_at?: string;
           created_by?: string | null;
@@ -294,6 +345,8 @@ export type SupabaseDatabase = {
           updated_by: string | null;
           deleted_at: string | null;
           deleted_by: string | null;
+          issues_found: number | null;
+          filed: boolean | null;
         };
         Insert: {
           id?: string;
@@ -313,6 +366,8 @@ export type SupabaseDatabase = {
           updated_by?: string | null;
           deleted_at?: string | null;
           deleted_by?: string | null;
+          issues_found?: number | null;
+          filed?: boolean | null;
         };
         Update: {
           id?: string;
@@ -332,6 +387,8 @@ export type SupabaseDatabase = {
           updated_by?: string | null;
           deleted_at?: string | null;
           deleted_by?: string | null;
+          issues_found?: number | null;
+          filed?: boolean | null;
         };
         Relationships: [];
       };
@@ -376,6 +433,114 @@ export type SupabaseDatabase = {
           held_on?: string;
           ticket_no?: string | null;
           participants?: string | null;
+          version?: number;
+          created_at?: string;
+          created_by?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          deleted_at?: string | null;
+          deleted_by?: string | null;
+        };
+        Relationships: [];
+      };
+      counsel_duty_shifts: {
+        Row: {
+          id: string;
+          org_id: string;
+          counsel: string;
+          duty_on: string;
+          hours: number | null;
+          visitors: number | null;
+          version: number;
+          created_at: string;
+          created_by: string | null;
+          updated_at: string;
+          updated_by: string | null;
+          deleted_at: string | null;
+          deleted_by: string | null;
+        };
+        Insert: {
+          id?: string;
+          org_id: string;
+          counsel: string;
+          duty_on: string;
+          hours?: number | null;
+          visitors?: number | null;
+          version?: number;
+          created_at?: string;
+          created_by?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          deleted_at?: string | null;
+          deleted_by?: string | null;
+        };
+        Update: {
+          id?: string;
+          org_id?: string;
+          counsel?: string;
+          duty_on?: string;
+          hours?: number | null;
+          visitors?: number | null;
+          version?: number;
+          created_at?: string;
+          created_by?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          deleted_at?: string | null;
+          deleted_by?: string | null;
+        };
+        Relationships: [];
+      };
+      counsel_engagements: {
+        Row: {
+          id: string;
+          org_id: string;
+          contract_no: string;
+          firm: string;
+          counsel: string | null;
+          scope: string;
+          fee: number | null;
+          signed_on: string;
+          starts_on: string;
+          ends_on: string | null;
+          version: number;
+          created_at: string;
+          created_by: string | null;
+          updated_at: string;
+          updated_by: string | null;
+          deleted_at: string | null;
+          deleted_by: string | null;
+        };
+        Insert: {
+          id?: string;
+          org_id: string;
+          contract_no: string;
+          firm: string;
+          counsel?: string | null;
+          scope: string;
+          fee?: number | null;
+          signed_on: string;
+          starts_on: string;
+          ends_on?: string | null;
+          version?: number;
+          created_at?: string;
+          created_by?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          deleted_at?: string | null;
+          deleted_by?: string | null;
+        };
+        Update: {
+          id?: string;
+          org_id?: string;
+          contract_no?: string;
+          firm?: string;
+          counsel?: string | null;
+          scope?: string;
+          fee?: number | null;
+          signed_on?: string;
+          starts_on?: string;
+          ends_on?: string | null;
           version?: number;
           created_at?: string;
           created_by?: string | null;
@@ -433,6 +598,177 @@ export type SupabaseDatabase = {
           head_appearance_required?: boolean;
           head_appeared?: boolean;
           appeared_by?: string | null;
+          version?: number;
+          created_at?: string;
+          created_by?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          deleted_at?: string | null;
+          deleted_by?: string | null;
+        };
+        Relationships: [];
+      };
+      disclosure_requests: {
+        Row: {
+          id: string;
+          org_id: string;
+          request_no: string;
+          requester_name: string | null;
+          subject: string;
+          received_on: string;
+          answered_on: string | null;
+          result: string | null;
+          version: number;
+          created_at: string;
+          created_by: string | null;
+          updated_at: string;
+          updated_by: string | null;
+          deleted_at: string | null;
+          deleted_by: string | null;
+        };
+        Insert: {
+          id?: string;
+          org_id: string;
+          request_no: string;
+          requester_name?: string | null;
+          subject: string;
+          received_on: string;
+          answered_on?: string | null;
+          result?: string | null;
+          version?: number;
+          created_at?: string;
+          created_by?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          deleted_at?: string | null;
+          deleted_by?: string | null;
+        };
+        Update: {
+          id?: string;
+          org_id?: string;
+          request_no?: string;
+          requester_name?: string | null;
+          subject?: string;
+          received_on?: string;
+          answered_on?: string | null;
+          result?: string | null;
+          version?: number;
+          created_at?: string;
+          created_by?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          deleted_at?: string | null;
+          deleted_by?: string | null;
+        };
+        Relationships: [];
+      };
+      document_reviews: {
+        Row: {
+          id: string;
+          org_id: string;
+          review_no: string;
+          title: string;
+          doc_no: string | null;
+          doc_type: string;
+          step: string;
+          acted_on: string;
+          department: string | null;
+          reviewer: string | null;
+          conclusion: string | null;
+          version: number;
+          created_at: string;
+          created_by: string | null;
+          updated_at: string;
+          updated_by: string | null;
+          deleted_at: string | null;
+          deleted_by: string | null;
+        };
+        Insert: {
+          id?: string;
+          org_id: string;
+          review_no: string;
+          title: string;
+          doc_no?: string | null;
+          doc_type: string;
+          step: string;
+          acted_on: string;
+          department?: string | null;
+          reviewer?: string | null;
+          conclusion?: string | null;
+          version?: number;
+          created_at?: string;
+          created_by?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          deleted_at?: string | null;
+          deleted_by?: string | null;
+        };
+        Update: {
+          id?: string;
+          org_id?: string;
+          review_no?: string;
+          title?: string;
+          doc_no?: string | null;
+          doc_type?: string;
+          step?: string;
+          acted_on?: string;
+          department?: string | null;
+          reviewer?: string | null;
+          conclusion?: string | null;
+          version?: number;
+          created_at?: string;
+          created_by?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          deleted_at?: string | null;
+          deleted_by?: string | null;
+        };
+        Relationships: [];
+      };
+      duty_items: {
+        Row: {
+          id: string;
+          org_id: string;
+          code: string;
+          name: string;
+          duty_class: string;
+          field: string | null;
+          listed_on: string;
+          delisted_on: string | null;
+          version: number;
+          created_at: string;
+          created_by: string | null;
+          updated_at: string;
+          updated_by: string | null;
+          deleted_at: string | null;
+          deleted_by: string | null;
+        };
+        Insert: {
+          id?: string;
+          org_id: string;
+          code: string;
+          name: string;
+          duty_class: string;
+          field?: string | null;
+          listed_on: string;
+          delisted_on?: string | null;
+          version?: number;
+          created_at?: string;
+          created_by?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          deleted_at?: string | null;
+          deleted_by?: string | null;
+        };
+        Update: {
+          id?: string;
+          org_id?: string;
+          code?: string;
+          name?: string;
+          duty_class?: string;
+          field?: string | null;
+          listed_on?: string;
+          delisted_on?: string | null;
           version?: number;
           created_at?: string;
           created_by?: string | null;
@@ -643,6 +979,7 @@ export type SupabaseDatabase = {
           updated_by: string | null;
           deleted_at: string | null;
           deleted_by: string | null;
+          village: string | null;
         };
         Insert: {
           id?: string;
@@ -660,6 +997,7 @@ export type SupabaseDatabase = {
           updated_by?: string | null;
           deleted_at?: string | null;
           deleted_by?: string | null;
+          village?: string | null;
         };
         Update: {
           id?: string;
@@ -677,6 +1015,7 @@ export type SupabaseDatabase = {
           updated_by?: string | null;
           deleted_at?: string | null;
           deleted_by?: string | null;
+          village?: string | null;
         };
         Relationships: [];
       };
@@ -752,6 +1091,57 @@ export type SupabaseDatabase = {
         };
         Relationships: [];
       };
+      internal_rules: {
+        Row: {
+          id: string;
+          org_id: string;
+          title: string;
+          action: string;
+          adopted_on: string;
+          approved_at: string | null;
+          doc_no: string | null;
+          version: number;
+          created_at: string;
+          created_by: string | null;
+          updated_at: string;
+          updated_by: string | null;
+          deleted_at: string | null;
+          deleted_by: string | null;
+        };
+        Insert: {
+          id?: string;
+          org_id: string;
+          title: string;
+          action: string;
+          adopted_on: string;
+          approved_at?: string | null;
+          doc_no?: string | null;
+          version?: number;
+          created_at?: string;
+          created_by?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          deleted_at?: string | null;
+          deleted_by?: string | null;
+        };
+        Update: {
+          id?: string;
+          org_id?: string;
+          title?: string;
+          action?: string;
+          adopted_on?: string;
+          approved_at?: string | null;
+          doc_no?: string | null;
+          version?: number;
+          created_at?: string;
+          created_by?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          deleted_at?: string | null;
+          deleted_by?: string | null;
+        };
+        Relationships: [];
+      };
       law_exams: {
         Row: {
           id: string;
@@ -768,6 +1158,7 @@ export type SupabaseDatabase = {
           updated_by: string | null;
           deleted_at: string | null;
           deleted_by: string | null;
+          excellent: number | null;
         };
         Insert: {
           id?: string;
@@ -784,6 +1175,7 @@ export type SupabaseDatabase = {
           updated_by?: string | null;
           deleted_at?: string | null;
           deleted_by?: string | null;
+          excellent?: number | null;
         };
         Update: {
           id?: string;
@@ -793,6 +1185,58 @@ export type SupabaseDatabase = {
           eligible?: number;
           participants?: number;
           passed?: number;
+          version?: number;
+          created_at?: string;
+          created_by?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          deleted_at?: string | null;
+          deleted_by?: string | null;
+          excellent?: number | null;
+        };
+        Relationships: [];
+      };
+      law_work_meetings: {
+        Row: {
+          id: string;
+          org_id: string;
+          title: string;
+          meeting_type: string;
+          held_on: string;
+          chaired_by: string | null;
+          issues_decided: number | null;
+          version: number;
+          created_at: string;
+          created_by: string | null;
+          updated_at: string;
+          updated_by: string | null;
+          deleted_at: string | null;
+          deleted_by: string | null;
+        };
+        Insert: {
+          id?: string;
+          org_id: string;
+          title: string;
+          meeting_type: string;
+          held_on: string;
+          chaired_by?: string | null;
+          issues_decided?: number | null;
+          version?: number;
+          created_at?: string;
+          created_by?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          deleted_at?: string | null;
+          deleted_by?: string | null;
+        };
+        Update: {
+          id?: string;
+          org_id?: string;
+          title?: string;
+          meeting_type?: string;
+          held_on?: string;
+          chaired_by?: string | null;
+          issues_decided?: number | null;
           version?: number;
           created_at?: string;
           created_by?: string | null;
@@ -995,6 +1439,111 @@ export type SupabaseDatabase = {
         };
         Relationships: [];
       };
+      legislative_feedback: {
+        Row: {
+          id: string;
+          org_id: string;
+          draft_law: string;
+          submitted_on: string;
+          comments_count: number;
+          adopted_count: number | null;
+          requested_by: string | null;
+          version: number;
+          created_at: string;
+          created_by: string | null;
+          updated_at: string;
+          updated_by: string | null;
+          deleted_at: string | null;
+          deleted_by: string | null;
+        };
+        Insert: {
+          id?: string;
+          org_id: string;
+          draft_law: string;
+          submitted_on: string;
+          comments_count: number;
+          adopted_count?: number | null;
+          requested_by?: string | null;
+          version?: number;
+          created_at?: string;
+          created_by?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          deleted_at?: string | null;
+          deleted_by?: string | null;
+        };
+        Update: {
+          id?: string;
+          org_id?: string;
+          draft_law?: string;
+          submitted_on?: string;
+          comments_count?: number;
+          adopted_count?: number | null;
+          requested_by?: string | null;
+          version?: number;
+          created_at?: string;
+          created_by?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          deleted_at?: string | null;
+          deleted_by?: string | null;
+        };
+        Relationships: [];
+      };
+      licences: {
+        Row: {
+          id: string;
+          org_id: string;
+          licence_no: string;
+          licence_type: string;
+          applicant: string;
+          applied_on: string;
+          decided_on: string | null;
+          result: string | null;
+          version: number;
+          created_at: string;
+          created_by: string | null;
+          updated_at: string;
+          updated_by: string | null;
+          deleted_at: string | null;
+          deleted_by: string | null;
+        };
+        Insert: {
+          id?: string;
+          org_id: string;
+          licence_no: string;
+          licence_type: string;
+          applicant: string;
+          applied_on: string;
+          decided_on?: string | null;
+          result?: string | null;
+          version?: number;
+          created_at?: string;
+          created_by?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          deleted_at?: string | null;
+          deleted_by?: string | null;
+        };
+        Update: {
+          id?: string;
+          org_id?: string;
+          licence_no?: string;
+          licence_type?: string;
+          applicant?: string;
+          applied_on?: string;
+          decided_on?: string | null;
+          result?: string | null;
+          version?: number;
+          created_at?: string;
+          created_by?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          deleted_at?: string | null;
+          deleted_by?: string | null;
+        };
+        Relationships: [];
+      };
       major_decisions: {
         Row: {
           id: string;
@@ -1083,6 +1632,7 @@ export type SupabaseDatabase = {
           updated_by: string | null;
           deleted_at: string | null;
           deleted_by: string | null;
+          counsel_involved: boolean | null;
         };
         Insert: {
           id?: string;
@@ -1114,6 +1664,7 @@ export type SupabaseDatabase = {
           updated_by?: string | null;
           deleted_at?: string | null;
           deleted_by?: string | null;
+          counsel_involved?: boolean | null;
         };
         Update: {
           id?: string;
@@ -1145,6 +1696,7 @@ export type SupabaseDatabase = {
           updated_by?: string | null;
           deleted_at?: string | null;
           deleted_by?: string | null;
+          counsel_involved?: boolean | null;
         };
         Relationships: [];
       };
@@ -1197,6 +1749,7 @@ export type SupabaseDatabase = {
           updated_by: string | null;
           deleted_at: string | null;
           deleted_by: string | null;
+          session_no: string | null;
         };
         Insert: {
           id?: string;
@@ -1213,6 +1766,7 @@ export type SupabaseDatabase = {
           updated_by?: string | null;
           deleted_at?: string | null;
           deleted_by?: string | null;
+          session_no?: string | null;
         };
         Update: {
           id?: string;
@@ -1229,6 +1783,7 @@ export type SupabaseDatabase = {
           updated_by?: string | null;
           deleted_at?: string | null;
           deleted_by?: string | null;
+          session_no?: string | null;
         };
         Relationships: [];
       };
@@ -1361,6 +1916,7 @@ export type SupabaseDatabase = {
           updated_by: string | null;
           deleted_at: string | null;
           deleted_by: string | null;
+          materials_distributed: number | null;
         };
         Insert: {
           id?: string;
@@ -1379,6 +1935,7 @@ export type SupabaseDatabase = {
           updated_by?: string | null;
           deleted_at?: string | null;
           deleted_by?: string | null;
+          materials_distributed?: number | null;
         };
         Update: {
           id?: string;
@@ -1397,6 +1954,7 @@ export type SupabaseDatabase = {
           updated_by?: string | null;
           deleted_at?: string | null;
           deleted_by?: string | null;
+          materials_distributed?: number | null;
         };
         Relationships: [];
       };
@@ -1541,6 +2099,66 @@ export type SupabaseDatabase = {
         };
         Relationships: [];
       };
+      resident_consultations: {
+        Row: {
+          id: string;
+          org_id: string;
+          consulted_on: string;
+          requester_type: string;
+          channel: string;
+          topic: string;
+          persons: number;
+          requester_name: string | null;
+          requester_phone: string | null;
+          answered_by: string | null;
+          version: number;
+          created_at: string;
+          created_by: string | null;
+          updated_at: string;
+          updated_by: string | null;
+          deleted_at: string | null;
+          deleted_by: string | null;
+        };
+        Insert: {
+          id?: string;
+          org_id: string;
+          consulted_on: string;
+          requester_type: string;
+          channel: string;
+          topic: string;
+          persons: number;
+          requester_name?: string | null;
+          requester_phone?: string | null;
+          answered_by?: string | null;
+          version?: number;
+          created_at?: string;
+          created_by?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          deleted_at?: string | null;
+          deleted_by?: string | null;
+        };
+        Update: {
+          id?: string;
+          org_id?: string;
+          consulted_on?: string;
+          requester_type?: string;
+          channel?: string;
+          topic?: string;
+          persons?: number;
+          requester_name?: string | null;
+          requester_phone?: string | null;
+          answered_by?: string | null;
+          version?: number;
+          created_at?: string;
+          created_by?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          deleted_at?: string | null;
+          deleted_by?: string | null;
+        };
+        Relationships: [];
+      };
       review_meetings: {
         Row: {
           id: string;
@@ -1579,6 +2197,63 @@ export type SupabaseDatabase = {
           held_on?: string;
           matter?: string | null;
           attended_by?: string;
+          version?: number;
+          created_at?: string;
+          created_by?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          deleted_at?: string | null;
+          deleted_by?: string | null;
+        };
+        Relationships: [];
+      };
+      service_cases: {
+        Row: {
+          id: string;
+          org_id: string;
+          case_no: string;
+          item_id: string | null;
+          applicant_name: string | null;
+          channel: string;
+          received_on: string;
+          closed_on: string | null;
+          rating: string | null;
+          version: number;
+          created_at: string;
+          created_by: string | null;
+          updated_at: string;
+          updated_by: string | null;
+          deleted_at: string | null;
+          deleted_by: string | null;
+        };
+        Insert: {
+          id?: string;
+          org_id: string;
+          case_no: string;
+          item_id?: string | null;
+          applicant_name?: string | null;
+          channel: string;
+          received_on: string;
+          closed_on?: string | null;
+          rating?: string | null;
+          version?: number;
+          created_at?: string;
+          created_by?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          deleted_at?: string | null;
+          deleted_by?: string | null;
+        };
+        Update: {
+          id?: string;
+          org_id?: string;
+          case_no?: string;
+          item_id?: string | null;
+          applicant_name?: string | null;
+          channel?: string;
+          received_on?: string;
+          closed_on?: string | null;
+          rating?: string | null;
           version?: number;
           created_at?: string;
           created_by?: string | null;
@@ -1649,6 +2324,60 @@ export type SupabaseDatabase = {
         };
         Relationships: [];
       };
+      special_campaigns: {
+        Row: {
+          id: string;
+          org_id: string;
+          title: string;
+          field: string | null;
+          started_on: string;
+          ended_on: string | null;
+          findings: number | null;
+          rectified: number | null;
+          version: number;
+          created_at: string;
+          created_by: string | null;
+          updated_at: string;
+          updated_by: string | null;
+          deleted_at: string | null;
+          deleted_by: string | null;
+        };
+        Insert: {
+          id?: string;
+          org_id: string;
+          title: string;
+          field?: string | null;
+          started_on: string;
+          ended_on?: string | null;
+          findings?: number | null;
+          rectified?: number | null;
+          version?: number;
+          created_at?: string;
+          created_by?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          deleted_at?: string | null;
+          deleted_by?: string | null;
+        };
+        Update: {
+          id?: string;
+          org_id?: string;
+          title?: string;
+          field?: string | null;
+          started_on?: string;
+          ended_on?: string | null;
+          findings?: number | null;
+          rectified?: number | null;
+          version?: number;
+          created_at?: string;
+          created_by?: string | null;
+          updated_at?: string;
+          updated_by?: string | null;
+          deleted_at?: string | null;
+          deleted_by?: string | null;
+        };
+        Relationships: [];
+      };
       study_sessions: {
         Row: {
           id: string;
@@ -1665,6 +2394,8 @@ export type SupabaseDatabase = {
           updated_by: string | null;
           deleted_at: string | null;
           deleted_by: string | null;
+          speaker: string | null;
+          cases_count: number | null;
         };
         Insert: {
           id?: string;
@@ -1681,6 +2412,8 @@ export type SupabaseDatabase = {
           updated_by?: string | null;
           deleted_at?: string | null;
           deleted_by?: string | null;
+          speaker?: string | null;
+          cases_count?: number | null;
         };
         Update: {
           id?: string;
@@ -1697,6 +2430,8 @@ export type SupabaseDatabase = {
           updated_by?: string | null;
           deleted_at?: string | null;
           deleted_by?: string | null;
+          speaker?: string | null;
+          cases_count?: number | null;
         };
         Relationships: [];
       };
@@ -1806,6 +2541,25 @@ export type SupabaseDatabase = {
           output_unit: string | null;
           started_on: string | null;
           completed_on: string | null;
+          investment: number | null;
+          version: number | null;
+          created_at: string | null;
+          created_by: string | null;
+          updated_at: string | null;
+          updated_by: string | null;
+          deleted_at: string | null;
+          deleted_by: string | null;
+        };
+        Relationships: [];
+      };
+      certificate_exams_view: {
+        Row: {
+          id: string | null;
+          org_id: string | null;
+          title: string | null;
+          held_on: string | null;
+          candidates: number | null;
+          passed: number | null;
           version: number | null;
           created_at: string | null;
           created_by: string | null;
@@ -1828,6 +2582,8 @@ export type SupabaseDatabase = {
           reviewed_on: string | null;
           reviewer: string | null;
           opinion: string | null;
+          issues_found: number | null;
+          filed: boolean | null;
           version: number | null;
           created_at: string | null;
           created_by: string | null;
@@ -1857,6 +2613,46 @@ export type SupabaseDatabase = {
         };
         Relationships: [];
       };
+      counsel_duty_shifts_view: {
+        Row: {
+          id: string | null;
+          org_id: string | null;
+          counsel: string | null;
+          duty_on: string | null;
+          hours: number | null;
+          visitors: number | null;
+          version: number | null;
+          created_at: string | null;
+          created_by: string | null;
+          updated_at: string | null;
+          updated_by: string | null;
+          deleted_at: string | null;
+          deleted_by: string | null;
+        };
+        Relationships: [];
+      };
+      counsel_engagements_view: {
+        Row: {
+          id: string | null;
+          org_id: string | null;
+          contract_no: string | null;
+          firm: string | null;
+          counsel: string | null;
+          scope: string | null;
+          fee: number | null;
+          signed_on: string | null;
+          starts_on: string | null;
+          ends_on: string | null;
+          version: number | null;
+          created_at: string | null;
+          created_by: string | null;
+          updated_at: string | null;
+          updated_by: string | null;
+          deleted_at: string | null;
+          deleted_by: string | null;
+        };
+        Relationships: [];
+      };
       court_hearings_view: {
         Row: {
           id: string | null;
@@ -1868,6 +2664,69 @@ export type SupabaseDatabase = {
           head_appearance_required: boolean | null;
           head_appeared: boolean | null;
           appeared_by: string | null;
+          version: number | null;
+          created_at: string | null;
+          created_by: string | null;
+          updated_at: string | null;
+          updated_by: string | null;
+          deleted_at: string | null;
+          deleted_by: string | null;
+        };
+        Relationships: [];
+      };
+      disclosure_requests_view: {
+        Row: {
+          id: string | null;
+          org_id: string | null;
+          request_no: string | null;
+          requester_name: string | null;
+          subject: string | null;
+          received_on: string | null;
+          answered_on: string | null;
+          result: string | null;
+          version: number | null;
+          created_at: string | null;
+          created_by: string | null;
+          updated_at: string | null;
+          updated_by: string | null;
+          deleted_at: string | null;
+          deleted_by: string | null;
+        };
+        Relationships: [];
+      };
+      document_reviews_view: {
+        Row: {
+          id: string | null;
+          org_id: string | null;
+          review_no: string | null;
+          title: string | null;
+          doc_no: string | null;
+          doc_type: string | null;
+          step: string | null;
+          acted_on: string | null;
+          department: string | null;
+          reviewer: string | null;
+          conclusion: string | null;
+          version: number | null;
+          created_at: string | null;
+          created_by: string | null;
+          updated_at: string | null;
+          updated_by: string | null;
+          deleted_at: string | null;
+          deleted_by: string | null;
+        };
+        Relationships: [];
+      };
+      duty_items_view: {
+        Row: {
+          id: string | null;
+          org_id: string | null;
+          code: string | null;
+          name: string | null;
+          duty_class: string | null;
+          field: string | null;
+          listed_on: string | null;
+          delisted_on: string | null;
           version: number | null;
           created_at: string | null;
           created_by: string | null;
@@ -1955,6 +2814,7 @@ export type SupabaseDatabase = {
           awarded_by: string | null;
           awarded_on: string | null;
           project: string | null;
+          village: string | null;
           version: number | null;
           created_at: string | null;
           created_by: string | null;
@@ -1991,6 +2851,25 @@ export type SupabaseDatabase = {
         };
         Relationships: [];
       };
+      internal_rules_view: {
+        Row: {
+          id: string | null;
+          org_id: string | null;
+          title: string | null;
+          action: string | null;
+          adopted_on: string | null;
+          approved_at: string | null;
+          doc_no: string | null;
+          version: number | null;
+          created_at: string | null;
+          created_by: string | null;
+          updated_at: string | null;
+          updated_by: string | null;
+          deleted_at: string | null;
+          deleted_by: string | null;
+        };
+        Relationships: [];
+      };
       law_exams_view: {
         Row: {
           id: string | null;
@@ -2000,6 +2879,26 @@ export type SupabaseDatabase = {
           eligible: number | null;
           participants: number | null;
           passed: number | null;
+          excellent: number | null;
+          version: number | null;
+          created_at: string | null;
+          created_by: string | null;
+          updated_at: string | null;
+          updated_by: string | null;
+          deleted_at: string | null;
+          deleted_by: string | null;
+        };
+        Relationships: [];
+      };
+      law_work_meetings_view: {
+        Row: {
+          id: string | null;
+          org_id: string | null;
+          title: string | null;
+          meeting_type: string | null;
+          held_on: string | null;
+          chaired_by: string | null;
+          issues_decided: number | null;
           version: number | null;
           created_at: string | null;
           created_by: string | null;
@@ -2080,6 +2979,45 @@ export type SupabaseDatabase = {
         };
         Relationships: [];
       };
+      legislative_feedback_view: {
+        Row: {
+          id: string | null;
+          org_id: string | null;
+          draft_law: string | null;
+          submitted_on: string | null;
+          comments_count: number | null;
+          adopted_count: number | null;
+          requested_by: string | null;
+          version: number | null;
+          created_at: string | null;
+          created_by: string | null;
+          updated_at: string | null;
+          updated_by: string | null;
+          deleted_at: string | null;
+          deleted_by: string | null;
+        };
+        Relationships: [];
+      };
+      licences_view: {
+        Row: {
+          id: string | null;
+          org_id: string | null;
+          licence_no: string | null;
+          licence_type: string | null;
+          applicant: string | null;
+          applied_on: string | null;
+          decided_on: string | null;
+          result: string | null;
+          version: number | null;
+          created_at: string | null;
+          created_by: string | null;
+          updated_at: string | null;
+          updated_by: string | null;
+          deleted_at: string | null;
+          deleted_by: string | null;
+        };
+        Relationships: [];
+      };
       major_decisions_view: {
         Row: {
           id: string | null;
@@ -2125,6 +3063,7 @@ export type SupabaseDatabase = {
           satisfaction: string | null;
           prevented_criminal: boolean | null;
           prevented_petition: boolean | null;
+          counsel_involved: boolean | null;
           version: number | null;
           created_at: string | null;
           created_by: string | null;
@@ -2144,6 +3083,7 @@ export type SupabaseDatabase = {
           trained_on: string | null;
           hours: number | null;
           format: string | null;
+          session_no: string | null;
           version: number | null;
           created_at: string | null;
           created_by: string | null;
@@ -2184,6 +3124,7 @@ export type SupabaseDatabase = {
           laws: string[] | null;
           audience: number | null;
           organizer: string | null;
+          materials_distributed: number | null;
           version: number | null;
           created_at: string | null;
           created_by: string | null;
@@ -2245,6 +3186,28 @@ export type SupabaseDatabase = {
         };
         Relationships: [];
       };
+      resident_consultations_view: {
+        Row: {
+          id: string | null;
+          org_id: string | null;
+          consulted_on: string | null;
+          requester_type: string | null;
+          channel: string | null;
+          topic: string | null;
+          persons: number | null;
+          requester_name: string | null;
+          requester_phone: string | null;
+          answered_by: string | null;
+          version: number | null;
+          created_at: string | null;
+          created_by: string | null;
+          updated_at: string | null;
+          updated_by: string | null;
+          deleted_at: string | null;
+          deleted_by: string | null;
+        };
+        Relationships: [];
+      };
       review_meetings_view: {
         Row: {
           id: string | null;
@@ -2253,6 +3216,27 @@ export type SupabaseDatabase = {
           held_on: string | null;
           matter: string | null;
           attended_by: string | null;
+          version: number | null;
+          created_at: string | null;
+          created_by: string | null;
+          updated_at: string | null;
+          updated_by: string | null;
+          deleted_at: string | null;
+          deleted_by: string | null;
+        };
+        Relationships: [];
+      };
+      service_cases_view: {
+        Row: {
+          id: string | null;
+          org_id: string | null;
+          case_no: string | null;
+          item_id: string | null;
+          applicant_name: string | null;
+          channel: string | null;
+          received_on: string | null;
+          closed_on: string | null;
+          rating: string | null;
           version: number | null;
           created_at: string | null;
           created_by: string | null;
@@ -2285,6 +3269,26 @@ export type SupabaseDatabase = {
         };
         Relationships: [];
       };
+      special_campaigns_view: {
+        Row: {
+          id: string | null;
+          org_id: string | null;
+          title: string | null;
+          field: string | null;
+          started_on: string | null;
+          ended_on: string | null;
+          findings: number | null;
+          rectified: number | null;
+          version: number | null;
+          created_at: string | null;
+          created_by: string | null;
+          updated_at: string | null;
+          updated_by: string | null;
+          deleted_at: string | null;
+          deleted_by: string | null;
+        };
+        Relationships: [];
+      };
       study_sessions_view: {
         Row: {
           id: string | null;
@@ -2294,6 +3298,8 @@ export type SupabaseDatabase = {
           held_on: string | null;
           chaired_by: string | null;
           attendees: number | null;
+          speaker: string | null;
+          cases_count: number | null;
           version: number | null;
           created_at: string | null;
           created_by: string | null;
