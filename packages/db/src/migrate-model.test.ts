@@ -1,9 +1,9 @@
 import { createRegistry, mediationCases, RecordKindRegistry, type AnyRecord } from '@fazhi/domain';
+import { builtInCatalog } from '@fazhi/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './client.js';
 import { modelMigrationPlan, ModelMigrationRefused } from './generate/model-migration.js';
 import { modelSnapshot, snapshotHash } from './generate/model-snapshot.js';
-import { releaseSnapshot } from './generate/release-snapshot.js';
 import { compareEvaluators, equalityPeriods, subtreeEvaluators } from './indicator-equality.test-helper.js';
 import { migrateModel, recordedModelSnapshot } from './migrate-model.js';
 import { tableChecksums, tableColumns, withoutTables, type TableChecksums } from './model-upgrade.test-helper.js';
@@ -148,6 +148,7 @@ describe.each(testDatabases())('migrateModel refusals leave the database untouch
     const error = await db.transaction((tx) => tx.exec(plan.sql)).catch((e: { code?: string; message: string }) => e);
     expect(error).toMatchObject({ code: '55000', message: expect.stringContaining('数据库当前的模型快照不是本迁移生成时的快照') });
     expect(await tableChecksums(db, columns)).toEqual(before);
-    expect(snapshotHash(await recordedModelSnapshot(db))).toBe(snapshotHash(releaseSnapshot));
+    // Untouched: still the model the repository's migrations gave it.
+    expect(snapshotHash(await recordedModelSnapshot(db))).toBe(snapshotHash(modelSnapshot({ registry: createRegistry(), catalog: builtInCatalog })));
   });
 });
