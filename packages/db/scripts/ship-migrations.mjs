@@ -12,10 +12,15 @@ import { fileURLToPath } from 'node:url';
 
 const shipped = fileURLToPath(new URL('../supabase', import.meta.url));
 const source = fileURLToPath(new URL('../../../supabase/migrations', import.meta.url));
+const snapshot = fileURLToPath(new URL('../../../supabase/model-snapshot.json', import.meta.url));
 const action = process.argv[2];
 
 rmSync(shipped, { recursive: true, force: true });
-if (action === 'copy') cpSync(source, `${shipped}/migrations`, { recursive: true, filter: (path) => !path.endsWith('.md') });
+if (action === 'copy') {
+  cpSync(source, `${shipped}/migrations`, { recursive: true, filter: (path) => !path.endsWith('.md') });
+  // The model those migrations end at: `fazhi db generate` in a street's folder starts from it.
+  cpSync(snapshot, `${shipped}/model-snapshot.json`);
+}
 else if (action !== 'remove') {
   process.stderr.write('用法：node scripts/ship-migrations.mjs copy|remove\n');
   process.exit(2);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { modelMigrationPlan } from './generate/model-migration.js';
 import { parseModelSnapshot, snapshotJson, type ModelSnapshot, type SchemaModel } from './generate/model-snapshot.js';
 import { releaseSnapshot } from './generate/release-snapshot.js';
+import { shippedModelSnapshotFile } from './package-paths.js';
 
 export interface GenerateModelMigrationOptions {
   /** The Supabase folder: `migrations/` and `model-snapshot.json` live in it. */
@@ -33,12 +34,17 @@ function nextVersion(existing: readonly string[], now: Date): string {
   return String(candidate > latest ? candidate : latest + 1n);
 }
 
-async function readSnapshot(path: string): Promise<ModelSnapshot> {
+/**
+ * The snapshot a migrations folder is at. A folder without one is at the state of the migrations
+ * fazhi ships (a street applies those first), and before the first generated model migration that
+ * was the frozen release snapshot.
+ */
+async function readSnapshot(path: string, fallback = shippedModelSnapshotFile()): Promise<ModelSnapshot> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return releaseSnapshot;
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return path === fallback ? releaseSnapshot : readSnapshot(fallback, fallback);
     throw new Error(`无法读取模型快照“${path}”：${(e as Error).message}`, { cause: e });
   }
   return parseModelSnapshot(text, `模型快照“${path}”`);
@@ -51,8 +57,8 @@ async function writeAtomically(path: string, text: string): Promise<void> {
 }
 
 /**
- * The files driver: writes the migration from `dir/model-snapshot.json` (absent: the release
- * snapshot) to `model` as `dir/migrations/<UTC version>_model_<summary>.sql`, then the new snapshot.
+ * The files driver: writes the migration from `dir/model-snapshot.json` (absent: the snapshot of
+ * the migrations fazhi ships) to `model` as `dir/migrations/<UTC version>_model_<summary>.sql`, then the new snapshot.
  * Writes nothing when the model is unchanged; throws `ModelMigrationRefused` (nothing written) when
  * a change needs a reviewed migration.
  */

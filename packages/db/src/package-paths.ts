@@ -25,6 +25,14 @@ export function defaultMigrationsDir(): string {
   return existsSync(shipped) ? shipped : join(packageRoot, '../../supabase/migrations');
 }
 
+/**
+ * The model snapshot the migrations of `defaultMigrationsDir()` bring a database to (written by
+ * `fazhi db generate` beside them); absent only before the first generated model migration.
+ */
+export function shippedModelSnapshotFile(): string {
+  return join(dirname(defaultMigrationsDir()), 'model-snapshot.json');
+}
+
 /** The Supabase shim for databases without Supabase's `auth` schema. */
 export function defaultShimFile(): string {
   return join(packageRoot, 'sql/supabase-shim.sql');

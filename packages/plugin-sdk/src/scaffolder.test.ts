@@ -4,7 +4,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as domain from '@fazhi/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+const isKind = (v: unknown): v is domain.RecordKind => typeof v === 'object' && v !== null && 'fields' in v && 'periodField' in v && 'area' in v;
 
 /**
  * `pnpm new:plugin` end to end: the scaffolder writes into a temp copy of the repository (links to
@@ -55,7 +58,11 @@ describe('pnpm new:plugin', () => {
     const r = run('legal-aid');
     expect(r.status, r.stderr).toBe(0);
     const index = readFileSync(join(root, 'packages/plugins/legal-aid/src/index.ts'), 'utf8');
-    expect(index).toContain("import { legalAidApplications } from '@fazhi/domain';");
+    // Every built-in kind of the area, by its exported name (legal aid also keeps 群众法律咨询).
+    const names = Object.entries(domain).flatMap(([name, v]) => (isKind(v) && v.area === 'legal_aid' ? [name] : []));
+    expect(names).toContain('legalAidApplications');
+    const imported = /import \{ ([^}]+) \} from '@fazhi\/domain';/.exec(index)?.[1]?.split(', ');
+    expect(imported?.sort()).toEqual(names.sort());
     expect(index).toContain("area: 'legal_aid'");
     expect(index).toContain("label: '法律援助'");
     // No config yet: one is created, naming the plugin.

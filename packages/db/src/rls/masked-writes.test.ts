@@ -46,7 +46,8 @@ describe.each(testDatabases())('masked values are never written back on $name', 
 
   it('covers every personal field of every kind', () => {
     expect(cases.map(([name]) => name)).toEqual(expect.arrayContaining(['mediation_cases.party_names', 'hotline_tickets.caller_phone', 'legal_aid_applications.applicant_id_number']));
-    expect(cases.length).toBe(13);
+    // Pinned so that a personal field added to any kind is noticed here (and its guard reviewed).
+    expect(cases.length).toBe(18);
   });
 
   it.each(cases)('%s: the mask, or a value holding a masked piece, is refused; a value retyped in full is saved', async (_, kind, f: FieldDef) => {
