@@ -2,7 +2,7 @@
 // demo accounts, dumped as a data-directory snapshot the browser starts from on a first visit
 // (public/demo/, served as /demo/). Skipped when schema, seed and this script are unchanged.
 import { loadDataset } from '@fazhi/dataset';
-import { defaultMigrationsDir, defaultShimFile, demoAccounts, demoOrgsOf, demoPassword, insertDataset, migrate, migrateModel, openPglite, seedDemoUsers } from '@fazhi/db';
+import { datasetAsOf, defaultMigrationsDir, releaseSnapshot, defaultShimFile, demoAccounts, demoOrgsOf, demoPassword, insertDataset, migrate, migrateModel, openPglite, seedDemoUsers } from '@fazhi/db';
 import { loadConfig } from '@fazhi/model/node';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -62,7 +62,8 @@ try {
   const migrated = await migrate(db, { migrationsDir: migrationsDir() });
   // An older release's snapshot (FAZHI_DEMO_BEFORE) knew no model migration: the console's upgrade adds it.
   if (!before) await migrateModel(db, model);
-  const demo = withDemoStreet(dataset, registry);
+  // An older release's schema holds only the kinds, fields and options it had: today's seed as it could hold it.
+  const demo = withDemoStreet(before ? datasetAsOf(dataset, releaseSnapshot) : dataset, registry);
   // An older release's schema lacks the columns added since: those values are left out.
   const seeded = await insertDataset(db, demo, { registry, existingColumnsOnly: before !== undefined });
   await seedDemoUsers(db, demoOrgsOf(dataset.orgs, dataset.manifest.rootOrgId));

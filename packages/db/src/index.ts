@@ -12,6 +12,7 @@ export { assertNoOrgUnits, insertDataset, insertDatasetIn, insertDatasetWithDemo
 export { demoAccounts, demoOrgsOf, demoPassword, insertDemoUsers, seedDemoUsers, type DemoAccount, type DemoMembership, type DemoOrgs, type DemoRole } from './demo-users.js';
 export { readDatabaseRecords, type DatabaseRecords } from './read-records.js';
 export { recordColumns, recordFromRow, recordRow, uuidFor } from './record-rows.js';
+export { datasetAsOf } from './dataset-as-of.js';
 export { seedSql, sqlLiteral, type SeedSqlOptions } from './seed-sql.js';
 export { databaseTypesSource, generatedMigrations, indicatorsMigrationFile, kindRulesSql, recordRulesMigrationFile, recordsMigrationFile, supabaseDatabaseTypes } from './generate/index.js';
 export type { Json, SupabaseDatabase } from './database-types.generated.js';

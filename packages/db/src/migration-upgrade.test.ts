@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { Database, SqlExecutor } from './client.js';
 import { applyMigrations, type MigrationSource } from './migrate.js';
 import { defaultMigrationsDir, defaultShimFile, packageRoot } from './package-paths.js';
+import { datasetAsOf } from './dataset-as-of.js';
+import { releaseSnapshot } from './generate/release-snapshot.js';
 import { insertDataset } from './seed.js';
 import { testDatabases } from './testing/test-databases.js';
 
@@ -39,7 +41,7 @@ async function columnsOf(db: SqlExecutor, table: string): Promise<string[]> {
 async function loadSeedIntoOldSchema(db: Database, perKind: number): Promise<void> {
   const ds = await loadDataset(seedDir);
   const records = new Map([...ds.records].map(([kind, recs]) => [kind, recs.slice(0, perKind)] as const));
-  await insertDataset(db, { ...ds, records }, { existingColumnsOnly: true });
+  await insertDataset(db, datasetAsOf({ ...ds, records }, releaseSnapshot), { existingColumnsOnly: true });
   // What later rules refuse for a new write, stored before they existed.
   await db.transaction(async (tx) => {
     const columns = (await columnsOf(tx, 'mediation_cases')).filter((c) => !['id', 'org_id'].includes(c)).join(', ');

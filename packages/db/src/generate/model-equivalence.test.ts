@@ -53,7 +53,9 @@ describe.each(testDatabases())('a kind added by a model migration equals a built
     const model = upgradedModel();
     const generated = new Map(generatedMigrations(model.registry, model.catalog).map((m) => [m.file, m.sql]));
     const dir = defaultMigrationsDir();
-    const files = (await readdir(dir)).filter((f) => f.endsWith('.sql'));
+    // Generated model migrations are left out: the four files generated here from the whole model
+    // already hold what they add.
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.sql') && !/^\d+_model_/.test(f));
     const migrations = await Promise.all(files.map(async (file) => ({ file, sql: generated.get(file) ?? (await readFile(join(dir, file), 'utf8')) })));
     await applyMigrations(builtIn, { migrations, shim: async () => ({ file: 'shim.sql', sql: await readFile(defaultShimFile(), 'utf8') }) });
   }, 180_000);
