@@ -2015,6 +2015,54 @@ export type SupabaseDatabase = {
         };
         Relationships: [];
       };
+      record_steps: {
+        Row: {
+          id: number;
+          kind_id: string;
+          record_id: string;
+          org_id: string;
+          from_state: string;
+          to_state: string;
+          label: string;
+          taken_by: string | null;
+          taken_at: string;
+          undone_by: string | null;
+          undone_at: string | null;
+          undo_reason: string | null;
+          undone_txid: number | null;
+        };
+        Insert: {
+          id?: number;
+          kind_id: string;
+          record_id: string;
+          org_id: string;
+          from_state: string;
+          to_state: string;
+          label: string;
+          taken_by?: string | null;
+          taken_at?: string;
+          undone_by?: string | null;
+          undone_at?: string | null;
+          undo_reason?: string | null;
+          undone_txid?: number | null;
+        };
+        Update: {
+          id?: number;
+          kind_id?: string;
+          record_id?: string;
+          org_id?: string;
+          from_state?: string;
+          to_state?: string;
+          label?: string;
+          taken_by?: string | null;
+          taken_at?: string;
+          undone_by?: string | null;
+          undone_at?: string | null;
+          undo_reason?: string | null;
+          undone_txid?: number | null;
+        };
+        Relationships: [];
+      };
       rectification_tasks: {
         Row: {
           id: string;
@@ -3387,6 +3435,38 @@ export type SupabaseDatabase = {
           measure_id: string;
           value: number;
         })[];
+      };
+      take_step: {
+        Args: {
+          p_kind: string;
+          p_id: string;
+          p_to: string;
+          p_values?: Json | null;
+          p_version?: number | null;
+        };
+        Returns: Json;
+      };
+      undo_step: {
+        Args: {
+          p_kind: string;
+          p_id: string;
+          p_reason: string;
+        };
+        Returns: {
+          id: number;
+          kind_id: string;
+          record_id: string;
+          org_id: string;
+          from_state: string;
+          to_state: string;
+          label: string;
+          taken_by: string | null;
+          taken_at: string;
+          undone_by: string | null;
+          undone_at: string | null;
+          undo_reason: string | null;
+          undone_txid: number | null;
+        };
       };
     };
     Enums: { [_ in never]: never };

@@ -88,8 +88,12 @@ export interface RecordKind<Id extends string = string, Fs extends readonly Fiel
    * it; a required text field.
    */
   businessKey?: string;
-  /** The kind's workflow, enforced by the database (see `Workflow`). */
-  workflow?: Workflow<Fs[number]['key'] & string>;
+  /**
+   * The kind's workflow, enforced by the database (see `Workflow`). Its field keys are checked by
+   * `defineRecordKind` at definition time, not typed from `fields`, so a kind can be spread into
+   * an extended one (`{ ...kind, fields: [...] }`) as composition does.
+   */
+  workflow?: Workflow;
   description?: string;
 }
 
