@@ -61,6 +61,7 @@ comment on table public.record_steps is '流程记录';
 create index record_steps_record_idx on public.record_steps (kind_id, record_id, id);
 
 revoke all on public.record_steps from anon, authenticated;
+revoke all on sequence public.record_steps_id_seq from anon, authenticated;
 -- Written only by check_step and undo_step (security definer): nobody forges or edits history.
 grant select on public.record_steps to authenticated;
 alter table public.record_steps enable row level security;
@@ -196,7 +197,9 @@ $$;
 
 -- Takes back the last step of a record (street admins of the record's org, with a reason): the
 -- workflow field returns to the step's starting state; the fields the step filled stay as they are.
-create function public.undo_step(p_kind text, p_id uuid, p_reason text) returns public.record_steps
+-- Security definer (it writes the history nobody else may write), so it lives in private and
+-- public.undo_step below is the caller's door to it.
+create function private.undo_step(p_kind text, p_id uuid, p_reason text) returns public.record_steps
 language plpgsql security definer set search_path = ''
 as $$
 declare
@@ -231,6 +234,12 @@ begin
 end
 $$;
 
+create function public.undo_step(p_kind text, p_id uuid, p_reason text) returns public.record_steps
+language sql security invoker set search_path = ''
+as $$ select * from private.undo_step(p_kind, p_id, p_reason) $$;
+
+revoke all on function private.undo_step(text, uuid, text) from public, anon;
+grant execute on function private.undo_step(text, uuid, text) to authenticated, service_role;
 revoke all on function private.is_blank(jsonb), private.step_labels_from(text, text), private.check_step(), private.workflow_field(text) from public;
 grant execute on function private.is_blank(jsonb), private.step_labels_from(text, text), private.workflow_field(text) to authenticated, service_role;
 revoke all on function public.take_step(text, uuid, text, jsonb, integer), public.undo_step(text, uuid, text) from public, anon;
