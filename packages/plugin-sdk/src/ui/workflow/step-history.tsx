@@ -40,7 +40,8 @@ export function StepHistory({ resource, workflow, area, record }: { resource: Pl
   const [error, setError] = useState<string | null>(null);
   const stateField = findField(kind, workflow.field);
   const state = (v: string) => (stateField ? labels.option(stateField, v) : v);
-  const steps = (result.data as StepRow[] | undefined) ?? [];
+  // Nothing (not an empty list) while the first answer is on its way.
+  const steps: StepRow[] = Array.isArray(result.data) ? result.data : [];
   const last = [...steps].reverse().find((s) => !s.undoneAt);
   const canUndo = last !== undefined && last.toState === String(record[workflow.field]) && !record.deletedAt && hasRight(user, 'administer', area, record.orgId as string);
   const who = (id: string | null) => (id === user.id ? user.name : id ? t('fazhi.steps.someone') : '—');
