@@ -177,4 +177,27 @@ describe.each(testDatabases())('workflow steps on $name', (backend) => {
       expect(await statusOf(tx, id)).toBe('mediating');
     });
   });
+
+  it('rectification: 销号 needs its evidence uploaded (the built-in kind’s generated trigger); tasks loaded as history need none', async () => {
+    const rectifier = clerkA('rectification');
+    const task = async (status: string, extra: Record<string, string> = {}) => {
+      const id = nextId();
+      const cols = { id, org_id: org.communityA1, problem: '执法案卷不规范', source: 'audit', source_year: '2024', department: '综合执法办', leader_liaison: '甲', head_liaison: '乙', contact_liaison: '丙', assigned_on: '2024-03-01', deadline: '2024-06-30', status, ...extra };
+      const keys = Object.keys(cols);
+      await committedAs(db, rectifier, (tx) => tx.query(`insert into public.rectification_tasks (${keys.join(', ')}) values (${keys.map((_, i) => `$${i + 1}`).join(', ')})`, Object.values(cols)));
+      return id;
+    };
+    // History: a closed-out task of a past ledger, no scanned evidence, loads.
+    await task('closed_out', { completed_on: '2024-05-01', closed_out_on: '2024-05-10' });
+    const id = await task('completed', { completed_on: '2024-05-01', reported_on: '2024-05-02' });
+    const closeOut = (tx: SqlExecutor) => tx.query(`select public.take_step('rectification_tasks', $1, 'closed_out', '{"closed_out_on": "2024-05-10"}', 1)`, [id]);
+    expect(await as(db, rectifier, (tx) => failure(() => closeOut(tx)))).toEqual({ code: 'FZ422', message: '“销号”需要先上传附件：整改佐证材料' });
+    await committedAs(db, 'owner', (tx) =>
+      tx.query(`insert into public.attachments (org_id, kind_id, record_id, slot, object_path, file_name, size_bytes, mime_type) values ($1, 'rectification_tasks', $2, 'evidence', $3, '整改报告.pdf', 10, 'application/pdf')`, [
+        org.communityA1, id, `${org.communityA1}/rectification_tasks/${id}/evidence/0c0c0c0c-0c0c-4c0c-8c0c-0c0c0c0c0c0c.pdf`,
+      ]),
+    );
+    await committedAs(db, rectifier, closeOut);
+    await as(db, 'owner', async (tx) => expect((await stepsOf(tx, id)).rows.map((r) => [r.label, r.taken_by])).toEqual([['销号', rectifier]]));
+  });
 });
