@@ -21,7 +21,9 @@ create table private.workflows (
   -- The workflow field's column and label, and every state's label (value → label).
   field text not null,
   field_label text not null,
-  state_labels jsonb not null
+  state_labels jsonb not null,
+  -- A record whose workflow column is empty (loaded before the kind had this workflow) is here.
+  initial_state text not null
 );
 
 create table private.workflow_transitions (
@@ -35,6 +37,10 @@ create table private.workflow_transitions (
   -- Attachment slots that must hold a live file, and their labels (same order).
   required_slots text[] not null default '{}',
   slot_labels text[] not null default '{}',
+  -- Columns the step sets itself, their values (JSON) and how each reads (审查结果为“准予受理”).
+  set_columns text[] not null default '{}',
+  set_values jsonb[] not null default '{}',
+  set_labels text[] not null default '{}',
   primary key (kind_id, from_state, to_state)
 );
 
@@ -100,8 +106,8 @@ begin
   if not found then
     return new;
   end if;
-  before_state := to_jsonb(old) ->> wf.field;
-  after_state := after_row ->> wf.field;
+  before_state := coalesce(to_jsonb(old) ->> wf.field, wf.initial_state);
+  after_state := coalesce(after_row ->> wf.field, wf.initial_state);
   if before_state is not distinct from after_state then
     return new;
   end if;
@@ -131,6 +137,15 @@ begin
     raise exception using errcode = 'FZ422', schema = 'public', table = tg_table_name, column = first_column,
       message = format('“%s”需要先填写：%s', step.label, array_to_string(missing, '、'));
   end if;
+  for i in 1 .. coalesce(array_length(step.set_columns, 1), 0) loop
+    if (after_row -> step.set_columns[i]) is distinct from step.set_values[i] then
+      missing := missing || step.set_labels[i];
+    end if;
+  end loop;
+  if cardinality(missing) > 0 then
+    raise exception using errcode = 'FZ422', schema = 'public', table = tg_table_name, column = step.set_columns[1],
+      message = format('“%s”要求%s', step.label, array_to_string(missing, '、'));
+  end if;
   for i in 1 .. coalesce(array_length(step.required_slots, 1), 0) loop
     if not exists (
       select 1 from public.attachments a
@@ -154,6 +169,17 @@ create function private.workflow_field(p_kind text) returns text
 language sql stable security definer set search_path = ''
 as $$ select w.field from private.workflows w where w.kind_id = p_kind $$;
 
+-- The values a step sets itself (column → JSON value), '{}' when none or no such step.
+create function private.step_sets(p_kind text, p_from text, p_to text) returns jsonb
+language sql stable security definer set search_path = ''
+as $$
+  select coalesce(jsonb_object_agg(c.col, c.val), '{}')
+  from private.workflow_transitions t
+  cross join lateral unnest(t.set_columns, t.set_values) as c (col, val)
+  where t.kind_id = p_kind and t.to_state = p_to
+    and t.from_state = coalesce(p_from, (select w.initial_state from private.workflows w where w.kind_id = p_kind))
+$$;
+
 -- One step with the values it asks for, in one update as the caller. `p_values` maps column
 -- names to values (JSON, as PostgREST writes them); the workflow field is `p_to`. `p_version` is
 -- the version the caller read (optimistic concurrency, PT409 when somebody wrote in between).
@@ -163,6 +189,8 @@ language plpgsql security invoker set search_path = ''
 as $$
 declare
   wf_field text;
+  current_state text;
+  step_values jsonb;
   assignments text := '';
   key text;
   result jsonb;
@@ -174,7 +202,10 @@ begin
   if jsonb_typeof(coalesce(p_values, '{}')) <> 'object' then
     raise exception using errcode = '22023', message = '流程步骤的填写内容应为对象（字段 → 值）';
   end if;
-  for key in select jsonb_object_keys(coalesce(p_values, '{}')) loop
+  -- The values the step sets itself (准予 → 审查结果 准予受理) win over the caller's.
+  execute format('select t.%I::text from public.%I t where t.id = $1', wf_field, p_kind) into current_state using p_id;
+  step_values := coalesce(p_values, '{}') || private.step_sets(p_kind, current_state, p_to);
+  for key in select jsonb_object_keys(step_values) loop
     if key = wf_field or key in ('id', 'org_id', 'version', 'created_at', 'created_by', 'updated_at', 'updated_by', 'deleted_at', 'deleted_by')
       or not exists (
         select 1 from pg_catalog.pg_attribute a
@@ -187,7 +218,7 @@ begin
   execute format(
     'update public.%I t set %s%I = $1, version = coalesce($2, t.version) from jsonb_populate_record(null::public.%I, $3) v where t.id = $4 and t.deleted_at is null returning jsonb_build_object(''id'', t.id, ''version'', t.version)',
     p_kind, assignments, wf_field, p_kind)
-    into result using p_to, p_version, coalesce(p_values, '{}'), p_id;
+    into result using p_to, p_version, step_values, p_id;
   if result is null then
     raise exception using errcode = 'P0002', message = '记录不存在，或没有权限办理该记录';
   end if;
@@ -240,7 +271,7 @@ as $$ select * from private.undo_step(p_kind, p_id, p_reason) $$;
 
 revoke all on function private.undo_step(text, uuid, text) from public, anon;
 grant execute on function private.undo_step(text, uuid, text) to authenticated, service_role;
-revoke all on function private.is_blank(jsonb), private.step_labels_from(text, text), private.check_step(), private.workflow_field(text) from public;
-grant execute on function private.is_blank(jsonb), private.step_labels_from(text, text), private.workflow_field(text) to authenticated, service_role;
+revoke all on function private.is_blank(jsonb), private.step_labels_from(text, text), private.check_step(), private.workflow_field(text), private.step_sets(text, text, text) from public;
+grant execute on function private.is_blank(jsonb), private.step_labels_from(text, text), private.workflow_field(text), private.step_sets(text, text, text) to authenticated, service_role;
 revoke all on function public.take_step(text, uuid, text, jsonb, integer), public.undo_step(text, uuid, text) from public, anon;
 grant execute on function public.take_step(text, uuid, text, jsonb, integer), public.undo_step(text, uuid, text) to authenticated, service_role;

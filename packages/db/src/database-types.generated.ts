@@ -1276,6 +1276,7 @@ export type SupabaseDatabase = {
           updated_by: string | null;
           deleted_at: string | null;
           deleted_by: string | null;
+          stage: string | null;
         };
         Insert: {
           id?: string;
@@ -1305,6 +1306,7 @@ export type SupabaseDatabase = {
           updated_by?: string | null;
           deleted_at?: string | null;
           deleted_by?: string | null;
+          stage?: string | null;
         };
         Update: {
           id?: string;
@@ -1334,6 +1336,7 @@ export type SupabaseDatabase = {
           updated_by?: string | null;
           deleted_at?: string | null;
           deleted_by?: string | null;
+          stage?: string | null;
         };
         Relationships: [];
       };
@@ -2979,6 +2982,7 @@ export type SupabaseDatabase = {
           closed_on: string | null;
           outcome: string | null;
           loss_recovered: number | null;
+          stage: string | null;
           version: number | null;
           created_at: string | null;
           created_by: string | null;

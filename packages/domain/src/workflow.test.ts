@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mediationCases } from './kinds/index.js';
+import { legalAidApplications, mediationCases } from './kinds/index.js';
 import { defineRecordKind } from './record-kind.js';
-import { workflowProblems } from './workflow.js';
+import { initialState, stateOf, workflowProblems } from './workflow.js';
 
 const fields = mediationCases.fields;
 
@@ -38,6 +38,23 @@ describe('workflowProblems', () => {
       '流程步骤“调解”的附件类型编号“Scan”应为 kebab-case',
     ]);
     expect(workflowProblems(fields, { field: 'status', transitions: [] })).toEqual(['流程至少要有一个步骤']);
+  });
+
+  it('checks the values a step sets: a field of the kind, not the workflow field, an option of an enum', () => {
+    expect(
+      workflowProblems(legalAidApplications.fields, {
+        field: 'stage',
+        transitions: [{ from: ['applied'], to: 'approved', label: '准予', sets: { decision: 'granted', ghost: 1, stage: 'closed' } }],
+      }),
+    ).toEqual(['流程步骤“准予”设定的“审查结果”值“granted”不是可选值', '流程步骤“准予”引用了不存在的字段“ghost”', '流程步骤“准予”不能设定流程字段本身']);
+    expect(workflowProblems(legalAidApplications.fields, legalAidApplications.workflow!)).toEqual([]);
+  });
+
+  it('a record with an empty workflow field is in the initial state', () => {
+    const wf = legalAidApplications.workflow!;
+    expect(stateOf(legalAidApplications.fields, wf, { stage: null })).toBe('applied');
+    expect(stateOf(legalAidApplications.fields, wf, { stage: 'assigned' })).toBe('assigned');
+    expect(initialState(fields, { field: 'status', transitions: [] })).toBe('accepted');
   });
 
   it('is checked when a kind is defined', () => {

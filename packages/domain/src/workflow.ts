@@ -1,4 +1,5 @@
 import type { FieldDef } from './fields.js';
+import type { Scalar } from './record-kind.js';
 
 /**
  * A state machine over one enum field of a kind (受理 → 调解 → 结案 → 回访). It belongs to the kind,
@@ -10,7 +11,10 @@ import type { FieldDef } from './fields.js';
 export interface Workflow<F extends string = string> {
   /** An enum field; the console shows it read-only in edit forms. */
   field: F;
-  /** State of a new record; the field's first option by default. */
+  /**
+   * State of a new record; the field's first option by default. A record whose field is empty (one
+   * loaded before the kind had this workflow) is in this state too.
+   */
   initial?: string;
   transitions: readonly WorkflowTransition<F>[];
 }
@@ -27,6 +31,11 @@ export interface WorkflowTransition<F extends string = string> {
    * which the kind's own rule requires only when 调解结果 is 成功).
    */
   asks?: readonly F[];
+  /**
+   * Values the step writes itself (e.g. 准予 sets 审查结果 to 准予受理): the dialog does not ask for
+   * them, and the database refuses the step when the record does not hold them afterwards.
+   */
+  sets?: Readonly<Partial<Record<F, Scalar>>>;
   /** Attachment slots that must hold a file before the step (e.g. 整改报告 for 销号). */
   requiresAttachments?: readonly WorkflowAttachment[];
 }
@@ -66,7 +75,25 @@ export function workflowProblems(fields: readonly FieldDef[], wf: Workflow): str
       if (!fields.some((x) => x.key === k)) problems.push(`${step}引用了不存在的字段“${k}”`);
       if (k === wf.field) problems.push(`${step}不能要求流程字段本身`);
     }
+    for (const [k, v] of Object.entries(t.sets ?? {})) {
+      const target = fields.find((x) => x.key === k);
+      if (!target) problems.push(`${step}引用了不存在的字段“${k}”`);
+      else if (k === wf.field) problems.push(`${step}不能设定流程字段本身`);
+      else if (target.type === 'enum' && !target.options.some((o) => o.value === v)) problems.push(`${step}设定的“${target.label}”值“${String(v)}”不是可选值`);
+    }
     for (const a of t.requiresAttachments ?? []) if (!slotPattern.test(a.slot)) problems.push(`${step}的附件类型编号“${a.slot}”应为 kebab-case`);
   }
   return problems;
+}
+
+/** The state a workflow starts in: its `initial`, else its field's first option. */
+export function initialState(fields: readonly FieldDef[], wf: Workflow): string | undefined {
+  const f = fields.find((x) => x.key === wf.field);
+  return wf.initial ?? (f?.type === 'enum' ? f.options[0]?.value : undefined);
+}
+
+/** A record's state: its workflow field, or the initial state while that is empty. */
+export function stateOf(fields: readonly FieldDef[], wf: Workflow, record: Readonly<Record<string, unknown>>): string | undefined {
+  const v = record[wf.field];
+  return v === null || v === undefined || v === '' ? initialState(fields, wf) : String(v);
 }

@@ -1,4 +1,4 @@
-import { createRegistry, defineRecordKind, mediationCases, RecordKindRegistry, type RecordKind } from '@fazhi/domain';
+import { createRegistry, defineRecordKind, legalAidApplications, mediationCases, RecordKindRegistry, type RecordKind } from '@fazhi/domain';
 import { builtInCatalog } from '@fazhi/metrics';
 import { describe, expect, it } from 'vitest';
 import { correctionCases } from '../testing/upgrade-model.js';
@@ -12,8 +12,10 @@ const builtIns = () => createRegistry().list();
 describe('workflowSql', () => {
   it('writes the workflow row, one transition row per starting state, and the trigger on the workflow field only', () => {
     const sql = workflowSql(mediationCases);
-    expect(sql).toContain(`values ('mediation_cases', 'status', '办理状态', '{"accepted":"已受理","mediating":"调解中","closed":"已结案","followed_up":"已回访"}'::jsonb);`);
-    expect(sql).toContain(`('mediation_cases', 'accepted', 'closed', '结案', array['result', 'closed_on']::text[], array['调解结果', '结案日期']::text[], '{}'::text[], '{}'::text[])`);
+    expect(sql).toContain(`values ('mediation_cases', 'status', '办理状态', '{"accepted":"已受理","mediating":"调解中","closed":"已结案","followed_up":"已回访"}'::jsonb, 'accepted');`);
+    expect(sql).toContain(
+      `('mediation_cases', 'accepted', 'closed', '结案', array['result', 'closed_on']::text[], array['调解结果', '结案日期']::text[], '{}'::text[], '{}'::text[], '{}'::text[], '{}'::jsonb[], '{}'::text[])`,
+    );
     expect(sql).toContain(`('mediation_cases', 'mediating', 'closed', '结案',`);
     expect(sql).toContain('create trigger mediation_cases_check_step before update of status on public.mediation_cases');
     // Inserts are history: the trigger never fires on them.
@@ -27,7 +29,13 @@ describe('workflowSql', () => {
       ...mediationCases,
       workflow: { field: 'status', transitions: [{ from: ['closed'], to: 'followed_up', label: "回访'确认", requiresAttachments: [{ slot: 'visit-photo', label: '回访照片' }] }] },
     });
-    expect(workflowSql(kind)).toContain(`('mediation_cases', 'closed', 'followed_up', '回访''确认', '{}'::text[], '{}'::text[], array['visit-photo']::text[], array['回访照片']::text[])`);
+    expect(workflowSql(kind)).toContain(`('mediation_cases', 'closed', 'followed_up', '回访''确认', '{}'::text[], '{}'::text[], array['visit-photo']::text[], array['回访照片']::text[], '{}'::text[]`);
+  });
+
+  it('writes the values a step sets as JSON, with how each reads', () => {
+    expect(workflowSql(legalAidApplications)).toContain(
+      `('legal_aid_applications', 'applied', 'approved', '准予援助', array['decided_on']::text[], array['审查日期']::text[], '{}'::text[], '{}'::text[], array['decision']::text[], array['"accepted"']::jsonb[], array['审查结果为“准予受理”']::text[])`,
+    );
   });
 });
 

@@ -200,4 +200,41 @@ describe.each(testDatabases())('workflow steps on $name', (backend) => {
     await committedAs(db, rectifier, closeOut);
     await as(db, 'owner', async (tx) => expect((await stepsOf(tx, id)).rows.map((r) => [r.label, r.taken_by])).toEqual([['销号', rectifier]]));
   });
+
+  it('legal aid: 准予 sets 审查结果 itself, 指派 without a lawyer is refused, and applications entered before the workflow start at 待审查', async () => {
+    const aidClerk = clerkA('legal_aid');
+    const application = async (extra: Record<string, string> = {}) => {
+      const id = nextId();
+      const cols = { id, org_id: org.communityA1, application_no: `援〔2024〕${n}号`, applicant_name: '李四', applicant_category: 'elderly', channel: 'walk_in', case_kind: 'civil', applied_on: '2024-04-01', decision: 'pending', ...extra };
+      const keys = Object.keys(cols);
+      await committedAs(db, aidClerk, (tx) => tx.query(`insert into public.legal_aid_applications (${keys.join(', ')}) values (${keys.map((_, i) => `$${i + 1}`).join(', ')})`, Object.values(cols)));
+      return id;
+    };
+    // Entered before the workflow existed: no 办理阶段, so it is 待审查.
+    const id = await application();
+    const step = (tx: SqlExecutor, to: string, values: object, version: number) => tx.query(`select public.take_step('legal_aid_applications', $1, $2, $3, $4)`, [id, to, JSON.stringify(values), version]);
+    // By hand, 准予 without 准予受理 as the decision is refused; take_step sets it.
+    expect(await as(db, aidClerk, (tx) => failure(() => tx.query(`update public.legal_aid_applications set stage = 'approved', decided_on = '2024-04-03', version = 1 where id = $1`, [id])))).toEqual({
+      code: 'FZ422', message: '“准予援助”要求审查结果为“准予受理”', column: 'decision',
+    });
+    await committedAs(db, aidClerk, (tx) => step(tx, 'approved', { decided_on: '2024-04-03', decision: 'rejected' }, 1));
+    // The defect this closes: 指派 with no lawyer.
+    expect(await as(db, aidClerk, (tx) => failure(() => step(tx, 'assigned', { law_firm: '某律师事务所' }, 2)))).toEqual({ code: 'FZ422', message: '“指派”需要先填写：承办律师', column: 'lawyer' });
+    expect(await as(db, aidClerk, (tx) => failure(() => step(tx, 'assigned', { lawyer: '' }, 2)))).toMatchObject({ code: 'FZ422' });
+    await committedAs(db, aidClerk, (tx) => step(tx, 'assigned', { lawyer: '王律师' }, 2));
+    await committedAs(db, aidClerk, (tx) => step(tx, 'closed', { closed_on: '2024-06-01', outcome: '调解结案', loss_recovered: 1500000 }, 3));
+    await as(db, 'owner', async (tx) => {
+      const row = (await tx.query(`select stage, decision, lawyer, loss_recovered::text from public.legal_aid_applications where id = $1`, [id])).rows[0];
+      expect(row).toEqual({ stage: 'closed', decision: 'accepted', lawyer: '王律师', loss_recovered: '1500000' });
+      expect((await stepsOf(tx, id)).rows.map((r) => [r.from_state, r.to_state, r.label])).toEqual([
+        ['applied', 'approved', '准予援助'],
+        ['approved', 'assigned', '指派'],
+        ['assigned', 'closed', '结案'],
+      ]);
+    });
+    // 不予 needs its reason (the kind's rule) and sets 不予受理.
+    const other = await application();
+    const reject = (values: object) => as(db, aidClerk, (tx) => failure(() => tx.query(`select public.take_step('legal_aid_applications', $1, 'rejected', $2, 1)`, [other, JSON.stringify(values)])));
+    expect(await reject({ decided_on: '2024-04-03' })).toEqual({ code: 'FZ422', message: '“不予援助”需要先填写：不予受理理由', column: 'rejection_reason' });
+  });
 });

@@ -1,6 +1,6 @@
 import { useCan, useCustomMutation, useInvalidate, useUpdate, type BaseRecord, type HttpError } from '@refinedev/core';
 import { Alert, Button, Form, Modal, Space, Typography } from 'antd';
-import { findField, type FieldDef } from '@fazhi/domain';
+import { findField, stateOf, type FieldDef } from '@fazhi/domain';
 import { useState } from 'react';
 import { hasRight } from '../../host/access-control.js';
 import { workflowOf, type PluginResource, type WorkflowTransition } from '../../plugin.js';
@@ -40,8 +40,8 @@ export function WorkflowButtons({ resource, area, record }: { resource: PluginRe
   const enforced = resource.kind.workflow !== undefined;
   const pending = mutation.isPending || takeStep.mutation.isPending;
   if (!wf || record.deletedAt) return null;
-  const steps = availableTransitions(wf, record);
   const kind = resource.kind;
+  const steps = availableTransitions(wf, record, kind.fields);
   const stateField = findField(kind, wf.field)!;
   const masked = maskedFieldKeys(kind, record, hasRight(user, 'personal', area, record.orgId as string));
 
@@ -63,7 +63,7 @@ export function WorkflowButtons({ resource, area, record }: { resource: PluginRe
         await mutateAsync({
           resource: kind.id,
           id: record.id!,
-          values: { ...filled, [wf.field]: s.to, version: record.version },
+          values: { ...filled, ...s.sets, [wf.field]: s.to, version: record.version },
           mutationMode: 'pessimistic',
           successNotification: done,
           errorNotification: false,
@@ -84,7 +84,7 @@ export function WorkflowButtons({ resource, area, record }: { resource: PluginRe
   return (
     <Space wrap>
       <Typography.Text type="secondary">
-        {t('fazhi.workflow.current', { state: labels.option(stateField, String(record[wf.field])) })}
+        {t('fazhi.workflow.current', { state: labels.option(stateField, stateOf(kind.fields, wf, record) ?? '') })}
       </Typography.Text>
       {can?.can
         ? steps.map((s) => (
@@ -121,7 +121,7 @@ export function WorkflowButtons({ resource, area, record }: { resource: PluginRe
         {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={error} /> : null}
         <Form key={step?.label} form={form} initialValues={initialValues} layout="vertical" onFinish={(values) => step && run(step, values)} preserve={false}>
           {requires.map((f) => (
-            <Form.Item key={f.key} name={f.key} label={labels.field(f)} rules={fieldRules(kind, f.key, () => ({ ...(record as object), [wf.field]: step?.to }))} dependencies={dependentFields(kind, f.key).filter((k) => stepFields(step).includes(k))}>
+            <Form.Item key={f.key} name={f.key} label={labels.field(f)} rules={fieldRules(kind, f.key, () => ({ ...(record as object), ...step?.sets, [wf.field]: step?.to }))} dependencies={dependentFields(kind, f.key).filter((k) => stepFields(step).includes(k))}>
               {masked.has(f.key) ? (
                 <MaskedFieldInput
                   field={f}
