@@ -1042,6 +1042,7 @@ export type SupabaseDatabase = {
           updated_by: string | null;
           deleted_at: string | null;
           deleted_by: string | null;
+          stage: string | null;
         };
         Insert: {
           id?: string;
@@ -1065,6 +1066,7 @@ export type SupabaseDatabase = {
           updated_by?: string | null;
           deleted_at?: string | null;
           deleted_by?: string | null;
+          stage?: string | null;
         };
         Update: {
           id?: string;
@@ -1088,6 +1090,7 @@ export type SupabaseDatabase = {
           updated_by?: string | null;
           deleted_at?: string | null;
           deleted_by?: string | null;
+          stage?: string | null;
         };
         Relationships: [];
       };
@@ -2892,6 +2895,7 @@ export type SupabaseDatabase = {
           due_at: string | null;
           closed_at: string | null;
           satisfaction: string | null;
+          stage: string | null;
           version: number | null;
           created_at: string | null;
           created_by: string | null;

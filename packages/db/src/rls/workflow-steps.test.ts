@@ -237,4 +237,21 @@ describe.each(testDatabases())('workflow steps on $name', (backend) => {
     const reject = (values: object) => as(db, aidClerk, (tx) => failure(() => tx.query(`select public.take_step('legal_aid_applications', $1, 'rejected', $2, 1)`, [other, JSON.stringify(values)])));
     expect(await reject({ decided_on: '2024-04-03' })).toEqual({ code: 'FZ422', message: '“不予援助”需要先填写：不予受理理由', column: 'rejection_reason' });
   });
+
+  it('hotline: 办结 needs 办结时间, 回访 needs 满意度; a ticket entered before the workflow is 已受理', async () => {
+    const serviceClerk = clerkA('public_service');
+    const id = nextId();
+    await committedAs(db, serviceClerk, (tx) =>
+      tx.query(
+        `insert into public.hotline_tickets (id, org_id, ticket_no, channel, kind, topic, received_at, due_at) values ($1, $2, 'GD2024001', 'phone', 'consultation', 'housing', '2024-04-01T09:00:00+08:00', '2024-04-08T09:00:00+08:00')`,
+        [id, org.communityA1],
+      ),
+    );
+    const step = (to: string, values: object, version: number) => (tx: SqlExecutor) => tx.query(`select public.take_step('hotline_tickets', $1, $2, $3, $4)`, [id, to, JSON.stringify(values), version]);
+    expect(await as(db, serviceClerk, (tx) => failure(() => step('closed', {}, 1)(tx)))).toEqual({ code: 'FZ422', message: '“办结”需要先填写：办结时间', column: 'closed_at' });
+    await committedAs(db, serviceClerk, step('closed', { closed_at: '2024-04-05T10:00:00+08:00' }, 1));
+    expect(await as(db, serviceClerk, (tx) => failure(() => step('followed_up', {}, 2)(tx)))).toEqual({ code: 'FZ422', message: '“回访”需要先填写：满意度评价', column: 'satisfaction' });
+    await committedAs(db, serviceClerk, step('followed_up', { satisfaction: 'satisfied' }, 2));
+    await as(db, 'owner', async (tx) => expect((await stepsOf(tx, id)).rows.map((r) => [r.from_state, r.to_state])).toEqual([['received', 'closed'], ['closed', 'followed_up']]));
+  });
 });
