@@ -271,7 +271,8 @@ as $$ select * from private.undo_step(p_kind, p_id, p_reason) $$;
 
 revoke all on function private.undo_step(text, uuid, text) from public, anon;
 grant execute on function private.undo_step(text, uuid, text) to authenticated, service_role;
+-- is_blank and step_labels_from are only called by check_step (as its owner): nobody else needs them.
 revoke all on function private.is_blank(jsonb), private.step_labels_from(text, text), private.check_step(), private.workflow_field(text), private.step_sets(text, text, text) from public;
-grant execute on function private.is_blank(jsonb), private.step_labels_from(text, text), private.workflow_field(text), private.step_sets(text, text, text) to authenticated, service_role;
+grant execute on function private.workflow_field(text), private.step_sets(text, text, text) to authenticated, service_role;
 revoke all on function public.take_step(text, uuid, text, jsonb, integer), public.undo_step(text, uuid, text) from public, anon;
 grant execute on function public.take_step(text, uuid, text, jsonb, integer), public.undo_step(text, uuid, text) to authenticated, service_role;
