@@ -190,6 +190,28 @@ describe('console in Chromium, embedded database', () => {
     await context.close();
   });
 
+  test('a workflow step is taken through the database and listed in 办理记录; the street admin undoes it with a reason', async () => {
+    const { context, page } = await cb.newPage();
+    await signIn(page, cb.url, 'admin');
+    await page.goto(`${cb.url}${listPath}`);
+    await page.getByText(/共 \d+ 条/).waitFor();
+    await page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: '已受理' }).first().getByRole('button', { name: /查\s*看/ }).click();
+    await page.waitForURL(/\/show\//);
+    await page.getByText('当前状态：已受理').waitFor();
+    // Loaded as history: no steps yet.
+    await page.getByText('暂无流程记录').waitFor();
+    await page.getByRole('button', { name: '开始调解' }).click();
+    await page.getByText('当前状态：调解中').waitFor();
+    await page.getByText('已受理 → 调解中').waitFor();
+    await page.getByRole('button', { name: '撤销“开始调解”' }).click();
+    await page.getByLabel('撤销理由（必填，将记入办理记录）').fill('误点了开始调解');
+    await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByText('当前状态：已受理').waitFor();
+    await page.getByText(/撤销：误点了开始调解/).waitFor();
+    await screenshot(page, 'mediation-step-history');
+    await context.close();
+  });
+
   test('a clerk of another area finds mediation read-only', async () => {
     const { context, page } = await cb.newPage();
     await signIn(page, cb.url, 'legal-aid');

@@ -1042,6 +1042,7 @@ export type SupabaseDatabase = {
           updated_by: string | null;
           deleted_at: string | null;
           deleted_by: string | null;
+          stage: string | null;
         };
         Insert: {
           id?: string;
@@ -1065,6 +1066,7 @@ export type SupabaseDatabase = {
           updated_by?: string | null;
           deleted_at?: string | null;
           deleted_by?: string | null;
+          stage?: string | null;
         };
         Update: {
           id?: string;
@@ -1088,6 +1090,7 @@ export type SupabaseDatabase = {
           updated_by?: string | null;
           deleted_at?: string | null;
           deleted_by?: string | null;
+          stage?: string | null;
         };
         Relationships: [];
       };
@@ -1276,6 +1279,7 @@ export type SupabaseDatabase = {
           updated_by: string | null;
           deleted_at: string | null;
           deleted_by: string | null;
+          stage: string | null;
         };
         Insert: {
           id?: string;
@@ -1305,6 +1309,7 @@ export type SupabaseDatabase = {
           updated_by?: string | null;
           deleted_at?: string | null;
           deleted_by?: string | null;
+          stage?: string | null;
         };
         Update: {
           id?: string;
@@ -1334,6 +1339,7 @@ export type SupabaseDatabase = {
           updated_by?: string | null;
           deleted_at?: string | null;
           deleted_by?: string | null;
+          stage?: string | null;
         };
         Relationships: [];
       };
@@ -2012,6 +2018,54 @@ export type SupabaseDatabase = {
           updated_by?: string | null;
           deleted_at?: string | null;
           deleted_by?: string | null;
+        };
+        Relationships: [];
+      };
+      record_steps: {
+        Row: {
+          id: number;
+          kind_id: string;
+          record_id: string;
+          org_id: string;
+          from_state: string;
+          to_state: string;
+          label: string;
+          taken_by: string | null;
+          taken_at: string;
+          undone_by: string | null;
+          undone_at: string | null;
+          undo_reason: string | null;
+          undone_txid: number | null;
+        };
+        Insert: {
+          id?: number;
+          kind_id: string;
+          record_id: string;
+          org_id: string;
+          from_state: string;
+          to_state: string;
+          label: string;
+          taken_by?: string | null;
+          taken_at?: string;
+          undone_by?: string | null;
+          undone_at?: string | null;
+          undo_reason?: string | null;
+          undone_txid?: number | null;
+        };
+        Update: {
+          id?: number;
+          kind_id?: string;
+          record_id?: string;
+          org_id?: string;
+          from_state?: string;
+          to_state?: string;
+          label?: string;
+          taken_by?: string | null;
+          taken_at?: string;
+          undone_by?: string | null;
+          undone_at?: string | null;
+          undo_reason?: string | null;
+          undone_txid?: number | null;
         };
         Relationships: [];
       };
@@ -2841,6 +2895,7 @@ export type SupabaseDatabase = {
           due_at: string | null;
           closed_at: string | null;
           satisfaction: string | null;
+          stage: string | null;
           version: number | null;
           created_at: string | null;
           created_by: string | null;
@@ -2931,6 +2986,7 @@ export type SupabaseDatabase = {
           closed_on: string | null;
           outcome: string | null;
           loss_recovered: number | null;
+          stage: string | null;
           version: number | null;
           created_at: string | null;
           created_by: string | null;
@@ -3387,6 +3443,38 @@ export type SupabaseDatabase = {
           measure_id: string;
           value: number;
         })[];
+      };
+      take_step: {
+        Args: {
+          p_kind: string;
+          p_id: string;
+          p_to: string;
+          p_values?: Json | null;
+          p_version?: number | null;
+        };
+        Returns: Json;
+      };
+      undo_step: {
+        Args: {
+          p_kind: string;
+          p_id: string;
+          p_reason: string;
+        };
+        Returns: {
+          id: number;
+          kind_id: string;
+          record_id: string;
+          org_id: string;
+          from_state: string;
+          to_state: string;
+          label: string;
+          taken_by: string | null;
+          taken_at: string;
+          undone_by: string | null;
+          undone_at: string | null;
+          undo_reason: string | null;
+          undone_txid: number | null;
+        };
       };
     };
     Enums: { [_ in never]: never };

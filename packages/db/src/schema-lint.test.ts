@@ -19,6 +19,7 @@ const exemptions: Record<string, Partial<Record<Command, string>>> = {
   memberships: { insert: 'service_role only (seed, CLI)', update: 'service_role only', delete: 'service_role only' },
   audit_log: { insert: 'the audit trigger only', update: 'append-only', delete: 'append-only' },
   profiles: { delete: 'goes with its auth user (on delete cascade)' },
+  record_steps: { insert: 'the check_step trigger only', update: 'undo_step only', delete: 'append-only' },
 };
 
 const commands: Command[] = ['select', 'insert', 'update', 'delete'];

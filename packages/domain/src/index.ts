@@ -10,6 +10,7 @@ export * from './org.js';
 export * from './period.js';
 export * from './phone.js';
 export * from './record-kind.js';
+export * from './workflow.js';
 export * from './registry.js';
 export * from './schema.js';
 export * from './text-format.js';

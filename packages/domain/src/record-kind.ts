@@ -1,5 +1,6 @@
 import type { WorkAreaId } from './areas.js';
 import type { FieldDef, FieldValues } from './fields.js';
+import { workflowProblems, type Workflow } from './workflow.js';
 
 /** Every record carries these, whatever its kind. */
 export interface RecordBase {
@@ -50,6 +51,12 @@ export interface RecordKind<Id extends string = string, Fs extends readonly Fiel
    * it; a required text field.
    */
   businessKey?: string;
+  /**
+   * The kind's workflow, enforced by the database (see `Workflow`). Its field keys are checked by
+   * `defineRecordKind` at definition time, not typed from `fields`, so a kind can be spread into
+   * an extended one (`{ ...kind, fields: [...] }`) as composition does.
+   */
+  workflow?: Workflow;
   description?: string;
 }
 
@@ -100,6 +107,7 @@ export function defineRecordKind<const Id extends string, const Fs extends reado
     if (r.type === 'required-when') [r.field, r.when.field].forEach((k) => needKey(k, '规则'));
     if (r.type === 'at-most') [r.field, r.limit].forEach((k) => needKey(k, '规则'));
   }
+  if (kind.workflow) problems.push(...workflowProblems(kind.fields, kind.workflow));
   if (problems.length) throw new Error(`记录类型“${kind.label}”（${kind.id}）定义有误：\n${problems.join('\n')}`);
   return kind;
 }

@@ -20,7 +20,8 @@ describe('definePlugin', () => {
       apiVersion: 2 as never,
       resources: [
         {
-          kind: mediationCases,
+          // A kind without its own workflow: a (deprecated) resource-level one is still checked.
+          kind: { ...mediationCases, workflow: undefined },
           listFilters: [{ field: 'nope' }, { type: 'period', field: 'caseNo' }, { type: 'text', fields: [] }],
           formSections: [{ title: '受理信息', fields: ['caseNo', 'ghost'] }],
           workflow: { field: 'status', initial: 'done', transitions: [{ from: ['accepted'], to: 'archived', label: '归档', requires: ['missing'] }] },
@@ -36,7 +37,7 @@ describe('definePlugin', () => {
         expect.stringContaining('期间筛选字段“案件编号”必须是日期'),
         expect.stringContaining('文本搜索至少要指定一个字段'),
         expect.stringContaining('表单分组“受理信息”引用了不存在的字段“ghost”'),
-        expect.stringContaining('流程初始状态“done”无效'),
+        expect.stringContaining('流程初始状态“done”不是字段“办理状态”的可选值'),
         expect.stringContaining('使用了无效状态“archived”'),
         expect.stringContaining('流程步骤“归档”引用了不存在的字段“missing”'),
         expect.stringContaining('附件类型编号“Agreement”应为 kebab-case'),
@@ -44,6 +45,14 @@ describe('definePlugin', () => {
       ]),
     );
     expect(() => definePlugin({ ...base(), id: 'Bad' })).toThrow(/插件定义有误/);
+  });
+
+  test('a workflow is declared once, on the kind, and its required attachment slots are the resource’s', () => {
+    const wf = { field: 'status', transitions: [{ from: ['accepted'], to: 'mediating', label: '开始调解' }] } as const;
+    expect(pluginProblems({ ...base(), resources: [{ kind: mediationCases, workflow: wf }] })).toEqual([expect.stringContaining('记录类型已声明流程，资源不能另行声明')]);
+    const kind = { ...mediationCases, workflow: { field: 'status', transitions: [{ from: ['accepted'], to: 'mediating', label: '开始调解', requiresAttachments: [{ slot: 'application', label: '申请书' }] }] } };
+    expect(pluginProblems({ ...base(), resources: [{ kind, attachments: [{ id: 'agreement', label: '协议' }] }] })).toEqual([expect.stringContaining('流程步骤“开始调解”要求的附件类型“application”不在资源的附件类型中')]);
+    expect(pluginProblems({ ...base(), resources: [{ kind, attachments: [{ id: 'application', label: '申请书' }] }] })).toEqual([]);
   });
 
   test('a resource must belong to the plugin’s work area (the database grants by area)', () => {

@@ -1,4 +1,4 @@
-import { findField, type RecordKind } from '@fazhi/domain';
+import { findField, workflowProblems, type RecordKind } from '@fazhi/domain';
 import { pluginApiVersion, type PluginResource, type WorkAreaPlugin } from './plugin.js';
 
 const kebab = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -24,21 +24,18 @@ function resourceProblems(r: PluginResource): string[] {
   if (r.defaultSort) needField(r.defaultSort.field, '默认排序');
   r.formSections?.forEach((s) => s.fields.forEach((k) => needField(k, `表单分组“${s.title}”`)));
   if (r.workflow) {
-    needField(r.workflow.field, '流程');
-    const f = findField(r.kind, r.workflow.field);
-    const values = f && f.type === 'enum' ? new Set(f.options.map((o) => o.value)) : null;
-    if (f && !values) problems.push(`${where}的流程字段“${f.label}”必须是单选项`);
-    if (values && r.workflow.initial !== undefined && !values.has(r.workflow.initial)) problems.push(`${where}的流程初始状态“${r.workflow.initial}”无效`);
-    for (const t of r.workflow.transitions) {
-      for (const v of [...t.from, t.to]) if (values && !values.has(v)) problems.push(`${where}的流程步骤“${t.label}”使用了无效状态“${v}”`);
-      t.requires?.forEach((k) => needField(k, `流程步骤“${t.label}”`));
-    }
+    if (r.kind.workflow) problems.push(`${where}的记录类型已声明流程，资源不能另行声明（请只在记录类型的 workflow 中声明）`);
+    else problems.push(...workflowProblems(r.kind.fields, r.workflow).map((m) => `${where}的${m}`));
   }
   const slots = new Set<string>();
   for (const a of r.attachments ?? []) {
     if (!kebab.test(a.id)) problems.push(`${where}的附件类型编号“${a.id}”应为 kebab-case`);
     if (slots.has(a.id)) problems.push(`${where}的附件类型“${a.id}”重复`);
     slots.add(a.id);
+  }
+  // The database checks required attachments by slot: a slot the resource does not offer could never be filled.
+  for (const t of r.kind.workflow?.transitions ?? []) {
+    for (const a of t.requiresAttachments ?? []) if (!slots.has(a.slot)) problems.push(`${where}的流程步骤“${t.label}”要求的附件类型“${a.slot}”不在资源的附件类型中`);
   }
   return problems;
 }

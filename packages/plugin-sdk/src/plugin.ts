@@ -1,4 +1,4 @@
-import type { RecordKind, WorkAreaId } from '@fazhi/domain';
+import type { RecordKind, WorkAreaId, Workflow } from '@fazhi/domain';
 import { modelApiVersion, type FazhiExtension, type ReportSectionContribution } from '@fazhi/model';
 import type { ComponentType } from 'react';
 
@@ -43,22 +43,8 @@ export type ListFilter<F extends string = string> =
   | { type: 'org' }
   | { type: 'text'; fields: readonly F[] };
 
-/** A state machine over an enum field, e.g. 受理 → 调解 → 结案 → 回访. */
-export interface Workflow<F extends string = string> {
-  field: F;
-  /** State of a new record; the field's first option by default. The field is read-only in edit forms. */
-  initial?: string;
-  transitions: readonly WorkflowTransition<F>[];
-}
-
-export interface WorkflowTransition<F extends string = string> {
-  from: readonly string[];
-  to: string;
-  /** Button text, e.g. 结案. */
-  label: string;
-  /** Fields the user must fill when taking this step (shown in the step's dialog). */
-  requires?: readonly F[];
-}
+/** A workflow is the record kind's (`RecordKind.workflow` of @fazhi/domain), enforced by the database. */
+export type { Workflow, WorkflowAttachment, WorkflowTransition } from '@fazhi/domain';
 
 export interface AttachmentSlot {
   /** Stable id, also the path segment under the record in storage. */
@@ -93,10 +79,21 @@ export interface PluginResource<K extends RecordKind = RecordKind> {
   defaultSort?: { field: FieldKey<K>; order: 'asc' | 'desc' };
   /** Form field order and grouping; defaults to declaration order in one group. */
   formSections?: readonly FormSection<FieldKey<K>>[];
+  /**
+   * @deprecated Declare the workflow on the kind (`RecordKind.workflow`): the database then
+   * enforces it and records every step. A resource-level workflow only drives the buttons (the
+   * console writes its steps as plain updates, unchecked by the database); it stays for plugins
+   * written before, and `definePlugin` refuses it on a kind that declares its own.
+   */
   workflow?: Workflow<FieldKey<K>>;
   attachments?: readonly AttachmentSlot[];
   /** Overrides of the generic pages. */
   pages?: { list?: LazyPage; show?: LazyPage; create?: LazyPage; edit?: LazyPage };
+}
+
+/** The workflow a resource's pages follow: its kind's (enforced), else the resource's own (deprecated). */
+export function workflowOf(resource: PluginResource): Workflow | undefined {
+  return resource.kind.workflow ?? resource.workflow;
 }
 
 /** A dashboard card or chart bound to indicators; computed in the database. */

@@ -23,7 +23,6 @@ export const samplePlugin = (over: Partial<WorkAreaPlugin> = {}): WorkAreaPlugin
       {
         kind: mediationCases,
         listFilters: [{ type: 'period' }, { type: 'org' }, { field: 'result' }, { field: 'status', operator: 'eq' }, { field: 'closedOn' }, { field: 'amount' }, { field: 'preventedCriminal' }, { type: 'text', fields: ['caseNo', 'summary'] }],
-        workflow: { field: 'status', transitions: [{ from: ['accepted'], to: 'mediating', label: '开始调解' }, { from: ['accepted', 'mediating'], to: 'closed', label: '结案', requires: ['result', 'closedOn'] }] },
         attachments: [{ id: 'agreement', label: '调解协议书' }],
       },
     ],

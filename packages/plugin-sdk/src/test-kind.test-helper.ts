@@ -31,6 +31,7 @@ export const patrols = defineRecordKind({
   ],
   periodField: 'patrolledOn',
   titleField: 'patrolNo',
+  workflow: { field: 'state', initial: 'planned', transitions: [{ from: ['planned'], to: 'done', label: '完成巡查', requires: ['visitors'] }] },
 });
 
 /** A second plugin-only kind whose ref field points at the first: ref inputs must find it in the composed registry. */
@@ -66,7 +67,6 @@ export const patrolPlugin = (over: Partial<WorkAreaPlugin> = {}): WorkAreaPlugin
           { title: '巡查', fields: ['patrolNo', 'patrolledOn', 'state'] },
           { title: '情况', fields: ['visitors', 'finding'] },
         ],
-        workflow: { field: 'state', initial: 'planned', transitions: [{ from: ['planned'], to: 'done', label: '完成巡查', requires: ['visitors'] }] },
         attachments: [{ id: 'photos', label: '巡查照片', accept: '.jpg,.png,.pdf' }],
       },
       { kind: followUps },

@@ -10,6 +10,7 @@ import { dropKindRulesSql, duplicatesSql, kindRulesSql } from './record-rules-mi
 import { columnSql, indexSql, recordKindsSql, tableSql } from './records-migration.js';
 import { releaseSnapshotHash } from './release-snapshot.js';
 import { ident, literal } from './sql-text.js';
+import { dropWorkflowSql, workflowSql } from './workflow-sql.js';
 
 /**
  * The migration from one model snapshot to another. What can be derived safely is generated with
@@ -109,6 +110,7 @@ function newKindSql(k: RecordKind, catalog: Catalog, created: Set<string>, forwa
     triggersSql(k),
     indexChanges(undefined, catalog, k, catalog).join('\n'),
     ...(rules ? [rules] : []),
+    ...(k.workflow ? [workflowSql(k)] : []),
   ].join('\n\n');
 }
 
@@ -135,13 +137,16 @@ function changedKindSql(c: KindChange, fromCatalog: Catalog, toCatalog: Catalog,
   out.push(...indexChanges(from, fromCatalog, to, toCatalog));
   if (from.label !== to.label) out.push(`comment on table ${t} is ${literal(to.label)};`);
   const rules = kindRulesSql([to]);
-  return [banner(to, '变更'), out.join('\n'), ...personalKindParts(to), privilegesSql(to), ...(rules ? [rules] : [])].join('\n\n');
+  // Always rewritten: state or field labels may have changed without the workflow changing.
+  const workflow = !from.workflow && !to.workflow ? [] : [dropWorkflowSql(from), ...(to.workflow ? [workflowSql(to)] : [])];
+  return [banner(to, '变更'), out.join('\n'), ...personalKindParts(to), privilegesSql(to), ...(rules ? [rules] : []), ...workflow].join('\n\n');
 }
 
 function describeChange(c: KindChange): string {
   const parts = [
     ...(c.addedFields.length ? [`新增字段${c.addedFields.map((f) => `“${f.label}”`).join('、')}`] : []),
     ...c.addedOptions.map((o) => `字段“${o.field.label}”新增可选值${o.values.map((v) => `“${v}”`).join('、')}`),
+    ...(same(c.from.workflow, c.to.workflow) ? [] : [c.to.workflow ? `流程${c.from.workflow ? '有变化' : '新增'}（${c.to.workflow.transitions.map((t) => t.label).join('、')}）` : '流程取消']),
   ];
   return `${kindName(c.to)}：${parts.length ? parts.join('；') : '声明有变化（校验、规则或标签）'}`;
 }

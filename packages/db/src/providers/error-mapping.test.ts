@@ -37,6 +37,17 @@ describe('provider error mapping', () => {
     expect(toHttpError(dbError('23505', 'duplicate key value violates unique constraint "x"')).message).toBe('与已有记录重复');
   });
 
+  it('maps a refused workflow step: FZ001 to 409 with its message, FZ422 to 422 under the first missing field', () => {
+    const undeclared = '“办理状态”不能从“已受理”改为“已回访”：流程中没有这一步（当前可走的步骤：开始调解、结案）';
+    expect([toHttpError(dbError('FZ001', undeclared, { column: 'status' }), { table }).statusCode, toHttpError(dbError('FZ001', undeclared)).message]).toEqual([409, undeclared]);
+    const missing = '“结案”需要先填写：调解结果、结案日期';
+    const e = toHttpError(dbError('FZ422', missing, { column: 'result' }), { table });
+    expect([e.statusCode, e.message, e.errors]).toEqual([422, missing, { result: [missing] }]);
+    // Through PostgREST only the message arrives: kept, under no field.
+    const rest = toHttpError({ code: 'FZ422', message: '“销号”需要先上传附件：整改报告', details: null, hint: null });
+    expect([rest.statusCode, rest.message, rest.errors]).toEqual([422, '“销号”需要先上传附件：整改报告', undefined]);
+  });
+
   it('maps 23503 to the referencing field', () => {
     const e = toHttpError(dbError('23503', 'insert or update on table "mediation_cases" violates foreign key constraint "mediation_cases_org_id_fkey"', { detail: 'Key (org_id)=(…) is not present in table "org_units".' }), { table });
     expect(e.errors).toEqual({ orgId: ['「所属机构」所引用的记录不存在'] });

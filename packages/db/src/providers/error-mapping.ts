@@ -110,9 +110,13 @@ export const queryTimeoutMessage = '查询超时：数据库未能在规定时�
 export const unavailableMessage = '数据服务暂时不可用，请稍后重试';
 export const unknownErrorMessage = (code?: string) => `数据服务出错${code ? `（错误代码 ${code}）` : ''}，请稍后重试`;
 
-/** PT422: a masked value (e.g. 138****0000) written back over the real one; the trigger names the field. */
-function maskedOverwrite(s: ServerError, ctx: ErrorContext, e: unknown): DataProviderError {
-  const message = chineseOf(s) ?? '不能用脱敏显示的内容覆盖原值，请重新填写该字段';
+/**
+ * 422 with the trigger's message under the field its column names (when the driver passes it):
+ * PT422, a masked value (e.g. 138****0000) written back over the real one; FZ422, a workflow step
+ * whose required fields or attachments are missing (the first missing field is named).
+ */
+function unprocessable(s: ServerError, ctx: ErrorContext, e: unknown, fallback: string): DataProviderError {
+  const message = chineseOf(s) ?? fallback;
   const col = columnOf(s);
   const c = col && ctx.table ? columnByName(ctx.table, col) : undefined;
   return new DataProviderError(422, message, { code: s.code, cause: e, ...(c ? { errors: { [c.key]: [message] } } : {}) });
@@ -132,7 +136,13 @@ export function toHttpError(e: unknown, ctx: ErrorContext = {}): DataProviderErr
     case 'PT409':
       return conflict(chineseOf(s) ?? '记录已被他人修改，请刷新后重试', s.code, e);
     case 'PT422':
-      return maskedOverwrite(s, ctx, e);
+      return unprocessable(s, ctx, e, '不能用脱敏显示的内容覆盖原值，请重新填写该字段');
+    // Workflow steps (private.check_step): FZ001 a step the workflow does not have (the record may
+    // have moved on meanwhile), FZ422 a step whose required fields or attachments are missing.
+    case 'FZ001':
+      return conflict(chineseOf(s) ?? '流程中没有这一步，请刷新后重试', s.code, e);
+    case 'FZ422':
+      return unprocessable(s, ctx, e, '该步骤还有必填项或附件未完成');
     case '23505':
       return uniqueViolation(s, ctx, e);
     case '23514':

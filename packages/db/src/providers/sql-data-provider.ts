@@ -5,9 +5,11 @@ import { toHttpError, type ErrorContext } from './error-mapping.js';
 import { conflict, DataProviderError, forbidden, notFound, staleVersionMessage } from './http-error.js';
 import { resolveResource, type KindTable } from './kind-table.js';
 import { restoreTarget } from './restore.js';
+import { SqlParams } from './sql-params.js';
 import { insertStatement, listStatements, selectByIds, updateStatement, type Statement, type UpdateArgs } from './sql-statements.js';
 import { metaOf, versionOf, type Session } from './types.js';
 import { rowFromSql, toParam } from './values.js';
+import { recordStepColumns, recordStepFromRow, workflowAction } from './workflow-actions.js';
 import { writeValues, type WriteValue } from './write-values.js';
 
 export interface SqlDataProviderOptions {
@@ -137,7 +139,35 @@ export function sqlDataProvider(opts: SqlDataProviderOptions): Required<DataProv
       });
     },
 
-    custom: async ({ url, method, payload, meta }) => {
+    custom: async ({ url, method, payload, query, meta }) => {
+      const action = workflowAction(url, method, payload, query);
+      if (action) {
+        const t = resolve(action.resource);
+        const key = idParam(t, action.id);
+        if (action.type === 'record-steps') {
+          const p = new SqlParams();
+          const sql = `select ${recordStepColumns} from public.record_steps where kind_id = ${p.add(t.kind.id, 'text')} and record_id = ${p.add(key, 'uuid')} order by id`;
+          return run(t, async (x) => ({ data: (await x.rows({ sql, params: p })).map(recordStepFromRow) as never }));
+        }
+        if (action.type === 'undo-step') {
+          const p = new SqlParams();
+          const sql = `select 1 from public.undo_step(${p.add(t.kind.id, 'text')}, ${p.add(key, 'uuid')}, ${p.add(action.reason, 'text')})`;
+          return run(t, async (x) => {
+            await x.rows({ sql, params: p });
+            return { data: (await x.one(t, key)) as never };
+          });
+        }
+        const values = writeValues(t, action.values, 'update');
+        return run(t, async (x, ctx) => {
+          ctx.values = action.values;
+          const changed = keepChanged(await x.one(t, key), values);
+          const p = new SqlParams();
+          const body = JSON.stringify(Object.fromEntries(changed.map((v) => [v.column.column, v.value])));
+          const sql = `select public.take_step(${p.add(t.kind.id, 'text')}, ${p.add(key, 'uuid')}, ${p.add(action.to, 'text')}, ${p.add(body, 'text')}::jsonb, ${p.add(action.version, 'integer')})`;
+          await x.rows({ sql, params: p });
+          return { data: (await x.one(t, key)) as never };
+        });
+      }
       const target = restoreTarget(url, method, payload, meta);
       const t = resolve(target.resource);
       const key = idParam(t, target.id);

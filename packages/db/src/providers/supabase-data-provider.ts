@@ -9,6 +9,7 @@ import { postgrestParams } from './postgrest-filters.js';
 import { restoreTarget } from './restore.js';
 import { metaOf, pageOf, sortsOf, versionOf, type FazhiMeta } from './types.js';
 import { rowFromPostgrest, toParam } from './values.js';
+import { recordStepColumns, recordStepFromRow, workflowAction, type WorkflowAction } from './workflow-actions.js';
 import { writeValues, type WriteValue } from './write-values.js';
 
 export interface SupabaseDataProviderOptions {
@@ -100,6 +101,28 @@ export function supabaseDataProvider(client: Client, opts: SupabaseDataProviderO
     const body = { deleted_at: deleted ? new Date().toISOString() : null };
     const n = await patch(t, m, id, body, version, { table: t }, deleted ? 'null' : 'not null');
     if (!n) return explainNoWrite(t, m, id, version, deleted);
+    return readOne(t, m, id);
+  }
+
+  /** A workflow action through the database's RPCs (see workflow-actions.ts); a step answers the record. */
+  async function workflow(action: WorkflowAction, m: FazhiMeta): Promise<unknown> {
+    const t = resolve(action.resource);
+    const id = idOf(t, action.id);
+    const ctx: ErrorContext = { table: t };
+    if (action.type === 'record-steps') {
+      const r = await check(client.from('record_steps').select(recordStepColumns.replace(/ /g, '')).eq('kind_id', t.kind.id).eq('record_id', id).order('id'), ctx);
+      return ((r.data ?? []) as Row[]).map(recordStepFromRow);
+    }
+    if (action.type === 'undo-step') {
+      await check(client.rpc('undo_step', { p_kind: t.kind.id, p_id: id, p_reason: action.reason }), ctx);
+      return readOne(t, m, id);
+    }
+    const values = writeValues(t, action.values, 'update');
+    const current = await findOne(t, m, id);
+    if (!current) throw notFound();
+    // A personal value equal to what the user was shown is the mask echoed back: leave it alone.
+    const changed = values.filter((v) => !(v.column.personal && v.value === current[v.column.key]));
+    await check(client.rpc('take_step', { p_kind: t.kind.id, p_id: id, p_to: action.to, p_values: record(changed), p_version: action.version }), { ...ctx, values: action.values });
     return readOne(t, m, id);
   }
 
@@ -203,7 +226,9 @@ export function supabaseDataProvider(client: Client, opts: SupabaseDataProviderO
       return { data: out as never[] };
     },
 
-    custom: async ({ url, method, payload, meta }) => {
+    custom: async ({ url, method, payload, query, meta }) => {
+      const action = workflowAction(url, method, payload, query);
+      if (action) return { data: (await workflow(action, metaOf(meta))) as never };
       const target = restoreTarget(url, method, payload, meta);
       const t = resolve(target.resource);
       return { data: (await softDelete(t, metaOf(meta), idOf(t, target.id), target.version, false)) as never };

@@ -16,16 +16,20 @@ const personalFunctions = personalKinds.map((k) => personalValueFunction(k).repl
 
 /** Helpers that depend only on their arguments (no table is read), so there is nothing to leak. */
 const pure = ['mask', 'mask_piece', 'is_masked_copy', 'attachment_path_org', 'id_number_problem', 'is_phone_number', 'first_bad_piece', 'refuse', 'restricted_caller', 'file_extension'];
-/** Read what the code itself declares (private.record_kinds, private.attachment_file_types), no org data. */
-const staticData = ['area_of_kind', 'attachment_key_type_allowed'];
+/** Read what the code itself declares (private.record_kinds, private.attachment_file_types, private.workflows), no org data. */
+const staticData = ['area_of_kind', 'attachment_key_type_allowed', 'workflow_field', 'step_sets'];
 /** Tested below against orgs of another street. */
 const orgScoped = [
   'granted_org_ids', 'subtree_ids', 'readable_org_ids', 'writable_org_ids', 'personal_org_ids', 'member_org_ids',
   'administered_org_ids', 'auditable_org_ids', 'has_right', 'can_use_attachment_path', ...personalFunctions,
   'may_ask_about', 'street_of', 'inherited_ledger_span', 'subtree_ledger_span',
 ];
-/** Writes an audit entry only where the caller holds the right (refusal tested below and in personal-data-access.test.ts). */
-const guardedWrites = ['log_personal_data_access'];
+/**
+ * Write only where the caller holds the right: an audit entry (refusal tested below and in
+ * personal-data-access.test.ts); undoing a workflow step (street admins of the record's org,
+ * refusal tested in workflow-steps.test.ts).
+ */
+const guardedWrites = ['log_personal_data_access', 'undo_step'];
 
 const rights = ['read', 'write', 'personal', 'audit', 'administer', 'member'];
 const areas = ['mediation', 'legal_aid', 'public_service'];

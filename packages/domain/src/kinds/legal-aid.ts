@@ -49,6 +49,14 @@ export const legalAidApplications = defineRecordKind({
     { key: 'closedOn', label: '结案日期', type: 'date', notFuture: true },
     { key: 'outcome', label: '办理结果', type: 'text' },
     { key: 'lossRecovered', label: '挽回损失', type: 'money', unit: '元' },
+    {
+      key: 'stage',
+      label: '办理阶段',
+      type: 'enum',
+      listed: true,
+      options: options(['applied', '待审查'], ['approved', '准予援助'], ['rejected', '不予援助'], ['assigned', '已指派'], ['closed', '已结案']),
+      description: '随流程步骤变化；流程启用前录入的申请视为待审查',
+    },
   ],
   rules: [
     { type: 'order', earlier: 'appliedOn', later: 'decidedOn' },
@@ -56,6 +64,18 @@ export const legalAidApplications = defineRecordKind({
     { type: 'required-when', field: 'decidedOn', when: { field: 'decision', in: ['accepted', 'rejected'] } },
     { type: 'required-when', field: 'rejectionReason', when: { field: 'decision', in: ['rejected'] } },
   ],
+  // 申请 → 审查（准予 / 不予，写明理由）→ 指派（承办律师）→ 结案（挽回损失）. The review steps set
+  // 审查结果 themselves, so the figures counting accepted applications follow the workflow.
+  workflow: {
+    field: 'stage',
+    initial: 'applied',
+    transitions: [
+      { from: ['applied'], to: 'approved', label: '准予援助', requires: ['decidedOn'], sets: { decision: 'accepted' } },
+      { from: ['applied'], to: 'rejected', label: '不予援助', requires: ['decidedOn', 'rejectionReason'], sets: { decision: 'rejected' } },
+      { from: ['approved'], to: 'assigned', label: '指派', requires: ['lawyer'], asks: ['lawFirm'] },
+      { from: ['assigned'], to: 'closed', label: '结案', requires: ['closedOn', 'outcome'], asks: ['lossRecovered'] },
+    ],
+  },
 });
 
 /**

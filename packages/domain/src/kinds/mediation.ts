@@ -93,4 +93,13 @@ export const mediationCases = defineRecordKind({
     { type: 'required-when', field: 'followUpOn', when: { field: 'status', in: ['followed_up'] } },
     { type: 'required-when', field: 'agreementForm', when: { field: 'result', in: ['success'] } },
   ],
+  workflow: {
+    field: 'status',
+    initial: 'accepted',
+    transitions: [
+      { from: ['accepted'], to: 'mediating', label: '开始调解' },
+      { from: ['accepted', 'mediating'], to: 'closed', label: '结案', requires: ['result', 'closedOn'], asks: ['agreementForm', 'performance'] },
+      { from: ['closed'], to: 'followed_up', label: '回访', requires: ['followUpOn', 'satisfaction'] },
+    ],
+  },
 });

@@ -61,11 +61,28 @@ export const hotlineTickets = defineRecordKind({
     { key: 'dueAt', label: '办理时限', type: 'datetime', required: true },
     { key: 'closedAt', label: '办结时间', type: 'datetime', notFuture: true, listed: true },
     { key: 'satisfaction', label: '满意度评价', type: 'enum', options: satisfactionRatings, listed: true, description: '未评价时留空' },
+    {
+      key: 'stage',
+      label: '办理阶段',
+      type: 'enum',
+      listed: true,
+      options: options(['received', '已受理'], ['closed', '已办结'], ['followed_up', '已回访']),
+      description: '随流程步骤变化；流程启用前录入的工单视为已受理',
+    },
   ],
   rules: [
     { type: 'order', earlier: 'receivedAt', later: 'dueAt' },
     { type: 'order', earlier: 'receivedAt', later: 'closedAt' },
   ],
+  // 受理 → 办结（办结时间；超过办理时限即为逾期，由办结时间与时限比较得出）→ 回访（满意度）.
+  workflow: {
+    field: 'stage',
+    initial: 'received',
+    transitions: [
+      { from: ['received'], to: 'closed', label: '办结', requires: ['closedAt'], asks: ['department'] },
+      { from: ['closed'], to: 'followed_up', label: '回访', requires: ['satisfaction'] },
+    ],
+  },
 });
 
 export const supervisionRounds = defineRecordKind({

@@ -43,4 +43,15 @@ export const rectificationTasks = defineRecordKind({
     { type: 'required-when', field: 'completedOn', when: { field: 'status', in: ['completed', 'closed_out'] } },
     { type: 'required-when', field: 'closedOutOn', when: { field: 'status', in: ['closed_out'] } },
   ],
+  // The close-out (销号) needs its evidence uploaded: the rectification plugin's resource must offer
+  // the `evidence` attachment slot (definePlugin checks). Tasks loaded as history need none.
+  workflow: {
+    field: 'status',
+    initial: 'pending',
+    transitions: [
+      { from: ['pending'], to: 'in_progress', label: '开始整改', requires: ['measure'] },
+      { from: ['pending', 'in_progress'], to: 'completed', label: '完成整改', requires: ['completedOn', 'reportedOn'], asks: ['measure'] },
+      { from: ['completed'], to: 'closed_out', label: '销号', requires: ['closedOutOn'], asks: ['evidence'], requiresAttachments: [{ slot: 'evidence', label: '整改佐证材料' }] },
+    ],
+  },
 });

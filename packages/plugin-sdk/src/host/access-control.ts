@@ -6,7 +6,8 @@ import type { ConsoleUser, Membership } from '../services.js';
  * the database enforces the same rules with RLS, so a wrong answer here hides a button or gets a
  * 403, never leaks data.
  */
-export type Right = 'read' | 'write' | 'personal';
+/** `administer`: a street admin's own acts (undoing a workflow step), as `private.administered_org_ids()`. */
+export type Right = 'read' | 'write' | 'personal' | 'administer';
 
 function ancestorsOf(user: ConsoleUser, orgId: string): Set<string> {
   const byId = new Map(user.orgs.map((o) => [o.id, o]));
@@ -20,6 +21,7 @@ function grants(m: Membership, right: Right, area: string): boolean {
   const read = m.role === 'supervisor' || m.role === 'admin' || m.role === 'viewer' || (m.role === 'clerk' && m.areas.includes(area));
   if (right === 'read') return read;
   if (right === 'personal') return read && m.personalData;
+  if (right === 'administer') return m.role === 'admin';
   return m.role === 'admin' || (m.role === 'clerk' && m.areas.includes(area));
 }
 

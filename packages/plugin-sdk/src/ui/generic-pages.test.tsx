@@ -69,6 +69,20 @@ describe('generic pages on a plugin-only kind', () => {
     expect(after!.state).toBe('done');
   });
 
+  test('the show page lists the steps taken; the street admin undoes the last one with a reason', async () => {
+    const [row] = await created('巡〔2025〕1号');
+    await renderPlugin(plugin, { database, route: `${list}/show/${row!.id}` });
+    await screen.findByText('已安排 → 已完成', {}, { timeout: 15_000 });
+    await clickButton('撤销“完成巡查”');
+    const dialog = (await screen.findByRole('dialog')) as HTMLElement;
+    setText('撤销理由（必填，将记入办理记录）', '接待人数待核实', { container: dialog });
+    await clickButton('确定', { container: dialog });
+    await screen.findByText('当前状态：已安排', {}, { timeout: 15_000 });
+    await screen.findByText(/已由.+撤销：接待人数待核实/, {}, { timeout: 15_000 });
+    const [after] = await created('巡〔2025〕1号');
+    expect(after!.state).toBe('planned');
+  });
+
   test('the dashboard shows the plugin’s own indicator, computed in the database as the user', async () => {
     const root = database.dataset.manifest.rootOrgId;
     await renderPlugin(plugin, { database, route: '/legal-points', dashboardYear: 2025, dashboardOrgId: root });

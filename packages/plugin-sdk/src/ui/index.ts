@@ -17,7 +17,8 @@ export { columnsStorageKey, defaultColumns, useColumnPrefs } from './list/column
 export { formSectionsOf } from './form/form-layout.js';
 export { saveProblem } from './form/conflict.js';
 export { availableTransitions } from './workflow/transitions.js';
-export { WorkflowButtons } from './workflow/workflow-buttons.js';
+export { StepHistory } from './workflow/step-history.js';
+export { stepFields, WorkflowButtons } from './workflow/workflow-buttons.js';
 export { AttachmentsPanel } from './attachments/attachments-panel.js';
 // The one size formatter (12 KB, 1.5 MB) lives in @fazhi/domain, shared with @fazhi/db's messages.
 export { formatFileSize } from '@fazhi/domain';

@@ -5,7 +5,8 @@ import { mediationReportSection } from './report-section.js';
 /**
  * 人民调解 (mediation): the case ledger of the street's mediation committees. Declarations only;
  * the list, forms, workflow, attachments and dashboard are the SDK's generic pages driven by the
- * field metadata of `mediation_cases` in @fazhi/domain.
+ * field metadata of `mediation_cases` in @fazhi/domain (its workflow, 受理→调解→结案→回访, is the
+ * kind's own and enforced by the database).
  */
 export default definePlugin({
   id: 'mediation',
@@ -35,16 +36,6 @@ export default definePlugin({
         { title: '结案', fields: ['closedOn', 'result', 'agreementForm', 'performance'] },
         { title: '回访', fields: ['followUpOn', 'satisfaction'] },
       ],
-      workflow: {
-        field: 'status',
-        initial: 'accepted',
-        transitions: [
-          { from: ['accepted'], to: 'mediating', label: '开始调解' },
-          // agreementForm is required by the kind's rule only when 调解结果 is 成功.
-          { from: ['accepted', 'mediating'], to: 'closed', label: '结案', requires: ['result', 'closedOn', 'agreementForm'] },
-          { from: ['closed'], to: 'followed_up', label: '回访', requires: ['followUpOn', 'satisfaction'] },
-        ],
-      },
       attachments: [{ id: 'agreement', label: '调解协议书', accept: '.pdf,.jpg,.jpeg,.png,.doc,.docx', maxBytes: 20 * 1024 * 1024 }],
     },
   ],

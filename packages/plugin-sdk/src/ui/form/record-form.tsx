@@ -3,7 +3,7 @@ import { useParsed, type BaseRecord, type HttpError } from '@refinedev/core';
 import { Alert, Button, Card, Col, Form, Input, Row, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
 import { hasRight, writableOrgIds } from '../../host/access-control.js';
-import type { RecordPageProps } from '../../plugin.js';
+import { workflowOf, type RecordPageProps } from '../../plugin.js';
 import { FieldInput } from '../fields/field-input.js';
 import { fieldRules } from '../fields/form-rules.js';
 import { dependentFields, formToFields, recordToForm, type FormValues } from '../fields/form-values.js';
@@ -61,19 +61,20 @@ export function RecordForm({ resource, plugin, action }: RecordPageProps & { act
   const writable = useMemo(() => writableOrgIds(user, plugin.area), [user, plugin.area]);
   const initialValues = useMemo(() => {
     if (action === 'edit') return record ? recordToForm(kind, record as never) : undefined;
-    const wf = resource.workflow;
+    const wf = workflowOf(resource);
     const status = wf ? (wf.initial ?? firstOption(kind, wf.field)) : undefined;
     // The highest unit the user may write in (their street, usually); they pick a committee below it.
     const firstWritable = user.orgs.find((o) => writable.has(o.id) && !(o.parentId && writable.has(o.parentId)))?.id;
     return recordToForm(kind, { ...(wf && status ? { [wf.field]: status } : {}), ...(firstWritable ? { orgId: firstWritable } : {}) } as never);
-  }, [action, record, kind, resource.workflow, user.orgs, writable]);
+  }, [action, record, kind, resource, user.orgs, writable]);
 
   const onFinish = (values: FormValues) => {
     setProblem(null);
     const variables: Record<string, unknown> = withoutKeptMasks({ ...formToFields(kind, values), orgId: values.orgId }, masked, replacing);
     if (action === 'edit') variables.version = values.version;
     // The workflow field changes only through its buttons once a record exists.
-    if (action === 'edit' && resource.workflow) delete variables[resource.workflow.field];
+    const wfField = workflowOf(resource)?.field;
+    if (action === 'edit' && wfField) delete variables[wfField];
     return formProps.onFinish?.(variables as FormValues);
   };
 
@@ -110,7 +111,7 @@ export function RecordForm({ resource, plugin, action }: RecordPageProps & { act
             {s.personal ? <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('fazhi.form.personalSection')} /> : null}
             <Row gutter={16}>
               {s.fields.map((f) => {
-                const locked = action === 'edit' && resource.workflow?.field === f.key;
+                const locked = action === 'edit' && workflowOf(resource)?.field === f.key;
                 const isMasked = masked.has(f.key);
                 const kept = isMasked && !replacing.has(f.key);
                 return (

@@ -3,7 +3,7 @@ import { Show } from '@refinedev/antd';
 import { useCan, useNavigation, useShow, type BaseRecord } from '@refinedev/core';
 import { Button, Card, Descriptions, Space, Tag } from 'antd';
 import { hasRight } from '../../host/access-control.js';
-import type { RecordPageProps } from '../../plugin.js';
+import { workflowOf, type RecordPageProps } from '../../plugin.js';
 import { AttachmentsPanel } from '../attachments/attachments-panel.js';
 import { FieldValue } from '../fields/field-value.js';
 import { orgName } from '../fields/org-tree.js';
@@ -11,14 +11,16 @@ import { formatShanghaiDateTime } from '../fields/shanghai-time.js';
 import { formSectionsOf } from '../form/form-layout.js';
 import { useFazhiServices } from '../services-context.js';
 import { useLabels } from '../use-labels.js';
+import { StepHistory } from '../workflow/step-history.js';
 import { WorkflowButtons } from '../workflow/workflow-buttons.js';
 
-/** Every field, grouped as the form is; workflow steps; the record's attachments. */
+/** Every field, grouped as the form is; workflow steps; the record's attachments; the steps it took. */
 export default function RecordShowPage({ resource, plugin }: RecordPageProps) {
   const labels = useLabels();
   const { t } = labels;
   const { user } = useFazhiServices();
   const kind = resource.kind;
+  const workflow = workflowOf(resource);
   const { query } = useShow<BaseRecord>({ resource: kind.id });
   const record = query.data?.data;
   const { edit } = useNavigation();
@@ -44,7 +46,7 @@ export default function RecordShowPage({ resource, plugin }: RecordPageProps) {
       {record ? (
         <Space direction="vertical" style={{ width: '100%' }} size="middle">
           {record.deletedAt ? <Tag color="red">{t('fazhi.list.deleted')}</Tag> : null}
-          {resource.workflow ? (
+          {workflow ? (
             <Card size="small" title={t('fazhi.workflow.title')}>
               <WorkflowButtons resource={resource} area={plugin.area} record={record} />
             </Card>
@@ -61,6 +63,11 @@ export default function RecordShowPage({ resource, plugin }: RecordPageProps) {
             </Card>
           ))}
           <AttachmentsPanel resource={resource} area={plugin.area} record={record} />
+          {resource.kind.workflow ? (
+            <Card size="small" title={t('fazhi.steps.title')}>
+              <StepHistory resource={resource} workflow={resource.kind.workflow} area={plugin.area} record={record} />
+            </Card>
+          ) : null}
           <Card size="small" title={t('fazhi.show.record')}>
             <Descriptions column={{ xs: 1, md: 2 }} size="small">
               <Descriptions.Item label={t('fazhi.orgId')}>{orgName(user.orgs, record.orgId)}</Descriptions.Item>

@@ -2,13 +2,17 @@ import { expect, test } from 'vitest';
 import { samplePlugin } from '../../test-fixtures.test-helper.js';
 import { formSectionsOf } from '../form/form-layout.js';
 import { saveProblem } from '../form/conflict.js';
+import { workflowOf } from '../../plugin.js';
 import { availableTransitions } from './transitions.js';
 
 const resource = samplePlugin().resources[0]!;
 
 test('transitions allowed from the current state', () => {
-  expect(availableTransitions(resource.workflow, { status: 'accepted' }).map((t) => t.label)).toEqual(['开始调解', '结案']);
-  expect(availableTransitions(resource.workflow, { status: 'closed' })).toEqual([]);
+  // The kind's own workflow (mediation_cases declares it in @fazhi/domain).
+  const wf = workflowOf(resource);
+  expect(availableTransitions(wf, { status: 'accepted' }).map((t) => t.label)).toEqual(['开始调解', '结案']);
+  expect(availableTransitions(wf, { status: 'closed' }).map((t) => t.label)).toEqual(['回访']);
+  expect(availableTransitions(wf, { status: 'followed_up' })).toEqual([]);
   expect(availableTransitions(undefined, { status: 'accepted' })).toEqual([]);
 });
 

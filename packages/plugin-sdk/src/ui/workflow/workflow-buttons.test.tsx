@@ -1,39 +1,60 @@
 // @vitest-environment jsdom
+import { defineRecordKind, options } from '@fazhi/domain';
 import type { DataProvider } from '@refinedev/core';
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { samplePlugin } from '../../test-fixtures.test-helper.js';
-import { clickButton, createPluginDatabase, field, renderPlugin, type PluginDatabase } from '../../testing/index.js';
+import { clickButton, createPluginDatabase, demoAccount, field, renderPlugin, type PluginDatabase } from '../../testing/index.js';
 
-// A step that asks for a personal field: the clerk without the right sees it masked in the dialog.
-const base = samplePlugin().resources[0]!;
-const plugin = samplePlugin({
-  resources: [{ ...base, workflow: { field: 'status', transitions: [{ from: ['accepted'], to: 'mediating', label: '核对当事人后开始调解', requires: ['partyNames'] }] } }],
+// A plugin's own kind whose step asks for a personal field: the clerk without the right sees it
+// masked in the dialog. Its workflow is the kind's, so the database generated its trigger (the
+// same generator as the built-in kinds') and checks and records the step.
+const visits = defineRecordKind({
+  id: 'mediation_home_visits',
+  label: '调解入户走访',
+  area: 'mediation',
+  measureWord: '次',
+  periodField: 'visitedOn',
+  titleField: 'visitNo',
+  fields: [
+    { key: 'visitNo', label: '走访编号', type: 'text', required: true, listed: true },
+    { key: 'visitedOn', label: '走访日期', type: 'date', required: true, listed: true },
+    { key: 'visitorName', label: '被走访人', type: 'text', personal: true },
+    { key: 'state', label: '状态', type: 'enum', required: true, options: options(['planned', '已安排'], ['done', '已走访']) },
+  ],
+  workflow: { field: 'state', initial: 'planned', transitions: [{ from: ['planned'], to: 'done', label: '核对被走访人后完成', asks: ['visitorName'] }] },
 });
+const plugin = samplePlugin({ resources: [{ kind: visits }] });
+const id = '00000000-0000-4000-a200-000000000001';
 let database: PluginDatabase;
 beforeAll(async () => {
   database = await createPluginDatabase(plugin);
+  await database.db.query(`insert into public.mediation_home_visits (id, org_id, visit_no, visited_on, visitor_name, state) values ($1, $2, '访〔2024〕1号', '2024-05-01', '张三丰', 'planned')`, [
+    id,
+    database.dataset.manifest.rootOrgId,
+  ]);
 }, 120_000);
 afterAll(() => database?.close());
 afterEach(() => cleanup());
 
-test('a workflow dialog shows a masked personal field read-only and does not send it when kept', async () => {
-  const street = database.dataset.orgs.subtreeIds(database.dataset.manifest.rootOrgId);
-  const target = (database.dataset.records.get('mediation_cases') ?? []).find((r) => !r.deletedAt && street.has(r.orgId) && r.status === 'accepted' && r.partyNames)!;
-  const before = (await database.db.query<{ party_names: string }>('select party_names from public.mediation_cases where id = $1', [target.id])).rows[0]!;
+test('a workflow dialog shows a masked personal field read-only, does not send it when kept, and the database records the step', async () => {
   const sent: Record<string, unknown>[] = [];
-  const recording = (p: Required<DataProvider>): DataProvider => ({ ...p, update: async (args) => (sent.push(args.variables as Record<string, unknown>), p.update(args)) });
-  await renderPlugin(plugin, { user: 'mediation', database, route: `/mediation/mediation-cases/show/${target.id}`, wrapDataProvider: recording });
-  await clickButton('核对当事人后开始调解');
+  const recording = (p: Required<DataProvider>): DataProvider => ({ ...p, custom: async (args) => (sent.push({ url: args.url, ...(args.payload as object) }), p.custom(args)) });
+  await renderPlugin(plugin, { user: 'mediation', database, route: `/mediation/mediation-home-visits/show/${id}`, wrapDataProvider: recording });
+  await clickButton('核对被走访人后完成');
   const dialog = (await screen.findByRole('dialog')) as HTMLElement;
-  const names = field('当事人姓名', { container: dialog });
-  expect(names.value).toMatch(/\*/);
-  expect(names.readOnly).toBe(true);
+  const name = field('被走访人', { container: dialog });
+  expect(name.value).toMatch(/\*/);
+  expect(name.readOnly).toBe(true);
   await clickButton('确定', { container: dialog });
-  await screen.findByText('当前状态：调解中', {}, { timeout: 15_000 });
-  expect(sent).toHaveLength(1);
-  expect(sent[0]).not.toHaveProperty('partyNames');
-  const after = (await database.db.query<{ party_names: string; status: string }>('select party_names, status from public.mediation_cases where id = $1', [target.id])).rows[0]!;
-  expect(after).toEqual({ party_names: before.party_names, status: 'mediating' });
+  await screen.findByText('当前状态：已走访', {}, { timeout: 15_000 });
+  expect(sent.filter((s) => s.url === 'take-step')).toHaveLength(1);
+  const step = sent.find((s) => s.url === 'take-step') as { resource: string; id: string; values: Record<string, unknown> };
+  expect(step).toMatchObject({ resource: 'mediation_home_visits', id, to: 'done', version: 1 });
+  expect(step.values).not.toHaveProperty('visitorName');
+  const after = (await database.db.query('select visitor_name, state from public.mediation_home_visits where id = $1', [id])).rows[0];
+  expect(after).toEqual({ visitor_name: '张三丰', state: 'done' });
+  const steps = (await database.db.query('select label, taken_by from public.record_steps where record_id = $1', [id])).rows;
+  expect(steps).toEqual([{ label: '核对被走访人后完成', taken_by: demoAccount('mediation').id }]);
   await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
 });
