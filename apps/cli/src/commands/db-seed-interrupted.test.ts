@@ -53,7 +53,7 @@ describe.each(backends)('fazhi db seed on $name', (backend) => {
     const again = await runCli('db', 'seed', '--db', url, '--dataset', dataset);
     expect(again.stderr).toBe('');
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('已创建演示账号 5 个');
+    expect(again.stdout).toContain('已创建演示账号 14 个');
     expect(await withDb(url, (db) => count(db, 'auth.users'))).toBe(5);
   }, 180_000);
 });
@@ -102,7 +102,7 @@ describe('fazhi db seed killed (postgres)', () => {
     const again = await runCli('db', 'seed', '--db', url, '--dataset', dataset);
     expect(again.stderr).toBe('');
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('已创建演示账号 5 个');
+    expect(again.stdout).toContain('已创建演示账号 14 个');
   }, 180_000);
 });
 
