@@ -7,7 +7,7 @@ import { demoAccounts } from './demo-accounts.js';
 describe('demo accounts', () => {
   it('has exactly one clerk per work area, named after it, whose clerk grant is that area alone', () => {
     for (const area of workAreas) {
-      const clerks = demoAccounts.filter((a) => a.memberships.some((m) => m.role === 'clerk' && m.areas.includes(area.id)));
+      const clerks = demoAccounts.filter((a) => a.memberships.some((m) => m.role === 'clerk' && (m.areas as readonly string[]).includes(area.id)));
       expect(clerks.map((a) => a.memberships.filter((m) => m.role === 'clerk').map((m) => [...m.areas])), area.id).toEqual([[[area.id]]]);
       expect(clerks[0]!.displayName.startsWith(`${area.label}经办人`), clerks[0]!.displayName).toBe(true);
       expect(clerks[0]!.email).toBe(`${area.id.replace(/_/g, '-')}@demo.fazhi.example`);
