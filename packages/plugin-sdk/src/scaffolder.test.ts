@@ -55,7 +55,8 @@ describe('pnpm new:plugin', () => {
     const r = run('legal-aid');
     expect(r.status, r.stderr).toBe(0);
     const index = readFileSync(join(root, 'packages/plugins/legal-aid/src/index.ts'), 'utf8');
-    expect(index).toContain("import { legalAidApplications } from '@fazhi/domain';");
+    // Every built-in kind of the area, in the domain's order.
+    expect(index).toContain("import { legalAidApplications, residentConsultations } from '@fazhi/domain';");
     expect(index).toContain("area: 'legal_aid'");
     expect(index).toContain("label: '法律援助'");
     // No config yet: one is created, naming the plugin.
