@@ -93,6 +93,7 @@ export interface AttentionRule<F extends string = string> {
   id: string;
   /** Shown on the highlighted row and as the filter's label, e.g. 未回访. */
   label: string;
+  labelEn?: string;
   when: readonly AttentionCondition<F>[];
 }
 
@@ -106,8 +107,9 @@ export interface DeadlineRule<F extends string = string> {
   status?: F;
   /** The final states, e.g. ['closed_out']. */
   doneWhen: readonly string[];
-  /** Defaults to 已逾期. */
+  /** Defaults to 已逾期 (Overdue). */
   label?: string;
+  labelEn?: string;
 }
 
 /**
@@ -133,6 +135,7 @@ export interface RelatedSumColumn {
   id: string;
   /** Column title, e.g. 年度培训学时. */
   label: string;
+  labelEn?: string;
   /** The related kind's id. */
   kind: string;
   /** The related kind's ref field pointing at this resource's kind. */

@@ -16,7 +16,7 @@ export function FilterBar({ resource, formProps, labels }: { resource: PluginRes
       ))}
       {attentionRulesOf(resource).map((rule) => (
         <Form.Item key={rule.id} name={attentionFilterName(rule.id)} valuePropName="checked">
-          <Checkbox>{labels.t('fazhi.filter.onlyAttention', { label: rule.label })}</Checkbox>
+          <Checkbox>{labels.t('fazhi.filter.onlyAttention', { label: labels.field(rule) })}</Checkbox>
         </Form.Item>
       ))}
       <Form.Item>

@@ -88,7 +88,7 @@ export default function RecordListPage({ resource, plugin }: RecordPageProps) {
               {record.deletedAt ? <Tag color="red">{t('fazhi.list.deleted')}</Tag> : null}
               {rulesMet(rules, record, today).map((m) => (
                 <Tag key={m.id} color="red">
-                  {m.label}
+                  {labels.field(m)}
                 </Tag>
               ))}
             </Space>
@@ -97,7 +97,7 @@ export default function RecordListPage({ resource, plugin }: RecordPageProps) {
       })),
     ...(resource.relatedSums ?? []).map((col, i) => ({
       key: `sum__${col.id}`,
-      title: col.threshold === undefined ? col.label : `${col.label}（${t('fazhi.list.line', { threshold: col.threshold, unit: col.unit ?? '' })}）`,
+      title: col.threshold === undefined ? labels.field(col) : `${labels.field(col)}（${t('fazhi.list.line', { threshold: col.threshold, unit: col.unit ?? '' })}）`,
       render: (_: unknown, record: BaseRecord) => {
         const sum = sums[i];
         if (!sum) return <Typography.Text type="secondary">…</Typography.Text>;

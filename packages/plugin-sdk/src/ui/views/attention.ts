@@ -12,7 +12,7 @@ export function attentionRulesOf(resource: PluginResource): AttentionRule[] {
   const d = resource.deadline;
   const status = d?.status ?? resource.workflow?.field;
   if (d && status) {
-    rules.push({ id: 'overdue', label: d.label ?? '已逾期', when: [{ field: d.field, before: 'today' }, { field: status, notIn: d.doneWhen }] });
+    rules.push({ id: 'overdue', label: d.label ?? '已逾期', labelEn: d.labelEn ?? (d.label ? undefined : 'Overdue'), when: [{ field: d.field, before: 'today' }, { field: status, notIn: d.doneWhen }] });
   }
   return [...rules, ...(resource.attention ?? [])];
 }

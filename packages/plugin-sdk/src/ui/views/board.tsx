@@ -57,7 +57,7 @@ export function Board({ resource, filters, labels }: { resource: PluginResource;
                     ))}
                     {met.map((m) => (
                       <Tag key={m.id} color="red">
-                        {m.label}
+                        {labels.field(m)}
                       </Tag>
                     ))}
                   </Card>

@@ -120,6 +120,15 @@ describe('attention rules', () => {
   }, 60_000);
 });
 
+test('speaks English when asked: the default overdue label and the filter through the i18n layer', async () => {
+  await renderPlugin(plugin, { user: 'admin', database, route: tasksList, locale: 'en' });
+  expect(await screen.findByText(`${tasks.length} in total`, {}, { timeout: 15_000 })).toBeTruthy();
+  expect(screen.getByLabelText('Only Overdue')).toBeTruthy();
+  expect(screen.queryAllByText('Overdue')).toHaveLength(tasks.slice(0, 20).filter((t) => meetsRule(overdue, t, today)).length);
+  // A declared rule without labelEn keeps its Chinese label.
+  expect(screen.getByLabelText('Only 未评价')).toBeTruthy();
+}, 60_000);
+
 describe('board', () => {
   test('groups the tasks by stage with owner department and deadline, overdue cards highlighted', async () => {
     await renderPlugin(plugin, { user: 'admin', database, route: tasksList });
