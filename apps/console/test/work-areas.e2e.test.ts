@@ -28,7 +28,12 @@ test('the menu groups the work areas; the enforcement clerk opens the officers�
     await page.goto(`${cb.url}enforcement/enforcement-officers`);
     await page.getByText('年度培训学时（60学时线）').waitFor();
     await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
-    // Rows below the line carry the tag; the clerk may add officers.
+    // The sums arrive (the console's year, 2024 in the demo), read as the clerk; rows below the line carry the tag.
+    await page.getByText('未达60学时').first().waitFor();
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    const below = await page.locator('.ant-table-tbody tr.fazhi-row-attention').count();
+    expect(below).toBeGreaterThan(0);
+    expect(below).toBeLessThan(await rows.count());
     expect(await page.getByRole('button', { name: /新\s*建/ }).count()).toBe(1);
     await screenshot(page, 'enforcement-roster');
   } finally {
