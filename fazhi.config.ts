@@ -8,5 +8,7 @@ import type { FazhiConfig } from '@fazhi/model';
 export default {
   plugins: [
     '@fazhi/plugin-mediation',
+    '@fazhi/plugin-legal-aid',
+    '@fazhi/plugin-enforcement',
   ],
 } satisfies FazhiConfig;

@@ -46,8 +46,8 @@ export async function openConsoleBrowser(root: string = distDir): Promise<Consol
 
 export const demoPassword = 'fazhi-demo-2024';
 
-/** Signs in through the sign-in page, as a user would, and waits for the console's menu. */
-export async function signIn(page: Page, baseUrl: string, who: 'admin' | 'supervisor' | 'mediation' | 'legal-aid' | 'viewer'): Promise<void> {
+/** Signs in through the sign-in page, as a user would, and waits for the console's menu. `who` is a demo account's e-mail name (admin, enforcement …). */
+export async function signIn(page: Page, baseUrl: string, who: string): Promise<void> {
   await page.goto(`${baseUrl}login`);
   await page.getByLabel('邮箱').fill(`${who}@demo.fazhi.example`);
   await page.getByLabel('密码').fill(demoPassword);

@@ -19,9 +19,21 @@ export interface DemoAccount {
 /** The password of every demo account (they exist only in demo and test databases). */
 export const demoPassword = 'fazhi-demo-2024';
 
+/** A clerk of one work area and nothing else: reads and writes that area only (docs/database.md, roles). */
+const areaClerk = <const Area extends string, const Email extends string>(n: number, area: Area, email: Email, label: string) =>
+  ({
+    id: `de000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    email,
+    displayName: `${label}经办人（演示）`,
+    memberships: [{ at: 'street', role: 'clerk', areas: [area], personalData: false }],
+  }) as const;
+
 /**
- * One demo account per role of docs/database.md, on the seed's district and street. The console's
- * embedded mode lists them on its sign-in page; tests sign in as them.
+ * One demo account per role of docs/database.md, on the seed's district and street, and one clerk
+ * per work area of @fazhi/domain (`workAreas`) with exactly that area's grants (legal aid's clerk
+ * also holds a viewer membership: the documented way to let a clerk read other areas). The
+ * console's embedded mode lists them on its sign-in page; tests sign in as them. Ids are stable:
+ * new accounts take the next number.
  */
 export const demoAccounts = [
   {
@@ -57,4 +69,13 @@ export const demoAccounts = [
     displayName: '查看者（演示）',
     memberships: [{ at: 'street', role: 'viewer', areas: [], personalData: false }],
   },
+  areaClerk(6, 'enforcement', 'enforcement@demo.fazhi.example', '行政执法'),
+  areaClerk(7, 'legality_review', 'legality-review@demo.fazhi.example', '合法性审查'),
+  areaClerk(8, 'admin_disputes', 'admin-disputes@demo.fazhi.example', '行政争议'),
+  areaClerk(9, 'publicity', 'publicity@demo.fazhi.example', '普法宣传'),
+  areaClerk(10, 'rectification', 'rectification@demo.fazhi.example', '问题整改'),
+  areaClerk(11, 'public_service', 'public-service@demo.fazhi.example', '政务服务'),
+  areaClerk(12, 'leadership', 'leadership@demo.fazhi.example', '党政主要负责人履职'),
+  areaClerk(13, 'business_env', 'business-env@demo.fazhi.example', '法治化营商环境'),
+  areaClerk(14, 'organisation', 'organisation@demo.fazhi.example', '机构概况'),
 ] as const satisfies readonly DemoAccount[];

@@ -63,7 +63,7 @@ describe.each(testDatabases())('seeding on $name', (backend) => {
     it('creates demo accounts that sign in with the demo password and see what their role allows', async () => {
       const orgs = demoOrgsOf(new OrgTree(fixtureDataset().orgs as never), 's1');
       expect(orgs).toEqual({ districtId: uuidFor('d1'), streetId: uuidFor('s1') });
-      expect(await seedDemoUsers(db)).toEqual({ users: 5, memberships: 6 });
+      expect(await seedDemoUsers(db)).toEqual({ users: 14, memberships: 15 });
       expect(await seedDemoUsers(db, orgs)).toEqual({ users: 0, memberships: 0 });
       const streets = await db.query<{ org_id: string }>(`select distinct org_id from public.memberships where role <> 'supervisor'`);
       expect(streets.rows).toEqual([{ org_id: orgs.streetId }]);
@@ -81,6 +81,22 @@ describe.each(testDatabases())('seeding on $name', (backend) => {
       expect(await visible(supervisor)).toEqual({ mediation_cases: 2, enforcement_officers: 2, officer_trainings: 1, publicity_events: 2, hotline_tickets: 1, org_attributes: 1 });
       expect(await visible(mediation)).toEqual({ mediation_cases: 2 });
       expect(await visible(legalAid)).toEqual(await visible(viewer));
+      // Every area clerk reads exactly its own area's records, and writes nothing outside it.
+      const everything = await visible(admin);
+      const registry = createRegistry();
+      for (const clerk of demoAccounts.filter((a) => a.memberships.length === 1 && a.memberships[0]!.role === 'clerk')) {
+        const area = clerk.memberships[0]!.areas[0]!;
+        const own = Object.fromEntries(Object.entries(everything).filter(([kind]) => registry.get(kind).area === area));
+        expect(await visible(clerk.id), clerk.email).toEqual(own);
+      }
+      const enforcement = demoAccounts.find((a) => a.email.startsWith('enforcement@'))!.id;
+      const officer = (await db.query<{ id: string }>(`select id from public.enforcement_officers limit 1`)).rows[0]!.id;
+      const touch = (userId: string, table: string, column: string, id: string) =>
+        asUser(db, { userId }, (tx) => tx.query(`update public.${table} set ${column} = ${column} where id = $1 returning id`, [id]));
+      expect((await touch(enforcement, 'enforcement_officers', 'unit', officer)).rows).toEqual([{ id: officer }]);
+      const mediationCase = (await db.query<{ id: string }>(`select id from public.mediation_cases limit 1`)).rows[0]!.id;
+      expect((await touch(enforcement, 'mediation_cases', 'summary', mediationCase)).rows).toEqual([]);
+      expect((await touch(mediation, 'enforcement_officers', 'unit', officer)).rows).toEqual([]);
       // Personal fields: unmasked for the admin, masked for the viewer.
       const names = async (userId: string) =>
         (await asUser(db, { userId }, (tx) => readDatabaseRecords(tx))).records.get('mediation_cases')!.find((r) => r.caseNo === '南沙调〔2024〕第0001号')!.partyNames;
@@ -118,8 +134,8 @@ describe.each(testDatabases())('seeding on $name', (backend) => {
 
       await db.exec(`alter table public.memberships drop constraint fazhi_test_refuse_memberships`);
       const result = await insertDatasetWithDemoUsers(db, ds);
-      expect(result).toMatchObject({ orgUnits: 5, audited: false, records: { mediation_cases: 2 }, demoUsers: { users: 5, memberships: 6 } });
-      expect(await count(db, 'public.memberships')).toBe(6);
+      expect(result).toMatchObject({ orgUnits: 5, audited: false, records: { mediation_cases: 2 }, demoUsers: { users: 14, memberships: 15 } });
+      expect(await count(db, 'public.memberships')).toBe(15);
       // Row triggers are back on for the accounts even though the records skipped them.
       expect((await db.query(`select display_name from public.profiles where id = $1`, [demoAccounts[0].id])).rows).toEqual([{ display_name: demoAccounts[0].displayName }]);
     } finally {

@@ -58,4 +58,36 @@ describe('definePlugin', () => {
   test('a resource must belong to the plugin’s work area (the database grants by area)', () => {
     expect(pluginProblems({ ...base(), resources: [{ kind: legalAidApplications }] })).toEqual([expect.stringContaining('与插件领域“mediation”不一致')]);
   });
+
+  test('checks the declared views against the kind: deadline, attention rules and board', () => {
+    const problems = pluginProblems({
+      ...base(),
+      resources: [
+        {
+          kind: mediationCases,
+          deadline: { field: 'caseNo', doneWhen: ['finished'] },
+          attention: [
+            { id: 'overdue', label: '重名', when: [] },
+            { id: 'late', label: '迟', when: [{ field: 'caseNo', before: 'today' }, { field: 'result', in: ['maybe'] }, { field: 'ghost', empty: true }] },
+          ],
+          board: { groupBy: 'caseNo', cardFields: ['nowhere'] },
+        },
+      ],
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('期限字段“案件编号”必须是日期'),
+        expect.stringContaining('期限的完成状态需要一个状态字段'),
+        expect.stringContaining('关注条件“重名”编号“overdue”应为 kebab-case 且不能是 overdue'),
+        expect.stringContaining('关注条件“重名”至少要有一个条件'),
+        expect.stringContaining('关注条件“迟”字段“案件编号”必须是日期'),
+        expect.stringContaining('关注条件“迟”使用了字段“调解结果”没有的选项“maybe”'),
+        expect.stringContaining('关注条件“迟”引用了不存在的字段“ghost”'),
+        expect.stringContaining('看板分组字段“案件编号”必须是单选项'),
+        expect.stringContaining('看板卡片引用了不存在的字段“nowhere”'),
+      ]),
+    );
+    const withStatus = pluginProblems({ ...base(), resources: [{ kind: mediationCases, deadline: { field: 'closedOn', status: 'status', doneWhen: ['finished'] } }] });
+    expect(withStatus).toEqual([expect.stringContaining('期限的完成状态使用了字段“办理状态”没有的选项“finished”')]);
+  });
 });

@@ -27,6 +27,7 @@ function resourceProblems(r: PluginResource): string[] {
     if (r.kind.workflow) problems.push(`${where}的记录类型已声明流程，资源不能另行声明（请只在记录类型的 workflow 中声明）`);
     else problems.push(...workflowProblems(r.kind.fields, r.workflow).map((m) => `${where}的${m}`));
   }
+  problems.push(...viewProblems(r, where, needField));
   const slots = new Set<string>();
   for (const a of r.attachments ?? []) {
     if (!kebab.test(a.id)) problems.push(`${where}的附件类型编号“${a.id}”应为 kebab-case`);
@@ -36,6 +37,43 @@ function resourceProblems(r: PluginResource): string[] {
   // The database checks required attachments by slot: a slot the resource does not offer could never be filled.
   for (const t of r.kind.workflow?.transitions ?? []) {
     for (const a of t.requiresAttachments ?? []) if (!slots.has(a.slot)) problems.push(`${where}的流程步骤“${t.label}”要求的附件类型“${a.slot}”不在资源的附件类型中`);
+  }
+  return problems;
+}
+
+/** The declared views (deadline, attention, board, related sums) against the kind's fields. */
+function viewProblems(r: PluginResource, where: string, needField: (key: string, what: string) => void): string[] {
+  const problems: string[] = [];
+  const enumValues = (key: string | undefined, what: string, values: readonly string[]) => {
+    const f = key ? findField(r.kind, key) : undefined;
+    if (key && !f) return needField(key, what);
+    if (!f) return problems.push(`${where}的${what}需要一个状态字段（status，或声明流程 workflow）`);
+    if (f.type !== 'enum') return problems.push(`${where}的${what}字段“${f.label}”必须是单选项`);
+    for (const v of values) if (!f.options.some((o) => o.value === v)) problems.push(`${where}的${what}使用了字段“${f.label}”没有的选项“${v}”`);
+  };
+  const dateField = (key: string, what: string) => {
+    const f = findField(r.kind, key);
+    if (!f) needField(key, what);
+    else if (f.type !== 'date' && f.type !== 'datetime') problems.push(`${where}的${what}字段“${f.label}”必须是日期`);
+  };
+  if (r.deadline) {
+    dateField(r.deadline.field, '期限');
+    enumValues(r.deadline.status ?? r.workflow?.field, '期限的完成状态', r.deadline.doneWhen);
+  }
+  for (const a of r.attention ?? []) {
+    const what = `关注条件“${a.label}”`;
+    if (!kebab.test(a.id) || a.id === 'overdue') problems.push(`${where}的${what}编号“${a.id}”应为 kebab-case 且不能是 overdue（期限专用）`);
+    if (!a.when.length) problems.push(`${where}的${what}至少要有一个条件`);
+    for (const c of a.when) {
+      if ('before' in c) dateField(c.field, what);
+      else if ('in' in c) enumValues(c.field, what, c.in);
+      else if ('notIn' in c) enumValues(c.field, what, c.notIn);
+      else needField(c.field, what);
+    }
+  }
+  if (r.board) {
+    enumValues(r.board.groupBy, '看板分组', []);
+    r.board.cardFields?.forEach((k) => needField(k, '看板卡片'));
   }
   return problems;
 }

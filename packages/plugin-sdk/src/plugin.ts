@@ -58,6 +58,81 @@ export interface AttachmentSlot {
   maxBytes?: number;
 }
 
+/**
+ * One test on a record's field, the same in the browser (row highlighting, board cards) and in
+ * the database (the list's filter, as data-provider filters): `empty` (no value), `in` / `notIn`
+ * (enum values; an empty field is not in any list, so it passes `notIn`), `before: 'today'` (a date
+ * earlier than today in Shanghai; an empty date is never before).
+ */
+export type AttentionCondition<F extends string = string> =
+  | { field: F; empty: true }
+  | { field: F; in: readonly string[] }
+  | { field: F; notIn: readonly string[] }
+  | { field: F; before: 'today' };
+
+/**
+ * A declared "needs attention" state, e.g. 未回访 (closed, satisfaction empty): rows that meet every
+ * condition are highlighted in the list, and the list gets a filter for them.
+ */
+export interface AttentionRule<F extends string = string> {
+  /** Stable id, also the filter's form key: `attention.<id>`. */
+  id: string;
+  /** Shown on the highlighted row and as the filter's label, e.g. 未回访. */
+  label: string;
+  labelEn?: string;
+  when: readonly AttentionCondition<F>[];
+}
+
+/**
+ * A date the record must be done by: overdue (逾期) when `field` is before today while `status` is
+ * not one of `doneWhen`. Sugar for an attention rule with id `overdue`; the board uses it too.
+ */
+export interface DeadlineRule<F extends string = string> {
+  field: F;
+  /** The enum field holding the state; the workflow's field by default. */
+  status?: F;
+  /** The final states, e.g. ['closed_out']. */
+  doneWhen: readonly string[];
+  /** Defaults to 已逾期 (Overdue). */
+  label?: string;
+  labelEn?: string;
+}
+
+/**
+ * A board (看板): the records as cards in one column per option of an enum field, e.g.
+ * rectification tasks by status. Cards show the title and `cardFields`; overdue cards (by the
+ * resource's `deadline`) are highlighted.
+ */
+export interface BoardView<F extends string = string> {
+  /** An enum field: one column per option, in option order. */
+  groupBy: F;
+  /** Shown under the title, e.g. owner department and deadline. */
+  cardFields?: readonly F[];
+}
+
+/**
+ * A computed roster column: per record, the sum of `sum` over the records of `kind` whose ref
+ * field `via` points at it, in the chosen year (of `kind`'s period field); with `threshold`, the
+ * column header shows the line and rows below it are highlighted. E.g. officers' yearly training
+ * hours: `{ kind: 'officer_trainings', via: 'officerId', sum: 'hours', threshold: 60 }`.
+ */
+export interface RelatedSumColumn {
+  /** Stable id, the column's key. */
+  id: string;
+  /** Column title, e.g. 年度培训学时. */
+  label: string;
+  labelEn?: string;
+  /** The related kind's id. */
+  kind: string;
+  /** The related kind's ref field pointing at this resource's kind. */
+  via: string;
+  /** The related kind's number field summed. */
+  sum: string;
+  threshold?: number;
+  /** e.g. 学时 */
+  unit?: string;
+}
+
 export interface FormSection<F extends string = string> {
   title: string;
   fields: readonly F[];
@@ -86,6 +161,14 @@ export interface PluginResource<K extends RecordKind = RecordKind> {
    * written before, and `definePlugin` refuses it on a kind that declares its own.
    */
   workflow?: Workflow<FieldKey<K>>;
+  /** Overdue highlighting and filter, e.g. tickets past their deadline while not closed. */
+  deadline?: DeadlineRule<FieldKey<K>>;
+  /** Other "needs attention" highlights with a filter each, e.g. unrated tickets. */
+  attention?: readonly AttentionRule<FieldKey<K>>[];
+  /** Adds a 看板 view beside the list. */
+  board?: BoardView<FieldKey<K>>;
+  /** Computed columns from related kinds, e.g. the officers' yearly training hours. */
+  relatedSums?: readonly RelatedSumColumn[];
   attachments?: readonly AttachmentSlot[];
   /** Overrides of the generic pages. */
   pages?: { list?: LazyPage; show?: LazyPage; create?: LazyPage; edit?: LazyPage };
@@ -140,6 +223,11 @@ export interface WorkAreaPlugin extends FazhiExtension {
   area: WorkAreaId;
   /** Menu order; lower first. */
   order?: number;
+  /**
+   * The menu group this plugin's entry sits in, e.g. 依法行政, 矛盾化解, 公共法律服务: plugins naming
+   * the same group share one menu node, so eleven areas stay one or two clicks away.
+   */
+  menuGroup?: string;
   resources: readonly PluginResource[];
   dashboard?: readonly DashboardWidget[];
   indicatorGroups?: readonly IndicatorGroup[];

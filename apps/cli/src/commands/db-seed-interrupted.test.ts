@@ -1,4 +1,4 @@
-import { openDatabase, type Database } from '@fazhi/db';
+import { demoAccounts, openDatabase, type Database } from '@fazhi/db';
 import { postgresBackend, writeFixtureDataset } from '@fazhi/db/testing';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -53,8 +53,8 @@ describe.each(backends)('fazhi db seed on $name', (backend) => {
     const again = await runCli('db', 'seed', '--db', url, '--dataset', dataset);
     expect(again.stderr).toBe('');
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('已创建演示账号 5 个');
-    expect(await withDb(url, (db) => count(db, 'auth.users'))).toBe(5);
+    expect(again.stdout).toContain(`已创建演示账号 ${demoAccounts.length} 个`);
+    expect(await withDb(url, (db) => count(db, 'auth.users'))).toBe(demoAccounts.length);
   }, 180_000);
 });
 
@@ -102,7 +102,7 @@ describe('fazhi db seed killed (postgres)', () => {
     const again = await runCli('db', 'seed', '--db', url, '--dataset', dataset);
     expect(again.stderr).toBe('');
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('已创建演示账号 5 个');
+    expect(again.stdout).toContain(`已创建演示账号 ${demoAccounts.length} 个`);
   }, 180_000);
 });
 

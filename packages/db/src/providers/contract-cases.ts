@@ -87,6 +87,8 @@ export const filterCases: readonly FilterCase[] = [
   mc('or', [or(f('status', 'eq', 'closed'), f('partiesCount', 'gt', 4))], ['M01', 'M04']),
   mc('and inside or', [or(and(f('disputeType', 'eq', 'neighbourhood'), f('amount', 'gte', 100000)), f('status', 'eq', 'accepted'))], ['M01', '100%_done']),
   mc('or inside and', [and(or(f('source', 'eq', 'proactive'), f('source', 'eq', 'court_entrusted')), f('acceptedOn', 'lt', '2024-01-06'))], ['M01', 'M04']),
+  // The plugin SDK's attention rules (逾期 …): a keyed `and` of a date before a day and "empty or not final".
+  mc('keyed and: a date before a day while a state is empty or not final', [{ key: 'attention.overdue', operator: 'and', value: [f('acceptedOn', 'lt', '2024-02-11'), or(f('result', 'null', true), f('result', 'nin', ['success']))] }], ['M02', 'M04']),
   mc('three levels with negations', [or(and(f('caseNo', 'ncontains', 'm0'), or(f('amount', 'nin', [0, 2000]), f('summary', 'null', true))), f('caseNo', 'eq', 'M04'))], ['100%_done', 'M04']),
   mc('or with reserved characters inside', [or(f('summary', 'contains', '(car)'), f('caseNo', 'in', ['M02', 'a,b']))], ['M02', 'A1000-xdone']),
   mc('two top-level filters (AND)', [f('disputeType', 'eq', 'neighbourhood'), f('status', 'eq', 'closed')], ['M01']),

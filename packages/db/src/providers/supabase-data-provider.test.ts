@@ -74,6 +74,7 @@ const expected: Record<string, [string, string][]> = {
   'mediation_cases: or': [['or', '(status.eq."closed",parties_count.gt."4")']],
   'mediation_cases: and inside or': [['or', '(and(dispute_type.eq."neighbourhood",amount.gte."100000"),status.eq."accepted")']],
   'mediation_cases: or inside and': [['or', '(source.eq."proactive",source.eq."court_entrusted")'], ['accepted_on', 'lt.2024-01-06']],
+  'mediation_cases: keyed and: a date before a day while a state is empty or not final': [['accepted_on', 'lt.2024-02-11'], ['or', '(result.is.null,result.not.in.("success"))']],
   'mediation_cases: three levels with negations': [['or', '(and(case_no.not.ilike."%m0%",or(amount.not.in.("0","2000"),summary.is.null)),case_no.eq."M04")']],
   'mediation_cases: or with reserved characters inside': [['or', '(summary.ilike."%(car)%",case_no.in.("M02","a,b"))']],
   'mediation_cases: two top-level filters (AND)': [['dispute_type', 'eq.neighbourhood'], ['status', 'eq.closed']],

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { patrolPlugin, patrols } from '../test-kind.test-helper.js';
 import { samplePlugin } from '../test-fixtures.test-helper.js';
 import { composeConsole, ConsoleCompositionError } from './compose-console.js';
+import type { PluginResource } from '../plugin.js';
 
 /** The one message composeConsole throws for `entries`. */
 function refusal(entries: readonly unknown[]): string {
@@ -78,5 +79,13 @@ describe('composeConsole', () => {
 
   test('refuses resources whose kind belongs to another area than the plugin’s', () => {
     expect(refusal([{ ...patrolPlugin(), area: 'mediation' }])).toContain('与插件领域“mediation”不一致');
+  });
+
+  test('a related-sum column must sum a number field of a kind that refers to the resource', () => {
+    const withSums = (relatedSums: NonNullable<PluginResource['relatedSums']>) =>
+      patrolPlugin({ resources: [{ ...patrolPlugin().resources[0]!, relatedSums }, patrolPlugin().resources[1]!] });
+    expect(() => composeConsole([withSums([{ id: 'n', label: '整改数', kind: 'legal_point_followups', via: 'patrol', sum: 'note' }])])).toThrow(/汇总列“整改数”的求和字段“note”必须是“巡查整改”中的数值字段/);
+    expect(refusal([withSums([{ id: 'n', label: '整改数', kind: 'legal_point_followups', via: 'fixedOn', sum: 'note' }])])).toContain('汇总列“整改数”的关联字段“fixedOn”必须是“巡查整改”中指向本记录类型的关联字段');
+    expect(refusal([withSums([{ id: 'n', label: '整改数', kind: 'nowhere', via: 'patrol', sum: 'x' }])])).toContain('汇总列“整改数”引用了不存在的记录类型“nowhere”');
   });
 });

@@ -1,7 +1,7 @@
 import { composeModel, ModelError, type FazhiModel } from '@fazhi/model';
 import type { ReportTemplate } from '@fazhi/report';
 import { pluginProblems } from '../define-plugin.js';
-import type { PluginResource, WorkAreaPlugin } from '../plugin.js';
+import type { PluginResource, RelatedSumColumn, WorkAreaPlugin } from '../plugin.js';
 
 /** What the console (and the plugin test harness) runs on: the composed model and the plugins it serves. */
 export interface ConsoleComposition {
@@ -68,7 +68,7 @@ export function composeConsole(entries: readonly unknown[], options: ComposeCons
   };
 }
 
-const resourcesOf = (p: WorkAreaPlugin) => (Array.isArray(p.resources) ? p.resources.filter((r) => typeof r?.kind?.id === 'string') : []);
+const resourcesOf = (p: WorkAreaPlugin): PluginResource[] => (Array.isArray(p.resources) ? p.resources.filter((r) => typeof r?.kind?.id === 'string') : []);
 
 /** A kind served by two plugins would have two menus, two sets of rules: one owner each. */
 function claimProblems(plugins: readonly WorkAreaPlugin[]): string[] {
@@ -84,6 +84,18 @@ function claimProblems(plugins: readonly WorkAreaPlugin[]): string[] {
   return problems;
 }
 
+/** A related-sum column must sum a number field of a kind whose ref field points at the resource's kind. */
+function relatedSumProblem(col: RelatedSumColumn, kindId: string, model: FazhiModel): string | undefined {
+  const where = `汇总列“${col.label}”`;
+  if (!model.registry.has(col.kind)) return `${where}引用了不存在的记录类型“${col.kind}”`;
+  const related = model.registry.get(col.kind);
+  const via = related.fields.find((f) => f.key === col.via);
+  if (via?.type !== 'ref' || via.target !== kindId) return `${where}的关联字段“${col.via}”必须是“${related.label}”中指向本记录类型的关联字段`;
+  const sum = related.fields.find((f) => f.key === col.sum);
+  if (!sum || !['integer', 'decimal', 'money'].includes(sum.type)) return `${where}的求和字段“${col.sum}”必须是“${related.label}”中的数值字段`;
+  return undefined;
+}
+
 /** What the runtime built from `model` could not serve, plugin by plugin. */
 function servingProblems(plugins: readonly WorkAreaPlugin[], model: FazhiModel): string[] {
   const problems: string[] = [];
@@ -91,8 +103,10 @@ function servingProblems(plugins: readonly WorkAreaPlugin[], model: FazhiModel):
   const areas = new Set(model.areas.map((a) => a.id));
   for (const p of plugins) {
     if (p.area && !areas.has(p.area)) problems.push(`插件“${p.id}”的工作领域“${p.area}”不存在；新的领域请在插件的 areas 中声明`);
-    for (const { kind } of resourcesOf(p)) {
+    for (const r of resourcesOf(p)) {
+      const { kind } = r;
       if (!model.registry.has(kind.id)) problems.push(`插件“${p.id}”的资源“${kind.label}”（${kind.id}）不在组合后的记录类型中，控制台无法读写它`);
+      problems.push(...(r.relatedSums ?? []).map((col) => relatedSumProblem(col, kind.id, model)).filter((m) => m !== undefined).map((m) => `插件“${p.id}”的资源“${kind.label}”：${m}`));
     }
     const used = [...(p.dashboard ?? []).flatMap((w) => (w.type === 'component' ? [] : [w.indicator])), ...(p.indicatorGroups ?? []).flatMap((g) => g.indicators)];
     for (const id of new Set(used)) if (!indicators.has(id)) problems.push(`插件“${p.id}”引用了未知的指标“${id}”（组合后的指标目录中没有它）`);

@@ -18,3 +18,17 @@ test('one Refine resource per kind, under a group per plugin, with the area in m
   expect(findResource([p], 'mediation_cases')?.plugin).toBe(p);
   expect(findResource([p], 'nope')).toBeUndefined();
 });
+
+test('plugins naming a menu group share one node, placed at its first plugin; the rest stay top-level', () => {
+  const mediation = samplePlugin({ order: 50, menuGroup: '矛盾化解' });
+  const other = (id: string, order: number, menuGroup?: string) => ({ ...samplePlugin({ id, order, ...(menuGroup ? { menuGroup } : {}) }), resources: [] });
+  const resources = refineResources([other('disputes', 60, '矛盾化解'), mediation, other('organisation', 10)]);
+  expect(resources.map((r) => [r.name, r.meta?.parent])).toEqual([
+    ['organisation', undefined],
+    ['menu-group:矛盾化解', undefined],
+    ['mediation', 'menu-group:矛盾化解'],
+    ['mediation_cases', 'mediation'],
+    ['disputes', 'menu-group:矛盾化解'],
+  ]);
+  expect(resources[1]).toEqual({ name: 'menu-group:矛盾化解', meta: { label: '矛盾化解' } });
+});

@@ -24,15 +24,30 @@ export interface FazhiResourceMeta {
   order?: number;
 }
 
+/** Refine resource name of a menu group (`menuGroup` of plugins): not a kind id, not a plugin id. */
+export const menuGroupName = (label: string) => `menu-group:${label}`;
+
 /**
  * Refine `resources` for the console's `<Refine>`: one group per plugin (its menu entry) and one
  * resource per record kind, named by the kind id (the data provider's resource name), carrying the
- * work area in meta so `accessControlProvider.can` can decide without knowing any plugin.
+ * work area in meta so `accessControlProvider.can` can decide without knowing any plugin. Plugins
+ * naming a `menuGroup` sit under one node per group, placed where its first plugin (by order) is.
  */
 export function refineResources(plugins: readonly WorkAreaPlugin[]): ResourceProps[] {
   const out: ResourceProps[] = [];
+  const groups = new Set<string>();
   for (const p of [...plugins].sort((a, b) => (a.order ?? 100) - (b.order ?? 100))) {
-    const groupMeta: FazhiResourceMeta = { label: p.label, area: p.area, pluginId: p.id, ...(p.order === undefined ? {} : { order: p.order }) };
+    if (p.menuGroup && !groups.has(p.menuGroup)) {
+      groups.add(p.menuGroup);
+      out.push({ name: menuGroupName(p.menuGroup), meta: { label: p.menuGroup } });
+    }
+    const groupMeta: FazhiResourceMeta = {
+      label: p.label,
+      area: p.area,
+      pluginId: p.id,
+      ...(p.order === undefined ? {} : { order: p.order }),
+      ...(p.menuGroup ? { parent: menuGroupName(p.menuGroup) } : {}),
+    };
     out.push({ name: p.id, ...(p.dashboard?.length ? { list: dashboardPath(p) } : {}), meta: groupMeta });
     for (const r of p.resources) {
       const meta: FazhiResourceMeta = { label: r.kind.label, area: p.area, pluginId: p.id, kindId: r.kind.id, parent: p.id, canDelete: true };

@@ -118,7 +118,9 @@ export async function createPluginDatabase(plugin: WorkAreaPlugin, opts: PluginD
 }
 
 /** A demo account by role shortcut (`admin`, `mediation` …), e-mail or id. */
-export type DemoUserRef = 'supervisor' | 'admin' | 'mediation' | 'legal-aid' | 'viewer' | (string & {});
+type DemoAccountName<E = (typeof demoAccounts)[number]['email']> = E extends `${infer Name}@${string}` ? Name : never;
+/** admin, viewer, enforcement … (an account's e-mail name), or any e-mail or id. */
+export type DemoUserRef = DemoAccountName | (string & {});
 
 export function demoAccount(ref: DemoUserRef) {
   const a = demoAccounts.find((x) => x.id === ref || x.email === ref || x.email.startsWith(`${ref}@`));

@@ -52,6 +52,12 @@ export const en: Dictionary = {
     yuan: 'yuan',
     orgId: 'Organisation',
     list: {
+      viewList: 'List',
+      viewBoard: 'Board',
+      line: '{{threshold}} {{unit}} line',
+      belowLine: 'Below {{threshold}} {{unit}}',
+      boardEmpty: 'No records',
+      boardMore: '{{count}} more not shown; narrow the filters',
       columns: 'Columns',
       columnsReset: 'Default columns',
       showDeleted: 'Show deleted',
@@ -66,6 +72,7 @@ export const en: Dictionary = {
       total: '{{total}} in total',
     },
     filter: {
+      onlyAttention: 'Only {{label}}',
       period: 'Period',
       periodOf: 'Period ({{field}})',
       year: 'Year',

@@ -53,6 +53,12 @@ export const zhCN = {
     yuan: '元',
     orgId: '所属机构',
     list: {
+      viewList: '列表',
+      viewBoard: '看板',
+      line: '{{threshold}}{{unit}}线',
+      belowLine: '未达{{threshold}}{{unit}}',
+      boardEmpty: '暂无记录',
+      boardMore: '另有 {{count}} 条未显示，请缩小筛选范围',
       columns: '列设置',
       columnsReset: '恢复默认列',
       showDeleted: '显示已删除',
@@ -67,6 +73,7 @@ export const zhCN = {
       total: '共 {{total}} 条',
     },
     filter: {
+      onlyAttention: '只看{{label}}',
       period: '期间',
       periodOf: '期间（{{field}}）',
       year: '全年',

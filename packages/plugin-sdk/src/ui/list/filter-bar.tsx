@@ -1,9 +1,10 @@
-import { Button, DatePicker, Form, Input, InputNumber, Select, Space, TreeSelect, type FormProps } from 'antd';
+import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Select, Space, TreeSelect, type FormProps } from 'antd';
 import type { PluginResource } from '../../plugin.js';
 import { orgTreeData } from '../fields/org-tree.js';
 import { useFazhiServices } from '../services-context.js';
 import type { Labels } from '../use-labels.js';
-import { listFiltersOf, resolveFilter, type ResolvedFilter } from './list-filters.js';
+import { attentionRulesOf } from '../views/attention.js';
+import { attentionFilterName, listFiltersOf, resolveFilter, type ResolvedFilter } from './list-filters.js';
 
 /** The filter form above a list; submitting runs `useTable`'s `onSearch` (server-side filtering). */
 export function FilterBar({ resource, formProps, labels }: { resource: PluginResource; formProps: FormProps; labels: Labels }) {
@@ -12,6 +13,11 @@ export function FilterBar({ resource, formProps, labels }: { resource: PluginRes
     <Form {...formProps} layout="inline" style={{ rowGap: 8, marginBottom: 16 }}>
       {filters.map((f) => (
         <FilterItem key={f.name} filter={f} labels={labels} />
+      ))}
+      {attentionRulesOf(resource).map((rule) => (
+        <Form.Item key={rule.id} name={attentionFilterName(rule.id)} valuePropName="checked">
+          <Checkbox>{labels.t('fazhi.filter.onlyAttention', { label: labels.field(rule) })}</Checkbox>
+        </Form.Item>
       ))}
       <Form.Item>
         <Space>

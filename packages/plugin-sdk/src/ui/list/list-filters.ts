@@ -1,7 +1,8 @@
-import { findField, periodRange, type FieldDef, type OrgUnit, type Period } from '@fazhi/domain';
+import { findField, periodRange, todayInShanghai, type FieldDef, type OrgUnit, type Period } from '@fazhi/domain';
 import type { CrudFilter } from '@refinedev/core';
 import type { ListFilter, PluginResource } from '../../plugin.js';
 import { subtreeOf } from '../fields/org-tree.js';
+import { attentionRulesOf, ruleFilter } from '../views/attention.js';
 
 /**
  * List filters: which ones a resource shows, and how the filter form's values become Refine
@@ -74,8 +75,11 @@ function numberBound(field: FieldDef, v: unknown): unknown {
   return v;
 }
 
-export function filtersToCrud(resource: PluginResource, values: Record<string, unknown>, orgs: readonly OrgUnit[]): CrudFilter[] {
-  const out: CrudFilter[] = [];
+/** The form name of an attention rule's switch (逾期, 未回访 …). */
+export const attentionFilterName = (ruleId: string) => `attention__${ruleId}`;
+
+export function filtersToCrud(resource: PluginResource, values: Record<string, unknown>, orgs: readonly OrgUnit[], today = todayInShanghai()): CrudFilter[] {
+  const out: CrudFilter[] = attentionRulesOf(resource).map((rule) => ruleFilter(rule, today, values[attentionFilterName(rule.id)] === true));
   for (const f of listFiltersOf(resource).map((x) => resolveFilter(resource, x))) {
     const v = values[f.name];
     switch (f.kind) {

@@ -1,14 +1,19 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { findField } from '@fazhi/domain';
+import { findField, todayInShanghai } from '@fazhi/domain';
 import { List, useTable } from '@refinedev/antd';
 import { useCan, useLink, useNavigation, type BaseRecord, type CrudFilter, type HttpError } from '@refinedev/core';
-import { Button, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Segmented, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { hasRight } from '../../host/access-control.js';
 import type { RecordPageProps } from '../../plugin.js';
 import { FieldValue } from '../fields/field-value.js';
 import { orgName, subtreeOf } from '../fields/org-tree.js';
 import { DuplicateKeysNotice } from '../dashboard/duplicate-keys-notice.js';
+import { useDashboardScope } from '../dashboard/dashboard-widgets.js';
+import { attentionRulesOf, rulesMet } from '../views/attention.js';
+import { Board } from '../views/board.js';
+import { belowThreshold } from '../views/related-sums.js';
+import { useRelatedSums } from '../views/use-related-sums.js';
 import { useFazhiServices } from '../services-context.js';
 import { useLabels } from '../use-labels.js';
 import { ColumnChooser } from './column-chooser.js';
@@ -19,12 +24,14 @@ import { RowActions } from './row-actions.js';
 
 const unsortable = new Set(['longtext', 'enum-set']);
 const noTableScroll = { scrollToFirstRowOnChange: false };
-const rowClassName = (r: BaseRecord) => (r.deletedAt ? 'fazhi-row-deleted' : '');
+const attentionRow = { style: { background: '#fff1f0' } };
 
 /**
  * The generic list: server-side paging, sorting and filtering through Refine's `useTable` and the
  * data provider, columns from field metadata (chosen by the user, remembered per resource), row
- * actions by access control, and a recycle-bin toggle.
+ * actions by access control, and a recycle-bin toggle. Declared views join in: attention rules
+ * (逾期 …) tag and highlight rows and add a filter each, related sums add roster columns with their
+ * threshold line, and a declared board adds a 列表 / 看板 switch over the same filters.
  */
 export default function RecordListPage({ resource, plugin }: RecordPageProps) {
   const labels = useLabels();
@@ -40,10 +47,14 @@ export default function RecordListPage({ resource, plugin }: RecordPageProps) {
   const Link = useLink();
   const { showUrl, create } = useNavigation();
   const [withDeleted, setWithDeleted] = useState(false);
+  const [view, setView] = useState<'list' | 'board'>('list');
+  const { year } = useDashboardScope();
+  const rules = useMemo(() => attentionRulesOf(resource), [resource]);
+  const today = todayInShanghai();
   const { columns, setColumns } = useColumnPrefs(resource);
   const { data: canCreate } = useCan({ resource: kind.id, action: 'create', params: { resource: { name: kind.id, meta: { area: plugin.area } } as never } });
 
-  const { tableProps, searchFormProps } = useTable<BaseRecord, HttpError, Record<string, unknown>>({
+  const { tableProps, searchFormProps, filters } = useTable<BaseRecord, HttpError, Record<string, unknown>>({
     resource: kind.id,
     syncWithLocation: false,
     pagination: { pageSize: 20 },
@@ -54,6 +65,11 @@ export default function RecordListPage({ resource, plugin }: RecordPageProps) {
   });
 
   const titleKey = kind.titleField;
+  const ids = useMemo(() => (tableProps.dataSource ?? []).map((r) => String(r.id)), [tableProps.dataSource]);
+  const sums = useRelatedSums(resource, ids, year);
+  const isBelow = (r: BaseRecord) => (resource.relatedSums ?? []).some((col, i) => sums[i] !== undefined && belowThreshold(col, sums[i].get(String(r.id)) ?? 0));
+  const rowClassName = (r: BaseRecord) =>
+    r.deletedAt ? 'fazhi-row-deleted' : rulesMet(rules, r, today).length || isBelow(r) ? 'fazhi-row-attention' : '';
   const tableColumns = useMemo(() => [
     ...columns
       .map((key) => findField(kind, key))
@@ -70,10 +86,30 @@ export default function RecordListPage({ resource, plugin }: RecordPageProps) {
             <Space size={4}>
               <Link to={showUrl(kind.id, record.id!)}>{shown}</Link>
               {record.deletedAt ? <Tag color="red">{t('fazhi.list.deleted')}</Tag> : null}
+              {rulesMet(rules, record, today).map((m) => (
+                <Tag key={m.id} color="red">
+                  {labels.field(m)}
+                </Tag>
+              ))}
             </Space>
           );
         },
       })),
+    ...(resource.relatedSums ?? []).map((col, i) => ({
+      key: `sum__${col.id}`,
+      title: col.threshold === undefined ? labels.field(col) : `${labels.field(col)}（${t('fazhi.list.line', { threshold: col.threshold, unit: col.unit ?? '' })}）`,
+      render: (_: unknown, record: BaseRecord) => {
+        const sum = sums[i];
+        if (!sum) return <Typography.Text type="secondary">…</Typography.Text>;
+        const total = sum.get(String(record.id)) ?? 0;
+        return (
+          <Space size={4}>
+            <span>{total}</span>
+            {belowThreshold(col, total) ? <Tag color="red">{t('fazhi.list.belowLine', { threshold: col.threshold, unit: col.unit ?? '' })}</Tag> : null}
+          </Space>
+        );
+      },
+    })),
     {
       key: 'orgId',
       dataIndex: 'orgId',
@@ -85,7 +121,7 @@ export default function RecordListPage({ resource, plugin }: RecordPageProps) {
       title: t('fazhi.list.actions'),
       render: (_: unknown, record: BaseRecord) => <RowActions resource={resource} area={plugin.area} record={record} labels={labels} />,
     },
-  ], [columns, kind, labels, user, plugin.area, resource, titleKey, Link, showUrl, t]);
+  ], [columns, kind, labels, user, plugin.area, resource, titleKey, Link, showUrl, t, rules, today, sums]);
 
   return (
     <List
@@ -93,6 +129,16 @@ export default function RecordListPage({ resource, plugin }: RecordPageProps) {
       title={labels.kind(kind)}
       headerButtons={
         <Space wrap>
+          {resource.board ? (
+            <Segmented
+              value={view}
+              onChange={(v) => setView(v as 'list' | 'board')}
+              options={[
+                { value: 'list', label: t('fazhi.list.viewList') },
+                { value: 'board', label: t('fazhi.list.viewBoard') },
+              ]}
+            />
+          ) : null}
           <Space size={4}>
             <Switch size="small" checked={withDeleted} onChange={setWithDeleted} aria-label={t('fazhi.list.showDeleted')} />
             <span>{t('fazhi.list.showDeleted')}</span>
@@ -111,7 +157,8 @@ export default function RecordListPage({ resource, plugin }: RecordPageProps) {
       {/* A plain scrolling box rather than the table's own `scroll.x` (which useTable turns on):
           that one measures the table after every render (forced layouts) and animates a scroll
           to the first row on each sort or page. */}
-      <div style={{ overflowX: 'auto' }}>
+      {view === 'board' ? <Board resource={resource} filters={[...scope, ...filters]} labels={labels} /> : null}
+      <div style={{ overflowX: 'auto', display: view === 'board' ? 'none' : undefined }}>
         <Table
           {...tableProps}
           rowKey="id"
@@ -119,6 +166,7 @@ export default function RecordListPage({ resource, plugin }: RecordPageProps) {
           scroll={noTableScroll}
           columns={tableColumns}
           rowClassName={rowClassName}
+          onRow={(r) => (rowClassName(r) === 'fazhi-row-attention' ? attentionRow : {})}
           pagination={{ ...(tableProps.pagination || {}), showTotal: (total: number) => t('fazhi.list.total', { total }) }}
         />
       </div>

@@ -1,0 +1,56 @@
+import type { CrudFilter } from '@refinedev/core';
+import type { AttentionCondition, AttentionRule, PluginResource } from '../../plugin.js';
+
+/**
+ * "Needs attention" rules of a resource (its `deadline` as the rule `overdue`, then its declared
+ * `attention` rules), each usable two ways that must agree: `meetsRule` on a loaded record (row
+ * and card highlighting) and `ruleFilters` for the data provider (the list's filter, evaluated by
+ * the database). `today` is the Shanghai calendar date, passed in so both sides use one day.
+ */
+export function attentionRulesOf(resource: PluginResource): AttentionRule[] {
+  const rules: AttentionRule[] = [];
+  const d = resource.deadline;
+  const status = d?.status ?? resource.workflow?.field;
+  if (d && status) {
+    rules.push({ id: 'overdue', label: d.label ?? '已逾期', labelEn: d.labelEn ?? (d.label ? undefined : 'Overdue'), when: [{ field: d.field, before: 'today' }, { field: status, notIn: d.doneWhen }] });
+  }
+  return [...rules, ...(resource.attention ?? [])];
+}
+
+const isEmpty = (v: unknown) => v === undefined || v === null || v === '';
+
+/** Dates arrive as `YYYY-MM-DD` (or a timestamp for date-times): compared by the calendar day. */
+const dayOf = (v: unknown) => String(v).slice(0, 10);
+
+export function meetsCondition(c: AttentionCondition, record: Record<string, unknown>, today: string): boolean {
+  const v = record[c.field];
+  if ('empty' in c) return isEmpty(v);
+  if ('in' in c) return !isEmpty(v) && c.in.includes(String(v));
+  if ('notIn' in c) return isEmpty(v) || !c.notIn.includes(String(v));
+  return !isEmpty(v) && dayOf(v) < today;
+}
+
+export function meetsRule(rule: AttentionRule, record: Record<string, unknown>, today: string): boolean {
+  return rule.when.every((c) => meetsCondition(c, record, today));
+}
+
+/** The rules a record meets, for its highlight and tags. */
+export function rulesMet(rules: readonly AttentionRule[], record: Record<string, unknown>, today: string): AttentionRule[] {
+  return rules.filter((r) => meetsRule(r, record, today));
+}
+
+/** `notIn: []` holds for every record; as a filter it would reduce the `or` below to "is empty". */
+const alwaysHolds = (c: AttentionCondition) => 'notIn' in c && c.notIn.length === 0;
+
+function conditionFilter(c: AttentionCondition, today: string): CrudFilter {
+  if ('empty' in c) return { field: c.field, operator: 'null', value: true };
+  if ('in' in c) return { field: c.field, operator: 'in', value: [...c.in] };
+  // SQL's `not in` drops empty values; the browser side counts them as "not final".
+  if ('notIn' in c) return { operator: 'or', value: [{ field: c.field, operator: 'null', value: true }, { field: c.field, operator: 'nin', value: [...c.notIn] }] };
+  return { field: c.field, operator: 'lt', value: today };
+}
+
+/** The rule as one keyed filter (Refine replaces it on the next search instead of merging). */
+export function ruleFilter(rule: AttentionRule, today: string, on: boolean): CrudFilter {
+  return { key: `attention.${rule.id}`, operator: 'and', value: on ? rule.when.filter((c) => !alwaysHolds(c)).map((c) => conditionFilter(c, today)) : [] };
+}
