@@ -111,6 +111,7 @@ export const ticket = (id: string, over: Partial<AnyRecord> = {}): AnyRecord => 
   dueAt: '2024-01-06T08:15:00+08:00',
   closedAt: '2024-01-03T16:40:00+08:00',
   satisfaction: 'satisfied',
+  stage: null,
   ...over,
 });
 

@@ -40,7 +40,7 @@ describe('writeDataset', () => {
     expect(mediationCsv).toContain('mc1,m1,,南沙调〔2024〕第0001号,party_application,neighbourhood,"楼上漏水，""协商""未果,\n请求调解",张三、李四,,,2,1250050,王五,2024-03-01,closed,2024-03-10,success,written,fulfilled,,,false,,\n');
     expect(mediationCsv).not.toContain('\r');
     expect(await readText(dir, 'publicity_events.csv')).toContain(',community,constitution;civil_code,120,,\n');
-    expect(await readText(dir, 'hotline_tickets.csv')).toContain(',2024-01-01T08:15:00+08:00,2024-01-06T08:15:00+08:00,,\n');
+    expect(await readText(dir, 'hotline_tickets.csv')).toContain(',2024-01-01T08:15:00+08:00,2024-01-06T08:15:00+08:00,,,\n');
     expect(await readText(dir, 'dataset.json')).toBe(
       '{\n  "name": "sample",\n  "label": "样例数据",\n  "rootOrgId": "s1",\n  "years": [\n    2024\n  ],\n  "description": "测试用",\n  "kinds": [\n    "mediation_cases",\n    "enforcement_officers",\n    "officer_trainings",\n    "publicity_events",\n    "hotline_tickets"\n  ]\n}\n',
     );
