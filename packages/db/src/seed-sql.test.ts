@@ -4,6 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './client.js';
 import { demoAccounts } from './demo-users.js';
+
+// One identity and profile per demo account; one membership per grant an account holds.
+const accounts = demoAccounts.length;
+const memberships = demoAccounts.reduce((n, a) => n + a.memberships.length, 0);
 import { readDatabaseRecords } from './read-records.js';
 import { seedDataset } from './seed.js';
 import { seedSql, sqlLiteral } from './seed-sql.js';
@@ -51,9 +55,9 @@ describe.each(testDatabases())('seed.sql on $name', (backend) => {
       `select u.email, u.encrypted_password = extensions.crypt('fazhi-demo-2024', u.encrypted_password) as ok from auth.users u order by u.email`,
     );
     expect(users.rows).toEqual(demoAccounts.map((d) => ({ email: d.email, ok: true })).sort((x, y) => x.email.localeCompare(y.email)));
-    expect((await viaSql.query('select count(*)::int as n from auth.identities')).rows).toEqual([{ n: 5 }]);
-    expect((await viaSql.query('select count(*)::int as n from public.memberships')).rows).toEqual([{ n: 6 }]);
-    expect((await viaSql.query('select count(*)::int as n from public.profiles')).rows).toEqual([{ n: 5 }]);
+    expect((await viaSql.query('select count(*)::int as n from auth.identities')).rows).toEqual([{ n: accounts }]);
+    expect((await viaSql.query('select count(*)::int as n from public.memberships')).rows).toEqual([{ n: memberships }]);
+    expect((await viaSql.query('select count(*)::int as n from public.profiles')).rows).toEqual([{ n: accounts }]);
     expect((await viaSql.query(`select current_setting('session_replication_role') as r`)).rows).toEqual([{ r: 'origin' }]);
   });
 
@@ -72,7 +76,7 @@ describe.each(testDatabases())('seed.sql on $name', (backend) => {
       expect((await db.query('select count(*)::int as n from auth.users')).rows).toEqual([{ n: 0 }]);
       await db.exec('alter table public.memberships drop constraint fazhi_test_refuse');
       await db.exec(sql);
-      expect((await db.query('select count(*)::int as n from public.memberships')).rows).toEqual([{ n: 6 }]);
+      expect((await db.query('select count(*)::int as n from public.memberships')).rows).toEqual([{ n: memberships }]);
     } finally {
       await db.close();
     }
@@ -105,7 +109,7 @@ describe('supabase/seed.sql', () => {
       await db.exec(readFileSync(seedFile, 'utf8'));
       if (process.env.FAZHI_TEST_TIMINGS) console.log(`[fazhi] seed.sql on postgres: ${Math.round(performance.now() - started)} ms`);
       expect((await db.query('select count(*)::int as n from public.hotline_tickets')).rows).toEqual([{ n: 41088 }]);
-      expect((await db.query('select count(*)::int as n from public.memberships')).rows).toEqual([{ n: 6 }]);
+      expect((await db.query('select count(*)::int as n from public.memberships')).rows).toEqual([{ n: memberships }]);
     } finally {
       await db.close();
     }
