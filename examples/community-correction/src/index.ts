@@ -40,11 +40,6 @@ export default definePlugin({
         { title: '矫正情况', fields: ['category', 'crime', 'enteredOn', 'termEndsOn', 'riskLevel', 'officer', 'status'] },
         { title: '解除矫正', fields: ['releasedOn', 'releaseReason', 'reoffendedOn'] },
       ],
-      workflow: {
-        field: 'status',
-        initial: 'in_correction',
-        transitions: [{ from: ['in_correction'], to: 'released', label: '解除矫正', requires: ['releasedOn', 'releaseReason'] }],
-      },
       attachments: [{ id: 'judgement', label: '判决书或裁定书', accept: '.pdf,.jpg,.jpeg,.png,.ofd', maxBytes: 20 * 1024 * 1024 }],
     },
     {

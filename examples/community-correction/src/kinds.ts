@@ -86,6 +86,12 @@ export const correctionSubjects = defineRecordKind({
     { type: 'required-when', field: 'releasedOn', when: { field: 'status', in: ['released'] } },
     { type: 'required-when', field: 'releaseReason', when: { field: 'status', in: ['released'] } },
   ],
+  // On the kind, so the database enforces and records the step (the plugin only shows its button).
+  workflow: {
+    field: 'status',
+    initial: 'in_correction',
+    transitions: [{ from: ['in_correction'], to: 'released', label: '解除矫正', requires: ['releasedOn', 'releaseReason'] }],
+  },
 });
 
 /** 走访与教育记录: a home visit, an individual talk, group education or community service with one person. */

@@ -70,8 +70,10 @@ describe.each(testDatabases())('the example plugin through the CLI on $name', (b
       const subjects = await generatedParts(db, 'community_correction_subjects');
       expect(subjects).toEqual(builtIn);
       const visits = await generatedParts(db, 'community_correction_visits');
-      // No personal fields on the visits: no masked-write guard; everything else as a built-in kind.
-      expect(visits).toEqual({ ...builtIn, triggers: builtIn.triggers.filter((t) => t !== '<kind>_refuse_masked_write').map((t) => t.replace('case_no', 'visit_no')) });
+      // No personal fields and no workflow on the visits: no masked-write guard and no step check;
+      // everything else as a built-in kind.
+      const without = new Set(['<kind>_refuse_masked_write', '<kind>_check_step']);
+      expect(visits).toEqual({ ...builtIn, triggers: builtIn.triggers.filter((t) => !without.has(t)).map((t) => t.replace('case_no', 'visit_no')) });
     } finally {
       await db.close();
     }
