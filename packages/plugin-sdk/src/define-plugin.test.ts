@@ -1,8 +1,9 @@
-import { legalAidApplications, mediationCases } from '@fazhi/domain';
+import { legalAidApplications, mediationCases, rectificationTasks } from '@fazhi/domain';
 import { describe, expect, test } from 'vitest';
 import { definePlugin, pluginProblems } from './define-plugin.js';
 import { pluginApiVersion, type WorkAreaPlugin } from './plugin.js';
 import { samplePlugin } from './test-fixtures.test-helper.js';
+import { attentionRulesOf } from './ui/views/attention.js';
 
 const base = (): WorkAreaPlugin => ({ id: 'mediation', apiVersion: pluginApiVersion, label: '人民调解', area: 'mediation', resources: [{ kind: mediationCases }] });
 
@@ -64,7 +65,8 @@ describe('definePlugin', () => {
       ...base(),
       resources: [
         {
-          kind: mediationCases,
+          // Without a workflow (on the kind or the resource) a deadline has no state to be done in.
+          kind: { ...mediationCases, workflow: undefined },
           deadline: { field: 'caseNo', doneWhen: ['finished'] },
           attention: [
             { id: 'overdue', label: '重名', when: [] },
@@ -89,5 +91,16 @@ describe('definePlugin', () => {
     );
     const withStatus = pluginProblems({ ...base(), resources: [{ kind: mediationCases, deadline: { field: 'closedOn', status: 'status', doneWhen: ['finished'] } }] });
     expect(withStatus).toEqual([expect.stringContaining('期限的完成状态使用了字段“办理状态”没有的选项“finished”')]);
+  });
+
+  test('a deadline’s state defaults to the field of the kind’s own workflow', () => {
+    const resource = { kind: rectificationTasks, deadline: { field: 'deadline', doneWhen: ['completed', 'closed_out'] }, attachments: [{ id: 'evidence', label: '整改佐证材料' }] } as const;
+    expect(pluginProblems({ id: 'rectification', apiVersion: pluginApiVersion, label: '问题整改', area: 'rectification', resources: [resource] })).toEqual([]);
+    expect(pluginProblems({ ...base(), resources: [{ kind: mediationCases, deadline: { field: 'closedOn', doneWhen: ['finished'] } }] })).toEqual([
+      expect.stringContaining('期限的完成状态使用了字段“办理状态”没有的选项“finished”'),
+    ]);
+    expect(attentionRulesOf(resource)).toEqual([
+      { id: 'overdue', label: '已逾期', labelEn: 'Overdue', when: [{ field: 'deadline', before: 'today' }, { field: 'status', notIn: ['completed', 'closed_out'] }] },
+    ]);
   });
 });

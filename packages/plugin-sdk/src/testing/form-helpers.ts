@@ -69,3 +69,20 @@ export async function clickButton(text: string, s?: Scope): Promise<void> {
     fireEvent.click(buttons[buttons.length - 1]!);
   });
 }
+
+/**
+ * Uploads a file to the attachment slot with this label (the panel names each slot's group by its
+ * label), once the upload button has appeared (it waits for access control to answer).
+ */
+export async function uploadFile(slotLabel: string, file: File, s?: Scope): Promise<void> {
+  const input = await waitFor(() => {
+    // A DOM query rather than getByRole (slow on antd pages, see clickButton).
+    const group = [...(s?.container ?? document.body).querySelectorAll('[role=group]')].find((g) => g.getAttribute('aria-label') === slotLabel);
+    const el = group?.querySelector<HTMLInputElement>('input[type=file]');
+    if (!el) throw new Error(group ? `附件类型“${slotLabel}”还没有上传按钮` : `找不到附件类型“${slotLabel}”`);
+    return el;
+  }, { timeout: 15_000 });
+  await act(async () => {
+    fireEvent.change(input, { target: { files: [file] } });
+  });
+}

@@ -4,4 +4,4 @@ export { renderPlugin, sqlIndicatorSource, type RenderedPlugin, type RenderPlugi
 export { createPluginDatabase, defaultSeedDir, demoAccount, loadConsoleUser, type DemoUserRef, type PluginDatabase } from './plugin-database.js';
 export { memoryAttachmentStore } from './memory-attachment-store.js';
 export { installDomShims } from './dom-shims.js';
-export { chooseOption, clickButton, field, setDate, setText } from './form-helpers.js';
+export { chooseOption, clickButton, field, setDate, setText, uploadFile } from './form-helpers.js';

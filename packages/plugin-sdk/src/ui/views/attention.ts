@@ -1,5 +1,5 @@
 import type { CrudFilter } from '@refinedev/core';
-import type { AttentionCondition, AttentionRule, PluginResource } from '../../plugin.js';
+import { workflowOf, type AttentionCondition, type AttentionRule, type PluginResource } from '../../plugin.js';
 
 /**
  * "Needs attention" rules of a resource (its `deadline` as the rule `overdue`, then its declared
@@ -10,7 +10,8 @@ import type { AttentionCondition, AttentionRule, PluginResource } from '../../pl
 export function attentionRulesOf(resource: PluginResource): AttentionRule[] {
   const rules: AttentionRule[] = [];
   const d = resource.deadline;
-  const status = d?.status ?? resource.workflow?.field;
+  // The workflow's field: the kind's (enforced) or, deprecated, the resource's own.
+  const status = d?.status ?? workflowOf(resource)?.field;
   if (d && status) {
     rules.push({ id: 'overdue', label: d.label ?? '已逾期', labelEn: d.labelEn ?? (d.label ? undefined : 'Overdue'), when: [{ field: d.field, before: 'today' }, { field: status, notIn: d.doneWhen }] });
   }
