@@ -52,10 +52,10 @@ export default definePlugin({
   ],
   dashboard: [
     { type: 'indicator-card', indicator: 'rectification.tasks', compare: true },
+    { type: 'indicator-card', indicator: 'rectification.completed', compare: true },
     { type: 'indicator-card', indicator: 'rectification.completion_rate', compare: true },
     { type: 'indicator-card', indicator: 'rectification.on_time_rate', compare: true },
     { type: 'indicator-card', indicator: 'rectification.reported_on_time_rate', compare: true },
-    { type: 'indicator-card', indicator: 'rectification.patrol_completion_rate', compare: true },
     { type: 'monthly-trend', indicator: 'rectification.tasks', title: '每月分派整改任务', chart: 'bar' },
   ],
   indicatorGroups: [
