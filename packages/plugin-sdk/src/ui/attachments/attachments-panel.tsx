@@ -67,8 +67,8 @@ export function AttachmentsPanel({ resource, area, record }: { resource: PluginR
           }
         };
         return (
-          // A group named by the slot's label, so a slot (its upload button, its files) is found by its name.
-          <div key={slot.id} role="group" aria-label={slot.label} style={{ marginBottom: 12 }}>
+          // A group named by the slot's label (found by its name in tests and by screen readers); the slot id for scripts.
+          <div key={slot.id} role="group" aria-label={slot.label} data-attachment-slot={slot.id} style={{ marginBottom: 12 }}>
             <Space style={{ marginBottom: 4 }}>
               <Typography.Text strong>{slot.label}</Typography.Text>
               {slot.required ? <Tag color="orange">{t('fazhi.attachments.required')}</Tag> : null}
