@@ -86,6 +86,8 @@ describe('rectification', () => {
     await setDate('书面报告日期', '2025-04-22', { container: dialog });
     await clickButton('确定', { container: dialog });
     await screen.findByText('当前状态：已完成', {}, { timeout: 20_000 });
+    // 完成整改 offers 整改措施 again, filled with what 开始整改 saved: left as it is, it stays.
+    expect((await show.dataProvider.getOne({ resource: 'rectification_tasks', id })).data).toMatchObject({ measure: '更新公示栏并建立每月核对制度', completedOn: '2025-04-20' });
 
     await clickButton('销号');
     dialog = (await screen.findByRole('dialog')) as HTMLElement;

@@ -80,7 +80,9 @@ export function WorkflowButtons({ resource, area, record }: { resource: PluginRe
 
   const requires = stepFields(step).map((k) => findField(kind, k)).filter((f): f is FieldDef => f !== undefined);
   const current = recordToForm(kind, record as never);
-  const initialValues = Object.fromEntries(requires.map((f) => [f.key, current[f.key]]));
+  /** A step's dialog starts from the record's current values of the fields it asks for. */
+  const valuesFor = (s: WorkflowTransition | null) => Object.fromEntries(stepFields(s).map((k) => [k, current[k]]));
+  const initialValues = valuesFor(step);
   return (
     <Space wrap>
       <Typography.Text type="secondary">
@@ -101,6 +103,11 @@ export function WorkflowButtons({ resource, area, record }: { resource: PluginRe
                 }
                 setError(null);
                 setReplacing(new Set());
+                // The form instance outlives each dialog, and its store may still hold a field as an
+                // earlier dialog had it (empty: 整改措施 before 开始整改 filled it). antd's initialValues
+                // never override a stored value, so a later step asking for that field again would
+                // show it empty and save it empty over the record's value.
+                form.setFieldsValue(valuesFor(s));
                 setStep(s);
               }}
             >
