@@ -107,7 +107,7 @@ export function WorkflowButtons({ resource, area, record }: { resource: PluginRe
                 // earlier dialog had it (empty: 整改措施 before 开始整改 filled it). antd's initialValues
                 // never override a stored value, so a later step asking for that field again would
                 // show it empty and save it empty over the record's value.
-                form.setFieldsValue(valuesFor(s));
+                form.setFields(Object.entries(valuesFor(s)).map(([name, value]) => ({ name, value })));
                 setStep(s);
               }}
             >
