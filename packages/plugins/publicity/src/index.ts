@@ -1,0 +1,18 @@
+import { publicityEvents, publicityPublications } from '@fazhi/domain';
+import { definePlugin, pluginApiVersion } from '@fazhi/plugin-sdk';
+
+/**
+ * 普法宣传: the console pages of this work area. Start from the generic pages (list, forms,
+ * detail) that the record kinds' field metadata drives; add list filters, form sections, a
+ * workflow, attachment slots and dashboard widgets as the clerks need them (docs/plugins.md).
+ */
+export default definePlugin({
+  id: 'publicity',
+  apiVersion: pluginApiVersion,
+  label: '普法宣传',
+  area: 'publicity',
+  resources: [
+    { kind: publicityEvents },
+    { kind: publicityPublications },
+  ],
+});
