@@ -8,7 +8,8 @@ const documents = '.pdf,.jpg,.jpeg,.png,.doc,.docx';
  * 普法宣传 (publicity): the street's legal-publicity events (活动形式, laws publicised, audience and
  * materials handed out, 活动照片 as evidence) and its publications by type and channel with their
  * reach. No workflow: an event or a publication is recorded once it has happened. Events whose
- * 参与人数 is missing are flagged, since the audience figure of the report sums that field.
+ * 参与人数 is missing are flagged (the audience figure sums that field), and so are online
+ * publications whose 阅读/播放量 is not yet entered.
  * Declarations only; lists, forms, highlighting and the dashboard are the SDK's generic pages.
  */
 export default definePlugin({
@@ -57,6 +58,8 @@ export default definePlugin({
         { title: '作品', fields: ['title', 'mediaType', 'issueNo', 'laws'] },
         { title: '发布与传播', fields: ['channel', 'publishedOn', 'views'] },
       ],
+      // Reach is read off the platform days after posting; a notice board has none to read.
+      attention: [{ id: 'no-reach', label: '未填阅读/播放量', labelEn: 'Reach missing', when: [{ field: 'channel', notIn: ['noticeboard'] }, { field: 'views', empty: true }] }],
       // Video files themselves are not stored (attachments take documents and pictures): a screenshot
       // of the published post is the evidence the assessors ask for.
       attachments: [{ id: 'screenshot', label: '发布截图或文稿', accept: `${photos},.pdf,.doc,.docx` }],

@@ -44,6 +44,22 @@ describe('publicity', () => {
     await database.db.query('delete from public.publicity_events where title = $1', [event.title]);
   }, 60_000);
 
+  test('只看未填阅读/播放量 keeps the online publications without their reach (a notice board has none)', async () => {
+    const r = await renderPlugin(publicity, { user: 'publicity', database, route: '/publicity/publicity-publications' });
+    const all = live('publicity_publications');
+    await total(all.length);
+    const post = { title: '测试：以案说法', mediaType: 'article', channel: 'wechat_account', publishedOn: '2025-03-16', orgId: streetOrg() };
+    await r.dataProvider.create({ resource: 'publicity_publications', variables: post });
+    await r.dataProvider.create({ resource: 'publicity_publications', variables: { ...post, title: '测试：宣传栏海报', mediaType: 'poster', channel: 'noticeboard' } });
+    fireEvent.click(screen.getByLabelText('只看未填阅读/播放量'));
+    await clickButton('查询');
+    const missing = all.filter((p) => p.channel !== 'noticeboard' && (p.views === null || p.views === undefined)).length + 1;
+    await total(missing);
+    expect(screen.getAllByText('未填阅读/播放量')).toHaveLength(missing);
+    expect(screen.queryByText('测试：宣传栏海报')).toBeNull();
+    await database.db.query("delete from public.publicity_publications where title like '测试：%'");
+  }, 60_000);
+
   test('the dashboard shows the 2024 events and audience with 同比 and the monthly trend, computed in the database', async () => {
     const root = database.dataset.manifest.rootOrgId;
     await renderPlugin(publicity, { user: 'publicity', database, route: '/publicity', dashboardYear: 2024, dashboardOrgId: root });
