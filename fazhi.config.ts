@@ -10,5 +10,7 @@ export default {
     '@fazhi/plugin-mediation',
     '@fazhi/plugin-legal-aid',
     '@fazhi/plugin-enforcement',
+    '@fazhi/plugin-publicity',
+    '@fazhi/plugin-leadership',
   ],
 } satisfies FazhiConfig;

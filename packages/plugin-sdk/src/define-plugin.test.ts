@@ -90,4 +90,28 @@ describe('definePlugin', () => {
     const withStatus = pluginProblems({ ...base(), resources: [{ kind: mediationCases, deadline: { field: 'closedOn', status: 'status', doneWhen: ['finished'] } }] });
     expect(withStatus).toEqual([expect.stringContaining('期限的完成状态使用了字段“办理状态”没有的选项“finished”')]);
   });
+
+  test('ratio columns name two number fields of the kind, under distinct kebab-case ids', () => {
+    const problems = pluginProblems({
+      ...base(),
+      resources: [
+        {
+          kind: mediationCases,
+          ratioColumns: [
+            { id: 'share', label: '占比', numerator: 'partiesCount', denominator: 'caseNo' },
+            { id: 'share', label: '重复', numerator: 'ghost', denominator: 'amount' },
+          ],
+        },
+      ],
+    });
+    expect(problems).toHaveLength(3);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('比率列“占比”字段“案件编号”必须是数值'),
+        expect.stringContaining('比率列“重复”编号“share”应为 kebab-case 且不能重复'),
+        expect.stringContaining('比率列“重复”引用了不存在的字段“ghost”'),
+      ]),
+    );
+    expect(pluginProblems({ ...base(), resources: [{ kind: mediationCases, ratioColumns: [{ id: 'share', label: '占比', numerator: 'partiesCount', denominator: 'amount' }] }] })).toEqual([]);
+  });
 });

@@ -133,6 +133,24 @@ export interface RelatedSumColumn {
   unit?: string;
 }
 
+/**
+ * A computed column from two number fields of the record itself, shown as a percentage: e.g. a law
+ * exam's 合格率 = 合格人数 ÷ 参考人数. Empty when either field is empty or the denominator is 0, so
+ * a row never shows a rate its own figures do not support.
+ */
+export interface RatioColumn<F extends string = string> {
+  /** Stable id, the column's key. */
+  id: string;
+  /** Column title, e.g. 合格率. */
+  label: string;
+  labelEn?: string;
+  /** Number fields (integer, decimal or money) of the resource's kind. */
+  numerator: F;
+  denominator: F;
+  /** Decimal places, trailing zeros dropped; 1 by default (98.9%, 100%). */
+  decimals?: number;
+}
+
 export interface FormSection<F extends string = string> {
   title: string;
   fields: readonly F[];
@@ -169,6 +187,8 @@ export interface PluginResource<K extends RecordKind = RecordKind> {
   board?: BoardView<FieldKey<K>>;
   /** Computed columns from related kinds, e.g. the officers' yearly training hours. */
   relatedSums?: readonly RelatedSumColumn[];
+  /** Computed percentage columns from the record's own numbers, e.g. an exam's 合格率. */
+  ratioColumns?: readonly RatioColumn<FieldKey<K>>[];
   attachments?: readonly AttachmentSlot[];
   /** Overrides of the generic pages. */
   pages?: { list?: LazyPage; show?: LazyPage; create?: LazyPage; edit?: LazyPage };
