@@ -59,7 +59,7 @@ function viewProblems(r: PluginResource, where: string, needField: (key: string,
   if (r.deadline) {
     dateField(r.deadline.field, '期限');
     if (r.deadline.doneWhenFilled) needField(r.deadline.doneWhenFilled, '期限的完成字段');
-    else enumValues(r.deadline.status ?? workflowOf(r)?.field, '期限的完成状态', r.deadline.doneWhen);
+    else enumValues(r.deadline.status ?? workflowOf(r)?.field, '期限的完成状态', r.deadline.doneWhen ?? []);
   }
   for (const a of r.attention ?? []) {
     const what = `关注条件“${a.label}”`;
