@@ -39,6 +39,24 @@ const ticket = (ticketNo: string) => ({
   orgId: uuidFor(String(tickets()[0]!.orgId)),
 });
 
+describe('every kind of the area', () => {
+  test('has its list, showing the street’s records to the clerk; 只看未办结 keeps the open service cases', async () => {
+    for (const { kind } of publicService.resources) {
+      await renderPlugin(publicService, { user: 'public-service', database, route: `/public-service/${kind.id.replace(/_/g, '-')}` });
+      expect(live(kind.id).length, kind.id).toBeGreaterThan(0);
+      await total(live(kind.id).length);
+      cleanup();
+    }
+    await renderPlugin(publicService, { user: 'public-service', database, route: '/public-service/service-cases' });
+    await total(live('service_cases').length);
+    fireEvent.click(screen.getByLabelText('只看未办结'));
+    await clickButton('查询');
+    const open = live('service_cases').filter((c) => !c.closedOn);
+    expect(open.length).toBeGreaterThan(0);
+    await total(open.length);
+  }, 180_000);
+});
+
 describe('12345 hotline tickets', () => {
   test('the clerk sees the street’s tickets; overdue ones are tagged, and 只看已逾期 keeps exactly them', async () => {
     await renderPlugin(publicService, { user: 'public-service', database, route: list });
