@@ -119,6 +119,16 @@ describe('12345 hotline tickets', () => {
     }
   }, 120_000);
 
+  test("the ticket form keeps the caller's name and number in a personal section of their own", async () => {
+    await renderPlugin(publicService, { user: 'public-service', database, route: `${list}/create` });
+    const notice = await screen.findByText(/^本组为个人信息/, {}, { timeout: 30_000 });
+    const section = notice.closest('.ant-card')!;
+    expect(section.querySelector('.ant-card-head-title')?.textContent).toBe('来电人');
+    const labels = [...section.querySelectorAll('.ant-form-item-label label')].map((l) => l.textContent);
+    expect(labels).toEqual(['来电人', '来电号码']);
+    expect(screen.getAllByText(/^本组为个人信息/)).toHaveLength(1);
+  }, 60_000);
+
   test('the dashboard shows the 2024 tickets with 同比, the on-time rate and the monthly trend, computed in the database', async () => {
     const root = database.dataset.manifest.rootOrgId;
     await renderPlugin(publicService, { user: 'public-service', database, route: '/public-service', dashboardYear: 2024, dashboardOrgId: root });
