@@ -12,5 +12,6 @@ export default {
     '@fazhi/plugin-enforcement',
     '@fazhi/plugin-publicity',
     '@fazhi/plugin-leadership',
+    '@fazhi/plugin-public-service',
   ],
 } satisfies FazhiConfig;

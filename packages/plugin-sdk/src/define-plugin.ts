@@ -1,5 +1,5 @@
 import { findField, workflowProblems, type RecordKind } from '@fazhi/domain';
-import { pluginApiVersion, type PluginResource, type WorkAreaPlugin } from './plugin.js';
+import { pluginApiVersion, workflowOf, type PluginResource, type WorkAreaPlugin } from './plugin.js';
 
 const kebab = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const numberTypes = new Set(['integer', 'decimal', 'money']);
@@ -59,7 +59,8 @@ function viewProblems(r: PluginResource, where: string, needField: (key: string,
   };
   if (r.deadline) {
     dateField(r.deadline.field, '期限');
-    enumValues(r.deadline.status ?? r.workflow?.field, '期限的完成状态', r.deadline.doneWhen);
+    if (r.deadline.doneWhenFilled) needField(r.deadline.doneWhenFilled, '期限的完成字段');
+    else enumValues(r.deadline.status ?? workflowOf(r)?.field, '期限的完成状态', r.deadline.doneWhen ?? []);
   }
   for (const a of r.attention ?? []) {
     const what = `关注条件“${a.label}”`;

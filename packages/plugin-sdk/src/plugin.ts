@@ -60,12 +60,13 @@ export interface AttachmentSlot {
 
 /**
  * One test on a record's field, the same in the browser (row highlighting, board cards) and in
- * the database (the list's filter, as data-provider filters): `empty` (no value), `in` / `notIn`
- * (enum values; an empty field is not in any list, so it passes `notIn`), `before: 'today'` (a date
- * earlier than today in Shanghai; an empty date is never before).
+ * the database (the list's filter, as data-provider filters): `empty` (no value), `filled` (a
+ * value), `in` / `notIn` (enum values; an empty field is not in any list, so it passes `notIn`),
+ * `before: 'today'` (a date earlier than today in Shanghai; an empty date is never before).
  */
 export type AttentionCondition<F extends string = string> =
   | { field: F; empty: true }
+  | { field: F; filled: true }
   | { field: F; in: readonly string[] }
   | { field: F; notIn: readonly string[] }
   | { field: F; before: 'today' };
@@ -84,19 +85,33 @@ export interface AttentionRule<F extends string = string> {
 }
 
 /**
- * A date the record must be done by: overdue (逾期) when `field` is before today while `status` is
- * not one of `doneWhen`. Sugar for an attention rule with id `overdue`; the board uses it too.
+ * A date the record must be done by: overdue (逾期) when `field` is before today while the record
+ * is not done. Done is either a final state (`doneWhen`, of `status`) or a filled field
+ * (`doneWhenFilled`). Sugar for an attention rule with id `overdue`; the board uses it too.
  */
-export interface DeadlineRule<F extends string = string> {
+export type DeadlineRule<F extends string = string> = {
   field: F;
-  /** The enum field holding the state; the workflow's field by default. */
-  status?: F;
-  /** The final states, e.g. ['closed_out']. */
-  doneWhen: readonly string[];
   /** Defaults to 已逾期 (Overdue). */
   label?: string;
   labelEn?: string;
-}
+} & (
+  | {
+      /** The enum field holding the state; the workflow's field (the kind's, else the resource's) by default. */
+      status?: F;
+      /** The final states, e.g. ['closed_out']. */
+      doneWhen: readonly string[];
+      doneWhenFilled?: never;
+    }
+  | {
+      /**
+       * Done once this field has a value, e.g. 办结时间: for kinds whose records kept before their
+       * workflow carry no state, so only the date says they are done.
+       */
+      doneWhenFilled: F;
+      status?: never;
+      doneWhen?: never;
+    }
+);
 
 /**
  * A board (看板): the records as cards in one column per option of an enum field, e.g.

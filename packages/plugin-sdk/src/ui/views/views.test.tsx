@@ -76,6 +76,7 @@ describe('attention rules', () => {
     const provider = r.dataProvider;
     const condition: fc.Arbitrary<AttentionCondition> = fc.oneof(
       fc.constantFrom('ownerDept', 'rating', 'deadline').map((field) => ({ field, empty: true as const })),
+      fc.constantFrom('ownerDept', 'rating', 'deadline').map((field) => ({ field, filled: true as const })),
       fc.subarray(['open', 'doing', 'done']).map((v) => ({ field: 'stage', in: v })),
       fc.subarray(['good', 'bad']).map((v) => ({ field: 'rating', notIn: v })),
       fc.subarray(['open', 'doing', 'done']).map((v) => ({ field: 'stage', notIn: v })),
