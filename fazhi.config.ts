@@ -10,5 +10,8 @@ export default {
     '@fazhi/plugin-mediation',
     '@fazhi/plugin-legal-aid',
     '@fazhi/plugin-enforcement',
+    '@fazhi/plugin-admin-disputes',
+    '@fazhi/plugin-business-env',
+    '@fazhi/plugin-organisation',
   ],
 } satisfies FazhiConfig;
