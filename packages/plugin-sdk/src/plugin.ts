@@ -62,13 +62,15 @@ export interface AttachmentSlot {
  * One test on a record's field, the same in the browser (row highlighting, board cards) and in
  * the database (the list's filter, as data-provider filters): `empty` (no value), `in` / `notIn`
  * (enum values; an empty field is not in any list, so it passes `notIn`), `before: 'today'` (a date
- * earlier than today in Shanghai; an empty date is never before).
+ * earlier than today in Shanghai; an empty date is never before), `is` (a yes/no field holding
+ * exactly that value; an empty one holds neither).
  */
 export type AttentionCondition<F extends string = string> =
   | { field: F; empty: true }
   | { field: F; in: readonly string[] }
   | { field: F; notIn: readonly string[] }
-  | { field: F; before: 'today' };
+  | { field: F; before: 'today' }
+  | { field: F; is: boolean };
 
 /**
  * A declared "needs attention" state, e.g. 未回访 (closed, satisfaction empty): rows that meet every
