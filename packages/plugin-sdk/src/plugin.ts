@@ -58,6 +58,9 @@ export interface AttachmentSlot {
   maxBytes?: number;
 }
 
+/** `accept` for paper ledgers' scans and office documents (文书, 材料, 照片): PDF, images, Word. */
+export const documentFiles = '.pdf,.jpg,.jpeg,.png,.doc,.docx';
+
 /**
  * One test on a record's field, the same in the browser (row highlighting, board cards) and in
  * the database (the list's filter, as data-provider filters): `empty` (no value), `in` / `notIn`
