@@ -13,5 +13,8 @@ export default {
     '@fazhi/plugin-publicity',
     '@fazhi/plugin-leadership',
     '@fazhi/plugin-public-service',
+    '@fazhi/plugin-admin-disputes',
+    '@fazhi/plugin-business-env',
+    '@fazhi/plugin-organisation',
   ],
 } satisfies FazhiConfig;

@@ -68,7 +68,7 @@ describe('definePlugin', () => {
           deadline: { field: 'caseNo', doneWhen: ['finished'] },
           attention: [
             { id: 'overdue', label: '重名', when: [] },
-            { id: 'late', label: '迟', when: [{ field: 'caseNo', before: 'today' }, { field: 'result', in: ['maybe'] }, { field: 'ghost', empty: true }] },
+            { id: 'late', label: '迟', when: [{ field: 'caseNo', before: 'today' }, { field: 'result', in: ['maybe'] }, { field: 'ghost', empty: true }, { field: 'caseNo', is: true }] },
           ],
           board: { groupBy: 'caseNo', cardFields: ['nowhere'] },
         },
@@ -83,6 +83,7 @@ describe('definePlugin', () => {
         expect.stringContaining('关注条件“迟”字段“案件编号”必须是日期'),
         expect.stringContaining('关注条件“迟”使用了字段“调解结果”没有的选项“maybe”'),
         expect.stringContaining('关注条件“迟”引用了不存在的字段“ghost”'),
+        expect.stringContaining('关注条件“迟”字段“案件编号”必须是是/否字段'),
         expect.stringContaining('看板分组字段“案件编号”必须是单选项'),
         expect.stringContaining('看板卡片引用了不存在的字段“nowhere”'),
       ]),

@@ -57,6 +57,11 @@ function viewProblems(r: PluginResource, where: string, needField: (key: string,
     if (!f) needField(key, what);
     else if (f.type !== 'date' && f.type !== 'datetime') problems.push(`${where}的${what}字段“${f.label}”必须是日期`);
   };
+  const yesNoField = (key: string, what: string) => {
+    const f = findField(r.kind, key);
+    if (!f) needField(key, what);
+    else if (f.type !== 'boolean') problems.push(`${where}的${what}字段“${f.label}”必须是是/否字段`);
+  };
   if (r.deadline) {
     dateField(r.deadline.field, '期限');
     if (r.deadline.doneWhenFilled) needField(r.deadline.doneWhenFilled, '期限的完成字段');
@@ -70,6 +75,7 @@ function viewProblems(r: PluginResource, where: string, needField: (key: string,
       if ('before' in c) dateField(c.field, what);
       else if ('in' in c) enumValues(c.field, what, c.in);
       else if ('notIn' in c) enumValues(c.field, what, c.notIn);
+      else if ('is' in c) yesNoField(c.field, what);
       else needField(c.field, what);
     }
   }

@@ -58,18 +58,23 @@ export interface AttachmentSlot {
   maxBytes?: number;
 }
 
+/** `accept` for paper ledgers' scans and office documents (文书, 材料, 照片): PDF, images, Word. */
+export const documentFiles = '.pdf,.jpg,.jpeg,.png,.doc,.docx';
+
 /**
  * One test on a record's field, the same in the browser (row highlighting, board cards) and in
  * the database (the list's filter, as data-provider filters): `empty` (no value), `filled` (a
  * value), `in` / `notIn` (enum values; an empty field is not in any list, so it passes `notIn`),
- * `before: 'today'` (a date earlier than today in Shanghai; an empty date is never before).
+ * `before: 'today'` (a date earlier than today in Shanghai; an empty date is never before), `is`
+ * (a yes/no field holding exactly that value; an empty one holds neither).
  */
 export type AttentionCondition<F extends string = string> =
   | { field: F; empty: true }
   | { field: F; filled: true }
   | { field: F; in: readonly string[] }
   | { field: F; notIn: readonly string[] }
-  | { field: F; before: 'today' };
+  | { field: F; before: 'today' }
+  | { field: F; is: boolean };
 
 /**
  * A declared "needs attention" state, e.g. 未回访 (closed, satisfaction empty): rows that meet every

@@ -29,6 +29,7 @@ export function meetsCondition(c: AttentionCondition, record: Record<string, unk
   if ('filled' in c) return !isEmpty(v);
   if ('in' in c) return !isEmpty(v) && c.in.includes(String(v));
   if ('notIn' in c) return isEmpty(v) || !c.notIn.includes(String(v));
+  if ('is' in c) return v === c.is;
   return !isEmpty(v) && dayOf(v) < today;
 }
 
@@ -50,6 +51,7 @@ function conditionFilter(c: AttentionCondition, today: string): CrudFilter {
   if ('in' in c) return { field: c.field, operator: 'in', value: [...c.in] };
   // SQL's `not in` drops empty values; the browser side counts them as "not final".
   if ('notIn' in c) return { operator: 'or', value: [{ field: c.field, operator: 'null', value: true }, { field: c.field, operator: 'nin', value: [...c.notIn] }] };
+  if ('is' in c) return { field: c.field, operator: 'eq', value: c.is };
   return { field: c.field, operator: 'lt', value: today };
 }
 
