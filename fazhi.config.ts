@@ -10,5 +10,6 @@ export default {
     '@fazhi/plugin-mediation',
     '@fazhi/plugin-legal-aid',
     '@fazhi/plugin-enforcement',
+    '@fazhi/plugin-legality-review',
   ],
 } satisfies FazhiConfig;
