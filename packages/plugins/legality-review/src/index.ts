@@ -23,9 +23,8 @@ export default definePlugin({
     {
       kind: majorDecisions,
       listColumns: ['title', 'department', 'stage', 'reviewedOn', 'decidedOn', 'legalityReviewed', 'collectiveDecision'],
-      listFilters: [period, org, { field: 'stage' }, { field: 'legalityReviewed' }, { type: 'text', fields: ['title', 'department'] }],
-      // A draft has no 决策日期 yet and the period filter needs one: 阶段 and the attention
-      // filters find the drafts, and the default (no period) lists them with the decided ones.
+      // A draft has no 决策日期 until it is decided: whatever year is chosen, drafts stay listed.
+      listFilters: [{ type: 'period', keepUndated: true }, org, { field: 'stage' }, { field: 'legalityReviewed' }, { type: 'text', fields: ['title', 'department'] }],
       defaultSort: { field: 'decidedOn', order: 'desc' },
       formSections: [
         { title: '决策事项', fields: ['title', 'department', 'stage'] },

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { uuidFor } from '@fazhi/db';
 import { Evaluator, formatChange, formatIndicator } from '@fazhi/metrics';
-import { clickButton, createPluginDatabase, renderPlugin, type PluginDatabase } from '@fazhi/plugin-sdk/testing';
+import { chooseOption, clickButton, createPluginDatabase, renderPlugin, type PluginDatabase } from '@fazhi/plugin-sdk/testing';
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import legalityReview from './index.js';
@@ -25,12 +25,17 @@ const total = (n: number) => screen.findByText(`共 ${n} 条`, {}, { timeout: 20
 const removeDraft = () => database.db.query(`delete from public.major_decisions where title = $1`, [draft.title]);
 
 describe('legality review', () => {
-  test('a draft without 决策日期 is listed with the decided ones; 只看待法制审核 keeps the drafts', async () => {
+  test('a draft without 决策日期 is listed with the decisions of the chosen year; 只看待法制审核 keeps the drafts', async () => {
     const decided = live('major_decisions').length;
     await database.db.query(`insert into public.major_decisions (org_id, title, department, stage) values ($1, $2, $3, 'drafting')`, [streetOrg(), draft.title, draft.department]);
     try {
       await renderPlugin(legalityReview, { user: 'legality-review', database, route: list });
       await total(decided + 1);
+      await chooseOption('期间', '2024');
+      await clickButton('查询');
+      const decidedIn2024 = live('major_decisions').filter((d) => String(d.decidedOn).startsWith('2024')).length;
+      expect(decidedIn2024).toBeLessThan(decided);
+      await total(decidedIn2024 + 1);
       fireEvent.click(screen.getByLabelText('只看待法制审核'));
       await clickButton('查询');
       await total(1);
