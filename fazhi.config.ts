@@ -16,5 +16,6 @@ export default {
     '@fazhi/plugin-admin-disputes',
     '@fazhi/plugin-business-env',
     '@fazhi/plugin-organisation',
+    '@fazhi/plugin-legality-review',
   ],
 } satisfies FazhiConfig;

@@ -39,7 +39,17 @@ export type ListFilter<F extends string = string> =
       operator?: 'eq' | 'in' | 'contains' | 'range';
       type?: undefined;
     }
-  | { type: 'period'; /** Defaults to the kind's `periodField`. */ field?: F }
+  | {
+      type: 'period';
+      /** Defaults to the kind's `periodField`. */
+      field?: F;
+      /**
+       * Records whose date is still empty stay listed whatever period is chosen: e.g. a major
+       * decision's 决策日期 is empty until it is decided, and a clerk choosing this year should still
+       * see the drafts in progress.
+       */
+      keepUndated?: boolean;
+    }
   | { type: 'org' }
   | { type: 'text'; fields: readonly F[] };
 
