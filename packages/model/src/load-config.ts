@@ -76,10 +76,10 @@ export class ConfigError extends Error {
  */
 export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
   const file = findConfigFile(options);
-  const lazy = file ? lazyLoader(file, options.hostModules) : null;
+  const conditions = options.conditions ?? hostConditions(process.execArgv, process.env.NODE_OPTIONS);
+  const lazy = file ? lazyLoader(file, options.hostModules, conditions) : null;
   const config = file ? await readConfig(file, lazy!) : {};
   const plugins: LoadedPlugin[] = [];
-  const conditions = options.conditions ?? hostConditions(process.execArgv, process.env.NODE_OPTIONS);
   for (const [i, entry] of (config.plugins ?? []).entries()) plugins.push(await loadPlugin(entry, i, file!, lazy!, conditions));
 
   let template: ReportTemplate | undefined;
@@ -87,7 +87,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   let templateSource: string | undefined;
   if (options.template !== undefined) {
     templateFile = resolve(options.cwd, options.template);
-    template = await readTemplateFile(templateFile, lazyLoader(templateFile, options.hostModules));
+    template = await readTemplateFile(templateFile, lazyLoader(templateFile, options.hostModules, conditions));
     templateSource = templateFile;
   } else if (typeof config.template === 'string') {
     templateFile = resolve(dirname(file!), config.template);
@@ -125,7 +125,7 @@ function findConfigFile({ cwd, file }: LoadConfigOptions): string | null {
  * `@fazhi/*` by name: they get the host's own copies (so a kind a plugin declares is checked by
  * the same code that serves it), wherever the config lives and whether or not it installed them.
  */
-function lazyLoader(file: string, hostModules: Readonly<Record<string, unknown>> = {}): () => Promise<Jiti> {
+function lazyLoader(file: string, hostModules: Readonly<Record<string, unknown>> = {}, conditions: readonly string[] = []): () => Promise<Jiti> {
   let loader: Promise<Jiti> | undefined;
   // Loaded on first use: a run without a config, or with JSON files only, does not pay for it.
   return () =>
@@ -135,6 +135,11 @@ function lazyLoader(file: string, hostModules: Readonly<Record<string, unknown>>
         moduleCache: false,
         // A console plugin's default export sits beside its pages: TSX when loaded from sources.
         jsx: true,
+        // Under export conditions (a workspace run on sources) Node's own import goes first: it
+        // resolves a plugin's imports with those conditions too, so the plugin and the host share
+        // the same source modules instead of the plugin reaching builds that may be stale. Without
+        // conditions (an installed fazhi), the host's copies below are what plugins get.
+        tryNative: conditions.length > 0,
         virtualModules: { ...hostModules, '@fazhi/model': model, '@fazhi/domain': domain, '@fazhi/metrics': metrics, '@fazhi/report': report },
       }),
     ));
