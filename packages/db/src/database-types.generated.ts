@@ -2036,6 +2036,7 @@ export type SupabaseDatabase = {
           undone_at: string | null;
           undo_reason: string | null;
           undone_txid: number | null;
+          previous: Json | null;
         };
         Insert: {
           id?: number;
@@ -2051,6 +2052,7 @@ export type SupabaseDatabase = {
           undone_at?: string | null;
           undo_reason?: string | null;
           undone_txid?: number | null;
+          previous?: Json | null;
         };
         Update: {
           id?: number;
@@ -2066,6 +2068,7 @@ export type SupabaseDatabase = {
           undone_at?: string | null;
           undo_reason?: string | null;
           undone_txid?: number | null;
+          previous?: Json | null;
         };
         Relationships: [];
       };
@@ -3474,6 +3477,7 @@ export type SupabaseDatabase = {
           undone_at: string | null;
           undo_reason: string | null;
           undone_txid: number | null;
+          previous: Json | null;
         };
       };
     };

@@ -40,6 +40,22 @@ export interface WorkflowTransition<F extends string = string> {
   requiresAttachments?: readonly WorkflowAttachment[];
 }
 
+/**
+ * One step of a record's history (`public.record_steps`), as the data providers answer
+ * `record-steps` and the console shows it: who took it and when, and who undid it and why.
+ */
+export interface RecordStep {
+  id: number;
+  fromState: string;
+  toState: string;
+  label: string;
+  takenBy: string | null;
+  takenAt: string;
+  undoneBy: string | null;
+  undoneAt: string | null;
+  undoReason: string | null;
+}
+
 /** An attachment slot a step requires; the label names it in the refusal. */
 export interface WorkflowAttachment {
   /** The slot id (kebab-case), as the plugin's resource declares it. */
