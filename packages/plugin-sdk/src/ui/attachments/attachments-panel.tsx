@@ -67,7 +67,7 @@ export function AttachmentsPanel({ resource, area, record }: { resource: PluginR
           }
         };
         return (
-          <div key={slot.id} style={{ marginBottom: 12 }}>
+          <div key={slot.id} data-attachment-slot={slot.id} style={{ marginBottom: 12 }}>
             <Space style={{ marginBottom: 4 }}>
               <Typography.Text strong>{slot.label}</Typography.Text>
               {slot.required ? <Tag color="orange">{t('fazhi.attachments.required')}</Tag> : null}

@@ -1,0 +1,190 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { indicatorCard, openConsoleBrowser, screenshot, signIn, type ConsoleBrowser } from './browser.js';
+
+/**
+ * The browser scenario every work-area plugin proves itself with, written as data: the area's
+ * clerk creates a record through the form, takes it through the kind's workflow (uploading what a
+ * step requires), and sees the area's figures move on the plugin's dashboard; a clerk of another
+ * area finds no way to write. One file per plugin under test/areas/ calls `describeAreaScenario`;
+ * they all run against the one production build in dist/ (vitest.setup.ts builds it once).
+ *
+ *   describeAreaScenario('法律援助', {
+ *     clerk: 'legal-aid', otherClerk: 'mediation', dashboard: 'legal-aid', list: 'legal-aid/legal-aid-applications',
+ *     create: { 申请编号: '援〔2024〕E2E号', 申请人类别: { option: '老年人' }, 申请日期: { date: '2024-06-03' } },
+ *     steps: [{ button: '准予援助', fill: { 审查日期: { date: '2024-06-04' } }, state: '已准予' }],
+ *     indicators: { 'legal_aid.applications': 1 },
+ *   });
+ */
+
+/** What goes into one form control, found by its label (the field's zh-CN label). */
+export type FieldEntry =
+  | string
+  | number
+  | { option: string }
+  | { options: readonly string[] }
+  | { date: string }
+  | { switch: boolean }
+  /** A reference to another record: typed into the search, then the option containing `ref` is picked. */
+  | { ref: string };
+
+export interface ScenarioStep {
+  /** Files to upload first, by attachment slot id (e.g. the evidence 销号 requires). */
+  upload?: Readonly<Record<string, string>>;
+  /** The step's button (its label in the kind's workflow). */
+  button: string;
+  /** What the step's dialog asks for; none for a step without a dialog. */
+  fill?: Readonly<Record<string, FieldEntry>>;
+  /** The state label shown afterwards (当前状态：…). */
+  state: string;
+}
+
+export interface AreaScenario {
+  /** Demo account (the e-mail's local part) of the area's clerk. */
+  clerk: string;
+  /** A demo clerk of another area, who must find no way to write here. */
+  otherClerk: string;
+  /** The plugin's dashboard route, e.g. `legal-aid`. */
+  dashboard: string;
+  /** The resource's list route, e.g. `legal-aid/legal-aid-applications`. */
+  list: string;
+  /** The create form's values, by field label, in the order a clerk fills them. */
+  create: Readonly<Record<string, FieldEntry>>;
+  steps?: readonly ScenarioStep[];
+  /**
+   * Dashboard cards (indicator id) and how far the new record moves each: a number is the exact
+   * change of the shown figure, `'changes'` any change (a rate whose new value depends on the seed).
+   */
+  indicators: Readonly<Record<string, number | 'changes'>>;
+}
+
+const saveButton = /保\s*存/;
+
+/** The two tests of one area, with their own browser over the shared build. */
+export function describeAreaScenario(area: string, s: AreaScenario): void {
+  describe(`${area} in Chromium`, () => {
+    let cb: ConsoleBrowser;
+    beforeAll(async () => {
+      cb = await openConsoleBrowser();
+    }, 120_000);
+    afterAll(async () => {
+      await cb?.close();
+    });
+
+    test(`the ${s.clerk} clerk creates a record through the form${s.steps?.length ? ', takes it through its workflow' : ''} and sees the figures move`, async () => {
+      const { context, page } = await cb.newPage();
+      try {
+        await signIn(page, cb.url, s.clerk);
+        const before = await readCards(page, `${cb.url}${s.dashboard}`, Object.keys(s.indicators));
+
+        await page.goto(`${cb.url}${s.list}/create`);
+        await page.getByRole('button', { name: saveButton }).waitFor();
+        await fillForm(page, page.locator('form'), s.create);
+        await page.getByRole('button', { name: saveButton }).click();
+        await page.waitForURL(/\/show\//);
+
+        for (const step of s.steps ?? []) await takeStep(page, step);
+        await screenshot(page, `area-${s.dashboard}-record`);
+
+        const after = await readCards(page, `${cb.url}${s.dashboard}`, Object.keys(s.indicators));
+        for (const [id, change] of Object.entries(s.indicators)) {
+          if (change === 'changes') expect(after[id], id).not.toBe(before[id]);
+          else expect(after[id]! - before[id]!, id).toBeCloseTo(change, 6);
+        }
+        await screenshot(page, `area-${s.dashboard}-dashboard`);
+      } finally {
+        await context.close();
+      }
+    }, 180_000);
+
+    test(`a clerk of another area (${s.otherClerk}) cannot write here`, async () => {
+      const { context, page } = await cb.newPage();
+      try {
+        await signIn(page, cb.url, s.otherClerk);
+        await page.goto(`${cb.url}${s.list}`);
+        await page.locator('.ant-table').first().waitFor();
+        expect(await page.getByRole('button', { name: /新\s*建/ }).count()).toBe(0);
+        await page.goto(`${cb.url}${s.list}/create`);
+        await page.getByText(/您没有在「.+」新建或修改记录的权限/).waitFor();
+        expect(await page.getByRole('button', { name: saveButton }).count()).toBe(0);
+      } finally {
+        await context.close();
+      }
+    }, 120_000);
+  });
+}
+
+/** The figures on the named dashboard cards, as numbers (242宗 → 242, 95.5% → 95.5, 12.3万元 → 123000). */
+async function readCards(page: Page, url: string, ids: readonly string[]): Promise<Record<string, number>> {
+  await page.goto(url);
+  const out: Record<string, number> = {};
+  for (const id of ids) {
+    const card = indicatorCard(page, id);
+    await card.waitFor();
+    const text = (await card.textContent())!.replace(/,/g, '');
+    out[id] = Number.parseFloat(text) * (text.includes('亿') ? 1e8 : text.includes('万') ? 1e4 : 1);
+  }
+  return out;
+}
+
+async function takeStep(page: Page, step: ScenarioStep): Promise<void> {
+  for (const [slot, fileName] of Object.entries(step.upload ?? {})) await upload(page, slot, fileName);
+  await page.getByRole('button', { name: buttonName(step.button) }).click();
+  if (step.fill) {
+    const dialog = page.getByRole('dialog');
+    await fillForm(page, dialog, step.fill);
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+  }
+  await page.getByText(`当前状态：${step.state}`).waitFor();
+}
+
+/** Uploads a small PDF named `fileName` to one attachment slot of the record's page. */
+async function upload(page: Page, slot: string, fileName: string): Promise<void> {
+  const row = page.locator(`[data-attachment-slot="${slot}"]`);
+  const chooser = page.waitForEvent('filechooser');
+  await row.getByRole('button', { name: /上\s*传/ }).click();
+  await (await chooser).setFiles({ name: fileName, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% fazhi e2e\n') });
+  await row.getByText(fileName, { exact: true }).waitFor();
+}
+
+async function fillForm(page: Page, scope: Locator, values: Readonly<Record<string, FieldEntry>>): Promise<void> {
+  for (const [label, entry] of Object.entries(values)) await fill(page, scope, label, entry);
+}
+
+async function fill(page: Page, scope: Locator, label: string, entry: FieldEntry): Promise<void> {
+  if (typeof entry === 'string' || typeof entry === 'number') {
+    await scope.getByLabel(label, { exact: true }).fill(String(entry));
+  } else if ('date' in entry) {
+    const input = scope.getByLabel(label, { exact: true });
+    await input.click();
+    await input.fill(entry.date);
+    // Tab commits the typed date and closes the picker; Enter would also submit the form (in a step's dialog, the step).
+    await input.press('Tab');
+  } else if ('switch' in entry) {
+    const control = scope.getByRole('switch', { name: label, exact: true });
+    if ((await control.getAttribute('aria-checked')) !== String(entry.switch)) await control.click();
+  } else if ('option' in entry) {
+    await pick(page, scope, label, entry.option);
+  } else if ('options' in entry) {
+    for (const o of entry.options) await pick(page, scope, label, o);
+    await page.keyboard.press('Escape');
+  } else {
+    const box = scope.getByRole('combobox', { name: label, exact: true });
+    await box.click({ force: true });
+    await box.fill(entry.ref);
+    await openDropdown(page).locator('.ant-select-item-option').filter({ hasText: entry.ref }).first().click();
+  }
+}
+
+/** Picks an option of the antd Select labelled `label` (clicking through the shown value, as a user does). */
+async function pick(page: Page, scope: Locator, label: string, option: string): Promise<void> {
+  await scope.getByRole('combobox', { name: label, exact: true }).click({ force: true });
+  await openDropdown(page).locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${escapeRegExp(option)}$`) }).first().click();
+}
+
+/** antd puts a space between the two characters of a two-character label (指 派). */
+const buttonName = (label: string) => new RegExp(`^${[...label].map(escapeRegExp).join('\\s*')}$`);
+
+const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
