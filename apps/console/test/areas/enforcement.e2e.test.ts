@@ -14,8 +14,9 @@ describeAreaScenario('行政执法', {
     执法事项: '未取得食品经营许可从事食品经营',
     对象类型: { option: '企业' },
     执法对象: '广州南沙某餐饮有限公司',
-    执法人员一: { ref: '李凤萍' },
-    执法人员二: { ref: '麦琳莉' },
+    // Officers' names are personal, shown masked (李**) to the clerk: picked by 执法证号.
+    执法人员一: { ref: '440115007006' },
+    执法人员二: { ref: '440115001349' },
     法律依据: '《中华人民共和国食品安全法》第一百二十二条',
     罚款金额: '50000',
     已法制审核: { switch: true },
