@@ -10,5 +10,12 @@ export default {
     '@fazhi/plugin-mediation',
     '@fazhi/plugin-legal-aid',
     '@fazhi/plugin-enforcement',
+    '@fazhi/plugin-publicity',
+    '@fazhi/plugin-leadership',
+    '@fazhi/plugin-public-service',
+    '@fazhi/plugin-admin-disputes',
+    '@fazhi/plugin-business-env',
+    '@fazhi/plugin-organisation',
+    '@fazhi/plugin-legality-review',
   ],
 } satisfies FazhiConfig;

@@ -30,7 +30,7 @@ const typescriptExamples = (readme: string) => [...readme.matchAll(/```ts\n([\s\
 
 it('covers every published package', () => {
   expect(published.map((p) => p.manifest.name).sort()).toEqual(
-    expect.arrayContaining(['@fazhi/cli', '@fazhi/dataset', '@fazhi/db', '@fazhi/domain', '@fazhi/metrics', '@fazhi/model', '@fazhi/plugin-enforcement', '@fazhi/plugin-legal-aid', '@fazhi/plugin-mediation', '@fazhi/plugin-sdk', '@fazhi/report']),
+    expect.arrayContaining(['@fazhi/cli', '@fazhi/dataset', '@fazhi/db', '@fazhi/domain', '@fazhi/metrics', '@fazhi/model', '@fazhi/plugin-enforcement', '@fazhi/plugin-leadership', '@fazhi/plugin-legal-aid', '@fazhi/plugin-mediation', '@fazhi/plugin-public-service', '@fazhi/plugin-publicity', '@fazhi/plugin-sdk', '@fazhi/report']),
   );
 });
 

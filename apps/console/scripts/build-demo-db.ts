@@ -4,6 +4,7 @@
 import { loadDataset } from '@fazhi/dataset';
 import { datasetAsOf, defaultMigrationsDir, releaseSnapshot, defaultShimFile, demoAccounts, demoOrgsOf, demoPassword, insertDataset, migrate, migrateModel, openPglite, seedDemoUsers } from '@fazhi/db';
 import { loadConfig } from '@fazhi/model/node';
+import * as pluginSdk from '@fazhi/plugin-sdk';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +26,8 @@ const shipped = (f: string) => f.endsWith('.sql') && (!before || f < before);
 // The model the console is built for (the same fazhi.config.ts as the bundle): plugin kinds get
 // their tables in the snapshot, and the seed may hold their records.
 const configFile = findConfigFile(resolve(here, '..'));
-const { model } = await loadConfig({ cwd: dirname(configFile), file: configFile });
+// Plugins get the console's own SDK, as they do in the bundle.
+const { model } = await loadConfig({ cwd: dirname(configFile), file: configFile, hostModules: { '@fazhi/plugin-sdk': pluginSdk } });
 
 /** The migrations to apply: all of them, or a folder with only those before FAZHI_DEMO_BEFORE. */
 function migrationsDir(): string {

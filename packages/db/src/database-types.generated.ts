@@ -347,6 +347,7 @@ export type SupabaseDatabase = {
           deleted_by: string | null;
           issues_found: number | null;
           filed: boolean | null;
+          adoption: string | null;
         };
         Insert: {
           id?: string;
@@ -368,6 +369,7 @@ export type SupabaseDatabase = {
           deleted_by?: string | null;
           issues_found?: number | null;
           filed?: boolean | null;
+          adoption?: string | null;
         };
         Update: {
           id?: string;
@@ -389,6 +391,7 @@ export type SupabaseDatabase = {
           deleted_by?: string | null;
           issues_found?: number | null;
           filed?: boolean | null;
+          adoption?: string | null;
         };
         Relationships: [];
       };
@@ -682,6 +685,7 @@ export type SupabaseDatabase = {
           updated_by: string | null;
           deleted_at: string | null;
           deleted_by: string | null;
+          adoption: string | null;
         };
         Insert: {
           id?: string;
@@ -702,6 +706,7 @@ export type SupabaseDatabase = {
           updated_by?: string | null;
           deleted_at?: string | null;
           deleted_by?: string | null;
+          adoption?: string | null;
         };
         Update: {
           id?: string;
@@ -722,6 +727,7 @@ export type SupabaseDatabase = {
           updated_by?: string | null;
           deleted_at?: string | null;
           deleted_by?: string | null;
+          adoption?: string | null;
         };
         Relationships: [];
       };
@@ -1410,6 +1416,7 @@ export type SupabaseDatabase = {
           updated_by: string | null;
           deleted_at: string | null;
           deleted_by: string | null;
+          adoption: string | null;
         };
         Insert: {
           id?: string;
@@ -1426,6 +1433,7 @@ export type SupabaseDatabase = {
           updated_by?: string | null;
           deleted_at?: string | null;
           deleted_by?: string | null;
+          adoption?: string | null;
         };
         Update: {
           id?: string;
@@ -1442,6 +1450,7 @@ export type SupabaseDatabase = {
           updated_by?: string | null;
           deleted_at?: string | null;
           deleted_by?: string | null;
+          adoption?: string | null;
         };
         Relationships: [];
       };
@@ -1555,12 +1564,12 @@ export type SupabaseDatabase = {
           id: string;
           org_id: string;
           title: string;
-          decided_on: string;
+          decided_on: string | null;
           public_participation: boolean | null;
           expert_argument: boolean | null;
           risk_assessment: boolean | null;
-          legality_reviewed: boolean;
-          collective_decision: boolean;
+          legality_reviewed: boolean | null;
+          collective_decision: boolean | null;
           version: number;
           created_at: string;
           created_by: string | null;
@@ -1568,17 +1577,22 @@ export type SupabaseDatabase = {
           updated_by: string | null;
           deleted_at: string | null;
           deleted_by: string | null;
+          stage: string | null;
+          department: string | null;
+          reviewed_on: string | null;
+          reviewed_by: string | null;
+          review_opinion: string | null;
         };
         Insert: {
           id?: string;
           org_id: string;
           title: string;
-          decided_on: string;
+          decided_on?: string | null;
           public_participation?: boolean | null;
           expert_argument?: boolean | null;
           risk_assessment?: boolean | null;
-          legality_reviewed: boolean;
-          collective_decision: boolean;
+          legality_reviewed?: boolean | null;
+          collective_decision?: boolean | null;
           version?: number;
           created_at?: string;
           created_by?: string | null;
@@ -1586,17 +1600,22 @@ export type SupabaseDatabase = {
           updated_by?: string | null;
           deleted_at?: string | null;
           deleted_by?: string | null;
+          stage?: string | null;
+          department?: string | null;
+          reviewed_on?: string | null;
+          reviewed_by?: string | null;
+          review_opinion?: string | null;
         };
         Update: {
           id?: string;
           org_id?: string;
           title?: string;
-          decided_on?: string;
+          decided_on?: string | null;
           public_participation?: boolean | null;
           expert_argument?: boolean | null;
           risk_assessment?: boolean | null;
-          legality_reviewed?: boolean;
-          collective_decision?: boolean;
+          legality_reviewed?: boolean | null;
+          collective_decision?: boolean | null;
           version?: number;
           created_at?: string;
           created_by?: string | null;
@@ -1604,6 +1623,11 @@ export type SupabaseDatabase = {
           updated_by?: string | null;
           deleted_at?: string | null;
           deleted_by?: string | null;
+          stage?: string | null;
+          department?: string | null;
+          reviewed_on?: string | null;
+          reviewed_by?: string | null;
+          review_opinion?: string | null;
         };
         Relationships: [];
       };
@@ -2641,6 +2665,7 @@ export type SupabaseDatabase = {
           opinion: string | null;
           issues_found: number | null;
           filed: boolean | null;
+          adoption: string | null;
           version: number | null;
           created_at: string | null;
           created_by: string | null;
@@ -2764,6 +2789,7 @@ export type SupabaseDatabase = {
           department: string | null;
           reviewer: string | null;
           conclusion: string | null;
+          adoption: string | null;
           version: number | null;
           created_at: string | null;
           created_by: string | null;
@@ -3028,6 +3054,7 @@ export type SupabaseDatabase = {
           department: string | null;
           issued_on: string | null;
           issued_by: string | null;
+          adoption: string | null;
           version: number | null;
           created_at: string | null;
           created_by: string | null;
@@ -3088,6 +3115,11 @@ export type SupabaseDatabase = {
           risk_assessment: boolean | null;
           legality_reviewed: boolean | null;
           collective_decision: boolean | null;
+          stage: string | null;
+          department: string | null;
+          reviewed_on: string | null;
+          reviewed_by: string | null;
+          review_opinion: string | null;
           version: number | null;
           created_at: string | null;
           created_by: string | null;

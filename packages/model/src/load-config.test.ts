@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { builtInModel } from './compose.js';
-import { ConfigError, loadConfig } from './load-config.js';
+import { ConfigError, hostConditions, loadConfig } from './load-config.js';
 
 let dir: string;
 beforeEach(() => {
@@ -118,6 +118,31 @@ describe('loadConfig: finding the file', () => {
     write('fazhi.config.json', '{}');
     write('fazhi.config.js', 'export default {};');
     expect((await failure(loadConfig({ cwd: dir }))).message).toMatch(/有多个配置文件：fazhi\.config\.js、fazhi\.config\.json/);
+  });
+});
+
+describe('loadConfig: which build of a plugin package', () => {
+  // A package whose sources and build differ, as a workspace plugin's do while its dist is stale.
+  function twoBuilds() {
+    write('node_modules/@x/correction/package.json', JSON.stringify({ name: '@x/correction', type: 'module', exports: { '.': { 'fazhi-source': './src/index.ts', default: './dist/index.js' } } }));
+    write('node_modules/@x/correction/src/index.ts', correctionModule);
+    write('node_modules/@x/correction/dist/index.js', correctionModule.replace(': string', '').replace("'community-correction'", "'stale-build'"));
+    write('fazhi.config.json', '{ "plugins": ["@x/correction"] }');
+  }
+
+  it('takes the sources under the host’s export conditions, and the build without them', async () => {
+    twoBuilds();
+    const source = await loadConfig({ cwd: dir, conditions: ['fazhi-source'] });
+    expect(source.plugins[0]!.module).toMatch(/src[\\/]index\.ts$/);
+    expect(source.plugins[0]!.extension.id).toBe('community-correction');
+    const built = await loadConfig({ cwd: dir, conditions: [] });
+    expect(built.plugins[0]!.extension.id).toBe('stale-build');
+  });
+
+  it('reads the conditions from the process’s arguments and NODE_OPTIONS', () => {
+    expect(hostConditions(['--conditions=fazhi-source', '--import', 'tsx'])).toEqual(['fazhi-source']);
+    expect(hostConditions(['-C', 'a'], '--conditions b -C=c')).toEqual(['a', 'b', 'c']);
+    expect(hostConditions(['--import', 'tsx'], '')).toEqual([]);
   });
 });
 

@@ -43,6 +43,18 @@ export interface LoadConfigOptions {
   file?: string | undefined;
   /** `--template FILE`: a template for this run instead of the config's (relative to `cwd`). */
   template?: string | undefined;
+  /**
+   * Packages the host has loaded that plugins must share rather than import on their own, by
+   * specifier (e.g. the console passes `@fazhi/plugin-sdk`, so a plugin's `definePlugin` is the
+   * console's). `@fazhi/model`, `@fazhi/domain`, `@fazhi/metrics` and `@fazhi/report` always are.
+   */
+  hostModules?: Readonly<Record<string, unknown>> | undefined;
+  /**
+   * Export conditions plugins are resolved with; by default those the process was started with
+   * (`--conditions`), so this repository's `--conditions=fazhi-source` loads a plugin's sources,
+   * never a build of it that may be stale or missing.
+   */
+  conditions?: readonly string[] | undefined;
 }
 
 /** A config, plugin or template could not be read or used; the message names the file, in Chinese. */
@@ -64,17 +76,18 @@ export class ConfigError extends Error {
  */
 export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
   const file = findConfigFile(options);
-  const lazy = file ? lazyLoader(file) : null;
+  const conditions = options.conditions ?? hostConditions(process.execArgv, process.env.NODE_OPTIONS);
+  const lazy = file ? lazyLoader(file, options.hostModules, conditions) : null;
   const config = file ? await readConfig(file, lazy!) : {};
   const plugins: LoadedPlugin[] = [];
-  for (const [i, entry] of (config.plugins ?? []).entries()) plugins.push(await loadPlugin(entry, i, file!, lazy!));
+  for (const [i, entry] of (config.plugins ?? []).entries()) plugins.push(await loadPlugin(entry, i, file!, lazy!, conditions));
 
   let template: ReportTemplate | undefined;
   let templateFile: string | null = null;
   let templateSource: string | undefined;
   if (options.template !== undefined) {
     templateFile = resolve(options.cwd, options.template);
-    template = await readTemplateFile(templateFile, lazyLoader(templateFile));
+    template = await readTemplateFile(templateFile, lazyLoader(templateFile, options.hostModules, conditions));
     templateSource = templateFile;
   } else if (typeof config.template === 'string') {
     templateFile = resolve(dirname(file!), config.template);
@@ -112,7 +125,7 @@ function findConfigFile({ cwd, file }: LoadConfigOptions): string | null {
  * `@fazhi/*` by name: they get the host's own copies (so a kind a plugin declares is checked by
  * the same code that serves it), wherever the config lives and whether or not it installed them.
  */
-function lazyLoader(file: string): () => Promise<Jiti> {
+function lazyLoader(file: string, hostModules: Readonly<Record<string, unknown>> = {}, conditions: readonly string[] = []): () => Promise<Jiti> {
   let loader: Promise<Jiti> | undefined;
   // Loaded on first use: a run without a config, or with JSON files only, does not pay for it.
   return () =>
@@ -122,7 +135,12 @@ function lazyLoader(file: string): () => Promise<Jiti> {
         moduleCache: false,
         // A console plugin's default export sits beside its pages: TSX when loaded from sources.
         jsx: true,
-        virtualModules: { '@fazhi/model': model, '@fazhi/domain': domain, '@fazhi/metrics': metrics, '@fazhi/report': report },
+        // Under export conditions (a workspace run on sources) Node's own import goes first: it
+        // resolves a plugin's imports with those conditions too, so the plugin and the host share
+        // the same source modules instead of the plugin reaching builds that may be stale. Without
+        // conditions (an installed fazhi), the host's copies below are what plugins get.
+        tryNative: conditions.length > 0,
+        virtualModules: { ...hostModules, '@fazhi/model': model, '@fazhi/domain': domain, '@fazhi/metrics': metrics, '@fazhi/report': report },
       }),
     ));
 }
@@ -170,7 +188,7 @@ async function readConfig(file: string, lazy: LazyLoader): Promise<FazhiConfig> 
   return value as FazhiConfig;
 }
 
-async function loadPlugin(entry: unknown, i: number, file: string, lazy: LazyLoader): Promise<LoadedPlugin> {
+async function loadPlugin(entry: unknown, i: number, file: string, lazy: LazyLoader, conditions: readonly string[]): Promise<LoadedPlugin> {
   const where = `配置文件“${file}”中 plugins[${i}]`;
   if (typeof entry !== 'string') {
     if (!isExtension(entry)) throw new ConfigError(`${where}不是 fazhi 扩展：应为带 id 和 apiVersion 的对象，或模块名`, file);
@@ -180,13 +198,25 @@ async function loadPlugin(entry: unknown, i: number, file: string, lazy: LazyLoa
   let value: unknown;
   try {
     const loader = await lazy();
-    module = fileURLToPath(loader.esmResolve(entry));
+    module = fileURLToPath(conditions.length ? loader.esmResolve(entry, { conditions: [...conditions, 'node', 'import', 'default'] }) : loader.esmResolve(entry));
     value = await importDefault(loader, module);
   } catch (e) {
     throw new ConfigError(`${where}“${entry}”无法导入：${loaderMessage(e)}`, file);
   }
   if (!isExtension(value)) throw new ConfigError(`${where}“${entry}”（${module}）的默认导出不是 fazhi 扩展：应为带 id 和 apiVersion 的对象（用 defineExtension 声明）`, file);
   return { specifier: entry, module, extension: value };
+}
+
+/** The custom export conditions the process was started with (`--conditions=x`, `-C x`, also in NODE_OPTIONS). */
+export function hostConditions(execArgv: readonly string[], nodeOptions = ''): string[] {
+  const args = [...execArgv, ...nodeOptions.split(/\s+/).filter(Boolean)];
+  const out: string[] = [];
+  args.forEach((a, i) => {
+    const inline = /^(?:--conditions|-C)=(.+)$/.exec(a);
+    if (inline) out.push(inline[1]!);
+    else if ((a === '--conditions' || a === '-C') && args[i + 1]) out.push(args[i + 1]!);
+  });
+  return [...new Set(out)];
 }
 
 /** Shape only: composition checks the rest (and names the extension by its id). */

@@ -1,4 +1,4 @@
-import { legalAidApplications, mediationCases } from '@fazhi/domain';
+import { hotlineTickets, legalAidApplications, mediationCases, serviceCases } from '@fazhi/domain';
 import { describe, expect, test } from 'vitest';
 import { definePlugin, pluginProblems } from './define-plugin.js';
 import { pluginApiVersion, type WorkAreaPlugin } from './plugin.js';
@@ -68,7 +68,7 @@ describe('definePlugin', () => {
           deadline: { field: 'caseNo', doneWhen: ['finished'] },
           attention: [
             { id: 'overdue', label: '重名', when: [] },
-            { id: 'late', label: '迟', when: [{ field: 'caseNo', before: 'today' }, { field: 'result', in: ['maybe'] }, { field: 'ghost', empty: true }] },
+            { id: 'late', label: '迟', when: [{ field: 'caseNo', before: 'today' }, { field: 'result', in: ['maybe'] }, { field: 'ghost', empty: true }, { field: 'caseNo', is: true }] },
           ],
           board: { groupBy: 'caseNo', cardFields: ['nowhere'] },
         },
@@ -77,17 +77,60 @@ describe('definePlugin', () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringContaining('期限字段“案件编号”必须是日期'),
-        expect.stringContaining('期限的完成状态需要一个状态字段'),
+        expect.stringContaining('期限的完成状态使用了字段“办理状态”没有的选项“finished”'),
         expect.stringContaining('关注条件“重名”编号“overdue”应为 kebab-case 且不能是 overdue'),
         expect.stringContaining('关注条件“重名”至少要有一个条件'),
         expect.stringContaining('关注条件“迟”字段“案件编号”必须是日期'),
         expect.stringContaining('关注条件“迟”使用了字段“调解结果”没有的选项“maybe”'),
         expect.stringContaining('关注条件“迟”引用了不存在的字段“ghost”'),
+        expect.stringContaining('关注条件“迟”字段“案件编号”必须是是/否字段'),
         expect.stringContaining('看板分组字段“案件编号”必须是单选项'),
         expect.stringContaining('看板卡片引用了不存在的字段“nowhere”'),
       ]),
     );
     const withStatus = pluginProblems({ ...base(), resources: [{ kind: mediationCases, deadline: { field: 'closedOn', status: 'status', doneWhen: ['finished'] } }] });
     expect(withStatus).toEqual([expect.stringContaining('期限的完成状态使用了字段“办理状态”没有的选项“finished”')]);
+  });
+
+  test('ratio columns name two number fields of the kind, under distinct kebab-case ids', () => {
+    const problems = pluginProblems({
+      ...base(),
+      resources: [
+        {
+          kind: mediationCases,
+          ratioColumns: [
+            { id: 'share', label: '占比', numerator: 'partiesCount', denominator: 'caseNo' },
+            { id: 'share', label: '重复', numerator: 'ghost', denominator: 'amount' },
+          ],
+        },
+      ],
+    });
+    expect(problems).toHaveLength(3);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('比率列“占比”字段“案件编号”必须是数值'),
+        expect.stringContaining('比率列“重复”编号“share”应为 kebab-case 且不能重复'),
+        expect.stringContaining('比率列“重复”引用了不存在的字段“ghost”'),
+      ]),
+    );
+    expect(pluginProblems({ ...base(), resources: [{ kind: mediationCases, ratioColumns: [{ id: 'share', label: '占比', numerator: 'partiesCount', denominator: 'amount' }] }] })).toEqual([]);
+  });
+
+  test("a deadline's state defaults to the kind's workflow field; without any workflow it needs `status`", () => {
+    // mediation_cases declares its workflow on the kind (status): no `status` needed on the deadline.
+    expect(pluginProblems({ ...base(), resources: [{ kind: mediationCases, deadline: { field: 'closedOn', doneWhen: ['followed_up'] } }] })).toEqual([]);
+    const noWorkflow = { ...base(), id: 'public-service', area: 'public_service' };
+    expect(pluginProblems({ ...noWorkflow, resources: [{ kind: serviceCases, deadline: { field: 'closedOn', doneWhen: ['x'] } }] })).toEqual([expect.stringContaining('期限的完成状态需要一个状态字段')]);
+  });
+
+  test('a deadline done once a field is filled, and `filled` conditions, name existing fields', () => {
+    const ps = { ...base(), id: 'public-service', area: 'public_service' };
+    const ok = { kind: hotlineTickets, deadline: { field: 'dueAt', doneWhenFilled: 'closedAt' }, attention: [{ id: 'unrated', label: '未评价', when: [{ field: 'closedAt', filled: true }, { field: 'satisfaction', empty: true }] }] } as const;
+    expect(pluginProblems({ ...ps, resources: [ok] })).toEqual([]);
+    const bad = { kind: hotlineTickets, deadline: { field: 'dueAt', doneWhenFilled: 'shutAt' }, attention: [{ id: 'unrated', label: '未评价', when: [{ field: 'ratedAt', filled: true }] }] } as const;
+    expect(pluginProblems({ ...ps, resources: [bad as never] })).toEqual([
+      expect.stringContaining('期限的完成字段引用了不存在的字段“shutAt”'),
+      expect.stringContaining('关注条件“未评价”引用了不存在的字段“ratedAt”'),
+    ]);
   });
 });

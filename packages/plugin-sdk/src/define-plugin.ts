@@ -1,7 +1,8 @@
 import { findField, workflowProblems, type RecordKind } from '@fazhi/domain';
-import { pluginApiVersion, type PluginResource, type WorkAreaPlugin } from './plugin.js';
+import { pluginApiVersion, workflowOf, type PluginResource, type WorkAreaPlugin } from './plugin.js';
 
 const kebab = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const numberTypes = new Set(['integer', 'decimal', 'money']);
 
 function resourceProblems(r: PluginResource): string[] {
   const problems: string[] = [];
@@ -41,7 +42,7 @@ function resourceProblems(r: PluginResource): string[] {
   return problems;
 }
 
-/** The declared views (deadline, attention, board, related sums) against the kind's fields. */
+/** The declared views (deadline, attention, board, ratio columns) against the kind's fields. */
 function viewProblems(r: PluginResource, where: string, needField: (key: string, what: string) => void): string[] {
   const problems: string[] = [];
   const enumValues = (key: string | undefined, what: string, values: readonly string[]) => {
@@ -56,9 +57,15 @@ function viewProblems(r: PluginResource, where: string, needField: (key: string,
     if (!f) needField(key, what);
     else if (f.type !== 'date' && f.type !== 'datetime') problems.push(`${where}的${what}字段“${f.label}”必须是日期`);
   };
+  const yesNoField = (key: string, what: string) => {
+    const f = findField(r.kind, key);
+    if (!f) needField(key, what);
+    else if (f.type !== 'boolean') problems.push(`${where}的${what}字段“${f.label}”必须是是/否字段`);
+  };
   if (r.deadline) {
     dateField(r.deadline.field, '期限');
-    enumValues(r.deadline.status ?? r.workflow?.field, '期限的完成状态', r.deadline.doneWhen);
+    if (r.deadline.doneWhenFilled) needField(r.deadline.doneWhenFilled, '期限的完成字段');
+    else enumValues(r.deadline.status ?? workflowOf(r)?.field, '期限的完成状态', r.deadline.doneWhen ?? []);
   }
   for (const a of r.attention ?? []) {
     const what = `关注条件“${a.label}”`;
@@ -68,12 +75,24 @@ function viewProblems(r: PluginResource, where: string, needField: (key: string,
       if ('before' in c) dateField(c.field, what);
       else if ('in' in c) enumValues(c.field, what, c.in);
       else if ('notIn' in c) enumValues(c.field, what, c.notIn);
+      else if ('is' in c) yesNoField(c.field, what);
       else needField(c.field, what);
     }
   }
   if (r.board) {
     enumValues(r.board.groupBy, '看板分组', []);
     r.board.cardFields?.forEach((k) => needField(k, '看板卡片'));
+  }
+  const ratioIds = new Set<string>();
+  for (const c of r.ratioColumns ?? []) {
+    const what = `比率列“${c.label}”`;
+    if (!kebab.test(c.id) || ratioIds.has(c.id)) problems.push(`${where}的${what}编号“${c.id}”应为 kebab-case 且不能重复`);
+    ratioIds.add(c.id);
+    for (const key of [c.numerator, c.denominator]) {
+      const f = findField(r.kind, key);
+      if (!f) needField(key, what);
+      else if (!numberTypes.has(f.type)) problems.push(`${where}的${what}字段“${f.label}”必须是数值`);
+    }
   }
   return problems;
 }

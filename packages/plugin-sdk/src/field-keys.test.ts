@@ -10,7 +10,7 @@ import { patrols } from './test-kind.test-helper.js';
 const plugin = (resource: object) => () => definePlugin({ id: 'legal-points', apiVersion: pluginApiVersion, label: '法律服务点', area: 'legal_points', resources: [resource as never] });
 
 describe('field keys typed from the kind', () => {
-  test('a misspelt key in listColumns, listFilters, formSections, defaultSort or workflow is a type error', () => {
+  test('a misspelt key in listColumns, listFilters, formSections, defaultSort, workflow or ratioColumns is a type error', () => {
     // The (deprecated) resource-level workflow, on a kind that does not declare its own.
     const withoutWorkflow = { ...patrols, workflow: undefined };
     const typos = [
@@ -30,6 +30,8 @@ describe('field keys typed from the kind', () => {
       defineResource({ kind: withoutWorkflow, workflow: { field: 'status', transitions: [] } }),
       // @ts-expect-error `visitor` is not a field
       defineResource({ kind: withoutWorkflow, workflow: { field: 'state', transitions: [{ from: ['planned'], to: 'done', label: '完成', requires: ['visitor'] }] } }),
+      // @ts-expect-error `visitorz` is not a field
+      defineResource({ kind: patrols, ratioColumns: [{ id: 'share', label: '占比', numerator: 'visitorz', denominator: 'visitorz' }] }),
     ];
     for (const r of typos) expect(plugin(r)).toThrow(/插件定义有误[\s\S]*不存在的字段/);
   });

@@ -39,7 +39,17 @@ export type ListFilter<F extends string = string> =
       operator?: 'eq' | 'in' | 'contains' | 'range';
       type?: undefined;
     }
-  | { type: 'period'; /** Defaults to the kind's `periodField`. */ field?: F }
+  | {
+      type: 'period';
+      /** Defaults to the kind's `periodField`. */
+      field?: F;
+      /**
+       * Records whose date is still empty stay listed whatever period is chosen: e.g. a major
+       * decision's 决策日期 is empty until it is decided, and a clerk choosing this year should still
+       * see the drafts in progress.
+       */
+      keepUndated?: boolean;
+    }
   | { type: 'org' }
   | { type: 'text'; fields: readonly F[] };
 
@@ -58,17 +68,23 @@ export interface AttachmentSlot {
   maxBytes?: number;
 }
 
+/** `accept` for paper ledgers' scans and office documents (文书, 材料, 照片): PDF, images, Word. */
+export const documentFiles = '.pdf,.jpg,.jpeg,.png,.doc,.docx';
+
 /**
  * One test on a record's field, the same in the browser (row highlighting, board cards) and in
- * the database (the list's filter, as data-provider filters): `empty` (no value), `in` / `notIn`
- * (enum values; an empty field is not in any list, so it passes `notIn`), `before: 'today'` (a date
- * earlier than today in Shanghai; an empty date is never before).
+ * the database (the list's filter, as data-provider filters): `empty` (no value), `filled` (a
+ * value), `in` / `notIn` (enum values; an empty field is not in any list, so it passes `notIn`),
+ * `before: 'today'` (a date earlier than today in Shanghai; an empty date is never before), `is`
+ * (a yes/no field holding exactly that value; an empty one holds neither).
  */
 export type AttentionCondition<F extends string = string> =
   | { field: F; empty: true }
+  | { field: F; filled: true }
   | { field: F; in: readonly string[] }
   | { field: F; notIn: readonly string[] }
-  | { field: F; before: 'today' };
+  | { field: F; before: 'today' }
+  | { field: F; is: boolean };
 
 /**
  * A declared "needs attention" state, e.g. 未回访 (closed, satisfaction empty): rows that meet every
@@ -84,19 +100,33 @@ export interface AttentionRule<F extends string = string> {
 }
 
 /**
- * A date the record must be done by: overdue (逾期) when `field` is before today while `status` is
- * not one of `doneWhen`. Sugar for an attention rule with id `overdue`; the board uses it too.
+ * A date the record must be done by: overdue (逾期) when `field` is before today while the record
+ * is not done. Done is either a final state (`doneWhen`, of `status`) or a filled field
+ * (`doneWhenFilled`). Sugar for an attention rule with id `overdue`; the board uses it too.
  */
-export interface DeadlineRule<F extends string = string> {
+export type DeadlineRule<F extends string = string> = {
   field: F;
-  /** The enum field holding the state; the workflow's field by default. */
-  status?: F;
-  /** The final states, e.g. ['closed_out']. */
-  doneWhen: readonly string[];
   /** Defaults to 已逾期 (Overdue). */
   label?: string;
   labelEn?: string;
-}
+} & (
+  | {
+      /** The enum field holding the state; the workflow's field (the kind's, else the resource's) by default. */
+      status?: F;
+      /** The final states, e.g. ['closed_out']. */
+      doneWhen: readonly string[];
+      doneWhenFilled?: never;
+    }
+  | {
+      /**
+       * Done once this field has a value, e.g. 办结时间: for kinds whose records kept before their
+       * workflow carry no state, so only the date says they are done.
+       */
+      doneWhenFilled: F;
+      status?: never;
+      doneWhen?: never;
+    }
+);
 
 /**
  * A board (看板): the records as cards in one column per option of an enum field, e.g.
@@ -131,6 +161,24 @@ export interface RelatedSumColumn {
   threshold?: number;
   /** e.g. 学时 */
   unit?: string;
+}
+
+/**
+ * A computed column from two number fields of the record itself, shown as a percentage: e.g. a law
+ * exam's 合格率 = 合格人数 ÷ 参考人数. Empty when either field is empty or the denominator is 0, so
+ * a row never shows a rate its own figures do not support.
+ */
+export interface RatioColumn<F extends string = string> {
+  /** Stable id, the column's key. */
+  id: string;
+  /** Column title, e.g. 合格率. */
+  label: string;
+  labelEn?: string;
+  /** Number fields (integer, decimal or money) of the resource's kind. */
+  numerator: F;
+  denominator: F;
+  /** Decimal places, trailing zeros dropped; 1 by default (98.9%, 100%). */
+  decimals?: number;
 }
 
 export interface FormSection<F extends string = string> {
@@ -169,6 +217,8 @@ export interface PluginResource<K extends RecordKind = RecordKind> {
   board?: BoardView<FieldKey<K>>;
   /** Computed columns from related kinds, e.g. the officers' yearly training hours. */
   relatedSums?: readonly RelatedSumColumn[];
+  /** Computed percentage columns from the record's own numbers, e.g. an exam's 合格率. */
+  ratioColumns?: readonly RatioColumn<FieldKey<K>>[];
   attachments?: readonly AttachmentSlot[];
   /** Overrides of the generic pages. */
   pages?: { list?: LazyPage; show?: LazyPage; create?: LazyPage; edit?: LazyPage };

@@ -44,6 +44,18 @@ export const adminDisputes = defineRecordKind({
     { type: 'required-when', field: 'result', when: { field: 'stage', in: ['decided', 'closed'] } },
     { type: 'required-when', field: 'decidedOn', when: { field: 'stage', in: ['decided', 'closed'] } },
   ],
+  // 立案 → 审理 → 决定/判决 → 结案. A case may end without a separate decision step (撤诉, 调解结案),
+  // so 结案 is reachable from every open stage, and like 决定/判决 it needs the result and its date:
+  // the figures of corrected, lost and settled cases count by them.
+  workflow: {
+    field: 'stage',
+    initial: 'filed',
+    transitions: [
+      { from: ['filed'], to: 'in_progress', label: '开始审理' },
+      { from: ['filed', 'in_progress'], to: 'decided', label: '作出决定/判决', requires: ['result', 'decidedOn'] },
+      { from: ['filed', 'in_progress', 'decided'], to: 'closed', label: '结案', requires: ['result', 'decidedOn'] },
+    ],
+  },
 });
 
 export const courtHearings = defineRecordKind({

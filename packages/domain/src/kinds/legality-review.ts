@@ -1,6 +1,9 @@
 import { defineRecordKind } from '../record-kind.js';
 import { options } from './options.js';
 
+/** Whether the department took the reviewer's opinion (意见采纳). */
+const adoption = { key: 'adoption', label: '意见采纳', type: 'enum', options: options(['adopted', '采纳', 'Adopted'], ['partly', '部分采纳', 'Partly adopted'], ['not_adopted', '未采纳', 'Not adopted']) } as const;
+
 const handledBy = options(['justice_office', '司法所'], ['legal_counsel', '法律顾问'], ['jointly', '司法所与法律顾问共同']);
 
 export const legalConsultations = defineRecordKind({
@@ -39,6 +42,7 @@ export const contractReviews = defineRecordKind({
     { key: 'opinion', label: '审查意见', type: 'enum', required: true, listed: true, options: options(['approved', '同意'], ['approved_with_changes', '修改后同意'], ['rejected', '不同意']) },
     { key: 'issuesFound', label: '发现法律问题数', type: 'integer', min: 0, unit: '个', description: '审查中发现并提出修改意见的法律问题' },
     { key: 'filed', label: '已报备案', type: 'boolean', description: '大额合同报上级备案' },
+    { ...adoption, description: '送审部门是否采纳审查意见' },
   ],
 });
 
@@ -56,6 +60,7 @@ export const legalOpinions = defineRecordKind({
     { key: 'department', label: '委托部门', type: 'text', listed: true },
     { key: 'issuedOn', label: '出具日期', type: 'date', notFuture: true, required: true, listed: true },
     { key: 'issuedBy', label: '出具方', type: 'enum', options: handledBy, required: true },
+    { ...adoption, description: '委托部门是否采纳意见书的意见' },
   ],
 });
 
@@ -75,6 +80,11 @@ export const reviewMeetings = defineRecordKind({
   ],
 });
 
+/**
+ * 重大行政决策: a decision passes 法制审核 (the justice office's legality review, with its written
+ * opinion) before the leadership decides it collectively. A record is created as a draft, without
+ * a 决策日期, so it counts in no figure until it is decided (every figure is placed by 决策日期).
+ */
 export const majorDecisions = defineRecordKind({
   id: 'major_decisions',
   label: '重大行政决策',
@@ -85,13 +95,56 @@ export const majorDecisions = defineRecordKind({
   titleField: 'title',
   fields: [
     { key: 'title', label: '决策事项', type: 'text', required: true, listed: true },
-    { key: 'decidedOn', label: '决策日期', type: 'date', notFuture: true, required: true, listed: true },
+    { key: 'decidedOn', label: '决策日期', type: 'date', notFuture: true, listed: true, description: '集体讨论决定的日期；拟订和审核中的决策为空' },
     { key: 'publicParticipation', label: '公众参与', type: 'boolean', listed: true },
     { key: 'expertArgument', label: '专家论证', type: 'boolean', listed: true },
     { key: 'riskAssessment', label: '风险评估', type: 'boolean', listed: true },
-    { key: 'legalityReviewed', label: '合法性审查', type: 'boolean', required: true, listed: true },
-    { key: 'collectiveDecision', label: '集体讨论决定', type: 'boolean', required: true },
+    { key: 'legalityReviewed', label: '合法性审查', type: 'boolean', listed: true },
+    { key: 'collectiveDecision', label: '集体讨论决定', type: 'boolean' },
+    {
+      key: 'stage',
+      label: '决策阶段',
+      type: 'enum',
+      listed: true,
+      options: options(['drafting', '拟订中', 'Drafting'], ['returned', '退回修改', 'Returned'], ['reviewed', '法制审核通过', 'Reviewed'], ['decided', '已决定', 'Decided']),
+      description: '随流程步骤变化',
+    },
+    { key: 'department', label: '承办部门', type: 'text', listed: true },
+    { key: 'reviewedOn', label: '审核日期', type: 'date', notFuture: true },
+    { key: 'reviewedBy', label: '审核方', type: 'enum', options: handledBy },
+    { key: 'reviewOpinion', label: '审核意见', type: 'longtext' },
   ],
+  rules: [
+    { type: 'order', earlier: 'reviewedOn', later: 'decidedOn' },
+    { type: 'required-when', field: 'decidedOn', when: { field: 'stage', in: ['decided'] } },
+  ],
+  // 拟订 → 法制审核（通过，附合法性审查意见书；或退回修改 → 重新送审）→ 集体讨论决定. No step skips
+  // the review, and the steps set the two booleans the review-rate figure counts.
+  workflow: {
+    field: 'stage',
+    initial: 'drafting',
+    transitions: [
+      {
+        from: ['drafting'],
+        to: 'reviewed',
+        label: '法制审核通过',
+        requires: ['reviewedOn', 'reviewOpinion'],
+        asks: ['reviewedBy'],
+        sets: { legalityReviewed: true },
+        requiresAttachments: [{ slot: 'legality-opinion', label: '合法性审查意见书' }],
+      },
+      { from: ['drafting'], to: 'returned', label: '退回修改', requires: ['reviewedOn', 'reviewOpinion'], asks: ['reviewedBy'] },
+      { from: ['returned'], to: 'drafting', label: '重新送审' },
+      {
+        from: ['reviewed'],
+        to: 'decided',
+        label: '集体讨论决定',
+        requires: ['decidedOn'],
+        asks: ['publicParticipation', 'expertArgument', 'riskAssessment'],
+        sets: { collectiveDecision: true },
+      },
+    ],
+  },
 });
 
 /** Steps in the life of a normative or other administrative document that pass the justice office. */
@@ -123,6 +176,7 @@ export const documentReviews = defineRecordKind({
     { key: 'department', label: '起草/送审部门', type: 'text', listed: true },
     { key: 'reviewer', label: '审查方', type: 'enum', options: handledBy },
     { key: 'conclusion', label: '办理结论', type: 'enum', options: options(['passed', '通过'], ['revised', '修改后通过'], ['rejected', '不予通过'], ['retained', '保留'], ['amended', '修改'], ['repealed', '废止']) },
+    { ...adoption, description: '起草部门是否采纳合法性审查意见' },
   ],
 });
 

@@ -5,3 +5,4 @@ export { createPluginDatabase, defaultSeedDir, demoAccount, loadConsoleUser, typ
 export { memoryAttachmentStore } from './memory-attachment-store.js';
 export { installDomShims } from './dom-shims.js';
 export { chooseOption, clickButton, field, setDate, setText } from './form-helpers.js';
+export { findIndicatorCard } from './dashboard-helpers.js';

@@ -83,12 +83,14 @@ describe('generic pages on a plugin-only kind', () => {
     expect(after!.state).toBe('planned');
   });
 
-  test('the dashboard shows the plugin’s own indicator, computed in the database as the user', async () => {
+  test('the dashboard shows the plugin’s own indicator, computed in the database as the user, as a card and in its group’s table', async () => {
     const root = database.dataset.manifest.rootOrgId;
     await renderPlugin(plugin, { database, route: '/legal-points', dashboardYear: 2025, dashboardOrgId: root });
     const indicator = database.model.catalog.indicators.find((i) => i.id === 'legal_points.patrols')!;
-    expect(await screen.findByText('法律服务点巡查次数', {}, { timeout: 15_000 })).toBeTruthy();
-    expect(await screen.findByText(formatIndicator(indicator, 1), {}, { timeout: 15_000 })).toBeTruthy();
+    await waitFor(() => expect(screen.getAllByText(formatIndicator(indicator, 1))).toHaveLength(2), { timeout: 15_000 });
+    const card = document.querySelector('[data-indicator="legal_points.patrols"]')!;
+    expect(card.textContent).toContain('法律服务点巡查次数');
+    expect(screen.getByRole('row', { name: /法律服务点巡查次数/ })).toBeTruthy();
   });
 
   test('a ref field offers the records of a plugin kind by their title, from the composed registry', async () => {

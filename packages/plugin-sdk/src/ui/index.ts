@@ -24,6 +24,7 @@ export { AttachmentsPanel } from './attachments/attachments-panel.js';
 export { formatFileSize } from '@fazhi/domain';
 export { formatShanghaiDateTime, shanghaiWallClock } from './fields/shanghai-time.js';
 export { IndicatorCard } from './dashboard/indicator-card.js';
+export { IndicatorTable } from './dashboard/indicator-table.js';
 export { asOfText, changeText } from './dashboard/change-text.js';
 export { TrendChart, trendSummary, type TrendChartProps, type TrendPoint } from './dashboard/trend-chart.js';
 export { DashboardWidgets, useDashboardScope } from './dashboard/dashboard-widgets.js';

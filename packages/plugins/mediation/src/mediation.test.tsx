@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { Evaluator, formatChange, formatIndicator } from '@fazhi/metrics';
-import { chooseOption, clickButton, createPluginDatabase, renderPlugin, setDate, setText, type PluginDatabase } from '@fazhi/plugin-sdk/testing';
+import { chooseOption, clickButton, createPluginDatabase, findIndicatorCard, renderPlugin, setDate, setText, type PluginDatabase } from '@fazhi/plugin-sdk/testing';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import mediation from './index.js';
@@ -248,9 +248,10 @@ describe('mediation attachments and dashboard', () => {
     // The same figure the in-memory evaluator gives over the seed (the two evaluators must agree).
     const ev = new Evaluator({ orgs: database.dataset.orgs, records: database.dataset.records, catalog: fresh.model.catalog });
     const c = ev.compare('mediation.successful_cases', root, { kind: 'year', year: 2024 });
-    expect(await screen.findByText(formatIndicator(c.current.indicator, c.current.value), {}, { timeout: 15_000 })).toBeTruthy();
-    expect(screen.getByText('调解成功率')).toBeTruthy();
-    expect(screen.getByText(formatChange(c))).toBeTruthy();
+    const card = await findIndicatorCard(c.current.indicator.id);
+    expect(card.textContent).toContain(formatIndicator(c.current.indicator, c.current.value));
+    expect(card.textContent).toContain(formatChange(c));
+    expect((await findIndicatorCard('mediation.success_rate')).textContent).toContain('调解成功率');
     expect(await screen.findByRole('img', { name: /^每月成功调处矛盾纠纷：1月/ })).toBeTruthy();
     cleanup();
     await fresh.close();
@@ -274,7 +275,9 @@ describe('mediation attachments and dashboard', () => {
     }
     cleanup();
     await renderPlugin(mediation, { user: 'mediation', database, route: '/mediation', dashboardYear: 2023, dashboardOrgId: root, locale: 'en' });
-    expect((await screen.findAllByText('No data for last year', {}, { timeout: 15_000 })).length).toBe(4);
+    await findIndicatorCard('mediation.successful_cases');
+    const notes = [...document.querySelectorAll('[data-indicator] [data-comparison]')].map((n) => n.textContent);
+    expect(notes).toEqual(Array(4).fill('No data for last year'));
     cleanup();
   });
 });

@@ -1,17 +1,22 @@
-import { Typography } from 'antd';
+import { Space, Typography } from 'antd';
 import type { WorkAreaPlugin } from '../../plugin.js';
 import { useLabels } from '../use-labels.js';
-import { DashboardWidgets } from './dashboard-widgets.js';
+import { DashboardWidgets, useDashboardScope } from './dashboard-widgets.js';
+import { IndicatorTable } from './indicator-table.js';
 
-/** A plugin's own dashboard page (route `/<plugin-id>`). */
+/** A plugin's own dashboard page (route `/<plugin-id>`): its widgets, then each indicator group as a table. */
 export default function PluginDashboardPage({ plugin }: { plugin: WorkAreaPlugin }) {
   const { t } = useLabels();
+  const { orgId, year } = useDashboardScope();
   return (
-    <div>
-      <Typography.Title level={4}>
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={4} style={{ margin: 0 }}>
         {plugin.label} · {t('fazhi.dashboard.title')}
       </Typography.Title>
       <DashboardWidgets plugin={plugin} />
-    </div>
+      {(plugin.indicatorGroups ?? []).map((g) => (
+        <IndicatorTable key={g.id} title={t('fazhi.dashboard.groupTitle', { label: g.label })} ids={g.indicators} orgId={orgId} year={year} />
+      ))}
+    </Space>
   );
 }

@@ -173,6 +173,12 @@ export const en: Dictionary = {
       trendTitle: '{{title}} ({{year}})',
       summary: '{{title}}: {{values}}',
       separator: ', ',
+      groupTitle: '{{label}} indicators',
+      indicator: 'Indicator',
+      value: 'This period',
+      previousColumn: 'Same period last year',
+      change: 'Year on year',
+      open: 'Open dashboard',
     },
   },
 };

@@ -174,6 +174,12 @@ export const zhCN = {
       trendTitle: '{{title}}（{{year}}年）',
       summary: '{{title}}：{{values}}',
       separator: '，',
+      groupTitle: '{{label}}指标',
+      indicator: '指标',
+      value: '本期',
+      previousColumn: '上年同期',
+      change: '同比',
+      open: '进入工作看板',
     },
   },
 };

@@ -25,6 +25,19 @@ describe('list filters', () => {
     ]);
   });
 
+  test('a period that keeps undated records: the period OR an empty date, as one keyed group', () => {
+    const keeping = { ...resource, listFilters: [{ type: 'period', field: 'closedOn', keepUndated: true }] } as const;
+    expect(filtersToCrud(keeping, { period__closedOn: { year: 2024 } }, orgs)).toContainEqual({
+      key: 'period__closedOn',
+      operator: 'or',
+      value: [
+        { operator: 'and', value: [{ field: 'closedOn', operator: 'gte', value: '2024-01-01' }, { field: 'closedOn', operator: 'lt', value: '2025-01-01' }] },
+        { field: 'closedOn', operator: 'null', value: true },
+      ],
+    });
+    expect(filtersToCrud(keeping, {}, orgs)).toContainEqual({ key: 'period__closedOn', operator: 'or', value: [] });
+  });
+
   test('org means the unit and everything below it; enums as `in`; text as one OR group', () => {
     const f = filtersToCrud(resource, { orgId: 's', result: ['success'], status: 'closed', q: ' 0001 ' }, orgs);
     expect(f).toContainEqual({ field: 'orgId', operator: 'in', value: ['s', 'c', 'm'] });

@@ -17,7 +17,7 @@ export function listFiltersOf(resource: PluginResource): ListFilter[] {
 }
 
 export type ResolvedFilter =
-  | { kind: 'period'; name: string; field: FieldDef }
+  | { kind: 'period'; name: string; field: FieldDef; keepUndated: boolean }
   | { kind: 'org'; name: 'orgId' }
   | { kind: 'text'; name: string; fields: FieldDef[] }
   | { kind: 'select'; name: string; field: FieldDef & { type: 'enum' | 'enum-set' }; multiple: boolean }
@@ -31,7 +31,7 @@ export function resolveFilter(resource: PluginResource, f: ListFilter): Resolved
   const kind = resource.kind;
   if (f.type === 'period') {
     const field = findField(kind, f.field ?? kind.periodField)!;
-    return { kind: 'period', name: `period__${field.key}`, field };
+    return { kind: 'period', name: `period__${field.key}`, field, keepUndated: f.keepUndated === true };
   }
   if (f.type === 'org') return { kind: 'org', name: 'orgId' };
   if (f.type === 'text') return { kind: 'text', name: 'q', fields: f.fields.map((k) => findField(kind, k)!) };
@@ -86,7 +86,10 @@ export function filtersToCrud(resource: PluginResource, values: Record<string, u
       case 'period': {
         const p = periodOf(v as PeriodValue | undefined);
         const r = p ? periodRange(p) : undefined;
-        out.push({ field: f.field.key, operator: 'gte', value: r?.start }, { field: f.field.key, operator: 'lt', value: r?.end });
+        const within: CrudFilter[] = [{ field: f.field.key, operator: 'gte', value: r?.start }, { field: f.field.key, operator: 'lt', value: r?.end }];
+        // Keyed, so Refine replaces the group on the next search; an empty group filters nothing.
+        if (f.keepUndated) out.push({ key: f.name, operator: 'or', value: r ? [{ operator: 'and', value: within }, { field: f.field.key, operator: 'null', value: true }] : [] });
+        else out.push(...within);
         break;
       }
       case 'org':

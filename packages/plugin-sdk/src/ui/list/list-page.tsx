@@ -12,6 +12,7 @@ import { DuplicateKeysNotice } from '../dashboard/duplicate-keys-notice.js';
 import { useDashboardScope } from '../dashboard/dashboard-widgets.js';
 import { attentionRulesOf, rulesMet } from '../views/attention.js';
 import { Board } from '../views/board.js';
+import { ratioText } from '../views/ratio-columns.js';
 import { belowThreshold } from '../views/related-sums.js';
 import { useRelatedSums } from '../views/use-related-sums.js';
 import { useFazhiServices } from '../services-context.js';
@@ -31,7 +32,8 @@ const attentionRow = { style: { background: '#fff1f0' } };
  * data provider, columns from field metadata (chosen by the user, remembered per resource), row
  * actions by access control, and a recycle-bin toggle. Declared views join in: attention rules
  * (逾期 …) tag and highlight rows and add a filter each, related sums add roster columns with their
- * threshold line, and a declared board adds a 列表 / 看板 switch over the same filters.
+ * threshold line, ratio columns add a percentage from the row's own numbers (an exam's 合格率),
+ * and a declared board adds a 列表 / 看板 switch over the same filters.
  */
 export default function RecordListPage({ resource, plugin }: RecordPageProps) {
   const labels = useLabels();
@@ -109,6 +111,11 @@ export default function RecordListPage({ resource, plugin }: RecordPageProps) {
           </Space>
         );
       },
+    })),
+    ...(resource.ratioColumns ?? []).map((col) => ({
+      key: `ratio__${col.id}`,
+      title: labels.field(col),
+      render: (_: unknown, record: BaseRecord) => ratioText(col, record) ?? <Typography.Text type="secondary">{t('fazhi.empty')}</Typography.Text>,
     })),
     {
       key: 'orgId',

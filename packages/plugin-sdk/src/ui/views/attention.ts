@@ -1,5 +1,5 @@
 import type { CrudFilter } from '@refinedev/core';
-import type { AttentionCondition, AttentionRule, PluginResource } from '../../plugin.js';
+import { workflowOf, type AttentionCondition, type AttentionRule, type PluginResource } from '../../plugin.js';
 
 /**
  * "Needs attention" rules of a resource (its `deadline` as the rule `overdue`, then its declared
@@ -10,9 +10,10 @@ import type { AttentionCondition, AttentionRule, PluginResource } from '../../pl
 export function attentionRulesOf(resource: PluginResource): AttentionRule[] {
   const rules: AttentionRule[] = [];
   const d = resource.deadline;
-  const status = d?.status ?? resource.workflow?.field;
-  if (d && status) {
-    rules.push({ id: 'overdue', label: d.label ?? '已逾期', labelEn: d.labelEn ?? (d.label ? undefined : 'Overdue'), when: [{ field: d.field, before: 'today' }, { field: status, notIn: d.doneWhen }] });
+  const status = d?.status ?? workflowOf(resource)?.field;
+  const notDone: AttentionCondition | undefined = d?.doneWhenFilled ? { field: d.doneWhenFilled, empty: true } : d?.doneWhen && status ? { field: status, notIn: d.doneWhen } : undefined;
+  if (d && notDone) {
+    rules.push({ id: 'overdue', label: d.label ?? '已逾期', labelEn: d.labelEn ?? (d.label ? undefined : 'Overdue'), when: [{ field: d.field, before: 'today' }, notDone] });
   }
   return [...rules, ...(resource.attention ?? [])];
 }
@@ -25,8 +26,10 @@ const dayOf = (v: unknown) => String(v).slice(0, 10);
 export function meetsCondition(c: AttentionCondition, record: Record<string, unknown>, today: string): boolean {
   const v = record[c.field];
   if ('empty' in c) return isEmpty(v);
+  if ('filled' in c) return !isEmpty(v);
   if ('in' in c) return !isEmpty(v) && c.in.includes(String(v));
   if ('notIn' in c) return isEmpty(v) || !c.notIn.includes(String(v));
+  if ('is' in c) return v === c.is;
   return !isEmpty(v) && dayOf(v) < today;
 }
 
@@ -44,9 +47,11 @@ const alwaysHolds = (c: AttentionCondition) => 'notIn' in c && c.notIn.length ==
 
 function conditionFilter(c: AttentionCondition, today: string): CrudFilter {
   if ('empty' in c) return { field: c.field, operator: 'null', value: true };
+  if ('filled' in c) return { field: c.field, operator: 'nnull', value: true };
   if ('in' in c) return { field: c.field, operator: 'in', value: [...c.in] };
   // SQL's `not in` drops empty values; the browser side counts them as "not final".
   if ('notIn' in c) return { operator: 'or', value: [{ field: c.field, operator: 'null', value: true }, { field: c.field, operator: 'nin', value: [...c.notIn] }] };
+  if ('is' in c) return { field: c.field, operator: 'eq', value: c.is };
   return { field: c.field, operator: 'lt', value: today };
 }
 

@@ -19,6 +19,7 @@ export const pointTasks = defineRecordKind({
     { key: 'ownerDept', label: '责任部门', type: 'text', listed: true },
     { key: 'assignedOn', label: '交办日期', type: 'date', required: true, listed: true },
     { key: 'deadline', label: '完成期限', type: 'date', listed: true },
+    { key: 'urgent', label: '加急', type: 'boolean' },
     {
       key: 'stage',
       label: '进度',

@@ -17,12 +17,13 @@ const today = todayInShanghai();
 const year = Number(today.slice(0, 4));
 const shift = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-type Task = { id: string; taskNo: string; ownerDept: string | null; assignedOn: string; deadline: string | null; stage: string; rating: string | null };
+type Task = { id: string; taskNo: string; ownerDept: string | null; assignedOn: string; deadline: string | null; stage: string; rating: string | null; urgent: boolean | null };
 const taskArb = fc.record({
   ownerDept: fc.constantFrom('城管科', '综治办', null),
   deadlineIn: fc.option(fc.integer({ min: -40, max: 40 }), { nil: null }),
   stage: fc.constantFrom('open', 'doing', 'done'),
   rating: fc.constantFrom('good', 'bad', null),
+  urgent: fc.constantFrom(true, false, null),
 });
 /** 120 tasks, the same every run; deadlines around today, some missing. */
 const tasks: Task[] = fc.sample(taskArb, { seed: 20261205, numRuns: 120 }).map((t, i) => ({
@@ -33,6 +34,7 @@ const tasks: Task[] = fc.sample(taskArb, { seed: 20261205, numRuns: 120 }).map((
   deadline: t.deadlineIn === null ? null : shift(t.deadlineIn),
   stage: t.stage,
   rating: t.rating,
+  urgent: t.urgent,
 }));
 
 let database: PluginDatabase;
@@ -75,7 +77,9 @@ describe('attention rules', () => {
     await total(tasks.length);
     const provider = r.dataProvider;
     const condition: fc.Arbitrary<AttentionCondition> = fc.oneof(
-      fc.constantFrom('ownerDept', 'rating', 'deadline').map((field) => ({ field, empty: true as const })),
+      fc.constantFrom('ownerDept', 'rating', 'deadline', 'urgent').map((field) => ({ field, empty: true as const })),
+      fc.constantFrom('ownerDept', 'rating', 'deadline', 'urgent').map((field) => ({ field, filled: true as const })),
+      fc.boolean().map((is) => ({ field: 'urgent', is })),
       fc.subarray(['open', 'doing', 'done']).map((v) => ({ field: 'stage', in: v })),
       fc.subarray(['good', 'bad']).map((v) => ({ field: 'rating', notIn: v })),
       fc.subarray(['open', 'doing', 'done']).map((v) => ({ field: 'stage', notIn: v })),
