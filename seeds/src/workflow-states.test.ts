@@ -6,8 +6,8 @@ import { nanshaDir } from './generate-nansha.js';
 /**
  * Every seeded record of a kind with a workflow is in a state its data supports: reachable from the
  * initial state through steps whose required fields and set values it holds, and not behind its
- * data (no step out of the state that requires or sets something is already held: a closed case
- * must not offer 结案 again).
+ * data (no step out of the state that needs something new is already held: a closed case must not
+ * offer 结案 again).
  */
 let ds: Dataset;
 beforeAll(async () => {
@@ -25,7 +25,17 @@ function reachable(wf: Workflow, start: string, r: AnyRecord): Set<string> {
   return seen;
 }
 
-const proves = (t: Workflow['transitions'][number]) => Boolean(t.requires?.length || Object.keys(t.sets ?? {}).length);
+type Transition = Workflow['transitions'][number];
+const evidence = (t: Transition) => [...(t.requires ?? []), ...Object.keys(t.sets ?? {})];
+
+/**
+ * A step out of `state` the record already holds, and that needs more than the steps into
+ * `state` did (结案 after 作出决定 needing the same 结果 and 日期 proves nothing new).
+ */
+function heldStepAhead(wf: Workflow, state: string, r: AnyRecord): Transition | undefined {
+  const known = new Set(wf.transitions.filter((t) => t.to === state && stepHolds(t, r)).flatMap(evidence));
+  return wf.transitions.find((t) => t.from.includes(state) && stepHolds(t, r) && evidence(t).some((k) => !known.has(k)));
+}
 
 describe('nansha-2024 workflow states', () => {
   const kinds = createRegistry()
@@ -44,11 +54,11 @@ describe('nansha-2024 workflow states', () => {
       const state = r[wf.field];
       expect(typeof state === 'string' && state !== '', `${kind.id} ${r.id} has no state`).toBe(true);
       expect(reachable(wf, start, r).has(state as string), `${kind.id} ${r.id}: its data does not reach ${String(state)}`).toBe(true);
-      const ahead = wf.transitions.find((t) => t.from.includes(state as string) && proves(t) && stepHolds(t, r));
+      const ahead = heldStepAhead(wf, state as string, r);
       expect(ahead?.label, `${kind.id} ${r.id} (${String(state)}) already holds the step`).toBeUndefined();
       counts.set(state as string, (counts.get(state as string) ?? 0) + 1);
     }
-    // The seed's history ends in more than one state (closed, and some still open at the cut-off).
-    expect(counts.size, `${kind.id} ${JSON.stringify(Object.fromEntries(counts))}`).toBeGreaterThan(1);
+    // Not all left at the start: the seed's history has moved on (closed, decided, followed up).
+    expect([...counts.keys()].some((s) => s !== start), `${kind.id} ${JSON.stringify(Object.fromEntries(counts))}`).toBe(true);
   });
 });
