@@ -26,6 +26,7 @@ import type { GenContext } from './context.js';
 import { buildOrgs } from './orgs.js';
 import { Rng } from './random.js';
 import { buildStaff } from './staff.js';
+import { withWorkflowStates } from './workflow-states.js';
 
 /** Changing the seed changes every id and value; the figures stay as targeted. */
 export const nanshaSeed = 20_241_231;
@@ -89,6 +90,6 @@ export function buildNansha(seed = nanshaSeed): DatasetInput {
       ledgerSpan: { from: '2023-01-01', to: '2024-12-31' },
     },
     orgs: orgs.units,
-    records: new Map(kinds.map((k) => [k, byKind[k] as AnyRecord[]])),
+    records: new Map(builtInRecordKinds.map((k) => [k.id, withWorkflowStates(k, byKind[k.id] as AnyRecord[])])),
   };
 }

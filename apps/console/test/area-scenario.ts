@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { indicatorCard, openConsoleBrowser, screenshot, signIn, type ConsoleBrowser } from './browser.js';
+import { indicatorCard, openConsoleBrowser, screenshot, signIn, signOut, type ConsoleBrowser } from './browser.js';
 
 /**
  * The browser scenario every work-area plugin proves itself with, written as data: the area's
@@ -56,6 +56,12 @@ export interface AreaScenario {
    * change of the shown figure, `'changes'` any change (a rate whose new value depends on the seed).
    */
   indicators: Readonly<Record<string, number | 'changes'>>;
+  /**
+   * Then a street admin (demo account `by`, same browser profile) undoes the last step with a
+   * reason: the record is back in `state`, and the dashboard, reached without reloading the
+   * console, shows the cards moved by `indicators` (the step's effect taken back).
+   */
+  undoLast?: { by: string; state: string; indicators: Readonly<Record<string, number | 'changes'>> };
 }
 
 const saveButton = /保\s*存/;
@@ -84,14 +90,28 @@ export function describeAreaScenario(area: string, s: AreaScenario): void {
         await page.waitForURL(/\/show\//);
 
         for (const step of s.steps ?? []) await takeStep(page, step);
+        const recordUrl = page.url();
         await screenshot(page, `area-${s.dashboard}-record`);
 
         const after = await readCards(page, `${cb.url}${s.dashboard}`, Object.keys(s.indicators));
-        for (const [id, change] of Object.entries(s.indicators)) {
-          if (change === 'changes') expect(after[id], id).not.toBe(before[id]);
-          else expect(after[id]! - before[id]!, id).toBeCloseTo(change, 6);
-        }
+        expectMoved(before, after, s.indicators);
         await screenshot(page, `area-${s.dashboard}-dashboard`);
+
+        const last = s.steps?.at(-1);
+        if (s.undoLast && last) {
+          await signOut(page);
+          await signIn(page, cb.url, s.undoLast.by);
+          const ids = Object.keys(s.undoLast.indicators);
+          const beforeUndo = await readCards(page, `${cb.url}${s.dashboard}`, ids);
+          await page.goto(recordUrl);
+          await page.getByRole('button', { name: `撤销“${last.button}”` }).click();
+          await page.getByLabel('撤销理由（必填，将记入办理记录）').fill('浏览器测试：撤销最后一步');
+          await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+          await page.getByText(`当前状态：${s.undoLast.state}`).waitFor();
+          // Client-side navigation: the console's figures must not be the ones it read before the undo.
+          await navigateInApp(page, `${cb.url}${s.dashboard}`);
+          expectMoved(beforeUndo, await readShownCards(page, ids), s.undoLast.indicators);
+        }
       } finally {
         await context.close();
       }
@@ -114,9 +134,28 @@ export function describeAreaScenario(area: string, s: AreaScenario): void {
   });
 }
 
+function expectMoved(before: Record<string, number>, after: Record<string, number>, expected: Readonly<Record<string, number | 'changes'>>): void {
+  for (const [id, change] of Object.entries(expected)) {
+    if (change === 'changes') expect(after[id], id).not.toBe(before[id]);
+    else expect(after[id]! - before[id]!, id).toBeCloseTo(change, 6);
+  }
+}
+
+/** Goes to `url` through the console's router (no reload), as a click on a menu entry does. */
+async function navigateInApp(page: Page, url: string): Promise<void> {
+  await page.evaluate((path) => {
+    window.history.pushState(null, '', path);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, new URL(url).pathname);
+}
+
 /** The figures on the named dashboard cards, as numbers (242宗 → 242, 95.5% → 95.5, 12.3万元 → 123000). */
 async function readCards(page: Page, url: string, ids: readonly string[]): Promise<Record<string, number>> {
   await page.goto(url);
+  return readShownCards(page, ids);
+}
+
+async function readShownCards(page: Page, ids: readonly string[]): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const id of ids) {
     const card = indicatorCard(page, id);
@@ -132,6 +171,9 @@ async function takeStep(page: Page, step: ScenarioStep): Promise<void> {
   await page.getByRole('button', { name: buttonName(step.button) }).click();
   if (step.fill) {
     const dialog = page.getByRole('dialog');
+    // A trial click waits until the dialog has stopped moving: selects are clicked with force
+    // (through their shown value), which would otherwise land beside them while the dialog zooms in.
+    await dialog.getByRole('button', { name: /确\s*定/ }).click({ trial: true });
     await fillForm(page, dialog, step.fill);
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
   }

@@ -2060,6 +2060,7 @@ export type SupabaseDatabase = {
           undone_at: string | null;
           undo_reason: string | null;
           undone_txid: number | null;
+          previous: Json | null;
         };
         Insert: {
           id?: number;
@@ -2075,6 +2076,7 @@ export type SupabaseDatabase = {
           undone_at?: string | null;
           undo_reason?: string | null;
           undone_txid?: number | null;
+          previous?: Json | null;
         };
         Update: {
           id?: number;
@@ -2090,6 +2092,7 @@ export type SupabaseDatabase = {
           undone_at?: string | null;
           undo_reason?: string | null;
           undone_txid?: number | null;
+          previous?: Json | null;
         };
         Relationships: [];
       };
@@ -3506,6 +3509,7 @@ export type SupabaseDatabase = {
           undone_at: string | null;
           undo_reason: string | null;
           undone_txid: number | null;
+          previous: Json | null;
         };
       };
     };

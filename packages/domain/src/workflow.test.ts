@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { legalAidApplications, mediationCases } from './kinds/index.js';
+import { hotlineTickets, legalAidApplications, mediationCases, rectificationTasks } from './kinds/index.js';
 import { defineRecordKind } from './record-kind.js';
-import { initialState, stateOf, workflowProblems } from './workflow.js';
+import { initialState, stateFromData, stateOf, stepHolds, workflowProblems } from './workflow.js';
 
 const fields = mediationCases.fields;
 
@@ -55,6 +55,41 @@ describe('workflowProblems', () => {
     expect(stateOf(legalAidApplications.fields, wf, { stage: null })).toBe('applied');
     expect(stateOf(legalAidApplications.fields, wf, { stage: 'assigned' })).toBe('assigned');
     expect(initialState(fields, { field: 'status', transitions: [] })).toBe('accepted');
+  });
+
+  it('derives the state of a history record from its data: as far as the steps it holds lead', () => {
+    const legalAid = (r: Record<string, unknown>) => stateFromData(legalAidApplications.fields, legalAidApplications.workflow!, r);
+    const decided = { decision: 'accepted', decidedOn: '2024-03-01' };
+    expect(legalAid({ decision: 'pending' })).toBe('applied');
+    expect(legalAid(decided)).toBe('approved');
+    expect(legalAid({ ...decided, lawyer: '梁律师' })).toBe('assigned');
+    expect(legalAid({ ...decided, lawyer: '梁律师', closedOn: '2024-05-01', outcome: '调解结案' })).toBe('closed');
+    // Closed without a lawyer on file: the record shows the review, not the assignment it skipped.
+    expect(legalAid({ ...decided, closedOn: '2024-05-01', outcome: '调解结案' })).toBe('approved');
+    expect(legalAid({ decision: 'rejected', decidedOn: '2024-03-01', rejectionReason: '不符合经济困难标准' })).toBe('rejected');
+    // The value a step sets must be there: 准予 sets 审查结果 to 准予受理.
+    expect(legalAid({ decision: 'rejected', decidedOn: '2024-03-01', lawyer: '梁律师' })).toBe('applied');
+
+    const hotline = (r: Record<string, unknown>) => stateFromData(hotlineTickets.fields, hotlineTickets.workflow!, r);
+    expect(hotline({})).toBe('received');
+    expect(hotline({ closedAt: '2024-03-01T10:00:00+08:00' })).toBe('closed');
+    expect(hotline({ closedAt: '2024-03-01T10:00:00+08:00', satisfaction: 'satisfied' })).toBe('followed_up');
+    expect(hotline({ satisfaction: 'satisfied' })).toBe('received');
+
+    const rectification = (r: Record<string, unknown>) => stateFromData(rectificationTasks.fields, rectificationTasks.workflow!, r);
+    expect(rectification({ measure: '制定方案' })).toBe('in_progress');
+    expect(rectification({ measure: '制定方案', completedOn: '2024-04-01', reportedOn: '2024-04-02', closedOutOn: '2024-05-01' })).toBe('closed_out');
+  });
+
+  it('passes a step that proves nothing only on the way to one that does', () => {
+    const mediation = (r: Record<string, unknown>) => stateFromData(fields, mediationCases.workflow!, r);
+    expect(mediation({})).toBe('accepted');
+    expect(mediation({ result: 'success', closedOn: '2024-03-01' })).toBe('closed');
+    expect(mediation({ result: 'success', closedOn: '2024-03-01', followUpOn: '2024-03-10', satisfaction: 'satisfied' })).toBe('followed_up');
+    const viaStart = { field: 'status', transitions: [{ from: ['accepted'], to: 'mediating', label: '开始调解' }, { from: ['mediating'], to: 'closed', label: '结案', requires: ['closedOn'] }] };
+    expect(stateFromData(fields, viaStart, { closedOn: '2024-03-01' })).toBe('closed');
+    expect(stateFromData(fields, viaStart, {})).toBe('accepted');
+    expect(stepHolds(viaStart.transitions[1]!, { closedOn: '' })).toBe(false);
   });
 
   it('is checked when a kind is defined', () => {

@@ -40,6 +40,22 @@ export interface WorkflowTransition<F extends string = string> {
   requiresAttachments?: readonly WorkflowAttachment[];
 }
 
+/**
+ * One step of a record's history (`public.record_steps`), as the data providers answer
+ * `record-steps` and the console shows it: who took it and when, and who undid it and why.
+ */
+export interface RecordStep {
+  id: number;
+  fromState: string;
+  toState: string;
+  label: string;
+  takenBy: string | null;
+  takenAt: string;
+  undoneBy: string | null;
+  undoneAt: string | null;
+  undoReason: string | null;
+}
+
 /** An attachment slot a step requires; the label names it in the refusal. */
 export interface WorkflowAttachment {
   /** The slot id (kebab-case), as the plugin's resource declares it. */
@@ -92,8 +108,48 @@ export function initialState(fields: readonly FieldDef[], wf: Workflow): string 
   return wf.initial ?? (f?.type === 'enum' ? f.options[0]?.value : undefined);
 }
 
+function isEmpty(v: unknown): boolean {
+  return v === null || v === undefined || v === '';
+}
+
 /** A record's state: its workflow field, or the initial state while that is empty. */
 export function stateOf(fields: readonly FieldDef[], wf: Workflow, record: Readonly<Record<string, unknown>>): string | undefined {
   const v = record[wf.field];
-  return v === null || v === undefined || v === '' ? initialState(fields, wf) : String(v);
+  return isEmpty(v) ? initialState(fields, wf) : String(v);
+}
+
+/**
+ * Whether a record holds what a step leaves behind: its required fields filled and the values it
+ * sets. Attachments are not looked at: records loaded as history need none (see `Workflow`).
+ */
+export function stepHolds(t: WorkflowTransition, record: Readonly<Record<string, unknown>>): boolean {
+  return (t.requires ?? []).every((k) => !isEmpty(record[k])) && Object.entries(t.sets ?? {}).every(([k, v]) => record[k] === v);
+}
+
+/** A step that requires and sets nothing (开始调解): any record holds it, so it proves nothing. */
+function provesNothing(t: WorkflowTransition): boolean {
+  return !t.requires?.length && !Object.keys(t.sets ?? {}).length;
+}
+
+/**
+ * The state a record's own data shows it has reached, for records entered before their kind had a
+ * workflow (seed history, old ledgers): follow the steps the record holds (`stepHolds`) from the
+ * initial state as far as they go. A step that proves nothing is only passed through on the way to
+ * one that proves something, so a case with no result stays 已受理 rather than 调解中. Among equally
+ * long ways the first declared wins.
+ */
+export function stateFromData(fields: readonly FieldDef[], wf: Workflow, record: Readonly<Record<string, unknown>>): string | undefined {
+  const start = initialState(fields, wf);
+  if (start === undefined) return undefined;
+  let best = { state: start, proofs: 0 };
+  const visit = (state: string, proofs: number, seen: ReadonlySet<string>) => {
+    for (const t of wf.transitions) {
+      if (!t.from.includes(state) || seen.has(t.to) || !stepHolds(t, record)) continue;
+      const next = provesNothing(t) ? proofs : proofs + 1;
+      if (next > best.proofs) best = { state: t.to, proofs: next };
+      visit(t.to, next, new Set([...seen, t.to]));
+    }
+  };
+  visit(start, 0, new Set([start]));
+  return best.state;
 }

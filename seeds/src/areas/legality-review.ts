@@ -1,4 +1,5 @@
 import { contractReviews, legalConsultations, legalOpinions, majorDecisions, reviewMeetings } from '@fazhi/domain';
+import { addDays } from '../calendar.js';
 import { base, deletedAfter, type Draft, type GenContext } from '../context.js';
 import { departmentNames, short } from '../orgs.js';
 import type { Rng } from '../random.js';
@@ -170,6 +171,10 @@ export function generateLegalityReview(ctx: GenContext) {
     riskAssessment: true,
     legalityReviewed: true,
     collectiveDecision: true,
+    // The 法制审核 on file two weeks before the meeting: with it the decision's data shows the
+    // whole workflow (审核通过 → 集体讨论决定), so the seed holds it as 已决定.
+    reviewedOn: addDays(decidedOn, -14),
+    reviewOpinion: '经审查，该决策事项的主体、权限、程序和内容合法，同意提交集体讨论决定。',
   });
   const decisions = [
     decision('金隆社区农贸市场升级改造方案', '2023-06-15', false),

@@ -48,7 +48,8 @@ export function generateRectification(ctx: GenContext) {
       problem,
       source,
       sourceYear,
-      measure: `制定整改方案，明确责任人和完成时限，由${departmentNames[d]}牵头落实并报送整改佐证材料`,
+      // A task not yet started has no measure: 开始整改 is the step that records it.
+      measure: outcome === 'pending' ? null : `制定整改方案，明确责任人和完成时限，由${departmentNames[d]}牵头落实并报送整改佐证材料`,
       department: departmentNames[d],
       leaderLiaison: rng.pick(deputies).name,
       headLiaison: staff.heads[d],

@@ -1,6 +1,7 @@
 import { describeAreaScenario } from '../area-scenario.js';
 
-// 申请 → 准予援助 → 指派 → 结案, each step through the database; the 2024 figures move by one.
+// 申请 → 准予援助 → 指派 → 结案, each step through the database; the 2024 figures move by one,
+// and back when the street admin undoes 结案.
 describeAreaScenario('法律援助', {
   clerk: 'legal-aid',
   otherClerk: 'mediation',
@@ -23,4 +24,6 @@ describeAreaScenario('法律援助', {
     { upload: { closing: '结案文书.pdf' }, button: '结案', fill: { 结案日期: { date: '2024-09-20' }, 办理结果: '调解结案', 挽回损失: '30000' }, state: '已结案' },
   ],
   indicators: { 'legal_aid.applications': 1, 'legal_aid.accepted_applications': 1, 'legal_aid.loss_recovered': 30000 },
+  // Undoing 结案 gives back what it wrote (结案日期, 挽回损失): the loss recovered drops again.
+  undoLast: { by: 'admin', state: '已指派', indicators: { 'legal_aid.loss_recovered': -30000, 'legal_aid.accepted_applications': 0 } },
 });

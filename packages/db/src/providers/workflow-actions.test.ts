@@ -1,15 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import type { Database } from '../client.js';
 import { testDatabases } from '../testing/index.js';
 import { pgError, recordingClient, recordingFetch } from './recording-fetch.test-helper.js';
 import { fixtureUser, insertAsOwner, providerFor, seedFixture } from './sql-harness.test-helper.js';
 import { supabaseDataProvider } from './supabase-data-provider.js';
-import { workflowAction } from './workflow-actions.js';
-import { createRegistry } from '@fazhi/domain';
+import { recordStepFromRow, workflowAction } from './workflow-actions.js';
+import { createRegistry, type RecordStep } from '@fazhi/domain';
 
 const caseValues = (caseNo: string) => ({ caseNo, source: 'proactive', disputeType: 'other', partiesCount: 2, acceptedOn: '2024-05-01', status: 'accepted' });
 
 describe('workflow actions (custom calls)', () => {
+  it('answer record-steps in the one wire type the console reads (RecordStep of @fazhi/domain)', () => {
+    expectTypeOf(recordStepFromRow).returns.toEqualTypeOf<RecordStep>();
+  });
+
+
   it('reads take-step, undo-step and record-steps calls and refuses malformed ones in Chinese', () => {
     expect(workflowAction('restore', 'post', {}, undefined)).toBeUndefined();
     expect(workflowAction('take-step', 'post', { resource: 'mediation_cases', id: 'x', to: 'closed', values: { result: 'failure' }, version: 2 }, undefined)).toEqual({

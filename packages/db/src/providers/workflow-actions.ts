@@ -1,3 +1,4 @@
+import type { RecordStep } from '@fazhi/domain';
 import { badRequest } from './http-error.js';
 
 /**
@@ -15,19 +16,6 @@ export type WorkflowAction =
   | { type: 'take-step'; resource: string; id: string; to: string; values: Record<string, unknown>; version: number }
   | { type: 'undo-step'; resource: string; id: string; reason: string }
   | { type: 'record-steps'; resource: string; id: string };
-
-/** One step of a record's history, as both providers answer `record-steps`. */
-export interface RecordStep {
-  id: number;
-  fromState: string;
-  toState: string;
-  label: string;
-  takenBy: string | null;
-  takenAt: string;
-  undoneBy: string | null;
-  undoneAt: string | null;
-  undoReason: string | null;
-}
 
 const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
 

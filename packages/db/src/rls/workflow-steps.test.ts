@@ -40,6 +40,17 @@ const stepsOf = (tx: SqlExecutor, id: string) =>
     [id],
   );
 
+const aidClerk = clerkA('legal_aid');
+
+/** A legal-aid application of street A entered as history (no 办理阶段: 待审查), committed. */
+async function insertApplication(db: Database): Promise<string> {
+  const id = nextId();
+  const cols = { id, org_id: org.communityA1, application_no: `援〔2024〕${n}号`, applicant_name: '李四', applicant_category: 'elderly', channel: 'walk_in', case_kind: 'civil', applied_on: '2024-04-01', decision: 'pending' };
+  const keys = Object.keys(cols);
+  await committedAs(db, aidClerk, (tx) => tx.query(`insert into public.legal_aid_applications (${keys.join(', ')}) values (${keys.map((_, i) => `$${i + 1}`).join(', ')})`, Object.values(cols)));
+  return id;
+}
+
 const statusOf = async (tx: SqlExecutor, id: string) => (await tx.query<{ status: string }>('select status from public.mediation_cases where id = $1', [id])).rows[0]?.status;
 
 describe.each(testDatabases())('workflow steps on $name', (backend) => {
@@ -139,6 +150,32 @@ describe.each(testDatabases())('workflow steps on $name', (backend) => {
     expect(await visible(user.adminB)).toBe(0);
   });
 
+  it('undoing a step gives back the values it wrote, so the figures counting them drop again', async () => {
+    const id = await insertApplication(db);
+    const accepted = () => as(db, 'owner', async (tx) => (await tx.query<{ n: number }>(`select count(*)::int as n from public.legal_aid_applications where decision = 'accepted' and org_id = $1`, [org.communityA1])).rows[0]!.n);
+    const before = await accepted();
+    await committedAs(db, aidClerk, (tx) => tx.query(`select public.take_step('legal_aid_applications', $1, 'approved', '{"decided_on": "2024-04-03"}', 1)`, [id]));
+    expect(await accepted()).toBe(before + 1);
+    await committedAs(db, user.adminA, (tx) => tx.query(`select public.undo_step('legal_aid_applications', $1, '误点了准予')`, [id]));
+    await as(db, 'owner', async (tx) => {
+      const row = (await tx.query(`select stage, decision, decided_on from public.legal_aid_applications where id = $1`, [id])).rows[0];
+      expect(row).toEqual({ stage: 'applied', decision: 'pending', decided_on: null });
+    });
+    // 准予受理 counted in legal_aid.accepted_applications: the dashboard drops back.
+    expect(await accepted()).toBe(before);
+    // What the step overwrote may be personal: the history's readers cannot read it.
+    expect(await as(db, aidClerk, (tx) => outcome(() => tx.query(`select previous from public.record_steps where record_id = $1`, [id])))).toBe('42501');
+    // The step can be taken again, and a value typed before the step stays when its step is undone.
+    await committedAs(db, aidClerk, (tx) => tx.query(`update public.legal_aid_applications set law_firm = '某律师事务所', version = 3 where id = $1`, [id]));
+    await committedAs(db, aidClerk, (tx) => tx.query(`select public.take_step('legal_aid_applications', $1, 'approved', '{"decided_on": "2024-04-05"}', 4)`, [id]));
+    await committedAs(db, aidClerk, (tx) => tx.query(`select public.take_step('legal_aid_applications', $1, 'assigned', '{"lawyer": "王律师"}', 5)`, [id]));
+    await committedAs(db, user.adminA, (tx) => tx.query(`select public.undo_step('legal_aid_applications', $1, '律师未确认')`, [id]));
+    await as(db, 'owner', async (tx) => {
+      const row = (await tx.query(`select stage, decision, decided_on::text, lawyer, law_firm from public.legal_aid_applications where id = $1`, [id])).rows[0];
+      expect(row).toEqual({ stage: 'approved', decision: 'accepted', decided_on: '2024-04-05', lawyer: null, law_firm: '某律师事务所' });
+    });
+  });
+
   it('undoing is not a way around the workflow: a user cannot take a step back by hand', async () => {
     const id = await insertCase(db, clerk, 'accepted');
     await committedAs(db, clerk, (tx) => tx.query(`select public.take_step('mediation_cases', $1, 'mediating')`, [id]));
@@ -202,14 +239,7 @@ describe.each(testDatabases())('workflow steps on $name', (backend) => {
   });
 
   it('legal aid: 准予 sets 审查结果 itself, 指派 without a lawyer is refused, and applications entered before the workflow start at 待审查', async () => {
-    const aidClerk = clerkA('legal_aid');
-    const application = async (extra: Record<string, string> = {}) => {
-      const id = nextId();
-      const cols = { id, org_id: org.communityA1, application_no: `援〔2024〕${n}号`, applicant_name: '李四', applicant_category: 'elderly', channel: 'walk_in', case_kind: 'civil', applied_on: '2024-04-01', decision: 'pending', ...extra };
-      const keys = Object.keys(cols);
-      await committedAs(db, aidClerk, (tx) => tx.query(`insert into public.legal_aid_applications (${keys.join(', ')}) values (${keys.map((_, i) => `$${i + 1}`).join(', ')})`, Object.values(cols)));
-      return id;
-    };
+    const application = () => insertApplication(db);
     // Entered before the workflow existed: no 办理阶段, so it is 待审查.
     const id = await application();
     const step = (tx: SqlExecutor, to: string, values: object, version: number) => tx.query(`select public.take_step('legal_aid_applications', $1, $2, $3, $4)`, [id, to, JSON.stringify(values), version]);

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createAccessControl, hasRight, rightOfAction, writableOrgIds } from './access-control.js';
-import { userWith } from '../test-fixtures.test-helper.js';
+import { refineResources } from './resource-routes.js';
+import { samplePlugin, userWith } from '../test-fixtures.test-helper.js';
 
 describe('hasRight', () => {
   const clerk = userWith([{ orgId: 's', role: 'clerk', areas: ['mediation'], personalData: false }]);
@@ -42,5 +43,15 @@ describe('createAccessControl', () => {
     expect(['list', 'show', 'export'].map(rightOfAction)).toEqual(['read', 'read', 'read']);
     expect(['create', 'edit', 'delete', 'restore', 'upload', 'workflow'].map(rightOfAction).every((r) => r === 'write')).toBe(true);
     expect(rightOfAction('personal')).toBe('personal');
+  });
+
+  test('shows a menu group to whoever reads one of its areas: not to a clerk of another area', async () => {
+    const inGroup = (id: string, area: string) => ({ ...samplePlugin({ id, menuGroup: '公共法律服务' }), area, resources: [] });
+    const resources = refineResources([inGroup('legal-aid', 'legal_aid'), inGroup('notary', 'notary')]);
+    const group = resources.find((r) => r.name === 'menu-group:公共法律服务')!;
+    const menuAsks = (user: typeof clerk) => createAccessControl(user).can({ resource: group.name, action: 'list', params: { resource: group as never } });
+    expect(await menuAsks(clerk)).toMatchObject({ can: false });
+    expect(await menuAsks(userWith([{ orgId: 's', role: 'clerk', areas: ['notary'], personalData: false }]))).toEqual({ can: true });
+    for (const role of ['admin', 'supervisor', 'viewer'] as const) expect(await menuAsks(userWith([{ orgId: 's', role, areas: [], personalData: false }]))).toEqual({ can: true });
   });
 });

@@ -54,12 +54,16 @@ export interface AccessParams {
 /**
  * A Refine `accessControlProvider` for the signed-in user. `can({ resource, action, params })`
  * reads the area from the resource's meta (plugins declare it once) and, when given, the record's
- * org from `params.orgId` or `params.record.orgId`.
+ * org from `params.orgId` or `params.record.orgId`. The menu asks it for every entry, so a clerk's
+ * menu holds only the areas (and groups of areas) the clerk may read, as RLS decides.
  */
 export function createAccessControl(user: ConsoleUser, areaOf: (resource: string) => string | undefined = () => undefined): AccessControlProvider {
   return {
     can: async ({ resource, action, params }: CanParams): Promise<CanResponse> => {
-      const p = (params ?? {}) as { resource?: { meta?: { area?: string } }; orgId?: string | null; record?: { orgId?: string } };
+      const p = (params ?? {}) as { resource?: { meta?: { area?: string; areas?: string[] } }; orgId?: string | null; record?: { orgId?: string } };
+      // A menu group (`MenuGroupMeta`): shown to whoever reads one of its plugins' areas.
+      const areas = p.resource?.meta?.areas;
+      if (areas) return areas.some((a) => hasRight(user, 'read', a)) ? { can: true } : { can: false, reason: '没有权限' };
       const area = p.resource?.meta?.area ?? (resource ? areaOf(resource) : undefined);
       if (!area) return { can: true };
       const ok = hasRight(user, rightOfAction(action), area, p.orgId ?? p.record?.orgId);

@@ -30,5 +30,5 @@ test('plugins naming a menu group share one node, placed at its first plugin; th
     ['mediation_cases', 'mediation'],
     ['disputes', 'menu-group:矛盾化解'],
   ]);
-  expect(resources[1]).toEqual({ name: 'menu-group:矛盾化解', meta: { label: '矛盾化解' } });
+  expect(resources[1]).toEqual({ name: 'menu-group:矛盾化解', meta: { label: '矛盾化解', areas: ['mediation', 'mediation'] } });
 });

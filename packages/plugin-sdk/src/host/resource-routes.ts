@@ -24,6 +24,12 @@ export interface FazhiResourceMeta {
   order?: number;
 }
 
+/** What a menu group's resource carries: the areas of its plugins, so the menu shows it to their readers only. */
+export interface MenuGroupMeta {
+  label: string;
+  areas: string[];
+}
+
 /** Refine resource name of a menu group (`menuGroup` of plugins): not a kind id, not a plugin id. */
 export const menuGroupName = (label: string) => `menu-group:${label}`;
 
@@ -35,11 +41,14 @@ export const menuGroupName = (label: string) => `menu-group:${label}`;
  */
 export function refineResources(plugins: readonly WorkAreaPlugin[]): ResourceProps[] {
   const out: ResourceProps[] = [];
-  const groups = new Set<string>();
+  const groups = new Map<string, MenuGroupMeta>();
   for (const p of [...plugins].sort((a, b) => (a.order ?? 100) - (b.order ?? 100))) {
-    if (p.menuGroup && !groups.has(p.menuGroup)) {
-      groups.add(p.menuGroup);
-      out.push({ name: menuGroupName(p.menuGroup), meta: { label: p.menuGroup } });
+    const group = p.menuGroup ? groups.get(p.menuGroup) : undefined;
+    if (group) group.areas.push(p.area);
+    else if (p.menuGroup) {
+      const meta: MenuGroupMeta = { label: p.menuGroup, areas: [p.area] };
+      groups.set(p.menuGroup, meta);
+      out.push({ name: menuGroupName(p.menuGroup), meta });
     }
     const groupMeta: FazhiResourceMeta = {
       label: p.label,

@@ -6,8 +6,9 @@ const documents = '.pdf,.jpg,.jpeg,.png,.doc,.docx';
 /**
  * 法律援助 (legal aid): applications (申请 → 审查 → 指派 → 结案) and residents' consultations.
  * Declarations only; lists, forms, highlighting and the dashboard are the SDK's generic pages.
- * The application workflow (审查 / 指派 / 结案 as enforced steps) is declared once the SDK's
- * enforced workflow lands; until then the pending and unassigned states are attention rules.
+ * The application workflow (准予 / 不予 → 指派 → 结案, enforced by the database) is the kind's own
+ * (`legal_aid_applications.workflow` in @fazhi/domain); the attention rules single out the pending
+ * and unassigned applications in the list.
  */
 export default definePlugin({
   id: 'legal-aid',

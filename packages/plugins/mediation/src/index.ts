@@ -15,6 +15,7 @@ export default definePlugin({
   labelEn: 'Mediation',
   area: 'mediation',
   order: 50,
+  menuGroup: '矛盾化解',
   resources: [
     {
       kind: mediationCases,

@@ -1,6 +1,7 @@
-import type { FieldDef } from '@fazhi/domain';
+import { findField, type FieldDef } from '@fazhi/domain';
 import { useSelect } from '@refinedev/antd';
 import { DatePicker, Input, InputNumber, Select, Switch } from 'antd';
+import { hasRight } from '../../host/access-control.js';
 import { useFazhiServices } from '../services-context.js';
 import type { Labels } from '../use-labels.js';
 
@@ -44,11 +45,25 @@ export function FieldInput({ field, labels, disabled, ...rest }: { field: FieldD
   }
 }
 
-/** A record of another kind, searched by its title field through the data provider. */
+/**
+ * A record of another kind, searched by its title field through the data provider. A personal
+ * title (an officer's name) reaches a user without personal rights masked (李**), which tells
+ * nobody apart: such a user sees the business key beside it (李**（440115007006）) and searches by it.
+ */
 function RefSelect({ field, common, value, onChange }: { field: FieldDef & { type: 'ref' }; common: object; value: unknown; onChange: unknown }) {
   // The composed registry: a ref may point to a plugin's kind as well as a built-in one.
-  const { kinds } = useFazhiServices();
-  const label = (kinds.has(field.target) ? kinds.get(field.target).titleField : undefined) ?? 'id';
-  const { selectProps } = useSelect({ resource: field.target, optionLabel: label as never, optionValue: 'id' as never, defaultValue: (value as string | undefined) ?? undefined, debounce: 300 });
+  const { kinds, user } = useFazhiServices();
+  const target = kinds.has(field.target) ? kinds.get(field.target) : undefined;
+  const title = target?.titleField ?? 'id';
+  const masked = target !== undefined && findField(target, title)?.personal === true && !hasRight(user, 'personal', target.area);
+  const key = masked ? target.businessKey : undefined;
+  const { selectProps } = useSelect({
+    resource: field.target,
+    optionLabel: (key ? (r: Record<string, unknown>) => `${String(r[title] ?? '')}（${String(r[key] ?? '')}）` : title) as never,
+    searchField: (key ?? title) as never,
+    optionValue: 'id' as never,
+    defaultValue: (value as string | undefined) ?? undefined,
+    debounce: 300,
+  });
   return <Select {...common} {...(selectProps as object)} value={value as never} onChange={onChange as never} allowClear={!field.required} showSearch filterOption={false} style={{ width: '100%' }} />;
 }

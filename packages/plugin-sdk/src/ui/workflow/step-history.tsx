@@ -1,5 +1,5 @@
 import { useCustom, useCustomMutation, useInvalidate, type BaseRecord, type HttpError } from '@refinedev/core';
-import { findField } from '@fazhi/domain';
+import { findField, type RecordStep } from '@fazhi/domain';
 import { Alert, Button, Input, Modal, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { hasRight } from '../../host/access-control.js';
@@ -7,19 +7,6 @@ import type { PluginResource, Workflow } from '../../plugin.js';
 import { formatShanghaiDateTime } from '../fields/shanghai-time.js';
 import { useFazhiServices } from '../services-context.js';
 import { useLabels } from '../use-labels.js';
-
-/** One step as the data providers' `record-steps` answers it (RecordStep of @fazhi/db). */
-interface StepRow {
-  id: number;
-  fromState: string;
-  toState: string;
-  label: string;
-  takenBy: string | null;
-  takenAt: string;
-  undoneBy: string | null;
-  undoneAt: string | null;
-  undoReason: string | null;
-}
 
 /**
  * The steps the record has taken (who, when; undone ones with who undid them and why), from the
@@ -32,7 +19,7 @@ export function StepHistory({ resource, workflow, area, record }: { resource: Pl
   const { user } = useFazhiServices();
   const kind = resource.kind;
   // The record's version is part of the query, so the history is read again after every write.
-  const { query, result } = useCustom<StepRow[]>({ url: 'record-steps', method: 'get', config: { query: { resource: kind.id, id: record.id, version: record.version } } });
+  const { query, result } = useCustom<RecordStep[]>({ url: 'record-steps', method: 'get', config: { query: { resource: kind.id, id: record.id, version: record.version } } });
   const undo = useCustomMutation<BaseRecord, HttpError>();
   const invalidate = useInvalidate();
   const [open, setOpen] = useState(false);
@@ -41,7 +28,7 @@ export function StepHistory({ resource, workflow, area, record }: { resource: Pl
   const stateField = findField(kind, workflow.field);
   const state = (v: string) => (stateField ? labels.option(stateField, v) : v);
   // Nothing (not an empty list) while the first answer is on its way.
-  const steps: StepRow[] = Array.isArray(result.data) ? result.data : [];
+  const steps: RecordStep[] = Array.isArray(result.data) ? result.data : [];
   const last = [...steps].reverse().find((s) => !s.undoneAt);
   const canUndo = last !== undefined && last.toState === String(record[workflow.field]) && !record.deletedAt && hasRight(user, 'administer', area, record.orgId as string);
   const who = (id: string | null) => (id === user.id ? user.name : id ? t('fazhi.steps.someone') : '—');
@@ -66,7 +53,7 @@ export function StepHistory({ resource, workflow, area, record }: { resource: Pl
 
   return (
     <>
-      <Table<StepRow>
+      <Table<RecordStep>
         size="small"
         rowKey="id"
         loading={query.isLoading}
