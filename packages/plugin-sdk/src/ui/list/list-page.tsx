@@ -2,13 +2,14 @@ import { PlusOutlined } from '@ant-design/icons';
 import { findField, todayInShanghai } from '@fazhi/domain';
 import { List, useTable } from '@refinedev/antd';
 import { useCan, useLink, useNavigation, type BaseRecord, type CrudFilter, type HttpError } from '@refinedev/core';
-import { Button, Segmented, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Segmented, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { hasRight } from '../../host/access-control.js';
 import type { RecordPageProps } from '../../plugin.js';
 import { FieldValue } from '../fields/field-value.js';
 import { orgName, subtreeOf } from '../fields/org-tree.js';
 import { DuplicateKeysNotice } from '../dashboard/duplicate-keys-notice.js';
+import { DrillBanner, summaryText, useListDrill, useListedValue } from '../drill/drill-banner.js';
 import { useDashboardScope } from '../dashboard/dashboard-widgets.js';
 import { attentionRulesOf, rulesMet } from '../views/attention.js';
 import { Board } from '../views/board.js';
@@ -44,6 +45,10 @@ export default function RecordListPage({ resource, plugin }: RecordPageProps) {
     [dashboardOrgId, user.orgs],
   );
   const kind = resource.kind;
+  // Opened from a dashboard figure: its measure's conditions join the permanent filters.
+  const { drill, ignored } = useListDrill(kind);
+  const permanent = useMemo(() => (drill ? [...scope, drill.filter] : scope), [scope, drill]);
+  const drilledValue = useListedValue(drill, kind.id, scope);
   const Link = useLink();
   const { showUrl, create } = useNavigation();
   const [withDeleted, setWithDeleted] = useState(false);
@@ -58,8 +63,8 @@ export default function RecordListPage({ resource, plugin }: RecordPageProps) {
     resource: kind.id,
     syncWithLocation: false,
     pagination: { pageSize: 20 },
-    sorters: { initial: [resource.defaultSort ?? { field: kind.periodField, order: 'desc' }] },
-    filters: { permanent: scope },
+    sorters: { initial: [drill?.measure.aggregation.type === 'latest' ? { field: drill.measure.aggregation.by, order: 'desc' } : (resource.defaultSort ?? { field: kind.periodField, order: 'desc' })] },
+    filters: { permanent },
     meta: { withDeleted },
     onSearch: (values) => filtersToCrud(resource, values, user.orgs),
   });
@@ -153,11 +158,13 @@ export default function RecordListPage({ resource, plugin }: RecordPageProps) {
       }
     >
       <DuplicateKeysNotice kind={kind} />
+      {drill ? <DrillBanner drill={drill} kind={kind} value={drilledValue} labels={labels} /> : null}
+      {ignored ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t(ignored.key, ignored.params)} /> : null}
       <FilterBar resource={resource} formProps={searchFormProps} labels={labels} />
       {/* A plain scrolling box rather than the table's own `scroll.x` (which useTable turns on):
           that one measures the table after every render (forced layouts) and animates a scroll
           to the first row on each sort or page. */}
-      {view === 'board' ? <Board resource={resource} filters={[...scope, ...filters]} labels={labels} /> : null}
+      {view === 'board' ? <Board resource={resource} filters={[...permanent, ...filters]} labels={labels} /> : null}
       <div style={{ overflowX: 'auto', display: view === 'board' ? 'none' : undefined }}>
         <Table
           {...tableProps}
@@ -168,6 +175,19 @@ export default function RecordListPage({ resource, plugin }: RecordPageProps) {
           rowClassName={rowClassName}
           onRow={(r) => (rowClassName(r) === 'fazhi-row-attention' ? attentionRow : {})}
           pagination={{ ...(tableProps.pagination || {}), showTotal: (total: number) => t('fazhi.list.total', { total }) }}
+          summary={
+            drill?.measure.aggregation.type === 'sum' && drilledValue !== undefined
+              ? () => (
+                  <Table.Summary.Row>
+                    <Table.Summary.Cell index={0} colSpan={tableColumns.length}>
+                      <Typography.Text strong data-drill-total={drilledValue ?? ''}>
+                        {summaryText(drill.measure, kind, drilledValue, labels)}
+                      </Typography.Text>
+                    </Table.Summary.Cell>
+                  </Table.Summary.Row>
+                )
+              : undefined
+          }
         />
       </div>
     </List>
