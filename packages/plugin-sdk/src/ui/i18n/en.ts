@@ -159,6 +159,18 @@ export const en: Dictionary = {
       hint: 'These records were entered before duplicate keys were refused. New and changed records can no longer repeat a key; check them and change the key or delete the extra records.',
       failed: 'Could not check for duplicate keys: {{message}}',
     },
+    history: {
+      title: 'Change log',
+      at: 'When',
+      actor: 'By',
+      operation: 'Action',
+      changes: 'Changes (old → new)',
+      colon: ': ',
+      empty: 'No changes recorded',
+      failed: 'Could not read the change log',
+      system: 'System (import)',
+      op: { INSERT: 'Created', UPDATE: 'Changed', SOFT_DELETE: 'Deleted', RESTORE: 'Restored', DELETE: 'Purged' },
+    },
     drill: {
       from: 'From the indicator: {{indicator}}',
       part: '{{part}}: {{measure}}',

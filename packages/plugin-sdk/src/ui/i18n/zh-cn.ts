@@ -160,6 +160,18 @@ export const zhCN = {
       hint: '这些记录是在系统禁止重复编号之前录入的。新建和修改时已不允许重复，请核对后修改编号或删除多余的记录。',
       failed: '重复编号检查失败：{{message}}',
     },
+    history: {
+      title: '操作日志',
+      at: '时间',
+      actor: '操作人',
+      operation: '操作',
+      changes: '修改内容（原值 → 新值）',
+      colon: '：',
+      empty: '暂无操作记录',
+      failed: '操作日志读取失败',
+      system: '系统（导入）',
+      op: { INSERT: '新建', UPDATE: '修改', SOFT_DELETE: '删除', RESTORE: '恢复', DELETE: '彻底删除' },
+    },
     drill: {
       from: '来自指标：{{indicator}}',
       part: '{{part}}：{{measure}}',
