@@ -1,7 +1,8 @@
 import { asUser } from '@fazhi/db';
 import { sqlDataProvider } from '@fazhi/db/refine';
 import { indicatorValue, interpretMeasure, type Measure } from '@fazhi/metrics';
-import { composeConsole, type WorkAreaPlugin } from '@fazhi/plugin-sdk/host';
+import type { WorkAreaPlugin } from '@fazhi/plugin-sdk';
+import { composeConsole } from '@fazhi/plugin-sdk/host';
 import { createPluginDatabase, demoAccount, loadConsoleUser, sqlIndicatorSource, type PluginDatabase } from '@fazhi/plugin-sdk/testing';
 import { measureListFilters, subtreeOf } from '@fazhi/plugin-sdk/ui';
 import { resolve } from 'node:path';

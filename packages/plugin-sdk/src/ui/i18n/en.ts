@@ -69,6 +69,7 @@ export const en: Dictionary = {
       masked: 'Masked',
       maskedHint: 'You may not view personal data; shown masked',
       actions: 'Actions',
+      followsYear: 'Showing the year chosen in the header ({{year}}); pick another period above to change it',
       total: '{{total}} in total',
     },
     filter: {

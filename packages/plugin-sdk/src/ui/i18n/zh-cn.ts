@@ -70,6 +70,7 @@ export const zhCN = {
       masked: '已脱敏',
       maskedHint: '您没有查看个人信息的权限，已脱敏显示',
       actions: '操作',
+      followsYear: '按页头所选年份（{{year}}年）显示；在「期间」中可改选其他年份或全部',
       total: '共 {{total}} 条',
     },
     filter: {
