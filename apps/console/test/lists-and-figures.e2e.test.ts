@@ -43,8 +43,10 @@ describe('figures and lists in Chromium', () => {
       // No period chosen: the list follows the header's year and says so.
       await page.getByText(/^按页头所选年份（\d{4}年）显示/).waitFor();
       const year = await total(page);
-      await page.getByLabel('纠纷类型').click();
+      await page.getByRole('combobox', { name: '纠纷类型' }).click();
       await page.locator('.ant-select-item-option').filter({ hasText: /^邻里$/ }).click();
+      // A multiple select keeps its dropdown open over the buttons.
+      await page.keyboard.press('Escape');
       await page.getByRole('button', { name: /查\s*询/ }).click();
       await expect.poll(() => page.url()).toContain('f=');
       await expect.poll(() => total(page)).toBeLessThan(year);
