@@ -1,5 +1,5 @@
 import type { AttachmentRef, OrgUnit, Period, RecordKindRegistry } from '@fazhi/domain';
-import type { IndicatorComparison, IndicatorResult } from '@fazhi/metrics';
+import type { Catalog, IndicatorComparison, IndicatorResult } from '@fazhi/metrics';
 
 /**
  * What the console injects into plugin pages. The SDK defines these interfaces; the console
@@ -90,6 +90,11 @@ export interface FazhiServices {
    * they only know by id (a ref field's target) here, never in the built-in list.
    */
   kinds: RecordKindRegistry;
+  /**
+   * The composed indicator catalog (measures and indicators of every plugin): a dashboard figure
+   * opens the records behind it by its measure's definition, read here.
+   */
+  catalog?: Catalog;
   attachments?: AttachmentStore;
   indicators?: IndicatorSource;
   duplicates?: DuplicateKeySource;

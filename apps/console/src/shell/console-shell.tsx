@@ -118,6 +118,7 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
   const services: FazhiServices = {
     user,
     kinds: model.registry,
+    catalog: model.catalog,
     attachments: connected.attachments,
     indicators: connected.indicators,
     duplicates: connected.duplicates,

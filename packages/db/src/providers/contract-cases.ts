@@ -122,6 +122,17 @@ export const typedFilterCases: readonly FilterCase[] = [
   ht('datetime by date (start of day, China time)', [f('receivedAt', 'gte', '2024-03-05')], ['T1', 'T2']),
 ];
 
+/**
+ * One column against another of the same row (an indicator's "closed on time"); a row with either
+ * side empty is left out. The SQL provider runs these; PostgREST cannot compare two columns, so
+ * the Supabase wrapper refuses them in Chinese (its own test).
+ */
+export const fieldComparisonCases: readonly FilterCase[] = [
+  ht('datetime lte another column (closed on time)', [f('closedAt', 'lte', { ref: 'dueAt' })], ['T2']),
+  ht('datetime gt another column (an empty side never matches)', [f('closedAt', 'gt', { ref: 'dueAt' })], []),
+  ht('inside an or', [or(f('closedAt', 'gt', { ref: 'dueAt' }), f('ticketNo', 'eq', 'T1'))], ['T1']),
+];
+
 export interface SortCase {
   name: string;
   sorters: CrudSort[];

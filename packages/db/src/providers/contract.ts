@@ -1,6 +1,6 @@
 import type { DataProvider } from '@refinedev/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filterCases, hotlineSeed, liveCases, mediationSeed, publicitySeed, sortCases, typedFilterCases, type SeedRecord } from './contract-cases.js';
+import { fieldComparisonCases, filterCases, hotlineSeed, liveCases, mediationSeed, publicitySeed, sortCases, typedFilterCases, type SeedRecord } from './contract-cases.js';
 
 /**
  * The one contract every fazhi data provider keeps, whatever is behind it. A factory boots a
@@ -66,7 +66,7 @@ export function dataProviderContract(name: string, factory: () => Promise<Contra
     });
 
     describe('getList filters', () => {
-      for (const c of [...filterCases, ...typedFilterCases]) {
+      for (const c of [...filterCases, ...typedFilterCases, ...fieldComparisonCases]) {
         it(`${c.resource}: ${c.name}`, async () => {
           const r = await list(c.resource, { filters: c.filters });
           expect(titles(r.data, titleKey[c.resource]).sort()).toEqual([...c.expect].sort());

@@ -2,7 +2,7 @@ import type { CrudFilter, LogicalFilter } from '@refinedev/core';
 import { q } from '@fazhi/domain';
 import { badRequest, fieldError } from './http-error.js';
 import type { ColumnInfo, KindTable } from './kind-table.js';
-import { checkedFilter, checkFilterValue, escapeLike, filterList, maxFilterDepth } from './sql-filters.js';
+import { checkedFilter, checkFilterValue, escapeLike, fieldRef, filterList, maxFilterDepth } from './sql-filters.js';
 import { toArrayParam, toListParam, toParam } from './values.js';
 
 /**
@@ -93,9 +93,13 @@ function logical(t: KindTable, f: LogicalFilter): PostgrestNode | undefined {
     case 'lt':
     case 'gt':
     case 'lte':
-    case 'gte':
+    case 'gte': {
       if (isSet) break;
+      const ref = fieldRef(v);
+      // PostgREST filters compare a column with a value only, never with another column.
+      if (ref !== undefined) throw fieldError(c.key, `${q(c.label)}与${q(t.column(ref).label)}的比较无法通过 Supabase 接口筛选`);
       return cond(c, op, one(v));
+    }
     case 'in':
     case 'nin': {
       if (!Array.isArray(v)) throw fieldError(c.key, `${q(c.label)}的“${op}”筛选需要一组值`);

@@ -9,7 +9,7 @@ import { SqlParams } from './sql-params.js';
 import { insertStatement, listStatements, selectByIds, updateStatement, type Statement, type UpdateArgs } from './sql-statements.js';
 import { metaOf, versionOf, type Session } from './types.js';
 import { rowFromSql, toParam } from './values.js';
-import { recordStepColumns, recordStepFromRow, workflowAction } from './workflow-actions.js';
+import { columnKeyOf, recordHistoryFromRow, recordStepColumns, recordStepFromRow, workflowAction } from './workflow-actions.js';
 import { writeValues, type WriteValue } from './write-values.js';
 
 export interface SqlDataProviderOptions {
@@ -148,6 +148,11 @@ export function sqlDataProvider(opts: SqlDataProviderOptions): Required<DataProv
           const p = new SqlParams();
           const sql = `select ${recordStepColumns} from public.record_steps where kind_id = ${p.add(t.kind.id, 'text')} and record_id = ${p.add(key, 'uuid')} order by id`;
           return run(t, async (x) => ({ data: (await x.rows({ sql, params: p })).map(recordStepFromRow) as never }));
+        }
+        if (action.type === 'record-history') {
+          const p = new SqlParams();
+          const sql = `select id, at, actor, actor_name, operation, step, changes from public.record_history(${p.add(t.kind.id, 'text')}, ${p.add(key, 'uuid')})`;
+          return run(t, async (x) => ({ data: (await x.rows({ sql, params: p })).map((r) => recordHistoryFromRow(r, columnKeyOf(t))) as never }));
         }
         if (action.type === 'undo-step') {
           const p = new SqlParams();

@@ -39,6 +39,16 @@ export const fieldOperators: ReadonlySet<string> = new Set([
   ...Object.keys(patternOps),
 ]);
 
+/**
+ * A comparison with another column of the same row (`{ field: 'closedAt', operator: 'lte', value:
+ * { ref: 'dueAt' } }`): what an indicator's "closed on time" counts. Refine has no operator for it.
+ */
+export function fieldRef(v: unknown): string | undefined {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  const ref = (v as { ref?: unknown }).ref;
+  return typeof ref === 'string' ? ref : undefined;
+}
+
 /** Longest text a filter value may be, and most values a list filter may hold. */
 export const maxFilterText = 200;
 export const maxFilterItems = 500;
@@ -115,9 +125,13 @@ function logical(t: KindTable, f: LogicalFilter, p: SqlParams): string | undefin
     case 'lt':
     case 'gt':
     case 'lte':
-    case 'gte':
+    case 'gte': {
       if (isSet) break;
+      const ref = fieldRef(v);
+      // Either side empty: the comparison is null, so the row is left out, as the evaluators do.
+      if (ref !== undefined) return `${name} ${comparisons[op]} ${col(t.column(ref).column)}`;
       return `${name} ${comparisons[op]} ${scalar(v)}`;
+    }
     case 'in':
     case 'nin': {
       if (!Array.isArray(v)) throw fieldError(c.key, `${q(c.label)}的“${op}”筛选需要一组值`);

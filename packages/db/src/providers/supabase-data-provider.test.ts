@@ -19,7 +19,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRegistry } from '@fazhi/domain';
-import { filterCases, typedFilterCases, type FilterCase } from './contract-cases.js';
+import { fieldComparisonCases, filterCases, typedFilterCases, type FilterCase } from './contract-cases.js';
 import { pgError, recordingClient, recordingFetch } from './recording-fetch.test-helper.js';
 import { supabaseDataProvider } from './supabase-data-provider.js';
 
@@ -108,6 +108,15 @@ describe('supabase data provider: request building for every contract filter cas
       const filters = req!.params.filter(([k]) => !['select', 'order', 'offset', 'limit'].includes(k) && !(k === 'deleted_at'));
       expect(filters).toEqual(expected[caseName(c)]);
       expect(req!.params).toContainEqual(['deleted_at', 'is.null']);
+    });
+  }
+
+  for (const c of fieldComparisonCases) {
+    it(`${caseName(c)}: refused in Chinese, nothing sent (PostgREST compares a column with values only)`, async () => {
+      const { rec, provider } = setup();
+      const e = await provider.getList({ resource: c.resource, filters: c.filters }).then(() => undefined, (x: unknown) => x);
+      expect(e).toMatchObject({ statusCode: 400, message: '「办结时间」与「办理时限」的比较无法通过 Supabase 接口筛选' });
+      expect(rec.requests).toEqual([]);
     });
   }
 

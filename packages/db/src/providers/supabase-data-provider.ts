@@ -9,7 +9,7 @@ import { postgrestParams } from './postgrest-filters.js';
 import { restoreTarget } from './restore.js';
 import { metaOf, pageOf, sortsOf, versionOf, type FazhiMeta } from './types.js';
 import { rowFromPostgrest, toParam } from './values.js';
-import { recordStepColumns, recordStepFromRow, workflowAction, type WorkflowAction } from './workflow-actions.js';
+import { columnKeyOf, recordHistoryFromRow, recordStepColumns, recordStepFromRow, workflowAction, type WorkflowAction } from './workflow-actions.js';
 import { writeValues, type WriteValue } from './write-values.js';
 
 export interface SupabaseDataProviderOptions {
@@ -112,6 +112,10 @@ export function supabaseDataProvider(client: Client, opts: SupabaseDataProviderO
     if (action.type === 'record-steps') {
       const r = await check(client.from('record_steps').select(recordStepColumns.replace(/ /g, '')).eq('kind_id', t.kind.id).eq('record_id', id).order('id'), ctx);
       return ((r.data ?? []) as Row[]).map(recordStepFromRow);
+    }
+    if (action.type === 'record-history') {
+      const r = await check(client.rpc('record_history', { p_kind: t.kind.id, p_id: id }), ctx);
+      return ((r.data ?? []) as Row[]).map((row) => recordHistoryFromRow(row, columnKeyOf(t)));
     }
     if (action.type === 'undo-step') {
       await check(client.rpc('undo_step', { p_kind: t.kind.id, p_id: id, p_reason: action.reason }), ctx);

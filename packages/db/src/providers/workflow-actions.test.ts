@@ -4,7 +4,7 @@ import { testDatabases } from '../testing/index.js';
 import { pgError, recordingClient, recordingFetch } from './recording-fetch.test-helper.js';
 import { fixtureUser, insertAsOwner, providerFor, seedFixture } from './sql-harness.test-helper.js';
 import { supabaseDataProvider } from './supabase-data-provider.js';
-import { recordStepFromRow, workflowAction } from './workflow-actions.js';
+import { recordStepFromRow, workflowAction, type RecordHistoryEntry } from './workflow-actions.js';
 import { createRegistry, type RecordStep } from '@fazhi/domain';
 
 const caseValues = (caseNo: string) => ({ caseNo, source: 'proactive', disputeType: 'other', partiesCount: 2, acceptedOn: '2024-05-01', status: 'accepted' });
@@ -57,6 +57,23 @@ describe.each(testDatabases())('sql provider workflow steps on $name', (backend)
     const outsider = await providerFor(db, fixtureUser.outsider).custom({ url: 'record-steps', method: 'get', query: { resource: 'mediation_cases', id } });
     expect(outsider.data).toEqual([]);
   });
+
+  it('record-history: the 操作日志 keyed by field, a personal value masked for a reader without the right, the step named', async () => {
+    const [id] = await insertAsOwner(db, 'mediation_cases', [{ values: { ...caseValues('H1'), partyNames: '张三' } }]);
+    const writer = providerFor(db, fixtureUser.writer);
+    await writer.update({ resource: 'mediation_cases', id: id!, variables: { partyNames: '王五', summary: '改过', version: 1 } });
+    await writer.custom({ url: 'take-step', method: 'post', payload: { resource: 'mediation_cases', id, to: 'mediating', version: 2 } });
+    const read = async (who: string) => (await providerFor(db, who).custom({ url: 'record-history', method: 'get', query: { resource: 'mediation_cases', id } })).data as unknown as RecordHistoryEntry[];
+    const history = await read(fixtureUser.reader);
+    expect(history.map((h) => [h.operation, h.step])).toEqual([['INSERT', null], ['UPDATE', null], ['UPDATE', '开始调解']]);
+    expect(history[1]!.changes).toEqual([
+      { field: 'partyNames', before: '张*', after: '王*' },
+      { field: 'summary', before: null, after: '改过' },
+    ]);
+    expect(history[1]).toMatchObject({ actor: fixtureUser.writer, at: expect.any(String) });
+    expect(history[2]!.changes).toEqual([{ field: 'status', before: 'accepted', after: 'mediating' }]);
+    expect(await read(fixtureUser.outsider)).toEqual([]);
+  });
 });
 
 describe('supabase provider workflow steps (recording fetch: PostgREST cannot run here)', () => {
@@ -84,6 +101,14 @@ describe('supabase provider workflow steps (recording fetch: PostgREST cannot ru
     rec.queue(pgError(403, '42501', '只有记录所属街道的管理员可以撤销流程步骤'));
     await expect(provider.custom({ url: 'undo-step', method: 'post', payload: { resource: 'mediation_cases', id: id1, reason: '录错' } })).rejects.toMatchObject({ statusCode: 403, message: '只有记录所属街道的管理员可以撤销流程步骤' });
     expect([rec.requests[2]!.path, rec.requests[2]!.body]).toEqual(['/rest/v1/rpc/undo_step', { p_kind: 'mediation_cases', p_id: id1, p_reason: '录错' }]);
+  });
+
+  it('record-history calls public.record_history and keys the changes by field', async () => {
+    const { rec, provider } = setup();
+    rec.queue({ body: [{ id: 3, at: '2024-05-01T02:00:00+00:00', actor: 'u', actor_name: '调解员', operation: 'UPDATE', step: null, changes: [{ column: 'party_names', before: '张*', after: '王*' }] }] });
+    const r = await provider.custom({ url: 'record-history', method: 'get', query: { resource: 'mediation_cases', id: id1 } });
+    expect([rec.requests[0]!.method, rec.requests[0]!.path, rec.requests[0]!.body]).toEqual(['POST', '/rest/v1/rpc/record_history', { p_kind: 'mediation_cases', p_id: id1 }]);
+    expect(r.data).toEqual([{ id: 3, at: '2024-05-01T02:00:00+00:00', actor: 'u', actorName: '调解员', operation: 'UPDATE', step: null, changes: [{ field: 'partyNames', before: '张*', after: '王*' }] }]);
   });
 
   it('record-steps reads public.record_steps of the record, oldest first', async () => {

@@ -23,6 +23,8 @@ const orgScoped = [
   'granted_org_ids', 'subtree_ids', 'readable_org_ids', 'writable_org_ids', 'personal_org_ids', 'member_org_ids',
   'administered_org_ids', 'auditable_org_ids', 'has_right', 'can_use_attachment_path', ...personalFunctions,
   'may_ask_about', 'street_of', 'inherited_ledger_span', 'subtree_ledger_span',
+  // A record's 操作日志: nothing for another street's people (record-history.test.ts).
+  'record_history',
 ];
 /**
  * Write only where the caller holds the right: an audit entry (refusal tested below and in

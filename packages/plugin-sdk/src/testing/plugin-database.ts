@@ -33,15 +33,15 @@ export interface PluginDatabaseOptions {
   model?: FazhiModel;
 }
 
-/** The kinds a plugin needs seeded: its own and those its ref fields point to. */
-function kindsFor(plugin: WorkAreaPlugin, registry: RecordKindRegistry): string[] {
+/** The kinds plugins need seeded: their own and those their ref fields point to. */
+function kindsFor(plugins: readonly WorkAreaPlugin[], registry: RecordKindRegistry): string[] {
   const out = new Set<string>();
   const add = (k: RecordKind) => {
     if (out.has(k.id)) return;
     out.add(k.id);
     for (const f of k.fields) if (f.type === 'ref' && registry.has(f.target)) add(registry.get(f.target));
   };
-  plugin.resources.forEach((r) => add(r.kind));
+  plugins.forEach((p) => p.resources.forEach((r) => add(r.kind)));
   return [...out];
 }
 
@@ -77,12 +77,14 @@ const datasets = new Map<string, Promise<Dataset>>();
  * data-dir snapshot in the temp folder (keyed by schema and seed), so later test files boot from
  * it in a second or two instead of migrating and seeding again.
  */
-export async function createPluginDatabase(plugin: WorkAreaPlugin, opts: PluginDatabaseOptions = {}): Promise<PluginDatabase> {
+export async function createPluginDatabase(plugin: WorkAreaPlugin | readonly WorkAreaPlugin[], opts: PluginDatabaseOptions = {}): Promise<PluginDatabase> {
   const seedDir = resolve(opts.seedDir ?? defaultSeedDir);
+  // Several plugins (a whole configured console) share one database with all their kinds.
+  const plugins: readonly WorkAreaPlugin[] = Array.isArray(plugin) ? plugin : [plugin as WorkAreaPlugin];
   // The console's composition, so a kind or indicator the console could not serve fails here too.
-  const model = opts.model ?? composeConsole([plugin]).model;
+  const model = opts.model ?? composeConsole(plugins).model;
   const registry = model.registry;
-  const kinds = kindsFor(plugin, registry);
+  const kinds = kindsFor(plugins, registry);
   const key = `${seedDir}|${kinds.join()}`;
   let loading = datasets.get(key);
   if (!loading) datasets.set(key, (loading = loadDataset(subsetDataset(seedDir, kinds), { registry })));

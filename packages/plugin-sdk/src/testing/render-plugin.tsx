@@ -93,6 +93,7 @@ export async function renderPlugin(given: WorkAreaPlugin, opts: RenderPluginOpti
   const services: FazhiServices = {
     user,
     kinds: model.registry,
+    catalog: model.catalog,
     attachments,
     duplicates: sqlDuplicateKeySource((fn) => asUser(database.db, { userId: account.id }, fn)),
     ...(indicators ? { indicators } : {}),

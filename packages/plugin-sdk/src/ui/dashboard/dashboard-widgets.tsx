@@ -1,8 +1,10 @@
 import { formatIndicator, type IndicatorComparison, type IndicatorResult } from '@fazhi/metrics';
-import type { Period } from '@fazhi/domain';
+import type { Period, PeriodRange } from '@fazhi/domain';
+import { useNavigation, useResourceParams } from '@refinedev/core';
 import { Card, Col, Row, Skeleton, Typography } from 'antd';
 import { Suspense } from 'react';
 import type { DashboardWidget, WorkAreaPlugin } from '../../plugin.js';
+import { drillSearch } from '../drill/drill-target.js';
 import { lazyElement } from '../lazy-element.js';
 import { useFazhiServices } from '../services-context.js';
 import { useLabels } from '../use-labels.js';
@@ -23,6 +25,7 @@ export function DashboardWidgets({ plugin }: { plugin: WorkAreaPlugin }) {
   const { indicators } = useFazhiServices();
   const { t } = useLabels();
   const { orgId, year } = useDashboardScope();
+  const drillUrl = useDrillUrl();
   const widgets = plugin.dashboard ?? [];
   const cards = widgets.filter((w): w is Extract<DashboardWidget, { type: 'indicator-card' }> => w.type === 'indicator-card');
   const period: Period = { kind: 'year', year };
@@ -37,7 +40,7 @@ export function DashboardWidgets({ plugin }: { plugin: WorkAreaPlugin }) {
           const c = compared.data?.find((x) => x.current.indicator.id === w.indicator);
           return (
             <Col key={`${w.indicator}-${i}`} xs={24} sm={12} lg={6}>
-              <IndicatorCard comparison={c} compare={w.compare !== false} loading={compared.loading} error={error} />
+              <IndicatorCard comparison={c} compare={w.compare !== false} loading={compared.loading} error={error} drillTo={c && orgId ? drillUrl(c.current.indicator.id, orgId, c.current.range) : undefined} />
             </Col>
           );
         }
@@ -56,6 +59,22 @@ export function DashboardWidgets({ plugin }: { plugin: WorkAreaPlugin }) {
       })}
     </Row>
   );
+}
+
+/**
+ * The list of the records behind a figure: its numerator's kind, when the console has a list of
+ * that kind, filtered by the measure (see drill/). Undefined when no list shows those records.
+ */
+function useDrillUrl() {
+  const { catalog } = useFazhiServices();
+  const { resources } = useResourceParams();
+  const { listUrl } = useNavigation();
+  return (indicatorId: string, orgId: string, range: PeriodRange): string | undefined => {
+    const indicator = catalog?.indicators.find((i) => i.id === indicatorId);
+    const measure = catalog?.measures.find((m) => m.id === indicator?.numerator);
+    if (!measure || !resources.some((r) => r.name === measure.kind && r.list)) return undefined;
+    return `${listUrl(measure.kind)}${drillSearch({ indicatorId, part: 'numerator', orgId, range })}`;
+  };
 }
 
 function MonthlyTrend({ indicator, title, chart, orgId, year }: { indicator: string; title: string; chart?: 'bar' | 'line'; orgId?: string; year: number }) {

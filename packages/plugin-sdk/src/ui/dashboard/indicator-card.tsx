@@ -1,5 +1,6 @@
 import { formatIndicator, type IndicatorComparison } from '@fazhi/metrics';
 import { Card, Skeleton, Statistic, Typography } from 'antd';
+import { Link } from 'react-router';
 import { useLabels } from '../use-labels.js';
 import { asOfText, changeText } from './change-text.js';
 
@@ -8,7 +9,7 @@ import { asOfText, changeText } from './change-text.js';
  * When the years do not compare (see `comparisonBasis`) it says why instead: 上年无数据, 数据不完整;
  * for a year still running it says up to which day it counts (截至11月30日).
  */
-export function IndicatorCard({ comparison, compare = true, loading, error }: { comparison?: IndicatorComparison; compare?: boolean; loading?: boolean; error?: string }) {
+export function IndicatorCard({ comparison, compare = true, loading, error, drillTo }: { comparison?: IndicatorComparison; compare?: boolean; loading?: boolean; error?: string; drillTo?: string | undefined }) {
   const { t } = useLabels();
   if (loading || (!comparison && !error)) return <Card size="small"><Skeleton active paragraph={{ rows: 1 }} /></Card>;
   if (!comparison) return <Card size="small"><Typography.Text type="danger">{error}</Typography.Text></Card>;
@@ -19,7 +20,14 @@ export function IndicatorCard({ comparison, compare = true, loading, error }: { 
   const previous = comparison.previous?.value ?? null;
   return (
     <Card size="small" data-indicator={i.id}>
-      <Statistic title={i.label} value={formatIndicator(i, comparison.current.value)} />
+      {drillTo ? (
+        // The figure opens the records behind it (see drill/).
+        <Link to={drillTo} aria-label={t('fazhi.dashboard.drill', { label: i.label })} data-drill-link={i.id}>
+          <Statistic title={i.label} value={formatIndicator(i, comparison.current.value)} />
+        </Link>
+      ) : (
+        <Statistic title={i.label} value={formatIndicator(i, comparison.current.value)} />
+      )}
       {compare ? (
         <Typography.Text
           type={!comparison.basis.comparable ? 'secondary' : up ? 'success' : down ? 'warning' : 'secondary'}

@@ -29,7 +29,7 @@ import { maskedFieldKeys, withoutKeptMasks } from './masked-fields.js';
 export function RecordForm({ resource, plugin, action }: RecordPageProps & { action: 'create' | 'edit' }) {
   const labels = useLabels();
   const { t } = labels;
-  const { user } = useFazhiServices();
+  const { user, dashboardOrgId } = useFazhiServices();
   const kind = resource.kind;
   const { id } = useParsed();
   const [problem, setProblem] = useState<SaveProblem | null>(null);
@@ -63,10 +63,11 @@ export function RecordForm({ resource, plugin, action }: RecordPageProps & { act
     if (action === 'edit') return record ? recordToForm(kind, record as never) : undefined;
     const wf = workflowOf(resource);
     const status = wf ? (wf.initial ?? firstOption(kind, wf.field)) : undefined;
-    // The highest unit the user may write in (their street, usually); they pick a committee below it.
-    const firstWritable = user.orgs.find((o) => writable.has(o.id) && !(o.parentId && writable.has(o.parentId)))?.id;
+    // The unit chosen in the header when the user may write there; else the highest unit they may
+    // write in (their street, usually). They pick a committee below it.
+    const firstWritable = dashboardOrgId && writable.has(dashboardOrgId) ? dashboardOrgId : user.orgs.find((o) => writable.has(o.id) && !(o.parentId && writable.has(o.parentId)))?.id;
     return recordToForm(kind, { ...(wf && status ? { [wf.field]: status } : {}), ...(firstWritable ? { orgId: firstWritable } : {}) } as never);
-  }, [action, record, kind, resource, user.orgs, writable]);
+  }, [action, record, kind, resource, user.orgs, writable, dashboardOrgId]);
 
   const onFinish = (values: FormValues) => {
     setProblem(null);

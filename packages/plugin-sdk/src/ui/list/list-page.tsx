@@ -2,13 +2,15 @@ import { PlusOutlined } from '@ant-design/icons';
 import { findField, todayInShanghai } from '@fazhi/domain';
 import { List, useTable } from '@refinedev/antd';
 import { useCan, useLink, useNavigation, type BaseRecord, type CrudFilter, type HttpError } from '@refinedev/core';
-import { Button, Segmented, Space, Switch, Table, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Alert, Button, Segmented, Space, Switch, Table, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import { hasRight } from '../../host/access-control.js';
 import type { RecordPageProps } from '../../plugin.js';
 import { FieldValue } from '../fields/field-value.js';
 import { orgName, subtreeOf } from '../fields/org-tree.js';
 import { DuplicateKeysNotice } from '../dashboard/duplicate-keys-notice.js';
+import { DrillBanner, summaryText, useListDrill, useListedValue } from '../drill/drill-banner.js';
 import { useDashboardScope } from '../dashboard/dashboard-widgets.js';
 import { attentionRulesOf, rulesMet } from '../views/attention.js';
 import { Board } from '../views/board.js';
@@ -20,10 +22,14 @@ import { useLabels } from '../use-labels.js';
 import { ColumnChooser } from './column-chooser.js';
 import { useColumnPrefs } from './column-prefs.js';
 import { FilterBar } from './filter-bar.js';
-import { filtersToCrud } from './list-filters.js';
+import { filtersToCrud, listFiltersOf } from './list-filters.js';
+import { listStateFromSearch, listStateToSearch } from './list-state.js';
 import { RowActions } from './row-actions.js';
 
 const unsortable = new Set(['longtext', 'enum-set']);
+/** Dates, codes and amounts keep to one line (a wrapped 2024-03-05 reads as two values). */
+const oneLine = new Set(['date', 'datetime', 'money', 'integer', 'decimal']);
+const noWrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
 const noTableScroll = { scrollToFirstRowOnChange: false };
 const attentionRow = { style: { background: '#fff1f0' } };
 
@@ -35,10 +41,29 @@ const attentionRow = { style: { background: '#fff1f0' } };
  * threshold line, ratio columns add a percentage from the row's own numbers (an exam's 合格率),
  * and a declared board adds a 列表 / 看板 switch over the same filters.
  */
-export default function RecordListPage({ resource, plugin }: RecordPageProps) {
+export default function RecordListPage(props: RecordPageProps) {
+  // The list keeps its state in the URL (list-state.ts). Its own writes leave it mounted; any other
+  // change of the URL (back, forward, a link, a figure's drill-down) starts it afresh from the URL,
+  // as does a new header year while the list follows it.
+  const { search } = useLocation();
+  const { dashboardYear } = useFazhiServices();
+  // The search the list last wrote (or opened with); any other one is a change from outside.
+  const [own, setOwn] = useState(search);
+  const [generation, setGeneration] = useState(0);
+  if (search !== own) {
+    setOwn(search);
+    setGeneration(generation + 1);
+  }
+  const follows = !new URLSearchParams(search).has('f');
+  return <ListBody key={`${generation}|${follows ? (dashboardYear ?? '') : ''}`} {...props} onWrite={setOwn} />;
+}
+
+function ListBody({ resource, plugin, onWrite }: RecordPageProps & { onWrite: (search: string) => void }) {
   const labels = useLabels();
   const { t } = labels;
-  const { user, dashboardOrgId } = useFazhiServices();
+  const { user, dashboardOrgId, dashboardYear } = useFazhiServices();
+  const { search, pathname } = useLocation();
+  const navigate = useNavigate();
   // The console's chosen unit limits the list; the org filter narrows further within it. Wrapped
   // in a keyed `and` so Refine does not merge it with that filter (same field and operator).
   const scope = useMemo<CrudFilter[]>(
@@ -46,25 +71,53 @@ export default function RecordListPage({ resource, plugin }: RecordPageProps) {
     [dashboardOrgId, user.orgs],
   );
   const kind = resource.kind;
+  // Opened from a dashboard figure: its measure's conditions join the permanent filters.
+  const { drill, ignored } = useListDrill(kind);
+  const permanent = useMemo(() => (drill ? [...scope, drill.filter] : scope), [scope, drill]);
+  const drilledValue = useListedValue(drill, kind.id, scope);
   const Link = useLink();
   const { showUrl, create } = useNavigation();
   const [withDeleted, setWithDeleted] = useState(false);
   const [view, setView] = useState<'list' | 'board'>('list');
   const { year } = useDashboardScope();
+  // Read once: later changes of the URL remount the list (see above).
+  const [restored] = useState(() => listStateFromSearch(resource, search));
+  const defaultSorter = drill?.measure.aggregation.type === 'latest' ? { field: drill.measure.aggregation.by, order: 'desc' as const } : (resource.defaultSort ?? { field: kind.periodField, order: 'desc' as const });
+  // Without a period of the user's own (or a figure's), the list shows the header's year and says so.
+  const periodName = listFiltersOf(resource).some((f) => f.type === 'period' && !f.field) ? `period__${kind.periodField}` : undefined;
+  const followsYear = !restored.values && !drill && dashboardYear !== undefined && periodName !== undefined;
+  const [initialValues] = useState<Record<string, unknown>>(() => restored.values ?? (followsYear ? { [periodName!]: { year: dashboardYear } } : {}));
+  const [chosen, setChosen] = useState(restored.values);
   const rules = useMemo(() => attentionRulesOf(resource), [resource]);
   const today = todayInShanghai();
   const { columns, setColumns } = useColumnPrefs(resource);
   const { data: canCreate } = useCan({ resource: kind.id, action: 'create', params: { resource: { name: kind.id, meta: { area: plugin.area } } as never } });
 
-  const { tableProps, searchFormProps, filters } = useTable<BaseRecord, HttpError, Record<string, unknown>>({
+  const { tableProps, searchFormProps, filters, sorters, currentPage, pageSize } = useTable<BaseRecord, HttpError, Record<string, unknown>>({
     resource: kind.id,
     syncWithLocation: false,
-    pagination: { pageSize: 20 },
-    sorters: { initial: [resource.defaultSort ?? { field: kind.periodField, order: 'desc' }] },
-    filters: { permanent: scope },
+    pagination: { pageSize: restored.pageSize ?? 20, currentPage: restored.page ?? 1 },
+    sorters: { initial: restored.sorters?.length ? restored.sorters : [defaultSorter] },
+    filters: { permanent, initial: filtersToCrud(resource, initialValues, user.orgs) },
     meta: { withDeleted },
-    onSearch: (values) => filtersToCrud(resource, values, user.orgs),
+    onSearch: (values) => {
+      setChosen(values);
+      return filtersToCrud(resource, values, user.orgs);
+    },
   });
+
+  // Every change of filters, sort or page becomes a history entry (the first one replaces).
+  const first = useRef(true);
+  useEffect(() => {
+    const own = sorters.length === 1 && sorters[0]!.field === defaultSorter.field && sorters[0]!.order === defaultSorter.order ? [] : sorters;
+    const next = listStateToSearch(resource, { values: chosen, sorters: own, page: currentPage, pageSize: pageSize === 20 ? undefined : pageSize }, search);
+    const replace = first.current;
+    first.current = false;
+    if (next === search) return;
+    onWrite(next);
+    navigate({ pathname, search: next }, { replace });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- written when the list's own state changes, not the URL
+  }, [chosen, sorters, currentPage, pageSize]);
 
   const titleKey = kind.titleField;
   const ids = useMemo(() => (tableProps.dataSource ?? []).map((r) => String(r.id)), [tableProps.dataSource]);
@@ -81,6 +134,7 @@ export default function RecordListPage({ resource, plugin }: RecordPageProps) {
         dataIndex: f.key,
         title: labels.field(f),
         sorter: !unsortable.has(f.type),
+        ...(oneLine.has(f.type) || f.key === titleKey ? { onCell: noWrap } : {}),
         render: (value: unknown, record: BaseRecord) => {
           const shown = <FieldValue field={f} value={value} labels={labels} masked={f.personal && !hasRight(user, 'personal', plugin.area, record.orgId as string)} />;
           if (f.key !== titleKey) return shown;
@@ -160,11 +214,18 @@ export default function RecordListPage({ resource, plugin }: RecordPageProps) {
       }
     >
       <DuplicateKeysNotice kind={kind} />
-      <FilterBar resource={resource} formProps={searchFormProps} labels={labels} />
+      {drill ? <DrillBanner drill={drill} kind={kind} value={drilledValue} labels={labels} /> : null}
+      {ignored ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t(ignored.key, ignored.params)} /> : null}
+      <FilterBar resource={resource} formProps={{ ...searchFormProps, initialValues }} labels={labels} />
+      {followsYear && !chosen ? (
+        <Typography.Paragraph type="secondary" style={{ marginTop: -8 }} data-follows-year={dashboardYear}>
+          {t('fazhi.list.followsYear', { year: dashboardYear })}
+        </Typography.Paragraph>
+      ) : null}
       {/* A plain scrolling box rather than the table's own `scroll.x` (which useTable turns on):
           that one measures the table after every render (forced layouts) and animates a scroll
           to the first row on each sort or page. */}
-      {view === 'board' ? <Board resource={resource} filters={[...scope, ...filters]} labels={labels} /> : null}
+      {view === 'board' ? <Board resource={resource} filters={[...permanent, ...filters]} labels={labels} /> : null}
       <div style={{ overflowX: 'auto', display: view === 'board' ? 'none' : undefined }}>
         <Table
           {...tableProps}
@@ -175,6 +236,19 @@ export default function RecordListPage({ resource, plugin }: RecordPageProps) {
           rowClassName={rowClassName}
           onRow={(r) => (rowClassName(r) === 'fazhi-row-attention' ? attentionRow : {})}
           pagination={{ ...(tableProps.pagination || {}), showTotal: (total: number) => t('fazhi.list.total', { total }) }}
+          summary={
+            drill?.measure.aggregation.type === 'sum' && drilledValue !== undefined
+              ? () => (
+                  <Table.Summary.Row>
+                    <Table.Summary.Cell index={0} colSpan={tableColumns.length}>
+                      <Typography.Text strong data-drill-total={drilledValue ?? ''}>
+                        {summaryText(drill.measure, kind, drilledValue, labels)}
+                      </Typography.Text>
+                    </Table.Summary.Cell>
+                  </Table.Summary.Row>
+                )
+              : undefined
+          }
         />
       </div>
     </List>

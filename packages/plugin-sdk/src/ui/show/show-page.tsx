@@ -11,10 +11,11 @@ import { formatShanghaiDateTime } from '../fields/shanghai-time.js';
 import { formSectionsOf } from '../form/form-layout.js';
 import { useFazhiServices } from '../services-context.js';
 import { useLabels } from '../use-labels.js';
+import { RecordHistory } from '../history/record-history.js';
 import { StepHistory } from '../workflow/step-history.js';
 import { WorkflowButtons } from '../workflow/workflow-buttons.js';
 
-/** Every field, grouped as the form is; workflow steps; the record's attachments; the steps it took. */
+/** Every field, grouped as the form is; workflow steps; the record's attachments; the steps it took; its 操作日志. */
 export default function RecordShowPage({ resource, plugin }: RecordPageProps) {
   const labels = useLabels();
   const { t } = labels;
@@ -68,6 +69,9 @@ export default function RecordShowPage({ resource, plugin }: RecordPageProps) {
               <StepHistory resource={resource} workflow={resource.kind.workflow} area={plugin.area} record={record} />
             </Card>
           ) : null}
+          <Card size="small" title={t('fazhi.history.title')}>
+            <RecordHistory resource={resource} record={record} />
+          </Card>
           <Card size="small" title={t('fazhi.show.record')}>
             <Descriptions column={{ xs: 1, md: 2 }} size="small">
               <Descriptions.Item label={t('fazhi.orgId')}>{orgName(user.orgs, record.orgId)}</Descriptions.Item>
