@@ -3400,6 +3400,14 @@ export type SupabaseDatabase = {
           record_ids: string[];
         })[];
       };
+      import_records: {
+        Args: {
+          p_kind: string;
+          p_rows: Json;
+          p_on_duplicate?: string | null;
+        };
+        Returns: Json;
+      };
       indicator_values: {
         Args: {
           p_org: string;
