@@ -40,7 +40,10 @@ export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook>
 /** The sheets of a workbook or a CSV file (one sheet, named after the file). */
 export async function readSheets(bytes: Uint8Array, format: LedgerFormat, fileName = '导入文件'): Promise<SheetCells[]> {
   if (format === 'csv') {
-    const rows = parseCsv(decodeCsv(bytes).text).map((r) => r.map((c): CellInput => c));
+    const decoded = decodeCsv(bytes);
+    // Garbled text is refused whole: importing it would store mojibake without a trace.
+    if (decoded.invalid) throw new Error(`含有无法按 ${decoded.encoding === 'gb18030' ? 'GBK/GB18030' : 'UTF-8'} 解码的字节，请用 UTF-8 或 GBK 重新保存`);
+    const rows = parseCsv(decoded.text).map((r) => r.map((c): CellInput => c));
     return [{ name: fileName.replace(/\.[^.]+$/, ''), rows }];
   }
   const wb = await loadWorkbook(bytes);
