@@ -19,7 +19,7 @@ function mediationCase(extra: Partial<AnyRecord> = {}): AnyRecord {
     id: `00000000-0000-4000-a200-${String(n).padStart(12, '0')}`,
     orgId: org.communityA1,
     deletedAt: null,
-    ...Object.fromEntries(mediationCases.fields.map((f) => [f.key, f.type === 'enum-set' ? [] : null])),
+    ...Object.fromEntries(mediationCases.fields.map((f) => [f.key, null])),
     caseNo: `导入〔2024〕${n}号`,
     source: 'proactive',
     disputeType: 'neighbourhood',
