@@ -117,6 +117,13 @@ begin
       p_kind, update_sets, p_kind) using plan;
     get diagnostics n_updated = row_count;
   exception when others then
+    -- Lack of resources (class 53, e.g. PGlite's lock table filled by the business-key triggers'
+    -- per-row advisory locks on a very large file), limits and cancellation are no row's fault:
+    -- raised as they are, never pinned on whichever row the one-by-one search stops at.
+    get stacked diagnostics err_state = returned_sqlstate;
+    if left(err_state, 2) in ('53', '54', '57') then
+      raise;
+    end if;
     -- The statement's work is undone; find the row at fault by writing them one at a time, and
     -- raise its refusal naming it (that undoes these single writes too).
     for step in select (p ->> 'ord')::integer as ord, p as entry from jsonb_array_elements(plan) p where p ->> 'action' <> 'skip' order by (p ->> 'ord')::integer loop

@@ -37,9 +37,36 @@ async function measured<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number
   }
 }
 
-const exported = await measured(() => exportLedger(tickets, { kind: hotlineTickets, orgs, unit: '南沙街道', period: '', masked: false }));
+/** Runs one step, prints its result at once (a slow machine still shows what finished), keeps a failure as data. */
+const results: Record<string, unknown> = { rows };
+async function step<T>(name: string, label: string, fn: () => Promise<T>, show: (v: T) => string): Promise<T | undefined> {
+  try {
+    const v = await fn();
+    console.log(`  ${label}：${show(v)}`);
+    return v;
+  } catch (e) {
+    results[name] = { error: (e as Error).message };
+    console.log(`  ${label}：失败（${(e as Error).message}）`);
+    return undefined;
+  } finally {
+    writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  }
+}
+
+console.log(`台账基准（${rows} 条热线工单）`);
+const exported = (await step('exportXlsx', '导出 .xlsx（目标 ≤ 3000 ms）', () => measured(() => exportLedger(tickets, { kind: hotlineTickets, orgs, unit: '南沙街道', period: '', masked: false })), (r) => {
+  results.exportXlsx = { ms: r.ms, peakRssMb: r.peakRssMb, bytes: r.value.length, targetMs: 3000 };
+  return `${r.ms} ms，峰值内存 ${r.peakRssMb} MB，${round(r.value.length / 2 ** 20)} MB`;
+}))!;
 const xlsx = exported.value;
-const csv = await measured(() => exportLedger(tickets, { kind: hotlineTickets, orgs, unit: '南沙街道', period: '', masked: false, format: 'csv' }));
+await step('exportCsv', '导出 CSV', () => measured(() => exportLedger(tickets, { kind: hotlineTickets, orgs, unit: '南沙街道', period: '', masked: false, format: 'csv' })), (r) => {
+  results.exportCsv = { ms: r.ms };
+  return `${r.ms} ms`;
+});
+await step('readXlsx', '读取并校验 .xlsx', () => measured(() => readLedger(xlsx, { kind: hotlineTickets, orgs, fileName: 'hotline.xlsx' })), (r) => {
+  results.readXlsx = { ms: r.ms, peakRssMb: r.peakRssMb, errors: r.value.errors.length };
+  return `${r.ms} ms，峰值内存 ${r.peakRssMb} MB（含已载入的种子数据）`;
+});
 
 /** Read + validate + write in one transaction, on a migrated database holding the org tree only. */
 async function importInto(db: Database) {
@@ -55,34 +82,25 @@ async function importInto(db: Database) {
   });
 }
 
-const readOnly = await measured(() => readLedger(xlsx, { kind: hotlineTickets, orgs, fileName: 'hotline.xlsx' }));
-
 const pgliteDir = mkdtempSync(join(tmpdir(), 'fazhi-bench-ledger-'));
-const pglite = await openDatabase(`pglite:${pgliteDir}`);
-const onPglite = await importInto(pglite).finally(() => pglite.close());
+await step('importPglite', '导入 PGlite（读取 + 校验 + 写入；目标 ≤ 5000 ms、≤ 500 MB）', async () => {
+  const pglite = await openDatabase(`pglite:${pgliteDir}`);
+  return importInto(pglite).finally(() => pglite.close());
+}, (r) => {
+  results.importPglite = { ms: r.ms, writeMs: r.value.writeMs, peakRssMb: r.peakRssMb, targetMs: 5000, targetRssMb: 500 };
+  return `${r.ms} ms（写入 ${r.value.writeMs} ms），峰值内存 ${r.peakRssMb} MB`;
+});
 rmSync(pgliteDir, { recursive: true, force: true });
 
 const cluster = await startPgCluster();
-let onPostgres;
 try {
-  const pg = await openDatabase(cluster.url);
-  onPostgres = await importInto(pg).finally(() => pg.close());
+  await step('importPostgres', '导入 PostgreSQL 15（目标 ≤ 3000 ms）', async () => {
+    const pg = await openDatabase(cluster.url);
+    return importInto(pg).finally(() => pg.close());
+  }, (r) => {
+    results.importPostgres = { ms: r.ms, writeMs: r.value.writeMs, peakRssMb: r.peakRssMb, targetMs: 3000 };
+    return `${r.ms} ms（写入 ${r.value.writeMs} ms）`;
+  });
 } finally {
   await cluster.stop();
 }
-
-const results = {
-  rows,
-  xlsxBytes: xlsx.length,
-  exportXlsx: { ms: exported.ms, peakRssMb: exported.peakRssMb, targetMs: 3000 },
-  exportCsv: { ms: csv.ms },
-  readXlsx: { ms: readOnly.ms, peakRssMb: readOnly.peakRssMb },
-  importPglite: { ms: onPglite.ms, writeMs: onPglite.value.writeMs, peakRssMb: onPglite.peakRssMb, targetMs: 5000, targetRssMb: 500 },
-  importPostgres: { ms: onPostgres.ms, writeMs: onPostgres.value.writeMs, peakRssMb: onPostgres.peakRssMb, targetMs: 3000 },
-};
-console.log(`台账基准（${rows} 条热线工单，.xlsx ${round(xlsx.length / 2 ** 20)} MB）`);
-console.log(`  导出 .xlsx：${exported.ms} ms（目标 ≤ 3000），峰值内存 ${exported.peakRssMb} MB；导出 CSV：${csv.ms} ms`);
-console.log(`  读取并校验 .xlsx：${readOnly.ms} ms，峰值内存 ${readOnly.peakRssMb} MB`);
-console.log(`  导入 PGlite（读取 + 校验 + 写入）：${onPglite.ms} ms（写入 ${onPglite.value.writeMs} ms；目标 ≤ 5000），峰值内存 ${onPglite.peakRssMb} MB（目标 ≤ 500）`);
-console.log(`  导入 PostgreSQL 15：${onPostgres.ms} ms（写入 ${onPostgres.value.writeMs} ms；目标 ≤ 3000）`);
-writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
