@@ -15,8 +15,3 @@ export function fieldHeader(f: FieldDef): string {
   const unit = fieldUnit(f);
   return unit ? `${f.label}（${unit}）` : f.label;
 }
-
-/** The fields a ledger carries: every declared field of the kind, in declaration order. */
-export function ledgerFields(kind: RecordKind): readonly FieldDef[] {
-  return kind.fields;
-}

@@ -44,7 +44,7 @@ function exampleValue(f: FieldDef, kind: RecordKind): string | number {
 const rangeValidations = (ws: ExcelJS.Worksheet) => (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
 
 export interface TemplateOptions {
-  /** The unit written in the example row; default 南沙街道-like placeholder 本街道. */
+  /** The unit written in the example row; default the placeholder 某某社区. */
   exampleUnit?: OrgUnit;
 }
 
