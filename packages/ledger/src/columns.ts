@@ -1,4 +1,4 @@
-import type { FieldDef, RecordKind } from '@fazhi/domain';
+import type { FieldDef } from '@fazhi/domain';
 
 /** The pseudo-field of the unit (所属单位) column: a record's org unit, matched to the org tree. */
 export const unitColumnKey = 'orgId';
