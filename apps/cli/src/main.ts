@@ -4,6 +4,7 @@ import { narrativeKeys, narrativeSkeleton } from '@fazhi/report';
 import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.js';
 import { runDb } from './commands/db.js';
+import { runExport, runImport, runTemplate, type LedgerOptions } from './commands/ledger.js';
 import { runMetrics } from './commands/metrics.js';
 import { runReport } from './commands/report.js';
 import { modelFor, pathsIn, templateCommands } from './model-options.js';
@@ -17,6 +18,9 @@ export const usage = `用法：fazhi <命令> [选项]
   metrics    计算并输出全部指标（含分子、分母和同比）
   narrative  生成空白叙述文件（报告中需要人工撰写的段落）
   db         数据库：db migrate 应用迁移；db seed 导入数据集并创建演示账号；db generate 生成模型变化的迁移
+  import     导入 Excel/CSV 台账（.xlsx、.csv，UTF-8 或 GBK）：逐行校验，全部写入或全部不写
+  export     导出一类记录为 Excel（.xlsx）或 CSV 台账
+  template   生成一类记录的 Excel 导入模板
 
 通用选项：
   --config FILE    配置文件（插件与报告模板），默认为当前目录下的 fazhi.config.ts、.mts、.js、.mjs 或 .json
@@ -32,6 +36,12 @@ export const usage = `用法：fazhi <命令> [选项]
   --only PREFIX    metrics 只输出编号以此开头的指标，可重复
   --today DATE     以该日期（YYYY-MM-DD）为“今天”：未结束的期间统计到前一天，并与上年同期比较；
                    默认为北京时间的当天（用于重现某一天的输出）
+  --kind KIND      import、export、template：记录类型（如 mediation_cases，或其中文名称）
+  --file FILE      import：要导入的 .xlsx 或 .csv 文件
+  --map 表头=字段  import：把文件中的某个表头对应到字段（字段名或中文名称），可重复
+  --on-duplicate M import：编号重复（文件内或本街道已有）时 skip 跳过、update 更新或 stop 停止（默认）
+  --dry-run        import：只读取和校验，不写入数据库
+  --skip-invalid   import：跳过有错误的行，只导入有效的行
   -h, --help       显示帮助
 
 示例：
@@ -39,6 +49,9 @@ export const usage = `用法：fazhi <命令> [选项]
   fazhi metrics --dataset seeds/nansha-2024 --year 2024 --format table
   fazhi db seed --db pglite:./data --dataset seeds/nansha-2024
   fazhi metrics --db pglite:./data --year 2024
+  fazhi import --db pglite:./data --kind mediation_cases --file 调解台账.xlsx --on-duplicate skip
+  fazhi export --db pglite:./data --kind hotline_tickets --year 2024 --out 热线工单.xlsx
+  fazhi template --kind mediation_cases --out 调解案件导入模板.xlsx
   fazhi report --config ../街道/fazhi.config.ts --template 模板.json --dataset seeds/nansha-2024 --year 2024
 
 配置文件与报告模板的格式见 docs/configuration.md。
@@ -58,6 +71,12 @@ const options = {
   narrative: { type: 'string' },
   only: { type: 'string', multiple: true },
   today: { type: 'string' },
+  kind: { type: 'string' },
+  file: { type: 'string' },
+  map: { type: 'string', multiple: true },
+  'on-duplicate': { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  'skip-invalid': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -102,6 +121,9 @@ async function withSource(values: { dataset?: string | undefined; db?: string | 
   }
 }
 
+/** Excel/CSV ledgers in and out (@fazhi/ledger). */
+const ledgerCommands = ['import', 'export', 'template'];
+
 export interface MainOptions {
   /** The working directory: where `fazhi.config.*` is looked for and relative paths start (the process's by default). */
   cwd?: string;
@@ -125,6 +147,14 @@ export async function main(argv: readonly string[], out: Output = processOutput,
       return 0;
     }
     if (rest.length) throw new CliError(`多余的参数：${rest.join(' ')}`, 2);
+    if (ledgerCommands.includes(command)) {
+      const model = await modelFor(command, values, cwd);
+      const opts: LedgerOptions = { db: values.db, kind: values.kind, file: values.file, out: values.out, org: values.org, year: values.year, map: values.map, onDuplicate: values['on-duplicate'], dryRun: values['dry-run'], skipInvalid: values['skip-invalid'] };
+      if (command === 'import') return await runImport(opts, out, model);
+      if (command === 'export') await runExport(opts, out, model);
+      else await runTemplate(opts, out, model);
+      return 0;
+    }
     if (![...templateCommands, 'metrics'].includes(command)) throw new CliError(`未知的命令“${command}”\n\n${usage}`, 2);
     // The composed model every command works with (built-ins plus the configured extensions).
     const model = await modelFor(command, values, cwd);

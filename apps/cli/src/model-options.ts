@@ -22,7 +22,7 @@ export async function modelFor(command: string, values: { config?: string | unde
 }
 
 /** Options that name a file or folder. */
-const pathOptions = ['dataset', 'out', 'narrative', 'dir'] as const;
+const pathOptions = ['dataset', 'out', 'narrative', 'dir', 'file'] as const;
 
 /**
  * Relative paths in the options are relative to `cwd`. With the process's own directory they are

@@ -3435,6 +3435,14 @@ export type SupabaseDatabase = {
           record_ids: string[];
         })[];
       };
+      import_records: {
+        Args: {
+          p_kind: string;
+          p_rows: Json;
+          p_on_duplicate?: string | null;
+        };
+        Returns: Json;
+      };
       indicator_values: {
         Args: {
           p_org: string;

@@ -1,0 +1,151 @@
+import { exportLedger, importTemplate, matchOrg, readLedger, type LedgerIssue, type LedgerReadResult } from '@fazhi/ledger';
+import { importRecords, importRowOf, isDatabaseError, onDuplicateChoices, readDatabaseRecords, type Database, type OnDuplicate } from '@fazhi/db';
+import { periodRange, RecordKindRegistry, yearPeriod, type OrgUnit, type RecordKind } from '@fazhi/domain';
+import type { FazhiModel } from '@fazhi/model';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { CliError } from '../cli-error.js';
+import { checkOutputPath, writeFileAtomic, type Output } from '../io.js';
+import { withDatabase } from './db.js';
+
+export interface LedgerOptions {
+  db?: string | undefined;
+  kind?: string | undefined;
+  file?: string | undefined;
+  out?: string | undefined;
+  org?: string | undefined;
+  year?: string | undefined;
+  map?: readonly string[] | undefined;
+  onDuplicate?: string | undefined;
+  dryRun?: boolean | undefined;
+  skipInvalid?: boolean | undefined;
+}
+
+export const ledgerUsage = `fazhi import --db URL --kind 类型 --file 文件 [--org 机构] [--map 表头=字段 …] [--on-duplicate skip|update|stop] [--dry-run] [--skip-invalid]
+fazhi export --db URL --kind 类型 --out 文件.xlsx|文件.csv [--year YYYY] [--org 机构]
+fazhi template --kind 类型 --out 文件.xlsx`;
+
+function kindOf(model: FazhiModel, id: string | undefined): RecordKind {
+  if (!id) throw new CliError(`请用 --kind 指定记录类型，可用：${model.registry.list().map((k) => `${k.id}（${k.label}）`).join('、')}`, 2);
+  if (!model.registry.has(id)) {
+    const byLabel = model.registry.list().find((k) => k.label === id);
+    if (byLabel) return byLabel;
+    throw new CliError(`未知的记录类型“${id}”，可用：${model.registry.list().map((k) => `${k.id}（${k.label}）`).join('、')}`, 2);
+  }
+  return model.registry.get(id);
+}
+
+/** `--map 表头=字段`, repeatable. */
+function parseMap(items: readonly string[] = []): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const item of items) {
+    const i = item.indexOf('=');
+    if (i <= 0 || i === item.length - 1) throw new CliError(`--map 应写成“表头=字段”，收到“${item}”`, 2);
+    map[item.slice(0, i).trim()] = item.slice(i + 1).trim();
+  }
+  return map;
+}
+
+async function orgUnits(db: Database): Promise<OrgUnit[]> {
+  const res = await db.query<{ id: string; parent_id: string | null; kind: OrgUnit['kind']; name: string; short_name: string | null }>('select id, parent_id, kind, name, short_name from public.org_units order by name, id');
+  if (res.rows.length === 0) throw new CliError('数据库中没有机构数据，请先用 fazhi db seed 导入数据集或建立机构');
+  return res.rows.map((u) => ({ id: u.id, parentId: u.parent_id, kind: u.kind, name: u.name, shortName: u.short_name }));
+}
+
+/** `--org` by id, full or short name. */
+function orgFrom(orgs: readonly OrgUnit[], wanted: string): OrgUnit {
+  const byId = orgs.find((u) => u.id === wanted);
+  if (byId) return byId;
+  const m = matchOrg(orgs, wanted);
+  if (!m.ok) throw new CliError(`--org：${m.message}`, 2);
+  return m.unit;
+}
+
+const issueLines = (label: string, issues: readonly LedgerIssue[], limit = 50) =>
+  issues.length ? `${label}（${issues.length} 处）：\n${issues.slice(0, limit).map((i) => `  ${i.text}\n`).join('')}${issues.length > limit ? `  ……另有 ${issues.length - limit} 处\n` : ''}` : '';
+
+function onDuplicateFrom(text: string | undefined): OnDuplicate {
+  const value = text ?? 'stop';
+  if (!onDuplicateChoices.includes(value as OnDuplicate)) throw new CliError(`--on-duplicate 应为 skip（跳过）、update（更新）或 stop（停止），收到“${value}”`, 2);
+  return value as OnDuplicate;
+}
+
+/** A refusal of the database for row N of the rows sent, named by sheet and row of the file. */
+function refusalText(e: unknown, read: LedgerReadResult): string | null {
+  if (!isDatabaseError(e)) return null;
+  const n = importRowOf(e.detail);
+  const row = n === null ? undefined : read.rows[n - 1];
+  const message = e.message.replace(/^第 \d+ 条记录：/, '');
+  return row ? `工作表“${row.sheet}”第 ${row.row} 行：${message}` : message;
+}
+
+export async function runImport(opts: LedgerOptions, out: Output, model: FazhiModel): Promise<number> {
+  const kind = kindOf(model, opts.kind);
+  if (!opts.file) throw new CliError('请用 --file 指定要导入的 .xlsx 或 .csv 文件', 2);
+  const file = opts.file;
+  const map = parseMap(opts.map);
+  const onDuplicate = onDuplicateFrom(opts.onDuplicate);
+  const bytes = new Uint8Array(await readFile(file));
+  return withDatabase(opts.db, async (db) => {
+    const orgs = await orgUnits(db);
+    const defaultOrg = opts.org ? orgFrom(orgs, opts.org) : undefined;
+    const read = await readLedger(bytes, { kind, orgs, fileName: basename(file), map, ...(defaultOrg ? { defaultOrgId: defaultOrg.id } : {}) });
+    out.stdout(issueLines('提示', read.warnings));
+    out.stdout(issueLines('错误', read.errors));
+    const summary = `读取 ${read.rowsRead} 行${kind.label}，有效 ${read.rows.length} 行，错误 ${read.rowsWithErrors} 行`;
+    if (read.errors.length && !opts.skipInvalid) {
+      out.stdout(`${summary}。有错误，未导入任何记录（改正后重试，或用 --skip-invalid 只导入有效的行）\n`);
+      return 1;
+    }
+    if (opts.dryRun) {
+      out.stdout(`${summary}。仅检查（--dry-run），未写入数据库\n`);
+      return read.errors.length ? 1 : 0;
+    }
+    let result;
+    try {
+      result = await db.transaction((tx) => importRecords(tx, kind, read.rows.map((r) => r.record), onDuplicate));
+    } catch (e) {
+      const text = refusalText(e, read);
+      if (text) throw new CliError(`数据库拒绝了导入，未写入任何记录：${text}`);
+      throw e;
+    }
+    if (result.stopped) {
+      out.stdout(`${summary}。以下${kind.fields.find((f) => f.key === kind.businessKey)?.label ?? '编号'}重复（文件内或本街道已有），按 --on-duplicate stop 未导入任何记录：\n  ${result.duplicates.join('、')}\n可改用 --on-duplicate skip 跳过或 update 更新\n`);
+      return 1;
+    }
+    out.stdout(`${summary}；导入 ${result.inserted} 条，更新 ${result.updated} 条，跳过 ${result.skipped} 条${result.duplicates.length ? `（重复编号 ${result.duplicates.length} 个）` : ''}\n`);
+    return 0;
+  });
+}
+
+export async function runExport(opts: LedgerOptions, out: Output, model: FazhiModel): Promise<void> {
+  const kind = kindOf(model, opts.kind);
+  if (!opts.out || !/\.(xlsx|csv)$/i.test(opts.out)) throw new CliError('请用 --out 指定输出文件（.xlsx 或 .csv）', 2);
+  const target = opts.out;
+  checkOutputPath(target);
+  if (opts.year !== undefined && !/^\d{4}$/.test(opts.year)) throw new CliError(`--year 应为四位年份，收到“${opts.year}”`, 2);
+  await withDatabase(opts.db, async (db) => {
+    const read = await readDatabaseRecords(db, { registry: new RecordKindRegistry([kind]) });
+    const units = [...read.orgs.units.values()];
+    const org = opts.org ? orgFrom(units, opts.org) : read.orgs.get(read.rootOrgId);
+    const inOrg = read.orgs.subtreeIds(org.id);
+    const range = opts.year ? periodRange(yearPeriod(Number(opts.year))) : null;
+    const records = (read.records.get(kind.id) ?? []).filter((r) => {
+      if (r.deletedAt || !inOrg.has(r.orgId)) return false;
+      const at = String(r[kind.periodField] ?? '').slice(0, 10);
+      return !range || (at >= range.start && at < range.end);
+    });
+    const format = /\.csv$/i.test(target) ? 'csv' : 'xlsx';
+    const bytes = await exportLedger(records, { kind, orgs: units, unit: org.shortName || org.name, period: opts.year ? `${opts.year}年` : '', masked: false, format });
+    writeFileAtomic(target, bytes);
+    out.stdout(`已导出${kind.label} ${records.length} 条到 ${target}\n`);
+  });
+}
+
+export async function runTemplate(opts: LedgerOptions, out: Output, model: FazhiModel): Promise<void> {
+  const kind = kindOf(model, opts.kind);
+  if (!opts.out || !/\.xlsx$/i.test(opts.out)) throw new CliError('请用 --out 指定模板文件（.xlsx）', 2);
+  writeFileAtomic(opts.out, await importTemplate(kind));
+  out.stdout(`已生成${kind.label}导入模板 ${opts.out}（第二个工作表“填写说明”列出每一列的要求）\n`);
+}
+

@@ -1,0 +1,132 @@
+import { mediationCases, type AnyRecord } from '@fazhi/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database, SqlExecutor } from '../client.js';
+import { importRecords, importRowOf, type OnDuplicate } from '../import-records.js';
+import { testDatabases } from '../testing/index.js';
+import { as, clerkA, committedAs, org, otherAreaClerkA, seedFixture } from './fixture.test-helper.js';
+
+/**
+ * Ledger imports in SQL (migration 20261205020700_import_records.sql): all rows or none, as the
+ * caller, duplicates by business key handled as asked.
+ */
+const clerk = clerkA('mediation');
+let n = 0;
+
+/** A valid mediation case of street A (a fresh id and, unless given, a fresh case number). */
+function mediationCase(extra: Partial<AnyRecord> = {}): AnyRecord {
+  n++;
+  return {
+    id: `00000000-0000-4000-a200-${String(n).padStart(12, '0')}`,
+    orgId: org.communityA1,
+    deletedAt: null,
+    ...Object.fromEntries(mediationCases.fields.map((f) => [f.key, null])),
+    caseNo: `导入〔2024〕${n}号`,
+    source: 'proactive',
+    disputeType: 'neighbourhood',
+    partiesCount: 2,
+    acceptedOn: '2024-03-05',
+    status: 'accepted',
+    ...extra,
+  };
+}
+
+const importAs = (db: Database, who: string, records: AnyRecord[], mode: OnDuplicate = 'stop') => committedAs(db, who, (tx) => importRecords(tx, mediationCases, records, mode));
+const countOf = async (tx: SqlExecutor, caseNos: string[]) =>
+  Number((await tx.query<{ n: number }>('select count(*)::int as n from public.mediation_cases where case_no = any($1::text[]) and deleted_at is null', [caseNos])).rows[0]!.n);
+
+async function failure(run: () => Promise<unknown>): Promise<{ code: string; message: string; detail?: string; column?: string }> {
+  try {
+    await run();
+  } catch (e) {
+    const err = e as { code?: string; message: string; detail?: string; column?: string };
+    return { code: err.code ?? '', message: err.message, detail: err.detail, column: err.column };
+  }
+  throw new Error('the import succeeded');
+}
+
+describe.each(testDatabases())('import_records on $name', (backend) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await backend.create();
+    await seedFixture(db);
+  }, 120_000);
+  afterAll(() => db?.close());
+
+  it('writes every row in one statement as the clerk and answers the counts', async () => {
+    const rows = [mediationCase(), mediationCase({ status: 'closed', closedOn: '2024-03-20', result: 'failure', amount: 1_500_000 })];
+    expect(await importAs(db, clerk, rows)).toEqual({ inserted: 2, updated: 0, skipped: 0, duplicates: [], stopped: false });
+    const stored = await as(db, clerk, (tx) => tx.query<{ version: number; amount: string | number; created_by: string }>('select version, amount, created_by from public.mediation_cases where id = $1', [rows[1]!.id]));
+    expect(stored.rows[0]).toMatchObject({ version: 1, created_by: clerk });
+    expect(Number(stored.rows[0]!.amount)).toBe(1_500_000);
+  });
+
+  it('a refused row rolls back everything and is named by its position', async () => {
+    // The third row breaks a rule the domain also holds (结案 without 结案日期): the database refuses it.
+    const rows = [mediationCase(), mediationCase(), mediationCase({ status: 'closed', result: 'failure' })];
+    const e = await failure(() => importAs(db, clerk, rows));
+    expect(e.code).toBe('23514');
+    expect(e.message).toMatch(/^第 3 条记录：/);
+    expect(importRowOf(e.detail)).toBe(3);
+    expect(await as(db, clerk, (tx) => countOf(tx, rows.map((r) => r.caseNo as string)))).toBe(0);
+  });
+
+  it('a clerk of another area cannot import, and nothing is written', async () => {
+    const rows = [mediationCase()];
+    const e = await failure(() => importAs(db, otherAreaClerkA('mediation'), rows));
+    expect(e.code).toBe('42501');
+    expect(await as(db, clerk, (tx) => countOf(tx, [rows[0]!.caseNo as string]))).toBe(0);
+  });
+
+  it('a clerk cannot import into another street', async () => {
+    const rows = [mediationCase({ orgId: org.communityB1 })];
+    expect((await failure(() => importAs(db, clerk, rows))).code).toBe('42501');
+  });
+
+  it('stop: duplicates in the file and in the street are listed and nothing is written', async () => {
+    const existing = mediationCase();
+    await importAs(db, clerk, [existing]);
+    const fresh = mediationCase();
+    const twice = mediationCase();
+    const rows = [fresh, twice, mediationCase({ caseNo: twice.caseNo }), mediationCase({ caseNo: existing.caseNo })];
+    expect(await importAs(db, clerk, rows, 'stop')).toEqual({ inserted: 0, updated: 0, skipped: 0, duplicates: [existing.caseNo, twice.caseNo].sort(), stopped: true });
+    expect(await as(db, clerk, (tx) => countOf(tx, [fresh.caseNo as string]))).toBe(0);
+  });
+
+  it('skip: the first row of a key is written unless the street has it', async () => {
+    const existing = mediationCase();
+    await importAs(db, clerk, [existing]);
+    const first = mediationCase({ mediator: '第一' });
+    const rows = [first, mediationCase({ caseNo: first.caseNo, mediator: '第二' }), mediationCase({ caseNo: existing.caseNo, mediator: '新' })];
+    expect(await importAs(db, clerk, rows, 'skip')).toMatchObject({ inserted: 1, updated: 0, skipped: 2, stopped: false });
+    const mediators = await as(db, clerk, (tx) => tx.query<{ case_no: string; mediator: string | null }>('select case_no, mediator from public.mediation_cases where case_no = any($1::text[]) order by case_no', [[first.caseNo, existing.caseNo]]));
+    expect(Object.fromEntries(mediators.rows.map((r) => [r.case_no, r.mediator]))).toEqual({ [first.caseNo as string]: '第一', [existing.caseNo as string]: null });
+  });
+
+  it('update: the existing record is updated with its version and audit trail; the last row of a key wins', async () => {
+    const existing = mediationCase();
+    await importAs(db, clerk, [existing]);
+    const rows = [mediationCase({ caseNo: existing.caseNo, mediator: '甲' }), mediationCase({ caseNo: existing.caseNo, mediator: '乙', partiesCount: 5 })];
+    expect(await importAs(db, clerk, rows, 'update')).toMatchObject({ inserted: 0, updated: 1, skipped: 1, duplicates: [existing.caseNo] });
+    const after = await as(db, 'owner', async (tx) => ({
+      row: (await tx.query<{ id: string; mediator: string; parties_count: number; version: number; updated_by: string }>('select id, mediator, parties_count, version, updated_by from public.mediation_cases where case_no = $1', [existing.caseNo])).rows,
+      audit: (await tx.query<{ operation: string; actor: string; before: { mediator: string | null; version: number }; after: { mediator: string; version: number } }>(
+        `select operation, actor, before, after from public.audit_log where table_name = 'mediation_cases' and record_id = $1 order by id`,
+        [existing.id],
+      )).rows,
+    }));
+    // The record keeps its id (the file's row had another); version 1 → 2, stamped by the clerk.
+    expect(after.row).toEqual([{ id: existing.id, mediator: '乙', parties_count: 5, version: 2, updated_by: clerk }]);
+    expect(after.audit.map((a) => [a.operation, a.actor, a.before?.mediator ?? null, a.before?.version ?? null, a.after.mediator, a.after.version])).toEqual([
+      ['INSERT', clerk, null, null, null, 1],
+      ['UPDATE', clerk, null, 1, '乙', 2],
+    ]);
+  });
+
+  it('refuses an unknown mode, a system column and a kind that does not exist, in Chinese', async () => {
+    const bad = (sql: string, params: unknown[]) => failure(() => committedAs(db, clerk, (tx) => tx.query(sql, params)));
+    expect((await bad(`select public.import_records('mediation_cases', '[]', 'merge')`, [])).message).toContain('重复记录的处理方式“merge”无效');
+    expect((await bad(`select public.import_records('mediation_cases', $1::jsonb, 'stop')`, [JSON.stringify([{ org_id: org.communityA1, version: 7 }])])).message).toBe('导入的数据含有不能填写的列：version');
+    expect((await bad(`select public.import_records('no_such_kind', '[]', 'stop')`, [])).message).toBe('没有记录类型“no_such_kind”');
+    expect((await bad(`select public.import_records('mediation_cases', '{}', 'stop')`, [])).message).toContain('导入的数据应为记录的数组');
+  });
+});

@@ -1,0 +1,11 @@
+export { parseLedgerCell, moneyFen, cellText, type CellInput } from './cells.js';
+export { fieldHeader, fieldUnit, unitColumnLabel } from './columns.js';
+export { decodeCsv, parseCsv } from './decode.js';
+export { matchHeader, type ColumnTarget } from './headers.js';
+export { maskPersonal } from './mask.js';
+export { matchOrg } from './orgs.js';
+export { readLedger, type LedgerColumn, type LedgerIssue, type LedgerReadResult, type LedgerRow, type ReadLedgerOptions } from './read-ledger.js';
+export { importTemplate, instructionsSheetName, type TemplateOptions } from './template.js';
+export { exportLedger, type ExportOptions } from './export.js';
+export { markErrors } from './mark-errors.js';
+export { columnLetter } from './workbook.js';
