@@ -3487,6 +3487,21 @@ export type SupabaseDatabase = {
           value: number;
         })[];
       };
+      record_history: {
+        Args: {
+          p_kind: string;
+          p_id: string;
+        };
+        Returns: ({
+          id: number;
+          at: string;
+          actor: string;
+          actor_name: string;
+          operation: string;
+          step: string;
+          changes: Json;
+        })[];
+      };
       take_step: {
         Args: {
           p_kind: string;
