@@ -5,4 +5,4 @@ export { createPluginDatabase, defaultSeedDir, demoAccount, loadConsoleUser, typ
 export { memoryAttachmentStore } from './memory-attachment-store.js';
 export { installDomShims } from './dom-shims.js';
 export { chooseOption, clickButton, field, setDate, setText, uploadFile } from './form-helpers.js';
-export { findIndicatorCard } from './dashboard-helpers.js';
+export { expectIndicatorCard, findIndicatorCard } from './dashboard-helpers.js';
