@@ -29,6 +29,14 @@ const task = { problem: '测试：执法公示信息更新不及时', source: 'd
 const streetOrg = () => uuidFor(String(live()[0]!.orgId));
 
 describe('rectification', () => {
+  test('the create form does not offer 已销号: 销号 needs its evidence, which only a saved task can hold', async () => {
+    await renderPlugin(rectification, { user: 'rectification', database, route: `${list}/create` });
+    await screen.findByText('新建时只列出无需附件即可到达的状态；需要附件的步骤请在保存、上传附件后于详情页办理', {}, { timeout: 20_000 });
+    await chooseOption('整改状态', '已完成');
+    const refused = await chooseOption('整改状态', '已销号').then(() => 'offered', (e: Error) => e.message);
+    expect(refused).toContain('没有选项“已销号”');
+  }, 60_000);
+
   test('the board groups the street’s tasks by status with 责任部门 and 整改期限, the overdue ones highlighted', async () => {
     await renderPlugin(rectification, { user: 'rectification', database, route: list });
     await total(live().length);

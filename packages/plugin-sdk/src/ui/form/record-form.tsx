@@ -1,9 +1,11 @@
 import { useForm, Create, Edit } from '@refinedev/antd';
 import { useParsed, type BaseRecord, type HttpError } from '@refinedev/core';
 import { Alert, Button, Card, Col, Form, Input, Row, TreeSelect } from 'antd';
+import type { FieldDef } from '@fazhi/domain';
 import { useMemo, useState } from 'react';
 import { hasRight, writableOrgIds } from '../../host/access-control.js';
 import { workflowOf, type RecordPageProps } from '../../plugin.js';
+import { enterableStates } from '../workflow/transitions.js';
 import { FieldInput } from '../fields/field-input.js';
 import { fieldRules } from '../fields/form-rules.js';
 import { dependentFields, formToFields, recordToForm, type FormValues } from '../fields/form-values.js';
@@ -79,6 +81,11 @@ export function RecordForm({ resource, plugin, action }: RecordPageProps & { act
     return formProps.onFinish?.(variables as FormValues);
   };
 
+  // A new record starts in a state it can hold without files (steps needing one are taken on its page).
+  const createWorkflow = workflowOf(resource);
+  const createStates = createWorkflow ? enterableStates(createWorkflow, createWorkflow.initial ?? firstOption(kind, createWorkflow.field) ?? '') : undefined;
+  const enterable = (f: FieldDef): FieldDef =>
+    f.key === createWorkflow?.field && f.type === 'enum' && createStates && f.options.some((o) => !createStates.has(o.value)) ? { ...f, options: f.options.filter((o) => createStates.has(o.value)) } : f;
   const sections = formSectionsOf(resource, t('fazhi.form.otherSection'));
   const body =
     action === 'edit' && !record ? null : (
@@ -124,12 +131,12 @@ export function RecordForm({ resource, plugin, action }: RecordPageProps & { act
                       // A kept mask is not sent, so it is not checked either (the real value was).
                       rules={kept ? [] : isMasked ? [...fieldRules(kind, f.key), notMasked(t('fazhi.form.maskedInvalid', { label: labels.field(f) }))] : fieldRules(kind, f.key)}
                       dependencies={kept ? [] : dependentFields(kind, f.key)}
-                      extra={locked ? t('fazhi.form.readonlyWorkflow') : isMasked ? t(kept ? 'fazhi.form.maskedKept' : 'fazhi.form.maskedReplacing') : f.description}
+                      extra={locked ? t('fazhi.form.readonlyWorkflow') : action === 'create' && enterable(f) !== f ? t('fazhi.form.createStates') : isMasked ? t(kept ? 'fazhi.form.maskedKept' : 'fazhi.form.maskedReplacing') : f.description}
                     >
                       {isMasked ? (
                         <MaskedFieldInput field={f} labels={labels} shown={String(record?.[f.key] ?? '')} replacing={!kept} onReplacingChange={(on) => setReplacingOf(f.key, on)} />
                       ) : (
-                        <FieldInput field={f} labels={labels} disabled={locked} />
+                        <FieldInput field={action === 'create' ? enterable(f) : f} labels={labels} disabled={locked} />
                       )}
                     </Form.Item>
                   </Col>

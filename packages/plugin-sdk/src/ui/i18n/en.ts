@@ -106,6 +106,7 @@ export const en: Dictionary = {
       errorTitle: 'Not saved',
       invalid: 'Please correct the highlighted fields',
       otherSection: 'Other',
+      createStates: 'Only states reachable without attachments are offered; take the steps that need a file on the saved record',
       readonlyWorkflow: 'Changed through the workflow buttons',
       required: '{{label}} is required',
     },

@@ -107,6 +107,7 @@ export const zhCN = {
       errorTitle: '保存失败',
       invalid: '请按提示修正标红的内容后再保存',
       otherSection: '其他',
+      createStates: '新建时只列出无需附件即可到达的状态；需要附件的步骤请在保存、上传附件后于详情页办理',
       readonlyWorkflow: '由办理流程按钮变更',
       required: '「{{label}}」为必填项',
     },

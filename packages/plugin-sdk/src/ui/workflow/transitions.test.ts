@@ -3,7 +3,8 @@ import { samplePlugin } from '../../test-fixtures.test-helper.js';
 import { formSectionsOf } from '../form/form-layout.js';
 import { saveProblem } from '../form/conflict.js';
 import { workflowOf } from '../../plugin.js';
-import { availableTransitions } from './transitions.js';
+import { availableTransitions, enterableStates } from './transitions.js';
+import { rectificationTasks } from '@fazhi/domain';
 
 const resource = samplePlugin().resources[0]!;
 
@@ -14,6 +15,17 @@ test('transitions allowed from the current state', () => {
   expect(availableTransitions(wf, { status: 'closed' }).map((t) => t.label)).toEqual(['回访']);
   expect(availableTransitions(wf, { status: 'followed_up' })).toEqual([]);
   expect(availableTransitions(undefined, { status: 'accepted' })).toEqual([]);
+});
+
+test('a new record may be entered in any state but those behind a required attachment', () => {
+  // Mediation needs no files: a case closed on paper is entered closed.
+  expect([...enterableStates(workflowOf(resource)!, 'accepted')].sort()).toEqual(['accepted', 'closed', 'followed_up', 'mediating']);
+  // 销号 needs the evidence slot: a new task can be 已完成 at most, and is closed out on its page.
+  const wf = rectificationTasks.workflow!;
+  const states = enterableStates(wf, wf.initial ?? 'pending');
+  const closedOut = wf.transitions.find((t) => t.requiresAttachments?.length)!.to;
+  expect(states.has(closedOut)).toBe(false);
+  expect([...states].sort()).toEqual(['completed', 'in_progress', 'pending']);
 });
 
 test('form sections keep every field: undeclared ones go to a last group', () => {
