@@ -202,7 +202,9 @@ describe('console in Chromium, embedded database', () => {
     await page.getByText('暂无流程记录').waitFor();
     await page.getByRole('button', { name: '开始调解' }).click();
     await page.getByText('当前状态：调解中').waitFor();
-    await page.getByText('已受理 → 调解中').waitFor();
+    await page.getByRole('cell', { name: '已受理 → 调解中', exact: true }).waitFor();
+    // The step is in the 操作日志 too, as the change of 办理状态.
+    await page.locator('[data-history-field="status"]').filter({ hasText: '已受理 → 调解中' }).first().waitFor();
     await page.getByRole('button', { name: '撤销“开始调解”' }).click();
     await page.getByLabel('撤销理由（必填，将记入办理记录）').fill('误点了开始调解');
     await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
