@@ -56,6 +56,22 @@ export interface RecordStep {
   undoReason: string | null;
 }
 
+/**
+ * One audited write of a record (`public.record_history`), as the data providers answer
+ * `record-history` and the console's 操作日志 shows it.
+ */
+export interface RecordHistoryEntry {
+  id: number;
+  at: string;
+  actor: string | null;
+  actorName: string | null;
+  operation: 'INSERT' | 'UPDATE' | 'SOFT_DELETE' | 'RESTORE' | 'DELETE';
+  /** The workflow step's label when the write was one. */
+  step: string | null;
+  /** Changed fields: `field` is the record key (camelCase); values as stored (JSON), masked where the caller may not see them. */
+  changes: { field: string; before: unknown; after: unknown }[];
+}
+
 /** An attachment slot a step requires; the label names it in the refusal. */
 export interface WorkflowAttachment {
   /** The slot id (kebab-case), as the plugin's resource declares it. */

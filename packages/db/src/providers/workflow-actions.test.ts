@@ -4,14 +4,18 @@ import { testDatabases } from '../testing/index.js';
 import { pgError, recordingClient, recordingFetch } from './recording-fetch.test-helper.js';
 import { fixtureUser, insertAsOwner, providerFor, seedFixture } from './sql-harness.test-helper.js';
 import { supabaseDataProvider } from './supabase-data-provider.js';
-import { recordStepFromRow, workflowAction, type RecordHistoryEntry } from './workflow-actions.js';
-import { createRegistry, type RecordStep } from '@fazhi/domain';
+import { recordHistoryFromRow, recordStepFromRow, workflowAction } from './workflow-actions.js';
+import { createRegistry, type RecordHistoryEntry, type RecordStep } from '@fazhi/domain';
 
 const caseValues = (caseNo: string) => ({ caseNo, source: 'proactive', disputeType: 'other', partiesCount: 2, acceptedOn: '2024-05-01', status: 'accepted' });
 
 describe('workflow actions (custom calls)', () => {
   it('answer record-steps in the one wire type the console reads (RecordStep of @fazhi/domain)', () => {
     expectTypeOf(recordStepFromRow).returns.toEqualTypeOf<RecordStep>();
+  });
+
+  it('answer record-history in the one wire type the console reads (RecordHistoryEntry of @fazhi/domain)', () => {
+    expectTypeOf(recordHistoryFromRow).returns.toEqualTypeOf<RecordHistoryEntry>();
   });
 
 

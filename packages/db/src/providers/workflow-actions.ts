@@ -1,4 +1,4 @@
-import type { RecordStep } from '@fazhi/domain';
+import type { RecordHistoryEntry, RecordStep } from '@fazhi/domain';
 import { badRequest } from './http-error.js';
 import type { KindTable } from './kind-table.js';
 
@@ -21,19 +21,6 @@ export type WorkflowAction =
   | { type: 'undo-step'; resource: string; id: string; reason: string }
   | { type: 'record-steps'; resource: string; id: string }
   | { type: 'record-history'; resource: string; id: string };
-
-/** One audited write of a record, as both providers answer `record-history`. */
-export interface RecordHistoryEntry {
-  id: number;
-  at: string;
-  actor: string | null;
-  actorName: string | null;
-  operation: 'INSERT' | 'UPDATE' | 'SOFT_DELETE' | 'RESTORE' | 'DELETE';
-  /** The workflow step's label when the write was one. */
-  step: string | null;
-  /** Changed fields: `field` is the record key (camelCase); values as stored (JSON), masked where the caller may not see them. */
-  changes: { field: string; before: unknown; after: unknown }[];
-}
 
 const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
 

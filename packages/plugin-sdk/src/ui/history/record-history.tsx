@@ -1,4 +1,4 @@
-import { findField } from '@fazhi/domain';
+import { findField, type RecordHistoryEntry } from '@fazhi/domain';
 import { useCustom, type BaseRecord } from '@refinedev/core';
 import { Space, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -8,17 +8,6 @@ import { orgName } from '../fields/org-tree.js';
 import { formatShanghaiDateTime } from '../fields/shanghai-time.js';
 import { useFazhiServices } from '../services-context.js';
 import { useLabels, type Labels } from '../use-labels.js';
-
-/** One audited write as the data providers' `record-history` answers it (RecordHistoryEntry of @fazhi/db). */
-interface HistoryEntry {
-  id: number;
-  at: string;
-  actor: string | null;
-  actorName: string | null;
-  operation: 'INSERT' | 'UPDATE' | 'SOFT_DELETE' | 'RESTORE' | 'DELETE';
-  step: string | null;
-  changes: { field: string; before: unknown; after: unknown }[];
-}
 
 const empty = (v: unknown) => v === null || v === undefined || v === '';
 
@@ -31,10 +20,10 @@ export function RecordHistory({ resource, record }: { resource: PluginResource; 
   const labels = useLabels();
   const { t } = labels;
   // The version is part of the query, so the log is read again after every write.
-  const { result, query } = useCustom<HistoryEntry[]>({ url: 'record-history', method: 'get', config: { query: { resource: resource.kind.id, id: record.id, version: record.version } } });
-  const entries: HistoryEntry[] = Array.isArray(result.data) ? [...result.data].reverse() : [];
+  const { result, query } = useCustom<RecordHistoryEntry[]>({ url: 'record-history', method: 'get', config: { query: { resource: resource.kind.id, id: record.id, version: record.version } } });
+  const entries: RecordHistoryEntry[] = Array.isArray(result.data) ? [...result.data].reverse() : [];
   return (
-    <Table<HistoryEntry>
+    <Table<RecordHistoryEntry>
       rowKey="id"
       size="small"
       loading={query.isLoading}
@@ -61,7 +50,7 @@ export function RecordHistory({ resource, record }: { resource: PluginResource; 
   );
 }
 
-function Changes({ entry, resource, labels }: { entry: HistoryEntry; resource: PluginResource; labels: Labels }) {
+function Changes({ entry, resource, labels }: { entry: RecordHistoryEntry; resource: PluginResource; labels: Labels }) {
   const { user } = useFazhiServices();
   const { t } = labels;
   const value = (key: string, v: unknown): ReactNode => {
