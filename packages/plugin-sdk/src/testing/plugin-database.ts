@@ -1,7 +1,7 @@
 import { loadDataset, type Dataset } from '@fazhi/dataset';
 import { asUser, defaultMigrationsDir, defaultShimFile, demoAccounts, demoOrgsOf, insertDataset, migrateModel, openPglite, seedDemoUsers, type Database } from '@fazhi/db';
 import { pgliteBackend } from '@fazhi/db/testing';
-import type { RecordKind, RecordKindRegistry } from '@fazhi/domain';
+import type { AnyRecord, RecordKind, RecordKindRegistry } from '@fazhi/domain';
 import type { FazhiModel } from '@fazhi/model';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -24,6 +24,8 @@ export interface PluginDatabase {
   registry: RecordKindRegistry;
   /** The composed model the database was built for (built-ins, the plugin, any extensions). */
   model: FazhiModel;
+  /** Live seed records of one kind in the demo street (what RLS lets its accounts read), for expectations. */
+  liveRecords(kind: string): AnyRecord[];
   close(): Promise<void>;
 }
 
@@ -96,7 +98,7 @@ export async function createPluginDatabase(plugin: WorkAreaPlugin | readonly Wor
   const file = join(dir, `${what}-${snapshotKey(seedDir, kinds, model)}.tar`);
   if (existsSync(file)) {
     const db = await openPglite({ loadDataDir: new Blob([readFileSync(file)]) });
-    return { db, dataset, registry, model, close: () => db.close() };
+    return { db, dataset, registry, model, liveRecords: liveRecordsOf(dataset), close: () => db.close() };
   }
   const db = await pgliteBackend.create();
   try {
@@ -116,7 +118,12 @@ export async function createPluginDatabase(plugin: WorkAreaPlugin | readonly Wor
     await db.close();
     throw e;
   }
-  return { db, dataset, registry, model, close: () => db.close() };
+  return { db, dataset, registry, model, liveRecords: liveRecordsOf(dataset), close: () => db.close() };
+}
+
+function liveRecordsOf(dataset: Dataset): PluginDatabase['liveRecords'] {
+  const street = dataset.orgs.subtreeIds(dataset.manifest.rootOrgId);
+  return (kind) => (dataset.records.get(kind) ?? []).filter((r) => !r.deletedAt && street.has(r.orgId));
 }
 
 /** A demo account by role shortcut (`admin`, `mediation` …), e-mail or id. */

@@ -13,11 +13,7 @@ beforeAll(async () => {
 afterAll(() => database?.close());
 afterEach(() => cleanup());
 
-/** Live seed records of one kind in the demo street (what RLS lets its accounts read). */
-const live = (kind: string) => {
-  const street = database.dataset.orgs.subtreeIds(database.dataset.manifest.rootOrgId);
-  return (database.dataset.records.get(kind) ?? []).filter((r) => !r.deletedAt && street.has(r.orgId));
-};
+const live = (kind: string) => database.liveRecords(kind);
 const cases = '/admin-disputes/admin-disputes';
 const hearings = '/admin-disputes/court-hearings';
 const total = (n: number) => screen.findByText(`共 ${n} 条`, {}, { timeout: 20_000 });

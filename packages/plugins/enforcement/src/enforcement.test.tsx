@@ -13,8 +13,7 @@ beforeAll(async () => {
 afterAll(() => database?.close());
 afterEach(() => cleanup());
 
-const street = () => database.dataset.orgs.subtreeIds(database.dataset.manifest.rootOrgId);
-const live = (kind: string) => (database.dataset.records.get(kind) ?? []).filter((r) => !r.deletedAt && street().has(r.orgId));
+const live = (kind: string) => database.liveRecords(kind);
 const total = (n: number) => screen.findByText(`共 ${n} 条`, {}, { timeout: 20_000 });
 
 describe('enforcement', () => {

@@ -14,10 +14,7 @@ afterAll(() => database?.close());
 afterEach(() => cleanup());
 
 /** Live seed applications of the demo street (what RLS lets its accounts read). */
-const live = () => {
-  const street = database.dataset.orgs.subtreeIds(database.dataset.manifest.rootOrgId);
-  return (database.dataset.records.get('legal_aid_applications') ?? []).filter((r) => !r.deletedAt && street.has(r.orgId));
-};
+const live = () => database.liveRecords('legal_aid_applications');
 const list = '/legal-aid/legal-aid-applications';
 const application = { applicationNo: '援〔2025〕测试1号', applicantName: '王五', applicantCategory: 'elderly', channel: 'walk_in', caseKind: 'civil', appliedOn: '2025-01-02', decision: 'pending' };
 const streetOrg = () => uuidFor(String(live()[0]!.orgId));

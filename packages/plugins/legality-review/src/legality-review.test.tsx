@@ -13,11 +13,7 @@ beforeAll(async () => {
 afterAll(() => database?.close());
 afterEach(() => cleanup());
 
-/** Live seed records of the demo street (what RLS lets its accounts read). */
-const live = (kind: string) => {
-  const street = database.dataset.orgs.subtreeIds(database.dataset.manifest.rootOrgId);
-  return (database.dataset.records.get(kind) ?? []).filter((r) => !r.deletedAt && street.has(r.orgId));
-};
+const live = (kind: string) => database.liveRecords(kind);
 const list = '/legality-review/major-decisions';
 const draft = { title: '测试：街道综合文化站改造方案', department: '公共服务办公室', stage: 'drafting' };
 const streetOrg = () => uuidFor(String(live('major_decisions')[0]!.orgId));

@@ -12,12 +12,8 @@ beforeAll(async () => {
 afterAll(() => database?.close());
 afterEach(() => cleanup());
 
-const seedCases = () => database.dataset.records.get('mediation_cases') ?? [];
 /** Live seed cases of the street the demo accounts belong to (what RLS lets them read). */
-const live = () => {
-  const street = database.dataset.orgs.subtreeIds(database.dataset.manifest.rootOrgId);
-  return seedCases().filter((r) => !r.deletedAt && street.has(r.orgId));
-};
+const live = () => database.liveRecords('mediation_cases');
 const list = '/mediation/mediation-cases';
 const total = (n: number) => screen.findByText(`共 ${n} 条`, {}, { timeout: 15_000 });
 

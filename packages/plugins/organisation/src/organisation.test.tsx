@@ -14,10 +14,7 @@ afterAll(() => database?.close());
 afterEach(() => cleanup());
 
 /** Live seed attributes of the demo street (what RLS lets its accounts read). */
-const live = () => {
-  const street = database.dataset.orgs.subtreeIds(database.dataset.manifest.rootOrgId);
-  return (database.dataset.records.get('org_attributes') ?? []).filter((r) => !r.deletedAt && street.has(r.orgId));
-};
+const live = () => database.liveRecords('org_attributes');
 const list = '/organisation/org-attributes';
 const total = (n: number) => screen.findByText(`共 ${n} 条`, {}, { timeout: 20_000 });
 const root = () => database.dataset.manifest.rootOrgId;

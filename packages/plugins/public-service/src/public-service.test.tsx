@@ -15,11 +15,7 @@ afterAll(() => database?.close());
 afterEach(() => cleanup());
 
 const today = todayInShanghai();
-/** Live seed records of the demo street (what RLS lets its accounts read). */
-const live = (kind: string) => {
-  const street = database.dataset.orgs.subtreeIds(database.dataset.manifest.rootOrgId);
-  return (database.dataset.records.get(kind) ?? []).filter((r) => !r.deletedAt && street.has(r.orgId));
-};
+const live = (kind: string) => database.liveRecords(kind);
 const tickets = () => live('hotline_tickets');
 /** Overdue as a clerk reads it: no 办结时间, and the 办理时限's Shanghai day is before today. */
 const isOverdue = (t: Record<string, unknown>) => !t.closedAt && String(t.dueAt).slice(0, 10) < today;

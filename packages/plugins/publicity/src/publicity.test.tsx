@@ -13,11 +13,7 @@ beforeAll(async () => {
 afterAll(() => database?.close());
 afterEach(() => cleanup());
 
-/** Live seed records of the demo street (what RLS lets its accounts read). */
-const live = (kind: string) => {
-  const street = database.dataset.orgs.subtreeIds(database.dataset.manifest.rootOrgId);
-  return (database.dataset.records.get(kind) ?? []).filter((r) => !r.deletedAt && street.has(r.orgId));
-};
+const live = (kind: string) => database.liveRecords(kind);
 const events = '/publicity/publicity-events';
 const event = { title: '测试：民法典进社区', heldOn: '2025-03-15', format: 'community', laws: ['civil_code'] };
 const streetOrg = () => uuidFor(String(live('publicity_events')[0]!.orgId));

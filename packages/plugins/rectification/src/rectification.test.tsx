@@ -17,10 +17,7 @@ afterEach(() => cleanup());
 
 type Task = Record<string, unknown>;
 /** Live seed tasks of the demo street (what RLS lets its accounts read). */
-const live = (): Task[] => {
-  const street = database.dataset.orgs.subtreeIds(database.dataset.manifest.rootOrgId);
-  return (database.dataset.records.get('rectification_tasks') ?? []).filter((r) => !r.deletedAt && street.has(r.orgId));
-};
+const live = (): Task[] => database.liveRecords('rectification_tasks');
 /** Overdue as a clerk means it, written out here rather than taken from the plugin: past 整改期限 and not yet completed. */
 const overdue = (t: Task) => String(t.deadline) < todayInShanghai() && !['completed', 'closed_out'].includes(String(t.status));
 const list = '/rectification/rectification-tasks';
