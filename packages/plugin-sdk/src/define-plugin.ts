@@ -29,6 +29,7 @@ function resourceProblems(r: PluginResource): string[] {
     else problems.push(...workflowProblems(r.kind.fields, r.workflow).map((m) => `${where}的${m}`));
   }
   problems.push(...viewProblems(r, where, needField));
+  if (r.printForm) problems.push(...printFormProblems(r, where, needField));
   const slots = new Set<string>();
   for (const a of r.attachments ?? []) {
     if (!kebab.test(a.id)) problems.push(`${where}的附件类型编号“${a.id}”应为 kebab-case`);
@@ -94,6 +95,32 @@ function viewProblems(r: PluginResource, where: string, needField: (key: string,
       else if (!numberTypes.has(f.type)) problems.push(`${where}的${what}字段“${f.label}”必须是数值`);
     }
   }
+  return problems;
+}
+
+/** A print form: a title, rows of one or two cells (a spanning cell alone), each field once. */
+function printFormProblems(r: PluginResource, where: string, needField: (key: string, what: string) => void): string[] {
+  const form = r.printForm!;
+  const problems: string[] = [];
+  const what = `打印表单“${form.title ?? ''}”`;
+  if (!form.title?.trim()) problems.push(`${where}的打印表单缺少标题 title`);
+  if (!Array.isArray(form.rows) || form.rows.length === 0) return [...problems, `${where}的${what}至少要有一行`];
+  const seen = new Set<string>();
+  form.rows.forEach((row, i) => {
+    const cells = Array.isArray(row) ? row : [];
+    const width = cells.reduce((n, c) => n + (typeof c === 'object' && c?.span === 2 ? 2 : 1), 0);
+    if (cells.length === 0 || width > 2) problems.push(`${where}的${what}第 ${i + 1} 行应为一到两个字段（跨两栏的字段独占一行）`);
+    for (const c of cells) {
+      const key = typeof c === 'string' ? c : c?.field;
+      if (typeof key !== 'string') {
+        problems.push(`${where}的${what}第 ${i + 1} 行有无效的单元格`);
+        continue;
+      }
+      needField(key, `${what}第 ${i + 1} 行`);
+      if (seen.has(key)) problems.push(`${where}的${what}中字段“${key}”出现了两次`);
+      seen.add(key);
+    }
+  });
   return problems;
 }
 

@@ -181,6 +181,22 @@ export interface RatioColumn<F extends string = string> {
   decimals?: number;
 }
 
+/** One cell of a printed form: a field, or a field whose value spans the row's other column too. */
+export type PrintFormCell<F extends string = string> = F | { field: F; span: 2 };
+
+/**
+ * How one record prints as its paper form (调解登记表, 法律援助申请表 …): a title and rows of one or
+ * two cells, each a field's label and value (the 所属单位 and the printing date head the form).
+ * Without it a record prints as a generic two-column form of every field.
+ */
+export interface PrintForm<F extends string = string> {
+  /** e.g. 人民调解登记表 */
+  title: string;
+  titleEn?: string;
+  /** Rows top to bottom: `[a, b]` two fields side by side, `[{ field: c, span: 2 }]` one across the page. */
+  rows: readonly (readonly PrintFormCell<F>[])[];
+}
+
 export interface FormSection<F extends string = string> {
   title: string;
   fields: readonly F[];
@@ -220,6 +236,8 @@ export interface PluginResource<K extends RecordKind = RecordKind> {
   /** Computed percentage columns from the record's own numbers, e.g. an exam's 合格率. */
   ratioColumns?: readonly RatioColumn<FieldKey<K>>[];
   attachments?: readonly AttachmentSlot[];
+  /** The record's printed form (打印登记表); a generic two-column form when absent. */
+  printForm?: PrintForm<FieldKey<K>>;
   /** Overrides of the generic pages. */
   pages?: { list?: LazyPage; show?: LazyPage; create?: LazyPage; edit?: LazyPage };
 }

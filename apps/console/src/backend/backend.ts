@@ -1,4 +1,4 @@
-import type { AttachmentStore, ConsoleUser, DuplicateKeySource, IndicatorSource } from '@fazhi/plugin-sdk';
+import type { AttachmentStore, ConsoleUser, DuplicateKeySource, IndicatorSource, RecordImporter } from '@fazhi/plugin-sdk';
 import type { DataProvider } from '@refinedev/core';
 
 /** Who is signed in, as the sign-in step returns it and the browser keeps it between visits. */
@@ -25,6 +25,8 @@ export interface ConnectedBackend {
   attachments: AttachmentStore;
   /** Business keys stored twice before the database refused duplicates (shown to street admins). */
   duplicates: DuplicateKeySource;
+  /** Ledger import (导入), one transaction as the user. */
+  importer: RecordImporter;
   /** The year dashboards open on (the demo data's year); the current year when absent. */
   defaultYear?: number;
 }

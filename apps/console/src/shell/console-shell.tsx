@@ -122,6 +122,7 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
     attachments: connected.attachments,
     indicators: connected.indicators,
     duplicates: connected.duplicates,
+    importer: connected.importer,
     ...(orgId ? { dashboardOrgId: orgId } : {}),
     dashboardYear: year,
   };

@@ -1,4 +1,4 @@
-import { asUser, sqlDuplicateKeySource, sqlEvaluator } from '@fazhi/db/browser';
+import { asUser, sqlDuplicateKeySource, sqlEvaluator, sqlRecordImporter } from '@fazhi/db/browser';
 import { sqlDataProvider } from '@fazhi/db/refine';
 import { monthsOf } from '@fazhi/domain';
 import { useNotificationProvider } from '@refinedev/antd';
@@ -96,6 +96,7 @@ export async function renderPlugin(given: WorkAreaPlugin, opts: RenderPluginOpti
     catalog: model.catalog,
     attachments,
     duplicates: sqlDuplicateKeySource((fn) => asUser(database.db, { userId: account.id }, fn)),
+    importer: sqlRecordImporter((fn) => asUser(database.db, { userId: account.id }, fn)),
     ...(indicators ? { indicators } : {}),
     ...(opts.dashboardOrgId ? { dashboardOrgId: opts.dashboardOrgId } : {}),
     ...(opts.dashboardYear ? { dashboardYear: opts.dashboardYear } : {}),
