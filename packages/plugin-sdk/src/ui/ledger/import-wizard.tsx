@@ -204,7 +204,9 @@ export function ImportWizard({ kind, area, importer, labels, onClose }: { kind: 
                     placeholder={t('fazhi.ledger.notImported')}
                     value={mapping[h.header]}
                     onChange={(v: string | undefined) => setMapping({ ...mapping, [h.header]: v })}
-                    options={targets.map((x) => ({ value: x.key, label: x.required ? `${x.label} *` : x.label }))}
+                    // A field takes one column: one another header already fills is not offered (the
+                    // reader would leave the second column out).
+                    options={targets.map((x) => ({ value: x.key, label: x.required ? `${x.label} *` : x.label, disabled: headers.some((o) => o.header !== h.header && mapping[o.header] === x.key) }))}
                   />
                 ),
               },
