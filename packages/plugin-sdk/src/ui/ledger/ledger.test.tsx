@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { chooseOption, clickButton, field, createPluginDatabase, renderPlugin, type PluginDatabase } from '../../testing/index.js';
 import { groupYuan } from '../fields/format-value.js';
 import { fees, feesPlugin } from './ledger-kinds.test-helper.js';
+import { printFormRows } from './print-record.js';
 
 // The ledger buttons of the generic list (template, import wizard, export, print) and a record's
 // printed form, on a kind no fazhi package ships, through the harness on the embedded database.
@@ -265,5 +266,8 @@ describe('ledgers on every list', () => {
     expect(sheet.querySelector('td[data-field=note]')!.getAttribute('colspan')).toBe('3');
     // Fields the form leaves out are not printed.
     expect(sheet.querySelector('td[data-field=persons]')).toBeNull();
+    // Without a declared form: every field, two to a row, a long text across the page.
+    const generic = printFormRows({ kind: fees }).map((row) => row.map((c) => (c.span === 2 ? `${c.field.key}*2` : c.field.key)));
+    expect(generic).toEqual([['feeNo', 'paidOn'], ['payer', 'amount'], ['persons'], ['note*2']]);
   }, 60_000);
 });
