@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { mediationCases } from '@fazhi/domain';
 import ExcelJS from 'exceljs';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -65,12 +66,13 @@ describe('ledgers in Chromium', () => {
       const template = await bytesOf(Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载导入模板' }).click()]).then(([d]) => d));
       expect(template.name).toBe('人民调解案件导入模板.xlsx');
       // The example row names a unit the clerk may write.
-      const unit = text((await workbook(template.bytes)).worksheets[0]!.getCell(3, 1).value);
-      expect(unit).not.toBe('');
+      const example = text((await workbook(template.bytes)).worksheets[0]!.getCell(3, 1).value);
+      expect(example).toMatch(/^（示例）./);
+      const unit = example.replace('（示例）', '');
       const row = (n: number, acceptedOn: string) => ({ 所属单位: unit, 案件编号: `${prefix}${n}号`, 案件来源: '当事人申请', 纠纷类型: '邻里', 当事人姓名: `张${n}、李${n}`, '涉及人数（人）': n + 1, '涉及金额（元）': `${n},000.50`, 受理日期: acceptedOn, 办理状态: '已受理' });
 
       // A bad date first: named with sheet, row, column and value; nothing can be written.
-      await page.getByRole('button', { name: /^导\s*入$/ }).click();
+      await page.locator('button', { hasText: /^\s*导\s*入\s*$/ }).click();
       await upload(page, await fill(template.bytes, [row(1, '2024-06-03'), row(2, '2024-02-30')]));
       await page.getByRole('button', { name: '下一步' }).click();
       const errors = page.locator('[data-testid=ledger-errors]');
@@ -94,7 +96,7 @@ describe('ledgers in Chromium', () => {
       await page.getByRole('button', { name: '确认导入 2 条' }).click();
       await page.getByText('读取 2 行，新增 2 条，更新 0 条，跳过 0 条').waitFor();
       await screenshot(page, 'ledger-import-done');
-      await page.getByRole('button', { name: '关闭' }).click();
+      await page.locator('.ant-modal-footer button', { hasText: /关\s*闭/ }).click();
 
       // The list shows them, filtered by their number.
       await page.getByLabel('关键词').fill('E2E导入');
@@ -114,7 +116,7 @@ describe('ledgers in Chromium', () => {
       const col = (h: string) => header.indexOf(h) + 1;
       expect(ws.rowCount).toBe(2 + 2 + 1);
       expect([3, 4].map((r) => text(ws.getCell(r, col('案件编号')).value)).sort()).toEqual([`${prefix}1号`, `${prefix}2号`]);
-      expect(text(ws.getCell(5, 1).value)).toBe('合计（2件）');
+      expect(text(ws.getCell(5, 1).value)).toBe(`合计（2${mediationCases.measureWord}）`);
       expect(ws.getCell(5, col('涉及金额（元）')).value).toBe(3000.5 + 0.5);
       expect(ws.getCell(5, col('涉及人数（人）')).value).toBe(2 + 3);
       // The clerk has no personal-data right: names come masked, as the list shows them.
@@ -122,11 +124,11 @@ describe('ledgers in Chromium', () => {
       expect(listed.join()).toContain('张*、李*');
 
       // 打印: title, unit, period, 合计; the table header repeats on every printed page.
-      await page.getByRole('button', { name: /^打\s*印$/ }).click();
+      await page.locator('button', { hasText: /^\s*打\s*印\s*$/ }).click();
       const sheet = page.locator('.fazhi-print-sheet');
       await sheet.waitFor();
       expect(await sheet.locator('h1').textContent()).toBe(title);
-      expect(await sheet.locator('.fazhi-print-total').textContent()).toContain('合计（2件）');
+      expect(await sheet.locator('.fazhi-print-total').textContent()).toContain(`合计（2${mediationCases.measureWord}）`);
       expect(await sheet.locator('.fazhi-print-total').textContent()).toContain('3,001.00 元');
       expect(await sheet.locator('thead').evaluate((el) => getComputedStyle(el).display)).toBe('table-header-group');
       await screenshot(page, 'ledger-print-list');
@@ -136,7 +138,7 @@ describe('ledgers in Chromium', () => {
       const pdf = await page.pdf({ preferCSSPageSize: true });
       expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
       await page.emulateMedia({ media: 'screen' });
-      await page.getByRole('button', { name: '关闭' }).click();
+      await sheet.locator('button', { hasText: /关\s*闭/ }).click();
       await sheet.waitFor({ state: 'detached' });
 
       // One case prints as its 人民调解登记表.
@@ -149,6 +151,9 @@ describe('ledgers in Chromium', () => {
       expect(await sheet.locator('td[data-field=disputeType]').textContent()).toBe('邻里');
       expect(await sheet.locator('td[data-field=amount]').textContent()).toBe('1,000.50 元');
       await screenshot(page, 'ledger-print-form');
+    } catch (e) {
+      await screenshot(page, 'ledger-failure');
+      throw e;
     } finally {
       await context.close();
     }

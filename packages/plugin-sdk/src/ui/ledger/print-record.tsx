@@ -50,6 +50,13 @@ export function PrintRecord({ resource, record, orgs, labels }: { resource: Plug
         <span>{t('fazhi.ledger.printedAt', { date: todayInShanghai() })}</span>
       </div>
       <table className="fazhi-print-form">
+        {/* Two label / value pairs per row, the same widths on every row. */}
+        <colgroup>
+          <col style={{ width: '15%' }} />
+          <col style={{ width: '35%' }} />
+          <col style={{ width: '15%' }} />
+          <col style={{ width: '35%' }} />
+        </colgroup>
         <tbody>
           {printFormRows(resource).map((row) => (
             <tr key={row.map((c) => c.field.key).join()}>
