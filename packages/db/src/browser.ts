@@ -32,4 +32,17 @@ export { supabaseAttachmentStore, type SupabaseAttachmentStoreOptions } from './
 export { duplicateKeyFromRow, sqlDuplicateKeySource, supabaseDuplicateKeySource, type DuplicateBusinessKey, type DuplicateKeySource } from './duplicate-keys.js';
 export { importRows, onDuplicateChoices, type ImportSummary, type OnDuplicate } from './import-records.js';
 export { importSummaryOf, sqlRecordImporter, supabaseRecordImporter, type RecordImporter } from './record-importer.js';
-export type { FigureWording, FrozenFigure, ReportContent, ReportStatus, ReportStore, ReportVersion, SavedTemplate, YearLock } from './report-store.js';
+export type {
+  ComparisonFigure,
+  ComparisonRow,
+  DistrictComparison,
+  FigureWording,
+  FrozenFigure,
+  ReportContent,
+  ReportStatus,
+  ReportStore,
+  ReportVersion,
+  SavedTemplate,
+  YearLock,
+} from './report-store.js';
+export { sqlReportStore, supabaseReportStore } from './report-stores.js';

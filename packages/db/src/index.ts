@@ -36,7 +36,20 @@ export { generateModelMigration, modelSnapshotFile, type GenerateModelMigrationO
 export { importRecords, importRowOf, importRows, onDuplicateChoices, type ImportSummary, type OnDuplicate } from './import-records.js';
 export { importSummaryOf, sqlRecordImporter, supabaseRecordImporter, type RecordImporter } from './record-importer.js';
 export { duplicateKeyFromRow, sqlDuplicateKeySource, supabaseDuplicateKeySource, type DuplicateBusinessKey, type DuplicateKeySource } from './duplicate-keys.js';
-export type { FigureWording, FrozenFigure, ReportContent, ReportStatus, ReportStore, ReportVersion, SavedTemplate, YearLock } from './report-store.js';
+export type {
+  ComparisonFigure,
+  ComparisonRow,
+  DistrictComparison,
+  FigureWording,
+  FrozenFigure,
+  ReportContent,
+  ReportStatus,
+  ReportStore,
+  ReportVersion,
+  SavedTemplate,
+  YearLock,
+} from './report-store.js';
+export { sqlReportStore, supabaseReportStore } from './report-stores.js';
 export {
   indicatorEvaluator,
   ledgerSpanOfRow,

@@ -1,4 +1,4 @@
-import { supabaseDuplicateKeySource, supabaseRecordImporter, type SupabaseDatabase } from '@fazhi/db/browser';
+import { supabaseDuplicateKeySource, supabaseRecordImporter, supabaseReportStore, type SupabaseDatabase } from '@fazhi/db/browser';
 import { supabaseDataProvider } from '@fazhi/db/refine';
 import type { FazhiModel } from '@fazhi/model';
 import { createClient, isAuthRetryableFetchError, type SupabaseClient, type SupabaseClientOptions, type SupportedStorage, type User } from '@supabase/supabase-js';
@@ -125,6 +125,7 @@ export function createSupabaseBackend(opts: SupabaseBackendOptions): SupabaseBac
         attachments: supabaseAttachments(client),
         duplicates: supabaseDuplicateKeySource(client),
         importer: supabaseRecordImporter(client),
+        reports: supabaseReportStore(client),
       };
     },
   };
