@@ -37,7 +37,7 @@ function readFile(file: File, onProgress: (percent: number) => void): Promise<Ui
 }
 
 /** The database names the refused record by its place in the import (`第 N 条记录：…`): say which sheet row that is. */
-function refusalText(message: string, result: LedgerReadResult): string {
+export function refusalText(message: string, result: Pick<LedgerReadResult, 'rows'>): string {
   const m = /第 (\d+) 条记录：(.*)$/s.exec(message);
   const row = m ? result.rows[Number(m[1]) - 1] : undefined;
   return row ? `工作表“${row.sheet}”第 ${row.row} 行：${m![2]}` : message;

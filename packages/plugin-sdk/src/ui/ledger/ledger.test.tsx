@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { chooseOption, clickButton, field, createPluginDatabase, renderPlugin, type PluginDatabase } from '../../testing/index.js';
 import { groupYuan } from '../fields/format-value.js';
 import { fees, feesPlugin } from './ledger-kinds.test-helper.js';
+import { refusalText } from './import-wizard.js';
 import { printFormRows } from './print-record.js';
 
 // The ledger buttons of the generic list (template, import wizard, export, print) and a record's
@@ -270,4 +271,15 @@ describe('ledgers on every list', () => {
     const generic = printFormRows({ kind: fees }).map((row) => row.map((c) => (c.span === 2 ? `${c.field.key}*2` : c.field.key)));
     expect(generic).toEqual([['feeNo', 'paidOn'], ['payer', 'amount'], ['persons'], ['note*2']]);
   }, 60_000);
+
+  test('a row the database refuses is named by its sheet and row, not its place in the import', () => {
+    const rows = [
+      { sheet: '1月', row: 4, record: { id: 'a', orgId: 'o', deletedAt: null } },
+      { sheet: '2月', row: 7, record: { id: 'b', orgId: 'o', deletedAt: null } },
+    ];
+    expect(refusalText('导入失败：第 2 条记录：您没有在「服务点收费」新建记录的权限', { rows })).toBe('工作表“2月”第 7 行：您没有在「服务点收费」新建记录的权限');
+    // Anything else is shown as the database said it.
+    expect(refusalText('数据服务出错，请稍后重试', { rows })).toBe('数据服务出错，请稍后重试');
+    expect(refusalText('第 9 条记录：越界', { rows })).toBe('第 9 条记录：越界');
+  });
 });
