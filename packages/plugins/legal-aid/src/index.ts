@@ -42,6 +42,10 @@ export default definePlugin({
         { id: 'pending', label: '待审查', when: [{ field: 'decision', in: ['pending'] }] },
         { id: 'unassigned', label: '待指派', when: [{ field: 'decision', in: ['accepted'] }, { field: 'lawyer', empty: true }] },
       ],
+      todos: [
+        { id: 'review', when: 'pending' },
+        { id: 'assign', when: 'unassigned', severity: 'info' },
+      ],
       attachments: [
         { id: 'application', label: '申请材料', accept: documents },
         { id: 'legal-opinion', label: '法律意见书', accept: documents },
