@@ -1,7 +1,7 @@
 import { todayInShanghai } from '@fazhi/domain';
-import { useLink, useList } from '@refinedev/core';
+import { useGo, useList } from '@refinedev/core';
 import { CheckSquareOutlined } from '@ant-design/icons';
-import { Badge, Space } from 'antd';
+import { Badge, Button } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { WorkAreaPlugin } from '../../plugin.js';
 import { useFazhiServices } from '../services-context.js';
@@ -28,7 +28,7 @@ function RuleTotal({ todo, today, onTotal }: { todo: ResolvedTodo; today: string
 export function TodoCount({ plugins }: { plugins: readonly WorkAreaPlugin[] }) {
   const { user } = useFazhiServices();
   const { t } = useLabels();
-  const Link = useLink();
+  const go = useGo();
   const todos = useMemo(() => userTodos(plugins, user), [plugins, user]);
   const [today] = useState(() => todayInShanghai());
   const [totals, setTotals] = useState<Record<string, number | undefined>>({});
@@ -42,12 +42,21 @@ export function TodoCount({ plugins }: { plugins: readonly WorkAreaPlugin[] }) {
         <RuleTotal key={todo.key} todo={todo} today={today} onTotal={onTotal} />
       ))}
       <Badge count={known ? count : 0} overflowCount={999} offset={[-4, 4]}>
-        <Link to={todoPath} data-testid="todo-count" data-todo-count={known ? count : ''} aria-label={t('fazhi.todo.headerCount', { count })} style={{ padding: '4px 8px' }}>
-          <Space size={4}>
-            <CheckSquareOutlined />
-            {t('fazhi.todo.title')}
-          </Space>
-        </Link>
+        {/* A real link (opens in a new tab too); a plain click stays in the console's router. */}
+        <Button
+          type="text"
+          href={todoPath}
+          icon={<CheckSquareOutlined />}
+          data-testid="todo-count"
+          data-todo-count={known ? count : ''}
+          aria-label={t('fazhi.todo.headerCount', { count })}
+          onClick={(e) => {
+            e.preventDefault();
+            go({ to: todoPath });
+          }}
+        >
+          {t('fazhi.todo.title')}
+        </Button>
       </Badge>
     </>
   );
