@@ -1,8 +1,10 @@
 import { findField, workflowProblems, type RecordKind } from '@fazhi/domain';
-import { pluginApiVersion, workflowOf, type PluginResource, type WorkAreaPlugin } from './plugin.js';
+import { pluginApiVersion, workflowOf, type AttentionCondition, type PluginResource, type TodoSeverity, type WorkAreaPlugin } from './plugin.js';
+import { attentionRulesOf } from './ui/views/attention.js';
 
 const kebab = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const numberTypes = new Set(['integer', 'decimal', 'money']);
+const severities: readonly TodoSeverity[] = ['danger', 'warning', 'info'];
 
 function resourceProblems(r: PluginResource): string[] {
   const problems: string[] = [];
@@ -43,7 +45,7 @@ function resourceProblems(r: PluginResource): string[] {
   return problems;
 }
 
-/** The declared views (deadline, attention, board, ratio columns) against the kind's fields. */
+/** The declared views (deadline, attention, to-dos, board, ratio columns) against the kind's fields. */
 function viewProblems(r: PluginResource, where: string, needField: (key: string, what: string) => void): string[] {
   const problems: string[] = [];
   const enumValues = (key: string | undefined, what: string, values: readonly string[]) => {
@@ -68,17 +70,36 @@ function viewProblems(r: PluginResource, where: string, needField: (key: string,
     if (r.deadline.doneWhenFilled) needField(r.deadline.doneWhenFilled, '期限的完成字段');
     else enumValues(r.deadline.status ?? workflowOf(r)?.field, '期限的完成状态', r.deadline.doneWhen ?? []);
   }
-  for (const a of r.attention ?? []) {
-    const what = `关注条件“${a.label}”`;
-    if (!kebab.test(a.id) || a.id === 'overdue') problems.push(`${where}的${what}编号“${a.id}”应为 kebab-case 且不能是 overdue（期限专用）`);
-    if (!a.when.length) problems.push(`${where}的${what}至少要有一个条件`);
-    for (const c of a.when) {
+  const conditions = (when: readonly AttentionCondition[], what: string) => {
+    if (!when.length) problems.push(`${where}的${what}至少要有一个条件`);
+    for (const c of when) {
       if ('before' in c) dateField(c.field, what);
-      else if ('in' in c) enumValues(c.field, what, c.in);
+      else if ('withinDays' in c) {
+        dateField(c.field, what);
+        if (!Number.isInteger(c.withinDays) || c.withinDays < 0) problems.push(`${where}的${what}的天数 withinDays 应为不小于 0 的整数，现为“${String(c.withinDays)}”`);
+      } else if ('in' in c) enumValues(c.field, what, c.in);
       else if ('notIn' in c) enumValues(c.field, what, c.notIn);
       else if ('is' in c) yesNoField(c.field, what);
       else needField(c.field, what);
     }
+  };
+  for (const a of r.attention ?? []) {
+    const what = `关注条件“${a.label}”`;
+    if (!kebab.test(a.id) || a.id === 'overdue') problems.push(`${where}的${what}编号“${a.id}”应为 kebab-case 且不能是 overdue（期限专用）`);
+    conditions(a.when, what);
+  }
+  const todoIds = new Set<string>();
+  const attentionIds = attentionRulesOf(r).map((a) => a.id);
+  for (const t of r.todos ?? []) {
+    const what = `待办规则“${t.label ?? t.id}”`;
+    if (!kebab.test(t.id) || todoIds.has(t.id)) problems.push(`${where}的${what}编号“${t.id}”应为 kebab-case 且不能重复`);
+    todoIds.add(t.id);
+    if (typeof t.when === 'string') {
+      if (!attentionIds.includes(t.when)) problems.push(`${where}的${what}引用的关注条件“${t.when}”不存在（可用：${attentionIds.join('、') || '无'}）`);
+    } else conditions(t.when, what);
+    if (typeof t.when !== 'string' && !t.label) problems.push(`${where}的待办规则“${t.id}”自带条件时须有名称 label`);
+    if (t.dueField) dateField(t.dueField, `${what}的到期日`);
+    if (t.severity && !severities.includes(t.severity)) problems.push(`${where}的${what}的紧急程度“${String(t.severity)}”应为 ${severities.join('、')} 之一`);
   }
   if (r.board) {
     enumValues(r.board.groupBy, '看板分组', []);

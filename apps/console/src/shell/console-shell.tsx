@@ -4,8 +4,8 @@ import { Authenticated, Refine, type AuthProvider } from '@refinedev/core';
 import routerProvider, { CatchAllNavigate, UnsavedChangesNotifier } from '@refinedev/react-router';
 import type { FazhiServices } from '@fazhi/plugin-sdk';
 import { createAccessControl, findResource, refineResources, type ConsoleComposition } from '@fazhi/plugin-sdk/host';
-import { createI18nProvider, DocumentTitle, FazhiServicesProvider, pluginRoutes } from '@fazhi/plugin-sdk/ui';
-import { HomeOutlined } from '@ant-design/icons';
+import { createI18nProvider, DocumentTitle, FazhiServicesProvider, pluginRoutes, todoPath, todoRoute } from '@fazhi/plugin-sdk/ui';
+import { CheckSquareOutlined, HomeOutlined } from '@ant-design/icons';
 import { Button, Result, Spin } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
@@ -112,7 +112,12 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
     [backend, session, user, onSignedOut],
   );
   const resources = useMemo(
-    () => [{ name: 'home', list: '/', meta: { label: i18nProvider.translate('console.home'), icon: <HomeOutlined /> } }, ...refineResources(plugins)],
+    () => [
+      // 待办 first: the day's work across every area, above the overview and the areas.
+      { name: 'todo', list: todoPath, meta: { label: i18nProvider.translate('fazhi.todo.title'), icon: <CheckSquareOutlined /> } },
+      { name: 'home', list: '/', meta: { label: i18nProvider.translate('console.home'), icon: <HomeOutlined /> } },
+      ...refineResources(plugins),
+    ],
     [plugins, i18nProvider],
   );
   const services: FazhiServices = {
@@ -154,6 +159,7 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
                     <ConsoleHeader
                       backend={backend}
                       user={user}
+                      plugins={plugins}
                       session={session}
                       orgId={orgId}
                       year={year}
@@ -170,6 +176,7 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
             }
           >
             <Route index element={<HomePage plugins={plugins} />} />
+            <Route path={todoPath} element={todoRoute(plugins).element} />
             {plugins.flatMap(pluginRoutes).map((r) => (
               <Route key={r.path} path={r.path} element={r.element} />
             ))}

@@ -58,6 +58,10 @@ export default definePlugin({
           [{ field: 'outcome', span: 2 }],
         ],
       },
+      todos: [
+        { id: 'review', when: 'pending' },
+        { id: 'assign', when: 'unassigned', severity: 'info' },
+      ],
       attachments: [
         { id: 'application', label: '申请材料', accept: documents },
         { id: 'legal-opinion', label: '法律意见书', accept: documents },

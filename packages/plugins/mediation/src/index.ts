@@ -52,6 +52,8 @@ export default definePlugin({
           ['followUpOn', 'satisfaction'],
         ],
       },
+      // 回访 is the workflow's last step: a closed case without it is work left.
+      todos: [{ id: 'follow-up', label: '待回访', labelEn: 'Awaiting follow-up', when: [{ field: 'status', in: ['closed'] }], severity: 'info' }],
       attachments: [{ id: 'agreement', label: '调解协议书', accept: '.pdf,.jpg,.jpeg,.png,.doc,.docx', maxBytes: 20 * 1024 * 1024 }],
     },
   ],

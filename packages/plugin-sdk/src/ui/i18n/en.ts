@@ -217,6 +217,7 @@ export const en: Dictionary = {
         activeEnd: 'in force on {{last}} ({{from}} on or before {{last}}, {{to}} empty or after it)',
       },
     },
+<<<<<<< HEAD
     ledger: {
       template: 'Download import template',
       import: 'Import',
@@ -273,6 +274,24 @@ export const en: Dictionary = {
       done: 'Import finished',
       nothing: 'The file has no data rows to import',
       formFor: '{{kind}} form',
+=======
+    todo: {
+      title: 'To-do',
+      headerCount: '{{count}} to-dos',
+      intro: 'Records waiting for you in the areas you may write, grouped by rule; click a record to act on it.',
+      none: 'Nothing to do right now',
+      noRules: 'You write in no work area, so you have no to-dos',
+      groupEmpty: 'None',
+      record: 'Record',
+      org: 'Organisation',
+      due: 'Due',
+      left: 'Left / overdue',
+      daysLeft: '{{days}} days left',
+      dueToday: 'Due today',
+      overdueDays: '{{days}} days overdue',
+      total: '{{total}} items',
+      failed: 'To-dos failed to load: {{message}}',
+>>>>>>> todo
     },
     dashboard: {
       title: 'Dashboard',

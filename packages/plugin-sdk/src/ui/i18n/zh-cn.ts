@@ -218,6 +218,7 @@ export const zhCN = {
         activeEnd: '{{last}} 当日有效（{{from}}不晚于 {{last}}，{{to}}为空或不早于次日）',
       },
     },
+<<<<<<< HEAD
     ledger: {
       template: '下载导入模板',
       import: '导入',
@@ -274,6 +275,24 @@ export const zhCN = {
       done: '导入完成',
       nothing: '文件中没有可导入的数据行',
       formFor: '{{kind}}登记表',
+=======
+    todo: {
+      title: '待办',
+      headerCount: '待办 {{count}} 项',
+      intro: '您可办理的领域中需要处理的记录，按规则分组；点记录名称进入该记录办理。',
+      none: '您目前没有待办事项',
+      noRules: '您没有可办理的领域，没有待办',
+      groupEmpty: '无',
+      record: '记录',
+      org: '所属机构',
+      due: '到期日',
+      left: '剩余/逾期',
+      daysLeft: '剩 {{days}} 天',
+      dueToday: '今日到期',
+      overdueDays: '逾期 {{days}} 天',
+      total: '共 {{total}} 项',
+      failed: '待办加载失败：{{message}}',
+>>>>>>> todo
     },
     dashboard: {
       title: '工作看板',
