@@ -217,7 +217,6 @@ export const en: Dictionary = {
         activeEnd: 'in force on {{last}} ({{from}} on or before {{last}}, {{to}} empty or after it)',
       },
     },
-<<<<<<< HEAD
     ledger: {
       template: 'Download import template',
       import: 'Import',
@@ -274,7 +273,7 @@ export const en: Dictionary = {
       done: 'Import finished',
       nothing: 'The file has no data rows to import',
       formFor: '{{kind}} form',
-=======
+    },
     todo: {
       title: 'To-do',
       headerCount: '{{count}} to-dos',
@@ -291,7 +290,6 @@ export const en: Dictionary = {
       overdueDays: '{{days}} days overdue',
       total: '{{total}} items',
       failed: 'To-dos failed to load: {{message}}',
->>>>>>> todo
     },
     dashboard: {
       title: 'Dashboard',

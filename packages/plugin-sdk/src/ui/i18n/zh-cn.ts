@@ -218,7 +218,6 @@ export const zhCN = {
         activeEnd: '{{last}} 当日有效（{{from}}不晚于 {{last}}，{{to}}为空或不早于次日）',
       },
     },
-<<<<<<< HEAD
     ledger: {
       template: '下载导入模板',
       import: '导入',
@@ -275,7 +274,7 @@ export const zhCN = {
       done: '导入完成',
       nothing: '文件中没有可导入的数据行',
       formFor: '{{kind}}登记表',
-=======
+    },
     todo: {
       title: '待办',
       headerCount: '待办 {{count}} 项',
@@ -292,7 +291,6 @@ export const zhCN = {
       overdueDays: '逾期 {{days}} 天',
       total: '共 {{total}} 项',
       failed: '待办加载失败：{{message}}',
->>>>>>> todo
     },
     dashboard: {
       title: '工作看板',
