@@ -5,7 +5,7 @@ import { useAsync, useDashboardScope, useFazhiServices } from '@fazhi/plugin-sdk
 import { buildReport, defaultTemplateFor, parseReportTemplate, renderHtml, ReportTemplateError, templateRequirements, type ReportTemplate } from '@fazhi/report';
 import { useTranslate } from '@refinedev/core';
 import { Alert, App, Button, Col, Input, Row, Space, Typography } from 'antd';
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 
 /**
  * 报告模板: a street admin edits the unit's report template (the JSON format of template-schema.ts)
@@ -23,15 +23,14 @@ export function TemplateEditorPage({ model, reports }: { model: FazhiModel; repo
   const isAdmin = user.memberships.some((m) => m.role === 'admin');
 
   const saved = useAsync(`template|${orgId}`, orgId ? () => reports.template(orgId) : null);
-  const [text, setText] = useState<string | null>(null);
-  const [version, setVersion] = useState<number | null>(null);
+  // The editor opens on the unit's saved template, or the built-in one that fits the unit; edits
+  // and the version last saved belong to the unit they were made for.
+  const opened = saved.data === undefined || !org ? null : JSON.stringify(saved.data?.template ?? defaultTemplateFor(org.kind), null, 2);
+  const [edit, setEdit] = useState<{ orgId: string; text: string } | null>(null);
+  const [lastSaved, setLastSaved] = useState<{ orgId: string; version: number } | null>(null);
   const [saving, setSaving] = useState(false);
-  // The editor opens on the unit's saved template, or the built-in one that fits the unit.
-  useEffect(() => {
-    if (saved.loading || saved.error || !org) return;
-    setText(JSON.stringify(saved.data?.template ?? defaultTemplateFor(org.kind), null, 2));
-    setVersion(saved.data?.version ?? null);
-  }, [saved.loading, saved.error, saved.data, org]);
+  const text = edit && edit.orgId === orgId ? edit.text : opened;
+  const version = lastSaved && lastSaved.orgId === orgId ? lastSaved.version : (saved.data?.version ?? null);
 
   const deferred = useDeferredValue(text);
   const checked = useMemo(() => (deferred === null ? null : checkTemplate(deferred, model)), [deferred, model]);
@@ -57,7 +56,7 @@ export function TemplateEditorPage({ model, reports }: { model: FazhiModel; repo
     setSaving(true);
     try {
       const s = await reports.saveTemplate(orgId, template);
-      setVersion(s.version);
+      setLastSaved({ orgId, version: s.version });
       message.success(t('console.templateEditor.saved', { version: s.version }));
     } catch (e) {
       message.error(t('console.templateEditor.saveFailed', { message: (e as Error).message }));
@@ -85,7 +84,7 @@ export function TemplateEditorPage({ model, reports }: { model: FazhiModel; repo
         <Col xs={24} xl={10}>
           <Input.TextArea
             value={text ?? ''}
-            onChange={(e) => setText(e.target.value)}
+            onChange={(e) => orgId && setEdit({ orgId, text: e.target.value })}
             autoSize={{ minRows: 24, maxRows: 40 }}
             spellCheck={false}
             style={{ fontFamily: 'monospace', fontSize: 12 }}
