@@ -9,3 +9,5 @@ export { importTemplate, instructionsSheetName, type TemplateOptions } from './t
 export { exportLedger, type ExportOptions } from './export.js';
 export { markErrors } from './mark-errors.js';
 export { columnLetter } from './workbook.js';
+export { referenceField, referenceTable, referencedKinds, resolveReference, type ReferenceTable, type References } from './references.js';
+export { exportOrgTree, orgTreeFileName, readOrgTree, type OrgTreeReadResult } from './org-tree.js';
