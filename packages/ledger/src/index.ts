@@ -1,6 +1,6 @@
 export { parseLedgerCell, moneyFen, cellText, type CellInput } from './cells.js';
 export { fieldHeader, fieldUnit, unitColumnLabel } from './columns.js';
-export { decodeCsv, parseCsv } from './decode.js';
+export { parseCsv } from './decode.js';
 export { matchHeader, type ColumnTarget } from './headers.js';
 export { maskPersonal } from './mask.js';
 export { matchOrg } from './orgs.js';
