@@ -81,6 +81,7 @@ describe('modelMigrationSql', () => {
       `create trigger ${t}_stamp_update before update`,
       `create trigger ${t}_refuse_masked_write before update`,
       `create trigger ${t}_validate_values before insert or update`,
+      `create trigger ${t}_year_lock before insert or update or delete on public.${t}\n  for each row execute function private.refuse_locked_year('received_on');`,
       `create trigger ${t}_unique_case_no after insert on public.${t} referencing new table as new_rows`,
       `create trigger ${t}_unique_case_no_update after update on public.${t} referencing old table as old_rows new table as new_rows`,
       `create index ${t}_org_id_received_on_idx`,
