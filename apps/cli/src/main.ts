@@ -27,7 +27,8 @@ export const usage = `用法：fazhi <命令> [选项]
   --template FILE  report、narrative：本次使用的报告模板文件（.json 或导出模板的模块），代替配置中的模板
   --dataset DIR    数据集目录（如 seeds/nansha-2024）
   --db URL         数据库（report、metrics 可代替 --dataset）：postgres://…、pglite:目录 或 pglite:memory
-  --dir DIR        db generate：Supabase 目录（含 migrations/ 与 model-snapshot.json），默认 supabase
+  --dir DIR        db generate：Supabase 目录（含 migrations/ 与 model-snapshot.json），默认 supabase；
+                   import --all：fazhi export --all 写出的目录
   --year YYYY      统计年度；metrics 也可用 --period 2024Q1 或 2024-03
   --org ID|名称    机构（编号、全称或简称），默认为数据集的根机构
   --format F       report：markdown | html | docx；metrics：json | table
@@ -42,6 +43,9 @@ export const usage = `用法：fazhi <命令> [选项]
   --on-duplicate M import：编号重复（文件内或本街道已有）时 skip 跳过、update 更新或 stop 停止（默认）
   --dry-run        import：只读取和校验，不写入数据库
   --skip-invalid   import：跳过有错误的行，只导入有效的行
+  --all            export：每类记录写成 --out 目录下的 <类型>.xlsx，另写 组织机构.xlsx；
+                   import：把这样的目录（--dir）整个导入空数据库（含机构），一个事务，全部或全不
+  --unmasked       export：个人信息（姓名、电话、身份证号）照原文导出；默认打码
   -h, --help       显示帮助
 
 示例：
@@ -52,6 +56,8 @@ export const usage = `用法：fazhi <命令> [选项]
   fazhi import --db pglite:./data --kind mediation_cases --file 调解台账.xlsx --on-duplicate skip
   fazhi export --db pglite:./data --kind hotline_tickets --year 2024 --out 热线工单.xlsx
   fazhi template --kind mediation_cases --out 调解案件导入模板.xlsx
+  fazhi export --db pglite:./data --all --unmasked --out 台账备份
+  fazhi import --db pglite:./新库 --all --dir 台账备份
   fazhi report --config ../街道/fazhi.config.ts --template 模板.json --dataset seeds/nansha-2024 --year 2024
 
 配置文件与报告模板的格式见 docs/configuration.md。
@@ -77,6 +83,8 @@ const options = {
   'on-duplicate': { type: 'string' },
   'dry-run': { type: 'boolean' },
   'skip-invalid': { type: 'boolean' },
+  all: { type: 'boolean' },
+  unmasked: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -149,7 +157,7 @@ export async function main(argv: readonly string[], out: Output = processOutput,
     if (rest.length) throw new CliError(`多余的参数：${rest.join(' ')}`, 2);
     if (ledgerCommands.includes(command)) {
       const model = await modelFor(command, values, cwd);
-      const opts: LedgerOptions = { db: values.db, kind: values.kind, file: values.file, out: values.out, org: values.org, year: values.year, map: values.map, onDuplicate: values['on-duplicate'], dryRun: values['dry-run'], skipInvalid: values['skip-invalid'] };
+      const opts: LedgerOptions = { db: values.db, kind: values.kind, file: values.file, out: values.out, org: values.org, year: values.year, map: values.map, onDuplicate: values['on-duplicate'], dryRun: values['dry-run'], skipInvalid: values['skip-invalid'], all: values.all, dir: values.dir, unmasked: values.unmasked };
       if (command === 'import') return await runImport(opts, out, model);
       if (command === 'export') await runExport(opts, out, model);
       else await runTemplate(opts, out, model);

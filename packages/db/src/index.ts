@@ -11,7 +11,7 @@ export { asAnon, asServiceRole, asUser, runAs, type UserSession } from './sessio
 export { assertNoOrgUnits, insertDataset, insertDatasetIn, insertDatasetWithDemoUsers, seedDataset, type SeedOptions, type SeedResult, type SeedWithDemoUsersResult } from './seed.js';
 export { demoAccounts, demoOrgsOf, demoPassword, insertDemoUsers, seedDemoUsers, type DemoAccount, type DemoMembership, type DemoOrgs, type DemoRole } from './demo-users.js';
 export { readDatabaseRecords, type DatabaseRecords } from './read-records.js';
-export { recordColumns, recordFromRow, recordRow, uuidFor } from './record-rows.js';
+export { insertOrder, recordColumns, recordFromRow, recordRow, uuidFor } from './record-rows.js';
 export { datasetAsOf } from './dataset-as-of.js';
 export { seedSql, sqlLiteral, type SeedSqlOptions } from './seed-sql.js';
 export { databaseTypesSource, generatedMigrations, indicatorsMigrationFile, kindRulesSql, recordRulesMigrationFile, recordsMigrationFile, supabaseDatabaseTypes } from './generate/index.js';

@@ -25,3 +25,4 @@ import type { RecordKind } from './record-kind.js';
 export function createRegistry(extra: Iterable<RecordKind> = []): RecordKindRegistry {
   return new RecordKindRegistry([...builtInRecordKinds, ...extra]);
 }
+export { decodeText, encodingProblem, firstReplacement, replacementChar, replacementMessage, utf8Bom, type DecodedText, type TextEncoding } from './text-encoding.js';

@@ -4,6 +4,14 @@ import type { FieldDef } from '@fazhi/domain';
 export const unitColumnKey = 'orgId';
 export const unitColumnLabel = '所属单位';
 
+/**
+ * The pseudo-field of the 删除时间 column, written and read only for a whole-database copy
+ * (`fazhi export --all`): soft-deleted records travel too, so records that still point to them
+ * (a case of a delisted 服务事项) find them again.
+ */
+export const deletedColumnKey = 'deletedAt';
+export const deletedColumnLabel = '删除时间';
+
 /** The unit a header shows for a field: money is always 元; otherwise the declared unit. */
 export function fieldUnit(f: FieldDef): string | null {
   if (f.type === 'money') return '元';

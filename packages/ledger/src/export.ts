@@ -1,8 +1,9 @@
 import { formatYuan, type AnyRecord, type FieldDef, type OrgUnit, type RecordKind } from '@fazhi/domain';
 import ExcelJS from 'exceljs';
-import { fieldHeader, unitColumnLabel } from './columns.js';
+import { deletedColumnLabel, fieldHeader, unitColumnLabel } from './columns.js';
 import { csvCell } from './decode.js';
 import { maskPersonal } from './mask.js';
+import type { References } from './references.js';
 import { sheetName } from './template.js';
 
 export interface ExportOptions {
@@ -17,6 +18,10 @@ export interface ExportOptions {
   /** Mask personal fields (for a role without the personal-data right). */
   masked: boolean;
   format?: 'xlsx' | 'csv';
+  /** Reference fields shown by the target record's business key or title (raw ids without). */
+  references?: References;
+  /** Soft-deleted records are among `records`: a last column 删除时间 says when (whole-database copies). */
+  withDeleted?: boolean;
 }
 
 /** Whether a column's 合计 makes sense: money always, counts and quantities with a declared unit. */
@@ -25,9 +30,11 @@ export function summedField(f: FieldDef): boolean {
 }
 
 /** A value as a ledger shows it: labels for options, 是/否, yuan for money, dates as written in China. */
-function shownValue(f: FieldDef, v: unknown, masked: boolean): string | number | null {
+function shownValue(f: FieldDef, v: unknown, masked: boolean, references?: References): string | number | null {
   if (v === null || v === undefined) return null;
   switch (f.type) {
+    case 'ref':
+      return references?.get(f.target)?.shown.get(String(v)) ?? String(v);
     case 'enum':
       return f.options.find((o) => o.value === v)?.label ?? String(v);
     case 'enum-set':
@@ -61,8 +68,9 @@ function total(f: FieldDef, records: readonly AnyRecord[]): number {
 export async function exportLedger(records: readonly AnyRecord[], opts: ExportOptions): Promise<Uint8Array> {
   const { kind } = opts;
   const orgName = new Map(opts.orgs.map((u) => [u.id, u.name]));
-  const headers = [unitColumnLabel, ...kind.fields.map(fieldHeader)];
-  const rowOf = (r: AnyRecord) => [orgName.get(r.orgId) ?? r.orgId, ...kind.fields.map((f) => shownValue(f, r[f.key], opts.masked))];
+  const headers = [unitColumnLabel, ...kind.fields.map(fieldHeader), ...(opts.withDeleted ? [deletedColumnLabel] : [])];
+  const deletedAt = (r: AnyRecord) => (r.deletedAt ? [shownValue({ key: 'deletedAt', label: deletedColumnLabel, type: 'datetime' }, r.deletedAt, false)] : [null]);
+  const rowOf = (r: AnyRecord) => [orgName.get(r.orgId) ?? r.orgId, ...kind.fields.map((f) => shownValue(f, r[f.key], opts.masked, opts.references)), ...(opts.withDeleted ? deletedAt(r) : [])];
 
   if (opts.format === 'csv') {
     const lines = [headers, ...records.map(rowOf)].map((cells) => cells.map((c) => csvCell(c === null ? '' : String(c))).join(','));

@@ -1,6 +1,6 @@
 import type { FieldDef, RecordKind } from '@fazhi/domain';
 import { unitColumnKey, unitColumnLabel } from './columns.js';
-import { headerLabel, headerUnit, normalizeText } from './normalize.js';
+import { headerLabel, headerText, headerUnit, normalizeText } from './normalize.js';
 
 /**
  * Words real ledgers use for the same column. Each group is one meaning: a header matches a field
@@ -37,6 +37,14 @@ export function targetsOf(kind: RecordKind): ColumnTarget[] {
   return [{ key: unitColumnKey, label: unitColumnLabel }, ...kind.fields.map((f: FieldDef) => ({ key: f.key, label: f.label }))];
 }
 
+/** A field label normalised whole and as a header label, computed once per label (headers are matched cell by cell). */
+const labelFormCache = new Map<string, { whole: string; label: string }>();
+function labelForms(label: string): { whole: string; label: string } {
+  let forms = labelFormCache.get(label);
+  if (!forms) labelFormCache.set(label, (forms = { whole: normalizeText(label), label: headerLabel(label) }));
+  return forms;
+}
+
 const inSameGroup = (a: string, b: string) => synonymGroups.some((g) => g.includes(a) && g.includes(b));
 
 /**
@@ -47,7 +55,9 @@ const inSameGroup = (a: string, b: string) => synonymGroups.some((g) => g.includ
 export function matchHeader(header: string, targets: readonly ColumnTarget[]): ColumnTarget | null {
   const label = headerLabel(header);
   if (label === '') return null;
-  const exact = targets.find((t) => normalizeText(t.label) === label);
+  // A label that itself ends in brackets (获评村（社区）) is matched whole before units are taken off.
+  const whole = headerText(header);
+  const exact = targets.find((t) => labelForms(t.label).whole === whole) ?? targets.find((t) => labelForms(t.label).label === label);
   if (exact) return exact;
   const synonyms = targets.filter((t) => inSameGroup(normalizeText(t.label), label));
   return synonyms.length === 1 ? synonyms[0]! : null;

@@ -1,6 +1,6 @@
 export { parseLedgerCell, moneyFen, cellText, type CellInput } from './cells.js';
 export { fieldHeader, fieldUnit, unitColumnLabel } from './columns.js';
-export { decodeCsv, parseCsv } from './decode.js';
+export { parseCsv } from './decode.js';
 export { matchHeader, type ColumnTarget } from './headers.js';
 export { maskPersonal } from './mask.js';
 export { matchOrg } from './orgs.js';
@@ -9,3 +9,5 @@ export { importTemplate, instructionsSheetName, type TemplateOptions } from './t
 export { exportLedger, summedField, type ExportOptions } from './export.js';
 export { markErrors } from './mark-errors.js';
 export { columnLetter } from './workbook.js';
+export { referenceField, referenceTable, referencedKinds, resolveReference, type ReferenceTable, type References } from './references.js';
+export { exportOrgTree, orgTreeFileName, readOrgTree, type OrgTreeReadResult } from './org-tree.js';

@@ -13,6 +13,13 @@ export function headerUnit(header: string): string | null {
   return m ? m[1]! : null;
 }
 
+/** A header without its required-mark `*` and trailing colon, brackets kept: `*获评村（社区）：` → `获评村(社区)`. */
+export function headerText(header: string): string {
+  return normalizeText(header)
+    .replace(/^\*+|\*+$/g, '')
+    .replace(/[:：]$/, '');
+}
+
 /** A header reduced to its label: `*受理日期（年/月/日）` → `受理日期`. */
 export function headerLabel(header: string): string {
   return normalizeText(header)

@@ -1,4 +1,4 @@
-import { hotlineTickets, mediationCases } from '@fazhi/domain';
+import { honours, hotlineTickets, mediationCases } from '@fazhi/domain';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
@@ -124,5 +124,15 @@ describe('markErrors', () => {
     expect(JSON.stringify(ws.getCell('I6').note)).toContain('应为日期');
     expect(ws.getCell('C4').note).toBeUndefined();
     expect(ws.getCell('B4').value).toBe('南沙调〔2024〕第0001号');
+  });
+});
+
+describe('headers whose label ends in brackets', () => {
+  // The round trip of `fazhi export --all` lost 荣誉及创新案例's 获评村（社区）: the bracket was taken for a unit.
+  test('获评村（社区） is its field, not 获评村 with the unit 社区', async () => {
+    const csv = `\uFEFF所属单位,名称,类别,级别,获评日期,获评村（社区）\r\n金沙社区,广州市民主法治示范社区,民主法治示范村（社区）,市级,2024-12-10,金洲社区\r\n`;
+    const res = await readLedger(new TextEncoder().encode(csv), { kind: honours, orgs: testOrgs, fileName: '荣誉.csv', today });
+    expect(res.errors.map((e) => e.text)).toEqual([]);
+    expect(res.rows[0]!.record).toMatchObject({ category: 'democracy_rule_village', village: '金洲社区' });
   });
 });

@@ -1,9 +1,10 @@
 import { validateRecord, type AnyRecord, type FieldDef, type OrgUnit, type RecordKind, type SchemaOptions } from '@fazhi/domain';
 import { cellText, parseLedgerCell, type CellInput } from './cells.js';
-import { unitColumnKey, unitColumnLabel } from './columns.js';
+import { deletedColumnKey, deletedColumnLabel, unitColumnKey, unitColumnLabel } from './columns.js';
 import { headerInWan, matchHeader, normalizeMap, targetsOf, type ColumnTarget } from './headers.js';
 import { headerLabel, normalizeText } from './normalize.js';
 import { matchOrg } from './orgs.js';
+import { resolveReference, type References } from './references.js';
 import { instructionsSheetName } from './template.js';
 import { columnLetter, formatOf, readSheets, type SheetCells } from './workbook.js';
 
@@ -18,6 +19,13 @@ export interface ReadLedgerOptions extends SchemaOptions {
   map?: Readonly<Record<string, string>>;
   /** The unit for rows without a unit column or with an empty unit cell. */
   defaultOrgId?: string;
+  /**
+   * Reference fields' records by the value a ledger shows (business key or title), per target kind:
+   * a cell naming one is stored as its id. Without a table for a target, the cell is taken as an id.
+   */
+  references?: References;
+  /** Read a 删除时间 column into `deletedAt` (a whole-database copy written with `withDeleted`). */
+  withDeleted?: boolean;
 }
 
 /** A problem with one place of the file; `text` is the full Chinese message. */
@@ -96,7 +104,7 @@ const firstText = (cells: readonly CellInput[]) => normalizeText(cellText(cells.
 export async function readLedger(bytes: Uint8Array, opts: ReadLedgerOptions): Promise<LedgerReadResult> {
   const { kind } = opts;
   const result: LedgerReadResult = { rows: [], errors: [], warnings: [], columns: [], rowsRead: 0, rowsWithErrors: 0 };
-  const targets = targetsOf(kind);
+  const targets = [...targetsOf(kind), ...(opts.withDeleted ? [{ key: deletedColumnKey, label: deletedColumnLabel }] : [])];
   const manual = normalizeMap(opts.map ?? {}, targets);
   for (const p of manual.problems) result.errors.push(issue(opts.fileName ?? '导入文件', 0, p));
   if (manual.problems.length) return result;
@@ -160,14 +168,15 @@ function readSheet(sheet: SheetCells, headerIndex: number, match: (h: string) =>
     return;
   }
 
-  const fieldColumns = columns.filter((c) => c.target && c.target.key !== unitColumnKey).map((c) => ({ c, f: kind.fields.find((f) => f.key === c.target!.key)! }));
+  const fieldColumns = columns.filter((c) => c.target && c.target.key !== unitColumnKey && c.target.key !== deletedColumnKey).map((c) => ({ c, f: kind.fields.find((f) => f.key === c.target!.key)! }));
   const unitColumn = taken.get(unitColumnKey);
+  const deletedColumn = taken.get(deletedColumnKey);
   dataRows.forEach((cells, i) => {
     if (!isDataRow(cells)) return;
     const rowNo = headerRowNo + 1 + i;
     result.rowsRead++;
     const errorsBefore = result.errors.length;
-    const record = readRow(cells, rowNo, sheet.name, fieldColumns, unitColumn, opts, result.errors);
+    const record = readRow(cells, rowNo, sheet.name, fieldColumns, unitColumn, deletedColumn, opts, result.errors);
     if (result.errors.length > errorsBefore) result.rowsWithErrors++;
     else result.rows.push({ sheet: sheet.name, row: rowNo, record: record! });
   });
@@ -188,6 +197,7 @@ function readRow(
   sheet: string,
   fieldColumns: readonly { c: LedgerColumn; f: FieldDef }[],
   unitColumn: LedgerColumn | undefined,
+  deletedColumn: LedgerColumn | undefined,
   opts: ReadLedgerOptions,
   errors: LedgerIssue[],
 ): AnyRecord | null {
@@ -207,17 +217,25 @@ function readRow(
   }
 
   for (const { c, f } of fieldColumns) {
-    const parsed = parseLedgerCell(f, cells[c.column - 1] ?? null, { wan: c.wan });
+    const cell = cells[c.column - 1] ?? null;
+    const table = f.type === 'ref' ? opts.references?.get(f.target) : undefined;
+    const parsed = f.type === 'ref' && table && cellText(cell).trim() !== '' ? resolveReference(f, cellText(cell), table) : parseLedgerCell(f, cell, { wan: c.wan });
     if (parsed.ok) record[f.key] = parsed.value;
     else {
       failed.add(f.key);
       errors.push(issue(sheet, rowNo, parsed.message, at(c)));
     }
   }
+  let deletedAt: string | null = null;
+  if (deletedColumn) {
+    const parsed = parseLedgerCell({ key: deletedColumnKey, label: deletedColumnLabel, type: 'datetime' }, cells[deletedColumn.column - 1] ?? null);
+    if (parsed.ok) deletedAt = (parsed.value as string | null) ?? null;
+    else errors.push(issue(sheet, rowNo, parsed.message, at(deletedColumn)));
+  }
   if (!record.orgId) record.orgId = '（未识别）';
   const checked = validateRecord(kind, record, opts.today ? { today: opts.today } : {});
   // The caller keeps the record only when this row added no error.
-  if (checked.ok) return checked.value;
+  if (checked.ok) return { ...checked.value, deletedAt };
   for (const problem of checked.issues) {
     if (failed.has(problem.field) || problem.field === 'orgId') continue;
     const column = fieldColumns.find((x) => x.f.key === problem.field)?.c;

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { CellInput } from './cells.js';
-import { decodeCsv, parseCsv } from './decode.js';
+import { decodeText, encodingProblem } from '@fazhi/domain';
+import { parseCsv } from './decode.js';
 
 /** One sheet as rows of cells; `rows[i]` is sheet row `i + 1`, `rows[i][j]` column `j + 1`. */
 export interface SheetCells {
@@ -40,9 +41,12 @@ export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook>
 /** The sheets of a workbook or a CSV file (one sheet, named after the file). */
 export async function readSheets(bytes: Uint8Array, format: LedgerFormat, fileName = '导入文件'): Promise<SheetCells[]> {
   if (format === 'csv') {
-    const decoded = decodeCsv(bytes);
+    // The decoder datasets use (UTF-8, UTF-16 with a BOM, else GBK/GB18030).
+    const decoded = decodeText(bytes);
     // Garbled text is refused whole: importing it would store mojibake without a trace.
-    if (decoded.invalid) throw new Error(`含有无法按 ${decoded.encoding === 'gb18030' ? 'GBK/GB18030' : 'UTF-8'} 解码的字节，请用 UTF-8 或 GBK 重新保存`);
+    if (decoded.invalid) throw new Error(`含有无法按 ${decoded.encoding === 'GB18030' ? 'GBK/GB18030' : decoded.encoding} 解码的字节，请用 UTF-8 或 GBK 重新保存`);
+    const mixed = encodingProblem(decoded);
+    if (mixed) throw new Error(mixed);
     const rows = parseCsv(decoded.text).map((r) => r.map((c): CellInput => c));
     return [{ name: fileName.replace(/\.[^.]+$/, ''), rows }];
   }

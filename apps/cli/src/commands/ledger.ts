@@ -1,12 +1,13 @@
-import { exportLedger, importTemplate, matchOrg, readLedger, type LedgerIssue, type LedgerReadResult } from '@fazhi/ledger';
+import { exportLedger, importTemplate, matchOrg, readLedger, referencedKinds, referenceTable, type LedgerIssue, type LedgerReadResult, type References } from '@fazhi/ledger';
 import { importRecords, importRowOf, isDatabaseError, onDuplicateChoices, readDatabaseRecords, type Database, type OnDuplicate } from '@fazhi/db';
-import { periodRange, RecordKindRegistry, yearPeriod, type OrgUnit, type RecordKind } from '@fazhi/domain';
+import { periodRange, RecordKindRegistry, yearPeriod, type AnyRecord, type OrgUnit, type RecordKind } from '@fazhi/domain';
 import type { FazhiModel } from '@fazhi/model';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CliError } from '../cli-error.js';
 import { checkOutputPath, writeFileAtomic, type Output } from '../io.js';
 import { withDatabase } from './db.js';
+import { runExportAll, runImportAll } from './ledger-all.js';
 
 export interface LedgerOptions {
   db?: string | undefined;
@@ -19,10 +20,17 @@ export interface LedgerOptions {
   onDuplicate?: string | undefined;
   dryRun?: boolean | undefined;
   skipInvalid?: boolean | undefined;
+  /** Every kind and the org tree: export to the folder `out`, import from the folder `dir`. */
+  all?: boolean | undefined;
+  dir?: string | undefined;
+  /** Export personal data in clear (default: masked, 张* and 138****5678). */
+  unmasked?: boolean | undefined;
 }
 
 export const ledgerUsage = `fazhi import --db URL --kind 类型 --file 文件 [--org 机构] [--map 表头=字段 …] [--on-duplicate skip|update|stop] [--dry-run] [--skip-invalid]
-fazhi export --db URL --kind 类型 --out 文件.xlsx|文件.csv [--year YYYY] [--org 机构]
+fazhi import --db URL --all --dir 目录 [--dry-run]
+fazhi export --db URL --kind 类型 --out 文件.xlsx|文件.csv [--year YYYY] [--org 机构] [--unmasked]
+fazhi export --db URL --all --out 目录 [--unmasked]
 fazhi template --kind 类型 --out 文件.xlsx`;
 
 function kindOf(model: FazhiModel, id: string | undefined): RecordKind {
@@ -61,8 +69,21 @@ function orgFrom(orgs: readonly OrgUnit[], wanted: string): OrgUnit {
   return m.unit;
 }
 
-const issueLines = (label: string, issues: readonly LedgerIssue[], limit = 50) =>
+export const issueLines = (label: string, issues: readonly LedgerIssue[], limit = 50) =>
   issues.length ? `${label}（${issues.length} 处）：\n${issues.slice(0, limit).map((i) => `  ${i.text}\n`).join('')}${issues.length > limit ? `  ……另有 ${issues.length - limit} 处\n` : ''}` : '';
+
+/**
+ * The reference tables a kind's ledger needs (its ref fields' target kinds), from `recordsOf`:
+ * a target's records shown by business key or title instead of raw ids.
+ */
+export function referencesFor(kind: RecordKind, model: FazhiModel, recordsOf: (kindId: string) => readonly AnyRecord[]): References {
+  return new Map(referencedKinds(kind).filter((id) => model.registry.has(id)).map((id) => [id, referenceTable(model.registry.get(id), recordsOf(id))]));
+}
+
+/** A registry of the kind and the kinds its reference fields point to (what a database read needs). */
+function withTargets(kind: RecordKind, model: FazhiModel): RecordKindRegistry {
+  return new RecordKindRegistry([kind, ...referencedKinds(kind).filter((id) => id !== kind.id && model.registry.has(id)).map((id) => model.registry.get(id))]);
+}
 
 function onDuplicateFrom(text: string | undefined): OnDuplicate {
   const value = text ?? 'stop';
@@ -80,6 +101,7 @@ function refusalText(e: unknown, read: LedgerReadResult): string | null {
 }
 
 export async function runImport(opts: LedgerOptions, out: Output, model: FazhiModel): Promise<number> {
+  if (opts.all) return runImportAll(opts, out, model);
   const kind = kindOf(model, opts.kind);
   if (!opts.file) throw new CliError('请用 --file 指定要导入的 .xlsx 或 .csv 文件', 2);
   const file = opts.file;
@@ -89,7 +111,9 @@ export async function runImport(opts: LedgerOptions, out: Output, model: FazhiMo
   return withDatabase(opts.db, async (db) => {
     const orgs = await orgUnits(db);
     const defaultOrg = opts.org ? orgFrom(orgs, opts.org) : undefined;
-    const read = await readLedger(bytes, { kind, orgs, fileName: basename(file), map, ...(defaultOrg ? { defaultOrgId: defaultOrg.id } : {}) });
+    const targets = referencedKinds(kind).length ? (await readDatabaseRecords(db, { registry: withTargets(kind, model) })).records : new Map<string, AnyRecord[]>();
+    const references = referencesFor(kind, model, (id) => targets.get(id) ?? []);
+    const read = await readLedger(bytes, { kind, orgs, fileName: basename(file), map, references, ...(defaultOrg ? { defaultOrgId: defaultOrg.id } : {}) });
     out.stdout(issueLines('提示', read.warnings));
     out.stdout(issueLines('错误', read.errors));
     const summary = `读取 ${read.rowsRead} 行${kind.label}，有效 ${read.rows.length} 行，错误 ${read.rowsWithErrors} 行`;
@@ -119,13 +143,14 @@ export async function runImport(opts: LedgerOptions, out: Output, model: FazhiMo
 }
 
 export async function runExport(opts: LedgerOptions, out: Output, model: FazhiModel): Promise<void> {
+  if (opts.all) return runExportAll(opts, out, model);
   const kind = kindOf(model, opts.kind);
   if (!opts.out || !/\.(xlsx|csv)$/i.test(opts.out)) throw new CliError('请用 --out 指定输出文件（.xlsx 或 .csv）', 2);
   const target = opts.out;
   checkOutputPath(target);
   if (opts.year !== undefined && !/^\d{4}$/.test(opts.year)) throw new CliError(`--year 应为四位年份，收到“${opts.year}”`, 2);
   await withDatabase(opts.db, async (db) => {
-    const read = await readDatabaseRecords(db, { registry: new RecordKindRegistry([kind]) });
+    const read = await readDatabaseRecords(db, { registry: withTargets(kind, model) });
     const units = [...read.orgs.units.values()];
     const org = opts.org ? orgFrom(units, opts.org) : read.orgs.get(read.rootOrgId);
     const inOrg = read.orgs.subtreeIds(org.id);
@@ -136,9 +161,12 @@ export async function runExport(opts: LedgerOptions, out: Output, model: FazhiMo
       return !range || (at >= range.start && at < range.end);
     });
     const format = /\.csv$/i.test(target) ? 'csv' : 'xlsx';
-    const bytes = await exportLedger(records, { kind, orgs: units, unit: org.shortName || org.name, period: opts.year ? `${opts.year}年` : '', masked: false, format });
+    const references = referencesFor(kind, model, (id) => read.records.get(id) ?? []);
+    const masked = !opts.unmasked;
+    const bytes = await exportLedger(records, { kind, orgs: units, unit: org.shortName || org.name, period: opts.year ? `${opts.year}年` : '', masked, format, references });
     writeFileAtomic(target, bytes);
-    out.stdout(`已导出${kind.label} ${records.length} 条到 ${target}\n`);
+    const personal = kind.fields.some((f) => f.personal);
+    out.stdout(`已导出${kind.label} ${records.length} 条到 ${target}${personal && masked ? '（个人信息已打码；需要原文请加 --unmasked）' : ''}\n`);
   });
 }
 

@@ -1,0 +1,150 @@
+import { exportLedger, exportOrgTree, orgTreeFileName, readLedger, readOrgTree, type LedgerRow } from '@fazhi/ledger';
+import { importRecords, importRowOf, importRows, insertOrder, isDatabaseError, readDatabaseRecords, type SqlExecutor } from '@fazhi/db';
+import type { AnyRecord, OrgUnit, RecordKind } from '@fazhi/domain';
+import type { FazhiModel } from '@fazhi/model';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CliError } from '../cli-error.js';
+import { writeFileAtomic, type Output } from '../io.js';
+import { withDatabase } from './db.js';
+import { issueLines, referencesFor, type LedgerOptions } from './ledger.js';
+
+/**
+ * `fazhi export --all --out DIR` and `fazhi import --all --dir DIR`: every kind of a database as
+ * `DIR/<kind>.xlsx` plus the org tree (`DIR/组织机构.xlsx`), and such a folder taken into an empty
+ * database in one transaction. Reference fields travel as the target's business key, so records
+ * that point to others (执法人员, 服务事项) find them again under their new ids.
+ */
+export const ledgerFileOf = (kind: RecordKind) => `${kind.id}.xlsx`;
+
+export async function runExportAll(opts: LedgerOptions, out: Output, model: FazhiModel): Promise<void> {
+  if (!opts.out) throw new CliError('请用 --out 指定输出目录（--all 把每类记录写成 目录/<类型>.xlsx，并写出 组织机构.xlsx）', 2);
+  if (opts.kind || opts.year || opts.org) throw new CliError('--all 导出整个数据库，不能与 --kind、--year、--org 同用', 2);
+  const dir = opts.out;
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new CliError(`--out“${dir}”已存在且不是目录`, 2);
+  await withDatabase(opts.db, async (db) => {
+    const read = await readDatabaseRecords(db, { registry: model.registry });
+    const units = [...read.orgs.units.values()];
+    const root = read.orgs.get(read.rootOrgId);
+    mkdirSync(dir, { recursive: true });
+    writeFileAtomic(join(dir, orgTreeFileName), await exportOrgTree(units));
+    let total = 0;
+    const kinds = model.registry.list();
+    for (const kind of kinds) {
+      const records = read.records.get(kind.id) ?? [];
+      const references = referencesFor(kind, model, (id) => read.records.get(id) ?? []);
+      const bytes = await exportLedger(records, { kind, orgs: units, unit: root.shortName || root.name, period: '', masked: !opts.unmasked, references, withDeleted: true });
+      writeFileAtomic(join(dir, ledgerFileOf(kind)), bytes);
+      total += records.length;
+    }
+    out.stdout(`已导出 ${kinds.length} 类记录共 ${total} 条（含已删除的记录，见“删除时间”列）和 ${units.length} 个机构到 ${dir}${opts.unmasked ? '' : '；个人信息已打码，这样的文件不能再导入，需要完整的副本请加 --unmasked'}\n`);
+  });
+}
+
+/** The rows of every ledger file of the folder, read in reference order; problems listed. */
+interface FolderRead {
+  units: OrgUnit[];
+  kinds: { kind: RecordKind; file: string; rows: LedgerRow[] }[];
+  errors: string[];
+  warnings: string[];
+}
+
+async function readFolder(dir: string, model: FazhiModel): Promise<FolderRead> {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`--dir“${dir}”不是目录`, 2);
+  const orgFile = join(dir, orgTreeFileName);
+  if (!existsSync(orgFile)) throw new CliError(`目录“${dir}”中没有 ${orgTreeFileName}（fazhi export --all 写出的机构表）：没有它无法建立机构`, 2);
+  const tree = await readOrgTree(new Uint8Array(await readFile(orgFile)));
+  const result: FolderRead = { units: tree.units, kinds: [], errors: [...tree.errors], warnings: [] };
+  if (tree.errors.length) return result;
+  const kinds = insertOrder(model.registry.list());
+  const known = new Set([orgTreeFileName, ...kinds.map(ledgerFileOf)]);
+  for (const name of readdirSync(dir).filter((f) => /\.(xlsx|csv)$/i.test(f) && !known.has(f))) result.warnings.push(`  ${name}：不对应任何记录类型，未导入\n`);
+  // Records read so far, by kind: the targets of the reference fields of the kinds read after them.
+  const readRecords = new Map<string, AnyRecord[]>();
+  for (const kind of kinds) {
+    const file = join(dir, ledgerFileOf(kind));
+    if (!existsSync(file)) {
+      result.warnings.push(`  ${ledgerFileOf(kind)}：没有这个文件，${kind.label}未导入\n`);
+      continue;
+    }
+    const references = referencesFor(kind, model, (id) => readRecords.get(id) ?? []);
+    const read = await readLedger(new Uint8Array(await readFile(file)), { kind, orgs: tree.units, fileName: ledgerFileOf(kind), references, withDeleted: true });
+    if (read.errors.length) result.errors.push(issueLines(`${ledgerFileOf(kind)} 的错误`, read.errors, 20));
+    readRecords.set(kind.id, read.rows.map((r) => r.record));
+    result.kinds.push({ kind, file: ledgerFileOf(kind), rows: read.rows });
+  }
+  return result;
+}
+
+async function insertOrgUnits(tx: SqlExecutor, units: readonly OrgUnit[]): Promise<void> {
+  const existing = Number((await tx.query<{ n: number }>('select count(*)::int as n from public.org_units')).rows[0]!.n);
+  if (existing > 0) throw new CliError(`数据库不是空的（已有 ${existing} 个机构）：--all 只导入到空数据库（可先用 fazhi db migrate 建一个新库），未写入任何数据`);
+  // Parents first (the file's order, checked by readOrgTree): each unit's parent rule is checked on insert.
+  for (const u of units) {
+    await tx.query('insert into public.org_units (id, parent_id, kind, code, name, short_name, ledger_from, ledger_to) values ($1::uuid, $2::uuid, $3, $1::text, $4, $5, $6::date, $7::date)', [
+      u.id,
+      u.parentId,
+      u.kind,
+      u.name,
+      u.shortName ?? null,
+      u.ledgerSpan?.from ?? null,
+      u.ledgerSpan?.to ?? null,
+    ]);
+  }
+}
+
+/**
+ * Soft-deleted records of the copy, written as deleted (the business key is unique among live
+ * records only, so they never clash with the live ones `import_records` wrote). `import_records`
+ * refuses `deleted_at`; the CLI connects as the database owner, whose insert still passes the value
+ * rules and the audit trail.
+ */
+async function insertDeleted(tx: SqlExecutor, kind: RecordKind, records: readonly AnyRecord[]): Promise<void> {
+  if (!records.length) return;
+  const rows = importRows(kind, records).map((row, i) => ({ ...row, deleted_at: records[i]!.deletedAt }));
+  const columns = Object.keys(rows[0]!).map((c) => `"${c}"`).join(', ');
+  await tx.query(`insert into public."${kind.id}" (${columns}) select ${columns} from jsonb_populate_recordset(null::public."${kind.id}", $1::jsonb)`, [JSON.stringify(rows)]);
+}
+
+export async function runImportAll(opts: LedgerOptions, out: Output, model: FazhiModel): Promise<number> {
+  if (!opts.dir) throw new CliError('请用 --dir 指定 fazhi export --all 写出的目录', 2);
+  if (opts.kind || opts.file || opts.org || opts.map?.length) throw new CliError('--all 导入整个目录，不能与 --kind、--file、--org、--map 同用', 2);
+  const folder = await readFolder(opts.dir, model);
+  if (folder.warnings.length) out.stdout(`提示：\n${folder.warnings.join('')}`);
+  const rows = folder.kinds.reduce((n, k) => n + k.rows.length, 0);
+  if (folder.errors.length) {
+    out.stdout(`${folder.errors.join('')}有错误，未导入任何数据\n`);
+    return 1;
+  }
+  const summary = `${folder.units.length} 个机构，${folder.kinds.length} 类记录共 ${rows} 条`;
+  if (opts.dryRun) {
+    out.stdout(`读取 ${summary}，全部有效。仅检查（--dry-run），未写入数据库\n`);
+    return 0;
+  }
+  return withDatabase(opts.db, async (db) => {
+    const counts: string[] = [];
+    await db.transaction(async (tx) => {
+      await insertOrgUnits(tx, folder.units);
+      for (const { kind, file, rows: kindRows } of folder.kinds) {
+        const live = kindRows.filter((r) => !r.record.deletedAt);
+        let result;
+        try {
+          result = await importRecords(tx, kind, live.map((r) => r.record), 'stop');
+        } catch (e) {
+          if (!isDatabaseError(e)) throw e;
+          const n = importRowOf(e.detail);
+          const row = n === null ? undefined : live[n - 1];
+          throw new CliError(`数据库拒绝了导入，未写入任何数据：${file}${row ? ` 工作表“${row.sheet}”第 ${row.row} 行` : ''}：${e.message.replace(/^第 \d+ 条记录：/, '')}`);
+        }
+        if (result.stopped) throw new CliError(`${file}：编号重复（${result.duplicates.slice(0, 20).join('、')}${result.duplicates.length > 20 ? ' 等' : ''}），未写入任何数据`);
+        const deleted = kindRows.filter((r) => r.record.deletedAt).map((r) => r.record);
+        await insertDeleted(tx, kind, deleted);
+        if (kindRows.length) counts.push(`${kind.label} ${result.inserted + deleted.length} 条${deleted.length ? `（其中已删除 ${deleted.length} 条）` : ''}`);
+      }
+    });
+    out.stdout(`已导入 ${summary}：${counts.join('、') || '无记录'}\n`);
+    return 0;
+  });
+}
+
