@@ -60,7 +60,7 @@ describe('buildReport with the default street template', () => {
 
   it('says clearly where narrative is missing, and flags figures without data', () => {
     const problems = doc.sections[2]!;
-    expect(problems.blocks).toEqual([{ type: 'missing', text: '【待补充】逐条写明存在的不足及其原因。（叙述文件段落：problems）' }]);
+    expect(problems.blocks).toEqual([{ type: 'missing', text: '【待补充】逐条写明存在的不足及其原因。（叙述文件段落：problems）', narrativeKey: 'problems' }]);
     const all = allBlocks(doc.sections).map(text).join('\n');
     expect(all).toContain('【待核实】以下指标本期没有数据：行政机关负责人出庭应诉率');
   });
@@ -75,6 +75,8 @@ describe('buildReport with the default street template', () => {
     const narrative = parseNarrative(['---', 'signature: 甲街道办事处', 'date: 2025年1月20日', 'hedge:', '  enforcement.aux_staff_recruited: 余', '---', '## problems', '一是{year}年学习不够深入。'].join('\n'));
     const d = buildReport({ template: streetAnnualTemplate, orgName: '甲街道', period, data, narrative });
     expect(d.sections[2]!.blocks.map(text)).toEqual(['一是2024年学习不够深入。']);
+    // An editor finds the narrative block a paragraph renders (the console edits it in place).
+    expect(d.sections[2]!.blocks.map((b) => (b.type === 'table' ? undefined : b.narrativeKey))).toEqual(['problems']);
     expect(allBlocks(d.sections).map(text).join('\n')).toContain('招录执法辅助人员130余名');
     expect(d.signature).toEqual({ org: '甲街道办事处', date: '2025年1月20日' });
   });

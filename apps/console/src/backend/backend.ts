@@ -1,5 +1,6 @@
 import type { AttachmentStore, ConsoleUser, DuplicateKeySource, IndicatorSource } from '@fazhi/plugin-sdk';
 import type { DataProvider } from '@refinedev/core';
+import type { ReportStore } from '@fazhi/db/browser';
 
 /** Who is signed in, as the sign-in step returns it and the browser keeps it between visits. */
 export interface SignedInSession {
@@ -25,6 +26,8 @@ export interface ConnectedBackend {
   attachments: AttachmentStore;
   /** Business keys stored twice before the database refused duplicates (shown to street admins). */
   duplicates: DuplicateKeySource;
+  /** Saved annual reports (versions, status, 封账, templates); absent where the backend has none yet. */
+  reports?: ReportStore;
   /** The year dashboards open on (the demo data's year); the current year when absent. */
   defaultYear?: number;
 }

@@ -5,15 +5,20 @@ import routerProvider, { CatchAllNavigate, UnsavedChangesNotifier } from '@refin
 import type { FazhiServices } from '@fazhi/plugin-sdk';
 import { createAccessControl, findResource, refineResources, type ConsoleComposition } from '@fazhi/plugin-sdk/host';
 import { createI18nProvider, DocumentTitle, FazhiServicesProvider, pluginRoutes } from '@fazhi/plugin-sdk/ui';
-import { HomeOutlined } from '@ant-design/icons';
+import { FileTextOutlined, HomeOutlined } from '@ant-design/icons';
 import { Button, Result, Spin } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
 import type { ConnectedBackend, ConsoleBackend, SignedInSession } from '../backend/backend.js';
 import { HomePage } from '../home/home-page.js';
 import { consoleMessages, consoleText, type ConsoleLocale } from '../messages.js';
 import { ConsoleHeader } from './console-header.js';
 import { initialScope } from './scope.js';
+
+// The report workspace and its print view load when opened (they bring the report builder).
+const ReportsWorkspace = lazy(() => import('../reports/reports-workspace.js'));
+const ReportPrint = lazy(() => import('../reports/report-print.js'));
+const pageSpinner = <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
 
 interface Props {
   backend: ConsoleBackend;
@@ -112,7 +117,11 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
     [backend, session, user, onSignedOut],
   );
   const resources = useMemo(
-    () => [{ name: 'home', list: '/', meta: { label: i18nProvider.translate('console.home'), icon: <HomeOutlined /> } }, ...refineResources(plugins)],
+    () => [
+      { name: 'home', list: '/', meta: { label: i18nProvider.translate('console.home'), icon: <HomeOutlined /> } },
+      { name: 'reports', list: '/reports', meta: { label: '年度报告', icon: <FileTextOutlined /> } },
+      ...refineResources(plugins),
+    ],
     [plugins, i18nProvider],
   );
   const services: FazhiServices = {
@@ -144,6 +153,16 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
       <FazhiServicesProvider services={services}>
         <Routes>
           <Route
+            path="/reports/print"
+            element={
+              <Authenticated key="print" fallback={<CatchAllNavigate to="/login" />}>
+                <Suspense fallback={pageSpinner}>
+                  <ReportPrint {...(connected.reports ? { reports: connected.reports } : {})} defaultTemplate={model.template} />
+                </Suspense>
+              </Authenticated>
+            }
+          />
+          <Route
             element={
               <Authenticated key="console" fallback={<CatchAllNavigate to="/login" />}>
                 <ThemedLayout
@@ -169,6 +188,14 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
             }
           >
             <Route index element={<HomePage plugins={plugins} />} />
+            <Route
+              path="/reports"
+              element={
+                <Suspense fallback={pageSpinner}>
+                  <ReportsWorkspace {...(connected.reports ? { reports: connected.reports } : {})} defaultTemplate={model.template} plugins={plugins} />
+                </Suspense>
+              }
+            />
             {plugins.flatMap(pluginRoutes).map((r) => (
               <Route key={r.path} path={r.path} element={r.element} />
             ))}

@@ -34,7 +34,7 @@ export default definePlugin({
       ],
       // Not closed = no 办结时间: tickets kept before the workflow have 办结时间 but no 办理阶段.
       deadline: { field: 'dueAt', doneWhenFilled: 'closedAt' },
-      attention: [{ id: 'unrated', label: '未评价', labelEn: 'Not rated', when: [{ field: 'closedAt', filled: true }, { field: 'satisfaction', empty: true }] }],
+      attention: [{ id: 'unrated', label: '未评价', labelEn: 'Not rated', when: [{ field: 'closedAt', filled: true }, { field: 'satisfaction', empty: true }], normal: true }],
       attachments: [{ id: 'reply', label: '办理回复及佐证材料', accept: documents }],
     },
     {
