@@ -17,12 +17,13 @@ export interface ReportChecks {
  * the narrative still empty and the figures that moved since the last 定稿.
  */
 export function ReadinessPanel({ plugins, orgId, year, tick, checks }: { plugins: readonly WorkAreaPlugin[]; orgId: string; year: number; tick: number; checks: ReportChecks }) {
-  const { user } = useFazhiServices();
+  const { user, catalog } = useFazhiServices();
   const dataProvider = useDataProvider();
   const { listUrl } = useNavigation();
   const records = useAsync<ReadinessItem[]>(`${orgId}|${year}|${tick}`, () =>
     readinessChecks(
       plugins,
+      catalog,
       {
         count: async (kind, filters) => (await dataProvider().getList({ resource: kind, filters, pagination: { currentPage: 1, pageSize: 1 } })).total,
         rows: async (kind, filters) => (await dataProvider().getList({ resource: kind, filters, pagination: { mode: 'off' } })).data as Record<string, unknown>[],

@@ -1,12 +1,13 @@
-import { todayInShanghai, type OrgUnit } from '@fazhi/domain';
+import { periodRange, todayInShanghai, yearPeriod, type OrgUnit } from '@fazhi/domain';
+import type { Catalog } from '@fazhi/metrics';
 import type { PluginResource, WorkAreaPlugin } from '@fazhi/plugin-sdk';
-import { attentionFilterName, attentionRulesOf, belowThreshold, filtersToCrud, listFiltersOf, relatedSumFilters, resolveFilter, sumsByRecord } from '@fazhi/plugin-sdk/ui';
+import { attentionFilterName, attentionRulesOf, belowThreshold, filtersToCrud, listFiltersOf, measureListFilters, relatedSumFilters, resolveFilter, subtreeOf, sumsByRecord } from '@fazhi/plugin-sdk/ui';
 import type { CrudFilter } from '@refinedev/core';
 
 /**
  * Readiness checks before a report is signed off, from what the work areas already declare:
  * every attention rule of a list (逾期 tickets and rectification tasks, fields left empty …), every
- * roster line (officers below 60 training hours), counted over the unit's records of the year by
+ * roster line (officers in post during the year below 60 training hours), counted over the unit's records of the year by
  * the same list filters the list applies, so the link opens exactly the records counted.
  */
 export interface ReadinessItem {
@@ -41,7 +42,7 @@ function yearValues(resource: PluginResource, orgId: string, year: number): Reco
 
 const searchOf = (values: Record<string, unknown>) => `?${new URLSearchParams({ f: JSON.stringify(values) }).toString()}`;
 
-export async function readinessChecks(plugins: readonly WorkAreaPlugin[], counter: RecordCounter, orgs: readonly OrgUnit[], orgId: string, year: number, today = todayInShanghai()): Promise<ReadinessItem[]> {
+export async function readinessChecks(plugins: readonly WorkAreaPlugin[], catalog: Catalog | undefined, counter: RecordCounter, orgs: readonly OrgUnit[], orgId: string, year: number, today = todayInShanghai()): Promise<ReadinessItem[]> {
   const checks: Promise<ReadinessItem | null>[] = [];
   for (const plugin of plugins) {
     for (const resource of plugin.resources) {
@@ -62,7 +63,10 @@ export async function readinessChecks(plugins: readonly WorkAreaPlugin[], counte
         if (col.threshold === undefined) continue;
         checks.push(
           (async () => {
-            const roster = await counter.rows(kind.id, filtersToCrud(resource, { orgId }, orgs, today));
+            // Those in post during the year, as the catalog counts them (在岗执法人员), when it does.
+            const inPost = catalog?.measures.find((m) => m.kind === kind.id && m.period.type === 'active');
+            const rosterFilters = inPost ? [measureListFilters(inPost, periodRange(yearPeriod(year)), subtreeOf(orgs, orgId))] : filtersToCrud(resource, { orgId }, orgs, today);
+            const roster = await counter.rows(kind.id, rosterFilters);
             const ids = roster.map((r) => String(r.id));
             if (!ids.length) return null;
             const relatedKind = plugins.flatMap((p) => p.resources).find((r) => r.kind.id === col.kind)?.kind;

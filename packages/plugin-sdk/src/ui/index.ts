@@ -13,7 +13,7 @@ export { dependentFields, fieldFromForm, fieldToForm, formToFields, recordToForm
 export { fieldRules } from './fields/form-rules.js';
 export { orgTreeData, subtreeOf } from './fields/org-tree.js';
 export { attentionFilterName, filtersToCrud, listFiltersOf, periodOf, resolveFilter } from './list/list-filters.js';
-export { attentionRulesOf } from './views/attention.js';
+export { attentionRulesOf, meetsRule } from './views/attention.js';
 export { belowThreshold, relatedSumFilters, sumsByRecord } from './views/related-sums.js';
 export { columnsStorageKey, defaultColumns, useColumnPrefs } from './list/column-prefs.js';
 export { formSectionsOf } from './form/form-layout.js';
