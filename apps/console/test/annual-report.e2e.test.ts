@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { fillForm } from './area-scenario.js';
 import { openConsoleBrowser, screenshot, signIn, type ConsoleBrowser } from './browser.js';
 
 /**
@@ -75,6 +76,15 @@ function rendering(indicatorId: string, opts: FigureOptions = {}): string {
 const total = async (page: Page) => Number((await page.getByText(/共 \d+ 条/).textContent())!.match(/\d+/)![0]);
 const figure = (page: Page, id: string) => page.locator(`[data-testid="report-document"] [data-figure="${id}"]`).first();
 
+const button = (page: Page, label: string) => page.getByRole('button', { name: new RegExp(`^${[...label].join('\\s*')}$`) });
+const status = (page: Page) => page.getByTestId('report-status').textContent();
+
+/** Clicks a button whose action ends with a success message, and waits for it. */
+async function act(page: Page, label: string, done: string): Promise<void> {
+  await button(page, label).click();
+  await page.getByText(done).waitFor();
+}
+
 async function downloadDocx(page: Page): Promise<{ text: string; ms: number }> {
   const started = Date.now();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-docx').click()]);
@@ -134,4 +144,69 @@ describe('年度报告 in the console', () => {
     await page.waitForURL(/drill=mediation\.successful_cases/);
     await expect.poll(() => total(page)).toBe(evaluator.evaluate('mediation.successful_cases', street, yearPeriod(2024)).value);
   }, 180_000);
+
+  test('sign-off freezes the figures and locks the year; after reopening, a new record shows as a changed figure against the 定稿', async () => {
+    const { page } = await cb.newPage();
+    await signIn(page, cb.url, 'admin');
+    await page.goto(`${cb.url}reports`);
+    const events = 'publicity.events';
+    const frozen = rendering(events);
+    await expect.poll(() => figure(page, events).textContent()).toBe(frozen);
+
+    // 草稿 → 审核 → 定稿, by the street admin.
+    await page.locator('[data-testid="report-document"] [data-narrative="problems"]').click();
+    await page.getByLabel('叙述段落 problems').fill('一是基层法治队伍力量仍显薄弱，原因是专职人员编制有限。');
+    await button(page, '完成').click();
+    await act(page, '保存为新版本', '已保存为新版本');
+    await expect.poll(() => status(page)).toBe('草稿');
+    await act(page, '提交审核', '已提交审核');
+    await expect.poll(() => status(page)).toBe('审核');
+    await button(page, '定稿').click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: /定\s*稿/ }).click();
+    await page.getByText('已定稿，本年度记录已封账').waitFor();
+    await expect.poll(() => status(page)).toBe('定稿');
+    await page.getByTestId('year-locked').waitFor();
+    expect(await button(page, '保存为新版本').count()).toBe(0);
+    await screenshot(page, 'annual-report-final');
+    const finalDocx = await downloadDocx(page);
+    for (const f of figures) expect(finalDocx.text, `定稿 DOCX，FIGURES.md 第${f.row}行`).toContain(rendering(f.indicator));
+
+    // 重新开账 with a reason; then one more publicity event of 2024 through the form.
+    await button(page, '重新开账').click();
+    await page.getByLabel('原因').fill('补录12月宪法宣传周活动');
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByText('已重新开账').waitFor();
+    await expect.poll(() => page.getByTestId('year-locked').count()).toBe(0);
+    await page.goto(`${cb.url}publicity/publicity-events/create`);
+    const form = page.locator('form');
+    await fillForm(page, form, { 活动名称: '宪法宣传周法治集市（年报补录）', 活动日期: { date: '2024-12-04' }, 活动地点: '南沙街文化广场', 活动形式: { option: '宣传摊位' }, 主办部门: '街道司法所', 宣传法律法规: { options: ['宪法'] }, 参与人数: 120, 发放资料份数: 200 });
+    await button(page, '保存').click();
+    await page.waitForURL(/\/show\//);
+
+    // A new draft: the moved figure is highlighted and listed against the 定稿's frozen value.
+    await page.goto(`${cb.url}reports`);
+    await expect.poll(() => status(page)).toBe('定稿');
+    await act(page, '保存为新版本', '已保存为新版本');
+    await expect.poll(() => status(page)).toBe('草稿');
+    const moved = figure(page, events);
+    await expect.poll(() => moved.getAttribute('data-changed')).toBe('true');
+    const now = (await moved.textContent())!;
+    const comparison = page.getByTestId('final-comparison');
+    expect(await comparison.textContent()).toContain(frozen);
+    expect(await comparison.textContent()).toContain(await moved.textContent());
+    expect(await moved.textContent()).not.toBe(frozen);
+    // Only the figures the new record moves are highlighted.
+    const changed = await page.locator('[data-testid="report-document"] [data-changed="true"]').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-figure')))]);
+    expect(changed).toContain(events);
+    expect(changed.every((id) => id!.startsWith('publicity.'))).toBe(true);
+    await screenshot(page, 'annual-report-compare');
+
+    // The 定稿 version still shows, and exports, its frozen figures.
+    await page.getByRole('combobox', { name: '版本', exact: true }).click({ force: true });
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '定稿' }).click();
+    await expect.poll(() => figure(page, events).textContent()).toBe(frozen);
+    const signed = (await downloadDocx(page)).text;
+    expect(signed).toContain(frozen);
+    expect(signed).not.toContain(now);
+  }, 240_000);
 });
