@@ -138,6 +138,15 @@ describe('年度报告 in the console', () => {
     expect(docx.text).toContain(ours);
     expect(docx.ms).toBeLessThan(1000);
 
+    // The print view: the 公文 HTML page on its own, with the same figures (of the saved version: none yet).
+    const printHref = (await page.locator('a[href*="/reports/print"]').getAttribute('href'))!;
+    await page.goto(new URL(printHref, cb.url).toString());
+    const printed = page.frameLocator('[data-testid="report-print"]').locator('body');
+    await expect.poll(() => printed.textContent()).toContain(rendering('mediation.successful_cases'));
+    await screenshot(page, 'annual-report-print');
+    await page.goBack();
+    await figure(page, 'mediation.successful_cases').waitFor();
+
     // A figure's records: the drill-down list holds exactly as many as the figure says.
     await figure(page, 'mediation.successful_cases').click();
     await page.locator('[data-figure-details="mediation.successful_cases"]').getByRole('link').click();
