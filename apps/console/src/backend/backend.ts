@@ -26,8 +26,8 @@ export interface ConnectedBackend {
   attachments: AttachmentStore;
   /** Business keys stored twice before the database refused duplicates (shown to street admins). */
   duplicates: DuplicateKeySource;
-  /** Saved annual reports (versions, status, 封账, templates); absent where the backend has none yet. */
-  reports?: ReportStore;
+  /** Saved annual reports (versions, 定稿, 封账, templates) and the district comparison. */
+  reports: ReportStore;
   /** The year dashboards open on (the demo data's year); the current year when absent. */
   defaultYear?: number;
 }

@@ -1,6 +1,6 @@
 import { OrgTree, yearPeriod, type AnyRecord } from '@fazhi/domain';
 import { builtInCatalog, Evaluator } from '@fazhi/metrics';
-import { buildReport, inlineText, reportDataFromEvaluator, type ReportTemplate } from '@fazhi/report';
+import { buildReport, inlineText, reportDataFromEvaluator, type Block, type ReportTemplate } from '@fazhi/report';
 import { describe, expect, test } from 'vitest';
 import { changedFigures, figuresOf, narrativeOf, withFrozenFigures, withWording } from './report-figures.js';
 
@@ -26,7 +26,7 @@ const template: ReportTemplate = {
 };
 const evaluator = new Evaluator({ orgs, records, catalog: builtInCatalog, today: () => '2026-12-04' });
 const live = reportDataFromEvaluator(evaluator, template, 's', yearPeriod(2024), records, orgs.subtreeIds('s'));
-const text = (data: typeof live) => inlineText((buildReport({ template, orgName: '甲街道', period: yearPeriod(2024), data }).preamble[0] as { inlines: never[] }).inlines);
+const text = (data: typeof live) => inlineText((buildReport({ template, orgName: '甲街道', period: yearPeriod(2024), data }).preamble[0] as Extract<Block, { type: 'paragraph' }>).inlines);
 
 describe('the figures of a saved report', () => {
   test('a 定稿 shows its frozen values, with the 同比 recomputed against last year’s', () => {

@@ -13,7 +13,7 @@ import { useReportWorkspace } from './use-report-workspace.js';
  * (A4, the standard margins, print CSS of @fazhi/report's HTML renderer) in a frame of its own, so
  * the browser's print dialog gives a clean PDF without the console around it.
  */
-export default function ReportPrint({ reports, defaultTemplate }: { reports?: ReportStore; defaultTemplate: ReportTemplate }) {
+export default function ReportPrint({ reports, defaultTemplate }: { reports: ReportStore; defaultTemplate: ReportTemplate }) {
   const [params] = useSearchParams();
   const { user } = useFazhiServices();
   const orgId = params.get('org') ?? undefined;

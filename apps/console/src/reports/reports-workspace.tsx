@@ -15,8 +15,8 @@ import { changedFigures, emptyContent, withWording } from './report-figures.js';
 import { useReportWorkspace } from './use-report-workspace.js';
 
 export interface ReportsWorkspaceProps {
-  /** Saved reports of the backend; absent on a backend that does not keep them yet (the draft still shows). */
-  reports?: ReportStore;
+  /** Saved reports of the backend (versions, status, 封账, the unit's template). */
+  reports: ReportStore;
   /** The composed default template (the street template with the plugins' sections). */
   defaultTemplate: ReportTemplate;
   plugins: readonly WorkAreaPlugin[];
@@ -43,6 +43,8 @@ export default function ReportsWorkspace({ reports, defaultTemplate, plugins }: 
   const drill = useDrillUrl();
   const org = user.orgs.find((o) => o.id === orgId);
   const isAdmin = !!orgId && hasRight(user, 'administer', '', orgId);
+  // The store keeps account ids; the console knows only the signed-in user's name.
+  const who = (id: string | null) => (id === user.id ? user.name : '其他用户');
 
   const data = workspace.data;
   const [selected, setSelected] = useState<string | undefined>();
@@ -147,17 +149,17 @@ export default function ReportsWorkspace({ reports, defaultTemplate, plugins }: 
             <Typography.Text type="secondary">{data.templateVersion ? `本单位模板第${data.templateVersion}版` : '默认模板'}</Typography.Text>
           </Space>
           <Space wrap>
-            {reports && editable ? (
+            {editable ? (
               <Button type="primary" loading={busy === 'save'} onClick={() => void act('save', () => reports.save(orgId, year, content), '已保存为新版本')}>
                 保存为新版本
               </Button>
             ) : null}
-            {reports && isAdmin && version && !dirty && version.status === 'draft' && !data.lock ? (
+            {isAdmin && version && !dirty && version.status === 'draft' && !data.lock ? (
               <Button loading={busy === 'review'} onClick={() => void act('review', () => reports.move(version.id, 'review'), '已提交审核')}>
                 提交审核
               </Button>
             ) : null}
-            {reports && isAdmin && version && !dirty && version.status === 'review' ? (
+            {isAdmin && version && !dirty && version.status === 'review' ? (
               <>
                 <Button
                   type="primary"
@@ -190,15 +192,14 @@ export default function ReportsWorkspace({ reports, defaultTemplate, plugins }: 
         </Space>
       </Card>
 
-      {!reports ? <Alert type="info" showIcon message="当前数据库尚不支持保存年度报告：可以查看和导出草稿，修改不会保存。" /> : null}
       {data.lock ? (
         <Alert
           type="warning"
           showIcon
           data-testid="year-locked"
-          message={`已封账：${data.lock.lockedBy} 于 ${shanghaiTime(data.lock.lockedAt)} 定稿，${year}年的记录不能修改`}
+          message={`已封账：${who(data.lock.lockedBy)} 于 ${shanghaiTime(data.lock.lockedAt)} 定稿，${year}年的记录不能修改`}
           action={
-            reports && isAdmin ? (
+            isAdmin ? (
               <Button size="small" onClick={() => askReason(`重新开账（${year}年）`, (reason) => act('reopen', () => reports.reopen(orgId, year, reason), '已重新开账'))}>
                 重新开账
               </Button>
@@ -207,7 +208,7 @@ export default function ReportsWorkspace({ reports, defaultTemplate, plugins }: 
         />
       ) : null}
       {viewingFinal && version ? (
-        <Alert type="success" showIcon message={`定稿版本（${version.signedBy ?? ''} 于 ${version.signedAt ? shanghaiTime(version.signedAt) : ''} 定稿）：显示定稿时固定的数字，只读`} />
+        <Alert type="success" showIcon message={`定稿版本（${who(version.signedBy)} 于 ${version.signedAt ? shanghaiTime(version.signedAt) : ''} 定稿）：显示定稿时固定的数字，只读`} />
       ) : null}
 
       <Row gutter={16}>

@@ -22,7 +22,7 @@ export interface WorkspaceState {
  * default), every figure computed live by the database, the record lists the template names, the
  * saved versions and the year's lock. `reload` after a save, a status move or a reopen.
  */
-export function useReportWorkspace(reports: ReportStore | undefined, defaultTemplate: ReportTemplate, orgId: string | undefined, year: number) {
+export function useReportWorkspace(reports: ReportStore, defaultTemplate: ReportTemplate, orgId: string | undefined, year: number) {
   const { indicators, user } = useFazhiServices();
   const dataProvider = useDataProvider();
   const [tick, setTick] = useState(0);
@@ -39,7 +39,7 @@ export function useReportWorkspace(reports: ReportStore | undefined, defaultTemp
       return data as unknown as AnyRecord[];
     };
     (async () => {
-      const [saved, versions, lock] = await Promise.all([reports?.template(orgId) ?? null, reports?.versions(orgId, year) ?? [], reports?.lock(orgId, year) ?? null]);
+      const [saved, versions, lock] = await Promise.all([reports.template(orgId), reports.versions(orgId, year), reports.lock(orgId, year)]);
       const template = saved ? parseReportTemplate(saved.template, `本单位保存的报告模板（第${saved.version}版）`) : defaultTemplate;
       const data = await liveReportData(indicators, template, orgId, yearPeriod(year), recordsOf);
       return { template, templateVersion: saved?.version ?? null, live: data, versions, lock, loadMs: performance.now() - started };

@@ -157,7 +157,7 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
             element={
               <Authenticated key="print" fallback={<CatchAllNavigate to="/login" />}>
                 <Suspense fallback={pageSpinner}>
-                  <ReportPrint {...(connected.reports ? { reports: connected.reports } : {})} defaultTemplate={model.template} />
+                  <ReportPrint reports={connected.reports} defaultTemplate={model.template} />
                 </Suspense>
               </Authenticated>
             }
@@ -192,7 +192,7 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
               path="/reports"
               element={
                 <Suspense fallback={pageSpinner}>
-                  <ReportsWorkspace {...(connected.reports ? { reports: connected.reports } : {})} defaultTemplate={model.template} plugins={plugins} />
+                  <ReportsWorkspace reports={connected.reports} defaultTemplate={model.template} plugins={plugins} />
                 </Suspense>
               }
             />

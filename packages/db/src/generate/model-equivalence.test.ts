@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, SqlExecutor } from '../client.js';
 import { migrateModel } from '../migrate-model.js';
 import { workflowSql } from './workflow-sql.js';
+import { yearLockSql } from './year-lock-sql.js';
 import { applyMigrations } from '../migrations-core.js';
 import { defaultMigrationsDir, defaultShimFile } from '../package-paths.js';
 import { testDatabases } from '../testing/index.js';
@@ -59,9 +60,10 @@ describe.each(testDatabases())('a kind added by a model migration equals a built
     const files = (await readdir(dir)).filter((f) => f.endsWith('.sql') && !/^\d+_model_/.test(f));
     const migrations = await Promise.all(files.map(async (file) => ({ file, sql: generated.get(file) ?? (await readFile(join(dir, file), 'utf8')) })));
     await applyMigrations(builtIn, { migrations, shim: async () => ({ file: 'shim.sql', sql: await readFile(defaultShimFile(), 'utf8') }) });
-    // The released generators predate workflows: a kind's workflow comes from the same generator the
-    // model migration uses.
+    // The released generators predate workflows and 封账: a kind's workflow and year-lock trigger
+    // come from the same generators the model migration uses.
     await builtIn.exec(model.registry.list().map(workflowSql).filter(Boolean).join('\n'));
+    await builtIn.exec(model.registry.list().map(yearLockSql).join('\n'));
   }, 180_000);
   afterAll(async () => {
     await upgraded?.close();

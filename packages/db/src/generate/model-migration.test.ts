@@ -82,6 +82,7 @@ describe('modelMigrationSql', () => {
       `create trigger ${t}_refuse_masked_write before update`,
       `create trigger ${t}_validate_values before insert or update`,
       `create trigger ${t}_unique_case_no before insert or update of org_id, case_no, deleted_at`,
+      `create trigger ${t}_year_lock before insert or update or delete on public.${t}\n  for each row execute function private.refuse_locked_year('received_on');`,
       `create index ${t}_org_id_received_on_idx`,
       `create index ${t}_org_id_ended_on_idx`,
       `constraint ${t}_category_options check (category in ('probation', 'parole', 'surveillance'))`,
