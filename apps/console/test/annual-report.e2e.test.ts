@@ -156,6 +156,8 @@ describe('年度报告 in the console', () => {
 
   test('sign-off freezes the figures and locks the year; after reopening, a new record shows as a changed figure against the 定稿', async () => {
     const { page } = await cb.newPage();
+    // Leaving the refused form with its values typed in: the browser's 'leave this page?' is answered yes.
+    page.on('dialog', (d) => void d.accept());
     await signIn(page, cb.url, 'admin');
     await page.goto(`${cb.url}reports`);
     const events = 'publicity.events';
@@ -180,22 +182,31 @@ describe('年度报告 in the console', () => {
     const finalDocx = await downloadDocx(page);
     for (const f of figures) expect(finalDocx.text, `定稿 DOCX，FIGURES.md 第${f.row}行`).toContain(rendering(f.indicator));
 
-    // 重新开账 with a reason; then one more publicity event of 2024 through the form.
+    // 封账: the database refuses a new record of 2024, in Chinese; the form keeps what was typed.
+    const event = { 活动名称: '宪法宣传周法治集市（年报补录）', 活动日期: { date: '2024-12-04' }, 活动地点: '南沙街文化广场', 活动形式: { option: '宣传摊位' }, 主办部门: '街道司法所', 参与人数: 120, 发放资料份数: 200 } as const;
+    await page.goto(`${cb.url}publicity/publicity-events/create`);
+    await fillForm(page, page.locator('form'), event);
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText(/已封账/).first().waitFor();
+    expect(page.url()).toContain('/create');
+    await screenshot(page, 'annual-report-locked-refusal');
+
+    // 重新开账 with a reason; then the same event is accepted.
+    await page.goto(`${cb.url}reports`);
     await button(page, '重新开账').click();
     await page.getByLabel('原因').fill('补录12月宪法宣传周活动');
     await page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定/ }).click();
     await page.getByText('已重新开账').waitFor();
     await expect.poll(() => page.getByTestId('year-locked').count()).toBe(0);
     await page.goto(`${cb.url}publicity/publicity-events/create`);
-    const form = page.locator('form');
-    await fillForm(page, form, { 活动名称: '宪法宣传周法治集市（年报补录）', 活动日期: { date: '2024-12-04' }, 活动地点: '南沙街文化广场', 活动形式: { option: '宣传摊位' }, 主办部门: '街道司法所', 宣传法律法规: { options: ['宪法'] }, 参与人数: 120, 发放资料份数: 200 });
-    await button(page, '保存').click();
+    await fillForm(page, page.locator('form'), event);
+    await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.waitForURL(/\/show\//);
 
     // A new draft: the moved figure is highlighted and listed against the 定稿's frozen value.
     await page.goto(`${cb.url}reports`);
     await expect.poll(() => status(page)).toBe('定稿');
-    await act(page, '保存为新版本', '已保存为新版本');
+    await act(page, '基于定稿新建草稿', '已新建草稿');
     await expect.poll(() => status(page)).toBe('草稿');
     const moved = figure(page, events);
     await expect.poll(() => moved.getAttribute('data-changed')).toBe('true');

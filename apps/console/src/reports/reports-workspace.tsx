@@ -154,6 +154,12 @@ export default function ReportsWorkspace({ reports, defaultTemplate, plugins }: 
                 保存为新版本
               </Button>
             ) : null}
+            {viewingFinal && version && !data.lock ? (
+              // After 重新开账: a new draft from the 定稿's text, with the figures live again.
+              <Button type="primary" loading={busy === 'save'} onClick={() => void act('save', () => reports.save(orgId, year, version.content), '已新建草稿')}>
+                基于定稿新建草稿
+              </Button>
+            ) : null}
             {isAdmin && version && !dirty && version.status === 'draft' && !data.lock ? (
               <Button loading={busy === 'review'} onClick={() => void act('review', () => reports.move(version.id, 'review'), '已提交审核')}>
                 提交审核
