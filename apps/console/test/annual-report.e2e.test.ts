@@ -1,7 +1,7 @@
 import { loadDataset } from '@fazhi/dataset';
 import { createRegistry, yearPeriod, type OrgTree } from '@fazhi/domain';
-import { builtInCatalog, Evaluator, formatIndicator, type FigureOptions } from '@fazhi/metrics';
-import { streetAnnualTemplate } from '@fazhi/report';
+import { builtInCatalog, Evaluator } from '@fazhi/metrics';
+import { figureText, streetAnnualTemplate, type FigureWording } from '@fazhi/report';
 import { docxText } from '@fazhi/report/docx';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
@@ -67,10 +67,10 @@ afterAll(async () => {
   await cb?.close();
 });
 
-/** A figure as the report prints it, from the seed through the evaluator. */
-function rendering(indicatorId: string, opts: FigureOptions = {}): string {
+/** A figure as the report prints it (exact or 约数), from the seed through the evaluator. */
+function rendering(indicatorId: string, wording: FigureWording = 'exact'): string {
   const r = evaluator.evaluate(indicatorId, street, yearPeriod(2024));
-  return formatIndicator(r.indicator, r.value, { money: { trimZeros: streetAnnualTemplate.figureDefaults?.moneyTrimZeros ?? false }, ...opts });
+  return figureText(r.indicator, r.value, { moneyTrimZeros: streetAnnualTemplate.figureDefaults?.moneyTrimZeros ?? true }, wording);
 }
 
 const total = async (page: Page) => Number((await page.getByText(/共 \d+ 条/).textContent())!.match(/\d+/)![0]);
@@ -119,7 +119,7 @@ describe('年度报告 in the console', () => {
     await details.waitFor();
     expect(await details.locator('[data-figure-definition]').textContent()).toBe(builtInCatalog.indicators.find((i) => i.id === 'enforcement.aux_staff_recruited')!.description);
     await details.getByText('约数').click();
-    await expect.poll(() => figure(page, 'enforcement.aux_staff_recruited').textContent()).toBe(rendering('enforcement.aux_staff_recruited', { hedge: 'yu' }));
+    await expect.poll(() => figure(page, 'enforcement.aux_staff_recruited').textContent()).toBe(rendering('enforcement.aux_staff_recruited', 'hedged'));
     await page.keyboard.press('Escape');
 
     // A narrative paragraph is edited in place.
@@ -134,7 +134,7 @@ describe('年度报告 in the console', () => {
     // The DOCX carries every figure of FIGURES.md, the edited paragraph and the hedged wording.
     const docx = await downloadDocx(page);
     console.log(`年度报告：草稿 ${await page.getByTestId('report-workspace').getAttribute('data-load-ms')} ms（数据）；DOCX 下载 ${docx.ms} ms`);
-    for (const f of figures) expect(docx.text, `FIGURES.md 第${f.row}行`).toContain(rendering(f.indicator, f.hedged ? { hedge: 'yu' } : {}));
+    for (const f of figures) expect(docx.text, `FIGURES.md 第${f.row}行`).toContain(rendering(f.indicator, f.hedged ? 'hedged' : 'exact'));
     expect(docx.text).toContain(ours);
     expect(docx.ms).toBeLessThan(1000);
 

@@ -24,5 +24,5 @@ export function chineseDate(iso: string): string {
 export function reportDocument(input: { template: ReportTemplate; org: OrgUnit; year: number; live: ReportData; version?: ReportVersion; content: ReportContent }): ReportDocument {
   const { template, org, year, live, version, content } = input;
   const date = chineseDate(version?.signedAt ?? new Date().toISOString());
-  return buildReport({ template, orgName: org.shortName || org.name, period: yearPeriod(year), data: dataFor(version, live), narrative: narrativeOf(content, { org: org.name, date }) });
+  return buildReport({ template, orgName: org.shortName || org.name, period: yearPeriod(year), data: dataFor(version, live), narrative: narrativeOf(content, { org: org.name, date }), wording: content.wording });
 }

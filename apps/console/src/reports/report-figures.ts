@@ -69,15 +69,14 @@ export function changedFigures(data: ReportData, frozen: readonly FrozenFigure[]
   return out;
 }
 
-/** The saved content as the narrative `buildReport` takes; hedged figures read 余 (130余名). */
+/** The saved narrative as `buildReport` takes it (the wording per figure goes to its `wording` option). */
 export function narrativeOf(content: ReportContent, signature?: { org: string; date: string }): Narrative {
   const sections = new Map(
     Object.entries(content.narrative)
       .map(([key, text]) => [key, text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)] as const)
       .filter(([, lines]) => lines.length > 0),
   );
-  const hedge = new Map(Object.entries(content.wording).filter(([, w]) => w === 'hedged').map(([id]) => [id, 'yu' as const]));
-  return { sections, hedge, ...(signature ? { signature: signature.org, date: signature.date } : {}) };
+  return { sections, hedge: new Map(), ...(signature ? { signature: signature.org, date: signature.date } : {}) };
 }
 
 export const emptyContent: ReportContent = { narrative: {}, wording: {} };
