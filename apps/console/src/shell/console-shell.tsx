@@ -4,13 +4,14 @@ import { Authenticated, Refine, type AuthProvider } from '@refinedev/core';
 import routerProvider, { CatchAllNavigate, UnsavedChangesNotifier } from '@refinedev/react-router';
 import type { FazhiServices } from '@fazhi/plugin-sdk';
 import { createAccessControl, findResource, refineResources, type ConsoleComposition } from '@fazhi/plugin-sdk/host';
-import { createI18nProvider, DocumentTitle, FazhiServicesProvider, pluginRoutes } from '@fazhi/plugin-sdk/ui';
-import { FileTextOutlined, HomeOutlined } from '@ant-design/icons';
+import { createI18nProvider, DocumentTitle, FazhiServicesProvider, pluginRoutes, todoPath, todoRoute } from '@fazhi/plugin-sdk/ui';
+import { CheckSquareOutlined, FileTextOutlined, HomeOutlined } from '@ant-design/icons';
 import { Button, Result, Spin } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
 import type { ConnectedBackend, ConsoleBackend, SignedInSession } from '../backend/backend.js';
 import { HomePage } from '../home/home-page.js';
+import { TemplateEditorPage } from '../report-template/template-editor-page.js';
 import { consoleMessages, consoleText, type ConsoleLocale } from '../messages.js';
 import { ConsoleHeader } from './console-header.js';
 import { initialScope } from './scope.js';
@@ -116,13 +117,18 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
     }),
     [backend, session, user, onSignedOut],
   );
+  const isAdmin = user.memberships.some((m) => m.role === 'admin');
   const resources = useMemo(
     () => [
+      // 待办 first: the day's work across every area, above the overview and the areas.
+      { name: 'todo', list: todoPath, meta: { label: i18nProvider.translate('fazhi.todo.title'), icon: <CheckSquareOutlined /> } },
       { name: 'home', list: '/', meta: { label: i18nProvider.translate('console.home'), icon: <HomeOutlined /> } },
       { name: 'reports', list: '/reports', meta: { label: '年度报告', icon: <FileTextOutlined /> } },
       ...refineResources(plugins),
+      // The report template is a street admin's to edit (the page says so to anyone else).
+      ...(isAdmin ? [{ name: 'report-template', list: '/reports/template', meta: { label: i18nProvider.translate('console.templateEditor.menu'), icon: <FileTextOutlined /> } }] : []),
     ],
-    [plugins, i18nProvider],
+    [plugins, i18nProvider, isAdmin],
   );
   const services: FazhiServices = {
     user,
@@ -131,6 +137,7 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
     attachments: connected.attachments,
     indicators: connected.indicators,
     duplicates: connected.duplicates,
+    importer: connected.importer,
     ...(orgId ? { dashboardOrgId: orgId } : {}),
     dashboardYear: year,
   };
@@ -172,6 +179,7 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
                     <ConsoleHeader
                       backend={backend}
                       user={user}
+                      plugins={plugins}
                       session={session}
                       orgId={orgId}
                       year={year}
@@ -196,6 +204,8 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
                 </Suspense>
               }
             />
+            <Route path={todoPath} element={todoRoute(plugins).element} />
+            <Route path="/reports/template" element={<TemplateEditorPage model={model} reports={connected.reports} />} />
             {plugins.flatMap(pluginRoutes).map((r) => (
               <Route key={r.path} path={r.path} element={r.element} />
             ))}
