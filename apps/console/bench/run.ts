@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { distDir, indicatorCard, openConsoleBrowser, signIn } from '../test/browser.js';
 import { chunkSizes, initialChunks, kb } from './bundle-size.js';
+import { reportTimings } from './report-bench.js';
 
 const resultsFile = fileURLToPath(new URL('../bench-results.json', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -102,6 +103,9 @@ for (let i = 0; i < runs + 2; i++) {
   sortRuns.push(await timed(() => page.locator('.ant-table-thead th').filter({ hasText: '涉及金额' }).click()));
 }
 await context.close();
+
+// 5. The annual report: the draft after choosing a year, and the DOCX download.
+const report = await reportTimings(cb, runs);
 await cb.close();
 
 const results = {
@@ -111,6 +115,8 @@ const results = {
   laterVisitMs: { median: median(laterVisits), runs: laterVisits, target: 1500 },
   listFilterMs: { median: median(filterRuns), runs: filterRuns, target: 300 },
   listSortMs: { median: median(sortRuns), runs: sortRuns, target: 300 },
+  reportDraftMs: { median: median(report.draftMs), runs: report.draftMs, target: 1000 },
+  reportDocxMs: { median: median(report.docxMs), runs: report.docxMs, target: 1000 },
   chunks: [...sizes.values()].map((c) => ({ file: c.file, kB: kb(c.bytes), gzipKB: kb(c.gzip) })),
 };
 writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
@@ -124,4 +130,6 @@ console.log(`  首次访问到仪表盘            ${round(results.firstVisitMs.
 console.log(`  再次访问到仪表盘            ${round(results.laterVisitMs.median)} ms（目标 ≤ 1500，${verdict(results.laterVisitMs.median, 1500)}）各次 ${laterVisits.join(' / ')}`);
 console.log(`  调解列表：改筛选后重绘      ${results.listFilterMs.median} ms（目标 ≤ 300，${verdict(results.listFilterMs.median, 300)}）各次 ${filterRuns.join(' / ')}`);
 console.log(`  调解列表：改排序后重绘      ${results.listSortMs.median} ms（目标 ≤ 300，${verdict(results.listSortMs.median, 300)}）各次 ${sortRuns.join(' / ')}`);
+console.log(`  年度报告：选年度后草稿显示  ${results.reportDraftMs.median} ms（目标 ≤ 1000，${verdict(results.reportDraftMs.median, 1000)}）各次 ${report.draftMs.join(' / ')}`);
+console.log(`  年度报告：下载 Word         ${results.reportDocxMs.median} ms（目标 ≤ 1000，${verdict(results.reportDocxMs.median, 1000)}）各次 ${report.docxMs.join(' / ')}`);
 console.log(`\n结果已写入 ${resultsFile}`);

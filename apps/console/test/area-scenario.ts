@@ -189,7 +189,8 @@ async function upload(page: Page, slot: string, fileName: string): Promise<void>
   await row.getByText(fileName, { exact: true }).waitFor();
 }
 
-async function fillForm(page: Page, scope: Locator, values: Readonly<Record<string, FieldEntry>>): Promise<void> {
+/** Fills a form's controls by their labels (also used by the annual report's scenario). */
+export async function fillForm(page: Page, scope: Locator, values: Readonly<Record<string, FieldEntry>>): Promise<void> {
   for (const [label, entry] of Object.entries(values)) await fill(page, scope, label, entry);
 }
 

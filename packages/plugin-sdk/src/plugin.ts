@@ -99,6 +99,11 @@ export interface AttentionRule<F extends string = string> {
   label: string;
   labelEn?: string;
   when: readonly AttentionCondition<F>[];
+  /**
+   * A condition that is normal in a complete year (a caller who did not rate the ticket): the
+   * annual report's readiness checks show its share of the year's records instead of flagging it.
+   */
+  normal?: boolean;
 }
 
 /**

@@ -70,8 +70,8 @@ describe('buildReport with the default street template', () => {
   it('says clearly where narrative is missing, with slots for shortcomings and their causes', () => {
     const problems = doc.sections[2]!;
     expect(problems.blocks).toEqual([
-      { type: 'missing', text: '【待补充】逐条写明存在的不足（一是、二是……），写具体表现。（叙述文件段落：problems）' },
-      { type: 'missing', text: '【待补充】分析产生上述不足的原因，主观原因和客观原因分开写。（叙述文件段落：causes）' },
+      { type: 'missing', text: '【待补充】逐条写明存在的不足（一是、二是……），写具体表现。（叙述文件段落：problems）', narrativeKey: 'problems' },
+      { type: 'missing', text: '【待补充】分析产生上述不足的原因，主观原因和客观原因分开写。（叙述文件段落：causes）', narrativeKey: 'causes' },
     ]);
     // A required figure without a value (no hall area recorded) turns its sentence into a readiness warning.
     const all = allBlocks(doc.sections).map(text).join('\n');
@@ -88,6 +88,8 @@ describe('buildReport with the default street template', () => {
     const narrative = parseNarrative(['---', 'signature: 甲街道办事处', 'date: 2025年1月20日', 'hedge:', '  enforcement.aux_staff_recruited: 余', '---', '## problems', '一是{year}年学习不够深入。'].join('\n'));
     const d = buildReport({ template: streetAnnualTemplate, orgName: '甲街道', period, data, narrative });
     expect(d.sections[2]!.blocks.map(text)[0]).toBe('一是2024年学习不够深入。');
+    // An editor finds the narrative block a paragraph renders (the console edits it in place).
+    expect(d.sections[2]!.blocks.map((b) => (b.type === 'table' ? undefined : b.narrativeKey))).toEqual(['problems', 'causes']);
     expect(paragraphs(d.sections).join('\n')).toContain('招录执法辅助人员130余名');
     expect(d.signature).toEqual({ org: '甲街道办事处', date: '2025年1月20日' });
     // The user's per-figure choice wins over the file.

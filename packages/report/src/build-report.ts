@@ -128,8 +128,8 @@ export function buildReport(input: BuildReportInput): ReportDocument {
           return figureBlock(fill(b.text));
         case 'narrative': {
           const paragraphs = narrative.sections.get(b.key);
-          if (!paragraphs?.length) return [{ type: 'missing', text: `【待补充】${fill(b.prompt)}（叙述文件段落：${b.key}）` }];
-          return paragraphs.map((p) => ({ type: 'paragraph', inlines: [{ type: 'text', text: fill(p) }] }));
+          if (!paragraphs?.length) return [{ type: 'missing', text: `【待补充】${fill(b.prompt)}（叙述文件段落：${b.key}）`, narrativeKey: b.key }];
+          return paragraphs.map((p) => ({ type: 'paragraph', inlines: [{ type: 'text', text: fill(p) }], narrativeKey: b.key }));
         }
         case 'record-list':
           return [recordList(b)];

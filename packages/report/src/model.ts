@@ -3,6 +3,11 @@
  * user's narrative by `buildReport`; renderers (Markdown, HTML, DOCX) only lay it out.
  */
 
+/**
+ * `narrativeKey` on a paragraph or a missing block: the template's narrative block it renders, so
+ * an editor (the console's report workspace) can edit the text in place.
+ */
+
 /** A run of text inside a paragraph. A figure is text computed from an indicator. */
 export type Inline =
   | { type: 'text'; text: string }
@@ -22,9 +27,9 @@ export type Inline =
 
 export type Block =
   /** A body paragraph: first-line indent of two characters in the 公文 layout. */
-  | { type: 'paragraph'; inlines: Inline[] }
+  | { type: 'paragraph'; inlines: Inline[]; narrativeKey?: string }
   /** Narrative the records cannot supply and the user has not written yet: shown highlighted. */
-  | { type: 'missing'; text: string }
+  | { type: 'missing'; text: string; narrativeKey?: string }
   | { type: 'table'; caption?: string; columns: string[]; rows: string[][] };
 
 export interface Section {

@@ -7,7 +7,7 @@ import { createAccessControl, findResource, refineResources, type ConsoleComposi
 import { createI18nProvider, DocumentTitle, FazhiServicesProvider, pluginRoutes, todoPath, todoRoute } from '@fazhi/plugin-sdk/ui';
 import { CheckSquareOutlined, FileTextOutlined, HomeOutlined } from '@ant-design/icons';
 import { Button, Result, Spin } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
 import type { ConnectedBackend, ConsoleBackend, SignedInSession } from '../backend/backend.js';
 import { HomePage } from '../home/home-page.js';
@@ -15,6 +15,11 @@ import { TemplateEditorPage } from '../report-template/template-editor-page.js';
 import { consoleMessages, consoleText, type ConsoleLocale } from '../messages.js';
 import { ConsoleHeader } from './console-header.js';
 import { initialScope } from './scope.js';
+
+// The report workspace and its print view load when opened (they bring the report builder).
+const ReportsWorkspace = lazy(() => import('../reports/reports-workspace.js'));
+const ReportPrint = lazy(() => import('../reports/report-print.js'));
+const pageSpinner = <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
 
 interface Props {
   backend: ConsoleBackend;
@@ -118,6 +123,7 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
       // 待办 first: the day's work across every area, above the overview and the areas.
       { name: 'todo', list: todoPath, meta: { label: i18nProvider.translate('fazhi.todo.title'), icon: <CheckSquareOutlined /> } },
       { name: 'home', list: '/', meta: { label: i18nProvider.translate('console.home'), icon: <HomeOutlined /> } },
+      { name: 'reports', list: '/reports', meta: { label: '年度报告', icon: <FileTextOutlined /> } },
       ...refineResources(plugins),
       // The report template is a street admin's to edit (the page says so to anyone else).
       ...(isAdmin ? [{ name: 'report-template', list: '/reports/template', meta: { label: i18nProvider.translate('console.templateEditor.menu'), icon: <FileTextOutlined /> } }] : []),
@@ -154,6 +160,16 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
       <FazhiServicesProvider services={services}>
         <Routes>
           <Route
+            path="/reports/print"
+            element={
+              <Authenticated key="print" fallback={<CatchAllNavigate to="/login" />}>
+                <Suspense fallback={pageSpinner}>
+                  <ReportPrint reports={connected.reports} defaultTemplate={model.template} />
+                </Suspense>
+              </Authenticated>
+            }
+          />
+          <Route
             element={
               <Authenticated key="console" fallback={<CatchAllNavigate to="/login" />}>
                 <ThemedLayout
@@ -180,6 +196,14 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
             }
           >
             <Route index element={<HomePage plugins={plugins} />} />
+            <Route
+              path="/reports"
+              element={
+                <Suspense fallback={pageSpinner}>
+                  <ReportsWorkspace reports={connected.reports} defaultTemplate={model.template} plugins={plugins} />
+                </Suspense>
+              }
+            />
             <Route path={todoPath} element={todoRoute(plugins).element} />
             <Route path="/reports/template" element={<TemplateEditorPage model={model} reports={connected.reports} />} />
             {plugins.flatMap(pluginRoutes).map((r) => (

@@ -34,7 +34,7 @@ export default definePlugin({
       ],
       // Not closed = no 办结时间: tickets kept before the workflow have 办结时间 but no 办理阶段.
       deadline: { field: 'dueAt', doneWhenFilled: 'closedAt' },
-      attention: [{ id: 'unrated', label: '未评价', labelEn: 'Not rated', when: [{ field: 'closedAt', filled: true }, { field: 'satisfaction', empty: true }] }],
+      attention: [{ id: 'unrated', label: '未评价', labelEn: 'Not rated', when: [{ field: 'closedAt', filled: true }, { field: 'satisfaction', empty: true }], normal: true }],
       // Two days ahead: time to chase the department before the ticket turns overdue.
       todos: [{ id: 'due', label: '临期或逾期未办结', labelEn: 'Due or overdue', when: [{ field: 'dueAt', withinDays: 2 }, { field: 'closedAt', empty: true }], dueField: 'dueAt', severity: 'danger' }],
       attachments: [{ id: 'reply', label: '办理回复及佐证材料', accept: documents }],
