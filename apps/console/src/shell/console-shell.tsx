@@ -5,12 +5,14 @@ import routerProvider, { CatchAllNavigate, UnsavedChangesNotifier } from '@refin
 import type { FazhiServices } from '@fazhi/plugin-sdk';
 import { createAccessControl, findResource, refineResources, type ConsoleComposition } from '@fazhi/plugin-sdk/host';
 import { createI18nProvider, DocumentTitle, FazhiServicesProvider, pluginRoutes } from '@fazhi/plugin-sdk/ui';
-import { HomeOutlined } from '@ant-design/icons';
+import { BarChartOutlined, HomeOutlined } from '@ant-design/icons';
 import { Button, Result, Spin } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
 import type { ConnectedBackend, ConsoleBackend, SignedInSession } from '../backend/backend.js';
 import { HomePage } from '../home/home-page.js';
+import { DistrictComparisonPage } from '../reports/district-comparison-page.js';
+import { hasStreetsBelow } from '../reports/district-comparison.js';
 import { consoleMessages, consoleText, type ConsoleLocale } from '../messages.js';
 import { ConsoleHeader } from './console-header.js';
 import { initialScope } from './scope.js';
@@ -111,9 +113,15 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
     }),
     [backend, session, user, onSignedOut],
   );
+  // 街道对比 is offered to users with a unit that has streets below it (district supervisors).
+  const comparesStreets = user.memberships.some((m) => hasStreetsBelow(user.orgs, m.orgId));
   const resources = useMemo(
-    () => [{ name: 'home', list: '/', meta: { label: i18nProvider.translate('console.home'), icon: <HomeOutlined /> } }, ...refineResources(plugins)],
-    [plugins, i18nProvider],
+    () => [
+      { name: 'home', list: '/', meta: { label: i18nProvider.translate('console.home'), icon: <HomeOutlined /> } },
+      ...(comparesStreets ? [{ name: 'district-comparison', list: '/reports/district', meta: { label: i18nProvider.translate('console.districtComparison.menu'), icon: <BarChartOutlined /> } }] : []),
+      ...refineResources(plugins),
+    ],
+    [plugins, i18nProvider, comparesStreets],
   );
   const services: FazhiServices = {
     user,
@@ -169,6 +177,7 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
             }
           >
             <Route index element={<HomePage plugins={plugins} />} />
+            <Route path="/reports/district" element={<DistrictComparisonPage reports={connected.reports} />} />
             {plugins.flatMap(pluginRoutes).map((r) => (
               <Route key={r.path} path={r.path} element={r.element} />
             ))}

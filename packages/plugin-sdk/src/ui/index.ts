@@ -27,7 +27,7 @@ export { IndicatorCard } from './dashboard/indicator-card.js';
 export { IndicatorTable } from './dashboard/indicator-table.js';
 export { asOfText, changeText } from './dashboard/change-text.js';
 export { TrendChart, trendSummary, type TrendChartProps, type TrendPoint } from './dashboard/trend-chart.js';
-export { DashboardWidgets, useDashboardScope } from './dashboard/dashboard-widgets.js';
+export { DashboardWidgets, useDashboardScope, useDrillUrl } from './dashboard/dashboard-widgets.js';
 export { drillQuery, drillSearch, readDrill, resolveDrill, withoutDrill, type DrillTarget, type ResolvedDrill } from './drill/drill-target.js';
 export { filterText, measureFilter, measureListFilters, periodFilters, periodText } from './drill/measure-filters.js';
 export { DuplicateKeysNotice } from './dashboard/duplicate-keys-notice.js';

@@ -65,7 +65,7 @@ export function DashboardWidgets({ plugin }: { plugin: WorkAreaPlugin }) {
  * The list of the records behind a figure: its numerator's kind, when the console has a list of
  * that kind, filtered by the measure (see drill/). Undefined when no list shows those records.
  */
-function useDrillUrl() {
+export function useDrillUrl() {
   const { catalog } = useFazhiServices();
   const { resources } = useResourceParams();
   const { listUrl } = useNavigation();
