@@ -1,5 +1,5 @@
 import { loadDataset } from '@fazhi/dataset';
-import { asUser, migrate, openDatabase, sqlReportStore, type Database, type DistrictComparison } from '@fazhi/db';
+import { asUser, migrate, openDatabase, sqlEvaluator, sqlReportStore, type Database, type DistrictComparison } from '@fazhi/db';
 import { startPgCluster } from '@fazhi/db/testing/pg-cluster';
 import { createRegistry, OrgTree, yearPeriod } from '@fazhi/domain';
 import { builtInCatalog, Evaluator } from '@fazhi/metrics';
@@ -71,8 +71,10 @@ async function measure(db: Database, label: string): Promise<Record<string, unkn
   const store = sqlReportStore((fn) => asUser(db, { userId: supervisor }, fn));
   check(await store.districtComparison(district.districtId, year), label);
   const ms = await medianMs(() => store.districtComparison(district.districtId, year), 5, 1);
-  log(`  街道对比（10 个街道 × ${builtInCatalog.indicators.length} 项指标，区督导员，RLS）：${round(ms)} ms（目标 ≤ 2000 ms）`);
-  return { districtComparison: { ms: round(ms), targetMs: 2000, role: 'authenticated district supervisor (RLS)' } };
+  // For scale on a busy machine: the district's own figures alone, the same user (one of the 11 calls inside).
+  const districtMs = await medianMs(() => sqlEvaluator(db, { asUser: supervisor }).evaluateAll(district.districtId, yearPeriod(year)), 5, 1);
+  log(`  街道对比（10 个街道 × ${builtInCatalog.indicators.length} 项指标，区督导员，RLS）：${round(ms)} ms（目标 ≤ 2000 ms）；同一用户全区全部指标一次 ${round(districtMs)} ms`);
+  return { districtComparison: { ms: round(ms), targetMs: 2000, role: 'authenticated district supervisor (RLS)' }, districtAllIndicatorsOnce: { ms: round(districtMs) } };
 }
 
 log('\nPostgreSQL 15（临时集群）');
