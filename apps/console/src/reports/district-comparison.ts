@@ -1,5 +1,5 @@
 import type { ComparisonFigure, ComparisonRow, DistrictComparison } from '@fazhi/db/browser';
-import { workAreas, type OrgUnit } from '@fazhi/domain';
+import { streetLevelKinds, workAreas, type OrgUnit } from '@fazhi/domain';
 import { formatIndicator, type Catalog, type Indicator } from '@fazhi/metrics';
 
 /**
@@ -58,9 +58,9 @@ export function comparisonCell(row: ComparisonRow, column: ComparisonColumn): Co
   return { figure, text: formatIndicator(column.indicator, figure?.value ?? null) };
 }
 
-/** Whether the comparison page is for this unit: it has streets below it (a district, or above). */
+/** Whether the comparison page is for this unit: it has streets (or towns) below it (a district, or above). */
 export function hasStreetsBelow(orgs: readonly OrgUnit[], orgId: string | undefined): boolean {
   if (!orgId) return false;
-  const below = (id: string): boolean => orgs.some((o) => o.parentId === id && (o.kind === 'street' || below(o.id)));
+  const below = (id: string): boolean => orgs.some((o) => o.parentId === id && (streetLevelKinds.includes(o.kind) || below(o.id)));
   return below(orgId);
 }
