@@ -6,7 +6,7 @@ import { CliError } from './cli-error.js';
 import { runDb } from './commands/db.js';
 import { runExport, runImport, runTemplate, type LedgerOptions } from './commands/ledger.js';
 import { runMetrics } from './commands/metrics.js';
-import { runReport } from './commands/report.js';
+import { frozenNeedsDb, runReport } from './commands/report.js';
 import { modelFor, pathsIn, templateCommands } from './model-options.js';
 import { fileSystemErrorMessage, processOutput, terminalText, writeFileAtomic, type Output } from './io.js';
 import { openSource, type RecordSource } from './source.js';
@@ -24,7 +24,8 @@ export const usage = `用法：fazhi <命令> [选项]
 
 通用选项：
   --config FILE    配置文件（插件与报告模板），默认为当前目录下的 fazhi.config.ts、.mts、.js、.mjs 或 .json
-  --template FILE  report、narrative：本次使用的报告模板文件（.json 或导出模板的模块），代替配置中的模板
+  --template FILE  report、narrative：本次使用的报告模板文件（.json 或导出模板的模块），代替配置中的模板；
+                   report --db 不指定时使用数据库中该单位保存的模板（如有）
   --dataset DIR    数据集目录（如 seeds/nansha-2024）
   --db URL         数据库（report、metrics 可代替 --dataset）：postgres://…、pglite:目录 或 pglite:memory
   --dir DIR        db generate：Supabase 目录（含 migrations/ 与 model-snapshot.json），默认 supabase；
@@ -34,6 +35,7 @@ export const usage = `用法：fazhi <命令> [选项]
   --format F       report：markdown | html | docx；metrics：json | table
   --out FILE       输出文件（docx 必填；其余默认输出到标准输出）
   --narrative FILE 叙述文件（默认使用数据集 narrative/<年度>.md）
+  --frozen         report --db：使用该单位该年度定稿时冻结的数字（而不是当前的数字）
   --only PREFIX    metrics 只输出编号以此开头的指标，可重复
   --today DATE     以该日期（YYYY-MM-DD）为“今天”：未结束的期间统计到前一天，并与上年同期比较；
                    默认为北京时间的当天（用于重现某一天的输出）
@@ -75,6 +77,7 @@ const options = {
   format: { type: 'string' },
   out: { type: 'string' },
   narrative: { type: 'string' },
+  frozen: { type: 'boolean' },
   only: { type: 'string', multiple: true },
   today: { type: 'string' },
   kind: { type: 'string' },
@@ -168,7 +171,8 @@ export async function main(argv: readonly string[], out: Output = processOutput,
     const model = await modelFor(command, values, cwd);
     switch (command) {
       case 'report': {
-        const opts = { org: values.org, period: periodFrom(values), today: todayFrom(values.today), format: values.format ?? 'markdown', out: values.out, narrative: values.narrative };
+        if (values.frozen && !values.db) throw new CliError(frozenNeedsDb, 2);
+        const opts = { org: values.org, period: periodFrom(values), today: todayFrom(values.today), format: values.format ?? 'markdown', out: values.out, narrative: values.narrative, templateGiven: values.template !== undefined, frozen: values.frozen ?? false };
         await withSource(values, out, model, (source) => runReport(source, opts, out, model));
         return 0;
       }

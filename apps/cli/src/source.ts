@@ -1,5 +1,6 @@
 import { DatasetError, fileErrorMessage, formatProblem, loadDataset, type Dataset, type DatasetProblem } from '@fazhi/dataset';
 import { isStreetLevel, type AnyRecord, type OrgTree, type OrgUnit } from '@fazhi/domain';
+import type { ReportStore } from '@fazhi/db';
 import type { FazhiModel } from '@fazhi/model';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -19,6 +20,8 @@ export interface RecordSource {
   narrativeDir?: string;
   /** Computes the figures: the in-memory evaluator for `--dataset`, the SQL evaluator for `--db`. */
   indicators: IndicatorSource;
+  /** `--db` only: the annual reports saved in the database (templates, 定稿), read as the URL's role. */
+  reports?: ReportStore;
   /** Releases what the source holds open (the `--db` connection); called when the command ends. */
   close?: () => Promise<void>;
 }

@@ -20,6 +20,11 @@ const exemptions: Record<string, Partial<Record<Command, string>>> = {
   audit_log: { insert: 'the audit trigger only', update: 'append-only', delete: 'append-only' },
   profiles: { delete: 'goes with its auth user (on delete cascade)' },
   record_steps: { insert: 'the check_step trigger only', update: 'undo_step only', delete: 'append-only' },
+  // Annual reports: written only by the security-definer report functions (annual_reports.sql).
+  report_versions: { insert: 'save_report only', update: 'move_report only', delete: 'versions are kept' },
+  report_status_changes: { insert: 'move_report only', update: 'append-only', delete: 'append-only' },
+  report_year_locks: { insert: 'move_report (定稿) only', update: 'reopen_report_year only', delete: 'locks are kept' },
+  report_templates: { insert: 'save_report_template only', update: 'versions are kept', delete: 'versions are kept' },
 };
 
 const commands: Command[] = ['select', 'insert', 'update', 'delete'];

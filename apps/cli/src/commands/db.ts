@@ -13,6 +13,7 @@ import {
   openDatabase,
   readDatabaseRecords,
   redactUrl,
+  sqlReportStore,
   type Database,
 } from '@fazhi/db';
 import { workAreaLabel } from '@fazhi/domain';
@@ -137,7 +138,7 @@ export async function openDbSource(url: string, model: FazhiModel): Promise<Reco
   try {
     const read = await readDatabaseRecords(db, { registry: model.registry });
     // Figures are computed by the database (the SQL evaluator), as the connection's role: see indicator-source.ts.
-    return { label: redactUrl(url), orgs: read.orgs, rootOrgId: read.rootOrgId, records: read.records, indicators: sqlIndicators(db, model.catalog), close: () => db.close() };
+    return { label: redactUrl(url), orgs: read.orgs, rootOrgId: read.rootOrgId, records: read.records, indicators: sqlIndicators(db, model.catalog), reports: sqlReportStore((fn) => db.transaction(fn)), close: () => db.close() };
   } catch (e) {
     await db.close().catch(() => undefined);
     if (isDatabaseError(e, '42P01')) throw new CliError(`数据库“${redactUrl(url)}”中还没有 fazhi 的数据表，请先运行 fazhi db migrate --db … 和 fazhi db seed`);

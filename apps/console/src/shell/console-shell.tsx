@@ -5,13 +5,15 @@ import routerProvider, { CatchAllNavigate, UnsavedChangesNotifier } from '@refin
 import type { FazhiServices } from '@fazhi/plugin-sdk';
 import { createAccessControl, findResource, refineResources, type ConsoleComposition } from '@fazhi/plugin-sdk/host';
 import { createI18nProvider, DocumentTitle, FazhiServicesProvider, pluginRoutes, todoPath, todoRoute } from '@fazhi/plugin-sdk/ui';
-import { CheckSquareOutlined, FileTextOutlined, HomeOutlined } from '@ant-design/icons';
+import { BarChartOutlined, CheckSquareOutlined, FileTextOutlined, HomeOutlined } from '@ant-design/icons';
 import { Button, Result, Spin } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
 import type { ConnectedBackend, ConsoleBackend, SignedInSession } from '../backend/backend.js';
 import { HomePage } from '../home/home-page.js';
 import { TemplateEditorPage } from '../report-template/template-editor-page.js';
+import { DistrictComparisonPage } from '../reports/district-comparison-page.js';
+import { hasStreetsBelow } from '../reports/district-comparison.js';
 import { consoleMessages, consoleText, type ConsoleLocale } from '../messages.js';
 import { ConsoleHeader } from './console-header.js';
 import { initialScope } from './scope.js';
@@ -118,17 +120,20 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
     [backend, session, user, onSignedOut],
   );
   const isAdmin = user.memberships.some((m) => m.role === 'admin');
+  // 街道对比 is offered to users with a unit that has streets below it (district supervisors).
+  const comparesStreets = user.memberships.some((m) => hasStreetsBelow(user.orgs, m.orgId));
   const resources = useMemo(
     () => [
       // 待办 first: the day's work across every area, above the overview and the areas.
       { name: 'todo', list: todoPath, meta: { label: i18nProvider.translate('fazhi.todo.title'), icon: <CheckSquareOutlined /> } },
       { name: 'home', list: '/', meta: { label: i18nProvider.translate('console.home'), icon: <HomeOutlined /> } },
       { name: 'reports', list: '/reports', meta: { label: '年度报告', icon: <FileTextOutlined /> } },
+      ...(comparesStreets ? [{ name: 'district-comparison', list: '/reports/district', meta: { label: i18nProvider.translate('console.districtComparison.menu'), icon: <BarChartOutlined /> } }] : []),
       ...refineResources(plugins),
       // The report template is a street admin's to edit (the page says so to anyone else).
       ...(isAdmin ? [{ name: 'report-template', list: '/reports/template', meta: { label: i18nProvider.translate('console.templateEditor.menu'), icon: <FileTextOutlined /> } }] : []),
     ],
-    [plugins, i18nProvider, isAdmin],
+    [plugins, i18nProvider, isAdmin, comparesStreets],
   );
   const services: FazhiServices = {
     user,
@@ -206,6 +211,7 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
             />
             <Route path={todoPath} element={todoRoute(plugins).element} />
             <Route path="/reports/template" element={<TemplateEditorPage model={model} reports={connected.reports} />} />
+            <Route path="/reports/district" element={<DistrictComparisonPage reports={connected.reports} />} />
             {plugins.flatMap(pluginRoutes).map((r) => (
               <Route key={r.path} path={r.path} element={r.element} />
             ))}

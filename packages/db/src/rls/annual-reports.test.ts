@@ -190,6 +190,18 @@ describe.each(testDatabases())('annual reports on $name', (backend) => {
     expect(figure(clerkView.total, 'legal_aid.applications').numerator).toBe(0);
   });
 
+  it('compares towns (镇) beside streets', async () => {
+    const before = await store(user.supervisor).districtComparison(org.district, 2024);
+    const town = '00000000-0000-4000-8000-0000000000c0';
+    await committedAs(db, 'owner', (tx) => tx.query(`insert into public.org_units (id, parent_id, kind, name) values ($1, $2, 'town', '丙镇')`, [town, org.district]));
+    await insertCase(db, town, '2024-09-09');
+    const after = await store(user.supervisor).districtComparison(org.district, 2024);
+    const accepted = (row: ComparisonRow) => row.figures.find((f) => f.indicatorId === 'mediation.accepted_cases')!.numerator;
+    expect(after.streets.map((s) => s.name)).toEqual([...before.streets.map((s) => s.name), '丙镇'].sort((a, b) => a.localeCompare(b, 'zh-CN')));
+    expect(accepted(after.streets.find((s) => s.orgId === town)!)).toBe(1);
+    expect([accepted(after.direct), accepted(after.total)]).toEqual([accepted(before.direct), accepted(before.total)! + 1]);
+  });
+
   it('gives every record kind the 封账 trigger', async () => {
     const r = await committedAs(db, 'owner', (tx) =>
       tx.query<{ kind_id: string }>(

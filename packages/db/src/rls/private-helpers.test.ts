@@ -15,7 +15,7 @@ const personalKinds = createRegistry().list().filter((k) => k.fields.some((f) =>
 const personalFunctions = personalKinds.map((k) => personalValueFunction(k).replace(/^private\./, ''));
 
 /** Helpers that depend only on their arguments (no table is read), so there is nothing to leak. */
-const pure = ['mask', 'mask_piece', 'is_masked_copy', 'attachment_path_org', 'id_number_problem', 'is_phone_number', 'first_bad_piece', 'refuse', 'restricted_caller', 'file_extension'];
+const pure = ['mask', 'mask_piece', 'is_masked_copy', 'attachment_path_org', 'id_number_problem', 'is_phone_number', 'first_bad_piece', 'refuse', 'restricted_caller', 'file_extension', 'check_report_year', 'is_report_content'];
 /** Read what the code itself declares (private.record_kinds, private.attachment_file_types, private.workflows), no org data. */
 const staticData = ['area_of_kind', 'attachment_key_type_allowed', 'workflow_field', 'step_sets'];
 /** Tested below against orgs of another street. */
@@ -29,9 +29,10 @@ const orgScoped = [
 /**
  * Write only where the caller holds the right: an audit entry (refusal tested below and in
  * personal-data-access.test.ts); undoing a workflow step (street admins of the record's org,
- * refusal tested in workflow-steps.test.ts).
+ * refusal tested in workflow-steps.test.ts); saving, moving and reopening annual reports and saving
+ * templates (members who may draft / street admins of the unit, refusals in annual-reports.test.ts).
  */
-const guardedWrites = ['log_personal_data_access', 'undo_step'];
+const guardedWrites = ['log_personal_data_access', 'undo_step', 'save_report', 'move_report', 'reopen_report_year', 'save_report_template'];
 
 const rights = ['read', 'write', 'personal', 'audit', 'administer', 'member'];
 const areas = ['mediation', 'legal_aid', 'public_service'];

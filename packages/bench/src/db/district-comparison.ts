@@ -1,0 +1,115 @@
+import { loadDataset } from '@fazhi/dataset';
+import { asUser, migrate, openDatabase, sqlEvaluator, sqlReportStore, type Database, type DistrictComparison } from '@fazhi/db';
+import { startPgCluster } from '@fazhi/db/testing/pg-cluster';
+import { createRegistry, OrgTree, yearPeriod } from '@fazhi/domain';
+import { builtInCatalog, Evaluator } from '@fazhi/metrics';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { countRecords } from '../synthetic.js';
+import { medianMs, round } from '../timing.js';
+import { copyRecords, insertRecords, loadOrgs } from './load-records.js';
+import { syntheticDistrict } from './synthetic-district.js';
+
+/**
+ * The district comparison (`public.district_comparison`, the 街道对比 page's one call) for a
+ * synthetic district of 10 streets, each a clone of the seed street (issue 12's target: ≤ 2 s),
+ * as the district supervisor under row-level security, on PostgreSQL 15 and PGlite. Each run is
+ * checked first: every street's figures as the in-memory evaluator computes them, and the streets
+ * plus 区直 adding up to the district. Medians; results in bench-results-district.json. Never a
+ * test: timings depend on the machine.
+ */
+const root = fileURLToPath(new URL('../../../..', import.meta.url));
+const resultsFile = fileURLToPath(new URL('../../bench-results-district.json', import.meta.url));
+const year = 2024;
+const registry = createRegistry();
+const log = (s: string) => console.log(s);
+
+const dataset = await loadDataset(`${root}seeds/nansha-2024`);
+const district = syntheticDistrict({ orgs: dataset.orgs, rootOrgId: dataset.manifest.rootOrgId, records: dataset.records }, registry, 10);
+const tree = new OrgTree(district.units);
+const records = countRecords(district.records);
+log(`合成区：${district.streetIds.length} 个街道，${district.units.length} 个机构，${records} 条记录`);
+
+const supervisor = '00000000-0000-4000-9000-00000000c001';
+async function addSupervisor(db: Database): Promise<void> {
+  await db.query(`insert into auth.users (id, email) values ($1, 'supervisor@bench.test')`, [supervisor]);
+  await db.query(`insert into public.memberships (user_id, org_id, role) values ($1, $2, 'supervisor')`, [supervisor, district.districtId]);
+}
+
+const memory = new Evaluator({ orgs: tree, records: district.records, catalog: builtInCatalog });
+const numerators = (org: string) => new Map(memory.evaluateAll(org, yearPeriod(year)).map((r) => [r.indicator.id, r.numerator.value]));
+
+/** The comparison is right before it is timed: streets as in memory, and additive columns adding up. */
+function check(c: DistrictComparison, label: string): void {
+  if (c.streets.length !== district.streetIds.length) throw new Error(`${label}：街道 ${c.streets.length} 个，应为 ${district.streetIds.length} 个`);
+  for (const s of c.streets) {
+    const want = numerators(s.orgId);
+    for (const f of s.figures) if (f.numerator !== want.get(f.indicatorId)) throw new Error(`${label}：${s.name}的“${f.indicatorId}”为 ${f.numerator}，应为 ${want.get(f.indicatorId)}`);
+  }
+  const id = 'mediation.accepted_cases';
+  const of = (row: { figures: { indicatorId: string; numerator: number | null }[] }) => row.figures.find((f) => f.indicatorId === id)!.numerator ?? 0;
+  if (c.streets.reduce((n, s) => n + of(s), 0) + of(c.direct) !== of(c.total)) throw new Error(`${label}：各街道与区直之和不等于合计`);
+}
+
+async function timeLoad(label: string, fn: () => Promise<void>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  const s = (performance.now() - t0) / 1000;
+  log(`  ${label}：${s.toFixed(1)} s`);
+  return round(s, 1);
+}
+
+const results: Record<string, unknown> = {
+  machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
+  district: { streets: district.streetIds.length, orgUnits: district.units.length, records, indicators: builtInCatalog.indicators.length, year },
+};
+const save = () => writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+
+async function measure(db: Database, label: string): Promise<Record<string, unknown>> {
+  const store = sqlReportStore((fn) => asUser(db, { userId: supervisor }, fn));
+  check(await store.districtComparison(district.districtId, year), label);
+  const ms = await medianMs(() => store.districtComparison(district.districtId, year), 5, 1);
+  // For scale on a busy machine: the district's own figures alone, the same user (one of the 11 calls inside).
+  const districtMs = await medianMs(() => sqlEvaluator(db, { asUser: supervisor }).evaluateAll(district.districtId, yearPeriod(year)), 5, 1);
+  log(`  街道对比（10 个街道 × ${builtInCatalog.indicators.length} 项指标，区督导员，RLS）：${round(ms)} ms（目标 ≤ 2000 ms）；同一用户全区全部指标一次 ${round(districtMs)} ms`);
+  return { districtComparison: { ms: round(ms), targetMs: 2000, role: 'authenticated district supervisor (RLS)' }, districtAllIndicatorsOnce: { ms: round(districtMs) } };
+}
+
+log('\nPostgreSQL 15（临时集群）');
+const cluster = await startPgCluster({ settings: ['shared_buffers=256MB', 'work_mem=16MB', 'maintenance_work_mem=256MB', 'max_wal_size=4GB'] });
+try {
+  const db = await openDatabase(cluster.url);
+  await migrate(db);
+  const loadSeconds = await timeLoad('COPY 导入合成区数据', async () => {
+    await loadOrgs(db, district.units);
+    for (const kind of registry.list()) await copyRecords(db, cluster.dir, kind, district.records.get(kind.id) ?? []);
+    await addSupervisor(db);
+    await db.exec('vacuum analyze');
+  });
+  results.postgres15 = { loadSeconds, ...(await measure(db, 'PostgreSQL')) };
+  save();
+  await db.close();
+} finally {
+  await cluster.stop();
+}
+
+log('\nPGlite（数据目录在磁盘上）');
+const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-bench-district-'));
+try {
+  const db = await openDatabase(`pglite:${dataDir}`);
+  await migrate(db);
+  const loadSeconds = await timeLoad('分批插入合成区数据', async () => {
+    await loadOrgs(db, district.units);
+    for (const kind of registry.list()) await insertRecords(db, kind, district.records.get(kind.id) ?? []);
+    await addSupervisor(db);
+    await db.exec('vacuum analyze');
+  });
+  results.pglite = { loadSeconds, ...(await measure(db, 'PGlite')) };
+  save();
+  await db.close();
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
+log(`\n结果已写入 ${resultsFile}`);
