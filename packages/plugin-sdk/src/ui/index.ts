@@ -29,6 +29,7 @@ export { asOfText, changeText } from './dashboard/change-text.js';
 export { TrendChart, trendSummary, type TrendChartProps, type TrendPoint } from './dashboard/trend-chart.js';
 export { DashboardWidgets, useDashboardScope } from './dashboard/dashboard-widgets.js';
 export { drillQuery, drillSearch, readDrill, resolveDrill, withoutDrill, type DrillTarget, type ResolvedDrill } from './drill/drill-target.js';
+export { useDrillUrl, type DrillUrl } from './drill/use-drill-url.js';
 export { filterText, measureFilter, measureListFilters, periodFilters, periodText } from './drill/measure-filters.js';
 export { DuplicateKeysNotice } from './dashboard/duplicate-keys-notice.js';
 export { useAsync } from './dashboard/use-async.js';
