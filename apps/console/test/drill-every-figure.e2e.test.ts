@@ -93,6 +93,8 @@ async function dashboardFigures(page: Page, plugin: WorkAreaPlugin): Promise<Sho
   const cards = (plugin.dashboard ?? []).flatMap((w) => (w.type === 'indicator-card' ? [w.indicator] : []));
   const grouped = (plugin.indicatorGroups ?? []).flatMap((g) => g.indicators);
   const shown: Shown[] = [];
+  // The page before stays up until the dashboard is ready (the home overview has the same cards).
+  await page.getByRole('heading', { name: `${plugin.label} · 工作看板` }).waitFor();
   for (const id of new Set([...cards, ...grouped])) {
     const link = page.locator(`[data-drill-link="${id}"]`);
     await link.first().waitFor();
