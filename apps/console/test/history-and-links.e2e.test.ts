@@ -62,6 +62,8 @@ describe('操作日志 and list links in Chromium', () => {
     try {
       await signIn(page, cb.url, 'mediation');
       await page.goto(`${cb.url}${listPath}`);
+      // No period chosen: the list follows the header's year and says so.
+      await page.getByText(/^按页头所选年份（\d{4}年）显示/).waitFor();
       const year = await total(page);
       await page.getByRole('combobox', { name: '纠纷类型' }).click();
       await page.locator('.ant-select-item-option').filter({ hasText: /^邻里$/ }).click();
