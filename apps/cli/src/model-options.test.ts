@@ -149,7 +149,7 @@ describe('the CLI on a street config with its own extension package', () => {
     writeFileSync(badTemplate, JSON.stringify({ ...streetAnnualTemplate, sections: [{ id: 'x', heading: 'x', blocks: [{ type: 'figures', text: '{mediation.successful_cases|ytd}' }] }] }));
     const bad = await runCliIn(street, 'report', '--dataset', dataset, ...year, '--template', badTemplate);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toBe(`错误：报告模板“${badTemplate}”有 1 处错误：\nsections[0].blocks[0].text：占位符“{mediation.successful_cases|ytd}”的修饰“|ytd”无效：指标后只能跟 |yoy（同比）或 |prev（上年数）\n`);
+    expect(bad.stderr).toBe(`错误：报告模板“${badTemplate}”有 1 处错误：\nsections[0].blocks[0].text：占位符“{mediation.successful_cases|ytd}”的修饰“|ytd”无效：指标后只能跟 |yoy（同比）、|prev（上年数）、|num（比率的分子）或 |den（比率的分母）\n`);
   });
 });
 

@@ -30,4 +30,17 @@ export { acceptedExtensions, acceptedFileTypesText, attachmentFileTypes, checkFi
 export { sqlAttachmentStore, type SqlAttachmentStoreOptions } from './attachments/sql-attachment-store.js';
 export { supabaseAttachmentStore, type SupabaseAttachmentStoreOptions } from './attachments/supabase-attachment-store.js';
 export { duplicateKeyFromRow, sqlDuplicateKeySource, supabaseDuplicateKeySource, type DuplicateBusinessKey, type DuplicateKeySource } from './duplicate-keys.js';
-export type { FigureWording, FrozenFigure, ReportContent, ReportStatus, ReportStore, ReportVersion, SavedTemplate, YearLock } from './report-store.js';
+export type {
+  ComparisonFigure,
+  ComparisonRow,
+  DistrictComparison,
+  FigureWording,
+  FrozenFigure,
+  ReportContent,
+  ReportStatus,
+  ReportStore,
+  ReportVersion,
+  SavedTemplate,
+  YearLock,
+} from './report-store.js';
+export { sqlReportStore, supabaseReportStore } from './report-stores.js';

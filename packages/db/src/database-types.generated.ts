@@ -2180,6 +2180,144 @@ export type SupabaseDatabase = {
         };
         Relationships: [];
       };
+      report_status_changes: {
+        Row: {
+          id: number;
+          version_id: string;
+          org_id: string;
+          from_status: string;
+          to_status: string;
+          reason: string | null;
+          changed_by: string | null;
+          changed_at: string;
+        };
+        Insert: {
+          id?: number;
+          version_id: string;
+          org_id: string;
+          from_status: string;
+          to_status: string;
+          reason?: string | null;
+          changed_by?: string | null;
+          changed_at?: string;
+        };
+        Update: {
+          id?: number;
+          version_id?: string;
+          org_id?: string;
+          from_status?: string;
+          to_status?: string;
+          reason?: string | null;
+          changed_by?: string | null;
+          changed_at?: string;
+        };
+        Relationships: [];
+      };
+      report_templates: {
+        Row: {
+          id: string;
+          org_id: string;
+          version: number;
+          template: Json;
+          saved_by: string | null;
+          saved_at: string;
+        };
+        Insert: {
+          id?: string;
+          org_id: string;
+          version: number;
+          template: Json;
+          saved_by?: string | null;
+          saved_at?: string;
+        };
+        Update: {
+          id?: string;
+          org_id?: string;
+          version?: number;
+          template?: Json;
+          saved_by?: string | null;
+          saved_at?: string;
+        };
+        Relationships: [];
+      };
+      report_versions: {
+        Row: {
+          id: string;
+          org_id: string;
+          year: number;
+          version: number;
+          status: string;
+          content: Json;
+          frozen_figures: Json | null;
+          saved_by: string | null;
+          saved_at: string;
+          signed_by: string | null;
+          signed_at: string | null;
+        };
+        Insert: {
+          id?: string;
+          org_id: string;
+          year: number;
+          version: number;
+          status?: string;
+          content: Json;
+          frozen_figures?: Json | null;
+          saved_by?: string | null;
+          saved_at?: string;
+          signed_by?: string | null;
+          signed_at?: string | null;
+        };
+        Update: {
+          id?: string;
+          org_id?: string;
+          year?: number;
+          version?: number;
+          status?: string;
+          content?: Json;
+          frozen_figures?: Json | null;
+          saved_by?: string | null;
+          saved_at?: string;
+          signed_by?: string | null;
+          signed_at?: string | null;
+        };
+        Relationships: [];
+      };
+      report_year_locks: {
+        Row: {
+          id: string;
+          org_id: string;
+          year: number;
+          version_id: string;
+          locked_by: string | null;
+          locked_at: string;
+          reopened_by: string | null;
+          reopened_at: string | null;
+          reopen_reason: string | null;
+        };
+        Insert: {
+          id?: string;
+          org_id: string;
+          year: number;
+          version_id: string;
+          locked_by?: string | null;
+          locked_at?: string;
+          reopened_by?: string | null;
+          reopened_at?: string | null;
+          reopen_reason?: string | null;
+        };
+        Update: {
+          id?: string;
+          org_id?: string;
+          year?: number;
+          version_id?: string;
+          locked_by?: string | null;
+          locked_at?: string;
+          reopened_by?: string | null;
+          reopened_at?: string | null;
+          reopen_reason?: string | null;
+        };
+        Relationships: [];
+      };
       resident_consultations: {
         Row: {
           id: string;
@@ -3422,6 +3560,22 @@ export type SupabaseDatabase = {
       };
     };
     Functions: {
+      district_comparison: {
+        Args: {
+          p_parent: string;
+          p_year: number;
+        };
+        Returns: ({
+          org_id: string;
+          org_name: string;
+          row_kind: string;
+          indicator_id: string;
+          value: number;
+          numerator: number;
+          denominator: number;
+          ord: number;
+        })[];
+      };
       duplicate_business_keys: {
         Args: {
           p_org: string;
@@ -3487,6 +3641,26 @@ export type SupabaseDatabase = {
           value: number;
         })[];
       };
+      move_report: {
+        Args: {
+          p_version: string;
+          p_status: string;
+          p_reason?: string | null;
+        };
+        Returns: {
+          id: string;
+          org_id: string;
+          year: number;
+          version: number;
+          status: string;
+          content: Json;
+          frozen_figures: Json | null;
+          saved_by: string | null;
+          saved_at: string;
+          signed_by: string | null;
+          signed_at: string | null;
+        };
+      };
       record_history: {
         Args: {
           p_kind: string;
@@ -3501,6 +3675,58 @@ export type SupabaseDatabase = {
           step: string;
           changes: Json;
         })[];
+      };
+      reopen_report_year: {
+        Args: {
+          p_org: string;
+          p_year: number;
+          p_reason: string;
+        };
+        Returns: {
+          id: string;
+          org_id: string;
+          year: number;
+          version_id: string;
+          locked_by: string | null;
+          locked_at: string;
+          reopened_by: string | null;
+          reopened_at: string | null;
+          reopen_reason: string | null;
+        };
+      };
+      save_report: {
+        Args: {
+          p_org: string;
+          p_year: number;
+          p_content: Json;
+        };
+        Returns: {
+          id: string;
+          org_id: string;
+          year: number;
+          version: number;
+          status: string;
+          content: Json;
+          frozen_figures: Json | null;
+          saved_by: string | null;
+          saved_at: string;
+          signed_by: string | null;
+          signed_at: string | null;
+        };
+      };
+      save_report_template: {
+        Args: {
+          p_org: string;
+          p_template: Json;
+        };
+        Returns: {
+          id: string;
+          org_id: string;
+          version: number;
+          template: Json;
+          saved_by: string | null;
+          saved_at: string;
+        };
       };
       take_step: {
         Args: {

@@ -35,7 +35,20 @@ export { upgradeDatabase, type LazyMigration, type UpgradeDatabaseInput, type Up
 export { generateModelMigration, modelSnapshotFile, type GenerateModelMigrationOptions, type GeneratedModelMigration } from './generate-model-migration.js';
 export { importRecords, importRowOf, importRows, onDuplicateChoices, type ImportSummary, type OnDuplicate } from './import-records.js';
 export { duplicateKeyFromRow, sqlDuplicateKeySource, supabaseDuplicateKeySource, type DuplicateBusinessKey, type DuplicateKeySource } from './duplicate-keys.js';
-export type { FigureWording, FrozenFigure, ReportContent, ReportStatus, ReportStore, ReportVersion, SavedTemplate, YearLock } from './report-store.js';
+export type {
+  ComparisonFigure,
+  ComparisonRow,
+  DistrictComparison,
+  FigureWording,
+  FrozenFigure,
+  ReportContent,
+  ReportStatus,
+  ReportStore,
+  ReportVersion,
+  SavedTemplate,
+  YearLock,
+} from './report-store.js';
+export { sqlReportStore, supabaseReportStore } from './report-stores.js';
 export {
   indicatorEvaluator,
   ledgerSpanOfRow,

@@ -63,6 +63,36 @@ export interface SavedTemplate {
   savedAt: string;
 }
 
+/** One indicator of one row of the district comparison (as `public.indicator_values` gives it). */
+export interface ComparisonFigure {
+  indicatorId: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+/**
+ * A row of the district comparison: a street, 区直 (records held under the parent outside every
+ * street: the total minus the streets, exact for additive measures), or the parent's total.
+ */
+export interface ComparisonRow {
+  kind: 'street' | 'direct' | 'total';
+  /** The street, or the parent for 区直 and the total. */
+  orgId: string;
+  name: string;
+  /** In the catalog's order. */
+  figures: ComparisonFigure[];
+}
+
+/** Every street under a unit on every indicator for a year: streets (in name order), 区直, total. */
+export interface DistrictComparison {
+  parentId: string;
+  year: number;
+  streets: ComparisonRow[];
+  direct: ComparisonRow;
+  total: ComparisonRow;
+}
+
 export interface ReportStore {
   /** All versions of the unit's report for the year, newest first (empty when none saved). */
   versions(orgId: string, year: number): Promise<ReportVersion[]>;
@@ -81,4 +111,6 @@ export interface ReportStore {
   template(orgId: string): Promise<SavedTemplate | null>;
   /** Saves a new version of the unit's template (street admin). */
   saveTemplate(orgId: string, template: unknown): Promise<SavedTemplate>;
+  /** The streets under `parentId` on every indicator for the year, as the caller may read them. */
+  districtComparison(parentId: string, year: number): Promise<DistrictComparison>;
 }

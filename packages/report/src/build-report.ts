@@ -1,10 +1,13 @@
-import { formatIndicator, type FigureOptions, type IndicatorComparison } from '@fazhi/metrics';
+import { formatIndicator, formatNumber, type IndicatorComparison } from '@fazhi/metrics';
 import type { AnyRecord, Period } from '@fazhi/domain';
 import { monthDayLabel, periodLabel, periodRange } from '@fazhi/domain';
 import { changeCell, changeClause } from './comparison-wording.js';
+import { parseSentence, renderSentence, type ResolvedSlot } from './figure-sentence.js';
+import { figureText, type FigureStyle } from './figure-text.js';
+import type { FigureWording } from './hedged-wording.js';
 import type { Block, Inline, ReportDocument, Section } from './model.js';
 import { emptyNarrative, type Narrative } from './narrative.js';
-import { placeholderPattern, type ReportTemplate, type TemplateBlock, type TemplateSection } from './template.js';
+import { type ReportTemplate, type TemplateBlock, type TemplateSection } from './template.js';
 
 /** What a report needs from a backend: indicator comparisons and a few record lists, fetched up front. */
 export interface ReportData {
@@ -20,6 +23,12 @@ export interface BuildReportInput {
   period: Period;
   data: ReportData;
   narrative?: Narrative;
+  /**
+   * Per indicator, how its figures read in running text: exact (242宗) or hedged (240余宗, 近百场,
+   * always true of the exact value). The 附表 always shows exact figures. Unset: the narrative
+   * file's 余/多/超/近 for that indicator, else exact.
+   */
+  wording?: Readonly<Record<string, FigureWording>>;
 }
 
 const level1 = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
@@ -46,41 +55,56 @@ export function buildReport(input: BuildReportInput): ReportDocument {
     if (!c) throw new ReportBuildError(`报告模板引用的指标“${id}”没有计算结果`);
     return c;
   };
-  const figureOptions = (id: string): FigureOptions => {
-    const hedge = narrative.hedge.get(id);
-    return { ...(hedge ? { hedge } : {}), money: { trimZeros: template.figureDefaults?.moneyTrimZeros ?? false } };
+  const style: FigureStyle = { moneyTrimZeros: template.figureDefaults?.moneyTrimZeros ?? true };
+  /** A figure in running text: the user's choice of wording, else a narrative file's 余/多/超/近, else exact. */
+  const textFigure = (id: string, value: number | null, c: IndicatorComparison): { text: string; hedged: boolean } => {
+    const chosen = input.wording?.[id];
+    const styled = narrative.hedge.get(id);
+    const exact = figureText(c.current.indicator, value, style);
+    const text =
+      chosen === undefined && styled !== undefined
+        ? formatIndicator(c.current.indicator, value, { hedge: styled, money: { trimZeros: style.moneyTrimZeros } })
+        : figureText(c.current.indicator, value, style, chosen ?? 'exact');
+    return { text, hedged: text !== exact };
+  };
+
+  const resolve = (name: string, modifier?: string): ResolvedSlot => {
+    if (!name.includes('.')) return { inline: { type: 'text', text: vars[name] ?? `{${name}}` } };
+    const c = comparison(name);
+    if (modifier === 'yoy') return { inline: { type: 'text', text: changeClause(c) } };
+    if (modifier === 'num' || modifier === 'den') return rateCount(name, c, modifier);
+    const result = modifier === 'prev' ? c.previous : c.current;
+    // Last year's figure of a period that does not compare: the reason, never a number.
+    if (!result) return { inline: { type: 'text', text: changeCell(c) } };
+    const { text, hedged } = textFigure(name, result.value, c);
+    const inline: Inline = { type: 'figure', indicatorId: name, value: result.value, text, ...(hedged ? { hedged } : {}) };
+    return modifier === 'prev' ? { inline } : { inline, figure: { value: result.value, label: result.indicator.label, rate: result.indicator.valueType === 'percent' } };
+  };
+
+  /** `{rate|num}`, `{rate|den}`: the count a rate divides, as a bare number beside which the template writes the unit. */
+  const rateCount = (name: string, c: IndicatorComparison, modifier: 'num' | 'den'): ResolvedSlot => {
+    const indicator = c.current.indicator;
+    const measure = modifier === 'num' ? c.current.numerator : c.current.denominator;
+    if (!measure || indicator.denominator === undefined) throw new ReportBuildError(`报告模板中的“{${name}|${modifier}}”：指标“${indicator.label}”不是比率，没有分子和分母`);
+    const value = measure.value;
+    const part = modifier === 'num' ? 'numerator' : 'denominator';
+    const label = `${indicator.label}的${modifier === 'num' ? '分子' : '分母'}`;
+    return {
+      inline: { type: 'figure', indicatorId: name, value, part, text: value === null ? '—' : formatNumber(value, 0) },
+      figure: { value, label, rate: false },
+    };
   };
 
   const figureBlock = (text: string): Block[] => {
-    const inlines: Inline[] = [];
-    const missing: string[] = [];
-    let last = 0;
-    for (const m of text.matchAll(placeholderPattern)) {
-      const [whole, name, modifier] = m as unknown as [string, string, string | undefined];
-      if (m.index! > last) inlines.push({ type: 'text', text: text.slice(last, m.index) });
-      last = m.index! + whole.length;
-      if (!name.includes('.')) {
-        inlines.push({ type: 'text', text: vars[name] ?? whole });
-        continue;
-      }
-      const c = comparison(name);
-      if (modifier === 'yoy') {
-        inlines.push({ type: 'text', text: changeClause(c) });
-        continue;
-      }
-      const result = modifier === 'prev' ? c.previous : c.current;
-      if (!result) {
-        // Last year's figure of a period that does not compare: the reason, never a number.
-        inlines.push({ type: 'text', text: changeCell(c) });
-        continue;
-      }
-      if (result.value === null) missing.push(result.indicator.label);
-      inlines.push({ type: 'figure', indicatorId: name, value: result.value, text: formatIndicator(result.indicator, result.value, figureOptions(name)) });
+    const result = renderSentence(parseSentence(text), resolve);
+    switch (result.type) {
+      case 'sentence':
+        return [{ type: 'paragraph', inlines: result.inlines }];
+      case 'omitted':
+        return [];
+      case 'unready':
+        return [{ type: 'missing', text: `【待核实】以下指标本期没有数据，相关语句暂不生成：${result.missing.join('、')}` }];
     }
-    if (last < text.length) inlines.push({ type: 'text', text: text.slice(last) });
-    const blocks: Block[] = [{ type: 'paragraph', inlines }];
-    if (missing.length) blocks.push({ type: 'missing', text: `【待核实】以下指标本期没有数据：${missing.join('、')}` });
-    return blocks;
   };
 
   const range = periodRange(period);
@@ -120,7 +144,7 @@ export function buildReport(input: BuildReportInput): ReportDocument {
               caption: fill(b.caption),
               columns: ['指标', `${year}年${through}`, `${year - 1}年${asOf ? '同期' : ''}`, '同比'],
               rows: comparisons.map((c) => {
-                const fmt = (v: number | null) => formatIndicator(c.current.indicator, v, { money: { trimZeros: false } });
+                const fmt = (v: number | null) => figureText(c.current.indicator, v, style);
                 return [c.current.indicator.label, fmt(c.current.value), c.previous ? fmt(c.previous.value) : '—', changeCell(c)];
               }),
             },
@@ -140,12 +164,16 @@ export function buildReport(input: BuildReportInput): ReportDocument {
     }));
   };
 
+  // Attachments are numbered among themselves (附件1, 附件2), the body's parts among themselves.
+  const body = template.sections.filter((s) => !s.attachment);
+  const attachments = template.sections.filter((s) => s.attachment);
   return {
     title: fill(template.title),
     orgName,
     periodLabel: periodLabel(period),
     preamble: renderBlocks(template.preamble),
-    sections: renderSections(template.sections, 1),
+    sections: renderSections(body, 1),
     ...(narrative.signature ? { signature: { org: narrative.signature, date: narrative.date ?? '' } } : {}),
+    ...(attachments.length ? { attachments: renderSections(attachments, 1) } : {}),
   };
 }

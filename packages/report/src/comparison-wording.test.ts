@@ -30,7 +30,7 @@ function report(span: LedgerSpan | null, today: string) {
   const blocks = (sections: readonly Section[]): Block[] => sections.flatMap((s) => [...s.blocks, ...blocks(s.sections)]);
   const all = blocks(doc.sections);
   const mediation = all.map((b) => (b.type === 'paragraph' ? inlineText(b.inlines) : '')).find((t) => t.includes('成功调处矛盾纠纷'))!;
-  const table = all.find((b) => b.type === 'table')!;
+  const table = blocks(doc.attachments ?? []).find((b) => b.type === 'table')!;
   if (table.type !== 'table') throw new Error('no table');
   const row = table.rows.find((x) => x[0] === '成功调处矛盾纠纷')!;
   return { mediation, columns: table.columns, row };

@@ -1,5 +1,6 @@
 import { monthDayLabel, spanCoverage } from '@fazhi/domain';
 import { comparisonNote, formatChange, type IndicatorComparison } from '@fazhi/metrics';
+import { asPrinted } from './figure-text.js';
 
 /** 2023年 when the ledgers begin on 1 January, else 2023年7月1日. */
 function ledgerStart(from: string): string {
@@ -14,7 +15,7 @@ function ledgerStart(from: string): string {
  */
 export function changeClause(c: IndicatorComparison): string {
   const b = c.basis;
-  if (b.comparable) return b.asOf ? `截至${monthDayLabel(b.asOf)}，${formatChange(c)}` : formatChange(c);
+  if (b.comparable) return b.asOf ? `截至${monthDayLabel(b.asOf)}，${formatChange(asPrinted(c))}` : formatChange(asPrinted(c));
   const since = b.span ? `台账自${ledgerStart(b.span.from)}起建立，` : '';
   switch (b.reason) {
     case 'no_previous_data':
@@ -29,5 +30,5 @@ export function changeClause(c: IndicatorComparison): string {
 
 /** The 同比 cell of a figures table: the change, or the short reason (上年无数据, 数据不完整). */
 export function changeCell(c: IndicatorComparison): string {
-  return c.basis.comparable ? formatChange(c) : comparisonNote(c.basis)!;
+  return c.basis.comparable ? formatChange(asPrinted(c)) : comparisonNote(c.basis)!;
 }

@@ -9,3 +9,6 @@ export { renderMarkdown } from './render-markdown.js';
 export { renderHtml } from './render-html.js';
 export * from './template-schema.js';
 // renderDocx and docxText are in ./docx.ts (@fazhi/report/docx), so that importing this entry never loads docx or jszip.
+export { hedgedFigure, type FigureWording } from './hedged-wording.js';
+export { figureText, asPrinted, type FigureStyle } from './figure-text.js';
+export * from './community-annual-template.js';

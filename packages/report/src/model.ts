@@ -14,6 +14,10 @@ export type Inline =
       text: string;
       /** The exact value behind the text (null when the indicator has no value). */
       value: number | null;
+      /** The text is an approximation of the value (240余宗), by the user's choice. */
+      hedged?: boolean;
+      /** A count behind a rate (`|num`, `|den`): `value` is that count, not the rate. */
+      part?: 'numerator' | 'denominator';
     };
 
 export type Block =
@@ -44,6 +48,11 @@ export interface ReportDocument {
   sections: Section[];
   /** Closing signature block: issuing organisation and date, right-aligned. */
   signature?: { org: string; date: string };
+  /**
+   * 附件: named in the 附件 line under the body (附件：1. 主要指标统计表), printed after the
+   * signature, each on a page of its own with 附件1 at its top left.
+   */
+  attachments?: Section[];
 }
 
 /** Plain text of a block's inlines. */

@@ -22,6 +22,7 @@ import {
 } from 'docx';
 import { GONGWEN, mmToTwips, ptToTwips } from './gongwen-layout.js';
 import type { Block, Inline, ReportDocument, Section } from './model.js';
+import { attachmentMark, attachmentNote } from './attachments.js';
 import { missingText } from './missing-text.js';
 
 /**
@@ -34,7 +35,10 @@ export async function renderDocx(doc: ReportDocument): Promise<Uint8Array> {
   const children: (Paragraph | Table)[] = [titleParagraph(doc.title)];
   children.push(...doc.preamble.flatMap(renderBlock));
   for (const section of doc.sections) children.push(...renderSection(section));
+  const note = attachmentNote(doc);
+  if (note) children.push(attachmentNoteParagraph(note));
   if (doc.signature) children.push(...signatureParagraphs(doc.signature));
+  for (const a of doc.attachments ?? []) children.push(...attachmentPages(attachmentMark(doc, a), a));
 
   const document = new Document({
     title: doc.title,
@@ -212,6 +216,37 @@ function renderTable(table: Extract<Block, { type: 'table' }>): (Paragraph | Tab
       rows: [row(table.columns, true), ...table.rows.map((r) => row(r, false))],
     }),
   ];
+}
+
+/** 附件说明 (GB/T 9704 7.3.3): one blank line under the body, two characters in; further names aligned under the first. */
+function attachmentNoteParagraph(note: string): Paragraph {
+  return new Paragraph({
+    ...BODY_PARAGRAPH,
+    alignment: AlignmentType.LEFT,
+    spacing: { ...BODY_SPACING, before: BODY_SPACING.line ?? 0 },
+    children: textRuns(note, RUN.body),
+  });
+}
+
+/**
+ * An attachment on pages of its own (GB/T 9704 8): 附件 in 黑体 at the top left of the first line,
+ * its title centred in the 小标宋 of the document title on the third line, then its content.
+ */
+function attachmentPages(mark: string, section: Section): (Paragraph | Table)[] {
+  const markParagraph = new Paragraph({
+    pageBreakBefore: true,
+    spacing: BODY_SPACING,
+    indent: { firstLine: 0 },
+    children: [new TextRun({ ...RUN.heading1, text: mark })],
+  });
+  const title = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { line: ptToTwips(GONGWEN.linePt.title), lineRule: LineRuleType.EXACT, before: BODY_SPACING.line ?? 0, after: BODY_SPACING.line ?? 0 },
+    indent: { firstLine: 0 },
+    keepNext: true,
+    children: [new TextRun({ ...RUN.title, text: section.heading })],
+  });
+  return [markParagraph, title, ...section.blocks.flatMap(renderBlock), ...section.sections.flatMap(renderSection)];
 }
 
 /**

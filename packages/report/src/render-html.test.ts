@@ -20,6 +20,7 @@ describe('renderHtml', () => {
       'h3 （一）多元化解矛盾纠纷',
       'h4 1.法律援助',
       'h2 二、存在的不足和原因',
+      'h2 主要指标统计表',
     ]);
     expect(html).toContain('<section id="mediation" class="level-2">');
   });
@@ -50,10 +51,11 @@ describe('renderHtml', () => {
     expect(html).toContain('th, td { border: 1px solid #000;');
   });
 
-  it('ends with the signature, organisation above date', () => {
+  it('names the attachment under the body, then signs, organisation above date, then prints the attachment', () => {
     expect(html).toContain(
-      '<div class="signature"><div class="signature-inner"><p class="signature-org">广州市南沙区人民政府南沙街道办事处</p><p class="signature-date">2025年1月20日</p></div></div>\n</article>',
+      '<p class="attachment-note">附件：主要指标统计表</p>\n<div class="signature"><div class="signature-inner"><p class="signature-org">广州市南沙区人民政府南沙街道办事处</p><p class="signature-date">2025年1月20日</p></div></div>\n<div class="attachment"><p class="attachment-mark">附件</p>',
     );
+    expect(html).toContain('.attachment { break-before: page;');
   });
 
   it('embeds the 公文 page and type settings', () => {

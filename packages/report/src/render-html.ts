@@ -1,5 +1,6 @@
 import { GONGWEN } from './gongwen-layout.js';
 import type { Block, Inline, ReportDocument, Section } from './model.js';
+import { attachmentMark, attachmentNote } from './attachments.js';
 import { missingText } from './missing-text.js';
 
 /**
@@ -12,6 +13,8 @@ export function renderHtml(doc: ReportDocument): string {
     ...doc.preamble.map(renderBlock),
     ...doc.sections.map(renderSection),
   ];
+  const note = attachmentNote(doc);
+  if (note) body.push(`<p class="attachment-note">${withBreaks(note)}</p>`);
   if (doc.signature) {
     body.push(
       '<div class="signature"><div class="signature-inner">' +
@@ -19,6 +22,10 @@ export function renderHtml(doc: ReportDocument): string {
         `<p class="signature-date">${escapeHtml(doc.signature.date)}</p>` +
         '</div></div>',
     );
+  }
+  // Each attachment starts a page of its own in print, headed 附件 at the top left.
+  for (const a of doc.attachments ?? []) {
+    body.push(`<div class="attachment"><p class="attachment-mark">${escapeHtml(attachmentMark(doc, a))}</p>`, renderSection(a), '</div>');
   }
   return [
     '<!DOCTYPE html>',
@@ -125,6 +132,10 @@ th, td { border: 1px solid #000; padding: 2pt 4pt; text-indent: 0; vertical-alig
 th { font-weight: bold; text-align: center; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
+.attachment-note { margin-top: ${GONGWEN.linePt.body}pt; }
+.attachment { break-before: page; margin-top: ${GONGWEN.linePt.body * 2}pt; }
+.attachment-mark { text-indent: 0; font-family: ${FONT_STACKS.heading1}; }
+.attachment h2 { text-indent: 0; text-align: center; font-family: ${FONT_STACKS.title}; font-size: ${size.title}pt; line-height: ${GONGWEN.linePt.title}pt; margin: ${GONGWEN.linePt.body}pt 0; }
 .signature { text-align: right; padding-right: ${GONGWEN.signatureRightChars}em; margin-top: ${GONGWEN.linePt.body}pt; }
 .signature-inner { display: inline-block; text-align: center; }
 .signature p { text-indent: 0; text-align: center; }

@@ -15,6 +15,7 @@ describe('renderMarkdown', () => {
       '### （一）多元化解矛盾纠纷',
       '#### 1.法律援助',
       '## 二、存在的不足和原因',
+      '## 主要指标统计表',
     ]);
   });
 
@@ -47,8 +48,22 @@ describe('renderMarkdown', () => {
     ]);
   });
 
-  it('ends with the signature: organisation, then date', () => {
-    expect(lines.slice(-4)).toEqual(['广州市南沙区人民政府南沙街道办事处', '', '2025年1月20日', '']);
+  it('names the attachment under the body, signs, then prints the attachment after a rule', () => {
+    const end = md.slice(md.indexOf('附件：'));
+    expect(end.split('\n').slice(0, 12)).toEqual([
+      '附件：主要指标统计表',
+      '',
+      '广州市南沙区人民政府南沙街道办事处',
+      '',
+      '2025年1月20日',
+      '',
+      '---',
+      '',
+      '**附件**',
+      '',
+      '## 主要指标统计表',
+      '',
+    ]);
   });
 
   it('omits the signature when there is none, and keeps line breaks in missing blocks quoted', () => {
@@ -57,6 +72,7 @@ describe('renderMarkdown', () => {
       sections: [],
       preamble: [{ type: 'missing', text: '第一行\n第二行' }],
       signature: undefined,
+      attachments: [],
     };
     expect(renderMarkdown(doc)).toBe('# 南沙街道2024年法治政府建设年度报告\n\n> 【待补充】第一行\\\n> 第二行\n');
   });

@@ -1,4 +1,5 @@
 import { inlineText, type Block, type ReportDocument, type Section } from './model.js';
+import { attachmentMark, attachmentNote } from './attachments.js';
 import { missingText } from './missing-text.js';
 
 /**
@@ -9,7 +10,10 @@ export function renderMarkdown(doc: ReportDocument): string {
   const chunks: string[] = [`# ${escapeInline(doc.title)}`];
   chunks.push(...doc.preamble.map(renderBlock));
   for (const section of doc.sections) chunks.push(...renderSection(section));
+  const note = attachmentNote(doc);
+  if (note) chunks.push(multiline(escapeMarkdown(note)));
   if (doc.signature) chunks.push(escapeMarkdown(doc.signature.org), escapeMarkdown(doc.signature.date));
+  for (const a of doc.attachments ?? []) chunks.push('---', `**${attachmentMark(doc, a)}**`, ...renderSection(a));
   return `${chunks.join('\n\n')}\n`;
 }
 

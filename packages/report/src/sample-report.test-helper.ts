@@ -3,7 +3,7 @@ import type { ReportDocument } from './model.js';
 /**
  * A small but realistic report for renderer tests: two level-1 sections, a level-2 and a level-3
  * section, inline figures, a missing block, a table with a `|` and a newline in its cells, and
- * characters that must be escaped (`<`, `&`).
+ * characters that must be escaped (`<`, `&`), the signature and one attachment.
  */
 export function sampleReport(): ReportDocument {
   return {
@@ -86,5 +86,14 @@ export function sampleReport(): ReportDocument {
       },
     ],
     signature: { org: '广州市南沙区人民政府南沙街道办事处', date: '2025年1月20日' },
+    attachments: [
+      {
+        id: 'appendix',
+        heading: '主要指标统计表',
+        level: 1,
+        blocks: [{ type: 'table', caption: '南沙街道2024年主要指标', columns: ['指标', '2024年', '2023年', '同比'], rows: [['受理矛盾纠纷', '279宗', '247宗', '同比增长13%']] }],
+        sections: [],
+      },
+    ],
   };
 }

@@ -71,7 +71,7 @@ describe('parseReportTemplate', () => {
     t.sections[3].heading = '{nextYear}年{mediation.successful_cases}';
     expect(problems(t)).toEqual([
       'sections[2].blocks[0].text：未知的占位符“{foo}”：可用 {year}、{prevYear}、{nextYear}、{org} 或指标编号如 {mediation.successful_cases}',
-      'sections[2].blocks[0].text：占位符“{a.b|zz}”的修饰“|zz”无效：指标后只能跟 |yoy（同比）或 |prev（上年数）',
+      'sections[2].blocks[0].text：占位符“{a.b|zz}”的修饰“|zz”无效：指标后只能跟 |yoy（同比）、|prev（上年数）、|num（比率的分子）或 |den（比率的分母）',
       'sections[2].blocks[0].text：占位符“{year|yoy}”：|yoy 只能跟在指标编号后',
       'sections[2].blocks[0].text：占位符“{ }”的写法无效',
       'sections[2].blocks[1].text：有不成对的花括号“{”或“}”',
@@ -98,7 +98,7 @@ describe('parseReportTemplate', () => {
   it('refuses a narrative key used twice (the blank narrative file would then be refused itself)', () => {
     const t = copy();
     t.sections[2].blocks.push({ type: 'narrative', key: 'preamble', prompt: '再写一次' });
-    expect(problems(t)).toEqual(['sections[2].blocks[1].key：叙述段落名“preamble”重复（已用于 preamble[0]）']);
+    expect(problems(t)).toEqual(['sections[2].blocks[2].key：叙述段落名“preamble”重复（已用于 preamble[0]）']);
   });
 
   it('names the whole template when it is not an object', () => {
@@ -128,9 +128,16 @@ describe('any template the schema accepts renders', () => {
 
   // Mostly well-formed pieces, with a few of each kind of mistake so both sides are reached.
   const rarely = <T,>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<T>) => fc.oneof({ arbitrary: good, weight: 30 }, { arbitrary: bad, weight: 1 });
-  const word = rarely(fc.constantFrom('全年', '办理', '，', '。', '{year}', '{prevYear}', '{nextYear}', '{org}', '“', '<b>&', '\n', ''), fc.constantFrom('{', '}', '|', '{nope}', '{year|yoy}'));
-  const figure = fc.constantFrom(...ids).chain((id) => rarely(fc.constantFrom(`{${id}}`, `{${id}|yoy}`, `{${id}|prev}`), fc.constant(`{${id}|bad}`)));
-  const sentence = fc.array(fc.oneof(word, figure), { minLength: 1, maxLength: 6 }).map((parts) => parts.join(''));
+  const word = rarely(fc.constantFrom('全年', '办理', '，', '、', '。', '{year}', '{prevYear}', '{nextYear}', '{org}', '“', '<b>&', '\n', ''), fc.constantFrom('{', '}', '|', '{nope}', '{year|yoy}'));
+  const rates = builtInCatalog.indicators.filter((i) => i.denominator !== undefined).map((i) => i.id);
+  const figure = fc.oneof(
+    fc.constantFrom(...ids).chain((id) => rarely(fc.constantFrom(`{${id}}`, `{${id}|yoy}`, `{${id}|prev}`), fc.constant(`{${id}|bad}`))),
+    fc.constantFrom(...rates).chain((id) => fc.constantFrom(`{${id}|num}`, `{${id}|den}`)),
+  );
+  // Optional parts: balanced on the whole, with a stray bracket now and then for the schema to refuse.
+  const plain = fc.array(fc.oneof(word, figure), { minLength: 1, maxLength: 3 }).map((parts) => parts.join(''));
+  const optional = fc.tuple(plain, rarely(fc.constant(']'), fc.constant(''))).map(([inner, close]) => `[${inner}${close}`);
+  const sentence = fc.array(fc.oneof(word, figure, optional), { minLength: 1, maxLength: 6 }).map((parts) => parts.join(''));
   const heading = fc.array(word, { minLength: 1, maxLength: 4 }).map((parts) => parts.join(''));
   const block = fc.oneof(
     sentence.map((text) => ({ type: 'figures', text })),
@@ -140,7 +147,7 @@ describe('any template the schema accepts renders', () => {
   );
   const section = fc.letrec<{ section: unknown }>((tie) => ({
     section: fc.record(
-      { id: rarely(fc.nat().map((n) => `s-${n}`), fc.constantFrom('F', 's-1')), heading, blocks: fc.array(block, { maxLength: 3 }), sections: fc.array(tie('section'), { maxLength: 2 }), unnumbered: fc.boolean() },
+      { id: rarely(fc.nat().map((n) => `s-${n}`), fc.constantFrom('F', 's-1')), heading, blocks: fc.array(block, { maxLength: 3 }), sections: fc.array(tie('section'), { maxLength: 2 }), unnumbered: fc.boolean(), attachment: fc.boolean() },
       { requiredKeys: ['id', 'heading', 'blocks'] },
     ),
   })).section;

@@ -11,8 +11,8 @@ const text = z.string().min(1);
 
 /** Names usable in `{…}` outside indicator ids: the period and the org. */
 export const templateVariables = ['year', 'prevYear', 'nextYear', 'org'] as const;
-/** `{indicator.id|modifier}`: 同比 wording, or last year's figure. */
-export const placeholderModifiers = ['yoy', 'prev'] as const;
+/** `{indicator.id|modifier}`: 同比 wording, last year's figure, a rate's numerator or denominator. */
+export const placeholderModifiers = ['yoy', 'prev', 'num', 'den'] as const;
 
 /** Why a `{…}` in a sentence cannot be filled, or null when it can. */
 function placeholderProblem(inner: string, figures: boolean): string | null {
@@ -26,7 +26,7 @@ function placeholderProblem(inner: string, figures: boolean): string | null {
   }
   if (modifier !== undefined && !isIndicator) return `占位符“{${inner}}”：|${modifier} 只能跟在指标编号后`;
   if (modifier !== undefined && !(placeholderModifiers as readonly string[]).includes(modifier)) {
-    return `占位符“{${inner}}”的修饰“|${modifier}”无效：指标后只能跟 |yoy（同比）或 |prev（上年数）`;
+    return `占位符“{${inner}}”的修饰“|${modifier}”无效：指标后只能跟 |yoy（同比）、|prev（上年数）、|num（比率的分子）或 |den（比率的分母）`;
   }
   return null;
 }
@@ -39,7 +39,18 @@ const sentence = (figures: boolean, base: z.ZodString = text) =>
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }
     if (/[{}]/.test(value.replace(/\{[^{}]*\}/g, ''))) ctx.addIssue({ code: 'custom', message: '有不成对的花括号“{”或“}”' });
+    if (figures && !bracketsBalanced(value)) ctx.addIssue({ code: 'custom', message: '可省略部分的方括号“[”“]”不成对' });
   });
+
+/** `[…]` marks optional parts of a figures sentence; they may nest but must pair up. */
+function bracketsBalanced(value: string): boolean {
+  let depth = 0;
+  for (const ch of value.replace(/\{[^{}]*\}/g, '')) {
+    if (ch === '[') depth++;
+    else if (ch === ']' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
 
 /** Text around a record list: may be empty, may use `{year}` and the like. */
 const phrase = sentence(false, z.string());
@@ -49,7 +60,7 @@ const indicatorId = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/, '应为
 const block = z.discriminatedUnion('type', [
   z
     .strictObject({ type: z.literal('figures'), text: sentence(true) })
-    .describe('一句带数字的话。占位符：{指标编号}（本期数）、{指标编号|yoy}（同比）、{指标编号|prev}（上年数）、{year}、{prevYear}、{nextYear}、{org}'),
+    .describe('一句带数字的话。占位符：{指标编号}（本期数）、{指标编号|yoy}（同比）、{指标编号|prev}（上年数）、{比率编号|num}/{比率编号|den}（比率的分子/分母）、{year}、{prevYear}、{nextYear}、{org}；[…] 中的部分在其数字为零或不适用时省略'),
   z
     .strictObject({ type: z.literal('narrative'), key: z.string().regex(/^\S+$/, '应为不含空格的段落名，如 problems'), prompt: sentence(false) })
     .describe('叙述文件中“## key”之下的段落；缺少时显示【待补充】和 prompt'),
@@ -82,6 +93,7 @@ const section: z.ZodType<TemplateSection> = z.lazy(() =>
       blocks: z.array(block),
       sections: z.array(section).optional(),
       unnumbered: z.boolean().optional().describe('附表一类不编序号的章节'),
+      attachment: z.boolean().optional().describe('附件：正文下写附件说明，在署名和成文日期之后另页排印（仅限第一级章节）'),
     })
     .describe('章节；标题不写序号（一、（一）1. 生成报告时自动添加），可用 {year}、{nextYear} 等'),
 );
@@ -112,6 +124,7 @@ export const reportTemplateSchema = z
       list.forEach((s, i) => {
         if (ids.has(s.id)) ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `章节编号“${s.id}”重复` });
         ids.add(s.id);
+        if (s.attachment && path.length > 1) ctx.addIssue({ code: 'custom', path: [...path, i, 'attachment'], message: '附件只能是第一级章节' });
         blocks(s.blocks, [...path, i, 'blocks']);
         walk(s.sections ?? [], [...path, i, 'sections']);
       });

@@ -6,8 +6,9 @@
 export type TemplateBlock =
   /**
    * A sentence bound to indicators. Placeholders: `{indicator.id}` (the figure), `{indicator.id|yoy}`
-   * (同比 wording), `{indicator.id|prev}` (last year's figure), and `{year}`, `{prevYear}`,
-   * `{nextYear}`, `{org}`.
+   * (同比 wording), `{indicator.id|prev}` (last year's figure), `{rate.id|num}` and `{rate.id|den}`
+   * (the counts a rate divides, as a bare number: the template writes their unit), and `{year}`,
+   * `{prevYear}`, `{nextYear}`, `{org}`. Parts in `[…]` are optional (see figure-sentence.ts).
    */
   | { type: 'figures'; text: string }
   /** Text the user writes in the narrative file under `## key`; a visible placeholder when absent. */
@@ -25,6 +26,11 @@ export interface TemplateSection {
   sections?: readonly TemplateSection[];
   /** Appendix-style sections carry no ordinal. */
   unnumbered?: boolean;
+  /**
+   * A 附件 (GB/T 9704 7.3.3): named in a 附件 line under the body, printed after the 署名 and
+   * 成文日期 on a page of its own. Only top-level sections can be attachments.
+   */
+  attachment?: boolean;
 }
 
 export interface ReportTemplate {

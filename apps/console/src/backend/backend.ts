@@ -1,4 +1,5 @@
 import type { AttachmentStore, ConsoleUser, DuplicateKeySource, IndicatorSource } from '@fazhi/plugin-sdk';
+import type { ReportStore } from '@fazhi/db/browser';
 import type { DataProvider } from '@refinedev/core';
 
 /** Who is signed in, as the sign-in step returns it and the browser keeps it between visits. */
@@ -25,6 +26,8 @@ export interface ConnectedBackend {
   attachments: AttachmentStore;
   /** Business keys stored twice before the database refused duplicates (shown to street admins). */
   duplicates: DuplicateKeySource;
+  /** Saved annual reports (versions, 定稿, 封账, templates) and the district comparison. */
+  reports: ReportStore;
   /** The year dashboards open on (the demo data's year); the current year when absent. */
   defaultYear?: number;
 }

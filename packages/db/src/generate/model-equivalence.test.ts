@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, SqlExecutor } from '../client.js';
 import { migrateModel } from '../migrate-model.js';
 import { workflowSql } from './workflow-sql.js';
+import { yearLockSql } from './year-lock-sql.js';
 import { applyMigrations } from '../migrations-core.js';
 import { defaultMigrationsDir, defaultShimFile } from '../package-paths.js';
 import { testDatabases } from '../testing/index.js';
@@ -11,6 +12,7 @@ import { createRegistry, defineRecordKind, RecordKindRegistry } from '@fazhi/dom
 import { builtInCatalog, mergeCatalogs } from '@fazhi/metrics';
 import { correctionCases, correctionCatalog, extendedMediationCases, upgradedModel } from '../testing/upgrade-model.js';
 import { generatedMigrations } from './index.js';
+import { businessKeyCheckSql } from './record-rules-migration.js';
 
 /**
  * "A new kind gets exactly what a built-in kind gets", checked in the catalogs of two databases:
@@ -59,9 +61,13 @@ describe.each(testDatabases())('a kind added by a model migration equals a built
     const files = (await readdir(dir)).filter((f) => f.endsWith('.sql') && !/^\d+_model_/.test(f));
     const migrations = await Promise.all(files.map(async (file) => ({ file, sql: generated.get(file) ?? (await readFile(join(dir, file), 'utf8')) })));
     await applyMigrations(builtIn, { migrations, shim: async () => ({ file: 'shim.sql', sql: await readFile(defaultShimFile(), 'utf8') }) });
-    // The released generators predate workflows: a kind's workflow comes from the same generator the
-    // model migration uses.
+    // The released generators predate workflows and 封账: a kind's workflow and year-lock trigger
+    // come from the same generators the model migration uses.
     await builtIn.exec(model.registry.list().map(workflowSql).filter(Boolean).join('\n'));
+    await builtIn.exec(model.registry.list().map(yearLockSql).join('\n'));
+    // Nor do they check business keys per statement: the migration that switched the built-in kinds
+    // over (20261205040800) did it with the generator the model migration uses.
+    await builtIn.exec(model.registry.list().filter((k) => k.businessKey).map(businessKeyCheckSql).join('\n'));
   }, 180_000);
   afterAll(async () => {
     await upgraded?.close();

@@ -12,6 +12,7 @@ import { columnSql, indexSql, recordKindsSql, tableSql } from './records-migrati
 import { releaseSnapshotHash } from './release-snapshot.js';
 import { ident, literal } from './sql-text.js';
 import { dropWorkflowSql, workflowSql } from './workflow-sql.js';
+import { dropYearLockSql, yearLockSql } from './year-lock-sql.js';
 
 /**
  * The migration from one model snapshot to another. What can be derived safely is generated with
@@ -110,6 +111,7 @@ function newKindSql(k: RecordKind, catalog: Catalog, created: Set<string>, forwa
     privilegesSql(k),
     policiesSql(k),
     triggersSql(k),
+    yearLockSql(k),
     indexChanges(undefined, catalog, k, catalog).join('\n'),
     ...(rules ? [rules] : []),
     ...(k.workflow ? [workflowSql(k)] : []),
@@ -141,7 +143,8 @@ function changedKindSql(c: KindChange, fromCatalog: Catalog, toCatalog: Catalog,
   const rules = kindRulesSql([to]);
   // Always rewritten: state or field labels may have changed without the workflow changing.
   const workflow = !from.workflow && !to.workflow ? [] : [dropWorkflowSql(from), ...(to.workflow ? [workflowSql(to)] : [])];
-  return [banner(to, '变更'), out.join('\n'), ...personalKindParts(to), personalColumnsSql(to), privilegesSql(to), ...(rules ? [rules] : []), ...workflow].join('\n\n');
+  const yearLock = from.periodField === to.periodField ? [] : [dropYearLockSql(from), yearLockSql(to)];
+  return [banner(to, '变更'), out.join('\n'), ...personalKindParts(to), personalColumnsSql(to), privilegesSql(to), ...(rules ? [rules] : []), ...workflow, ...yearLock].join('\n\n');
 }
 
 function describeChange(c: KindChange): string {

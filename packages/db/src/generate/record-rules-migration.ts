@@ -32,7 +32,7 @@ import { ident, literal, pgName } from './sql-text.js';
  */
 export function recordRulesMigrationSql(registry: RecordKindRegistry): string {
   const kinds = registry.list();
-  return [header(), helpersSql(), ...kindRulesBlocks(kinds), duplicatesSql(kinds)].join('\n\n') + '\n';
+  return [header(), helpersSql(), ...kindRulesBlocks(kinds, 'released'), duplicatesSql(kinds)].join('\n\n') + '\n';
 }
 
 /**
@@ -40,7 +40,7 @@ export function recordRulesMigrationSql(registry: RecordKindRegistry): string {
  * them for kinds a plugin declares itself; `duplicate_business_keys` does not list those).
  */
 export function kindRulesSql(kinds: readonly RecordKind[]): string {
-  return kindRulesBlocks(kinds).join('\n\n');
+  return kindRulesBlocks(kinds, 'current').join('\n\n');
 }
 
 /**
@@ -53,14 +53,25 @@ export function dropKindRulesSql(k: RecordKind): string {
   if (k.businessKey) {
     const col = columnName(getField(k, k.businessKey).key);
     const name = pgName(k.id, 'unique', col);
-    out.push(`drop trigger if exists ${name} on ${t};`, `drop function if exists private.${name}();`, `drop index if exists public.${pgName(k.id, col, 'live_idx')};`);
+    out.push(
+      `drop trigger if exists ${name} on ${t};`,
+      `drop trigger if exists ${pgName(k.id, 'unique', col, 'update')} on ${t};`,
+      `drop function if exists private.${name}();`,
+      `drop index if exists public.${pgName(k.id, col, 'live_idx')};`,
+    );
   }
   return out.join('\n');
 }
 
-function kindRulesBlocks(kinds: readonly RecordKind[]): string[] {
+/**
+ * `released`: the business-key check as the released record-rules file has it (a row trigger; its
+ * drift test keeps that file byte-identical); `current`: the per-statement check every later
+ * migration creates (`businessKeyCheckSql`).
+ */
+function kindRulesBlocks(kinds: readonly RecordKind[], keyCheck: 'released' | 'current'): string[] {
   return kinds.flatMap((k) => {
-    const parts = [checkValuesSql(k), businessKeySql(k)].filter((p): p is string => p !== null);
+    const key = keyCheck === 'released' ? businessKeySql(k) : k.businessKey ? `${businessKeyIndexSql(k)}\n${businessKeyCheckSql(k)}` : null;
+    const parts = [checkValuesSql(k), key].filter((p): p is string => p !== null);
     return parts.length ? [`-- ${k.id}: ${k.label} ${'-'.repeat(Math.max(4, 90 - k.id.length - k.label.length * 2))}\n${parts.join('\n\n')}`] : [];
   });
 }
@@ -265,6 +276,12 @@ function periodText(f: FieldDef, expr: string): string {
   return `${expr}::text`;
 }
 
+function businessKeyIndexSql(k: RecordKind): string {
+  const col = columnName(getField(k, k.businessKey!).key);
+  return `create index ${pgName(k.id, col, 'live_idx')} on public.${ident(k.id)} (${ident(col)}) where deleted_at is null;`;
+}
+
+/** The released row-level check (one advisory lock and one lookup per written row). */
 function businessKeySql(k: RecordKind): string | null {
   if (!k.businessKey) return null;
   const key = getField(k, k.businessKey);
@@ -308,6 +325,86 @@ function businessKeySql(k: RecordKind): string | null {
     `revoke all on function ${fn}() from public;`,
     `create trigger ${name} before insert or update of org_id, ${c}, deleted_at on public.${ident(k.id)}`,
     `  for each row execute function ${fn}();`,
+  ].join('\n');
+}
+
+/**
+ * Buckets of a street's keys per kind that the per-statement check locks: a statement locks at most
+ * this many (PGlite's lock table holds a few thousand locks in all, so one lock per key of a
+ * 20,000-row import does not fit); two writers of different keys wait for each other only when
+ * their keys share a bucket, and then only until the first commits.
+ */
+export const businessKeyLockBuckets = 64; // a power of two: the bucket is the hash's low bits
+
+/**
+ * The business key kept unique among the street's live records, checked once per statement (a row
+ * trigger did it once per row: an advisory lock and a lookup each, which a 20,000-row import could
+ * not afford). `<kind>_unique_<key>` after insert and `<kind>_unique_<key>_update` after update
+ * hand the statement's rows to `private.<kind>_unique_<key>()`, which
+ * 1. takes the rows it must check: live, with a key, and (an update) whose key, unit or deletion
+ *    changed; their streets are looked up once per unit;
+ * 2. locks their streets' key buckets in order (concurrent writers of a key take turns, so the
+ *    second sees the first's row once it commits);
+ * 3. with a fresh snapshot, looks for another live record of the street with the same key (rows of
+ *    the same statement included) and refuses the first such key (SQLSTATE 23505, the domain's
+ *    message). The lookup is planned afresh (EXECUTE): a plan cached while the table was empty
+ *    would scan it once per row.
+ * Security definer: the key must be unique in the whole street, including records the writer
+ * cannot read. Idempotent (replaces the function, recreates the triggers), so a migration can run it
+ * over a kind that has the released row-level check.
+ */
+export function businessKeyCheckSql(k: RecordKind): string {
+  const key = getField(k, k.businessKey!);
+  const period = getField(k, k.periodField);
+  const col = columnName(key.key);
+  const c = ident(col);
+  const p = ident(columnName(period.key));
+  const t = `public.${ident(k.id)}`;
+  const name = pgName(k.id, 'unique', col);
+  const updateName = pgName(k.id, 'unique', col, 'update');
+  const fn = `private.${name}`;
+  const message = `format(${template((v, d) => messages.duplicateKey(key, v, k.label, period, d), 2)}, clash.key, coalesce(clash.period, '未填'))`;
+  const written = (op: 'INSERT' | 'UPDATE') =>
+    op === 'INSERT'
+      ? `select n.id, n.org_id, n.${c} as key from new_rows n where n.deleted_at is null and n.${c} is not null`
+      : `select n.id, n.org_id, n.${c} as key from new_rows n join old_rows o on o.id = n.id where n.deleted_at is null and n.${c} is not null and (o.deleted_at is not null or n.${c} is distinct from o.${c} or n.org_id is distinct from o.org_id)`;
+  // One text per statement kind: the rows to check with their streets (materialized: one lookup per
+  // unit; inlined, the planner would call street_of once per row), then the lock, then the lookup.
+  const checks = (op: 'INSERT' | 'UPDATE') => {
+    const rows = `with written as (${written(op)}), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id)`;
+    return [
+      `    perform pg_advisory_xact_lock(l.bucket) from (`,
+      `      ${rows}`,
+      `      select distinct hashtextextended(${literal(`${k.id}/`)} || k.street::text || '/' || (hashtextextended(k.key::text, 0) & ${businessKeyLockBuckets - 1})::text, 0) as bucket from keyed k`,
+      `    ) l order by l.bucket;`,
+      `    execute ${literal(`${rows} , same_key as materialized (select k.key, k.street, t.org_id, ${periodText(period, `t.${p}`)} as period from keyed k join ${t} t on t.${c} = k.key and t.deleted_at is null and t.id <> k.id) select m.key, m.period from same_key m where private.street_of(m.org_id) = m.street order by m.key limit 1`)} into clash;`,
+    ].join('\n');
+  };
+  return [
+    `create or replace function ${fn}() returns trigger`,
+    `language plpgsql security definer set search_path = ''`,
+    `as $$`,
+    `declare`,
+    `  clash record;`,
+    `begin`,
+    `  if tg_op = 'INSERT' then`,
+    checks('INSERT'),
+    `  else`,
+    checks('UPDATE'),
+    `  end if;`,
+    `  if clash.key is not null then`,
+    `    perform private.refuse('23505', ${message}, ${literal(k.id)}, ${literal(col)}, ${literal(pgName(k.id, col, 'unique'))});`,
+    `  end if;`,
+    `  return null;`,
+    `end`,
+    `$$;`,
+    `revoke all on function ${fn}() from public;`,
+    `drop trigger if exists ${name} on ${t};`,
+    `drop trigger if exists ${updateName} on ${t};`,
+    `create trigger ${name} after insert on ${t} referencing new table as new_rows`,
+    `  for each statement execute function ${fn}();`,
+    `create trigger ${updateName} after update on ${t} referencing old table as old_rows new table as new_rows`,
+    `  for each statement execute function ${fn}();`,
   ].join('\n');
 }
 

@@ -48,6 +48,13 @@ describe('provider error mapping', () => {
     expect([rest.statusCode, rest.message, rest.errors]).toEqual([422, '“销号”需要先上传附件：整改报告', undefined]);
   });
 
+  it('maps a write into a locked (封账) year, FZ423, to 423 with the database’s message', () => {
+    const locked = '2024年度已封账（甲街道的年度报告已定稿），该年度的人民调解案件不能新增、修改或删除；如需更正，请街道管理员先重新开启该年度';
+    const e = toHttpError(dbError('FZ423', locked, { column: 'accepted_on' }), { table });
+    expect([e.statusCode, e.message]).toEqual([423, locked]);
+    expect(toHttpError({ code: 'FZ423', message: 'locked', details: null, hint: null }).message).toBe('该年度已封账，记录不能修改；如需更正，请街道管理员先重新开启该年度');
+  });
+
   it('maps 23503 to the referencing field', () => {
     const e = toHttpError(dbError('23503', 'insert or update on table "mediation_cases" violates foreign key constraint "mediation_cases_org_id_fkey"', { detail: 'Key (org_id)=(…) is not present in table "org_units".' }), { table });
     expect(e.errors).toEqual({ orgId: ['「所属机构」所引用的记录不存在'] });

@@ -143,6 +143,9 @@ export function toHttpError(e: unknown, ctx: ErrorContext = {}): DataProviderErr
       return conflict(chineseOf(s) ?? '流程中没有这一步，请刷新后重试', s.code, e);
     case 'FZ422':
       return unprocessable(s, ctx, e, '该步骤还有必填项或附件未完成');
+    // 封账 (private.refuse_locked_year): the record lies in a year whose annual report is signed off.
+    case 'FZ423':
+      return new DataProviderError(423, chineseOf(s) ?? '该年度已封账，记录不能修改；如需更正，请街道管理员先重新开启该年度', { code: s.code, cause: e });
     case '23505':
       return uniqueViolation(s, ctx, e);
     case '23514':
