@@ -30,6 +30,8 @@ export { acceptedExtensions, acceptedFileTypesText, attachmentFileTypes, checkFi
 export { sqlAttachmentStore, type SqlAttachmentStoreOptions } from './attachments/sql-attachment-store.js';
 export { supabaseAttachmentStore, type SupabaseAttachmentStoreOptions } from './attachments/supabase-attachment-store.js';
 export { duplicateKeyFromRow, sqlDuplicateKeySource, supabaseDuplicateKeySource, type DuplicateBusinessKey, type DuplicateKeySource } from './duplicate-keys.js';
+export { importRows, onDuplicateChoices, type ImportSummary, type OnDuplicate } from './import-records.js';
+export { importSummaryOf, sqlRecordImporter, supabaseRecordImporter, type RecordImporter } from './record-importer.js';
 export type {
   ComparisonFigure,
   ComparisonRow,

@@ -34,6 +34,7 @@ export { migrateModel, recordedModelSnapshot, type ModelMigrateResult } from './
 export { upgradeDatabase, type LazyMigration, type UpgradeDatabaseInput, type UpgradeDatabaseResult } from './upgrade-database.js';
 export { generateModelMigration, modelSnapshotFile, type GenerateModelMigrationOptions, type GeneratedModelMigration } from './generate-model-migration.js';
 export { importRecords, importRowOf, importRows, onDuplicateChoices, type ImportSummary, type OnDuplicate } from './import-records.js';
+export { importSummaryOf, sqlRecordImporter, supabaseRecordImporter, type RecordImporter } from './record-importer.js';
 export { duplicateKeyFromRow, sqlDuplicateKeySource, supabaseDuplicateKeySource, type DuplicateBusinessKey, type DuplicateKeySource } from './duplicate-keys.js';
 export type {
   ComparisonFigure,

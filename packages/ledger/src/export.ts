@@ -20,7 +20,7 @@ export interface ExportOptions {
 }
 
 /** Whether a column's 合计 makes sense: money always, counts and quantities with a declared unit. */
-function summed(f: FieldDef): boolean {
+export function summedField(f: FieldDef): boolean {
   return f.type === 'money' || ((f.type === 'integer' || f.type === 'decimal') && f.unit !== undefined);
 }
 
@@ -89,7 +89,7 @@ export async function exportLedger(records: readonly AnyRecord[], opts: ExportOp
   });
   ws.getColumn(1).width = 20;
   for (const r of records) ws.addRow(rowOf(r));
-  const sums = kind.fields.map((f) => (summed(f) ? total(f, records) : null));
+  const sums = kind.fields.map((f) => (summedField(f) ? total(f, records) : null));
   const totalRow = ws.addRow([`合计（${records.length}${kind.measureWord}）`, ...sums]);
   totalRow.font = { bold: true };
   return new Uint8Array(await wb.xlsx.writeBuffer());

@@ -6,6 +6,6 @@ export { maskPersonal } from './mask.js';
 export { matchOrg } from './orgs.js';
 export { readLedger, type LedgerColumn, type LedgerIssue, type LedgerReadResult, type LedgerRow, type ReadLedgerOptions } from './read-ledger.js';
 export { importTemplate, instructionsSheetName, type TemplateOptions } from './template.js';
-export { exportLedger, type ExportOptions } from './export.js';
+export { exportLedger, summedField, type ExportOptions } from './export.js';
 export { markErrors } from './mark-errors.js';
 export { columnLetter } from './workbook.js';

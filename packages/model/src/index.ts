@@ -2,3 +2,4 @@ export * from './extension.js';
 export * from './compose.js';
 export * from './config.js';
 export { mergeReportSections } from './report-sections.js';
+export { templateProblems } from './template-checks.js';

@@ -92,6 +92,30 @@ describe('definePlugin', () => {
     expect(withStatus).toEqual([expect.stringContaining('期限的完成状态使用了字段“办理状态”没有的选项“finished”')]);
   });
 
+  test('a print form has a title and rows of one or two existing fields, a spanning field alone, each field once', () => {
+    const problems = pluginProblems({
+      ...base(),
+      resources: [
+        {
+          kind: mediationCases,
+          printForm: { title: ' ', rows: [['caseNo', 'acceptedOn', 'status'], [{ field: 'summary', span: 2 }, 'mediator'], ['ghost'], ['caseNo'], []] },
+        },
+      ],
+    });
+    expect(problems).toHaveLength(6);
+    expect(problems).toEqual(expect.arrayContaining([
+      expect.stringContaining('打印表单缺少标题 title'),
+      expect.stringContaining('第 1 行应为一到两个字段'),
+      expect.stringContaining('第 2 行应为一到两个字段'),
+      expect.stringContaining('打印表单“ ”第 3 行引用了不存在的字段“ghost”'),
+      expect.stringContaining('中字段“caseNo”出现了两次'),
+      expect.stringContaining('第 5 行应为一到两个字段'),
+    ]));
+    expect(pluginProblems({ ...base(), resources: [{ kind: mediationCases, printForm: { title: '人民调解登记表', rows: [] } }] })).toEqual([expect.stringContaining('至少要有一行')]);
+    const good = { title: '人民调解登记表', rows: [['caseNo', 'acceptedOn'], [{ field: 'summary', span: 2 }], ['mediator']] } as const;
+    expect(pluginProblems({ ...base(), resources: [{ kind: mediationCases, printForm: good }] })).toEqual([]);
+  });
+
   test('ratio columns name two number fields of the kind, under distinct kebab-case ids', () => {
     const problems = pluginProblems({
       ...base(),

@@ -1,8 +1,10 @@
 import { findField, workflowProblems, type RecordKind } from '@fazhi/domain';
-import { pluginApiVersion, workflowOf, type PluginResource, type WorkAreaPlugin } from './plugin.js';
+import { pluginApiVersion, workflowOf, type AttentionCondition, type PluginResource, type TodoSeverity, type WorkAreaPlugin } from './plugin.js';
+import { attentionRulesOf } from './ui/views/attention.js';
 
 const kebab = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const numberTypes = new Set(['integer', 'decimal', 'money']);
+const severities: readonly TodoSeverity[] = ['danger', 'warning', 'info'];
 
 function resourceProblems(r: PluginResource): string[] {
   const problems: string[] = [];
@@ -29,6 +31,7 @@ function resourceProblems(r: PluginResource): string[] {
     else problems.push(...workflowProblems(r.kind.fields, r.workflow).map((m) => `${where}的${m}`));
   }
   problems.push(...viewProblems(r, where, needField));
+  if (r.printForm) problems.push(...printFormProblems(r, where, needField));
   const slots = new Set<string>();
   for (const a of r.attachments ?? []) {
     if (!kebab.test(a.id)) problems.push(`${where}的附件类型编号“${a.id}”应为 kebab-case`);
@@ -42,7 +45,7 @@ function resourceProblems(r: PluginResource): string[] {
   return problems;
 }
 
-/** The declared views (deadline, attention, board, ratio columns) against the kind's fields. */
+/** The declared views (deadline, attention, to-dos, board, ratio columns) against the kind's fields. */
 function viewProblems(r: PluginResource, where: string, needField: (key: string, what: string) => void): string[] {
   const problems: string[] = [];
   const enumValues = (key: string | undefined, what: string, values: readonly string[]) => {
@@ -67,17 +70,36 @@ function viewProblems(r: PluginResource, where: string, needField: (key: string,
     if (r.deadline.doneWhenFilled) needField(r.deadline.doneWhenFilled, '期限的完成字段');
     else enumValues(r.deadline.status ?? workflowOf(r)?.field, '期限的完成状态', r.deadline.doneWhen ?? []);
   }
-  for (const a of r.attention ?? []) {
-    const what = `关注条件“${a.label}”`;
-    if (!kebab.test(a.id) || a.id === 'overdue') problems.push(`${where}的${what}编号“${a.id}”应为 kebab-case 且不能是 overdue（期限专用）`);
-    if (!a.when.length) problems.push(`${where}的${what}至少要有一个条件`);
-    for (const c of a.when) {
+  const conditions = (when: readonly AttentionCondition[], what: string) => {
+    if (!when.length) problems.push(`${where}的${what}至少要有一个条件`);
+    for (const c of when) {
       if ('before' in c) dateField(c.field, what);
-      else if ('in' in c) enumValues(c.field, what, c.in);
+      else if ('withinDays' in c) {
+        dateField(c.field, what);
+        if (!Number.isInteger(c.withinDays) || c.withinDays < 0) problems.push(`${where}的${what}的天数 withinDays 应为不小于 0 的整数，现为“${String(c.withinDays)}”`);
+      } else if ('in' in c) enumValues(c.field, what, c.in);
       else if ('notIn' in c) enumValues(c.field, what, c.notIn);
       else if ('is' in c) yesNoField(c.field, what);
       else needField(c.field, what);
     }
+  };
+  for (const a of r.attention ?? []) {
+    const what = `关注条件“${a.label}”`;
+    if (!kebab.test(a.id) || a.id === 'overdue') problems.push(`${where}的${what}编号“${a.id}”应为 kebab-case 且不能是 overdue（期限专用）`);
+    conditions(a.when, what);
+  }
+  const todoIds = new Set<string>();
+  const attentionIds = attentionRulesOf(r).map((a) => a.id);
+  for (const t of r.todos ?? []) {
+    const what = `待办规则“${t.label ?? t.id}”`;
+    if (!kebab.test(t.id) || todoIds.has(t.id)) problems.push(`${where}的${what}编号“${t.id}”应为 kebab-case 且不能重复`);
+    todoIds.add(t.id);
+    if (typeof t.when === 'string') {
+      if (!attentionIds.includes(t.when)) problems.push(`${where}的${what}引用的关注条件“${t.when}”不存在（可用：${attentionIds.join('、') || '无'}）`);
+    } else conditions(t.when, what);
+    if (typeof t.when !== 'string' && !t.label) problems.push(`${where}的待办规则“${t.id}”自带条件时须有名称 label`);
+    if (t.dueField) dateField(t.dueField, `${what}的到期日`);
+    if (t.severity && !severities.includes(t.severity)) problems.push(`${where}的${what}的紧急程度“${String(t.severity)}”应为 ${severities.join('、')} 之一`);
   }
   if (r.board) {
     enumValues(r.board.groupBy, '看板分组', []);
@@ -94,6 +116,32 @@ function viewProblems(r: PluginResource, where: string, needField: (key: string,
       else if (!numberTypes.has(f.type)) problems.push(`${where}的${what}字段“${f.label}”必须是数值`);
     }
   }
+  return problems;
+}
+
+/** A print form: a title, rows of one or two cells (a spanning cell alone), each field once. */
+function printFormProblems(r: PluginResource, where: string, needField: (key: string, what: string) => void): string[] {
+  const form = r.printForm!;
+  const problems: string[] = [];
+  const what = `打印表单“${form.title ?? ''}”`;
+  if (!form.title?.trim()) problems.push(`${where}的打印表单缺少标题 title`);
+  if (!Array.isArray(form.rows) || form.rows.length === 0) return [...problems, `${where}的${what}至少要有一行`];
+  const seen = new Set<string>();
+  form.rows.forEach((row, i) => {
+    const cells = Array.isArray(row) ? row : [];
+    const width = cells.reduce((n, c) => n + (typeof c === 'object' && c?.span === 2 ? 2 : 1), 0);
+    if (cells.length === 0 || width > 2) problems.push(`${where}的${what}第 ${i + 1} 行应为一到两个字段（跨两栏的字段独占一行）`);
+    for (const c of cells) {
+      const key = typeof c === 'string' ? c : c?.field;
+      if (typeof key !== 'string') {
+        problems.push(`${where}的${what}第 ${i + 1} 行有无效的单元格`);
+        continue;
+      }
+      needField(key, `${what}第 ${i + 1} 行`);
+      if (seen.has(key)) problems.push(`${where}的${what}中字段“${key}”出现了两次`);
+      seen.add(key);
+    }
+  });
   return problems;
 }
 

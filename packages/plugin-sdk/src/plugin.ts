@@ -75,8 +75,9 @@ export const documentFiles = '.pdf,.jpg,.jpeg,.png,.doc,.docx';
  * One test on a record's field, the same in the browser (row highlighting, board cards) and in
  * the database (the list's filter, as data-provider filters): `empty` (no value), `filled` (a
  * value), `in` / `notIn` (enum values; an empty field is not in any list, so it passes `notIn`),
- * `before: 'today'` (a date earlier than today in Shanghai; an empty date is never before), `is`
- * (a yes/no field holding exactly that value; an empty one holds neither).
+ * `before: 'today'` (a date earlier than today in Shanghai; an empty date is never before),
+ * `withinDays: n` (a date at most n days from today, the past included: due soon or overdue; an
+ * empty date never is), `is` (a yes/no field holding exactly that value; an empty one holds neither).
  */
 export type AttentionCondition<F extends string = string> =
   | { field: F; empty: true }
@@ -84,6 +85,7 @@ export type AttentionCondition<F extends string = string> =
   | { field: F; in: readonly string[] }
   | { field: F; notIn: readonly string[] }
   | { field: F; before: 'today' }
+  | { field: F; withinDays: number }
   | { field: F; is: boolean };
 
 /**
@@ -127,6 +129,28 @@ export type DeadlineRule<F extends string = string> = {
       doneWhen?: never;
     }
 );
+
+/** How pressing a to-do is: `danger` (red: overdue work), `warning` (orange), `info` (blue). */
+export type TodoSeverity = 'danger' | 'warning' | 'info';
+
+/**
+ * A to-do (待办) rule: records meeting it are work waiting for whoever may write the resource's
+ * area, listed on the console's 待办 page and counted in its header. `when` is the attention
+ * language: conditions, or the id of one of the resource's attention rules (`overdue` for its
+ * `deadline`), whose label then serves unless the to-do gives its own.
+ */
+export interface TodoRule<F extends string = string> {
+  /** Stable id, kebab-case, unique within the resource. */
+  id: string;
+  /** e.g. 待回访; defaults to the named attention rule's label. */
+  label?: string;
+  labelEn?: string;
+  when: string | readonly AttentionCondition<F>[];
+  /** A date field shown as the due date (days left / overdue by) and the order of the items, earliest first. */
+  dueField?: F;
+  /** `warning` by default. */
+  severity?: TodoSeverity;
+}
 
 /**
  * A board (看板): the records as cards in one column per option of an enum field, e.g.
@@ -181,6 +205,22 @@ export interface RatioColumn<F extends string = string> {
   decimals?: number;
 }
 
+/** One cell of a printed form: a field, or a field whose value spans the row's other column too. */
+export type PrintFormCell<F extends string = string> = F | { field: F; span: 2 };
+
+/**
+ * How one record prints as its paper form (调解登记表, 法律援助申请表 …): a title and rows of one or
+ * two cells, each a field's label and value (the 所属单位 and the printing date head the form).
+ * Without it a record prints as a generic two-column form of every field.
+ */
+export interface PrintForm<F extends string = string> {
+  /** e.g. 人民调解登记表 */
+  title: string;
+  titleEn?: string;
+  /** Rows top to bottom: `[a, b]` two fields side by side, `[{ field: c, span: 2 }]` one across the page. */
+  rows: readonly (readonly PrintFormCell<F>[])[];
+}
+
 export interface FormSection<F extends string = string> {
   title: string;
   fields: readonly F[];
@@ -213,6 +253,8 @@ export interface PluginResource<K extends RecordKind = RecordKind> {
   deadline?: DeadlineRule<FieldKey<K>>;
   /** Other "needs attention" highlights with a filter each, e.g. unrated tickets. */
   attention?: readonly AttentionRule<FieldKey<K>>[];
+  /** Work waiting for the area's writers, on the 待办 page: e.g. tickets near their deadline. */
+  todos?: readonly TodoRule<FieldKey<K>>[];
   /** Adds a 看板 view beside the list. */
   board?: BoardView<FieldKey<K>>;
   /** Computed columns from related kinds, e.g. the officers' yearly training hours. */
@@ -220,6 +262,8 @@ export interface PluginResource<K extends RecordKind = RecordKind> {
   /** Computed percentage columns from the record's own numbers, e.g. an exam's 合格率. */
   ratioColumns?: readonly RatioColumn<FieldKey<K>>[];
   attachments?: readonly AttachmentSlot[];
+  /** The record's printed form (打印登记表); a generic two-column form when absent. */
+  printForm?: PrintForm<FieldKey<K>>;
   /** Overrides of the generic pages. */
   pages?: { list?: LazyPage; show?: LazyPage; create?: LazyPage; edit?: LazyPage };
 }

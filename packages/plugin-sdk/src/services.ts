@@ -1,4 +1,4 @@
-import type { AttachmentRef, OrgUnit, Period, RecordKindRegistry } from '@fazhi/domain';
+import type { AnyRecord, AttachmentRef, OrgUnit, Period, RecordKind, RecordKindRegistry } from '@fazhi/domain';
 import type { Catalog, IndicatorComparison, IndicatorResult } from '@fazhi/metrics';
 
 /**
@@ -83,6 +83,28 @@ export interface DuplicateKeySource {
   list(orgId: string): Promise<DuplicateBusinessKey[]>;
 }
 
+/** What to do with a record whose business key (案件编号, 工单编号 …) is already in the file or the street. */
+export type OnDuplicate = 'skip' | 'update' | 'stop';
+
+/** The answer of a ledger import (`public.import_records`). */
+export interface ImportSummary {
+  inserted: number;
+  updated: number;
+  skipped: number;
+  /** Business keys found twice in the file or already in the street. */
+  duplicates: readonly string[];
+  /** `stop` met duplicates: nothing was written. */
+  stopped: boolean;
+}
+
+/**
+ * Writes a ledger's records of one kind as the user, all or nothing (`public.import_records`, a
+ * security-invoker function: RLS and grants apply); rejects with a Chinese message naming the row.
+ */
+export interface RecordImporter {
+  import(kind: RecordKind, records: readonly AnyRecord[], onDuplicate: OnDuplicate): Promise<ImportSummary>;
+}
+
 export interface FazhiServices {
   user: ConsoleUser;
   /**
@@ -98,6 +120,8 @@ export interface FazhiServices {
   attachments?: AttachmentStore;
   indicators?: IndicatorSource;
   duplicates?: DuplicateKeySource;
+  /** Ledger import (导入); without it the lists offer no 导入. */
+  importer?: RecordImporter;
   /**
    * The unit the console is looking at (a supervisor's street switcher): dashboards show its
    * figures and record lists are limited to its subtree. The user's top readable unit by default.

@@ -17,6 +17,8 @@ export const GONGWEN = {
   sizePt: { title: 22, body: 16, table: 12, pageNumber: 14 },
   /** Fixed line pitch: 22 lines of 28 pt fill the 225 mm type area as the standard asks. */
   linePt: { body: 28, title: 35 },
+  /** 28 characters to a line, 22 lines to a page (GB/T 9704 5.2.2). */
+  grid: { charsPerLine: 28, linesPerPage: 22 },
   /** Body paragraphs and headings start two characters in. */
   indentChars: 2,
   /** 成文日期 sits four characters from the right margin. */

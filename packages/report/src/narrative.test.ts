@@ -30,6 +30,12 @@ describe('narrative files', () => {
     }
   });
 
+  it('asks for the 成文日期 with year, month and day', () => {
+    expect(() => parseNarrative(['---', 'date: 2025年1月', '---'].join('\n'), { file: 'n.md' })).toThrow('第2行：成文日期“2025年1月”应写明年、月、日，如 2025年1月20日');
+    expect(() => parseNarrative(['---', 'date: 2025-01-20', '---'].join('\n'))).toThrow('成文日期“2025-01-20”应写明年、月、日');
+    expect(parseNarrative(['---', 'date: 2025年12月31日', '---'].join('\n')).date).toBe('2025年12月31日');
+  });
+
   it('produces a skeleton that parses back to an empty narrative', () => {
     const skeleton = narrativeSkeleton([{ key: 'problems', prompt: '写明不足' }]);
     const n = parseNarrative(skeleton, { knownKeys: ['problems'] });

@@ -71,7 +71,11 @@ export function parseNarrative(text: string, opts: { file?: string; knownKeys?: 
       inHedge = false;
       if (key === 'hedge' && !value.trim()) inHedge = true;
       else if (key === 'signature') signature = value.trim();
-      else if (key === 'date') date = value.trim();
+      else if (key === 'date') {
+        date = value.trim();
+        // 成文日期 (GB/T 9704 7.3.5): year, month and day in Arabic numerals.
+        if (date && !/^\d{4}年(1[0-2]|[1-9])月(3[01]|[12]\d|[1-9])日$/.test(date)) problems.push(`第${i + 1}行：成文日期“${date}”应写明年、月、日，如 2025年1月20日`);
+      }
       else problems.push(`第${i + 1}行：未知的设置“${key}”，可用 signature、date、hedge`);
     }
     if (i >= lines.length) problems.push('文件开头的“---”设置区没有结束标记“---”');

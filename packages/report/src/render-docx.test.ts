@@ -72,10 +72,13 @@ describe('renderDocx', () => {
     expect(title).toContain('<w:sz w:val="44"/>');
   });
 
-  it('sets body text in 16 pt 仿宋_GB2312, exactly 28 pt lines, two-character indent, justified', () => {
+  it('sets body text in 16 pt 仿宋_GB2312 on the 28-character pitch, exactly 28 pt lines, two-character indent, justified', () => {
     const body = paragraphStarting('全年各级人民调解组织受理矛盾纠纷242宗');
     expectElement(body, 'w:spacing', { ...EXACT_28PT, before: '0', after: '0' });
-    expect(elements(body, 'w:ind')).toEqual([{ firstLine: '640' }]);
+    // 16 pt type advancing 15.75 pt (−0.25 pt = −5 twips): 28 characters fill the 156 mm line.
+    expectElement(body, 'w:spacing', { val: '-5' });
+    expect(elements(body, 'w:ind')).toEqual([{ firstLine: '630' }]);
+    expect(body).toContain('<w:widowControl w:val="false"/>');
     expect(body).toContain('<w:jc w:val="both"/>');
     expectFont(body, '仿宋_GB2312');
     expect(body).toContain('<w:sz w:val="32"/>');
@@ -90,7 +93,7 @@ describe('renderDocx', () => {
     expect(h1).toContain('<w:pStyle w:val="Heading1"/>');
     expectFont(h1, '黑体');
     expectElement(h1, 'w:spacing', EXACT_28PT);
-    expect(elements(h1, 'w:ind')).toEqual([{ firstLine: '640' }]);
+    expect(elements(h1, 'w:ind')).toEqual([{ firstLine: '630' }]);
     expect(h1).toContain('<w:keepNext/>');
     const h2 = paragraphStarting('（一）多元化解矛盾纠纷');
     expect(h2).toContain('<w:pStyle w:val="Heading2"/>');
@@ -128,24 +131,51 @@ describe('renderDocx', () => {
     const date = paragraphStarting('2025年1月20日');
     expect(org).toContain('<w:jc w:val="right"/>');
     expect(date).toContain('<w:jc w:val="right"/>');
-    expectElement(date, 'w:ind', { right: '1280' });
+    expectElement(date, 'w:ind', { right: '1260' });
     // The organisation is wider than the date, so it cannot be centred over it: flush right.
     expectElement(org, 'w:ind', { right: '0' });
     expect(documentXml.lastIndexOf('2025年1月20日')).toBeGreaterThan(documentXml.lastIndexOf('【待补充】'));
   });
 
-  it('puts a centred “— PAGE —” number in 14 pt 宋体 in the footer', async () => {
+  it('puts a “— PAGE —” number in 14 pt 宋体 at the outer edge, one character in: right on odd pages, left on even', async () => {
     const rels = await part('word/_rels/document.xml.rels');
-    const ref = documentXml.match(/<w:footerReference w:type="default" r:id="(\w+)"\/>/)?.[1];
-    const target = rels.match(new RegExp(`Id="${ref}"[^>]*Target="([^"]+)"`))?.[1];
-    expect(target).toMatch(/^footer\d+\.xml$/);
-    const footer = await part(`word/${target}`);
-    expect(footer).toContain('<w:jc w:val="center"/>');
-    expect(footer).toContain('<w:instrText xml:space="preserve">PAGE</w:instrText>');
-    expectFont(footer, '宋体');
-    expect(footer).toContain('<w:sz w:val="28"/>');
-    const text = [...footer.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('|');
-    expect(text).toBe('— | —');
+    const footerOf = async (type: 'default' | 'even') => {
+      const ref = documentXml.match(new RegExp(`<w:footerReference w:type="${type}" r:id="(\\w+)"/>`))?.[1];
+      const target = rels.match(new RegExp(`Id="${ref}"[^>]*Target="([^"]+)"`))?.[1];
+      expect(target).toMatch(/^footer\d+\.xml$/);
+      return part(`word/${target}`);
+    };
+    const odd = await footerOf('default');
+    const even = await footerOf('even');
+    expect(odd).toContain('<w:jc w:val="right"/>');
+    expectElement(odd, 'w:ind', { right: '280' });
+    expect(even).toContain('<w:jc w:val="left"/>');
+    expectElement(even, 'w:ind', { left: '280' });
+    expect(await part('word/settings.xml')).toContain('<w:evenAndOddHeaders/>');
+    for (const footer of [odd, even]) {
+      expect(footer).toContain('<w:instrText xml:space="preserve">PAGE</w:instrText>');
+      expectFont(footer, '宋体');
+      expect(footer).toContain('<w:sz w:val="28"/>');
+      const text = [...footer.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('|');
+      expect(text).toBe('— | —');
+    }
+  });
+
+  it('names a fall-back for every 公文 face in the font table (仿宋_GB2312 → 仿宋, a serif GB2312 face)', async () => {
+    const fonts = elements(await part('word/fontTable.xml'), 'w:font').map((f) => f.name);
+    expect(fonts).toEqual(expect.arrayContaining(['仿宋_GB2312', '楷体_GB2312', '黑体', '方正小标宋简体', '宋体']));
+    const table = await part('word/fontTable.xml');
+    const fangsong = table.match(/<w:font w:name="仿宋_GB2312">[\s\S]*?<\/w:font>/)?.[0] ?? '';
+    expectElement(fangsong, 'w:altName', { val: '仿宋' });
+    expectElement(fangsong, 'w:family', { val: 'roman' });
+    expectElement(fangsong, 'w:charset', { val: '86' });
+  });
+
+  it('puts the attachment on a page of its own, after the signature', () => {
+    const mark = (documentXml.match(/<w:p(?:\s[^>]*)?>[\s\S]*?<\/w:p>/g) ?? []).find((p) => /<w:t(?:\s[^>]*)?>附件<\/w:t>/.test(p)) ?? '';
+    expect(mark).toContain('<w:pageBreakBefore/>');
+    expectFont(mark, '黑体');
+    expect(documentXml.indexOf('>附件：主要指标统计表<')).toBeLessThan(documentXml.indexOf('>2025年1月20日<'));
   });
 
   it('carries the 公文 fonts and spacing in its styles too', async () => {

@@ -20,6 +20,7 @@ import {
   type IRunOptions,
   type ISpacingProperties,
 } from 'docx';
+import { withFontFallbacks } from './docx-font-table.js';
 import { GONGWEN, mmToTwips, ptToTwips } from './gongwen-layout.js';
 import type { Block, Inline, ReportDocument, Section } from './model.js';
 import { attachmentMark, attachmentNote } from './attachments.js';
@@ -47,6 +48,7 @@ export async function renderDocx(doc: ReportDocument): Promise<Uint8Array> {
     creator: 'fazhi',
     lastModifiedBy: 'fazhi',
     styles: documentStyles(),
+    evenAndOddHeaderAndFooters: true,
     sections: [
       {
         properties: {
@@ -63,12 +65,13 @@ export async function renderDocx(doc: ReportDocument): Promise<Uint8Array> {
             },
           },
         },
-        footers: { default: pageNumberFooter() },
+        // 单页码居右、双页码居左 (GB/T 9704 7.5): odd pages use the default footer, even pages their own.
+        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
         children,
       },
     ],
   });
-  return new Uint8Array(await Packer.toArrayBuffer(document));
+  return withFontFallbacks(await Packer.toArrayBuffer(document));
 }
 
 /** A4 in twips: 210 × 297 mm. */
@@ -83,8 +86,18 @@ const FOOTER_DISTANCE_MM = 22;
 
 const halfPoints = (pt: number): number => pt * 2;
 const BODY_SIZE = halfPoints(GONGWEN.sizePt.body);
+
+/**
+ * 28 characters to a line. The type area is 156 mm (442.2 pt) wide, narrower than 28 characters of
+ * 16 pt (448 pt), so each character advances by slightly less: 15.75 pt, a character spacing of
+ * −0.25 pt on every run of body size. Word's own character grid (w:docGrid linesAndChars) would do
+ * the same in Word, but LibreOffice lays that grid out differently (27 characters here); character
+ * spacing is read alike by Word, WPS and LibreOffice, which render-docx-pdf.test.ts checks in the PDF.
+ */
+const CHAR_PITCH = Math.floor(TEXT_WIDTH / GONGWEN.grid.charsPerLine / 5) * 5; // 315 twips = 15.75 pt
+const CHARACTER_SPACING = CHAR_PITCH - ptToTwips(GONGWEN.sizePt.body); // −5 twips
 /** One character of body type, the unit of 公文 indents. */
-const CHAR = ptToTwips(GONGWEN.sizePt.body);
+const CHAR = CHAR_PITCH;
 
 /** East-Asian and Latin slots alike, so neither Word nor LibreOffice falls back to a Western face. */
 function font(name: string): IFontAttributesProperties {
@@ -100,16 +113,18 @@ const BODY_SPACING: ISpacingProperties = {
 
 const BODY_PARAGRAPH: IParagraphOptions = {
   alignment: AlignmentType.BOTH,
+  // Every page holds 22 lines: no widow/orphan control pushing a paragraph's last line over.
+  widowControl: false,
   spacing: BODY_SPACING,
   indent: { firstLine: GONGWEN.indentChars * CHAR },
 };
 
 const RUN = {
   title: { font: font(GONGWEN.fonts.title), size: halfPoints(GONGWEN.sizePt.title), bold: false },
-  body: { font: font(GONGWEN.fonts.body), size: BODY_SIZE },
-  heading1: { font: font(GONGWEN.fonts.heading1), size: BODY_SIZE, bold: false },
-  heading2: { font: font(GONGWEN.fonts.heading2), size: BODY_SIZE, bold: false },
-  heading3: { font: font(GONGWEN.fonts.heading3), size: BODY_SIZE, bold: true },
+  body: { font: font(GONGWEN.fonts.body), size: BODY_SIZE, characterSpacing: CHARACTER_SPACING },
+  heading1: { font: font(GONGWEN.fonts.heading1), size: BODY_SIZE, bold: false, characterSpacing: CHARACTER_SPACING },
+  heading2: { font: font(GONGWEN.fonts.heading2), size: BODY_SIZE, bold: false, characterSpacing: CHARACTER_SPACING },
+  heading3: { font: font(GONGWEN.fonts.heading3), size: BODY_SIZE, bold: true, characterSpacing: CHARACTER_SPACING },
   table: { font: font(GONGWEN.fonts.body), size: halfPoints(GONGWEN.sizePt.table) },
   pageNumber: { font: font(GONGWEN.fonts.pageNumber), size: halfPoints(GONGWEN.sizePt.pageNumber) },
 } satisfies Record<string, IRunOptions>;
@@ -274,13 +289,15 @@ export function widthInChars(text: string): number {
   return width;
 }
 
-function pageNumberFooter(): Footer {
+/** 「— 1 —」 in 4号 at the outer edge, one character (of its own size) in from the type area. */
+function pageNumberFooter(side: 'odd' | 'even'): Footer {
+  const oneChar = ptToTwips(GONGWEN.sizePt.pageNumber);
   return new Footer({
     children: [
       new Paragraph({
-        alignment: AlignmentType.CENTER,
+        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
-        indent: { firstLine: 0 },
+        indent: side === 'odd' ? { firstLine: 0, right: oneChar } : { firstLine: 0, left: oneChar },
         children: [new TextRun({ ...RUN.pageNumber, children: ['— ', PageNumber.CURRENT, ' —'] })],
       }),
     ],

@@ -66,6 +66,9 @@ describe('renderHtml', () => {
     expect(html).toContain('p, h2, h3, h4 { text-indent: 2em;');
     expect(html).toMatch(/h2 \{ font-family: "黑体"/);
     expect(html).toMatch(/h3 \{ font-family: "楷体_GB2312"/);
+    // Page numbers at the outer edge in print: right on odd (right-hand) pages, left on even.
+    expect(html).toMatch(/@page :right \{ @bottom-right \{ content: "— " counter\(page\) " —";[^}]*padding-right: 1em;/);
+    expect(html).toMatch(/@page :left \{ @bottom-left \{ content: "— " counter\(page\) " —";[^}]*padding-left: 1em;/);
   });
 });
 

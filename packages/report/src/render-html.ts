@@ -113,8 +113,10 @@ const size = GONGWEN.sizePt;
 const STYLE = `@page {
   size: A4;
   margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;
-  @bottom-center { content: "— " counter(page) " —"; font: ${size.pageNumber}pt ${FONT_STACKS.pageNumber}; }
 }
+/* 单页码居右、双页码居左, one character in from the type area (GB/T 9704 7.5). */
+@page :right { @bottom-right { content: "— " counter(page) " —"; font: ${size.pageNumber}pt ${FONT_STACKS.pageNumber}; padding-right: 1em; vertical-align: top; padding-top: 7mm; } }
+@page :left { @bottom-left { content: "— " counter(page) " —"; font: ${size.pageNumber}pt ${FONT_STACKS.pageNumber}; padding-left: 1em; vertical-align: top; padding-top: 7mm; } }
 html { background: #e8e8e8; }
 body { margin: 0; color: #000; font-family: ${FONT_STACKS.body}; font-size: ${size.body}pt; line-height: ${GONGWEN.linePt.body}pt; }
 .page { box-sizing: border-box; width: ${GONGWEN.pageMm.width}mm; min-height: ${GONGWEN.pageMm.height}mm; margin: 12px auto; padding: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; background: #fff; box-shadow: 0 1px 6px rgba(0, 0, 0, 0.25); }

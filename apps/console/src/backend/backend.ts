@@ -1,4 +1,4 @@
-import type { AttachmentStore, ConsoleUser, DuplicateKeySource, IndicatorSource } from '@fazhi/plugin-sdk';
+import type { AttachmentStore, ConsoleUser, DuplicateKeySource, IndicatorSource, RecordImporter } from '@fazhi/plugin-sdk';
 import type { ReportStore } from '@fazhi/db/browser';
 import type { DataProvider } from '@refinedev/core';
 
@@ -26,6 +26,8 @@ export interface ConnectedBackend {
   attachments: AttachmentStore;
   /** Business keys stored twice before the database refused duplicates (shown to street admins). */
   duplicates: DuplicateKeySource;
+  /** Ledger import (导入), one transaction as the user. */
+  importer: RecordImporter;
   /** Saved annual reports (versions, 定稿, 封账, templates) and the district comparison. */
   reports: ReportStore;
   /** The year dashboards open on (the demo data's year); the current year when absent. */

@@ -1,4 +1,5 @@
-import type { ConsoleUser } from '@fazhi/plugin-sdk';
+import type { ConsoleUser, WorkAreaPlugin } from '@fazhi/plugin-sdk';
+import { TodoCount } from '@fazhi/plugin-sdk/ui';
 import { useLogout, useTranslate } from '@refinedev/core';
 import { DownOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Select, Space, Tag, Typography } from 'antd';
@@ -10,6 +11,8 @@ import { scopeUnits } from './scope.js';
 interface Props {
   backend: ConsoleBackend;
   user: ConsoleUser;
+  /** The composed plugins: their to-do rules make the header's 待办 count. */
+  plugins: readonly WorkAreaPlugin[];
   session: SignedInSession;
   orgId?: string;
   year: number;
@@ -21,7 +24,7 @@ interface Props {
 
 const firstYear = 2020;
 
-export function ConsoleHeader({ backend, user, session, orgId, year, locale, onOrgChange, onYearChange, onLocaleChange }: Props) {
+export function ConsoleHeader({ backend, user, plugins, session, orgId, year, locale, onOrgChange, onYearChange, onLocaleChange }: Props) {
   const t = useTranslate();
   const { mutate: logout } = useLogout();
   const units = scopeUnits(user);
@@ -42,6 +45,7 @@ export function ConsoleHeader({ backend, user, session, orgId, year, locale, onO
   return (
     <Layout.Header style={{ background: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', padding: '0 24px', height: 64 }}>
       <Space size="middle">
+        <TodoCount plugins={plugins} />
         <Tag color={backend.kind === 'embedded' ? 'blue' : 'green'}>{t(backend.kind === 'embedded' ? 'console.backendEmbedded' : 'console.backendSupabase')}</Tag>
         {units.length > 0 && (
           <Select

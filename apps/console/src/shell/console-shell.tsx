@@ -4,13 +4,14 @@ import { Authenticated, Refine, type AuthProvider } from '@refinedev/core';
 import routerProvider, { CatchAllNavigate, UnsavedChangesNotifier } from '@refinedev/react-router';
 import type { FazhiServices } from '@fazhi/plugin-sdk';
 import { createAccessControl, findResource, refineResources, type ConsoleComposition } from '@fazhi/plugin-sdk/host';
-import { createI18nProvider, DocumentTitle, FazhiServicesProvider, pluginRoutes } from '@fazhi/plugin-sdk/ui';
-import { HomeOutlined } from '@ant-design/icons';
+import { createI18nProvider, DocumentTitle, FazhiServicesProvider, pluginRoutes, todoPath, todoRoute } from '@fazhi/plugin-sdk/ui';
+import { CheckSquareOutlined, FileTextOutlined, HomeOutlined } from '@ant-design/icons';
 import { Button, Result, Spin } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
 import type { ConnectedBackend, ConsoleBackend, SignedInSession } from '../backend/backend.js';
 import { HomePage } from '../home/home-page.js';
+import { TemplateEditorPage } from '../report-template/template-editor-page.js';
 import { consoleMessages, consoleText, type ConsoleLocale } from '../messages.js';
 import { ConsoleHeader } from './console-header.js';
 import { initialScope } from './scope.js';
@@ -111,9 +112,17 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
     }),
     [backend, session, user, onSignedOut],
   );
+  const isAdmin = user.memberships.some((m) => m.role === 'admin');
   const resources = useMemo(
-    () => [{ name: 'home', list: '/', meta: { label: i18nProvider.translate('console.home'), icon: <HomeOutlined /> } }, ...refineResources(plugins)],
-    [plugins, i18nProvider],
+    () => [
+      // 待办 first: the day's work across every area, above the overview and the areas.
+      { name: 'todo', list: todoPath, meta: { label: i18nProvider.translate('fazhi.todo.title'), icon: <CheckSquareOutlined /> } },
+      { name: 'home', list: '/', meta: { label: i18nProvider.translate('console.home'), icon: <HomeOutlined /> } },
+      ...refineResources(plugins),
+      // The report template is a street admin's to edit (the page says so to anyone else).
+      ...(isAdmin ? [{ name: 'report-template', list: '/reports/template', meta: { label: i18nProvider.translate('console.templateEditor.menu'), icon: <FileTextOutlined /> } }] : []),
+    ],
+    [plugins, i18nProvider, isAdmin],
   );
   const services: FazhiServices = {
     user,
@@ -122,6 +131,7 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
     attachments: connected.attachments,
     indicators: connected.indicators,
     duplicates: connected.duplicates,
+    importer: connected.importer,
     ...(orgId ? { dashboardOrgId: orgId } : {}),
     dashboardYear: year,
   };
@@ -153,6 +163,7 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
                     <ConsoleHeader
                       backend={backend}
                       user={user}
+                      plugins={plugins}
                       session={session}
                       orgId={orgId}
                       year={year}
@@ -169,6 +180,8 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
             }
           >
             <Route index element={<HomePage plugins={plugins} />} />
+            <Route path={todoPath} element={todoRoute(plugins).element} />
+            <Route path="/reports/template" element={<TemplateEditorPage model={model} reports={connected.reports} />} />
             {plugins.flatMap(pluginRoutes).map((r) => (
               <Route key={r.path} path={r.path} element={r.element} />
             ))}

@@ -6,3 +6,4 @@ export { memoryAttachmentStore } from './memory-attachment-store.js';
 export { installDomShims } from './dom-shims.js';
 export { chooseOption, clickButton, field, setDate, setText, uploadFile } from './form-helpers.js';
 export { expectIndicatorCard, findIndicatorCard } from './dashboard-helpers.js';
+export { todoCounts } from './todo-helpers.js';

@@ -1,4 +1,4 @@
-import { asUser, sqlDuplicateKeySource, sqlEvaluator } from '@fazhi/db/browser';
+import { asUser, sqlDuplicateKeySource, sqlEvaluator, sqlRecordImporter } from '@fazhi/db/browser';
 import { sqlDataProvider } from '@fazhi/db/refine';
 import { monthsOf } from '@fazhi/domain';
 import { useNotificationProvider } from '@refinedev/antd';
@@ -17,7 +17,7 @@ import type { WorkAreaPlugin } from '../plugin.js';
 import { findResource, refineResources, resourcePaths } from '../host/resource-routes.js';
 import type { AttachmentStore, ConsoleUser, FazhiServices, IndicatorSource } from '../services.js';
 import { createI18nProvider, type Locale } from '../ui/i18n/i18n-provider.js';
-import { pluginRoutes } from '../ui/pages.js';
+import { pluginRoutes, todoRoute } from '../ui/pages.js';
 import { FazhiServicesProvider } from '../ui/services-context.js';
 import { installDomShims } from './dom-shims.js';
 import { memoryAttachmentStore } from './memory-attachment-store.js';
@@ -59,8 +59,9 @@ function LocationProbe({ onChange }: { onChange: (path: string) => void }) {
   return null;
 }
 
+/** The plugin's routes and the 待办 page (`/todo`) over its to-do rules. */
 function PluginRoutes({ plugin }: { plugin: WorkAreaPlugin }) {
-  return useRoutes(pluginRoutes(plugin));
+  return useRoutes([...pluginRoutes(plugin), todoRoute([plugin])]);
 }
 
 /** The indicator source the console implements with the SQL evaluator, as the signed-in user, over the composed catalog. */
@@ -96,6 +97,7 @@ export async function renderPlugin(given: WorkAreaPlugin, opts: RenderPluginOpti
     catalog: model.catalog,
     attachments,
     duplicates: sqlDuplicateKeySource((fn) => asUser(database.db, { userId: account.id }, fn)),
+    importer: sqlRecordImporter((fn) => asUser(database.db, { userId: account.id }, fn)),
     ...(indicators ? { indicators } : {}),
     ...(opts.dashboardOrgId ? { dashboardOrgId: opts.dashboardOrgId } : {}),
     ...(opts.dashboardYear ? { dashboardYear: opts.dashboardYear } : {}),

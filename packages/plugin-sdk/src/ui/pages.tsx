@@ -7,6 +7,7 @@ import { dashboardPath, resourcePaths } from '../host/resource-routes.js';
 import { lazyElement } from './lazy-element.js';
 import { useFazhiServices } from './services-context.js';
 import { useLabels } from './use-labels.js';
+import { todoPath } from './todo/todo-rules.js';
 
 export type PageName = 'list' | 'show' | 'create' | 'edit';
 
@@ -47,6 +48,7 @@ export function ResourcePage({ plugin, resource, name }: { plugin: WorkAreaPlugi
 }
 
 const Dashboard = lazy(() => import('./dashboard/dashboard-page.js'));
+const Todo = lazy(() => import('./todo/todo-page.js'));
 
 /** A route as react-router's `RouteObject` describes it (kept structural: no router import here). */
 export interface PluginRoute {
@@ -77,4 +79,16 @@ export function pluginRoutes(plugin: WorkAreaPlugin): PluginRoute[] {
     }
   }
   return out;
+}
+
+/** The 待办 page across `plugins` (their `todos`), at `todoPath`; its own chunk like every page. */
+export function todoRoute(plugins: readonly WorkAreaPlugin[]): PluginRoute {
+  return {
+    path: todoPath,
+    element: (
+      <Suspense fallback={<Skeleton active />}>
+        <Todo plugins={plugins} />
+      </Suspense>
+    ),
+  };
 }

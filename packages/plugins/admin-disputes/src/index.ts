@@ -34,6 +34,11 @@ export default definePlugin({
         { title: '决定/判决', fields: ['result', 'decidedOn'] },
       ],
       board: { groupBy: 'stage', cardFields: ['kind', 'filedOn'] },
+      printForm: {
+        title: '行政争议案件登记表',
+        titleEn: 'Administrative dispute registration form',
+        rows: [['caseNo', 'filedOn'], ['kind', 'ourRole'], [{ field: 'cause', span: 2 }], [{ field: 'counterpart', span: 2 }], ['stage', 'result'], ['decidedOn']],
+      },
       attachments: [
         { id: 'filing', label: '起诉状/复议申请书', accept: documentFiles },
         { id: 'defence', label: '答辩材料', accept: documentFiles },

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { uuidFor } from '@fazhi/db';
 import { Evaluator, formatChange, formatIndicator } from '@fazhi/metrics';
-import { createPluginDatabase, findIndicatorCard, renderPlugin, type PluginDatabase } from '@fazhi/plugin-sdk/testing';
+import { createPluginDatabase, findIndicatorCard, renderPlugin, todoCounts, type PluginDatabase } from '@fazhi/plugin-sdk/testing';
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import enforcement from './index.js';
@@ -67,5 +67,9 @@ describe('enforcement', () => {
     const { data } = await own.dataProvider.create({ resource: 'enforcement_actions', variables });
     expect(data.id).toBeTruthy();
     await database.db.query('delete from public.enforcement_actions where id = $1', [data.id]);
+  }, 60_000);
+
+  test('待办 counts the licence applications awaiting a decision, for the enforcement clerk', async () => {
+    expect(await todoCounts(enforcement, database, 'enforcement')).toEqual({ 'licences.undecided': live('licences').filter((l) => !l.result).length });
   }, 60_000);
 });

@@ -60,6 +60,7 @@ export default definePlugin({
       listFilters: [period, org, { field: 'licenceType' }, { field: 'result' }, { type: 'text', fields: ['licenceNo', 'applicant'] }],
       defaultSort: { field: 'appliedOn', order: 'desc' },
       attention: [{ id: 'undecided', label: '待决定', when: [{ field: 'result', empty: true }] }],
+      todos: [{ id: 'undecided', when: 'undecided' }],
       attachments: [{ id: 'decision', label: '许可决定书', accept: documents }],
     },
   ],

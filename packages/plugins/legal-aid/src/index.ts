@@ -42,6 +42,26 @@ export default definePlugin({
         { id: 'pending', label: '待审查', when: [{ field: 'decision', in: ['pending'] }] },
         { id: 'unassigned', label: '待指派', when: [{ field: 'decision', in: ['accepted'] }, { field: 'lawyer', empty: true }] },
       ],
+      printForm: {
+        title: '法律援助申请表',
+        titleEn: 'Legal aid application form',
+        rows: [
+          ['applicationNo', 'appliedOn'],
+          ['applicantName', 'applicantCategory'],
+          ['applicantIdNumber', 'applicantPhone'],
+          ['channel', 'caseKind'],
+          [{ field: 'cause', span: 2 }],
+          ['amount', 'decision'],
+          ['decidedOn', 'rejectionReason'],
+          ['lawyer', 'lawFirm'],
+          ['closedOn', 'lossRecovered'],
+          [{ field: 'outcome', span: 2 }],
+        ],
+      },
+      todos: [
+        { id: 'review', when: 'pending' },
+        { id: 'assign', when: 'unassigned', severity: 'info' },
+      ],
       attachments: [
         { id: 'application', label: '申请材料', accept: documents },
         { id: 'legal-opinion', label: '法律意见书', accept: documents },

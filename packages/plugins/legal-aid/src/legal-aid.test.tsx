@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { uuidFor } from '@fazhi/db';
 import { Evaluator, formatChange, formatIndicator } from '@fazhi/metrics';
-import { clickButton, createPluginDatabase, findIndicatorCard, renderPlugin, type PluginDatabase } from '@fazhi/plugin-sdk/testing';
+import { clickButton, createPluginDatabase, findIndicatorCard, renderPlugin, todoCounts, type PluginDatabase } from '@fazhi/plugin-sdk/testing';
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import legalAid from './index.js';
@@ -58,5 +58,15 @@ describe('legal aid', () => {
     const target = live()[0]!;
     const changed = await r.dataProvider.update({ resource: 'legal_aid_applications', id: String(target.id), variables: { cause: '改写' } }).then(() => 'written', (e: unknown) => e);
     expect(changed).not.toBe('written');
+  }, 60_000);
+
+  test('待办 counts the applications awaiting 审查 and the accepted ones awaiting a lawyer, for the legal-aid clerk', async () => {
+    const pending = live().filter((a) => a.decision === 'pending').length;
+    expect(pending).toBeGreaterThan(0);
+    expect(await todoCounts(legalAid, database, 'legal-aid')).toEqual({
+      'legal_aid_applications.review': pending,
+      'legal_aid_applications.assign': live().filter((a) => a.decision === 'accepted' && !a.lawyer).length,
+    });
+    expect(await todoCounts(legalAid, database, 'mediation')).toEqual({});
   }, 60_000);
 });

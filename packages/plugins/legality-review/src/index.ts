@@ -38,6 +38,7 @@ export default definePlugin({
         { id: 'returned', label: '退回修改', labelEn: 'Returned', when: [{ field: 'stage', in: ['returned'] }] },
         { id: 'awaiting-decision', label: '待集体讨论', labelEn: 'Awaiting decision', when: [{ field: 'stage', in: ['reviewed'] }] },
       ],
+      todos: [{ id: 'awaiting-review', when: 'awaiting-review' }, { id: 'returned', when: 'returned', severity: 'info' }],
       attachments: [
         { id: 'draft', label: '决策草案', accept: documents },
         { id: 'legality-opinion', label: '合法性审查意见书', accept: documents },

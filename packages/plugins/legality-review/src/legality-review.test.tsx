@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { uuidFor } from '@fazhi/db';
 import { Evaluator, formatIndicator } from '@fazhi/metrics';
-import { chooseOption, clickButton, createPluginDatabase, expectIndicatorCard, renderPlugin, type PluginDatabase } from '@fazhi/plugin-sdk/testing';
+import { chooseOption, clickButton, createPluginDatabase, expectIndicatorCard, renderPlugin, todoCounts, type PluginDatabase } from '@fazhi/plugin-sdk/testing';
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import legalityReview from './index.js';
@@ -74,5 +74,23 @@ describe('legality review', () => {
     const target = live('major_decisions')[0]!;
     const changed = await r.dataProvider.update({ resource: 'major_decisions', id: String(target.id), variables: { title: '改写' } }).then(() => 'written', (e: unknown) => e);
     expect(changed).not.toBe('written');
+  }, 60_000);
+
+  test('待办 counts the major decisions awaiting 法制审核 and those returned, for the legality-review clerk', async () => {
+    const r = await renderPlugin(legalityReview, { user: 'legality-review', database, route: '/todo' });
+    const decisions = live('major_decisions');
+    const { data } = await r.dataProvider.create({ resource: 'major_decisions', variables: { ...draft, orgId: uuidFor(String(decisions[0]!.orgId)) } });
+    try {
+      expect(await todoCounts(legalityReview, database, 'legality-review')).toEqual({
+        'major_decisions.awaiting-review': decisions.filter((d) => d.stage === 'drafting').length + 1,
+        'major_decisions.returned': decisions.filter((d) => d.stage === 'returned').length,
+      });
+      // The page lists the draft under its rule, one click from the record.
+      const link = await screen.findByRole('link', { name: draft.title }, { timeout: 30_000 });
+      expect(link.getAttribute('href')).toBe(`/legality-review/major-decisions/show/${String(data.id)}`);
+      expect(link.closest('[data-todo]')?.getAttribute('data-todo')).toBe('legality-review.major_decisions.awaiting-review');
+    } finally {
+      await database.db.query('delete from public.major_decisions where id = $1', [data.id]);
+    }
   }, 60_000);
 });

@@ -37,6 +37,23 @@ export default definePlugin({
         { title: '结案', fields: ['closedOn', 'result', 'agreementForm', 'performance'] },
         { title: '回访', fields: ['followUpOn', 'satisfaction'] },
       ],
+      printForm: {
+        title: '人民调解登记表',
+        titleEn: 'Mediation registration form',
+        rows: [
+          ['caseNo', 'acceptedOn'],
+          ['source', 'disputeType'],
+          [{ field: 'partyNames', span: 2 }],
+          ['partiesCount', 'amount'],
+          [{ field: 'summary', span: 2 }],
+          ['mediator', 'status'],
+          ['result', 'closedOn'],
+          ['agreementForm', 'performance'],
+          ['followUpOn', 'satisfaction'],
+        ],
+      },
+      // 回访 is the workflow's last step: a closed case without it is work left.
+      todos: [{ id: 'follow-up', label: '待回访', labelEn: 'Awaiting follow-up', when: [{ field: 'status', in: ['closed'] }], severity: 'info' }],
       attachments: [{ id: 'agreement', label: '调解协议书', accept: '.pdf,.jpg,.jpeg,.png,.doc,.docx', maxBytes: 20 * 1024 * 1024 }],
     },
   ],

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { Evaluator, formatChange, formatIndicator } from '@fazhi/metrics';
-import { chooseOption, clickButton, createPluginDatabase, findIndicatorCard, renderPlugin, setDate, setText, type PluginDatabase } from '@fazhi/plugin-sdk/testing';
+import { chooseOption, clickButton, createPluginDatabase, findIndicatorCard, renderPlugin, setDate, setText, todoCounts, type PluginDatabase } from '@fazhi/plugin-sdk/testing';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import mediation from './index.js';
@@ -320,4 +320,12 @@ describe('mediation business keys', () => {
       await database.db.query('delete from public.mediation_cases where id = $1', [copy]);
     }
   });
+
+  test('待办 counts the closed cases awaiting 回访, for the mediation clerk and the admin, not for a viewer', async () => {
+    const awaiting = live().filter((c) => c.status === 'closed').length;
+    expect(awaiting).toBeGreaterThan(0);
+    expect(await todoCounts(mediation, database, 'mediation')).toEqual({ 'mediation_cases.follow-up': awaiting });
+    expect(await todoCounts(mediation, database, 'admin')).toEqual({ 'mediation_cases.follow-up': awaiting });
+    expect(await todoCounts(mediation, database, 'viewer')).toEqual({});
+  }, 60_000);
 });

@@ -35,6 +35,8 @@ export default definePlugin({
       // Not closed = no 办结时间: tickets kept before the workflow have 办结时间 but no 办理阶段.
       deadline: { field: 'dueAt', doneWhenFilled: 'closedAt' },
       attention: [{ id: 'unrated', label: '未评价', labelEn: 'Not rated', when: [{ field: 'closedAt', filled: true }, { field: 'satisfaction', empty: true }] }],
+      // Two days ahead: time to chase the department before the ticket turns overdue.
+      todos: [{ id: 'due', label: '临期或逾期未办结', labelEn: 'Due or overdue', when: [{ field: 'dueAt', withinDays: 2 }, { field: 'closedAt', empty: true }], dueField: 'dueAt', severity: 'danger' }],
       attachments: [{ id: 'reply', label: '办理回复及佐证材料', accept: documents }],
     },
     {
@@ -76,6 +78,7 @@ export default definePlugin({
         { title: '答复', fields: ['answeredOn', 'result'] },
       ],
       attention: [{ id: 'unanswered', label: '待答复', labelEn: 'Not answered', when: [{ field: 'answeredOn', empty: true }] }],
+      todos: [{ id: 'unanswered', when: 'unanswered' }],
       attachments: [
         { id: 'request', label: '申请书', accept: documents },
         { id: 'answer', label: '答复告知书', accept: documents },

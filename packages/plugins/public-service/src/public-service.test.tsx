@@ -2,8 +2,8 @@
 import { uuidFor } from '@fazhi/db';
 import { todayInShanghai } from '@fazhi/domain';
 import { Evaluator } from '@fazhi/metrics';
-import { chooseOption, clickButton, createPluginDatabase, expectIndicatorCard, renderPlugin, setText, type PluginDatabase } from '@fazhi/plugin-sdk/testing';
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { chooseOption, clickButton, createPluginDatabase, expectIndicatorCard, renderPlugin, setText, todoCounts, type PluginDatabase } from '@fazhi/plugin-sdk/testing';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import publicService from './index.js';
 
@@ -150,5 +150,46 @@ describe('12345 hotline tickets', () => {
     expect(changed).not.toBe('written');
     const { rows: kept } = await database.db.query<{ department: string }>(`select department from public.hotline_tickets where id = $1`, [uuidFor(String(target.id))]);
     expect(kept[0]!.department).toBe(target.department);
+  }, 60_000);
+
+  test('待办: the tickets near (≤ 2 days) or past their 办理时限 without 办结, counted and listed for the clerk, the overdue first', async () => {
+    /** The Shanghai day `n` days from today. */
+    const dayFromToday = (n: number) => shanghaiTime(n).slice(0, 10);
+    const isDue = (t: Record<string, unknown>) => !t.closedAt && String(t.dueAt).slice(0, 10) <= dayFromToday(2);
+    const ids: string[] = [];
+    try {
+      const r = await renderPlugin(publicService, { user: 'public-service', database, route: '/todo' });
+      // Due in two days counts, in three does not; a closed one never.
+      for (const [no, dueIn, closed] of [['GZ-TODO-IN', 2, false], ['GZ-TODO-OUT', 3, false], ['GZ-TODO-DONE', -2, true]] as const) {
+        const { data } = await r.dataProvider.create({ resource: 'hotline_tickets', variables: { ...ticket(no), dueAt: shanghaiTime(dueIn), ...(closed ? { closedAt: shanghaiTime(-1), stage: 'closed' } : {}) } });
+        ids.push(String(data.id));
+      }
+      const expected = tickets().filter(isDue).length + 1;
+      expect(tickets().filter(isDue).length).toBeGreaterThan(0);
+      expect(await todoCounts(publicService, database, 'public-service')).toEqual({ 'hotline_tickets.due': expected, 'disclosure_requests.unanswered': live('disclosure_requests').filter((d) => !d.answeredOn).length });
+      cleanup();
+      await renderPlugin(publicService, { user: 'public-service', database, route: '/todo' });
+      const group = await waitFor(() => {
+        const g = document.querySelector<HTMLElement>('[data-todo="public-service.hotline_tickets.due"]');
+        expect(g?.getAttribute('data-todo-total')).toBe(String(expected));
+        expect(g!.querySelector('.ant-table-tbody tr.ant-table-row')).not.toBeNull();
+        return g!;
+      }, { timeout: 30_000 });
+      expect(group.textContent).toContain(`共 ${expected} 项`);
+      // Earliest 办理时限 first: the oldest seed ticket, overdue by its days; a link to the record.
+      const oldest = tickets().filter(isDue).sort((a, b) => String(a.dueAt).localeCompare(String(b.dueAt)))[0]!;
+      const first = group.querySelector('.ant-table-tbody tr.ant-table-row')!;
+      expect(first.querySelector('a')?.getAttribute('href')).toBe(`/public-service/hotline-tickets/show/${uuidFor(String(oldest.id))}`);
+      expect(first.textContent).toContain(String(oldest.ticketNo));
+      const overdueBy = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${String(oldest.dueAt).slice(0, 10)}T00:00:00Z`)) / 86_400_000);
+      expect(first.textContent).toContain(`逾期 ${overdueBy} 天`);
+    } finally {
+      if (ids.length) await database.db.query('delete from public.hotline_tickets where id = any($1::uuid[])', [ids]);
+    }
+  }, 120_000);
+
+  test('待办 is for those who write the area: a clerk of another area has none of these rules', async () => {
+    expect(await todoCounts(publicService, database, 'mediation')).toEqual({});
+    expect(await todoCounts(publicService, database, 'viewer')).toEqual({});
   }, 60_000);
 });

@@ -41,6 +41,8 @@ export default definePlugin({
       ],
       // 整改期限 is the date to finish by: a completed task awaiting 销号 is not overdue.
       deadline: { field: 'deadline', doneWhen: ['completed', 'closed_out'] },
+      // Unlike 逾期, a completed task still waits for its 销号 (with evidence): it stays a to-do.
+      todos: [{ id: 'due', label: '临期或逾期未销号', labelEn: 'Due, not closed out', when: [{ field: 'deadline', withinDays: 7 }, { field: 'status', notIn: ['closed_out'] }], dueField: 'deadline', severity: 'danger' }],
       board: { groupBy: 'status', cardFields: ['department', 'deadline'] },
       attachments: [
         { id: 'assignment', label: '任务分派表', accept: documents },

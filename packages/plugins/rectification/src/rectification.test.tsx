@@ -3,7 +3,7 @@ import { asUser, sqlAttachmentStore } from '@fazhi/db/browser';
 import { uuidFor } from '@fazhi/db';
 import { todayInShanghai } from '@fazhi/domain';
 import { Evaluator, formatChange, formatIndicator } from '@fazhi/metrics';
-import { chooseOption, clickButton, createPluginDatabase, demoAccount, findIndicatorCard, renderPlugin, setDate, setText, uploadFile, type PluginDatabase } from '@fazhi/plugin-sdk/testing';
+import { chooseOption, clickButton, createPluginDatabase, demoAccount, findIndicatorCard, renderPlugin, setDate, setText, todoCounts, uploadFile, type PluginDatabase } from '@fazhi/plugin-sdk/testing';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import rectification from './index.js';
@@ -144,5 +144,24 @@ describe('rectification', () => {
     expect(changed).not.toBe('written');
     const after = await database.db.query<{ department: string }>(`select department from public.rectification_tasks where id = $1`, [uuidFor(String(target.id))]);
     expect(after.rows[0]!.department).toBe(target.department);
+  }, 60_000);
+
+  test('待办 counts the tasks due within 7 days or overdue and not 销号 (a completed one still awaits its 销号)', async () => {
+    const r = await renderPlugin(rectification, { user: 'rectification', database, route: list });
+    const today = todayInShanghai();
+    const dayFromToday = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    const ids: string[] = [];
+    try {
+      for (const [problem, dueIn] of [['测试：七日内到期', 7], ['测试：八日后到期', 8]] as const) {
+        const { data } = await r.dataProvider.create({ resource: 'rectification_tasks', variables: { ...task, problem, assignedOn: today, deadline: dayFromToday(dueIn), orgId: streetOrg() } });
+        ids.push(String(data.id));
+      }
+      const due = live().filter((t) => t.status !== 'closed_out' && String(t.deadline) <= dayFromToday(7)).length;
+      expect(live().some((t) => t.status === 'completed')).toBe(true);
+      expect(await todoCounts(rectification, database, 'rectification')).toEqual({ 'rectification_tasks.due': due + 1 });
+      expect(await todoCounts(rectification, database, 'viewer')).toEqual({});
+    } finally {
+      if (ids.length) await database.db.query('delete from public.rectification_tasks where id = any($1::uuid[])', [ids]);
+    }
   }, 60_000);
 });

@@ -17,6 +17,7 @@ import { Board } from '../views/board.js';
 import { ratioText } from '../views/ratio-columns.js';
 import { belowThreshold } from '../views/related-sums.js';
 import { useRelatedSums } from '../views/use-related-sums.js';
+import { LedgerActions } from '../ledger/ledger-actions.js';
 import { useFazhiServices } from '../services-context.js';
 import { useLabels } from '../use-labels.js';
 import { ColumnChooser } from './column-chooser.js';
@@ -207,6 +208,17 @@ function ListBody({ resource, plugin, onWrite }: RecordPageProps & { onWrite: (s
             <span>{t('fazhi.list.showDeleted')}</span>
           </Space>
           <ColumnChooser resource={resource} columns={columns} onChange={setColumns} labels={labels} />
+          <LedgerActions
+            resource={resource}
+            area={plugin.area}
+            labels={labels}
+            filters={[...permanent, ...filters]}
+            sorters={sorters}
+            values={chosen ?? initialValues}
+            withDeleted={withDeleted}
+            columns={columns}
+            canImport={canCreate?.can === true}
+          />
           {canCreate?.can ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => create(kind.id)}>
               {t('buttons.create')}

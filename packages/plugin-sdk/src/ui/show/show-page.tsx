@@ -1,7 +1,9 @@
-import { EditOutlined } from '@ant-design/icons';
+import { EditOutlined, PrinterOutlined } from '@ant-design/icons';
+import type { AnyRecord } from '@fazhi/domain';
 import { Show } from '@refinedev/antd';
 import { useCan, useNavigation, useShow, type BaseRecord } from '@refinedev/core';
 import { Button, Card, Descriptions, Space, Tag } from 'antd';
+import { useState } from 'react';
 import { hasRight } from '../../host/access-control.js';
 import { workflowOf, type RecordPageProps } from '../../plugin.js';
 import { AttachmentsPanel } from '../attachments/attachments-panel.js';
@@ -12,6 +14,8 @@ import { formSectionsOf } from '../form/form-layout.js';
 import { useFazhiServices } from '../services-context.js';
 import { useLabels } from '../use-labels.js';
 import { RecordHistory } from '../history/record-history.js';
+import { PrintRecord } from '../ledger/print-record.js';
+import { PrintSheet } from '../ledger/print-sheet.js';
 import { StepHistory } from '../workflow/step-history.js';
 import { WorkflowButtons } from '../workflow/workflow-buttons.js';
 
@@ -28,6 +32,7 @@ export default function RecordShowPage({ resource, plugin }: RecordPageProps) {
   const { data: canEdit } = useCan({ resource: kind.id, action: 'edit', params: { id: record?.id, orgId: (record?.orgId as string) ?? null, resource: { name: kind.id, meta: { area: plugin.area } } as never } });
   const masked = record ? !hasRight(user, 'personal', plugin.area, record.orgId as string) : false;
   const title = record ? String(record[kind.titleField] ?? labels.kind(kind)) : labels.kind(kind);
+  const [printing, setPrinting] = useState(false);
 
   return (
     <Show
@@ -37,13 +42,25 @@ export default function RecordShowPage({ resource, plugin }: RecordPageProps) {
       canDelete={false}
       canEdit={false}
       headerButtons={
-        record && canEdit?.can && !record.deletedAt ? (
-          <Button icon={<EditOutlined />} onClick={() => edit(kind.id, record.id!)}>
-            {t('buttons.edit')}
-          </Button>
+        record ? (
+          <Space>
+            <Button icon={<PrinterOutlined />} onClick={() => setPrinting(true)}>
+              {t('fazhi.ledger.printRecord')}
+            </Button>
+            {canEdit?.can && !record.deletedAt ? (
+              <Button icon={<EditOutlined />} onClick={() => edit(kind.id, record.id!)}>
+                {t('buttons.edit')}
+              </Button>
+            ) : null}
+          </Space>
         ) : null
       }
     >
+      {record && printing ? (
+        <PrintSheet orientation="portrait" labels={labels} onClose={() => setPrinting(false)}>
+          <PrintRecord resource={resource} record={record as AnyRecord} orgs={user.orgs} labels={labels} />
+        </PrintSheet>
+      ) : null}
       {record ? (
         <Space direction="vertical" style={{ width: '100%' }} size="middle">
           {record.deletedAt ? <Tag color="red">{t('fazhi.list.deleted')}</Tag> : null}

@@ -30,7 +30,15 @@ export function meetsCondition(c: AttentionCondition, record: Record<string, unk
   if ('in' in c) return !isEmpty(v) && c.in.includes(String(v));
   if ('notIn' in c) return isEmpty(v) || !c.notIn.includes(String(v));
   if ('is' in c) return v === c.is;
+  if ('withinDays' in c) return !isEmpty(v) && dayOf(v) < dayAfter(today, c.withinDays);
   return !isEmpty(v) && dayOf(v) < today;
+}
+
+/** The calendar day `days + 1` after `today`: a date within `days` days lies before it. */
+export function dayAfter(today: string, days: number): string {
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days + 1);
+  return d.toISOString().slice(0, 10);
 }
 
 export function meetsRule(rule: AttentionRule, record: Record<string, unknown>, today: string): boolean {
@@ -45,17 +53,23 @@ export function rulesMet(rules: readonly AttentionRule[], record: Record<string,
 /** `notIn: []` holds for every record; as a filter it would reduce the `or` below to "is empty". */
 const alwaysHolds = (c: AttentionCondition) => 'notIn' in c && c.notIn.length === 0;
 
-function conditionFilter(c: AttentionCondition, today: string): CrudFilter {
+export function conditionFilter(c: AttentionCondition, today: string): CrudFilter {
   if ('empty' in c) return { field: c.field, operator: 'null', value: true };
   if ('filled' in c) return { field: c.field, operator: 'nnull', value: true };
   if ('in' in c) return { field: c.field, operator: 'in', value: [...c.in] };
   // SQL's `not in` drops empty values; the browser side counts them as "not final".
   if ('notIn' in c) return { operator: 'or', value: [{ field: c.field, operator: 'null', value: true }, { field: c.field, operator: 'nin', value: [...c.notIn] }] };
   if ('is' in c) return { field: c.field, operator: 'eq', value: c.is };
+  if ('withinDays' in c) return { field: c.field, operator: 'lt', value: dayAfter(today, c.withinDays) };
   return { field: c.field, operator: 'lt', value: today };
+}
+
+/** Every condition as a data-provider filter (all must hold). */
+export function conditionFilters(when: readonly AttentionCondition[], today: string): CrudFilter[] {
+  return when.filter((c) => !alwaysHolds(c)).map((c) => conditionFilter(c, today));
 }
 
 /** The rule as one keyed filter (Refine replaces it on the next search instead of merging). */
 export function ruleFilter(rule: AttentionRule, today: string, on: boolean): CrudFilter {
-  return { key: `attention.${rule.id}`, operator: 'and', value: on ? rule.when.filter((c) => !alwaysHolds(c)).map((c) => conditionFilter(c, today)) : [] };
+  return { key: `attention.${rule.id}`, operator: 'and', value: on ? conditionFilters(rule.when, today) : [] };
 }

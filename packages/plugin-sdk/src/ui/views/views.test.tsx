@@ -84,6 +84,7 @@ describe('attention rules', () => {
       fc.subarray(['good', 'bad']).map((v) => ({ field: 'rating', notIn: v })),
       fc.subarray(['open', 'doing', 'done']).map((v) => ({ field: 'stage', notIn: v })),
       fc.constant({ field: 'deadline', before: 'today' as const }),
+      fc.integer({ min: 0, max: 45 }).map((withinDays) => ({ field: 'deadline', withinDays })),
     );
     const rules = fc.array(condition, { minLength: 1, maxLength: 3 }).map((when): AttentionRule => ({ id: 'random', label: '随机', when }));
     const dbIds = async (rule: AttentionRule) => {
