@@ -29,7 +29,11 @@ describe('figure drill-down in the harness', () => {
       root(),
       { kind: 'year', year: 2024 },
     );
-    const open = async (id: string) => fireEvent.click(await screen.findByLabelText(`查看构成「${indicator(catalog, id).label}」的记录`, {}, wait));
+    // The card's link (the group's table links the same figure with the same words).
+    const open = async (id: string) => {
+      const links = await screen.findAllByLabelText(`查看构成「${indicator(catalog, id).label}」的记录`, {}, wait);
+      fireEvent.click(links.find((a) => a.closest(`[data-indicator="${id}"]`))!);
+    };
 
     await open('mediation.successful_cases');
     expect(await screen.findByText(`来自指标：${indicator(catalog, 'mediation.successful_cases').label}`, {}, wait)).toBeTruthy();

@@ -8,7 +8,7 @@ import { ModelMigrationRefused } from './generate/model-migration.js';
 import { modelSnapshot, snapshotHash, snapshotJson } from './generate/model-snapshot.js';
 import { migrate } from './migrate.js';
 import { migrateModel, recordedModelSnapshot } from './migrate-model.js';
-import { tableChecksums, tableColumns, withoutTables } from './model-upgrade.test-helper.js';
+import { modelTables, tableChecksums, tableColumns, withoutTables } from './model-upgrade.test-helper.js';
 import { defaultMigrationsDir } from './package-paths.js';
 import { openSeeded, type SeededDatabase } from './seed-databases.test-helper.js';
 import { testDatabases, testTmpDir } from './testing/index.js';
@@ -81,7 +81,7 @@ describe.each(testDatabases())('a generated migration file applied by migrate() 
     const result = await migrate(seeded.db, { migrationsDir: join(dir, 'migrations') });
     expect(result.applied.map((m) => m.name)).toEqual(['model_add_correction_cases_change_mediation_cases_catalog']);
     // The upgrade writes to the kinds list, the snapshot and the migration history; nothing else changes.
-    const written = ['private.record_kinds', 'private.model_snapshot', 'supabase_migrations.schema_migrations'];
+    const written = [...modelTables, 'supabase_migrations.schema_migrations'];
     expect(withoutTables(await tableChecksums(seeded.db, columns), written)).toEqual(withoutTables(before, written));
     expect(snapshotHash(await recordedModelSnapshot(seeded.db))).toBe(snapshotHash(modelSnapshot(upgradedModel())));
     expect((await migrateModel(seeded.db, upgradedModel())).changed).toBe(false);

@@ -6,7 +6,7 @@ import { modelMigrationPlan, ModelMigrationRefused } from './generate/model-migr
 import { modelSnapshot, snapshotHash } from './generate/model-snapshot.js';
 import { compareEvaluators, equalityPeriods, subtreeEvaluators } from './indicator-equality.test-helper.js';
 import { migrateModel, recordedModelSnapshot } from './migrate-model.js';
-import { tableChecksums, tableColumns, withoutTables, type TableChecksums } from './model-upgrade.test-helper.js';
+import { modelTables, tableChecksums, tableColumns, withoutTables, type TableChecksums } from './model-upgrade.test-helper.js';
 import { recordColumns, recordRow } from './record-rows.js';
 import { insertSamples, seedFixture } from './rls/fixture.test-helper.js';
 import { openSeeded, type SeededDatabase } from './seed-databases.test-helper.js';
@@ -16,7 +16,7 @@ import { testDatabases } from './testing/index.js';
 import { correctionCases, correctionRecords, extraDisputeType, upgradedModel } from './testing/upgrade-model.js';
 
 /** Tables the upgrade itself writes to: the kinds list of the storage policies, and the recorded snapshot. */
-const written = ['private.record_kinds', 'private.model_snapshot'];
+const written = modelTables;
 const without = (c: TableChecksums) => withoutTables(c, written);
 
 /** `ok`, or the SQLSTATE and constraint a statement failed with. */

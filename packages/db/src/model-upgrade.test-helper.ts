@@ -35,6 +35,9 @@ export async function tableChecksums(db: SqlExecutor, columns: ReadonlyMap<strin
   return out;
 }
 
+/** What a model upgrade writes about the model itself (kinds, snapshot, personal columns): not records. */
+export const modelTables = ['private.record_kinds', 'private.model_snapshot', 'private.kind_personal_columns'] as const;
+
 /** The checksums without the tables an upgrade writes to itself. */
 export function withoutTables(checksums: TableChecksums, tables: readonly string[]): TableChecksums {
   return Object.fromEntries(Object.entries(checksums).filter(([t]) => !tables.includes(t)));

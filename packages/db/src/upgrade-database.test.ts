@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { modelSnapshot, snapshotHash } from './generate/model-snapshot.js';
 import { applyMigrations } from './migrations-core.js';
-import { tableChecksums, tableColumns, withoutTables, type TableChecksums } from './model-upgrade.test-helper.js';
+import { modelTables, tableChecksums, tableColumns, withoutTables, type TableChecksums } from './model-upgrade.test-helper.js';
 import { defaultMigrationsDir, defaultShimFile } from './package-paths.js';
 import { openPglite } from './pglite-database.js';
 import { seedDir } from './seed-databases.test-helper.js';
@@ -60,7 +60,7 @@ describe('upgrading an embedded profile (file-backed PGlite)', () => {
       expect(result.applied.map((m) => m.file)).toEqual(migrations.map((m) => m.file).filter((f) => f >= firstNewVersion));
       expect(loaded).toEqual(result.applied.map((m) => m.file));
       expect(result.model).toMatchObject({ changed: true, hash: snapshotHash(modelSnapshot(upgradedModel())) });
-      const written = ['private.record_kinds', 'private.model_snapshot', 'supabase_migrations.schema_migrations'];
+      const written = [...modelTables, 'supabase_migrations.schema_migrations'];
       expect(withoutTables(await tableChecksums(db, columns), written)).toEqual(withoutTables(before, written));
       expect(before['public.mediation_cases']!.rows).toBeGreaterThan(100);
     } finally {

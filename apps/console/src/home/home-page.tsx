@@ -1,14 +1,15 @@
 import type { IndicatorComparison } from '@fazhi/metrics';
 import type { WorkAreaPlugin } from '@fazhi/plugin-sdk';
 import { hasRight } from '@fazhi/plugin-sdk/host';
-import { DuplicateKeysNotice, IndicatorCard, useAsync, useDashboardScope, useFazhiServices } from '@fazhi/plugin-sdk/ui';
+import { DuplicateKeysNotice, IndicatorCard, useAsync, useDashboardScope, useDrillUrl, useFazhiServices } from '@fazhi/plugin-sdk/ui';
 import { useTranslate } from '@refinedev/core';
 import { Card, Col, Empty, Row, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 
 /**
  * The home page: an overview of every work area for the unit and year chosen in the header, the
- * areas the user writes in first. Each area shows its dashboard's headline cards (with 同比) and
+ * areas the user writes in first. Each area shows its dashboard's headline cards (with 同比; each
+ * opens the records behind it) and
  * links to its own dashboard, where the monthly trend and the indicator tables are. All cards of
  * all areas come from one `compare` call, so the page costs one database round trip however many
  * plugins are installed.
@@ -17,6 +18,7 @@ export function HomePage({ plugins }: { plugins: readonly WorkAreaPlugin[] }) {
   const t = useTranslate();
   const { user, indicators } = useFazhiServices();
   const { orgId, year } = useDashboardScope();
+  const drillUrl = useDrillUrl();
   const org = user.orgs.find((o) => o.id === orgId);
   const ordered = [...plugins].sort((a, b) => Number(hasRight(user, 'write', b.area, orgId)) - Number(hasRight(user, 'write', a.area, orgId)));
   const ids = [...new Set(ordered.flatMap(headline))];
@@ -32,11 +34,14 @@ export function HomePage({ plugins }: { plugins: readonly WorkAreaPlugin[] }) {
       {ordered.map((p) => (
         <Card key={p.id} size="small" title={p.menuGroup ? `${p.label}（${p.menuGroup}）` : p.label} extra={<Link to={`/${p.id}`}>{t('fazhi.dashboard.open')}</Link>} data-plugin={p.id}>
           <Row gutter={[16, 16]}>
-            {headline(p).map((id) => (
-              <Col key={id} xs={24} sm={12} xl={6}>
-                <IndicatorCard comparison={compared.data?.find((c) => c.current.indicator.id === id)} loading={compared.loading} error={error} />
-              </Col>
-            ))}
+            {headline(p).map((id) => {
+              const c = compared.data?.find((x) => x.current.indicator.id === id);
+              return (
+                <Col key={id} xs={24} sm={12} xl={6}>
+                  <IndicatorCard comparison={c} loading={compared.loading} error={error} drillTo={c && orgId ? drillUrl(id, orgId, c.current.range) : undefined} />
+                </Col>
+              );
+            })}
           </Row>
         </Card>
       ))}

@@ -80,6 +80,7 @@ describe('modelMigrationSql', () => {
       `create trigger ${t}_audit after insert or update or delete`,
       `create trigger ${t}_stamp_update before update`,
       `create trigger ${t}_refuse_masked_write before update`,
+      `insert into private.kind_personal_columns (kind_id, column_name) values ('${t}', 'person_name'), ('${t}', 'person_id_number');`,
       `create trigger ${t}_validate_values before insert or update`,
       `create trigger ${t}_year_lock before insert or update or delete on public.${t}\n  for each row execute function private.refuse_locked_year('received_on');`,
       `create trigger ${t}_unique_case_no after insert on public.${t} referencing new table as new_rows`,
@@ -105,6 +106,8 @@ describe('modelMigrationSql', () => {
     expect(sql).toContain('drop view public.mediation_cases_view;');
     expect(sql).toMatch(/create or replace view public\.mediation_cases_view[\s\S]*t\.held_online,/);
     expect(sql).toContain('create trigger mediation_cases_unique_case_no');
+    // The 操作日志's list of its personal columns is rewritten with the kind.
+    expect(sql).toMatch(/delete from private\.kind_personal_columns where kind_id = 'mediation_cases';\ninsert into private\.kind_personal_columns \(kind_id, column_name\) values \('mediation_cases', 'party_names'\)/);
     // Checks that did not change stay; the catalog did not change, so neither do its functions.
     expect(sql).not.toContain('drop constraint mediation_cases_case_no_max_length');
     expect(sql).not.toContain('measure_values');

@@ -2,6 +2,7 @@ import { columnName, type FieldDef, type RecordKind } from '@fazhi/domain';
 import type { Catalog } from '@fazhi/metrics';
 import { indicatorFunctionsSql } from './indicators-migration.js';
 import { modelSnapshot, snapshotHash, snapshotRegistry, type ModelSnapshot, type SchemaModel } from './model-snapshot.js';
+import { personalColumnsSql } from './personal-columns.js';
 import { maskedWriteTriggerName, personalKindParts, personalValueFunction } from './personal-fields-migration.js';
 import { policiesSql, privilegesSql, triggersSql, viewName } from './record-access.js';
 import { columnType, kindChecks } from './record-columns.js';
@@ -106,6 +107,7 @@ function newKindSql(k: RecordKind, catalog: Catalog, created: Set<string>, forwa
     banner(k, '新增'),
     tableSql(k, created, forwardRefs),
     ...personalKindParts(k),
+    personalColumnsSql(k),
     privilegesSql(k),
     policiesSql(k),
     triggersSql(k),
@@ -142,7 +144,7 @@ function changedKindSql(c: KindChange, fromCatalog: Catalog, toCatalog: Catalog,
   // Always rewritten: state or field labels may have changed without the workflow changing.
   const workflow = !from.workflow && !to.workflow ? [] : [dropWorkflowSql(from), ...(to.workflow ? [workflowSql(to)] : [])];
   const yearLock = from.periodField === to.periodField ? [] : [dropYearLockSql(from), yearLockSql(to)];
-  return [banner(to, '变更'), out.join('\n'), ...personalKindParts(to), privilegesSql(to), ...(rules ? [rules] : []), ...workflow, ...yearLock].join('\n\n');
+  return [banner(to, '变更'), out.join('\n'), ...personalKindParts(to), personalColumnsSql(to), privilegesSql(to), ...(rules ? [rules] : []), ...workflow, ...yearLock].join('\n\n');
 }
 
 function describeChange(c: KindChange): string {

@@ -1,12 +1,16 @@
+import { createRegistry } from '@fazhi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, SqlExecutor } from '../client.js';
-import { testDatabases } from '../testing/index.js';
-import { as, clerkA, committedAs, org, otherAreaClerkA, seedFixture, user } from './fixture.test-helper.js';
+import { personalColumnsOf } from '../generate/personal-columns.js';
+import { migrateModel } from '../migrate-model.js';
+import { correctionCases, testDatabases, upgradedModel } from '../testing/index.js';
+import { as, clerkA, committedAs, org, otherAreaClerkA, seedFixture, switchTo, user } from './fixture.test-helper.js';
 
 /**
  * 操作日志 (migration 20261205020800_record_history.sql): `public.record_history(kind, id)` gives
  * every reader of a record its audited changes field by field, personal values masked as the
- * record's view masks them for the caller, workflow steps named; others get nothing.
+ * record's view masks them for the caller, workflow steps named; others get nothing. Which columns
+ * are personal is the model's list, written by the generated migrations (20261205040300).
  */
 const clerk = clerkA('mediation');
 const id = '00000000-0000-4000-a200-000000000001';
@@ -41,11 +45,21 @@ describe.each(testDatabases())('record history on $name', (backend) => {
   }, 120_000);
   afterAll(() => db?.close());
 
-  it('reads the view’s personal columns of a kind', async () => {
-    const r = await as(db, 'owner', (tx) => tx.query<{ c: string[] }>(`select private.personal_columns('mediation_cases') as c`));
-    expect([...r.rows[0]!.c].sort()).toEqual(['party_id_numbers', 'party_names', 'party_phones']);
-    const none = await as(db, 'owner', (tx) => tx.query<{ c: string[] }>(`select private.personal_columns('honours') as c`));
-    expect(none.rows[0]!.c).toEqual([]);
+  it('masks by the model’s list of personal columns: every kind’s, exactly as declared', async () => {
+    const r = await as(db, 'owner', (tx) => tx.query<{ kind: string; c: string[] }>(`select k.kind_id as kind, private.personal_columns(k.kind_id) as c from private.record_kinds k`));
+    const listed = Object.fromEntries(r.rows.map((x) => [x.kind, x.c]));
+    expect(listed).toEqual(Object.fromEntries(createRegistry().list().map((k) => [k.id, personalColumnsOf(k).sort()])));
+    expect(listed['mediation_cases']).toEqual(['party_id_numbers', 'party_names', 'party_phones']);
+    expect(listed['honours']).toEqual([]);
+  });
+
+  it('the list decides, not the view’s text: a column listed as personal is masked in the history', async () => {
+    const summaries = await as(db, 'owner', async (tx) => {
+      await tx.query(`insert into private.kind_personal_columns (kind_id, column_name) values ('mediation_cases', 'summary')`);
+      await switchTo(tx, clerk);
+      return (await historyOf(tx))[1]!.changes.find((c) => c.column === 'summary');
+    });
+    expect(summaries).toEqual({ column: 'summary', before: '噪*', after: '噪***' });
   });
 
   it('a clerk without the personal-data right: every change with old and new value, personal ones masked, the step named', async () => {
@@ -75,5 +89,20 @@ describe.each(testDatabases())('record history on $name', (backend) => {
   it('nobody who cannot read the record gets any of it', async () => {
     for (const who of [otherAreaClerkA('mediation'), user.adminB, user.stranger]) expect(await as(db, who, historyOf)).toEqual([]);
     await expect(as(db, 'anon', historyOf)).rejects.toMatchObject({ code: '42501' });
+  });
+});
+
+describe.each(testDatabases())('personal columns of a kind a model migration adds, on $name', (backend) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await backend.create();
+    await migrateModel(db, upgradedModel());
+  }, 180_000);
+  afterAll(() => db?.close());
+
+  it('a plugin’s new kind has its personal columns listed by the generated migration', async () => {
+    const r = await as(db, 'owner', (tx) => tx.query<{ c: string[] }>(`select private.personal_columns($1) as c`, [correctionCases.id]));
+    expect(r.rows[0]!.c).toEqual(personalColumnsOf(correctionCases).sort());
+    expect(r.rows[0]!.c).toEqual(['person_id_number', 'person_name']);
   });
 });

@@ -1,10 +1,9 @@
 import { formatIndicator, type IndicatorComparison, type IndicatorResult } from '@fazhi/metrics';
-import type { Period, PeriodRange } from '@fazhi/domain';
-import { useNavigation, useResourceParams } from '@refinedev/core';
+import type { Period } from '@fazhi/domain';
 import { Card, Col, Row, Skeleton, Typography } from 'antd';
 import { Suspense } from 'react';
 import type { DashboardWidget, WorkAreaPlugin } from '../../plugin.js';
-import { drillSearch } from '../drill/drill-target.js';
+import { useDrillUrl } from '../drill/use-drill-url.js';
 import { lazyElement } from '../lazy-element.js';
 import { useFazhiServices } from '../services-context.js';
 import { useLabels } from '../use-labels.js';
@@ -61,22 +60,6 @@ export function DashboardWidgets({ plugin }: { plugin: WorkAreaPlugin }) {
   );
 }
 
-/**
- * The list of the records behind a figure: its numerator's kind, when the console has a list of
- * that kind, filtered by the measure (see drill/). Undefined when no list shows those records.
- */
-export function useDrillUrl() {
-  const { catalog } = useFazhiServices();
-  const { resources } = useResourceParams();
-  const { listUrl } = useNavigation();
-  return (indicatorId: string, orgId: string, range: PeriodRange): string | undefined => {
-    const indicator = catalog?.indicators.find((i) => i.id === indicatorId);
-    const measure = catalog?.measures.find((m) => m.id === indicator?.numerator);
-    if (!measure || !resources.some((r) => r.name === measure.kind && r.list)) return undefined;
-    return `${listUrl(measure.kind)}${drillSearch({ indicatorId, part: 'numerator', orgId, range })}`;
-  };
-}
-
 function MonthlyTrend({ indicator, title, chart, orgId, year }: { indicator: string; title: string; chart?: 'bar' | 'line'; orgId?: string; year: number }) {
   const { indicators } = useFazhiServices();
   const { t } = useLabels();
@@ -85,18 +68,23 @@ function MonthlyTrend({ indicator, title, chart, orgId, year }: { indicator: str
     <Card size="small" title={t('fazhi.dashboard.trendTitle', { title, year })}>
       {trend.error ? (
         <Typography.Text type="danger">{t('fazhi.dashboard.failed', { message: trend.error.message })}</Typography.Text>
-      ) : !trend.data ? (
+      ) : !trend.data || !orgId ? (
         <Skeleton active />
       ) : (
-        <MonthlyChart title={title} chart={chart} results={trend.data} />
+        <MonthlyChart title={title} chart={chart} results={trend.data} orgId={orgId} />
       )}
     </Card>
   );
 }
 
-function MonthlyChart({ title, chart, results }: { title: string; chart?: 'bar' | 'line'; results: readonly IndicatorResult[] }) {
+function MonthlyChart({ title, chart, results, orgId }: { title: string; chart?: 'bar' | 'line'; results: readonly IndicatorResult[]; orgId: string }) {
   const { t } = useLabels();
-  const points = results.map((r) => ({ label: t('fazhi.dashboard.month', { n: r.period.kind === 'month' ? r.period.month : '' }), value: r.value }));
+  const drillUrl = useDrillUrl();
+  // Each month opens the records behind its own value (the month's days, as the evaluator counted them).
+  const points = results.map((r) => {
+    const label = t('fazhi.dashboard.month', { n: r.period.kind === 'month' ? r.period.month : '' });
+    return { label, value: r.value, href: drillUrl(r.indicator.id, orgId, r.range), hrefLabel: t('fazhi.dashboard.drill', { label: `${title} ${label}` }) };
+  });
   const format = (v: number) => (results[0] ? formatIndicator(results[0].indicator, v) : String(v));
   const values = points.map((p) => `${p.label} ${p.value === null ? t('fazhi.empty') : format(p.value)}`).join(t('fazhi.dashboard.separator'));
   return <TrendChart title={title} kind={chart} points={points} format={format} label={t('fazhi.dashboard.summary', { title, values })} />;

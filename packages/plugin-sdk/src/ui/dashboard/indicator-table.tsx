@@ -1,14 +1,17 @@
 import { formatIndicator, type IndicatorComparison } from '@fazhi/metrics';
 import { Table, Typography } from 'antd';
+import { Link } from 'react-router';
+import { useDrillUrl } from '../drill/use-drill-url.js';
 import { useFazhiServices } from '../services-context.js';
 import { useLabels } from '../use-labels.js';
 import { asOfText, changeText } from './change-text.js';
 import { useAsync } from './use-async.js';
 
-/** One indicator group as a table: 本期, 上年同期 and 同比 per indicator, for the unit and year given. */
+/** One indicator group as a table: 本期 (opening its records), 上年同期 and 同比 per indicator, for the unit and year given. */
 export function IndicatorTable({ title, ids, orgId, year }: { title: string; ids: readonly string[]; orgId?: string; year: number }) {
   const { t } = useLabels();
   const { indicators } = useFazhiServices();
+  const drillUrl = useDrillUrl();
   const rows = useAsync<IndicatorComparison[]>(`${orgId}|${year}|${ids.join()}`, indicators && orgId ? () => indicators.compare(ids, orgId, { kind: 'year', year }) : null);
   if (rows.error) return <Typography.Text type="danger">{t('fazhi.dashboard.failed', { message: rows.error.message })}</Typography.Text>;
   return (
@@ -25,7 +28,23 @@ export function IndicatorTable({ title, ids, orgId, year }: { title: string; ids
       dataSource={rows.data ?? []}
       columns={[
         { title: t('fazhi.dashboard.indicator'), render: (_, r) => r.current.indicator.label },
-        { title: t('fazhi.dashboard.value'), align: 'right', render: (_, r) => formatIndicator(r.current.indicator, r.current.value) },
+        {
+          title: t('fazhi.dashboard.value'),
+          align: 'right',
+          render: (_, r) => {
+            const i = r.current.indicator;
+            const shown = formatIndicator(i, r.current.value);
+            // This year's figure opens the records behind it, as a dashboard card does.
+            const to = orgId ? drillUrl(i.id, orgId, r.current.range) : undefined;
+            return to ? (
+              <Link to={to} aria-label={t('fazhi.dashboard.drill', { label: i.label })} data-drill-link={i.id}>
+                {shown}
+              </Link>
+            ) : (
+              shown
+            );
+          },
+        },
         { title: t('fazhi.dashboard.previousColumn'), align: 'right', render: (_, r) => (r.previous ? formatIndicator(r.current.indicator, r.previous.value) : '—') },
         { title: t('fazhi.dashboard.change'), render: (_, r) => changeText(r, t) },
       ]}

@@ -7,7 +7,8 @@ import { Link, useLocation } from 'react-router';
 import { orgName, subtreeOf } from '../fields/org-tree.js';
 import { useFazhiServices } from '../services-context.js';
 import type { Labels } from '../use-labels.js';
-import { drillSearch, readDrill, resolveDrill, withoutDrill, type ResolvedDrill } from './drill-target.js';
+import { readDrill, resolveDrill, withoutDrill, type ResolvedDrill } from './drill-target.js';
+import { useDrillUrl } from './use-drill-url.js';
 import { filterText, measureListFilters, periodText } from './measure-filters.js';
 
 export interface ListDrill extends ResolvedDrill {
@@ -70,22 +71,25 @@ export function summaryText(m: Measure, kind: RecordKind, value: number | null, 
   }
 }
 
-/** How many records one measure of the drilled indicator selects (a rate's other side). */
+/**
+ * How many records one measure of the drilled indicator selects, and a link to them (a rate's other
+ * side, on this kind's list or on its own kind's when the two sides count different records).
+ */
 function PartLink({ drill, part, kind, labels }: { drill: ListDrill; part: 'numerator' | 'denominator'; kind: RecordKind; labels: Labels }) {
   const { catalog, user } = useFazhiServices();
-  const { pathname } = useLocation();
+  const drillUrl = useDrillUrl();
   const target = { ...drill.target, part };
   const resolved = resolveDrill(catalog, target);
   const filter = resolved ? measureListFilters(resolved.measure, target.range, subtreeOf(user.orgs, target.orgId)) : undefined;
-  const sameKind = resolved?.measure.kind === kind.id;
   const { result } = useList({ resource: resolved?.measure.kind ?? kind.id, filters: filter ? [filter] : [], pagination: { currentPage: 1, pageSize: 1 }, queryOptions: { enabled: !!filter } });
   if (!resolved) return null;
   const label = labels.t('fazhi.drill.part', { part: labels.t(`fazhi.drill.${part}`), measure: resolved.measure.label });
   const count = result.total === undefined ? '…' : labels.t('fazhi.drill.count', { n: result.total });
   const current = part === drill.target.part;
+  const to = current ? undefined : drillUrl(target.indicatorId, target.orgId, target.range, part);
   return (
     <span data-drill-part={part}>
-      {current || !sameKind ? <Typography.Text strong={current}>{label}</Typography.Text> : <Link to={`${pathname}${drillSearch(target)}`}>{label}</Link>}
+      {to ? <Link to={to}>{label}</Link> : <Typography.Text strong={current}>{label}</Typography.Text>}
       <Typography.Text type="secondary">（{count}）</Typography.Text>
     </span>
   );
@@ -114,6 +118,7 @@ export function DrillBanner({ drill, kind, value, labels }: { drill: ListDrill; 
       showIcon
       style={{ marginBottom: 16 }}
       data-drill={drill.indicator.id}
+      data-drill-shows={`${drill.target.part} ${drill.target.range.start} ${drill.target.range.end}`}
       closable={{ closeIcon: <Link to={`${pathname}${withoutDrill(search)}`} aria-label={labels.t('fazhi.drill.close')}>×</Link> }}
       message={labels.t('fazhi.drill.from', { indicator: labels.field(drill.indicator) })}
       description={

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { findField, todayInShanghai } from '@fazhi/domain';
-import { List, useTable } from '@refinedev/antd';
+import { getDefaultSortOrder, List, useTable } from '@refinedev/antd';
 import { useCan, useLink, useNavigation, type BaseRecord, type CrudFilter, type HttpError } from '@refinedev/core';
 import { Alert, Button, Segmented, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -135,6 +135,8 @@ function ListBody({ resource, plugin, onWrite }: RecordPageProps & { onWrite: (s
         dataIndex: f.key,
         title: labels.field(f),
         sorter: !unsortable.has(f.type),
+        // Controlled: a sort restored from the URL (reload, back, a shared link) shows on its header.
+        sortOrder: unsortable.has(f.type) ? undefined : (getDefaultSortOrder(f.key, sorters) ?? null),
         ...(oneLine.has(f.type) || f.key === titleKey ? { onCell: noWrap } : {}),
         render: (value: unknown, record: BaseRecord) => {
           const shown = <FieldValue field={f} value={value} labels={labels} masked={f.personal && !hasRight(user, 'personal', plugin.area, record.orgId as string)} />;
@@ -183,7 +185,7 @@ function ListBody({ resource, plugin, onWrite }: RecordPageProps & { onWrite: (s
       title: t('fazhi.list.actions'),
       render: (_: unknown, record: BaseRecord) => <RowActions resource={resource} area={plugin.area} record={record} labels={labels} />,
     },
-  ], [columns, kind, labels, user, plugin.area, resource, titleKey, Link, showUrl, t, rules, today, sums]);
+  ], [columns, kind, labels, user, plugin.area, resource, titleKey, Link, showUrl, t, rules, today, sums, sorters]);
 
   return (
     <List
