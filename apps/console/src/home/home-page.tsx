@@ -1,8 +1,7 @@
 import type { IndicatorComparison } from '@fazhi/metrics';
 import type { WorkAreaPlugin } from '@fazhi/plugin-sdk';
 import { hasRight } from '@fazhi/plugin-sdk/host';
-import { DuplicateKeysNotice, IndicatorCard, useAsync, useDashboardScope, useFazhiServices } from '@fazhi/plugin-sdk/ui';
-import { useTranslate } from '@refinedev/core';
+import { DuplicateKeysNotice, IndicatorCard, useAsync, useDashboardScope, useFazhiServices, useLabels } from '@fazhi/plugin-sdk/ui';
 import { Card, Col, Empty, Row, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 
@@ -14,7 +13,8 @@ import { Link } from 'react-router';
  * plugins are installed.
  */
 export function HomePage({ plugins }: { plugins: readonly WorkAreaPlugin[] }) {
-  const t = useTranslate();
+  const labels = useLabels();
+  const { t } = labels;
   const { user, indicators } = useFazhiServices();
   const { orgId, year } = useDashboardScope();
   const org = user.orgs.find((o) => o.id === orgId);
@@ -26,11 +26,14 @@ export function HomePage({ plugins }: { plugins: readonly WorkAreaPlugin[] }) {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }} data-testid="home-title">
-        {t('console.homeTitle', { org: org?.name ?? '', year })}
+        {/* The unit's name is record data: marked, as the pages mark record values. */}
+        {t('console.homeTitle', { org: orgMark, year })
+          .split(orgMark)
+          .flatMap((part, i) => (i === 0 ? [part] : [<span key={i} data-record="">{org?.name ?? ''}</span>, part]))}
       </Typography.Title>
       <DuplicateKeysNotice />
       {ordered.map((p) => (
-        <Card key={p.id} size="small" title={p.menuGroup ? `${p.label}（${p.menuGroup}）` : p.label} extra={<Link to={`/${p.id}`}>{t('fazhi.dashboard.open')}</Link>} data-plugin={p.id}>
+        <Card key={p.id} size="small" title={p.menuGroup ? labels.note(labels.label(p), labels.text(p.menuGroup, p.menuGroupEn)) : labels.label(p)} extra={<Link to={`/${p.id}`}>{t('fazhi.dashboard.open')}</Link>} data-plugin={p.id}>
           <Row gutter={[16, 16]}>
             {headline(p).map((id) => (
               <Col key={id} xs={24} sm={12} xl={6}>
@@ -43,6 +46,9 @@ export function HomePage({ plugins }: { plugins: readonly WorkAreaPlugin[] }) {
     </Space>
   );
 }
+
+/** Stands for the unit's name in the translated title, which is then split around it. */
+const orgMark = '\u0000';
 
 /** The indicators of a plugin's dashboard cards, in its order. */
 const headline = (p: WorkAreaPlugin): string[] => (p.dashboard ?? []).flatMap((w) => (w.type === 'indicator-card' ? [w.indicator] : []));

@@ -112,8 +112,8 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
     [backend, session, user, onSignedOut],
   );
   const resources = useMemo(
-    () => [{ name: 'home', list: '/', meta: { label: i18nProvider.translate('console.home'), icon: <HomeOutlined /> } }, ...refineResources(plugins)],
-    [plugins, i18nProvider],
+    () => [{ name: 'home', list: '/', meta: { label: i18nProvider.translate('console.home'), icon: <HomeOutlined /> } }, ...refineResources(plugins, locale)],
+    [plugins, i18nProvider, locale],
   );
   const services: FazhiServices = {
     user,

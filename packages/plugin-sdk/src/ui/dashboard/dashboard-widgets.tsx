@@ -1,4 +1,4 @@
-import { formatIndicator, type IndicatorComparison, type IndicatorResult } from '@fazhi/metrics';
+import type { IndicatorComparison, IndicatorResult } from '@fazhi/metrics';
 import type { Period, PeriodRange } from '@fazhi/domain';
 import { useNavigation, useResourceParams } from '@refinedev/core';
 import { Card, Col, Row, Skeleton, Typography } from 'antd';
@@ -23,7 +23,8 @@ export function useDashboardScope(): { orgId?: string; year: number } {
 /** A plugin's dashboard widgets; all its cards are fetched in one `compare` call. */
 export function DashboardWidgets({ plugin }: { plugin: WorkAreaPlugin }) {
   const { indicators } = useFazhiServices();
-  const { t } = useLabels();
+  const labels = useLabels();
+  const { t } = labels;
   const { orgId, year } = useDashboardScope();
   const drillUrl = useDrillUrl();
   const widgets = plugin.dashboard ?? [];
@@ -47,7 +48,7 @@ export function DashboardWidgets({ plugin }: { plugin: WorkAreaPlugin }) {
         if (w.type === 'monthly-trend') {
           return (
             <Col key={`${w.indicator}-${i}`} xs={24} lg={12}>
-              <MonthlyTrend indicator={w.indicator} title={w.title} chart={w.chart} orgId={orgId} year={year} />
+              <MonthlyTrend indicator={w.indicator} title={labels.text(w.title, w.titleEn)} chart={w.chart} orgId={orgId} year={year} />
             </Col>
           );
         }
@@ -95,16 +96,18 @@ function MonthlyTrend({ indicator, title, chart, orgId, year }: { indicator: str
 }
 
 function MonthlyChart({ title, chart, results }: { title: string; chart?: 'bar' | 'line'; results: readonly IndicatorResult[] }) {
-  const { t } = useLabels();
+  const labels = useLabels();
+  const { t } = labels;
   const points = results.map((r) => ({ label: t('fazhi.dashboard.month', { n: r.period.kind === 'month' ? r.period.month : '' }), value: r.value }));
-  const format = (v: number) => (results[0] ? formatIndicator(results[0].indicator, v) : String(v));
+  const format = (v: number) => (results[0] ? labels.figure(results[0].indicator, v) : String(v));
   const values = points.map((p) => `${p.label} ${p.value === null ? t('fazhi.empty') : format(p.value)}`).join(t('fazhi.dashboard.separator'));
   return <TrendChart title={title} kind={chart} points={points} format={format} label={t('fazhi.dashboard.summary', { title, values })} />;
 }
 
 function LazyWidget({ widget }: { widget: Extract<DashboardWidget, { type: 'component' }> }) {
+  const labels = useLabels();
   return (
-    <Card size="small" title={widget.title}>
+    <Card size="small" title={labels.text(widget.title, widget.titleEn)}>
       <Suspense fallback={<Skeleton active />}>
         {lazyElement(widget.load, {})}
       </Suspense>

@@ -1,5 +1,5 @@
 import { findField, type RecordKind } from '@fazhi/domain';
-import { formatValue, interpretMeasure, type Measure } from '@fazhi/metrics';
+import { interpretMeasure, type Measure } from '@fazhi/metrics';
 import { useList, type BaseRecord, type CrudFilter } from '@refinedev/core';
 import { Alert, Space, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
@@ -55,7 +55,7 @@ export function summaryText(m: Measure, kind: RecordKind, value: number | null, 
     const f = findField(kind, key);
     return f ? labels.field(f) : key;
   };
-  const shown = formatValue(value, m.valueType, m.unit, m.valueType === 'quantity' ? 2 : 0);
+  const shown = labels.value(value, m.valueType, m.unit, m.valueType === 'quantity' ? 2 : 0);
   const a = m.aggregation;
   switch (a.type) {
     case 'count':
@@ -80,13 +80,13 @@ function PartLink({ drill, part, kind, labels }: { drill: ListDrill; part: 'nume
   const sameKind = resolved?.measure.kind === kind.id;
   const { result } = useList({ resource: resolved?.measure.kind ?? kind.id, filters: filter ? [filter] : [], pagination: { currentPage: 1, pageSize: 1 }, queryOptions: { enabled: !!filter } });
   if (!resolved) return null;
-  const label = labels.t('fazhi.drill.part', { part: labels.t(`fazhi.drill.${part}`), measure: resolved.measure.label });
+  const label = labels.t('fazhi.drill.part', { part: labels.t(`fazhi.drill.${part}`), measure: labels.label(resolved.measure) });
   const count = result.total === undefined ? '…' : labels.t('fazhi.drill.count', { n: result.total });
   const current = part === drill.target.part;
   return (
     <span data-drill-part={part}>
       {current || !sameKind ? <Typography.Text strong={current}>{label}</Typography.Text> : <Link to={`${pathname}${drillSearch(target)}`}>{label}</Link>}
-      <Typography.Text type="secondary">（{count}）</Typography.Text>
+      <Typography.Text type="secondary">{labels.note('', count)}</Typography.Text>
     </span>
   );
 }
@@ -124,7 +124,8 @@ export function DrillBanner({ drill, kind, value, labels }: { drill: ListDrill; 
               <PartLink drill={drill} part="denominator" kind={kind} labels={labels} />
             </Space>
           ) : null}
-          <Typography.Text type="secondary">{labels.t('fazhi.drill.definition', { text: m.description })}</Typography.Text>
+          {/* The catalog's prose definitions are Chinese only; in English the conditions below say the same. */}
+          {labels.english ? null : <Typography.Text type="secondary">{labels.t('fazhi.drill.definition', { text: m.description })}</Typography.Text>}
           <Space wrap size={[4, 4]} aria-label={labels.t('fazhi.drill.conditions')}>
             {conditions.map((c) => (
               <Tag key={c}>{c}</Tag>

@@ -48,7 +48,7 @@ export function WorkflowButtons({ resource, area, record }: { resource: PluginRe
   const run = async (s: WorkflowTransition, values: FormValues = {}) => {
     setError(null);
     const filled = withoutKeptMasks(formToFields(kind, values), masked, replacing);
-    const done = () => ({ type: 'success' as const, message: t('fazhi.workflow.done', { label: s.label }) });
+    const done = () => ({ type: 'success' as const, message: t('fazhi.workflow.done', { label: labels.text(s.label, s.labelEn) }) });
     try {
       if (enforced) {
         await takeStep.mutateAsync({
@@ -111,13 +111,13 @@ export function WorkflowButtons({ resource, area, record }: { resource: PluginRe
                 setStep(s);
               }}
             >
-              {s.label}
+              {labels.text(s.label, s.labelEn)}
             </Button>
           ))
         : null}
       <Modal
         open={step !== null && requires.length > 0}
-        title={step?.label}
+        title={step ? labels.text(step.label, step.labelEn) : undefined}
         okText={t('fazhi.workflow.ok')}
         cancelText={t('buttons.cancel')}
         confirmLoading={pending}
