@@ -26,10 +26,7 @@ export function HomePage({ plugins }: { plugins: readonly WorkAreaPlugin[] }) {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }} data-testid="home-title">
-        {/* The unit's name is record data: marked, as the pages mark record values. */}
-        {t('console.homeTitle', { org: orgMark, year })
-          .split(orgMark)
-          .flatMap((part, i) => (i === 0 ? [part] : [<span key={i} data-record="">{org?.name ?? ''}</span>, part]))}
+        {labels.withData('console.homeTitle', { year }, { org: org?.name ?? '' })}
       </Typography.Title>
       <DuplicateKeysNotice />
       {ordered.map((p) => (
@@ -46,9 +43,6 @@ export function HomePage({ plugins }: { plugins: readonly WorkAreaPlugin[] }) {
     </Space>
   );
 }
-
-/** Stands for the unit's name in the translated title, which is then split around it. */
-const orgMark = '\u0000';
 
 /** The indicators of a plugin's dashboard cards, in its order. */
 const headline = (p: WorkAreaPlugin): string[] => (p.dashboard ?? []).flatMap((w) => (w.type === 'indicator-card' ? [w.indicator] : []));

@@ -1,5 +1,5 @@
 import { useTranslate, useGetLocale } from '@refinedev/core';
-import { useMemo } from 'react';
+import { createElement, useMemo, type ReactNode } from 'react';
 import { optionLabel, type FieldDef, type RecordKind, type Workflow } from '@fazhi/domain';
 import { formatChange, formatValue, type Indicator, type IndicatorComparison, type ValueType } from '@fazhi/metrics';
 import { unitsEn } from '../english.js';
@@ -57,6 +57,17 @@ export function useLabels() {
       change: (c: IndicatorComparison) => (c.basis.comparable ? (english ? formatChangeEn(c) : formatChange(c)) : t(reasonKeys[c.basis.reason])),
       /** Items of a list in one line: 、 in Chinese, commas in English. */
       join: (items: readonly string[]) => items.join(english ? ', ' : '、'),
+      /**
+       * `t` with record data among its parameters (a unit's name, a value a clerk typed): the
+       * sentence is the page's words, those values come back marked `data-record`.
+       */
+      withData: (key: string, params: Record<string, unknown>, data: Record<string, string>): ReactNode[] => {
+        const names = Object.keys(data);
+        const marks = Object.fromEntries(names.map((n, i) => [n, `\u0000${i}\u0000`]));
+        return t(key, { ...params, ...marks })
+          .split(/\u0000(\d+)\u0000/)
+          .map((part, i) => (i % 2 ? createElement('span', { key: i, 'data-record': '' }, data[names[Number(part)]!]) : part));
+      },
       /** `text（note）`, with the parentheses of the language. */
       note: (main: string, note: string) => (english ? `${main} (${note})` : `${main}（${note}）`),
     };

@@ -2,7 +2,7 @@ import { findField, type RecordKind } from '@fazhi/domain';
 import { interpretMeasure, type Measure } from '@fazhi/metrics';
 import { useList, type BaseRecord, type CrudFilter } from '@refinedev/core';
 import { Alert, Space, Tag, Typography } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { orgName, subtreeOf } from '../fields/org-tree.js';
 import { useFazhiServices } from '../services-context.js';
@@ -103,8 +103,8 @@ export function DrillBanner({ drill, kind, value, labels }: { drill: ListDrill; 
   const m = drill.measure;
   const needsRows = m.aggregation.type !== 'count';
   const words = { t: labels.t, field: labels.field, option: labels.option };
-  const conditions = [
-    labels.t('fazhi.drill.org', { org: orgName(user.orgs, drill.target.orgId) ?? drill.target.orgId }),
+  const conditions: ReactNode[] = [
+    labels.withData('fazhi.drill.org', {}, { org: orgName(user.orgs, drill.target.orgId) ?? drill.target.orgId }),
     periodText(kind, m.period, drill.target.range, words),
     ...m.filters.map((f) => filterText(kind, f, words)),
   ];
@@ -127,8 +127,8 @@ export function DrillBanner({ drill, kind, value, labels }: { drill: ListDrill; 
           {/* The catalog's prose definitions are Chinese only; in English the conditions below say the same. */}
           {labels.english ? null : <Typography.Text type="secondary">{labels.t('fazhi.drill.definition', { text: m.description })}</Typography.Text>}
           <Space wrap size={[4, 4]} aria-label={labels.t('fazhi.drill.conditions')}>
-            {conditions.map((c) => (
-              <Tag key={c}>{c}</Tag>
+            {conditions.map((c, i) => (
+              <Tag key={i}>{c}</Tag>
             ))}
           </Space>
           {needsRows ? (
