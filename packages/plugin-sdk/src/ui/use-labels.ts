@@ -1,6 +1,6 @@
 import { useTranslate, useGetLocale } from '@refinedev/core';
 import { createElement, useMemo, type ReactNode } from 'react';
-import { optionLabel, type FieldDef, type RecordKind, type Workflow } from '@fazhi/domain';
+import { messages, messagesEn, optionLabel, type FieldDef, type RecordKind, type Workflow } from '@fazhi/domain';
 import { formatChange, formatValue, type Indicator, type IndicatorComparison, type ValueType } from '@fazhi/metrics';
 import { unitsEn } from '../english.js';
 import { formatChangeEn, formatValueEn } from './dashboard/figures-en.js';
@@ -34,6 +34,8 @@ export function useLabels() {
       locale,
       english,
       text,
+      /** Validation messages of the kind's schema in the page's language (forms and step dialogs). */
+      validation: english ? messagesEn : messages,
       field: (f: Pick<FieldDef, 'label' | 'labelEn'>) => label(f),
       kind: (k: Pick<RecordKind, 'label' | 'labelEn'>) => label(k),
       /** A plugin, indicator, measure, attachment slot, roster column … : anything with `label`/`labelEn`. */

@@ -129,7 +129,7 @@ export function RecordForm({ resource, plugin, action }: RecordPageProps & { act
                       label={labels.field(f)}
                       required={f.required}
                       // A kept mask is not sent, so it is not checked either (the real value was).
-                      rules={kept ? [] : isMasked ? [...fieldRules(kind, f.key), notMasked(t('fazhi.form.maskedInvalid', { label: labels.field(f) }))] : fieldRules(kind, f.key)}
+                      rules={kept ? [] : isMasked ? [...fieldRules(kind, f.key, undefined, labels.validation), notMasked(t('fazhi.form.maskedInvalid', { label: labels.field(f) }))] : fieldRules(kind, f.key, undefined, labels.validation)}
                       dependencies={kept ? [] : dependentFields(kind, f.key)}
                       extra={locked ? t('fazhi.form.readonlyWorkflow') : action === 'create' && enterable(f) !== f ? t('fazhi.form.createStates') : isMasked ? t(kept ? 'fazhi.form.maskedKept' : 'fazhi.form.maskedReplacing') : labels.description(f)}
                     >

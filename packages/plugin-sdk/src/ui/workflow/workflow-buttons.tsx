@@ -128,7 +128,7 @@ export function WorkflowButtons({ resource, area, record }: { resource: PluginRe
         {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={error} /> : null}
         <Form key={step?.label} form={form} initialValues={initialValues} layout="vertical" onFinish={(values) => step && run(step, values)} preserve={false}>
           {requires.map((f) => (
-            <Form.Item key={f.key} name={f.key} label={labels.field(f)} rules={fieldRules(kind, f.key, () => ({ ...(record as object), ...step?.sets, [wf.field]: step?.to }))} dependencies={dependentFields(kind, f.key).filter((k) => stepFields(step).includes(k))}>
+            <Form.Item key={f.key} name={f.key} label={labels.field(f)} rules={fieldRules(kind, f.key, () => ({ ...(record as object), ...step?.sets, [wf.field]: step?.to }), labels.validation)} dependencies={dependentFields(kind, f.key).filter((k) => stepFields(step).includes(k))}>
               {masked.has(f.key) ? (
                 <MaskedFieldInput
                   field={f}
