@@ -78,10 +78,13 @@ async function listLoaded(page: Page) {
 }
 
 describe('English walk-through', () => {
-  test('sign-in, home, every list, a dashboard with its drill-down, a create form, a record with its steps, dialog and 操作日志: no Chinese outside record data', async () => {
+  test('sign-in, home, every list, a dashboard with its drill-down, a create form, a record’s step dialog, steps and change log (操作日志): no Chinese outside record data', async () => {
     const { context, page } = await cb.newPage();
     try {
       await page.goto(`${cb.url}login`);
+      // The check sees the page's words: in Chinese it finds them.
+      await page.getByLabel('邮箱').waitFor();
+      expect((await visibleUiText(page)).filter((t) => cjk.test(t))).toContain('邮箱');
       await page.getByRole('button', { name: 'English' }).click();
       await page.getByLabel('E-mail').fill('admin@demo.fazhi.example');
       await expectNoChinese(page, 'sign-in');
@@ -142,8 +145,25 @@ describe('English walk-through', () => {
       await page.getByRole('button', { name: 'Close', exact: true }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByText('Mediation result').waitFor();
+      // Saved empty, the step is refused in English by the form's own validation.
+      await dialog.getByRole('button', { name: /OK/ }).click();
+      await dialog.getByText('"Mediation result" is required').first().waitFor();
       await expectNoChinese(page, 'workflow dialog');
       await screenshot(page, 'english-step-dialog');
+      // Taken, the step shows in the steps and in the change log (old → new values) in English.
+      await dialog.getByRole('combobox', { name: 'Mediation result', exact: true }).click({ force: true });
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: /^Successful$/ }).click();
+      const closedOn = dialog.getByLabel('Closed on', { exact: true });
+      await closedOn.click();
+      await closedOn.fill(new Date().toISOString().slice(0, 10));
+      await closedOn.press('Tab');
+      await dialog.getByRole('button', { name: /OK/ }).click();
+      await page.getByText('Current state: Closed').waitFor();
+      await page.locator('[data-history-field="status"]').first().waitFor();
+      await page.getByRole('cell', { name: 'Close', exact: true }).first().waitFor();
+      await page.getByRole('dialog').waitFor({ state: 'detached' }).catch(() => undefined);
+      await expectNoChinese(page, 'record page after a step');
+      await screenshot(page, 'english-show-after-step');
     } finally {
       await context.close();
     }
