@@ -65,9 +65,9 @@ export function useLabels() {
        */
       withData: (key: string, params: Record<string, unknown>, data: Record<string, string>): ReactNode[] => {
         const names = Object.keys(data);
-        const marks = Object.fromEntries(names.map((n, i) => [n, `\u0000${i}\u0000`]));
+        const marks = Object.fromEntries(names.map((n, i) => [n, `\uE000${i}\uE000`]));
         return t(key, { ...params, ...marks })
-          .split(/\u0000(\d+)\u0000/)
+          .split(/\uE000(\d+)\uE000/)
           .map((part, i) => (i % 2 ? createElement('span', { key: i, 'data-record': '' }, data[names[Number(part)]!]) : part));
       },
       /** `text（note）`, with the parentheses of the language. */
