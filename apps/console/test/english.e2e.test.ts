@@ -163,9 +163,9 @@ describe('English walk-through', () => {
       await dialog.getByText('"Mediation result" is required').first().waitFor();
       await expectNoChinese(page, 'workflow dialog');
       await screenshot(page, 'english-step-dialog');
-      // Taken, the step shows in the steps and in the change log (old → new values) in English.
+      // Taken (unsuccessful: no agreement form needed), the step shows in the steps and in the change log (old → new values) in English.
       await dialog.getByRole('combobox', { name: 'Mediation result', exact: true }).click({ force: true });
-      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: /^Successful$/ }).click();
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: /^Unsuccessful$/ }).click();
       const closedOn = dialog.getByLabel('Closed on', { exact: true });
       await closedOn.click();
       await closedOn.fill(new Date().toISOString().slice(0, 10));
