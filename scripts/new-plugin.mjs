@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `pnpm new:plugin <id> [--label 中文名称] [--root <repo>]`: creates a working console plugin in
+ * `pnpm new:plugin <id> [--label 中文名称] [--label-en 'English name'] [--root <repo>]`: creates a working console plugin in
  * packages/plugins/<id>/ (package.json, tsconfig, tsup config, src/index.ts with `definePlugin`,
  * and a passing test that boots it with `renderPlugin` over the embedded database), then registers
  * it: a root devDependency and one line in the `plugins` of the root `fazhi.config.ts`, the one
@@ -27,6 +27,7 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--label') out.label = argv[++i];
+    else if (a === '--label-en') out.labelEn = argv[++i];
     else if (a === '--root') out.root = resolve(argv[++i] ?? '.');
     else if (a === '--help' || a === '-h') out.help = true;
     else if (a.startsWith('--')) fail(`未知的选项 ${a}`);
@@ -44,7 +45,7 @@ function builtIns(root) {
   const dir = join(root, 'packages/domain/src');
   const areas = new Map();
   const areasText = existsSync(join(dir, 'areas.ts')) ? readFileSync(join(dir, 'areas.ts'), 'utf8') : '';
-  for (const m of areasText.matchAll(/\{\s*id:\s*'([a-z_]+)',\s*label:\s*'([^']+)'/g)) areas.set(m[1], { label: m[2], kinds: [] });
+  for (const m of areasText.matchAll(/\{\s*id:\s*'([a-z_]+)',\s*label:\s*'([^']+)'(?:,\s*labelEn:\s*'([^']+)')?/g)) areas.set(m[1], { label: m[2], labelEn: m[3], kinds: [] });
   const kindsDir = join(dir, 'kinds');
   for (const f of existsSync(kindsDir) ? readdirSync(kindsDir).filter((x) => x.endsWith('.ts')) : []) {
     const text = readFileSync(join(kindsDir, f), 'utf8');
@@ -116,7 +117,10 @@ const tsupConfig = `import { packageConfig } from '../../../scripts/tsup-package
 export default packageConfig({ target: 'es2022' });
 `;
 
-function existingAreaSource(id, areaId, label, kinds) {
+/** A quoted string for generated TypeScript. */
+const quote = (text) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+function existingAreaSource(id, areaId, label, labelEn, kinds) {
   const names = kinds.map((k) => k.exportName);
   return `import { ${names.join(', ')} } from '@fazhi/domain';
 import { definePlugin, pluginApiVersion } from '@fazhi/plugin-sdk';
@@ -130,6 +134,7 @@ export default definePlugin({
   id: '${id}',
   apiVersion: pluginApiVersion,
   label: '${label}',
+  labelEn: ${quote(labelEn)},
   area: '${areaId}',
   resources: [
 ${names.map((n) => `    { kind: ${n} },`).join('\n')}
@@ -138,7 +143,7 @@ ${names.map((n) => `    { kind: ${n} },`).join('\n')}
 `;
 }
 
-function newAreaSource(id, areaId, label) {
+function newAreaSource(id, areaId, label, labelEn) {
   const kindVar = `${camel(areaId)}Records`;
   return `import { defineRecordKind } from '@fazhi/domain';
 import { definePlugin, pluginApiVersion } from '@fazhi/plugin-sdk';
@@ -151,18 +156,19 @@ import { definePlugin, pluginApiVersion } from '@fazhi/plugin-sdk';
 export const ${kindVar} = defineRecordKind({
   id: '${areaId}_records',
   label: '${label}记录',
+  labelEn: ${quote(`${labelEn} records`)},
   area: '${areaId}',
   measureWord: '件',
   periodField: 'occurredOn',
   titleField: 'title',
   fields: [
-    { key: 'title', label: '事项名称', type: 'text', required: true, listed: true, maxLength: 100 },
-    { key: 'occurredOn', label: '发生日期', type: 'date', required: true, listed: true },
-    { key: 'category', label: '类别', type: 'enum', required: true, listed: true, options: [{ value: 'routine', label: '日常' }, { value: 'special', label: '专项' }] },
-    { key: 'peopleCount', label: '涉及人数', type: 'integer', min: 0, unit: '人', listed: true },
-    { key: 'amount', label: '涉及金额', type: 'money', unit: '元' },
-    { key: 'contactName', label: '联系人', type: 'text', personal: true },
-    { key: 'note', label: '备注', type: 'longtext' },
+    { key: 'title', label: '事项名称', labelEn: 'Title', type: 'text', required: true, listed: true, maxLength: 100 },
+    { key: 'occurredOn', label: '发生日期', labelEn: 'Date', type: 'date', required: true, listed: true },
+    { key: 'category', label: '类别', labelEn: 'Category', type: 'enum', required: true, listed: true, options: [{ value: 'routine', label: '日常', labelEn: 'Routine' }, { value: 'special', label: '专项', labelEn: 'Special' }] },
+    { key: 'peopleCount', label: '涉及人数', labelEn: 'People involved', type: 'integer', min: 0, unit: '人', listed: true },
+    { key: 'amount', label: '涉及金额', labelEn: 'Amount', type: 'money', unit: '元' },
+    { key: 'contactName', label: '联系人', labelEn: 'Contact', type: 'text', personal: true },
+    { key: 'note', label: '备注', labelEn: 'Note', type: 'longtext' },
   ],
 });
 
@@ -170,17 +176,18 @@ export default definePlugin({
   id: '${id}',
   apiVersion: pluginApiVersion,
   label: '${label}',
+  labelEn: ${quote(labelEn)},
   area: '${areaId}',
   // A new work area is declared here; clerks are granted it by this id (memberships.areas).
-  areas: [{ id: '${areaId}', label: '${label}' }],
+  areas: [{ id: '${areaId}', label: '${label}', labelEn: ${quote(labelEn)} }],
   resources: [
     {
       kind: ${kindVar},
       listFilters: [{ type: 'period' }, { type: 'org' }, { field: 'category' }, { type: 'text', fields: ['title', 'note'] }],
       formSections: [
-        { title: '基本信息', fields: ['title', 'occurredOn', 'category', 'peopleCount', 'amount'] },
-        { title: '联系人', fields: ['contactName'], personal: true },
-        { title: '备注', fields: ['note'] },
+        { title: '基本信息', titleEn: 'Basics', fields: ['title', 'occurredOn', 'category', 'peopleCount', 'amount'] },
+        { title: '联系人', titleEn: 'Contact', fields: ['contactName'], personal: true },
+        { title: '备注', titleEn: 'Note', fields: ['note'] },
       ],
     },
   ],
@@ -271,7 +278,7 @@ function registerInConfig(root, name) {
 function main() {
   const args = parseArgs(process.argv.slice(2));
   if (args.help || !args.id) {
-    process.stdout.write('用法：pnpm new:plugin <编号> [--label 中文名称]\n编号为 kebab-case，例如 legal-aid（已有领域）或 community-correction（新领域）。\n');
+    process.stdout.write('用法：pnpm new:plugin <编号> [--label 中文名称] [--label-en 英文名称]\n编号为 kebab-case，例如 legal-aid（已有领域）或 community-correction（新领域）。\n');
     process.exit(args.help ? 0 : 1);
   }
   const id = args.id;
@@ -283,11 +290,13 @@ function main() {
   const area = builtIns(args.root).get(areaId);
   const existing = area && area.kinds.length > 0;
   const label = args.label ?? area?.label ?? `新领域（${id}）`;
+  // English mode shows it (a test fails for a plugin without its English): the area's, else the id in words.
+  const labelEn = args.labelEn ?? area?.labelEn ?? `${id[0].toUpperCase()}${id.slice(1).replace(/-/g, ' ')}`;
   const files = {
     'package.json': `${JSON.stringify(packageJson(id), null, 2)}\n`,
     'tsconfig.json': `${JSON.stringify(tsconfig, null, 2)}\n`,
     'tsup.config.ts': tsupConfig,
-    'src/index.ts': existing ? existingAreaSource(id, areaId, label, area.kinds) : newAreaSource(id, areaId, label),
+    'src/index.ts': existing ? existingAreaSource(id, areaId, label, labelEn, area.kinds) : newAreaSource(id, areaId, label, labelEn),
     [`src/${id}.test.tsx`]: testSource(id, existing),
   };
   mkdirSync(join(dir, 'src'), { recursive: true });

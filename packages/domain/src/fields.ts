@@ -20,6 +20,7 @@ interface FieldCommon<K extends string = string> {
   /** Display unit, e.g. 人, 学时, 平方米. Money fields are always 元 for display. */
   unit?: string;
   description?: string;
+  descriptionEn?: string;
   /** Shown as a column in lists by default. */
   listed?: boolean;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defaultLongTextMaxLength, defaultTextMaxLength, optionLabel, type FieldDef } from './fields.js';
-import { messages, q } from './messages.js';
+import { defaultLongTextMaxLength, defaultTextMaxLength, type FieldDef } from './fields.js';
+import { messages as zhMessages, q, type ValidationMessages } from './messages.js';
 import { getField, type AnyRecord, type RecordKind, type RecordRule } from './record-kind.js';
 import { textFormatProblem } from './text-format.js';
 import { todayInShanghai } from './today.js';
@@ -28,12 +28,14 @@ export interface SchemaOptions {
    * Default: the Shanghai date of the system clock.
    */
   today?: () => string;
+  /** The language of the messages: zh-CN by default, `messagesEn` for the console's English mode. */
+  messages?: ValidationMessages;
 }
 
 const defaultToday = () => todayInShanghai();
 
 /** Not after today; only for values that are real dates (other problems have their own message). */
-function notFuture(f: FieldDef, dateOf: (value: string) => string | null, today: () => string) {
+function notFuture(f: FieldDef, dateOf: (value: string) => string | null, today: () => string, messages: ValidationMessages) {
   return (value: string, ctx: z.core.$RefinementCtx<string>) => {
     const date = dateOf(value);
     if (date === null) return;
@@ -45,6 +47,7 @@ function notFuture(f: FieldDef, dateOf: (value: string) => string | null, today:
 /** The zod type of one field's value (never null: optionality is applied by the caller). */
 export function fieldValueSchema(f: FieldDef, options: SchemaOptions = {}): z.ZodType {
   const today = options.today ?? defaultToday;
+  const messages = options.messages ?? zhMessages;
   const typeError = (msg: string) => ({ error: (iss: { input?: unknown }) => (iss.input === undefined || iss.input === null ? messages.required(f) : msg) });
   switch (f.type) {
     case 'text':
@@ -81,13 +84,13 @@ export function fieldValueSchema(f: FieldDef, options: SchemaOptions = {}): z.Zo
         .max(Number.MAX_SAFE_INTEGER, { error: messages.moneyFormat(f) });
     case 'date': {
       const s = z.string(typeError(messages.notDate(f))).refine(isRealDate, { error: messages.notDate(f) });
-      return f.notFuture ? s.superRefine(notFuture(f, (d) => (isRealDate(d) ? d : null), today)) : s;
+      return f.notFuture ? s.superRefine(notFuture(f, (d) => (isRealDate(d) ? d : null), today, messages)) : s;
     }
     case 'datetime': {
       const isDateTime = (t: string) => isoDateTimePattern.test(t) && isRealDate(t.slice(0, 10));
       const s = z.string(typeError(messages.notDateTime(f))).refine(isDateTime, { error: messages.notDateTime(f) });
       // Stored with +08:00, so the first ten characters are the Shanghai date.
-      return f.notFuture ? s.superRefine(notFuture(f, (t) => (isDateTime(t) ? t.slice(0, 10) : null), today)) : s;
+      return f.notFuture ? s.superRefine(notFuture(f, (t) => (isDateTime(t) ? t.slice(0, 10) : null), today, messages)) : s;
     }
     case 'boolean':
       return z.boolean(typeError(messages.notBoolean(f)));
@@ -115,7 +118,7 @@ const holds = (value: unknown, allowed: readonly unknown[]) => allowed.includes(
 const present = (v: unknown) => v !== null && v !== undefined && v !== '';
 
 /** Checks one cross-field rule; returns the field to blame and the message, or null when it holds. */
-export function checkRule(kind: RecordKind, rule: RecordRule, r: Record<string, unknown>): { field: string; message: string } | null {
+export function checkRule(kind: RecordKind, rule: RecordRule, r: Record<string, unknown>, messages: ValidationMessages = zhMessages): { field: string; message: string } | null {
   switch (rule.type) {
     case 'order': {
       const a = r[rule.earlier];
@@ -130,7 +133,7 @@ export function checkRule(kind: RecordKind, rule: RecordRule, r: Record<string, 
     case 'required-when': {
       if (holds(r[rule.when.field], rule.when.in) && !present(r[rule.field])) {
         const whenField = getField(kind, rule.when.field);
-        const values = rule.when.in.map((v) => `“${optionLabel(whenField, String(v))}”`).join('或');
+        const values = messages.oneOf(rule.when.in.map((v) => messages.optionName(whenField, String(v))));
         return { field: rule.field, message: messages.requiredWhen(getField(kind, rule.field), whenField, values) };
       }
       return null;
@@ -146,15 +149,17 @@ export function checkRule(kind: RecordKind, rule: RecordRule, r: Record<string, 
   }
 }
 
-const schemaCache = new WeakMap<RecordKind, z.ZodType<AnyRecord>>();
+/** Schemas of the default clock, per language (message set) and kind. */
+const schemaCache = new WeakMap<ValidationMessages, WeakMap<RecordKind, z.ZodType<AnyRecord>>>();
 
 /**
  * The zod schema of a record kind, generated from its field metadata and rules. Parsing yields a
  * record with every declared field present (null when empty); unknown keys are rejected.
  */
 export function recordSchema(kind: RecordKind, options: SchemaOptions = {}): z.ZodType<AnyRecord> {
-  // Only the default clock's schema is cached: a given `today` makes a schema of its own.
-  const cached = options.today ? undefined : schemaCache.get(kind);
+  // Only the default clock's schemas are cached: a given `today` makes a schema of its own.
+  const language = options.messages ?? zhMessages;
+  const cached = options.today ? undefined : schemaCache.get(language)?.get(kind);
   if (cached) return cached;
   const shape: Record<string, z.ZodType> = {
     id: z.string({ error: `${q('编号')}为必填项` }).min(1, { error: `${q('编号')}为必填项` }),
@@ -178,11 +183,14 @@ export function recordSchema(kind: RecordKind, options: SchemaOptions = {}): z.Z
     })
     .superRefine((r, ctx) => {
       for (const rule of kind.rules ?? []) {
-        const broken = checkRule(kind, rule, r);
+        const broken = checkRule(kind, rule, r, options.messages);
         if (broken) ctx.addIssue({ code: 'custom', path: [broken.field], message: broken.message });
       }
     }) as unknown as z.ZodType<AnyRecord>;
-  if (!options.today) schemaCache.set(kind, schema);
+  if (!options.today) {
+    if (!schemaCache.has(language)) schemaCache.set(language, new WeakMap());
+    schemaCache.get(language)!.set(kind, schema);
+  }
   return schema;
 }
 

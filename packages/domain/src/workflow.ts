@@ -24,6 +24,8 @@ export interface WorkflowTransition<F extends string = string> {
   to: string;
   /** Button text and the step's name in messages and history, e.g. 结案. */
   label: string;
+  /** The same in the console's English mode, e.g. Close. */
+  labelEn?: string;
   /** Fields that must hold a value after the step (the step's dialog asks for them). */
   requires?: readonly F[];
   /**
@@ -77,6 +79,7 @@ export interface WorkflowAttachment {
   /** The slot id (kebab-case), as the plugin's resource declares it. */
   slot: string;
   label: string;
+  labelEn?: string;
 }
 
 const slotPattern = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;

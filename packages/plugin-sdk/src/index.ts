@@ -4,6 +4,7 @@
 // checks, routes and access control in `@fazhi/plugin-sdk/host`.
 export * from './plugin.js';
 export * from './define-plugin.js';
+export { catalogEnglishGaps, englishGaps, kindEnglishGaps, unitsEn } from './english.js';
 export * from './services.js';
 export * from './attachment-path.js';
 export { documentTitle } from './document-title.js';

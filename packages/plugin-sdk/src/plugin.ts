@@ -61,6 +61,7 @@ export interface AttachmentSlot {
   id: string;
   /** e.g. 调解协议书 */
   label: string;
+  labelEn?: string;
   /** `accept` attribute for the file picker, e.g. `.pdf,.jpg,.png`. */
   accept?: string;
   required?: boolean;
@@ -228,6 +229,7 @@ export interface PrintForm<F extends string = string> {
 
 export interface FormSection<F extends string = string> {
   title: string;
+  titleEn?: string;
   fields: readonly F[];
   /** The section holds personal data: the form says so, and masked values stay untouched. */
   personal?: boolean;
@@ -281,22 +283,14 @@ export function workflowOf(resource: PluginResource): Workflow | undefined {
 /** A dashboard card or chart bound to indicators; computed in the database. */
 export type DashboardWidget =
   | { type: 'indicator-card'; indicator: string; /** show 同比 */ compare?: boolean }
-  | { type: 'monthly-trend'; indicator: string; title: string; chart?: 'bar' | 'line' }
-  | { type: 'component'; title: string; load: () => Promise<{ default: ComponentType }> };
+  | { type: 'monthly-trend'; indicator: string; title: string; titleEn?: string; chart?: 'bar' | 'line' }
+  | { type: 'component'; title: string; titleEn?: string; load: () => Promise<{ default: ComponentType }> };
 
 export interface IndicatorGroup {
   id: string;
   label: string;
+  labelEn?: string;
   indicators: readonly string[];
-}
-
-/** Ledger (台账) import: how the columns of a clerk's Excel sheet map to fields. */
-export interface ImportTemplate {
-  id: string;
-  label: string;
-  kind: string;
-  /** Excel header text → field key; headers not listed fall back to the field labels. */
-  columns: Readonly<Record<string, string>>;
 }
 
 /**
@@ -327,12 +321,13 @@ export interface WorkAreaPlugin extends FazhiExtension {
    * the same group share one menu node, so eleven areas stay one or two clicks away.
    */
   menuGroup?: string;
+  /** The group's name in English mode; plugins sharing a group give the same one. */
+  menuGroupEn?: string;
   resources: readonly PluginResource[];
   dashboard?: readonly DashboardWidget[];
   indicatorGroups?: readonly IndicatorGroup[];
   /** Sections the plugin contributes to the annual report template. */
   reportSections?: readonly PluginReportSection[];
-  importTemplates?: readonly ImportTemplate[];
   /** Extra UI strings, per language, merged into the console's i18n layer under `plugins.<id>.` */
   messages?: { 'zh-CN'?: Record<string, string>; en?: Record<string, string> };
 }

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as domain from '@fazhi/domain';
+import { englishGaps } from './english.js';
+import type { WorkAreaPlugin } from './plugin.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 const isKind = (v: unknown): v is domain.RecordKind => typeof v === 'object' && v !== null && 'fields' in v && 'periodField' in v && 'area' in v;
@@ -64,7 +66,7 @@ describe('pnpm new:plugin', () => {
     const imported = /import \{ ([^}]+) \} from '@fazhi\/domain';/.exec(index)?.[1]?.split(', ');
     expect(imported?.sort()).toEqual(names.sort());
     expect(index).toContain("area: 'legal_aid'");
-    expect(index).toContain("label: '法律援助'");
+    expect(index).toContain("label: '法律援助',\n  labelEn: 'Legal aid',");
     // No config yet: one is created, naming the plugin.
     expect(r.stdout.trim().split('\n').at(-1)).toBe("'@fazhi/plugin-legal-aid',");
     expect(readFileSync(join(root, 'fazhi.config.ts'), 'utf8')).toContain("  plugins: [\n    '@fazhi/plugin-legal-aid',\n  ],");
@@ -79,7 +81,7 @@ describe('pnpm new:plugin', () => {
     const index = readFileSync(join(dir, 'src/index.ts'), 'utf8');
     expect(index).toContain("id: 'community_correction_records'");
     // The new area is declared, or composition would refuse the kind.
-    expect(index).toContain("areas: [{ id: 'community_correction', label: '社区矫正' }]");
+    expect(index).toContain("areas: [{ id: 'community_correction', label: '社区矫正', labelEn: 'Community correction' }]");
     expect(readFileSync(join(root, 'fazhi.config.ts'), 'utf8')).toContain("    '@fazhi/plugin-legal-aid',\n    '@fazhi/plugin-community-correction',\n  ],");
     expect(existsSync(join(dir, 'src/community-correction.test.tsx'))).toBe(true);
 
@@ -87,6 +89,13 @@ describe('pnpm new:plugin', () => {
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('已存在，不会覆盖');
   });
+
+  test('the generated plugins have their English (English mode shows them whole)', async () => {
+    for (const id of ['legal-aid', 'community-correction']) {
+      const plugin = ((await import(join(root, 'packages/plugins', id, 'src/index.ts'))) as { default: WorkAreaPlugin }).default;
+      expect(englishGaps(plugin), id).toEqual([]);
+    }
+  }, 120_000);
 
   test('the generated packages type-check', () => {
     const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin/tsc');

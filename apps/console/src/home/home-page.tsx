@@ -1,8 +1,7 @@
 import type { IndicatorComparison } from '@fazhi/metrics';
 import type { WorkAreaPlugin } from '@fazhi/plugin-sdk';
 import { hasRight } from '@fazhi/plugin-sdk/host';
-import { DuplicateKeysNotice, IndicatorCard, useAsync, useDashboardScope, useDrillUrl, useFazhiServices } from '@fazhi/plugin-sdk/ui';
-import { useTranslate } from '@refinedev/core';
+import { DuplicateKeysNotice, IndicatorCard, useAsync, useDashboardScope, useDrillUrl, useFazhiServices, useLabels } from '@fazhi/plugin-sdk/ui';
 import { Card, Col, Empty, Row, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 
@@ -15,7 +14,8 @@ import { Link } from 'react-router';
  * plugins are installed.
  */
 export function HomePage({ plugins }: { plugins: readonly WorkAreaPlugin[] }) {
-  const t = useTranslate();
+  const labels = useLabels();
+  const { t } = labels;
   const { user, indicators } = useFazhiServices();
   const { orgId, year } = useDashboardScope();
   const drillUrl = useDrillUrl();
@@ -28,11 +28,11 @@ export function HomePage({ plugins }: { plugins: readonly WorkAreaPlugin[] }) {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }} data-testid="home-title">
-        {t('console.homeTitle', { org: org?.name ?? '', year })}
+        {labels.withData('console.homeTitle', { year }, { org: org?.name ?? '' })}
       </Typography.Title>
       <DuplicateKeysNotice />
       {ordered.map((p) => (
-        <Card key={p.id} size="small" title={p.menuGroup ? `${p.label}（${p.menuGroup}）` : p.label} extra={<Link to={`/${p.id}`}>{t('fazhi.dashboard.open')}</Link>} data-plugin={p.id}>
+        <Card key={p.id} size="small" title={p.menuGroup ? labels.note(labels.label(p), labels.text(p.menuGroup, p.menuGroupEn)) : labels.label(p)} extra={<Link to={`/${p.id}`}>{t('fazhi.dashboard.open')}</Link>} data-plugin={p.id}>
           <Row gutter={[16, 16]}>
             {headline(p).map((id) => {
               const c = compared.data?.find((x) => x.current.indicator.id === id);

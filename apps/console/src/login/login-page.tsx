@@ -87,12 +87,12 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn }: Props
           <Typography.Title level={3} style={{ marginBottom: 4 }}>
             {t('title')}
           </Typography.Title>
-          <Button type="link" size="small" onClick={() => onLocaleChange(locale === 'en' ? 'zh-CN' : 'en')}>
+          <Button type="link" size="small" lang={locale === 'en' ? 'zh-CN' : 'en'} onClick={() => onLocaleChange(locale === 'en' ? 'zh-CN' : 'en')}>
             {t('language')}
           </Button>
         </div>
         <Typography.Paragraph type="secondary">
-          {t('subtitle')} · {backend.description}
+          {t('subtitle')} · {backend.kind === 'embedded' ? t('signIn.embedded') : backend.description}
         </Typography.Paragraph>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
         {openError && (
@@ -130,7 +130,7 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn }: Props
             renderItem={(a) => (
               <List.Item>
                 <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => form.setFieldsValue({ email: a.email, password: a.password })}>
-                  {a.displayName}
+                  <span data-record="">{a.displayName}</span>
                   <br />
                   <Typography.Text type="secondary">{a.email}</Typography.Text>
                 </Button>

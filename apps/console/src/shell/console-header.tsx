@@ -55,7 +55,8 @@ export function ConsoleHeader({ backend, user, plugins, session, orgId, year, lo
             style={{ minWidth: 200 }}
             onChange={onOrgChange}
             disabled={units.length === 1}
-            options={units.map((u) => ({ value: u.id, label: `${'　'.repeat(u.depth)}${u.shortName || u.name}` }))}
+            // Unit names are record data (data-record, as the pages mark record values).
+            options={units.map((u) => ({ value: u.id, label: <span data-record="">{`${'　'.repeat(u.depth)}${u.shortName || u.name}`}</span> }))}
           />
         )}
         <Select
@@ -66,13 +67,13 @@ export function ConsoleHeader({ backend, user, plugins, session, orgId, year, lo
           onChange={onYearChange}
           options={years.map((y) => ({ value: y, label: t('console.yearN', { year: y }) }))}
         />
-        <Button type="text" onClick={() => onLocaleChange(locale === 'en' ? 'zh-CN' : 'en')}>
+        <Button type="text" data-testid="language-switch" lang={locale === 'en' ? 'zh-CN' : 'en'} onClick={() => onLocaleChange(locale === 'en' ? 'zh-CN' : 'en')}>
           {t('console.language')}
         </Button>
         {localDatabase.input}
         <Dropdown menu={{ items: menu }} trigger={['click']}>
           <Button type="text" data-testid="user-menu">
-            <UserOutlined /> <Typography.Text>{user.name}</Typography.Text> <DownOutlined />
+            <UserOutlined /> <Typography.Text data-record="">{user.name}</Typography.Text> <DownOutlined />
           </Button>
         </Dropdown>
       </Space>

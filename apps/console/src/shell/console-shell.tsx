@@ -127,13 +127,13 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
       // 待办 first: the day's work across every area, above the overview and the areas.
       { name: 'todo', list: todoPath, meta: { label: i18nProvider.translate('fazhi.todo.title'), icon: <CheckSquareOutlined /> } },
       { name: 'home', list: '/', meta: { label: i18nProvider.translate('console.home'), icon: <HomeOutlined /> } },
-      { name: 'reports', list: '/reports', meta: { label: '年度报告', icon: <FileTextOutlined /> } },
+      { name: 'reports', list: '/reports', meta: { label: locale === 'en' ? 'Annual report' : '年度报告', icon: <FileTextOutlined /> } },
       ...(comparesStreets ? [{ name: 'district-comparison', list: '/reports/district', meta: { label: i18nProvider.translate('console.districtComparison.menu'), icon: <BarChartOutlined /> } }] : []),
-      ...refineResources(plugins),
+      ...refineResources(plugins, locale),
       // The report template is a street admin's to edit (the page says so to anyone else).
       ...(isAdmin ? [{ name: 'report-template', list: '/reports/template', meta: { label: i18nProvider.translate('console.templateEditor.menu'), icon: <FileTextOutlined /> } }] : []),
     ],
-    [plugins, i18nProvider, isAdmin, comparesStreets],
+    [plugins, i18nProvider, isAdmin, comparesStreets, locale],
   );
   const services: FazhiServices = {
     user,

@@ -32,3 +32,14 @@ test('plugins naming a menu group share one node, placed at its first plugin; th
   ]);
   expect(resources[1]).toEqual({ name: 'menu-group:矛盾化解', meta: { label: '矛盾化解', areas: ['mediation', 'mediation'] } });
 });
+
+test('in English the menu, breadcrumbs and titles read the English twins; group names stay keyed by the Chinese', () => {
+  const p = samplePlugin({ labelEn: 'Mediation', menuGroup: '矛盾化解', menuGroupEn: 'Dispute resolution' });
+  const resources = refineResources([p], 'en');
+  expect(resources.map((r) => [r.name, r.meta?.label])).toEqual([
+    ['menu-group:矛盾化解', 'Dispute resolution'],
+    ['mediation', 'Mediation'],
+    ['mediation_cases', 'Mediation cases'],
+  ]);
+  expect(refineResources([p]).map((r) => r.meta?.label)).toEqual(['矛盾化解', '人民调解', '人民调解案件']);
+});

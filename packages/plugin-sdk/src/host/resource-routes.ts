@@ -38,20 +38,23 @@ export const menuGroupName = (label: string) => `menu-group:${label}`;
  * resource per record kind, named by the kind id (the data provider's resource name), carrying the
  * work area in meta so `accessControlProvider.can` can decide without knowing any plugin. Plugins
  * naming a `menuGroup` sit under one node per group, placed where its first plugin (by order) is.
+ * Labels are in `locale`.
  */
-export function refineResources(plugins: readonly WorkAreaPlugin[]): ResourceProps[] {
+export function refineResources(plugins: readonly WorkAreaPlugin[], locale: 'zh-CN' | 'en' = 'zh-CN'): ResourceProps[] {
+  // The menu, breadcrumbs and page titles read `meta.label`: the declared Chinese, or its English twin.
+  const text = (zh: string, en: string | undefined) => (locale === 'en' && en ? en : zh);
   const out: ResourceProps[] = [];
   const groups = new Map<string, MenuGroupMeta>();
   for (const p of [...plugins].sort((a, b) => (a.order ?? 100) - (b.order ?? 100))) {
     const group = p.menuGroup ? groups.get(p.menuGroup) : undefined;
     if (group) group.areas.push(p.area);
     else if (p.menuGroup) {
-      const meta: MenuGroupMeta = { label: p.menuGroup, areas: [p.area] };
+      const meta: MenuGroupMeta = { label: text(p.menuGroup, p.menuGroupEn), areas: [p.area] };
       groups.set(p.menuGroup, meta);
       out.push({ name: menuGroupName(p.menuGroup), meta });
     }
     const groupMeta: FazhiResourceMeta = {
-      label: p.label,
+      label: text(p.label, p.labelEn),
       area: p.area,
       pluginId: p.id,
       ...(p.order === undefined ? {} : { order: p.order }),
@@ -59,7 +62,7 @@ export function refineResources(plugins: readonly WorkAreaPlugin[]): ResourcePro
     };
     out.push({ name: p.id, ...(p.dashboard?.length ? { list: dashboardPath(p) } : {}), meta: groupMeta });
     for (const r of p.resources) {
-      const meta: FazhiResourceMeta = { label: r.kind.label, area: p.area, pluginId: p.id, kindId: r.kind.id, parent: p.id, canDelete: true };
+      const meta: FazhiResourceMeta = { label: text(r.kind.label, r.kind.labelEn), area: p.area, pluginId: p.id, kindId: r.kind.id, parent: p.id, canDelete: true };
       out.push({ name: r.kind.id, ...resourcePaths(p, r), meta });
     }
   }

@@ -24,13 +24,14 @@ export const pageLoader = (resource: PluginResource, name: PageName): LazyPage =
 
 /** What a user without write rights in the area gets on a create or edit route (typed in, or an old link). */
 function Forbidden({ plugin, resource }: { plugin: WorkAreaPlugin; resource: PluginResource }) {
-  const { t } = useLabels();
+  const labels = useLabels();
+  const { t } = labels;
   const { list } = useNavigation();
   return (
     <Result
       status="403"
       title={t('buttons.notAccessTitle')}
-      subTitle={t('fazhi.forbidden', { area: plugin.label })}
+      subTitle={t('fazhi.forbidden', { area: labels.label(plugin) })}
       extra={<Button onClick={() => list(resource.kind.id)}>{t('fazhi.back')}</Button>}
     />
   );

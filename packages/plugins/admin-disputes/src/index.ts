@@ -14,6 +14,7 @@ export default definePlugin({
   area: 'admin_disputes',
   order: 70,
   menuGroup: '矛盾化解',
+  menuGroupEn: 'Dispute resolution',
   resources: [
     {
       kind: adminDisputes,
@@ -29,9 +30,9 @@ export default definePlugin({
       ],
       defaultSort: { field: 'filedOn', order: 'desc' },
       formSections: [
-        { title: '立案', fields: ['caseNo', 'kind', 'cause', 'ourRole', 'filedOn', 'stage'] },
-        { title: '相对人', fields: ['counterpart'], personal: true },
-        { title: '决定/判决', fields: ['result', 'decidedOn'] },
+        { title: '立案', titleEn: 'Filing', fields: ['caseNo', 'kind', 'cause', 'ourRole', 'filedOn', 'stage'] },
+        { title: '相对人', titleEn: 'Counterparty', fields: ['counterpart'], personal: true },
+        { title: '决定/判决', titleEn: 'Decision or judgment', fields: ['result', 'decidedOn'] },
       ],
       board: { groupBy: 'stage', cardFields: ['kind', 'filedOn'] },
       printForm: {
@@ -40,9 +41,9 @@ export default definePlugin({
         rows: [['caseNo', 'filedOn'], ['kind', 'ourRole'], [{ field: 'cause', span: 2 }], [{ field: 'counterpart', span: 2 }], ['stage', 'result'], ['decidedOn']],
       },
       attachments: [
-        { id: 'filing', label: '起诉状/复议申请书', accept: documentFiles },
-        { id: 'defence', label: '答辩材料', accept: documentFiles },
-        { id: 'decision', label: '决定书/判决书', accept: documentFiles },
+        { id: 'filing', label: '起诉状/复议申请书', labelEn: 'Complaint or reconsideration application', accept: documentFiles },
+        { id: 'defence', label: '答辩材料', labelEn: 'Defence documents', accept: documentFiles },
+        { id: 'decision', label: '决定书/判决书', labelEn: 'Decision or judgment document', accept: documentFiles },
       ],
     },
     {
@@ -51,8 +52,8 @@ export default definePlugin({
       listFilters: [{ type: 'period' }, { type: 'org' }, { field: 'headAppearanceRequired' }, { field: 'headAppeared' }, { type: 'text', fields: ['caseNo', 'court', 'appearedBy'] }],
       defaultSort: { field: 'heldOn', order: 'desc' },
       formSections: [
-        { title: '庭审', fields: ['caseNo', 'disputeId', 'court', 'heldOn'] },
-        { title: '负责人出庭', fields: ['headAppearanceRequired', 'headAppeared', 'appearedBy'] },
+        { title: '庭审', titleEn: 'Hearing', fields: ['caseNo', 'disputeId', 'court', 'heldOn'] },
+        { title: '负责人出庭', titleEn: 'Head in court', fields: ['headAppearanceRequired', 'headAppeared', 'appearedBy'] },
       ],
       // A hearing that needed the head and went without: what the 出庭应诉率 counts against.
       attention: [
@@ -66,7 +67,7 @@ export default definePlugin({
           ],
         },
       ],
-      attachments: [{ id: 'hearing-materials', label: '庭审材料', accept: documentFiles }],
+      attachments: [{ id: 'hearing-materials', label: '庭审材料', labelEn: 'Hearing documents', accept: documentFiles }],
     },
   ],
   dashboard: [
@@ -76,12 +77,13 @@ export default definePlugin({
     { type: 'indicator-card', indicator: 'admin_disputes.handling_decisions', compare: true },
     { type: 'indicator-card', indicator: 'admin_disputes.reconsideration_correction_rate', compare: true },
     { type: 'indicator-card', indicator: 'admin_disputes.litigation_loss_rate', compare: true },
-    { type: 'monthly-trend', indicator: 'admin_disputes.lawsuits', title: '每月涉诉案件', chart: 'bar' },
+    { type: 'monthly-trend', indicator: 'admin_disputes.lawsuits', title: '每月涉诉案件', titleEn: 'Lawsuits by month', chart: 'bar' },
   ],
   indicatorGroups: [
     {
       id: 'admin-disputes',
       label: '行政争议',
+      labelEn: 'Administrative disputes',
       indicators: [
         'admin_disputes.handling_decisions',
         'admin_disputes.reconsiderations',

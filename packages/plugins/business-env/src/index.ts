@@ -14,6 +14,7 @@ export default definePlugin({
   area: 'business_env',
   order: 110,
   menuGroup: '法治建设',
+  menuGroupEn: 'Rule-of-law building',
   resources: [
     {
       kind: businessEnvProjects,
@@ -21,14 +22,14 @@ export default definePlugin({
       listFilters: [{ type: 'period' }, { type: 'org' }, { field: 'category' }, { type: 'text', fields: ['title', 'location'] }],
       defaultSort: { field: 'completedOn', order: 'desc' },
       formSections: [
-        { title: '项目', fields: ['title', 'category', 'location'] },
-        { title: '进度与成效', fields: ['startedOn', 'completedOn', 'output', 'outputUnit', 'investment'] },
+        { title: '项目', titleEn: 'Project', fields: ['title', 'category', 'location'] },
+        { title: '进度与成效', titleEn: 'Progress and results', fields: ['startedOn', 'completedOn', 'output', 'outputUnit', 'investment'] },
       ],
       // A project under way has no 完成日期 yet: it counts toward no year's figures until it does.
       attention: [{ id: 'unfinished', label: '未完成', labelEn: 'Unfinished', when: [{ field: 'completedOn', empty: true }] }],
       attachments: [
-        { id: 'photos', label: '项目照片', accept: documentFiles },
-        { id: 'acceptance', label: '验收材料', accept: documentFiles },
+        { id: 'photos', label: '项目照片', labelEn: 'Project photos', accept: documentFiles },
+        { id: 'acceptance', label: '验收材料', labelEn: 'Acceptance documents', accept: documentFiles },
       ],
     },
     {
@@ -37,15 +38,15 @@ export default definePlugin({
       listFilters: [{ type: 'period' }, { type: 'org' }, { field: 'serviceType' }, { type: 'text', fields: ['nationality', 'place'] }],
       defaultSort: { field: 'servedOn', order: 'desc' },
       formSections: [
-        { title: '服务', fields: ['servedOn', 'serviceType', 'nationality', 'place'] },
-        { title: '服务对象', fields: ['personName'], personal: true },
+        { title: '服务', titleEn: 'Service', fields: ['servedOn', 'serviceType', 'nationality', 'place'] },
+        { title: '服务对象', titleEn: 'Client', fields: ['personName'], personal: true },
       ],
     },
   ],
   dashboard: [
     { type: 'indicator-card', indicator: 'business_env.bilingual_signs', compare: true },
     { type: 'indicator-card', indicator: 'business_env.foreign_services', compare: true },
-    { type: 'monthly-trend', indicator: 'business_env.foreign_services', title: '每月为境外人士提供服务', chart: 'bar' },
+    { type: 'monthly-trend', indicator: 'business_env.foreign_services', title: '每月为境外人士提供服务', titleEn: 'Services to foreigners by month', chart: 'bar' },
   ],
-  indicatorGroups: [{ id: 'business-env', label: '法治化营商环境', indicators: ['business_env.bilingual_signs', 'business_env.foreign_services'] }],
+  indicatorGroups: [{ id: 'business-env', label: '法治化营商环境', labelEn: 'Business environment', indicators: ['business_env.bilingual_signs', 'business_env.foreign_services'] }],
 });

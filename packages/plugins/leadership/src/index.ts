@@ -21,6 +21,7 @@ export default definePlugin({
   area: 'leadership',
   order: 10,
   menuGroup: '法治建设',
+  menuGroupEn: 'Rule-of-law building',
   resources: [
     {
       kind: studySessions,
@@ -28,15 +29,15 @@ export default definePlugin({
       listFilters: [period, org, { field: 'format' }, { type: 'text', fields: ['topic', 'chairedBy', 'speaker'] }],
       defaultSort: { field: 'heldOn', order: 'desc' },
       formSections: [
-        { title: '学习', fields: ['format', 'topic', 'heldOn', 'chairedBy', 'attendees'] },
-        { title: '讲法与警示教育', fields: ['speaker', 'casesCount'] },
+        { title: '学习', titleEn: 'Study', fields: ['format', 'topic', 'heldOn', 'chairedBy', 'attendees'] },
+        { title: '讲法与警示教育', titleEn: 'Lectures and warning education', fields: ['speaker', 'casesCount'] },
       ],
       attention: [
         { id: 'cases-missing', label: '未填通报案例数', labelEn: 'Cases missing', when: [{ field: 'format', in: ['warning_education'] }, { field: 'casesCount', empty: true }] },
       ],
       attachments: [
-        { id: 'records', label: '学习记录及签到表', accept: documents },
-        { id: 'photos', label: '现场照片', accept: '.jpg,.jpeg,.png,.webp' },
+        { id: 'records', label: '学习记录及签到表', labelEn: 'Study record and sign-in sheet', accept: documents },
+        { id: 'photos', label: '现场照片', labelEn: 'Site photos', accept: '.jpg,.jpeg,.png,.webp' },
       ],
     },
     {
@@ -49,24 +50,24 @@ export default definePlugin({
         { id: 'pass-rate', label: '合格率', labelEn: 'Pass rate', numerator: 'passed', denominator: 'participants' },
       ],
       formSections: [
-        { title: '考试', fields: ['title', 'heldOn'] },
-        { title: '考试结果', fields: ['eligible', 'participants', 'passed', 'excellent'] },
+        { title: '考试', titleEn: 'Exam', fields: ['title', 'heldOn'] },
+        { title: '考试结果', titleEn: 'Exam results', fields: ['eligible', 'participants', 'passed', 'excellent'] },
       ],
-      attachments: [{ id: 'results', label: '考试成绩表', accept: `${documents},.xls,.xlsx` }],
+      attachments: [{ id: 'results', label: '考试成绩表', labelEn: 'Score sheet', accept: `${documents},.xls,.xlsx` }],
     },
     {
       kind: lawWorkMeetings,
       listColumns: ['title', 'meetingType', 'heldOn', 'chairedBy', 'issuesDecided'],
       listFilters: [period, org, { field: 'meetingType' }, { type: 'text', fields: ['title', 'chairedBy'] }],
       defaultSort: { field: 'heldOn', order: 'desc' },
-      attachments: [{ id: 'minutes', label: '会议纪要', accept: documents }],
+      attachments: [{ id: 'minutes', label: '会议纪要', labelEn: 'Meeting minutes', accept: documents }],
     },
     {
       kind: internalRules,
       listColumns: ['title', 'action', 'adoptedOn', 'docNo', 'approvedAt'],
       listFilters: [period, org, { field: 'action' }, { type: 'text', fields: ['title', 'docNo', 'approvedAt'] }],
       defaultSort: { field: 'adoptedOn', order: 'desc' },
-      attachments: [{ id: 'rule', label: '制度文件', accept: documents }],
+      attachments: [{ id: 'rule', label: '制度文件', labelEn: 'Regulation text', accept: documents }],
     },
     {
       kind: legislativeFeedback,
@@ -75,14 +76,14 @@ export default definePlugin({
       defaultSort: { field: 'submittedOn', order: 'desc' },
       ratioColumns: [{ id: 'adoption-rate', label: '采纳率', labelEn: 'Adoption rate', numerator: 'adoptedCount', denominator: 'commentsCount' }],
       attention: [{ id: 'adoption-unknown', label: '待反馈采纳情况', labelEn: 'Adoption unknown', when: [{ field: 'adoptedCount', empty: true }] }],
-      attachments: [{ id: 'comments', label: '报送的意见', accept: documents }],
+      attachments: [{ id: 'comments', label: '报送的意见', labelEn: 'Comments submitted', accept: documents }],
     },
     {
       kind: honours,
       listColumns: ['title', 'category', 'level', 'awardedOn', 'awardedBy', 'project', 'village'],
       listFilters: [period, org, { field: 'category' }, { field: 'level' }, { type: 'text', fields: ['title', 'awardedBy', 'project', 'village'] }],
       defaultSort: { field: 'awardedOn', order: 'desc' },
-      attachments: [{ id: 'certificate', label: '证书或通报文件', accept: documents }],
+      attachments: [{ id: 'certificate', label: '证书或通报文件', labelEn: 'Certificate or circular', accept: documents }],
     },
   ],
   dashboard: [
@@ -93,12 +94,13 @@ export default definePlugin({
     { type: 'indicator-card', indicator: 'leadership.law_work_meetings', compare: true },
     { type: 'indicator-card', indicator: 'leadership.legislative_comments', compare: true },
     { type: 'indicator-card', indicator: 'leadership.honours', compare: true },
-    { type: 'monthly-trend', indicator: 'leadership.study_sessions', title: '每月领导干部学法', chart: 'bar' },
+    { type: 'monthly-trend', indicator: 'leadership.study_sessions', title: '每月领导干部学法', titleEn: 'Leaders\' law study by month', chart: 'bar' },
   ],
   indicatorGroups: [
     {
       id: 'leadership-study',
       label: '领导干部学法用法',
+      labelEn: 'Leaders\' law study and use',
       indicators: [
         'leadership.study_sessions',
         'leadership.party_committee_sessions',
@@ -117,6 +119,7 @@ export default definePlugin({
     {
       id: 'leadership-duty',
       label: '法治建设第一责任人履职',
+      labelEn: 'Leaders\' rule-of-law duty',
       indicators: [
         'leadership.law_work_meetings',
         'leadership.law_committee_meetings',

@@ -18,6 +18,7 @@ export default definePlugin({
   area: 'legal_aid',
   order: 60,
   menuGroup: '公共法律服务',
+  menuGroupEn: 'Public legal services',
   resources: [
     {
       kind: legalAidApplications,
@@ -32,15 +33,15 @@ export default definePlugin({
       ],
       defaultSort: { field: 'appliedOn', order: 'desc' },
       formSections: [
-        { title: '申请', fields: ['applicationNo', 'channel', 'appliedOn', 'caseKind', 'cause', 'amount'] },
-        { title: '申请人', fields: ['applicantName', 'applicantIdNumber', 'applicantPhone', 'applicantCategory'], personal: true },
-        { title: '审查', fields: ['decision', 'decidedOn', 'rejectionReason'] },
-        { title: '指派', fields: ['lawyer', 'lawFirm'] },
-        { title: '结案', fields: ['closedOn', 'outcome', 'lossRecovered'] },
+        { title: '申请', titleEn: 'Application', fields: ['applicationNo', 'channel', 'appliedOn', 'caseKind', 'cause', 'amount'] },
+        { title: '申请人', titleEn: 'Applicant', fields: ['applicantName', 'applicantIdNumber', 'applicantPhone', 'applicantCategory'], personal: true },
+        { title: '审查', titleEn: 'Review', fields: ['decision', 'decidedOn', 'rejectionReason'] },
+        { title: '指派', titleEn: 'Assignment', fields: ['lawyer', 'lawFirm'] },
+        { title: '结案', titleEn: 'Closing', fields: ['closedOn', 'outcome', 'lossRecovered'] },
       ],
       attention: [
-        { id: 'pending', label: '待审查', when: [{ field: 'decision', in: ['pending'] }] },
-        { id: 'unassigned', label: '待指派', when: [{ field: 'decision', in: ['accepted'] }, { field: 'lawyer', empty: true }] },
+        { id: 'pending', label: '待审查', labelEn: 'Awaiting review', when: [{ field: 'decision', in: ['pending'] }] },
+        { id: 'unassigned', label: '待指派', labelEn: 'Awaiting assignment', when: [{ field: 'decision', in: ['accepted'] }, { field: 'lawyer', empty: true }] },
       ],
       printForm: {
         title: '法律援助申请表',
@@ -63,9 +64,9 @@ export default definePlugin({
         { id: 'assign', when: 'unassigned', severity: 'info' },
       ],
       attachments: [
-        { id: 'application', label: '申请材料', accept: documents },
-        { id: 'legal-opinion', label: '法律意见书', accept: documents },
-        { id: 'closing', label: '结案文书', accept: documents },
+        { id: 'application', label: '申请材料', labelEn: 'Application documents', accept: documents },
+        { id: 'legal-opinion', label: '法律意见书', labelEn: 'Legal opinions', accept: documents },
+        { id: 'closing', label: '结案文书', labelEn: 'Closing documents', accept: documents },
       ],
     },
     {
@@ -74,8 +75,8 @@ export default definePlugin({
       listFilters: [{ type: 'period' }, { type: 'org' }, { field: 'requesterType' }, { field: 'channel' }, { type: 'text', fields: ['topic', 'answeredBy'] }],
       defaultSort: { field: 'consultedOn', order: 'desc' },
       formSections: [
-        { title: '咨询', fields: ['consultedOn', 'requesterType', 'channel', 'topic', 'persons', 'answeredBy'] },
-        { title: '咨询人', fields: ['requesterName', 'requesterPhone'], personal: true },
+        { title: '咨询', titleEn: 'Consultation', fields: ['consultedOn', 'requesterType', 'channel', 'topic', 'persons', 'answeredBy'] },
+        { title: '咨询人', titleEn: 'Enquirer', fields: ['requesterName', 'requesterPhone'], personal: true },
       ],
     },
   ],
@@ -84,12 +85,13 @@ export default definePlugin({
     { type: 'indicator-card', indicator: 'legal_aid.accepted_applications', compare: true },
     { type: 'indicator-card', indicator: 'legal_aid.acceptance_rate', compare: true },
     { type: 'indicator-card', indicator: 'legal_aid.loss_recovered', compare: true },
-    { type: 'monthly-trend', indicator: 'legal_aid.applications', title: '每月法律援助申请', chart: 'bar' },
+    { type: 'monthly-trend', indicator: 'legal_aid.applications', title: '每月法律援助申请', titleEn: 'Legal aid applications by month', chart: 'bar' },
   ],
   indicatorGroups: [
     {
       id: 'legal-aid',
       label: '法律援助',
+      labelEn: 'Legal aid',
       indicators: ['legal_aid.applications', 'legal_aid.accepted_applications', 'legal_aid.acceptance_rate', 'legal_aid.accepted_amount', 'legal_aid.loss_recovered'],
     },
   ],

@@ -19,6 +19,7 @@ export default definePlugin({
   area: 'legality_review',
   order: 10,
   menuGroup: '依法行政',
+  menuGroupEn: 'Lawful administration',
   resources: [
     {
       kind: majorDecisions,
@@ -27,10 +28,10 @@ export default definePlugin({
       listFilters: [{ type: 'period', keepUndated: true }, org, { field: 'stage' }, { field: 'legalityReviewed' }, { type: 'text', fields: ['title', 'department'] }],
       defaultSort: { field: 'decidedOn', order: 'desc' },
       formSections: [
-        { title: '决策事项', fields: ['title', 'department', 'stage'] },
-        { title: '决策程序', fields: ['publicParticipation', 'expertArgument', 'riskAssessment'] },
-        { title: '法制审核', fields: ['reviewedOn', 'reviewedBy', 'reviewOpinion', 'legalityReviewed'] },
-        { title: '集体讨论决定', fields: ['decidedOn', 'collectiveDecision'] },
+        { title: '决策事项', titleEn: 'Decision matter', fields: ['title', 'department', 'stage'] },
+        { title: '决策程序', titleEn: 'Decision procedure', fields: ['publicParticipation', 'expertArgument', 'riskAssessment'] },
+        { title: '法制审核', titleEn: 'Legal review', fields: ['reviewedOn', 'reviewedBy', 'reviewOpinion', 'legalityReviewed'] },
+        { title: '集体讨论决定', titleEn: 'Collective decision', fields: ['decidedOn', 'collectiveDecision'] },
       ],
       board: { groupBy: 'stage', cardFields: ['department', 'reviewedOn'] },
       attention: [
@@ -40,9 +41,9 @@ export default definePlugin({
       ],
       todos: [{ id: 'awaiting-review', when: 'awaiting-review' }, { id: 'returned', when: 'returned', severity: 'info' }],
       attachments: [
-        { id: 'draft', label: '决策草案', accept: documents },
-        { id: 'legality-opinion', label: '合法性审查意见书', accept: documents },
-        { id: 'minutes', label: '集体讨论会议纪要', accept: documents },
+        { id: 'draft', label: '决策草案', labelEn: 'Decision draft', accept: documents },
+        { id: 'legality-opinion', label: '合法性审查意见书', labelEn: 'Legality review opinion', accept: documents },
+        { id: 'minutes', label: '集体讨论会议纪要', labelEn: 'Collective decision minutes', accept: documents },
       ],
     },
     {
@@ -51,12 +52,12 @@ export default definePlugin({
       listFilters: [period, org, { field: 'contractType' }, { field: 'opinion' }, { field: 'adoption' }, { field: 'filed' }, { type: 'text', fields: ['contractName', 'department', 'counterparty'] }],
       defaultSort: { field: 'reviewedOn', order: 'desc' },
       formSections: [
-        { title: '合同', fields: ['contractName', 'department', 'counterparty', 'contractType', 'amount'] },
-        { title: '审查', fields: ['reviewedOn', 'reviewer', 'opinion', 'issuesFound', 'adoption', 'filed'] },
+        { title: '合同', titleEn: 'Contract', fields: ['contractName', 'department', 'counterparty', 'contractType', 'amount'] },
+        { title: '审查', titleEn: 'Review', fields: ['reviewedOn', 'reviewer', 'opinion', 'issuesFound', 'adoption', 'filed'] },
       ],
       attachments: [
-        { id: 'contract', label: '合同文本', accept: documents },
-        { id: 'review-opinion', label: '合同审查意见书', accept: documents },
+        { id: 'contract', label: '合同文本', labelEn: 'Contract text', accept: documents },
+        { id: 'review-opinion', label: '合同审查意见书', labelEn: 'Contract review opinion', accept: documents },
       ],
     },
     {
@@ -65,12 +66,12 @@ export default definePlugin({
       listFilters: [period, org, { field: 'docType' }, { field: 'step' }, { field: 'conclusion' }, { field: 'adoption' }, { type: 'text', fields: ['reviewNo', 'title', 'docNo', 'department'] }],
       defaultSort: { field: 'actedOn', order: 'desc' },
       formSections: [
-        { title: '文件', fields: ['reviewNo', 'title', 'docNo', 'docType', 'department'] },
-        { title: '办理', fields: ['step', 'actedOn', 'reviewer', 'conclusion', 'adoption'] },
+        { title: '文件', titleEn: 'Document', fields: ['reviewNo', 'title', 'docNo', 'docType', 'department'] },
+        { title: '办理', titleEn: 'Handling', fields: ['step', 'actedOn', 'reviewer', 'conclusion', 'adoption'] },
       ],
       attachments: [
-        { id: 'document', label: '文件文本', accept: documents },
-        { id: 'legality-opinion', label: '合法性审查意见书', accept: documents },
+        { id: 'document', label: '文件文本', labelEn: 'Document text', accept: documents },
+        { id: 'legality-opinion', label: '合法性审查意见书', labelEn: 'Legality review opinion', accept: documents },
       ],
     },
     {
@@ -78,7 +79,7 @@ export default definePlugin({
       listColumns: ['title', 'subject', 'department', 'issuedOn', 'issuedBy', 'adoption'],
       listFilters: [period, org, { field: 'issuedBy' }, { field: 'adoption' }, { type: 'text', fields: ['title', 'subject', 'department'] }],
       defaultSort: { field: 'issuedOn', order: 'desc' },
-      attachments: [{ id: 'legal-opinion', label: '法律意见书', accept: documents }],
+      attachments: [{ id: 'legal-opinion', label: '法律意见书', labelEn: 'Legal opinions', accept: documents }],
     },
     {
       kind: legalConsultations,
@@ -89,13 +90,13 @@ export default definePlugin({
       kind: reviewMeetings,
       listFilters: [period, org, { field: 'attendedBy' }, { type: 'text', fields: ['title', 'matter'] }],
       defaultSort: { field: 'heldOn', order: 'desc' },
-      attachments: [{ id: 'minutes', label: '会议纪要', accept: documents }],
+      attachments: [{ id: 'minutes', label: '会议纪要', labelEn: 'Meeting minutes', accept: documents }],
     },
     {
       kind: counselEngagements,
       listFilters: [period, org, { field: 'scope' }, { type: 'text', fields: ['contractNo', 'firm', 'counsel'] }],
       defaultSort: { field: 'signedOn', order: 'desc' },
-      attachments: [{ id: 'service-contract', label: '法律顾问服务合同', accept: documents }],
+      attachments: [{ id: 'service-contract', label: '法律顾问服务合同', labelEn: 'Counsel service contract', accept: documents }],
     },
     {
       kind: counselDutyShifts,
@@ -110,12 +111,13 @@ export default definePlugin({
     { type: 'indicator-card', indicator: 'legality_review.legal_opinions', compare: true },
     { type: 'indicator-card', indicator: 'legality_review.documents_reviewed', compare: true },
     { type: 'indicator-card', indicator: 'legality_review.consultations', compare: true },
-    { type: 'monthly-trend', indicator: 'legality_review.contract_reviews', title: '每月合同审查', chart: 'bar' },
+    { type: 'monthly-trend', indicator: 'legality_review.contract_reviews', title: '每月合同审查', titleEn: 'Contract reviews by month', chart: 'bar' },
   ],
   indicatorGroups: [
     {
       id: 'legality-review',
       label: '合法性审查',
+      labelEn: 'Legality review',
       indicators: [
         'legality_review.major_decisions',
         'legality_review.major_decision_review_rate',
@@ -130,11 +132,13 @@ export default definePlugin({
     {
       id: 'legality-documents',
       label: '行政文件审查',
+      labelEn: 'Document review',
       indicators: ['legality_review.documents_drafted', 'legality_review.documents_reviewed', 'legality_review.normative_documents_reviewed', 'legality_review.documents_filed', 'legality_review.documents_cleaned_up'],
     },
     {
       id: 'legal-counsel',
       label: '法律顾问',
+      labelEn: 'Legal counsel',
       indicators: ['legality_review.counsel_engagements', 'legality_review.counsel_fees', 'legality_review.counsel_duty_shifts'],
     },
   ],

@@ -16,6 +16,7 @@ export default definePlugin({
   area: 'mediation',
   order: 50,
   menuGroup: '矛盾化解',
+  menuGroupEn: 'Dispute resolution',
   resources: [
     {
       kind: mediationCases,
@@ -31,11 +32,11 @@ export default definePlugin({
       ],
       defaultSort: { field: 'acceptedOn', order: 'desc' },
       formSections: [
-        { title: '受理信息', fields: ['caseNo', 'source', 'disputeType', 'acceptedOn', 'status', 'summary'] },
-        { title: '当事人', fields: ['partyNames', 'partyIdNumbers', 'partyPhones', 'partiesCount', 'amount'], personal: true },
-        { title: '调解过程', fields: ['mediator', 'preventedCriminal', 'preventedPetition'] },
-        { title: '结案', fields: ['closedOn', 'result', 'agreementForm', 'performance'] },
-        { title: '回访', fields: ['followUpOn', 'satisfaction'] },
+        { title: '受理信息', titleEn: 'Acceptance', fields: ['caseNo', 'source', 'disputeType', 'acceptedOn', 'status', 'summary'] },
+        { title: '当事人', titleEn: 'Parties', fields: ['partyNames', 'partyIdNumbers', 'partyPhones', 'partiesCount', 'amount'], personal: true },
+        { title: '调解过程', titleEn: 'Mediation', fields: ['mediator', 'preventedCriminal', 'preventedPetition'] },
+        { title: '结案', titleEn: 'Closing', fields: ['closedOn', 'result', 'agreementForm', 'performance'] },
+        { title: '回访', titleEn: 'Follow-up', fields: ['followUpOn', 'satisfaction'] },
       ],
       printForm: {
         title: '人民调解登记表',
@@ -54,7 +55,7 @@ export default definePlugin({
       },
       // 回访 is the workflow's last step: a closed case without it is work left.
       todos: [{ id: 'follow-up', label: '待回访', labelEn: 'Awaiting follow-up', when: [{ field: 'status', in: ['closed'] }], severity: 'info' }],
-      attachments: [{ id: 'agreement', label: '调解协议书', accept: '.pdf,.jpg,.jpeg,.png,.doc,.docx', maxBytes: 20 * 1024 * 1024 }],
+      attachments: [{ id: 'agreement', label: '调解协议书', labelEn: 'Mediation agreement', accept: '.pdf,.jpg,.jpeg,.png,.doc,.docx', maxBytes: 20 * 1024 * 1024 }],
     },
   ],
   dashboard: [
@@ -62,12 +63,13 @@ export default definePlugin({
     { type: 'indicator-card', indicator: 'mediation.successful_parties', compare: true },
     { type: 'indicator-card', indicator: 'mediation.successful_amount', compare: true },
     { type: 'indicator-card', indicator: 'mediation.success_rate', compare: true },
-    { type: 'monthly-trend', indicator: 'mediation.successful_cases', title: '每月成功调处矛盾纠纷', chart: 'bar' },
+    { type: 'monthly-trend', indicator: 'mediation.successful_cases', title: '每月成功调处矛盾纠纷', titleEn: 'Disputes resolved by month', chart: 'bar' },
   ],
   indicatorGroups: [
     {
       id: 'mediation',
       label: '人民调解',
+      labelEn: 'Mediation',
       indicators: ['mediation.accepted_cases', 'mediation.successful_cases', 'mediation.successful_parties', 'mediation.successful_amount', 'mediation.success_rate', 'mediation.prevented_criminal'],
     },
   ],

@@ -311,7 +311,8 @@ describe('mediation business keys', () => {
     try {
       await renderPlugin(mediation, { user: 'admin', database });
       expect(await screen.findByText('发现 1 个重复的业务编号', {}, { timeout: 15_000 })).toBeTruthy();
-      expect(screen.getByText(`人民调解案件：案件编号“${String(taken.caseNo)}”有 2 条记录`)).toBeTruthy();
+      // The key is record data inside the sentence (marked data-record), so the item is read whole.
+      expect(screen.getByText((_, el) => el?.tagName === 'LI' && el.textContent === `人民调解案件：案件编号“${String(taken.caseNo)}”有 2 条记录`)).toBeTruthy();
       cleanup();
       await renderPlugin(mediation, { user: 'mediation', database });
       await screen.findByText(/^共 \d+ 条$/, {}, { timeout: 15_000 });

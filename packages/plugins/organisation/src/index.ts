@@ -14,14 +14,15 @@ export default definePlugin({
   area: 'organisation',
   order: 120,
   menuGroup: '法治建设',
+  menuGroupEn: 'Rule-of-law building',
   resources: [
     {
       kind: orgAttributes,
       listColumns: ['attribute', 'value', 'unit', 'effectiveOn', 'note'],
       listFilters: [{ type: 'period' }, { type: 'org' }, { field: 'attribute' }, { type: 'text', fields: ['note'] }],
       defaultSort: { field: 'effectiveOn', order: 'desc' },
-      formSections: [{ title: '机构属性', fields: ['attribute', 'value', 'unit', 'effectiveOn', 'note'] }],
-      attachments: [{ id: 'basis', label: '依据文件', accept: documentFiles }],
+      formSections: [{ title: '机构属性', titleEn: 'Unit attributes', fields: ['attribute', 'value', 'unit', 'effectiveOn', 'note'] }],
+      attachments: [{ id: 'basis', label: '依据文件', labelEn: 'Basis documents', accept: documentFiles }],
     },
   ],
   dashboard: [
@@ -31,12 +32,13 @@ export default definePlugin({
     { type: 'indicator-card', indicator: 'organisation.village_liaison_rate', compare: true },
     { type: 'indicator-card', indicator: 'organisation.law_officers_fulltime', compare: true },
     { type: 'indicator-card', indicator: 'organisation.grid_cells', compare: true },
-    { type: 'monthly-trend', indicator: 'organisation.grid_cells', title: '各月末网格数', chart: 'line' },
+    { type: 'monthly-trend', indicator: 'organisation.grid_cells', title: '各月末网格数', titleEn: 'Grid cells at month end', chart: 'line' },
   ],
   indicatorGroups: [
     {
       id: 'organisation',
       label: '机构概况',
+      labelEn: 'Organisation',
       indicators: [
         'organisation.legal_counsel_count',
         'organisation.public_lawyers',

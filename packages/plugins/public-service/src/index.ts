@@ -20,6 +20,7 @@ export default definePlugin({
   order: 70,
   // Not 政务服务: a group labelled like its plugin gives the breadcrumb two items of one name.
   menuGroup: '便民服务',
+  menuGroupEn: 'Services for residents',
   resources: [
     {
       kind: hotlineTickets,
@@ -27,17 +28,17 @@ export default definePlugin({
       listFilters: [period, org, { field: 'channel' }, { field: 'kind' }, { field: 'topic' }, { field: 'satisfaction' }, { type: 'text', fields: ['ticketNo', 'department', 'summary'] }],
       defaultSort: { field: 'receivedAt', order: 'desc' },
       formSections: [
-        { title: '工单', fields: ['ticketNo', 'channel', 'kind', 'topic', 'summary', 'receivedAt', 'dueAt'] },
-        { title: '来电人', fields: ['callerName', 'callerPhone'], personal: true },
-        { title: '办理', fields: ['department', 'stage', 'closedAt'] },
-        { title: '回访', fields: ['satisfaction'] },
+        { title: '工单', titleEn: 'Ticket', fields: ['ticketNo', 'channel', 'kind', 'topic', 'summary', 'receivedAt', 'dueAt'] },
+        { title: '来电人', titleEn: 'Caller', fields: ['callerName', 'callerPhone'], personal: true },
+        { title: '办理', titleEn: 'Handling', fields: ['department', 'stage', 'closedAt'] },
+        { title: '回访', titleEn: 'Follow-up', fields: ['satisfaction'] },
       ],
       // Not closed = no 办结时间: tickets kept before the workflow have 办结时间 but no 办理阶段.
       deadline: { field: 'dueAt', doneWhenFilled: 'closedAt' },
       attention: [{ id: 'unrated', label: '未评价', labelEn: 'Not rated', when: [{ field: 'closedAt', filled: true }, { field: 'satisfaction', empty: true }], normal: true }],
       // Two days ahead: time to chase the department before the ticket turns overdue.
       todos: [{ id: 'due', label: '临期或逾期未办结', labelEn: 'Due or overdue', when: [{ field: 'dueAt', withinDays: 2 }, { field: 'closedAt', empty: true }], dueField: 'dueAt', severity: 'danger' }],
-      attachments: [{ id: 'reply', label: '办理回复及佐证材料', accept: documents }],
+      attachments: [{ id: 'reply', label: '办理回复及佐证材料', labelEn: 'Reply and evidence', accept: documents }],
     },
     {
       kind: serviceItems,
@@ -50,8 +51,8 @@ export default definePlugin({
       listFilters: [period, org, { field: 'channel' }, { field: 'rating' }, { type: 'text', fields: ['caseNo'] }],
       defaultSort: { field: 'receivedOn', order: 'desc' },
       formSections: [
-        { title: '办件', fields: ['caseNo', 'itemId', 'channel', 'receivedOn', 'closedOn', 'rating'] },
-        { title: '申请人', fields: ['applicantName'], personal: true },
+        { title: '办件', titleEn: 'Service case', fields: ['caseNo', 'itemId', 'channel', 'receivedOn', 'closedOn', 'rating'] },
+        { title: '申请人', titleEn: 'Applicant', fields: ['applicantName'], personal: true },
       ],
       attention: [{ id: 'open', label: '未办结', labelEn: 'Not closed', when: [{ field: 'closedOn', empty: true }] }],
     },
@@ -59,29 +60,29 @@ export default definePlugin({
       kind: supervisionRounds,
       listFilters: [period, org, { field: 'scope' }, { type: 'text', fields: ['title'] }],
       defaultSort: { field: 'conductedOn', order: 'desc' },
-      attachments: [{ id: 'report', label: '督查通报', accept: documents }],
+      attachments: [{ id: 'report', label: '督查通报', labelEn: 'Inspection circular', accept: documents }],
     },
     {
       kind: coordinationEvents,
       listColumns: ['kind', 'topic', 'heldOn', 'ticketNo', 'participants'],
       listFilters: [period, org, { field: 'kind' }, { type: 'text', fields: ['topic', 'ticketNo', 'participants'] }],
       defaultSort: { field: 'heldOn', order: 'desc' },
-      attachments: [{ id: 'minutes', label: '会议纪要或勘查记录', accept: documents }],
+      attachments: [{ id: 'minutes', label: '会议纪要或勘查记录', labelEn: 'Minutes or survey record', accept: documents }],
     },
     {
       kind: disclosureRequests,
       listFilters: [period, org, { field: 'result' }, { type: 'text', fields: ['requestNo', 'subject'] }],
       defaultSort: { field: 'receivedOn', order: 'desc' },
       formSections: [
-        { title: '申请', fields: ['requestNo', 'subject', 'receivedOn'] },
-        { title: '申请人', fields: ['requesterName'], personal: true },
-        { title: '答复', fields: ['answeredOn', 'result'] },
+        { title: '申请', titleEn: 'Application', fields: ['requestNo', 'subject', 'receivedOn'] },
+        { title: '申请人', titleEn: 'Applicant', fields: ['requesterName'], personal: true },
+        { title: '答复', titleEn: 'Reply', fields: ['answeredOn', 'result'] },
       ],
       attention: [{ id: 'unanswered', label: '待答复', labelEn: 'Not answered', when: [{ field: 'answeredOn', empty: true }] }],
       todos: [{ id: 'unanswered', when: 'unanswered' }],
       attachments: [
-        { id: 'request', label: '申请书', accept: documents },
-        { id: 'answer', label: '答复告知书', accept: documents },
+        { id: 'request', label: '申请书', labelEn: 'Application form', accept: documents },
+        { id: 'answer', label: '答复告知书', labelEn: 'Reply notice', accept: documents },
       ],
     },
     {
@@ -99,17 +100,19 @@ export default definePlugin({
     { type: 'indicator-card', indicator: 'public_service.catalogue_items', compare: true },
     { type: 'indicator-card', indicator: 'public_service.full_coverage_supervisions', compare: true },
     { type: 'indicator-card', indicator: 'public_service.coordination_events', compare: true },
-    { type: 'monthly-trend', indicator: 'public_service.tickets_received', title: '每月12345热线工单', chart: 'bar' },
+    { type: 'monthly-trend', indicator: 'public_service.tickets_received', title: '每月12345热线工单', titleEn: '12345 hotline tickets by month', chart: 'bar' },
   ],
   indicatorGroups: [
     {
       id: 'hotline',
       label: '12345热线',
+      labelEn: '12345 hotline',
       indicators: ['public_service.tickets_received', 'public_service.ticket_closure_rate', 'public_service.ticket_on_time_rate', 'public_service.ticket_satisfaction_rate', 'public_service.coordination_events'],
     },
     {
       id: 'public-service',
       label: '政务服务',
+      labelEn: 'Public service',
       indicators: [
         'public_service.catalogue_items',
         'public_service.online_rate',

@@ -20,6 +20,7 @@ export default definePlugin({
   area: 'publicity',
   order: 70,
   menuGroup: '法治建设',
+  menuGroupEn: 'Rule-of-law building',
   resources: [
     {
       kind: publicityEvents,
@@ -33,13 +34,13 @@ export default definePlugin({
       ],
       defaultSort: { field: 'heldOn', order: 'desc' },
       formSections: [
-        { title: '活动', fields: ['title', 'heldOn', 'place', 'format', 'organizer'] },
-        { title: '宣传内容与成效', fields: ['laws', 'audience', 'materialsDistributed'] },
+        { title: '活动', titleEn: 'Activity', fields: ['title', 'heldOn', 'place', 'format', 'organizer'] },
+        { title: '宣传内容与成效', titleEn: 'Content and results', fields: ['laws', 'audience', 'materialsDistributed'] },
       ],
       attention: [{ id: 'no-audience', label: '未填参与人数', labelEn: 'Audience missing', when: [{ field: 'audience', empty: true }] }],
       attachments: [
-        { id: 'photos', label: '活动照片', accept: photos },
-        { id: 'materials', label: '宣传资料', accept: documents },
+        { id: 'photos', label: '活动照片', labelEn: 'Activity photos', accept: photos },
+        { id: 'materials', label: '宣传资料', labelEn: 'Publicity materials', accept: documents },
       ],
     },
     {
@@ -55,14 +56,14 @@ export default definePlugin({
       ],
       defaultSort: { field: 'publishedOn', order: 'desc' },
       formSections: [
-        { title: '作品', fields: ['title', 'mediaType', 'issueNo', 'laws'] },
-        { title: '发布与传播', fields: ['channel', 'publishedOn', 'views'] },
+        { title: '作品', titleEn: 'Work', fields: ['title', 'mediaType', 'issueNo', 'laws'] },
+        { title: '发布与传播', titleEn: 'Publishing and reach', fields: ['channel', 'publishedOn', 'views'] },
       ],
       // Reach is read off the platform days after posting; a notice board has none to read.
       attention: [{ id: 'no-reach', label: '未填阅读/播放量', labelEn: 'Reach missing', when: [{ field: 'channel', notIn: ['noticeboard'] }, { field: 'views', empty: true }] }],
       // Video files themselves are not stored (attachments take documents and pictures): a screenshot
       // of the published post is the evidence the assessors ask for.
-      attachments: [{ id: 'screenshot', label: '发布截图或文稿', accept: `${photos},.pdf,.doc,.docx` }],
+      attachments: [{ id: 'screenshot', label: '发布截图或文稿', labelEn: 'Screenshot or text', accept: `${photos},.pdf,.doc,.docx` }],
     },
   ],
   dashboard: [
@@ -71,12 +72,13 @@ export default definePlugin({
     { type: 'indicator-card', indicator: 'publicity.materials_distributed', compare: true },
     { type: 'indicator-card', indicator: 'publicity.publications', compare: true },
     { type: 'indicator-card', indicator: 'publicity.videos', compare: true },
-    { type: 'monthly-trend', indicator: 'publicity.events', title: '每月法治宣传活动', chart: 'bar' },
+    { type: 'monthly-trend', indicator: 'publicity.events', title: '每月法治宣传活动', titleEn: 'Publicity activities by month', chart: 'bar' },
   ],
   indicatorGroups: [
     {
       id: 'publicity',
       label: '普法宣传',
+      labelEn: 'Publicity',
       indicators: ['publicity.events', 'publicity.audience', 'publicity.materials_distributed', 'publicity.publications', 'publicity.videos', 'publicity.law_venues', 'publicity.law_venue_investment'],
     },
   ],

@@ -17,6 +17,7 @@ export default definePlugin({
   area: 'rectification',
   order: 90,
   menuGroup: '法治建设',
+  menuGroupEn: 'Rule-of-law building',
   resources: [
     {
       kind: rectificationTasks,
@@ -33,11 +34,11 @@ export default definePlugin({
       ],
       defaultSort: { field: 'deadline', order: 'asc' },
       formSections: [
-        { title: '问题', fields: ['problem', 'source', 'sourceYear'] },
-        { title: '任务分派', fields: ['department', 'assignedOn', 'deadline', 'status', 'escalation'] },
-        { title: '三级联络人', fields: ['leaderLiaison', 'headLiaison', 'contactLiaison'] },
-        { title: '整改落实', fields: ['measure', 'completedOn', 'reportedOn'] },
-        { title: '销号', fields: ['closedOutOn', 'evidence'] },
+        { title: '问题', titleEn: 'Problem', fields: ['problem', 'source', 'sourceYear'] },
+        { title: '任务分派', titleEn: 'Assignment', fields: ['department', 'assignedOn', 'deadline', 'status', 'escalation'] },
+        { title: '三级联络人', titleEn: 'Three-level contacts', fields: ['leaderLiaison', 'headLiaison', 'contactLiaison'] },
+        { title: '整改落实', titleEn: 'Rectification', fields: ['measure', 'completedOn', 'reportedOn'] },
+        { title: '销号', titleEn: 'Closing out', fields: ['closedOutOn', 'evidence'] },
       ],
       // 整改期限 is the date to finish by: a completed task awaiting 销号 is not overdue.
       deadline: { field: 'deadline', doneWhen: ['completed', 'closed_out'] },
@@ -45,10 +46,10 @@ export default definePlugin({
       todos: [{ id: 'due', label: '临期或逾期未销号', labelEn: 'Due, not closed out', when: [{ field: 'deadline', withinDays: 7 }, { field: 'status', notIn: ['closed_out'] }], dueField: 'deadline', severity: 'danger' }],
       board: { groupBy: 'status', cardFields: ['department', 'deadline'] },
       attachments: [
-        { id: 'assignment', label: '任务分派表', accept: documents },
-        { id: 'report', label: '整改报告', accept: documents },
+        { id: 'assignment', label: '任务分派表', labelEn: 'Assignment sheet', accept: documents },
+        { id: 'report', label: '整改报告', labelEn: 'Rectification report', accept: documents },
         // The slot 销号 requires (the kind's workflow names it).
-        { id: 'evidence', label: '整改佐证材料', accept: documents },
+        { id: 'evidence', label: '整改佐证材料', labelEn: 'Rectification evidence', accept: documents },
       ],
     },
   ],
@@ -58,12 +59,13 @@ export default definePlugin({
     { type: 'indicator-card', indicator: 'rectification.completion_rate', compare: true },
     { type: 'indicator-card', indicator: 'rectification.on_time_rate', compare: true },
     { type: 'indicator-card', indicator: 'rectification.reported_on_time_rate', compare: true },
-    { type: 'monthly-trend', indicator: 'rectification.tasks', title: '每月分派整改任务', chart: 'bar' },
+    { type: 'monthly-trend', indicator: 'rectification.tasks', title: '每月分派整改任务', titleEn: 'Rectification tasks assigned by month', chart: 'bar' },
   ],
   indicatorGroups: [
     {
       id: 'rectification',
       label: '问题整改',
+      labelEn: 'Rectification',
       indicators: [
         'rectification.tasks',
         'rectification.completed',

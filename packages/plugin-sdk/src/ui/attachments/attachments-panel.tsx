@@ -68,9 +68,9 @@ export function AttachmentsPanel({ resource, area, record }: { resource: PluginR
         };
         return (
           // A group named by the slot's label (found by its name in tests and by screen readers); the slot id for scripts.
-          <div key={slot.id} role="group" aria-label={slot.label} data-attachment-slot={slot.id} style={{ marginBottom: 12 }}>
+          <div key={slot.id} role="group" aria-label={labels.label(slot)} data-attachment-slot={slot.id} style={{ marginBottom: 12 }}>
             <Space style={{ marginBottom: 4 }}>
-              <Typography.Text strong>{slot.label}</Typography.Text>
+              <Typography.Text strong>{labels.label(slot)}</Typography.Text>
               {slot.required ? <Tag color="orange">{t('fazhi.attachments.required')}</Tag> : null}
               {canUpload?.can && !record.deletedAt ? (
                 <Upload customRequest={customRequest} accept={slot.accept} showUploadList={false} multiple>
@@ -99,7 +99,7 @@ export function AttachmentsPanel({ resource, area, record }: { resource: PluginR
                       ) : null,
                     ]}
                   >
-                    <Typography.Text>{f.fileName}</Typography.Text>
+                    <Typography.Text data-record="">{f.fileName}</Typography.Text>
                     <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
                       {formatFileSize(f.size)}
                     </Typography.Text>

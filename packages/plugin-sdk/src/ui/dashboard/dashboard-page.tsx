@@ -6,16 +6,17 @@ import { IndicatorTable } from './indicator-table.js';
 
 /** A plugin's own dashboard page (route `/<plugin-id>`): its widgets, then each indicator group as a table. */
 export default function PluginDashboardPage({ plugin }: { plugin: WorkAreaPlugin }) {
-  const { t } = useLabels();
+  const labels = useLabels();
+  const { t } = labels;
   const { orgId, year } = useDashboardScope();
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={4} style={{ margin: 0 }}>
-        {plugin.label} · {t('fazhi.dashboard.title')}
+        {labels.label(plugin)} · {t('fazhi.dashboard.title')}
       </Typography.Title>
       <DashboardWidgets plugin={plugin} />
       {(plugin.indicatorGroups ?? []).map((g) => (
-        <IndicatorTable key={g.id} title={t('fazhi.dashboard.groupTitle', { label: g.label })} ids={g.indicators} orgId={orgId} year={year} />
+        <IndicatorTable key={g.id} title={t('fazhi.dashboard.groupTitle', { label: labels.label(g) })} ids={g.indicators} orgId={orgId} year={year} />
       ))}
     </Space>
   );

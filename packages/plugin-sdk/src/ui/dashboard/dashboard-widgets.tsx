@@ -1,4 +1,4 @@
-import { formatIndicator, type IndicatorComparison, type IndicatorResult } from '@fazhi/metrics';
+import type { IndicatorComparison, IndicatorResult } from '@fazhi/metrics';
 import type { Period } from '@fazhi/domain';
 import { Card, Col, Row, Skeleton, Typography } from 'antd';
 import { Suspense } from 'react';
@@ -22,7 +22,8 @@ export function useDashboardScope(): { orgId?: string; year: number } {
 /** A plugin's dashboard widgets; all its cards are fetched in one `compare` call. */
 export function DashboardWidgets({ plugin }: { plugin: WorkAreaPlugin }) {
   const { indicators } = useFazhiServices();
-  const { t } = useLabels();
+  const labels = useLabels();
+  const { t } = labels;
   const { orgId, year } = useDashboardScope();
   const drillUrl = useDrillUrl();
   const widgets = plugin.dashboard ?? [];
@@ -46,7 +47,7 @@ export function DashboardWidgets({ plugin }: { plugin: WorkAreaPlugin }) {
         if (w.type === 'monthly-trend') {
           return (
             <Col key={`${w.indicator}-${i}`} xs={24} lg={12}>
-              <MonthlyTrend indicator={w.indicator} title={w.title} chart={w.chart} orgId={orgId} year={year} />
+              <MonthlyTrend indicator={w.indicator} title={labels.text(w.title, w.titleEn)} chart={w.chart} orgId={orgId} year={year} />
             </Col>
           );
         }
@@ -78,21 +79,23 @@ function MonthlyTrend({ indicator, title, chart, orgId, year }: { indicator: str
 }
 
 function MonthlyChart({ title, chart, results, orgId }: { title: string; chart?: 'bar' | 'line'; results: readonly IndicatorResult[]; orgId: string }) {
-  const { t } = useLabels();
+  const labels = useLabels();
+  const { t } = labels;
   const drillUrl = useDrillUrl();
   // Each month opens the records behind its own value (the month's days, as the evaluator counted them).
   const points = results.map((r) => {
     const label = t('fazhi.dashboard.month', { n: r.period.kind === 'month' ? r.period.month : '' });
     return { label, value: r.value, href: drillUrl(r.indicator.id, orgId, r.range), hrefLabel: t('fazhi.dashboard.drill', { label: `${title} ${label}` }) };
   });
-  const format = (v: number) => (results[0] ? formatIndicator(results[0].indicator, v) : String(v));
+  const format = (v: number) => (results[0] ? labels.figure(results[0].indicator, v) : String(v));
   const values = points.map((p) => `${p.label} ${p.value === null ? t('fazhi.empty') : format(p.value)}`).join(t('fazhi.dashboard.separator'));
   return <TrendChart title={title} kind={chart} points={points} format={format} label={t('fazhi.dashboard.summary', { title, values })} />;
 }
 
 function LazyWidget({ widget }: { widget: Extract<DashboardWidget, { type: 'component' }> }) {
+  const labels = useLabels();
   return (
-    <Card size="small" title={widget.title}>
+    <Card size="small" title={labels.text(widget.title, widget.titleEn)}>
       <Suspense fallback={<Skeleton active />}>
         {lazyElement(widget.load, {})}
       </Suspense>

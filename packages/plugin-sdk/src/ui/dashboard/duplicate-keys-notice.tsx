@@ -13,9 +13,16 @@ import { useAsync } from './use-async.js';
  * when the user administers no unit, or when the backend offers no duplicate list.
  */
 export function DuplicateKeysNotice({ kind }: { kind?: RecordKind }) {
-  const { user, duplicates } = useFazhiServices();
+  const { user, duplicates, kinds } = useFazhiServices();
   const { orgId } = useDashboardScope();
-  const { t } = useLabels();
+  const labels = useLabels();
+  const { t } = labels;
+  // The database names kind and key in Chinese; the registry has their English.
+  const kindOf = (id: string) => (kinds.has(id) ? kinds.get(id) : undefined);
+  const keyField = (id: string) => {
+    const k = kindOf(id);
+    return k?.businessKey ? k.fields.find((f) => f.key === k.businessKey) : undefined;
+  };
   const wanted = user.memberships.some((m) => m.role === 'admin') && (!kind || kind.businessKey !== undefined);
   const state = useAsync<DuplicateBusinessKey[]>(`${orgId}|${kind?.id ?? ''}`, duplicates && orgId && wanted ? () => duplicates.list(orgId) : null);
   if (state.error) return <Alert type="error" showIcon message={t('fazhi.duplicates.failed', { message: state.error.message })} />;
@@ -31,7 +38,7 @@ export function DuplicateKeysNotice({ kind }: { kind?: RecordKind }) {
         <>
           <ul style={{ margin: '4px 0', paddingInlineStart: 20 }}>
             {found.map((d) => (
-              <li key={`${d.kindId}|${d.streetId}|${d.key}`}>{t('fazhi.duplicates.item', { kind: d.kindLabel, field: d.keyLabel, key: d.key, n: d.recordIds.length })}</li>
+              <li key={`${d.kindId}|${d.streetId}|${d.key}`}>{labels.withData('fazhi.duplicates.item', { kind: kindOf(d.kindId) ? labels.kind(kindOf(d.kindId)!) : d.kindLabel, field: keyField(d.kindId) ? labels.field(keyField(d.kindId)!) : d.keyLabel, n: d.recordIds.length }, { key: d.key })}</li>
             ))}
           </ul>
           {t('fazhi.duplicates.hint')}

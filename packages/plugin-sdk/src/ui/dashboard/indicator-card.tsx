@@ -1,8 +1,8 @@
-import { formatIndicator, type IndicatorComparison } from '@fazhi/metrics';
+import type { IndicatorComparison } from '@fazhi/metrics';
 import { Card, Skeleton, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useLabels } from '../use-labels.js';
-import { asOfText, changeText } from './change-text.js';
+import { asOfText } from './change-text.js';
 
 /**
  * One indicator: value with its unit, 同比 wording and last year's value (from the SQL evaluator).
@@ -10,7 +10,8 @@ import { asOfText, changeText } from './change-text.js';
  * for a year still running it says up to which day it counts (截至11月30日).
  */
 export function IndicatorCard({ comparison, compare = true, loading, error, drillTo }: { comparison?: IndicatorComparison; compare?: boolean; loading?: boolean; error?: string; drillTo?: string | undefined }) {
-  const { t } = useLabels();
+  const labels = useLabels();
+  const { t } = labels;
   if (loading || (!comparison && !error)) return <Card size="small"><Skeleton active paragraph={{ rows: 1 }} /></Card>;
   if (!comparison) return <Card size="small"><Typography.Text type="danger">{error}</Typography.Text></Card>;
   const i = comparison.current.indicator;
@@ -22,11 +23,11 @@ export function IndicatorCard({ comparison, compare = true, loading, error, dril
     <Card size="small" data-indicator={i.id}>
       {drillTo ? (
         // The figure opens the records behind it (see drill/).
-        <Link to={drillTo} aria-label={t('fazhi.dashboard.drill', { label: i.label })} data-drill-link={i.id}>
-          <Statistic title={i.label} value={formatIndicator(i, comparison.current.value)} />
+        <Link to={drillTo} aria-label={t('fazhi.dashboard.drill', { label: labels.label(i) })} data-drill-link={i.id}>
+          <Statistic title={labels.label(i)} value={labels.figure(i, comparison.current.value)} />
         </Link>
       ) : (
-        <Statistic title={i.label} value={formatIndicator(i, comparison.current.value)} />
+        <Statistic title={labels.label(i)} value={labels.figure(i, comparison.current.value)} />
       )}
       {compare ? (
         <Typography.Text
@@ -34,13 +35,13 @@ export function IndicatorCard({ comparison, compare = true, loading, error, dril
           style={{ fontSize: 12 }}
           data-comparison={comparison.basis.comparable ? 'change' : comparison.basis.reason}
         >
-          {changeText(comparison, t)}
+          {labels.change(comparison)}
         </Typography.Text>
       ) : null}
       {compare && (asOf || previous !== null) ? (
         <div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {[asOf, previous !== null ? t('fazhi.dashboard.previous', { value: formatIndicator(i, previous) }) : null].filter(Boolean).join(t('fazhi.dashboard.separator'))}
+            {[asOf, previous !== null ? t('fazhi.dashboard.previous', { value: labels.figure(i, previous) }) : null].filter(Boolean).join(t('fazhi.dashboard.separator'))}
           </Typography.Text>
         </div>
       ) : null}

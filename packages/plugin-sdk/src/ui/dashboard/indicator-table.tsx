@@ -1,15 +1,16 @@
-import { formatIndicator, type IndicatorComparison } from '@fazhi/metrics';
+import type { IndicatorComparison } from '@fazhi/metrics';
 import { Table, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useDrillUrl } from '../drill/use-drill-url.js';
 import { useFazhiServices } from '../services-context.js';
 import { useLabels } from '../use-labels.js';
-import { asOfText, changeText } from './change-text.js';
+import { asOfText } from './change-text.js';
 import { useAsync } from './use-async.js';
 
 /** One indicator group as a table: 本期 (opening its records), 上年同期 and 同比 per indicator, for the unit and year given. */
 export function IndicatorTable({ title, ids, orgId, year }: { title: string; ids: readonly string[]; orgId?: string; year: number }) {
-  const { t } = useLabels();
+  const labels = useLabels();
+  const { t } = labels;
   const { indicators } = useFazhiServices();
   const drillUrl = useDrillUrl();
   const rows = useAsync<IndicatorComparison[]>(`${orgId}|${year}|${ids.join()}`, indicators && orgId ? () => indicators.compare(ids, orgId, { kind: 'year', year }) : null);
@@ -20,24 +21,24 @@ export function IndicatorTable({ title, ids, orgId, year }: { title: string; ids
       title={() => {
         // A year still running counts to yesterday: say so once above the rows.
         const asOf = rows.data?.[0] ? asOfText(rows.data[0], t) : null;
-        return <Typography.Text strong>{asOf ? `${title}（${asOf}）` : title}</Typography.Text>;
+        return <Typography.Text strong>{asOf ? labels.note(title, asOf) : title}</Typography.Text>;
       }}
       loading={!rows.data}
       pagination={false}
       rowKey={(r) => r.current.indicator.id}
       dataSource={rows.data ?? []}
       columns={[
-        { title: t('fazhi.dashboard.indicator'), render: (_, r) => r.current.indicator.label },
+        { title: t('fazhi.dashboard.indicator'), render: (_, r) => labels.label(r.current.indicator) },
         {
           title: t('fazhi.dashboard.value'),
           align: 'right',
           render: (_, r) => {
             const i = r.current.indicator;
-            const shown = formatIndicator(i, r.current.value);
+            const shown = labels.figure(i, r.current.value);
             // This year's figure opens the records behind it, as a dashboard card does.
             const to = orgId ? drillUrl(i.id, orgId, r.current.range) : undefined;
             return to ? (
-              <Link to={to} aria-label={t('fazhi.dashboard.drill', { label: i.label })} data-drill-link={i.id}>
+              <Link to={to} aria-label={t('fazhi.dashboard.drill', { label: labels.label(i) })} data-drill-link={i.id}>
                 {shown}
               </Link>
             ) : (
@@ -45,8 +46,8 @@ export function IndicatorTable({ title, ids, orgId, year }: { title: string; ids
             );
           },
         },
-        { title: t('fazhi.dashboard.previousColumn'), align: 'right', render: (_, r) => (r.previous ? formatIndicator(r.current.indicator, r.previous.value) : '—') },
-        { title: t('fazhi.dashboard.change'), render: (_, r) => changeText(r, t) },
+        { title: t('fazhi.dashboard.previousColumn'), align: 'right', render: (_, r) => (r.previous ? labels.figure(r.current.indicator, r.previous.value) : '—') },
+        { title: t('fazhi.dashboard.change'), render: (_, r) => labels.change(r) },
       ]}
     />
   );

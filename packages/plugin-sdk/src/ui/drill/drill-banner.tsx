@@ -1,8 +1,8 @@
 import { findField, type RecordKind } from '@fazhi/domain';
-import { formatValue, interpretMeasure, type Measure } from '@fazhi/metrics';
+import { interpretMeasure, type Measure } from '@fazhi/metrics';
 import { useList, type BaseRecord, type CrudFilter } from '@refinedev/core';
 import { Alert, Space, Tag, Typography } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { orgName, subtreeOf } from '../fields/org-tree.js';
 import { useFazhiServices } from '../services-context.js';
@@ -56,7 +56,7 @@ export function summaryText(m: Measure, kind: RecordKind, value: number | null, 
     const f = findField(kind, key);
     return f ? labels.field(f) : key;
   };
-  const shown = formatValue(value, m.valueType, m.unit, m.valueType === 'quantity' ? 2 : 0);
+  const shown = labels.value(value, m.valueType, m.unit, m.valueType === 'quantity' ? 2 : 0);
   const a = m.aggregation;
   switch (a.type) {
     case 'count':
@@ -83,14 +83,14 @@ function PartLink({ drill, part, kind, labels }: { drill: ListDrill; part: 'nume
   const filter = resolved ? measureListFilters(resolved.measure, target.range, subtreeOf(user.orgs, target.orgId)) : undefined;
   const { result } = useList({ resource: resolved?.measure.kind ?? kind.id, filters: filter ? [filter] : [], pagination: { currentPage: 1, pageSize: 1 }, queryOptions: { enabled: !!filter } });
   if (!resolved) return null;
-  const label = labels.t('fazhi.drill.part', { part: labels.t(`fazhi.drill.${part}`), measure: resolved.measure.label });
+  const label = labels.t('fazhi.drill.part', { part: labels.t(`fazhi.drill.${part}`), measure: labels.label(resolved.measure) });
   const count = result.total === undefined ? '…' : labels.t('fazhi.drill.count', { n: result.total });
   const current = part === drill.target.part;
   const to = current ? undefined : drillUrl(target.indicatorId, target.orgId, target.range, part);
   return (
     <span data-drill-part={part}>
       {to ? <Link to={to}>{label}</Link> : <Typography.Text strong={current}>{label}</Typography.Text>}
-      <Typography.Text type="secondary">（{count}）</Typography.Text>
+      <Typography.Text type="secondary">{labels.note('', count)}</Typography.Text>
     </span>
   );
 }
@@ -107,8 +107,8 @@ export function DrillBanner({ drill, kind, value, labels }: { drill: ListDrill; 
   const m = drill.measure;
   const needsRows = m.aggregation.type !== 'count';
   const words = { t: labels.t, field: labels.field, option: labels.option };
-  const conditions = [
-    labels.t('fazhi.drill.org', { org: orgName(user.orgs, drill.target.orgId) ?? drill.target.orgId }),
+  const conditions: ReactNode[] = [
+    labels.withData('fazhi.drill.org', {}, { org: orgName(user.orgs, drill.target.orgId) ?? drill.target.orgId }),
     periodText(kind, m.period, drill.target.range, words),
     ...m.filters.map((f) => filterText(kind, f, words)),
   ];
@@ -129,10 +129,11 @@ export function DrillBanner({ drill, kind, value, labels }: { drill: ListDrill; 
               <PartLink drill={drill} part="denominator" kind={kind} labels={labels} />
             </Space>
           ) : null}
-          <Typography.Text type="secondary">{labels.t('fazhi.drill.definition', { text: m.description })}</Typography.Text>
+          {/* The catalog's prose definitions are Chinese only; in English the conditions below say the same. */}
+          {labels.english ? null : <Typography.Text type="secondary">{labels.t('fazhi.drill.definition', { text: m.description })}</Typography.Text>}
           <Space wrap size={[4, 4]} aria-label={labels.t('fazhi.drill.conditions')}>
-            {conditions.map((c) => (
-              <Tag key={c}>{c}</Tag>
+            {conditions.map((c, i) => (
+              <Tag key={i}>{c}</Tag>
             ))}
           </Space>
           {needsRows ? (

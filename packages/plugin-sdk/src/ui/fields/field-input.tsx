@@ -17,7 +17,7 @@ export function FieldInput({ field, labels, disabled, ...rest }: { field: FieldD
       return <Input.TextArea {...common} value={value} onChange={onChange} rows={3} />;
     case 'integer':
     case 'decimal':
-      return <InputNumber {...common} value={value} onChange={onChange} style={{ width: '100%' }} suffix={field.unit} />;
+      return <InputNumber {...common} value={value} onChange={onChange} style={{ width: '100%' }} suffix={field.unit === undefined ? undefined : labels.unit(field.unit)} />;
     case 'money':
       return <Input {...common} value={value} onChange={onChange} inputMode="decimal" suffix={labels.t('fazhi.yuan')} placeholder={labels.t('fazhi.form.moneyPlaceholder')} />;
     case 'date':

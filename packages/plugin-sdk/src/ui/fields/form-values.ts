@@ -1,4 +1,4 @@
-import { checkRule, formatYuan, parseYuan, validateRecord, type AnyRecord, type FieldDef, type RecordKind } from '@fazhi/domain';
+import { checkRule, formatYuan, parseYuan, validateRecord, type AnyRecord, type FieldDef, type RecordKind, type ValidationMessages } from '@fazhi/domain';
 import dayjs, { type Dayjs } from 'dayjs';
 import { dateTimeToPicker, dateToPicker, pickerToDate, pickerToDateTime } from './shanghai-time.js';
 
@@ -77,10 +77,10 @@ export function formToFields(kind: RecordKind, values: FormValues): Record<strin
  * the database's CHECK constraints are generated from. Returns messages by field key; cross-field
  * rules land on the field the rule blames (e.g. 结案日期 for 结案日期不能早于受理日期).
  */
-export function validateForm(kind: RecordKind, values: FormValues, base: Record<string, unknown> = {}): Map<string, string[]> {
+export function validateForm(kind: RecordKind, values: FormValues, base: Record<string, unknown> = {}, messages?: ValidationMessages): Map<string, string[]> {
   const record = { ...base, ...formToFields(kind, values) };
   for (const f of kind.fields) if (!(f.key in record)) record[f.key] = null;
-  const res = validateRecord(kind, { ...pick(kind, record), id: 'form', orgId: 'form', deletedAt: null });
+  const res = validateRecord(kind, { ...pick(kind, record), id: 'form', orgId: 'form', deletedAt: null }, messages ? { messages } : {});
   const out = new Map<string, string[]>();
   if (res.ok) return out;
   const add = (field: string, message: string) => {
@@ -91,7 +91,7 @@ export function validateForm(kind: RecordKind, values: FormValues, base: Record<
   // zod skips the record's refinements while any field is invalid; a form shows everything at
   // once, so the cross-field rules are checked here too (on fields that are themselves valid).
   for (const rule of kind.rules ?? []) {
-    const broken = checkRule(kind, rule, record);
+    const broken = checkRule(kind, rule, record, messages);
     if (broken && !out.has(broken.field)) add(broken.field, broken.message);
   }
   return out;

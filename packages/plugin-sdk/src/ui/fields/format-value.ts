@@ -14,6 +14,10 @@ export interface FormatContext {
   yes: string;
   no: string;
   yuan: string;
+  /** A unit in the page's language (the declared one by default). */
+  unit?: (unit: string) => string;
+  /** Joins the options of a multiple choice (、 by default). */
+  join?: (items: readonly string[]) => string;
 }
 
 /**
@@ -26,7 +30,7 @@ export function formatFieldValue(f: FieldDef, value: unknown, ctx: FormatContext
     case 'enum':
       return ctx.option(f, String(value));
     case 'enum-set':
-      return Array.isArray(value) && value.length ? value.map((v) => ctx.option(f, String(v))).join('、') : null;
+      return Array.isArray(value) && value.length ? (ctx.join ?? ((items) => items.join('、')))(value.map((v) => ctx.option(f, String(v)))) : null;
     case 'money':
       return typeof value === 'number' ? `${groupYuan(formatYuan(value))} ${ctx.yuan}` : String(value);
     case 'date':
@@ -37,7 +41,10 @@ export function formatFieldValue(f: FieldDef, value: unknown, ctx: FormatContext
       return value ? ctx.yes : ctx.no;
     case 'integer':
     case 'decimal':
-      return f.unit ? `${value} ${f.unit}` : String(value);
+    {
+      const unit = f.unit === undefined ? '' : (ctx.unit?.(f.unit) ?? f.unit);
+      return unit ? `${value} ${unit}` : String(value);
+    }
     default:
       return String(value);
   }

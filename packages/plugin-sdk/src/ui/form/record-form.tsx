@@ -115,7 +115,7 @@ export function RecordForm({ resource, plugin, action }: RecordPageProps & { act
           </Form.Item>
         </Card>
         {sections.map((s) => (
-          <Card key={s.title || 'fields'} size="small" title={s.title || undefined} style={{ marginBottom: 16 }}>
+          <Card key={s.title || 'fields'} size="small" title={s.title ? labels.text(s.title, s.titleEn) : undefined} style={{ marginBottom: 16 }}>
             {s.personal ? <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('fazhi.form.personalSection')} /> : null}
             <Row gutter={16}>
               {s.fields.map((f) => {
@@ -129,9 +129,9 @@ export function RecordForm({ resource, plugin, action }: RecordPageProps & { act
                       label={labels.field(f)}
                       required={f.required}
                       // A kept mask is not sent, so it is not checked either (the real value was).
-                      rules={kept ? [] : isMasked ? [...fieldRules(kind, f.key), notMasked(t('fazhi.form.maskedInvalid', { label: labels.field(f) }))] : fieldRules(kind, f.key)}
+                      rules={kept ? [] : isMasked ? [...fieldRules(kind, f.key, undefined, labels.validation), notMasked(t('fazhi.form.maskedInvalid', { label: labels.field(f) }))] : fieldRules(kind, f.key, undefined, labels.validation)}
                       dependencies={kept ? [] : dependentFields(kind, f.key)}
-                      extra={locked ? t('fazhi.form.readonlyWorkflow') : action === 'create' && enterable(f) !== f ? t('fazhi.form.createStates') : isMasked ? t(kept ? 'fazhi.form.maskedKept' : 'fazhi.form.maskedReplacing') : f.description}
+                      extra={locked ? t('fazhi.form.readonlyWorkflow') : action === 'create' && enterable(f) !== f ? t('fazhi.form.createStates') : isMasked ? t(kept ? 'fazhi.form.maskedKept' : 'fazhi.form.maskedReplacing') : labels.description(f)}
                     >
                       {isMasked ? (
                         <MaskedFieldInput field={f} labels={labels} shown={String(record?.[f.key] ?? '')} replacing={!kept} onReplacingChange={(on) => setReplacingOf(f.key, on)} />

@@ -2,7 +2,7 @@ import { findField, type RecordHistoryEntry } from '@fazhi/domain';
 import { useCustom, type BaseRecord } from '@refinedev/core';
 import { Space, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import type { PluginResource } from '../../plugin.js';
+import { workflowOf, type PluginResource } from '../../plugin.js';
 import { FieldValue } from '../fields/field-value.js';
 import { orgName } from '../fields/org-tree.js';
 import { formatShanghaiDateTime } from '../fields/shanghai-time.js';
@@ -32,7 +32,7 @@ export function RecordHistory({ resource, record }: { resource: PluginResource; 
       locale={{ emptyText: query.isError ? t('fazhi.history.failed') : t('fazhi.history.empty') }}
       columns={[
         { key: 'at', title: t('fazhi.history.at'), width: 170, render: (_, e) => <span style={{ whiteSpace: 'nowrap' }}>{formatShanghaiDateTime(e.at)}</span> },
-        { key: 'actor', title: t('fazhi.history.actor'), width: 120, render: (_, e) => e.actorName ?? (e.actor ? t('fazhi.steps.someone') : t('fazhi.history.system')) },
+        { key: 'actor', title: t('fazhi.history.actor'), width: 120, render: (_, e) => (e.actorName ? <span data-record="">{e.actorName}</span> : e.actor ? t('fazhi.steps.someone') : t('fazhi.history.system')) },
         {
           key: 'operation',
           title: t('fazhi.history.operation'),
@@ -40,7 +40,7 @@ export function RecordHistory({ resource, record }: { resource: PluginResource; 
           render: (_, e) => (
             <Space size={4} wrap>
               <Tag>{t(`fazhi.history.op.${e.operation}`)}</Tag>
-              {e.step ? <Tag color="blue">{e.step}</Tag> : null}
+              {e.step ? <Tag color="blue">{labels.step(workflowOf(resource), e.step)}</Tag> : null}
             </Space>
           ),
         },
@@ -55,7 +55,7 @@ function Changes({ entry, resource, labels }: { entry: RecordHistoryEntry; resou
   const { t } = labels;
   const value = (key: string, v: unknown): ReactNode => {
     if (empty(v)) return <Typography.Text type="secondary">{t('fazhi.empty')}</Typography.Text>;
-    if (key === 'orgId') return orgName(user.orgs, v) ?? String(v);
+    if (key === 'orgId') return <span data-record="">{orgName(user.orgs, v) ?? String(v)}</span>;
     if (key === 'deletedAt') return formatShanghaiDateTime(String(v));
     const field = findField(resource.kind, key);
     // Values arrive masked from the database where the reader may not see them.

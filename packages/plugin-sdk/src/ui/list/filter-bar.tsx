@@ -75,7 +75,7 @@ function FilterItem({ filter: f, labels }: { filter: ResolvedFilter; labels: Lab
     case 'text':
       return (
         <Form.Item name="q" label={t('fazhi.filter.text')}>
-          <Input aria-label={t('fazhi.filter.text')} allowClear placeholder={t('fazhi.filter.textPlaceholder', { fields: f.fields.map((x) => labels.field(x)).join('、') })} />
+          <Input aria-label={t('fazhi.filter.text')} allowClear placeholder={t('fazhi.filter.textPlaceholder', { fields: labels.join(f.fields.map((x) => labels.field(x))) })} />
         </Form.Item>
       );
     case 'select':

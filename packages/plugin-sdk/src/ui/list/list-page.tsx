@@ -156,7 +156,7 @@ function ListBody({ resource, plugin, onWrite }: RecordPageProps & { onWrite: (s
       })),
     ...(resource.relatedSums ?? []).map((col, i) => ({
       key: `sum__${col.id}`,
-      title: col.threshold === undefined ? labels.field(col) : `${labels.field(col)}（${t('fazhi.list.line', { threshold: col.threshold, unit: col.unit ?? '' })}）`,
+      title: col.threshold === undefined ? labels.field(col) : labels.note(labels.field(col), t('fazhi.list.line', { threshold: col.threshold, unit: labels.unit(col.unit ?? '') })),
       render: (_: unknown, record: BaseRecord) => {
         const sum = sums[i];
         if (!sum) return <Typography.Text type="secondary">…</Typography.Text>;
@@ -164,7 +164,7 @@ function ListBody({ resource, plugin, onWrite }: RecordPageProps & { onWrite: (s
         return (
           <Space size={4}>
             <span>{total}</span>
-            {belowThreshold(col, total) ? <Tag color="red">{t('fazhi.list.belowLine', { threshold: col.threshold, unit: col.unit ?? '' })}</Tag> : null}
+            {belowThreshold(col, total) ? <Tag color="red">{t('fazhi.list.belowLine', { threshold: col.threshold, unit: labels.unit(col.unit ?? '') })}</Tag> : null}
           </Space>
         );
       },
@@ -178,7 +178,7 @@ function ListBody({ resource, plugin, onWrite }: RecordPageProps & { onWrite: (s
       key: 'orgId',
       dataIndex: 'orgId',
       title: t('fazhi.orgId'),
-      render: (value: unknown) => <Typography.Text>{orgName(user.orgs, value) ?? t('fazhi.empty')}</Typography.Text>,
+      render: (value: unknown) => <Typography.Text data-record="">{orgName(user.orgs, value) ?? t('fazhi.empty')}</Typography.Text>,
     },
     {
       key: '__actions',

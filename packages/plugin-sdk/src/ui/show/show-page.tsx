@@ -37,7 +37,7 @@ export default function RecordShowPage({ resource, plugin }: RecordPageProps) {
   return (
     <Show
       resource={kind.id}
-      title={title}
+      title={record ? <span data-record="">{title}</span> : title}
       isLoading={query.isLoading}
       canDelete={false}
       canEdit={false}
@@ -70,7 +70,7 @@ export default function RecordShowPage({ resource, plugin }: RecordPageProps) {
             </Card>
           ) : null}
           {formSectionsOf(resource, t('fazhi.form.otherSection')).map((s) => (
-            <Card key={s.title || 'fields'} size="small" title={s.title || undefined}>
+            <Card key={s.title || 'fields'} size="small" title={s.title ? labels.text(s.title, s.titleEn) : undefined}>
               <Descriptions column={{ xs: 1, md: 2 }} size="small">
                 {s.fields.map((f) => (
                   <Descriptions.Item key={f.key} label={labels.field(f)} span={f.type === 'longtext' ? 'filled' : 1}>
@@ -91,7 +91,9 @@ export default function RecordShowPage({ resource, plugin }: RecordPageProps) {
           </Card>
           <Card size="small" title={t('fazhi.show.record')}>
             <Descriptions column={{ xs: 1, md: 2 }} size="small">
-              <Descriptions.Item label={t('fazhi.orgId')}>{orgName(user.orgs, record.orgId)}</Descriptions.Item>
+              <Descriptions.Item label={t('fazhi.orgId')}>
+                <span data-record="">{orgName(user.orgs, record.orgId)}</span>
+              </Descriptions.Item>
               <Descriptions.Item label={t('fazhi.show.version')}>{String(record.version ?? '')}</Descriptions.Item>
               <Descriptions.Item label={t('fazhi.show.createdAt')}>{formatShanghaiDateTime(String(record.createdAt ?? ''))}</Descriptions.Item>
               <Descriptions.Item label={t('fazhi.show.updatedAt')}>{formatShanghaiDateTime(String(record.updatedAt ?? ''))}</Descriptions.Item>

@@ -51,7 +51,7 @@ export function Board({ resource, filters, labels }: { resource: PluginResource;
                     </Link>
                     {cardFields.map((f) => (
                       <div key={f.key}>
-                        <Typography.Text type="secondary">{labels.field(f)}：</Typography.Text>
+                        <Typography.Text type="secondary">{labels.field(f)}{labels.t('fazhi.history.colon')}</Typography.Text>
                         <FieldValue field={f} value={r[f.key]} labels={labels} />
                       </div>
                     ))}

@@ -32,6 +32,7 @@ export function StepHistory({ resource, workflow, area, record }: { resource: Pl
   const last = [...steps].reverse().find((s) => !s.undoneAt);
   const canUndo = last !== undefined && last.toState === String(record[workflow.field]) && !record.deletedAt && hasRight(user, 'administer', area, record.orgId as string);
   const who = (id: string | null) => (id === user.id ? user.name : id ? t('fazhi.steps.someone') : '—');
+  const stepName = (s: RecordStep | undefined) => (s ? labels.step(workflow, s.label) : '');
 
   const submit = async () => {
     setError(null);
@@ -40,7 +41,7 @@ export function StepHistory({ resource, workflow, area, record }: { resource: Pl
         url: 'undo-step',
         method: 'post',
         values: { resource: kind.id, id: record.id, reason },
-        successNotification: () => ({ type: 'success', message: t('fazhi.steps.undone', { label: last?.label ?? '' }) }),
+        successNotification: () => ({ type: 'success', message: t('fazhi.steps.undone', { label: stepName(last) }) }),
         errorNotification: false,
       });
       await invalidate({ resource: kind.id, id: record.id!, invalidates: ['list', 'detail'] });
@@ -61,9 +62,9 @@ export function StepHistory({ resource, workflow, area, record }: { resource: Pl
         dataSource={steps}
         locale={{ emptyText: t('fazhi.steps.empty') }}
         columns={[
-          { title: t('fazhi.steps.step'), render: (_, s) => (s.undoneAt ? <Typography.Text delete>{s.label}</Typography.Text> : s.label) },
+          { title: t('fazhi.steps.step'), render: (_, s) => (s.undoneAt ? <Typography.Text delete>{stepName(s)}</Typography.Text> : stepName(s)) },
           { title: t('fazhi.steps.change'), render: (_, s) => `${state(s.fromState)} → ${state(s.toState)}` },
-          { title: t('fazhi.steps.takenBy'), render: (_, s) => who(s.takenBy) },
+          { title: t('fazhi.steps.takenBy'), render: (_, s) => (s.takenBy === user.id ? <span data-record="">{user.name}</span> : who(s.takenBy)) },
           { title: t('fazhi.steps.takenAt'), render: (_, s) => formatShanghaiDateTime(s.takenAt) },
           {
             title: t('fazhi.steps.undo'),
@@ -73,12 +74,12 @@ export function StepHistory({ resource, workflow, area, record }: { resource: Pl
       />
       {canUndo ? (
         <Button danger style={{ marginTop: 8 }} onClick={() => setOpen(true)}>
-          {t('fazhi.steps.undoLast', { label: last.label })}
+          {t('fazhi.steps.undoLast', { label: stepName(last) })}
         </Button>
       ) : null}
       <Modal
         open={open}
-        title={t('fazhi.steps.undoLast', { label: last?.label ?? '' })}
+        title={t('fazhi.steps.undoLast', { label: stepName(last) })}
         okText={t('fazhi.workflow.ok')}
         cancelText={t('buttons.cancel')}
         okButtonProps={{ disabled: !reason.trim() }}

@@ -48,7 +48,7 @@ export function WorkflowButtons({ resource, area, record }: { resource: PluginRe
   const run = async (s: WorkflowTransition, values: FormValues = {}) => {
     setError(null);
     const filled = withoutKeptMasks(formToFields(kind, values), masked, replacing);
-    const done = () => ({ type: 'success' as const, message: t('fazhi.workflow.done', { label: s.label }) });
+    const done = () => ({ type: 'success' as const, message: t('fazhi.workflow.done', { label: labels.text(s.label, s.labelEn) }) });
     try {
       if (enforced) {
         await takeStep.mutateAsync({
@@ -111,13 +111,13 @@ export function WorkflowButtons({ resource, area, record }: { resource: PluginRe
                 setStep(s);
               }}
             >
-              {s.label}
+              {labels.text(s.label, s.labelEn)}
             </Button>
           ))
         : null}
       <Modal
         open={step !== null && requires.length > 0}
-        title={step?.label}
+        title={step ? labels.text(step.label, step.labelEn) : undefined}
         okText={t('fazhi.workflow.ok')}
         cancelText={t('buttons.cancel')}
         confirmLoading={pending}
@@ -128,7 +128,7 @@ export function WorkflowButtons({ resource, area, record }: { resource: PluginRe
         {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={error} /> : null}
         <Form key={step?.label} form={form} initialValues={initialValues} layout="vertical" onFinish={(values) => step && run(step, values)} preserve={false}>
           {requires.map((f) => (
-            <Form.Item key={f.key} name={f.key} label={labels.field(f)} rules={fieldRules(kind, f.key, () => ({ ...(record as object), ...step?.sets, [wf.field]: step?.to }))} dependencies={dependentFields(kind, f.key).filter((k) => stepFields(step).includes(k))}>
+            <Form.Item key={f.key} name={f.key} label={labels.field(f)} rules={fieldRules(kind, f.key, () => ({ ...(record as object), ...step?.sets, [wf.field]: step?.to }), labels.validation)} dependencies={dependentFields(kind, f.key).filter((k) => stepFields(step).includes(k))}>
               {masked.has(f.key) ? (
                 <MaskedFieldInput
                   field={f}
