@@ -78,6 +78,9 @@ select
   t.deleted_by
 from public.study_sessions t;
 
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'study_sessions';
+
 revoke all on public.study_sessions, public.study_sessions_view from anon, authenticated;
 grant select (
   id, org_id, format, topic, held_on, chaired_by, attendees, speaker, cases_count, version,
@@ -136,6 +139,9 @@ select
   t.deleted_at,
   t.deleted_by
 from public.law_exams t;
+
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'law_exams';
 
 revoke all on public.law_exams, public.law_exams_view from anon, authenticated;
 grant select (
@@ -196,6 +202,9 @@ select
   t.deleted_by
 from public.honours t;
 
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'honours';
+
 revoke all on public.honours, public.honours_view from anon, authenticated;
 grant select (
   id, org_id, title, category, level, awarded_by, awarded_on, project, village, version, created_at,
@@ -252,6 +261,9 @@ select
   t.deleted_at,
   t.deleted_by
 from public.law_work_meetings t;
+
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'law_work_meetings';
 
 revoke all on public.law_work_meetings, public.law_work_meetings_view from anon, authenticated;
 grant select (
@@ -310,6 +322,9 @@ select
   t.deleted_by
 from public.internal_rules t;
 
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'internal_rules';
+
 revoke all on public.internal_rules, public.internal_rules_view from anon, authenticated;
 grant select (
   id, org_id, title, action, adopted_on, approved_at, doc_no, version, created_at, created_by,
@@ -366,6 +381,9 @@ select
   t.deleted_at,
   t.deleted_by
 from public.legislative_feedback t;
+
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'legislative_feedback';
 
 revoke all on public.legislative_feedback, public.legislative_feedback_view from anon, authenticated;
 grant select (
@@ -424,6 +442,9 @@ select
   t.deleted_at,
   t.deleted_by
 from public.legal_consultations t;
+
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'legal_consultations';
 
 revoke all on public.legal_consultations, public.legal_consultations_view from anon, authenticated;
 grant select (
@@ -488,6 +509,9 @@ select
   t.deleted_by
 from public.contract_reviews t;
 
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'contract_reviews';
+
 revoke all on public.contract_reviews, public.contract_reviews_view from anon, authenticated;
 grant select (
   id, org_id, contract_name, department, counterparty, contract_type, amount, reviewed_on, reviewer,
@@ -549,6 +573,9 @@ select
   t.deleted_by
 from public.legal_opinions t;
 
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'legal_opinions';
+
 revoke all on public.legal_opinions, public.legal_opinions_view from anon, authenticated;
 grant select (
   id, org_id, title, subject, department, issued_on, issued_by, adoption, version, created_at,
@@ -604,6 +631,9 @@ select
   t.deleted_at,
   t.deleted_by
 from public.review_meetings t;
+
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'review_meetings';
 
 revoke all on public.review_meetings, public.review_meetings_view from anon, authenticated;
 grant select (
@@ -669,6 +699,9 @@ select
   t.deleted_by
 from public.major_decisions t;
 
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'major_decisions';
+
 revoke all on public.major_decisions, public.major_decisions_view from anon, authenticated;
 grant select (
   id, org_id, title, decided_on, public_participation, expert_argument, risk_assessment,
@@ -729,6 +762,7 @@ drop trigger if exists document_reviews_refuse_masked_write on public.document_r
 drop trigger if exists document_reviews_validate_values on public.document_reviews;
 drop function if exists private.document_reviews_validate_values();
 drop trigger if exists document_reviews_unique_review_no on public.document_reviews;
+drop trigger if exists document_reviews_unique_review_no_update on public.document_reviews;
 drop function if exists private.document_reviews_unique_review_no();
 drop index if exists public.document_reviews_review_no_live_idx;
 
@@ -755,6 +789,9 @@ select
   t.deleted_at,
   t.deleted_by
 from public.document_reviews t;
+
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'document_reviews';
 
 revoke all on public.document_reviews, public.document_reviews_view from anon, authenticated;
 grant select (
@@ -790,37 +827,38 @@ create trigger document_reviews_validate_values before insert or update on publi
   for each row execute function private.document_reviews_validate_values();
 
 create index document_reviews_review_no_live_idx on public.document_reviews (review_no) where deleted_at is null;
--- Security definer: the key must be unique in the whole street, including records the writer
--- cannot read. The advisory lock (per kind, street and key, until commit) makes two concurrent
--- writers of the same key take turns, so the second sees the first's row.
-create function private.document_reviews_unique_review_no() returns trigger
+create or replace function private.document_reviews_unique_review_no() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
 declare
-  street uuid;
-  other record;
+  clash record;
 begin
-  if new.deleted_at is not null or new.review_no is null then
-    return new;
+  if tg_op = 'INSERT' then
+    perform pg_advisory_xact_lock(l.bucket) from (
+      with written as (select n.id, n.org_id, n.review_no as key from new_rows n where n.deleted_at is null and n.review_no is not null), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id)
+      select distinct hashtextextended('document_reviews/' || k.street::text || '/' || (hashtextextended(k.key::text, 0) & 63)::text, 0) as bucket from keyed k
+    ) l order by l.bucket;
+    execute 'with written as (select n.id, n.org_id, n.review_no as key from new_rows n where n.deleted_at is null and n.review_no is not null), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id) , same_key as materialized (select k.key, k.street, t.org_id, to_char(t.acted_on, ''YYYY-MM-DD'') as period from keyed k join public.document_reviews t on t.review_no = k.key and t.deleted_at is null and t.id <> k.id) select m.key, m.period from same_key m where private.street_of(m.org_id) = m.street order by m.key limit 1' into clash;
+  else
+    perform pg_advisory_xact_lock(l.bucket) from (
+      with written as (select n.id, n.org_id, n.review_no as key from new_rows n join old_rows o on o.id = n.id where n.deleted_at is null and n.review_no is not null and (o.deleted_at is not null or n.review_no is distinct from o.review_no or n.org_id is distinct from o.org_id)), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id)
+      select distinct hashtextextended('document_reviews/' || k.street::text || '/' || (hashtextextended(k.key::text, 0) & 63)::text, 0) as bucket from keyed k
+    ) l order by l.bucket;
+    execute 'with written as (select n.id, n.org_id, n.review_no as key from new_rows n join old_rows o on o.id = n.id where n.deleted_at is null and n.review_no is not null and (o.deleted_at is not null or n.review_no is distinct from o.review_no or n.org_id is distinct from o.org_id)), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id) , same_key as materialized (select k.key, k.street, t.org_id, to_char(t.acted_on, ''YYYY-MM-DD'') as period from keyed k join public.document_reviews t on t.review_no = k.key and t.deleted_at is null and t.id <> k.id) select m.key, m.period from same_key m where private.street_of(m.org_id) = m.street order by m.key limit 1' into clash;
   end if;
-  if tg_op = 'UPDATE' and old.deleted_at is null and new.review_no is not distinct from old.review_no and new.org_id is not distinct from old.org_id then
-    return new;
+  if clash.key is not null then
+    perform private.refuse('23505', format('审查登记号“%1$s”在本街道已存在（规范性文件审查，办理日期 %2$s）', clash.key, coalesce(clash.period, '未填')), 'document_reviews', 'review_no', 'document_reviews_review_no_unique');
   end if;
-  street := private.street_of(new.org_id);
-  perform pg_advisory_xact_lock(hashtextextended('document_reviews/' || street::text || '/' || new.review_no, 0));
-  select t.acted_on into other from public.document_reviews t
-  -- The key's index finds the few records with this key; only their streets are looked up.
-  where t.review_no = new.review_no and t.deleted_at is null and t.id <> new.id and private.street_of(t.org_id) = street
-  limit 1;
-  if found then
-    perform private.refuse('23505', format('审查登记号“%1$s”在本街道已存在（规范性文件审查，办理日期 %2$s）', new.review_no, coalesce(to_char(other.acted_on, 'YYYY-MM-DD'), '未填')), 'document_reviews', 'review_no', 'document_reviews_review_no_unique');
-  end if;
-  return new;
+  return null;
 end
 $$;
 revoke all on function private.document_reviews_unique_review_no() from public;
-create trigger document_reviews_unique_review_no before insert or update of org_id, review_no, deleted_at on public.document_reviews
-  for each row execute function private.document_reviews_unique_review_no();
+drop trigger if exists document_reviews_unique_review_no on public.document_reviews;
+drop trigger if exists document_reviews_unique_review_no_update on public.document_reviews;
+create trigger document_reviews_unique_review_no after insert on public.document_reviews referencing new table as new_rows
+  for each statement execute function private.document_reviews_unique_review_no();
+create trigger document_reviews_unique_review_no_update after update on public.document_reviews referencing old table as old_rows new table as new_rows
+  for each statement execute function private.document_reviews_unique_review_no();
 
 -- counsel_engagements: 法律顾问聘用（变更） ---------------------------------------------
 
@@ -829,6 +867,7 @@ drop trigger if exists counsel_engagements_refuse_masked_write on public.counsel
 drop trigger if exists counsel_engagements_validate_values on public.counsel_engagements;
 drop function if exists private.counsel_engagements_validate_values();
 drop trigger if exists counsel_engagements_unique_contract_no on public.counsel_engagements;
+drop trigger if exists counsel_engagements_unique_contract_no_update on public.counsel_engagements;
 drop function if exists private.counsel_engagements_unique_contract_no();
 drop index if exists public.counsel_engagements_contract_no_live_idx;
 
@@ -853,6 +892,9 @@ select
   t.deleted_at,
   t.deleted_by
 from public.counsel_engagements t;
+
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'counsel_engagements';
 
 revoke all on public.counsel_engagements, public.counsel_engagements_view from anon, authenticated;
 grant select (
@@ -887,37 +929,38 @@ create trigger counsel_engagements_validate_values before insert or update on pu
   for each row execute function private.counsel_engagements_validate_values();
 
 create index counsel_engagements_contract_no_live_idx on public.counsel_engagements (contract_no) where deleted_at is null;
--- Security definer: the key must be unique in the whole street, including records the writer
--- cannot read. The advisory lock (per kind, street and key, until commit) makes two concurrent
--- writers of the same key take turns, so the second sees the first's row.
-create function private.counsel_engagements_unique_contract_no() returns trigger
+create or replace function private.counsel_engagements_unique_contract_no() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
 declare
-  street uuid;
-  other record;
+  clash record;
 begin
-  if new.deleted_at is not null or new.contract_no is null then
-    return new;
+  if tg_op = 'INSERT' then
+    perform pg_advisory_xact_lock(l.bucket) from (
+      with written as (select n.id, n.org_id, n.contract_no as key from new_rows n where n.deleted_at is null and n.contract_no is not null), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id)
+      select distinct hashtextextended('counsel_engagements/' || k.street::text || '/' || (hashtextextended(k.key::text, 0) & 63)::text, 0) as bucket from keyed k
+    ) l order by l.bucket;
+    execute 'with written as (select n.id, n.org_id, n.contract_no as key from new_rows n where n.deleted_at is null and n.contract_no is not null), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id) , same_key as materialized (select k.key, k.street, t.org_id, to_char(t.signed_on, ''YYYY-MM-DD'') as period from keyed k join public.counsel_engagements t on t.contract_no = k.key and t.deleted_at is null and t.id <> k.id) select m.key, m.period from same_key m where private.street_of(m.org_id) = m.street order by m.key limit 1' into clash;
+  else
+    perform pg_advisory_xact_lock(l.bucket) from (
+      with written as (select n.id, n.org_id, n.contract_no as key from new_rows n join old_rows o on o.id = n.id where n.deleted_at is null and n.contract_no is not null and (o.deleted_at is not null or n.contract_no is distinct from o.contract_no or n.org_id is distinct from o.org_id)), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id)
+      select distinct hashtextextended('counsel_engagements/' || k.street::text || '/' || (hashtextextended(k.key::text, 0) & 63)::text, 0) as bucket from keyed k
+    ) l order by l.bucket;
+    execute 'with written as (select n.id, n.org_id, n.contract_no as key from new_rows n join old_rows o on o.id = n.id where n.deleted_at is null and n.contract_no is not null and (o.deleted_at is not null or n.contract_no is distinct from o.contract_no or n.org_id is distinct from o.org_id)), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id) , same_key as materialized (select k.key, k.street, t.org_id, to_char(t.signed_on, ''YYYY-MM-DD'') as period from keyed k join public.counsel_engagements t on t.contract_no = k.key and t.deleted_at is null and t.id <> k.id) select m.key, m.period from same_key m where private.street_of(m.org_id) = m.street order by m.key limit 1' into clash;
   end if;
-  if tg_op = 'UPDATE' and old.deleted_at is null and new.contract_no is not distinct from old.contract_no and new.org_id is not distinct from old.org_id then
-    return new;
+  if clash.key is not null then
+    perform private.refuse('23505', format('服务合同编号“%1$s”在本街道已存在（法律顾问聘用，签订日期 %2$s）', clash.key, coalesce(clash.period, '未填')), 'counsel_engagements', 'contract_no', 'counsel_engagements_contract_no_unique');
   end if;
-  street := private.street_of(new.org_id);
-  perform pg_advisory_xact_lock(hashtextextended('counsel_engagements/' || street::text || '/' || new.contract_no, 0));
-  select t.signed_on into other from public.counsel_engagements t
-  -- The key's index finds the few records with this key; only their streets are looked up.
-  where t.contract_no = new.contract_no and t.deleted_at is null and t.id <> new.id and private.street_of(t.org_id) = street
-  limit 1;
-  if found then
-    perform private.refuse('23505', format('服务合同编号“%1$s”在本街道已存在（法律顾问聘用，签订日期 %2$s）', new.contract_no, coalesce(to_char(other.signed_on, 'YYYY-MM-DD'), '未填')), 'counsel_engagements', 'contract_no', 'counsel_engagements_contract_no_unique');
-  end if;
-  return new;
+  return null;
 end
 $$;
 revoke all on function private.counsel_engagements_unique_contract_no() from public;
-create trigger counsel_engagements_unique_contract_no before insert or update of org_id, contract_no, deleted_at on public.counsel_engagements
-  for each row execute function private.counsel_engagements_unique_contract_no();
+drop trigger if exists counsel_engagements_unique_contract_no on public.counsel_engagements;
+drop trigger if exists counsel_engagements_unique_contract_no_update on public.counsel_engagements;
+create trigger counsel_engagements_unique_contract_no after insert on public.counsel_engagements referencing new table as new_rows
+  for each statement execute function private.counsel_engagements_unique_contract_no();
+create trigger counsel_engagements_unique_contract_no_update after update on public.counsel_engagements referencing old table as old_rows new table as new_rows
+  for each statement execute function private.counsel_engagements_unique_contract_no();
 
 -- counsel_duty_shifts: 法律顾问值班（变更） ---------------------------------------------
 
@@ -943,6 +986,9 @@ select
   t.deleted_at,
   t.deleted_by
 from public.counsel_duty_shifts t;
+
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'counsel_duty_shifts';
 
 revoke all on public.counsel_duty_shifts, public.counsel_duty_shifts_view from anon, authenticated;
 grant select (
@@ -982,6 +1028,7 @@ drop trigger if exists admin_disputes_refuse_masked_write on public.admin_disput
 drop trigger if exists admin_disputes_validate_values on public.admin_disputes;
 drop function if exists private.admin_disputes_validate_values();
 drop trigger if exists admin_disputes_unique_case_no on public.admin_disputes;
+drop trigger if exists admin_disputes_unique_case_no_update on public.admin_disputes;
 drop function if exists private.admin_disputes_unique_case_no();
 drop index if exists public.admin_disputes_case_no_live_idx;
 
@@ -1026,6 +1073,10 @@ create trigger admin_disputes_refuse_masked_write before update on public.admin_
   for each row when (new.counterpart is distinct from old.counterpart)
   execute function private.refuse_masked_write('counterpart', '相对人');
 
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'admin_disputes';
+insert into private.kind_personal_columns (kind_id, column_name) values ('admin_disputes', 'counterpart');
+
 revoke all on public.admin_disputes, public.admin_disputes_view from anon, authenticated;
 grant select (
   id, org_id, case_no, kind, cause, our_role, filed_on, stage, result, decided_on, version,
@@ -1063,37 +1114,38 @@ create trigger admin_disputes_validate_values before insert or update on public.
   for each row execute function private.admin_disputes_validate_values();
 
 create index admin_disputes_case_no_live_idx on public.admin_disputes (case_no) where deleted_at is null;
--- Security definer: the key must be unique in the whole street, including records the writer
--- cannot read. The advisory lock (per kind, street and key, until commit) makes two concurrent
--- writers of the same key take turns, so the second sees the first's row.
-create function private.admin_disputes_unique_case_no() returns trigger
+create or replace function private.admin_disputes_unique_case_no() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
 declare
-  street uuid;
-  other record;
+  clash record;
 begin
-  if new.deleted_at is not null or new.case_no is null then
-    return new;
+  if tg_op = 'INSERT' then
+    perform pg_advisory_xact_lock(l.bucket) from (
+      with written as (select n.id, n.org_id, n.case_no as key from new_rows n where n.deleted_at is null and n.case_no is not null), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id)
+      select distinct hashtextextended('admin_disputes/' || k.street::text || '/' || (hashtextextended(k.key::text, 0) & 63)::text, 0) as bucket from keyed k
+    ) l order by l.bucket;
+    execute 'with written as (select n.id, n.org_id, n.case_no as key from new_rows n where n.deleted_at is null and n.case_no is not null), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id) , same_key as materialized (select k.key, k.street, t.org_id, to_char(t.filed_on, ''YYYY-MM-DD'') as period from keyed k join public.admin_disputes t on t.case_no = k.key and t.deleted_at is null and t.id <> k.id) select m.key, m.period from same_key m where private.street_of(m.org_id) = m.street order by m.key limit 1' into clash;
+  else
+    perform pg_advisory_xact_lock(l.bucket) from (
+      with written as (select n.id, n.org_id, n.case_no as key from new_rows n join old_rows o on o.id = n.id where n.deleted_at is null and n.case_no is not null and (o.deleted_at is not null or n.case_no is distinct from o.case_no or n.org_id is distinct from o.org_id)), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id)
+      select distinct hashtextextended('admin_disputes/' || k.street::text || '/' || (hashtextextended(k.key::text, 0) & 63)::text, 0) as bucket from keyed k
+    ) l order by l.bucket;
+    execute 'with written as (select n.id, n.org_id, n.case_no as key from new_rows n join old_rows o on o.id = n.id where n.deleted_at is null and n.case_no is not null and (o.deleted_at is not null or n.case_no is distinct from o.case_no or n.org_id is distinct from o.org_id)), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id) , same_key as materialized (select k.key, k.street, t.org_id, to_char(t.filed_on, ''YYYY-MM-DD'') as period from keyed k join public.admin_disputes t on t.case_no = k.key and t.deleted_at is null and t.id <> k.id) select m.key, m.period from same_key m where private.street_of(m.org_id) = m.street order by m.key limit 1' into clash;
   end if;
-  if tg_op = 'UPDATE' and old.deleted_at is null and new.case_no is not distinct from old.case_no and new.org_id is not distinct from old.org_id then
-    return new;
+  if clash.key is not null then
+    perform private.refuse('23505', format('案号“%1$s”在本街道已存在（行政争议案件，立案/受理日期 %2$s）', clash.key, coalesce(clash.period, '未填')), 'admin_disputes', 'case_no', 'admin_disputes_case_no_unique');
   end if;
-  street := private.street_of(new.org_id);
-  perform pg_advisory_xact_lock(hashtextextended('admin_disputes/' || street::text || '/' || new.case_no, 0));
-  select t.filed_on into other from public.admin_disputes t
-  -- The key's index finds the few records with this key; only their streets are looked up.
-  where t.case_no = new.case_no and t.deleted_at is null and t.id <> new.id and private.street_of(t.org_id) = street
-  limit 1;
-  if found then
-    perform private.refuse('23505', format('案号“%1$s”在本街道已存在（行政争议案件，立案/受理日期 %2$s）', new.case_no, coalesce(to_char(other.filed_on, 'YYYY-MM-DD'), '未填')), 'admin_disputes', 'case_no', 'admin_disputes_case_no_unique');
-  end if;
-  return new;
+  return null;
 end
 $$;
 revoke all on function private.admin_disputes_unique_case_no() from public;
-create trigger admin_disputes_unique_case_no before insert or update of org_id, case_no, deleted_at on public.admin_disputes
-  for each row execute function private.admin_disputes_unique_case_no();
+drop trigger if exists admin_disputes_unique_case_no on public.admin_disputes;
+drop trigger if exists admin_disputes_unique_case_no_update on public.admin_disputes;
+create trigger admin_disputes_unique_case_no after insert on public.admin_disputes referencing new table as new_rows
+  for each statement execute function private.admin_disputes_unique_case_no();
+create trigger admin_disputes_unique_case_no_update after update on public.admin_disputes referencing old table as old_rows new table as new_rows
+  for each statement execute function private.admin_disputes_unique_case_no();
 
 drop trigger if exists admin_disputes_check_step on public.admin_disputes;
 delete from private.workflows where kind_id = 'admin_disputes';
@@ -1139,6 +1191,9 @@ select
   t.deleted_by
 from public.court_hearings t;
 
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'court_hearings';
+
 revoke all on public.court_hearings, public.court_hearings_view from anon, authenticated;
 grant select (
   id, org_id, case_no, dispute_id, court, held_on, head_appearance_required, head_appeared,
@@ -1162,6 +1217,7 @@ drop trigger if exists enforcement_actions_refuse_masked_write on public.enforce
 drop trigger if exists enforcement_actions_validate_values on public.enforcement_actions;
 drop function if exists private.enforcement_actions_validate_values();
 drop trigger if exists enforcement_actions_unique_action_no on public.enforcement_actions;
+drop trigger if exists enforcement_actions_unique_action_no_update on public.enforcement_actions;
 drop function if exists private.enforcement_actions_unique_action_no();
 drop index if exists public.enforcement_actions_action_no_live_idx;
 
@@ -1211,6 +1267,10 @@ create trigger enforcement_actions_refuse_masked_write before update on public.e
   for each row when (new.target_name is distinct from old.target_name)
   execute function private.refuse_masked_write('target_name', '执法对象');
 
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'enforcement_actions';
+insert into private.kind_personal_columns (kind_id, column_name) values ('enforcement_actions', 'target_name');
+
 revoke all on public.enforcement_actions, public.enforcement_actions_view from anon, authenticated;
 grant select (
   id, org_id, action_no, kind, acted_on, target_type, matter, joint_inspection, officer1_id,
@@ -1248,37 +1308,38 @@ create trigger enforcement_actions_validate_values before insert or update on pu
   for each row execute function private.enforcement_actions_validate_values();
 
 create index enforcement_actions_action_no_live_idx on public.enforcement_actions (action_no) where deleted_at is null;
--- Security definer: the key must be unique in the whole street, including records the writer
--- cannot read. The advisory lock (per kind, street and key, until commit) makes two concurrent
--- writers of the same key take turns, so the second sees the first's row.
-create function private.enforcement_actions_unique_action_no() returns trigger
+create or replace function private.enforcement_actions_unique_action_no() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
 declare
-  street uuid;
-  other record;
+  clash record;
 begin
-  if new.deleted_at is not null or new.action_no is null then
-    return new;
+  if tg_op = 'INSERT' then
+    perform pg_advisory_xact_lock(l.bucket) from (
+      with written as (select n.id, n.org_id, n.action_no as key from new_rows n where n.deleted_at is null and n.action_no is not null), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id)
+      select distinct hashtextextended('enforcement_actions/' || k.street::text || '/' || (hashtextextended(k.key::text, 0) & 63)::text, 0) as bucket from keyed k
+    ) l order by l.bucket;
+    execute 'with written as (select n.id, n.org_id, n.action_no as key from new_rows n where n.deleted_at is null and n.action_no is not null), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id) , same_key as materialized (select k.key, k.street, t.org_id, to_char(t.acted_on, ''YYYY-MM-DD'') as period from keyed k join public.enforcement_actions t on t.action_no = k.key and t.deleted_at is null and t.id <> k.id) select m.key, m.period from same_key m where private.street_of(m.org_id) = m.street order by m.key limit 1' into clash;
+  else
+    perform pg_advisory_xact_lock(l.bucket) from (
+      with written as (select n.id, n.org_id, n.action_no as key from new_rows n join old_rows o on o.id = n.id where n.deleted_at is null and n.action_no is not null and (o.deleted_at is not null or n.action_no is distinct from o.action_no or n.org_id is distinct from o.org_id)), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id)
+      select distinct hashtextextended('enforcement_actions/' || k.street::text || '/' || (hashtextextended(k.key::text, 0) & 63)::text, 0) as bucket from keyed k
+    ) l order by l.bucket;
+    execute 'with written as (select n.id, n.org_id, n.action_no as key from new_rows n join old_rows o on o.id = n.id where n.deleted_at is null and n.action_no is not null and (o.deleted_at is not null or n.action_no is distinct from o.action_no or n.org_id is distinct from o.org_id)), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id) , same_key as materialized (select k.key, k.street, t.org_id, to_char(t.acted_on, ''YYYY-MM-DD'') as period from keyed k join public.enforcement_actions t on t.action_no = k.key and t.deleted_at is null and t.id <> k.id) select m.key, m.period from same_key m where private.street_of(m.org_id) = m.street order by m.key limit 1' into clash;
   end if;
-  if tg_op = 'UPDATE' and old.deleted_at is null and new.action_no is not distinct from old.action_no and new.org_id is not distinct from old.org_id then
-    return new;
+  if clash.key is not null then
+    perform private.refuse('23505', format('执法编号“%1$s”在本街道已存在（行政执法行为，执法日期 %2$s）', clash.key, coalesce(clash.period, '未填')), 'enforcement_actions', 'action_no', 'enforcement_actions_action_no_unique');
   end if;
-  street := private.street_of(new.org_id);
-  perform pg_advisory_xact_lock(hashtextextended('enforcement_actions/' || street::text || '/' || new.action_no, 0));
-  select t.acted_on into other from public.enforcement_actions t
-  -- The key's index finds the few records with this key; only their streets are looked up.
-  where t.action_no = new.action_no and t.deleted_at is null and t.id <> new.id and private.street_of(t.org_id) = street
-  limit 1;
-  if found then
-    perform private.refuse('23505', format('执法编号“%1$s”在本街道已存在（行政执法行为，执法日期 %2$s）', new.action_no, coalesce(to_char(other.acted_on, 'YYYY-MM-DD'), '未填')), 'enforcement_actions', 'action_no', 'enforcement_actions_action_no_unique');
-  end if;
-  return new;
+  return null;
 end
 $$;
 revoke all on function private.enforcement_actions_unique_action_no() from public;
-create trigger enforcement_actions_unique_action_no before insert or update of org_id, action_no, deleted_at on public.enforcement_actions
-  for each row execute function private.enforcement_actions_unique_action_no();
+drop trigger if exists enforcement_actions_unique_action_no on public.enforcement_actions;
+drop trigger if exists enforcement_actions_unique_action_no_update on public.enforcement_actions;
+create trigger enforcement_actions_unique_action_no after insert on public.enforcement_actions referencing new table as new_rows
+  for each statement execute function private.enforcement_actions_unique_action_no();
+create trigger enforcement_actions_unique_action_no_update after update on public.enforcement_actions referencing old table as old_rows new table as new_rows
+  for each statement execute function private.enforcement_actions_unique_action_no();
 
 -- enforcement_officers: 行政执法人员（变更） --------------------------------------------
 
@@ -1287,6 +1348,7 @@ drop trigger if exists enforcement_officers_refuse_masked_write on public.enforc
 drop trigger if exists enforcement_officers_validate_values on public.enforcement_officers;
 drop function if exists private.enforcement_officers_validate_values();
 drop trigger if exists enforcement_officers_unique_certificate_no on public.enforcement_officers;
+drop trigger if exists enforcement_officers_unique_certificate_no_update on public.enforcement_officers;
 drop function if exists private.enforcement_officers_unique_certificate_no();
 drop index if exists public.enforcement_officers_certificate_no_live_idx;
 
@@ -1328,6 +1390,10 @@ create trigger enforcement_officers_refuse_masked_write before update on public.
   for each row when (new.name is distinct from old.name)
   execute function private.refuse_masked_write('name', '姓名');
 
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'enforcement_officers';
+insert into private.kind_personal_columns (kind_id, column_name) values ('enforcement_officers', 'name');
+
 revoke all on public.enforcement_officers, public.enforcement_officers_view from anon, authenticated;
 grant select (
   id, org_id, certificate_no, unit, position, since, until, version, created_at, created_by,
@@ -1360,37 +1426,38 @@ create trigger enforcement_officers_validate_values before insert or update on p
   for each row execute function private.enforcement_officers_validate_values();
 
 create index enforcement_officers_certificate_no_live_idx on public.enforcement_officers (certificate_no) where deleted_at is null;
--- Security definer: the key must be unique in the whole street, including records the writer
--- cannot read. The advisory lock (per kind, street and key, until commit) makes two concurrent
--- writers of the same key take turns, so the second sees the first's row.
-create function private.enforcement_officers_unique_certificate_no() returns trigger
+create or replace function private.enforcement_officers_unique_certificate_no() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
 declare
-  street uuid;
-  other record;
+  clash record;
 begin
-  if new.deleted_at is not null or new.certificate_no is null then
-    return new;
+  if tg_op = 'INSERT' then
+    perform pg_advisory_xact_lock(l.bucket) from (
+      with written as (select n.id, n.org_id, n.certificate_no as key from new_rows n where n.deleted_at is null and n.certificate_no is not null), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id)
+      select distinct hashtextextended('enforcement_officers/' || k.street::text || '/' || (hashtextextended(k.key::text, 0) & 63)::text, 0) as bucket from keyed k
+    ) l order by l.bucket;
+    execute 'with written as (select n.id, n.org_id, n.certificate_no as key from new_rows n where n.deleted_at is null and n.certificate_no is not null), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id) , same_key as materialized (select k.key, k.street, t.org_id, to_char(t.since, ''YYYY-MM-DD'') as period from keyed k join public.enforcement_officers t on t.certificate_no = k.key and t.deleted_at is null and t.id <> k.id) select m.key, m.period from same_key m where private.street_of(m.org_id) = m.street order by m.key limit 1' into clash;
+  else
+    perform pg_advisory_xact_lock(l.bucket) from (
+      with written as (select n.id, n.org_id, n.certificate_no as key from new_rows n join old_rows o on o.id = n.id where n.deleted_at is null and n.certificate_no is not null and (o.deleted_at is not null or n.certificate_no is distinct from o.certificate_no or n.org_id is distinct from o.org_id)), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id)
+      select distinct hashtextextended('enforcement_officers/' || k.street::text || '/' || (hashtextextended(k.key::text, 0) & 63)::text, 0) as bucket from keyed k
+    ) l order by l.bucket;
+    execute 'with written as (select n.id, n.org_id, n.certificate_no as key from new_rows n join old_rows o on o.id = n.id where n.deleted_at is null and n.certificate_no is not null and (o.deleted_at is not null or n.certificate_no is distinct from o.certificate_no or n.org_id is distinct from o.org_id)), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id) , same_key as materialized (select k.key, k.street, t.org_id, to_char(t.since, ''YYYY-MM-DD'') as period from keyed k join public.enforcement_officers t on t.certificate_no = k.key and t.deleted_at is null and t.id <> k.id) select m.key, m.period from same_key m where private.street_of(m.org_id) = m.street order by m.key limit 1' into clash;
   end if;
-  if tg_op = 'UPDATE' and old.deleted_at is null and new.certificate_no is not distinct from old.certificate_no and new.org_id is not distinct from old.org_id then
-    return new;
+  if clash.key is not null then
+    perform private.refuse('23505', format('执法证号“%1$s”在本街道已存在（行政执法人员，持证日期 %2$s）', clash.key, coalesce(clash.period, '未填')), 'enforcement_officers', 'certificate_no', 'enforcement_officers_certificate_no_unique');
   end if;
-  street := private.street_of(new.org_id);
-  perform pg_advisory_xact_lock(hashtextextended('enforcement_officers/' || street::text || '/' || new.certificate_no, 0));
-  select t.since into other from public.enforcement_officers t
-  -- The key's index finds the few records with this key; only their streets are looked up.
-  where t.certificate_no = new.certificate_no and t.deleted_at is null and t.id <> new.id and private.street_of(t.org_id) = street
-  limit 1;
-  if found then
-    perform private.refuse('23505', format('执法证号“%1$s”在本街道已存在（行政执法人员，持证日期 %2$s）', new.certificate_no, coalesce(to_char(other.since, 'YYYY-MM-DD'), '未填')), 'enforcement_officers', 'certificate_no', 'enforcement_officers_certificate_no_unique');
-  end if;
-  return new;
+  return null;
 end
 $$;
 revoke all on function private.enforcement_officers_unique_certificate_no() from public;
-create trigger enforcement_officers_unique_certificate_no before insert or update of org_id, certificate_no, deleted_at on public.enforcement_officers
-  for each row execute function private.enforcement_officers_unique_certificate_no();
+drop trigger if exists enforcement_officers_unique_certificate_no on public.enforcement_officers;
+drop trigger if exists enforcement_officers_unique_certificate_no_update on public.enforcement_officers;
+create trigger enforcement_officers_unique_certificate_no after insert on public.enforcement_officers referencing new table as new_rows
+  for each statement execute function private.enforcement_officers_unique_certificate_no();
+create trigger enforcement_officers_unique_certificate_no_update after update on public.enforcement_officers referencing old table as old_rows new table as new_rows
+  for each statement execute function private.enforcement_officers_unique_certificate_no();
 
 -- officer_trainings: 执法人员培训（变更） -----------------------------------------------
 
@@ -1418,6 +1485,9 @@ select
   t.deleted_at,
   t.deleted_by
 from public.officer_trainings t;
+
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'officer_trainings';
 
 revoke all on public.officer_trainings, public.officer_trainings_view from anon, authenticated;
 grant select (
@@ -1494,6 +1564,10 @@ create trigger auxiliary_staff_refuse_masked_write before update on public.auxil
   for each row when (new.name is distinct from old.name)
   execute function private.refuse_masked_write('name', '姓名');
 
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'auxiliary_staff';
+insert into private.kind_personal_columns (kind_id, column_name) values ('auxiliary_staff', 'name');
+
 revoke all on public.auxiliary_staff, public.auxiliary_staff_view from anon, authenticated;
 grant select (
   id, org_id, post, team, hired_on, left_on, version, created_at, created_by, updated_at, updated_by,
@@ -1549,6 +1623,9 @@ select
   t.deleted_at,
   t.deleted_by
 from public.certificate_exams t;
+
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'certificate_exams';
 
 revoke all on public.certificate_exams, public.certificate_exams_view from anon, authenticated;
 grant select (
@@ -1608,6 +1685,9 @@ select
   t.deleted_by
 from public.special_campaigns t;
 
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'special_campaigns';
+
 revoke all on public.special_campaigns, public.special_campaigns_view from anon, authenticated;
 grant select (
   id, org_id, title, field, started_on, ended_on, findings, rectified, version, created_at,
@@ -1646,6 +1726,7 @@ drop trigger if exists licences_refuse_masked_write on public.licences;
 drop trigger if exists licences_validate_values on public.licences;
 drop function if exists private.licences_validate_values();
 drop trigger if exists licences_unique_licence_no on public.licences;
+drop trigger if exists licences_unique_licence_no_update on public.licences;
 drop function if exists private.licences_unique_licence_no();
 drop index if exists public.licences_licence_no_live_idx;
 
@@ -1687,6 +1768,10 @@ create trigger licences_refuse_masked_write before update on public.licences
   for each row when (new.applicant is distinct from old.applicant)
   execute function private.refuse_masked_write('applicant', '申请人');
 
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'licences';
+insert into private.kind_personal_columns (kind_id, column_name) values ('licences', 'applicant');
+
 revoke all on public.licences, public.licences_view from anon, authenticated;
 grant select (
   id, org_id, licence_no, licence_type, applied_on, decided_on, result, version, created_at,
@@ -1723,37 +1808,38 @@ create trigger licences_validate_values before insert or update on public.licenc
   for each row execute function private.licences_validate_values();
 
 create index licences_licence_no_live_idx on public.licences (licence_no) where deleted_at is null;
--- Security definer: the key must be unique in the whole street, including records the writer
--- cannot read. The advisory lock (per kind, street and key, until commit) makes two concurrent
--- writers of the same key take turns, so the second sees the first's row.
-create function private.licences_unique_licence_no() returns trigger
+create or replace function private.licences_unique_licence_no() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
 declare
-  street uuid;
-  other record;
+  clash record;
 begin
-  if new.deleted_at is not null or new.licence_no is null then
-    return new;
+  if tg_op = 'INSERT' then
+    perform pg_advisory_xact_lock(l.bucket) from (
+      with written as (select n.id, n.org_id, n.licence_no as key from new_rows n where n.deleted_at is null and n.licence_no is not null), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id)
+      select distinct hashtextextended('licences/' || k.street::text || '/' || (hashtextextended(k.key::text, 0) & 63)::text, 0) as bucket from keyed k
+    ) l order by l.bucket;
+    execute 'with written as (select n.id, n.org_id, n.licence_no as key from new_rows n where n.deleted_at is null and n.licence_no is not null), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id) , same_key as materialized (select k.key, k.street, t.org_id, to_char(t.decided_on, ''YYYY-MM-DD'') as period from keyed k join public.licences t on t.licence_no = k.key and t.deleted_at is null and t.id <> k.id) select m.key, m.period from same_key m where private.street_of(m.org_id) = m.street order by m.key limit 1' into clash;
+  else
+    perform pg_advisory_xact_lock(l.bucket) from (
+      with written as (select n.id, n.org_id, n.licence_no as key from new_rows n join old_rows o on o.id = n.id where n.deleted_at is null and n.licence_no is not null and (o.deleted_at is not null or n.licence_no is distinct from o.licence_no or n.org_id is distinct from o.org_id)), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id)
+      select distinct hashtextextended('licences/' || k.street::text || '/' || (hashtextextended(k.key::text, 0) & 63)::text, 0) as bucket from keyed k
+    ) l order by l.bucket;
+    execute 'with written as (select n.id, n.org_id, n.licence_no as key from new_rows n join old_rows o on o.id = n.id where n.deleted_at is null and n.licence_no is not null and (o.deleted_at is not null or n.licence_no is distinct from o.licence_no or n.org_id is distinct from o.org_id)), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id) , same_key as materialized (select k.key, k.street, t.org_id, to_char(t.decided_on, ''YYYY-MM-DD'') as period from keyed k join public.licences t on t.licence_no = k.key and t.deleted_at is null and t.id <> k.id) select m.key, m.period from same_key m where private.street_of(m.org_id) = m.street order by m.key limit 1' into clash;
   end if;
-  if tg_op = 'UPDATE' and old.deleted_at is null and new.licence_no is not distinct from old.licence_no and new.org_id is not distinct from old.org_id then
-    return new;
+  if clash.key is not null then
+    perform private.refuse('23505', format('许可编号“%1$s”在本街道已存在（行政许可，决定日期 %2$s）', clash.key, coalesce(clash.period, '未填')), 'licences', 'licence_no', 'licences_licence_no_unique');
   end if;
-  street := private.street_of(new.org_id);
-  perform pg_advisory_xact_lock(hashtextextended('licences/' || street::text || '/' || new.licence_no, 0));
-  select t.decided_on into other from public.licences t
-  -- The key's index finds the few records with this key; only their streets are looked up.
-  where t.licence_no = new.licence_no and t.deleted_at is null and t.id <> new.id and private.street_of(t.org_id) = street
-  limit 1;
-  if found then
-    perform private.refuse('23505', format('许可编号“%1$s”在本街道已存在（行政许可，决定日期 %2$s）', new.licence_no, coalesce(to_char(other.decided_on, 'YYYY-MM-DD'), '未填')), 'licences', 'licence_no', 'licences_licence_no_unique');
-  end if;
-  return new;
+  return null;
 end
 $$;
 revoke all on function private.licences_unique_licence_no() from public;
-create trigger licences_unique_licence_no before insert or update of org_id, licence_no, deleted_at on public.licences
-  for each row execute function private.licences_unique_licence_no();
+drop trigger if exists licences_unique_licence_no on public.licences;
+drop trigger if exists licences_unique_licence_no_update on public.licences;
+create trigger licences_unique_licence_no after insert on public.licences referencing new table as new_rows
+  for each statement execute function private.licences_unique_licence_no();
+create trigger licences_unique_licence_no_update after update on public.licences referencing old table as old_rows new table as new_rows
+  for each statement execute function private.licences_unique_licence_no();
 
 -- mediation_cases: 人民调解案件（变更） -------------------------------------------------
 
@@ -1762,6 +1848,7 @@ drop trigger if exists mediation_cases_refuse_masked_write on public.mediation_c
 drop trigger if exists mediation_cases_validate_values on public.mediation_cases;
 drop function if exists private.mediation_cases_validate_values();
 drop trigger if exists mediation_cases_unique_case_no on public.mediation_cases;
+drop trigger if exists mediation_cases_unique_case_no_update on public.mediation_cases;
 drop function if exists private.mediation_cases_unique_case_no();
 drop index if exists public.mediation_cases_case_no_live_idx;
 
@@ -1817,6 +1904,10 @@ from public.mediation_cases t;
 create trigger mediation_cases_refuse_masked_write before update on public.mediation_cases
   for each row when (new.party_names is distinct from old.party_names or new.party_id_numbers is distinct from old.party_id_numbers or new.party_phones is distinct from old.party_phones)
   execute function private.refuse_masked_write('party_names', '当事人姓名', 'party_id_numbers', '当事人身份证号', 'party_phones', '当事人联系电话');
+
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'mediation_cases';
+insert into private.kind_personal_columns (kind_id, column_name) values ('mediation_cases', 'party_names'), ('mediation_cases', 'party_id_numbers'), ('mediation_cases', 'party_phones');
 
 revoke all on public.mediation_cases, public.mediation_cases_view from anon, authenticated;
 grant select (
@@ -1877,37 +1968,38 @@ create trigger mediation_cases_validate_values before insert or update on public
   for each row execute function private.mediation_cases_validate_values();
 
 create index mediation_cases_case_no_live_idx on public.mediation_cases (case_no) where deleted_at is null;
--- Security definer: the key must be unique in the whole street, including records the writer
--- cannot read. The advisory lock (per kind, street and key, until commit) makes two concurrent
--- writers of the same key take turns, so the second sees the first's row.
-create function private.mediation_cases_unique_case_no() returns trigger
+create or replace function private.mediation_cases_unique_case_no() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
 declare
-  street uuid;
-  other record;
+  clash record;
 begin
-  if new.deleted_at is not null or new.case_no is null then
-    return new;
+  if tg_op = 'INSERT' then
+    perform pg_advisory_xact_lock(l.bucket) from (
+      with written as (select n.id, n.org_id, n.case_no as key from new_rows n where n.deleted_at is null and n.case_no is not null), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id)
+      select distinct hashtextextended('mediation_cases/' || k.street::text || '/' || (hashtextextended(k.key::text, 0) & 63)::text, 0) as bucket from keyed k
+    ) l order by l.bucket;
+    execute 'with written as (select n.id, n.org_id, n.case_no as key from new_rows n where n.deleted_at is null and n.case_no is not null), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id) , same_key as materialized (select k.key, k.street, t.org_id, to_char(t.accepted_on, ''YYYY-MM-DD'') as period from keyed k join public.mediation_cases t on t.case_no = k.key and t.deleted_at is null and t.id <> k.id) select m.key, m.period from same_key m where private.street_of(m.org_id) = m.street order by m.key limit 1' into clash;
+  else
+    perform pg_advisory_xact_lock(l.bucket) from (
+      with written as (select n.id, n.org_id, n.case_no as key from new_rows n join old_rows o on o.id = n.id where n.deleted_at is null and n.case_no is not null and (o.deleted_at is not null or n.case_no is distinct from o.case_no or n.org_id is distinct from o.org_id)), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id)
+      select distinct hashtextextended('mediation_cases/' || k.street::text || '/' || (hashtextextended(k.key::text, 0) & 63)::text, 0) as bucket from keyed k
+    ) l order by l.bucket;
+    execute 'with written as (select n.id, n.org_id, n.case_no as key from new_rows n join old_rows o on o.id = n.id where n.deleted_at is null and n.case_no is not null and (o.deleted_at is not null or n.case_no is distinct from o.case_no or n.org_id is distinct from o.org_id)), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id) , same_key as materialized (select k.key, k.street, t.org_id, to_char(t.accepted_on, ''YYYY-MM-DD'') as period from keyed k join public.mediation_cases t on t.case_no = k.key and t.deleted_at is null and t.id <> k.id) select m.key, m.period from same_key m where private.street_of(m.org_id) = m.street order by m.key limit 1' into clash;
   end if;
-  if tg_op = 'UPDATE' and old.deleted_at is null and new.case_no is not distinct from old.case_no and new.org_id is not distinct from old.org_id then
-    return new;
+  if clash.key is not null then
+    perform private.refuse('23505', format('案件编号“%1$s”在本街道已存在（人民调解案件，受理日期 %2$s）', clash.key, coalesce(clash.period, '未填')), 'mediation_cases', 'case_no', 'mediation_cases_case_no_unique');
   end if;
-  street := private.street_of(new.org_id);
-  perform pg_advisory_xact_lock(hashtextextended('mediation_cases/' || street::text || '/' || new.case_no, 0));
-  select t.accepted_on into other from public.mediation_cases t
-  -- The key's index finds the few records with this key; only their streets are looked up.
-  where t.case_no = new.case_no and t.deleted_at is null and t.id <> new.id and private.street_of(t.org_id) = street
-  limit 1;
-  if found then
-    perform private.refuse('23505', format('案件编号“%1$s”在本街道已存在（人民调解案件，受理日期 %2$s）', new.case_no, coalesce(to_char(other.accepted_on, 'YYYY-MM-DD'), '未填')), 'mediation_cases', 'case_no', 'mediation_cases_case_no_unique');
-  end if;
-  return new;
+  return null;
 end
 $$;
 revoke all on function private.mediation_cases_unique_case_no() from public;
-create trigger mediation_cases_unique_case_no before insert or update of org_id, case_no, deleted_at on public.mediation_cases
-  for each row execute function private.mediation_cases_unique_case_no();
+drop trigger if exists mediation_cases_unique_case_no on public.mediation_cases;
+drop trigger if exists mediation_cases_unique_case_no_update on public.mediation_cases;
+create trigger mediation_cases_unique_case_no after insert on public.mediation_cases referencing new table as new_rows
+  for each statement execute function private.mediation_cases_unique_case_no();
+create trigger mediation_cases_unique_case_no_update after update on public.mediation_cases referencing old table as old_rows new table as new_rows
+  for each statement execute function private.mediation_cases_unique_case_no();
 
 drop trigger if exists mediation_cases_check_step on public.mediation_cases;
 delete from private.workflows where kind_id = 'mediation_cases';
@@ -1930,6 +2022,7 @@ drop trigger if exists legal_aid_applications_refuse_masked_write on public.lega
 drop trigger if exists legal_aid_applications_validate_values on public.legal_aid_applications;
 drop function if exists private.legal_aid_applications_validate_values();
 drop trigger if exists legal_aid_applications_unique_application_no on public.legal_aid_applications;
+drop trigger if exists legal_aid_applications_unique_application_no_update on public.legal_aid_applications;
 drop function if exists private.legal_aid_applications_unique_application_no();
 drop index if exists public.legal_aid_applications_application_no_live_idx;
 
@@ -1983,6 +2076,10 @@ from public.legal_aid_applications t;
 create trigger legal_aid_applications_refuse_masked_write before update on public.legal_aid_applications
   for each row when (new.applicant_name is distinct from old.applicant_name or new.applicant_id_number is distinct from old.applicant_id_number or new.applicant_phone is distinct from old.applicant_phone)
   execute function private.refuse_masked_write('applicant_name', '申请人姓名', 'applicant_id_number', '申请人身份证号', 'applicant_phone', '申请人联系电话');
+
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'legal_aid_applications';
+insert into private.kind_personal_columns (kind_id, column_name) values ('legal_aid_applications', 'applicant_name'), ('legal_aid_applications', 'applicant_id_number'), ('legal_aid_applications', 'applicant_phone');
 
 revoke all on public.legal_aid_applications, public.legal_aid_applications_view from anon, authenticated;
 grant select (
@@ -2040,37 +2137,38 @@ create trigger legal_aid_applications_validate_values before insert or update on
   for each row execute function private.legal_aid_applications_validate_values();
 
 create index legal_aid_applications_application_no_live_idx on public.legal_aid_applications (application_no) where deleted_at is null;
--- Security definer: the key must be unique in the whole street, including records the writer
--- cannot read. The advisory lock (per kind, street and key, until commit) makes two concurrent
--- writers of the same key take turns, so the second sees the first's row.
-create function private.legal_aid_applications_unique_application_no() returns trigger
+create or replace function private.legal_aid_applications_unique_application_no() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
 declare
-  street uuid;
-  other record;
+  clash record;
 begin
-  if new.deleted_at is not null or new.application_no is null then
-    return new;
+  if tg_op = 'INSERT' then
+    perform pg_advisory_xact_lock(l.bucket) from (
+      with written as (select n.id, n.org_id, n.application_no as key from new_rows n where n.deleted_at is null and n.application_no is not null), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id)
+      select distinct hashtextextended('legal_aid_applications/' || k.street::text || '/' || (hashtextextended(k.key::text, 0) & 63)::text, 0) as bucket from keyed k
+    ) l order by l.bucket;
+    execute 'with written as (select n.id, n.org_id, n.application_no as key from new_rows n where n.deleted_at is null and n.application_no is not null), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id) , same_key as materialized (select k.key, k.street, t.org_id, to_char(t.applied_on, ''YYYY-MM-DD'') as period from keyed k join public.legal_aid_applications t on t.application_no = k.key and t.deleted_at is null and t.id <> k.id) select m.key, m.period from same_key m where private.street_of(m.org_id) = m.street order by m.key limit 1' into clash;
+  else
+    perform pg_advisory_xact_lock(l.bucket) from (
+      with written as (select n.id, n.org_id, n.application_no as key from new_rows n join old_rows o on o.id = n.id where n.deleted_at is null and n.application_no is not null and (o.deleted_at is not null or n.application_no is distinct from o.application_no or n.org_id is distinct from o.org_id)), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id)
+      select distinct hashtextextended('legal_aid_applications/' || k.street::text || '/' || (hashtextextended(k.key::text, 0) & 63)::text, 0) as bucket from keyed k
+    ) l order by l.bucket;
+    execute 'with written as (select n.id, n.org_id, n.application_no as key from new_rows n join old_rows o on o.id = n.id where n.deleted_at is null and n.application_no is not null and (o.deleted_at is not null or n.application_no is distinct from o.application_no or n.org_id is distinct from o.org_id)), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id) , same_key as materialized (select k.key, k.street, t.org_id, to_char(t.applied_on, ''YYYY-MM-DD'') as period from keyed k join public.legal_aid_applications t on t.application_no = k.key and t.deleted_at is null and t.id <> k.id) select m.key, m.period from same_key m where private.street_of(m.org_id) = m.street order by m.key limit 1' into clash;
   end if;
-  if tg_op = 'UPDATE' and old.deleted_at is null and new.application_no is not distinct from old.application_no and new.org_id is not distinct from old.org_id then
-    return new;
+  if clash.key is not null then
+    perform private.refuse('23505', format('申请编号“%1$s”在本街道已存在（法律援助申请，申请日期 %2$s）', clash.key, coalesce(clash.period, '未填')), 'legal_aid_applications', 'application_no', 'legal_aid_applications_application_no_unique');
   end if;
-  street := private.street_of(new.org_id);
-  perform pg_advisory_xact_lock(hashtextextended('legal_aid_applications/' || street::text || '/' || new.application_no, 0));
-  select t.applied_on into other from public.legal_aid_applications t
-  -- The key's index finds the few records with this key; only their streets are looked up.
-  where t.application_no = new.application_no and t.deleted_at is null and t.id <> new.id and private.street_of(t.org_id) = street
-  limit 1;
-  if found then
-    perform private.refuse('23505', format('申请编号“%1$s”在本街道已存在（法律援助申请，申请日期 %2$s）', new.application_no, coalesce(to_char(other.applied_on, 'YYYY-MM-DD'), '未填')), 'legal_aid_applications', 'application_no', 'legal_aid_applications_application_no_unique');
-  end if;
-  return new;
+  return null;
 end
 $$;
 revoke all on function private.legal_aid_applications_unique_application_no() from public;
-create trigger legal_aid_applications_unique_application_no before insert or update of org_id, application_no, deleted_at on public.legal_aid_applications
-  for each row execute function private.legal_aid_applications_unique_application_no();
+drop trigger if exists legal_aid_applications_unique_application_no on public.legal_aid_applications;
+drop trigger if exists legal_aid_applications_unique_application_no_update on public.legal_aid_applications;
+create trigger legal_aid_applications_unique_application_no after insert on public.legal_aid_applications referencing new table as new_rows
+  for each statement execute function private.legal_aid_applications_unique_application_no();
+create trigger legal_aid_applications_unique_application_no_update after update on public.legal_aid_applications referencing old table as old_rows new table as new_rows
+  for each statement execute function private.legal_aid_applications_unique_application_no();
 
 drop trigger if exists legal_aid_applications_check_step on public.legal_aid_applications;
 delete from private.workflows where kind_id = 'legal_aid_applications';
@@ -2132,6 +2230,10 @@ from public.resident_consultations t;
 create trigger resident_consultations_refuse_masked_write before update on public.resident_consultations
   for each row when (new.requester_name is distinct from old.requester_name or new.requester_phone is distinct from old.requester_phone)
   execute function private.refuse_masked_write('requester_name', '咨询人', 'requester_phone', '联系电话');
+
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'resident_consultations';
+insert into private.kind_personal_columns (kind_id, column_name) values ('resident_consultations', 'requester_name'), ('resident_consultations', 'requester_phone');
 
 revoke all on public.resident_consultations, public.resident_consultations_view from anon, authenticated;
 grant select (
@@ -2202,6 +2304,9 @@ select
   t.deleted_by
 from public.publicity_events t;
 
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'publicity_events';
+
 revoke all on public.publicity_events, public.publicity_events_view from anon, authenticated;
 grant select (
   id, org_id, title, held_on, place, format, laws, audience, organizer, materials_distributed,
@@ -2263,6 +2368,9 @@ select
   t.deleted_by
 from public.publicity_publications t;
 
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'publicity_publications';
+
 revoke all on public.publicity_publications, public.publicity_publications_view from anon, authenticated;
 grant select (
   id, org_id, title, media_type, issue_no, channel, published_on, views, laws, version, created_at,
@@ -2322,6 +2430,9 @@ select
   t.deleted_at,
   t.deleted_by
 from public.business_env_projects t;
+
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'business_env_projects';
 
 revoke all on public.business_env_projects, public.business_env_projects_view from anon, authenticated;
 grant select (
@@ -2403,6 +2514,10 @@ create trigger foreign_national_services_refuse_masked_write before update on pu
   for each row when (new.person_name is distinct from old.person_name)
   execute function private.refuse_masked_write('person_name', '服务对象');
 
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'foreign_national_services';
+insert into private.kind_personal_columns (kind_id, column_name) values ('foreign_national_services', 'person_name');
+
 revoke all on public.foreign_national_services, public.foreign_national_services_view from anon, authenticated;
 grant select (
   id, org_id, served_on, service_type, nationality, place, version, created_at, created_by,
@@ -2441,6 +2556,7 @@ drop trigger if exists service_items_refuse_masked_write on public.service_items
 drop trigger if exists service_items_validate_values on public.service_items;
 drop function if exists private.service_items_validate_values();
 drop trigger if exists service_items_unique_code on public.service_items;
+drop trigger if exists service_items_unique_code_update on public.service_items;
 drop function if exists private.service_items_unique_code();
 drop index if exists public.service_items_code_live_idx;
 
@@ -2466,6 +2582,9 @@ select
   t.deleted_by
 from public.service_items t;
 
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'service_items';
+
 revoke all on public.service_items, public.service_items_view from anon, authenticated;
 grant select (
   id, org_id, code, name, category, department, mode, online, listed_on, delisted_on, version,
@@ -2484,37 +2603,38 @@ grant select on public.service_items_view to authenticated;
 
 -- service_items: 政务服务事项 -----------------------------------------------------------------
 create index service_items_code_live_idx on public.service_items (code) where deleted_at is null;
--- Security definer: the key must be unique in the whole street, including records the writer
--- cannot read. The advisory lock (per kind, street and key, until commit) makes two concurrent
--- writers of the same key take turns, so the second sees the first's row.
-create function private.service_items_unique_code() returns trigger
+create or replace function private.service_items_unique_code() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
 declare
-  street uuid;
-  other record;
+  clash record;
 begin
-  if new.deleted_at is not null or new.code is null then
-    return new;
+  if tg_op = 'INSERT' then
+    perform pg_advisory_xact_lock(l.bucket) from (
+      with written as (select n.id, n.org_id, n.code as key from new_rows n where n.deleted_at is null and n.code is not null), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id)
+      select distinct hashtextextended('service_items/' || k.street::text || '/' || (hashtextextended(k.key::text, 0) & 63)::text, 0) as bucket from keyed k
+    ) l order by l.bucket;
+    execute 'with written as (select n.id, n.org_id, n.code as key from new_rows n where n.deleted_at is null and n.code is not null), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id) , same_key as materialized (select k.key, k.street, t.org_id, to_char(t.listed_on, ''YYYY-MM-DD'') as period from keyed k join public.service_items t on t.code = k.key and t.deleted_at is null and t.id <> k.id) select m.key, m.period from same_key m where private.street_of(m.org_id) = m.street order by m.key limit 1' into clash;
+  else
+    perform pg_advisory_xact_lock(l.bucket) from (
+      with written as (select n.id, n.org_id, n.code as key from new_rows n join old_rows o on o.id = n.id where n.deleted_at is null and n.code is not null and (o.deleted_at is not null or n.code is distinct from o.code or n.org_id is distinct from o.org_id)), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id)
+      select distinct hashtextextended('service_items/' || k.street::text || '/' || (hashtextextended(k.key::text, 0) & 63)::text, 0) as bucket from keyed k
+    ) l order by l.bucket;
+    execute 'with written as (select n.id, n.org_id, n.code as key from new_rows n join old_rows o on o.id = n.id where n.deleted_at is null and n.code is not null and (o.deleted_at is not null or n.code is distinct from o.code or n.org_id is distinct from o.org_id)), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id) , same_key as materialized (select k.key, k.street, t.org_id, to_char(t.listed_on, ''YYYY-MM-DD'') as period from keyed k join public.service_items t on t.code = k.key and t.deleted_at is null and t.id <> k.id) select m.key, m.period from same_key m where private.street_of(m.org_id) = m.street order by m.key limit 1' into clash;
   end if;
-  if tg_op = 'UPDATE' and old.deleted_at is null and new.code is not distinct from old.code and new.org_id is not distinct from old.org_id then
-    return new;
+  if clash.key is not null then
+    perform private.refuse('23505', format('事项编码“%1$s”在本街道已存在（政务服务事项，纳入目录日期 %2$s）', clash.key, coalesce(clash.period, '未填')), 'service_items', 'code', 'service_items_code_unique');
   end if;
-  street := private.street_of(new.org_id);
-  perform pg_advisory_xact_lock(hashtextextended('service_items/' || street::text || '/' || new.code, 0));
-  select t.listed_on into other from public.service_items t
-  -- The key's index finds the few records with this key; only their streets are looked up.
-  where t.code = new.code and t.deleted_at is null and t.id <> new.id and private.street_of(t.org_id) = street
-  limit 1;
-  if found then
-    perform private.refuse('23505', format('事项编码“%1$s”在本街道已存在（政务服务事项，纳入目录日期 %2$s）', new.code, coalesce(to_char(other.listed_on, 'YYYY-MM-DD'), '未填')), 'service_items', 'code', 'service_items_code_unique');
-  end if;
-  return new;
+  return null;
 end
 $$;
 revoke all on function private.service_items_unique_code() from public;
-create trigger service_items_unique_code before insert or update of org_id, code, deleted_at on public.service_items
-  for each row execute function private.service_items_unique_code();
+drop trigger if exists service_items_unique_code on public.service_items;
+drop trigger if exists service_items_unique_code_update on public.service_items;
+create trigger service_items_unique_code after insert on public.service_items referencing new table as new_rows
+  for each statement execute function private.service_items_unique_code();
+create trigger service_items_unique_code_update after update on public.service_items referencing old table as old_rows new table as new_rows
+  for each statement execute function private.service_items_unique_code();
 
 -- duty_items: 履职事项清单（变更） ------------------------------------------------------
 
@@ -2523,6 +2643,7 @@ drop trigger if exists duty_items_refuse_masked_write on public.duty_items;
 drop trigger if exists duty_items_validate_values on public.duty_items;
 drop function if exists private.duty_items_validate_values();
 drop trigger if exists duty_items_unique_code on public.duty_items;
+drop trigger if exists duty_items_unique_code_update on public.duty_items;
 drop function if exists private.duty_items_unique_code();
 drop index if exists public.duty_items_code_live_idx;
 
@@ -2546,6 +2667,9 @@ select
   t.deleted_by
 from public.duty_items t;
 
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'duty_items';
+
 revoke all on public.duty_items, public.duty_items_view from anon, authenticated;
 grant select (
   id, org_id, code, name, duty_class, field, listed_on, delisted_on, version, created_at, created_by,
@@ -2562,37 +2686,38 @@ grant select on public.duty_items_view to authenticated;
 
 -- duty_items: 履职事项清单 --------------------------------------------------------------------
 create index duty_items_code_live_idx on public.duty_items (code) where deleted_at is null;
--- Security definer: the key must be unique in the whole street, including records the writer
--- cannot read. The advisory lock (per kind, street and key, until commit) makes two concurrent
--- writers of the same key take turns, so the second sees the first's row.
-create function private.duty_items_unique_code() returns trigger
+create or replace function private.duty_items_unique_code() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
 declare
-  street uuid;
-  other record;
+  clash record;
 begin
-  if new.deleted_at is not null or new.code is null then
-    return new;
+  if tg_op = 'INSERT' then
+    perform pg_advisory_xact_lock(l.bucket) from (
+      with written as (select n.id, n.org_id, n.code as key from new_rows n where n.deleted_at is null and n.code is not null), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id)
+      select distinct hashtextextended('duty_items/' || k.street::text || '/' || (hashtextextended(k.key::text, 0) & 63)::text, 0) as bucket from keyed k
+    ) l order by l.bucket;
+    execute 'with written as (select n.id, n.org_id, n.code as key from new_rows n where n.deleted_at is null and n.code is not null), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id) , same_key as materialized (select k.key, k.street, t.org_id, to_char(t.listed_on, ''YYYY-MM-DD'') as period from keyed k join public.duty_items t on t.code = k.key and t.deleted_at is null and t.id <> k.id) select m.key, m.period from same_key m where private.street_of(m.org_id) = m.street order by m.key limit 1' into clash;
+  else
+    perform pg_advisory_xact_lock(l.bucket) from (
+      with written as (select n.id, n.org_id, n.code as key from new_rows n join old_rows o on o.id = n.id where n.deleted_at is null and n.code is not null and (o.deleted_at is not null or n.code is distinct from o.code or n.org_id is distinct from o.org_id)), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id)
+      select distinct hashtextextended('duty_items/' || k.street::text || '/' || (hashtextextended(k.key::text, 0) & 63)::text, 0) as bucket from keyed k
+    ) l order by l.bucket;
+    execute 'with written as (select n.id, n.org_id, n.code as key from new_rows n join old_rows o on o.id = n.id where n.deleted_at is null and n.code is not null and (o.deleted_at is not null or n.code is distinct from o.code or n.org_id is distinct from o.org_id)), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id) , same_key as materialized (select k.key, k.street, t.org_id, to_char(t.listed_on, ''YYYY-MM-DD'') as period from keyed k join public.duty_items t on t.code = k.key and t.deleted_at is null and t.id <> k.id) select m.key, m.period from same_key m where private.street_of(m.org_id) = m.street order by m.key limit 1' into clash;
   end if;
-  if tg_op = 'UPDATE' and old.deleted_at is null and new.code is not distinct from old.code and new.org_id is not distinct from old.org_id then
-    return new;
+  if clash.key is not null then
+    perform private.refuse('23505', format('事项编码“%1$s”在本街道已存在（履职事项清单，列入清单日期 %2$s）', clash.key, coalesce(clash.period, '未填')), 'duty_items', 'code', 'duty_items_code_unique');
   end if;
-  street := private.street_of(new.org_id);
-  perform pg_advisory_xact_lock(hashtextextended('duty_items/' || street::text || '/' || new.code, 0));
-  select t.listed_on into other from public.duty_items t
-  -- The key's index finds the few records with this key; only their streets are looked up.
-  where t.code = new.code and t.deleted_at is null and t.id <> new.id and private.street_of(t.org_id) = street
-  limit 1;
-  if found then
-    perform private.refuse('23505', format('事项编码“%1$s”在本街道已存在（履职事项清单，列入清单日期 %2$s）', new.code, coalesce(to_char(other.listed_on, 'YYYY-MM-DD'), '未填')), 'duty_items', 'code', 'duty_items_code_unique');
-  end if;
-  return new;
+  return null;
 end
 $$;
 revoke all on function private.duty_items_unique_code() from public;
-create trigger duty_items_unique_code before insert or update of org_id, code, deleted_at on public.duty_items
-  for each row execute function private.duty_items_unique_code();
+drop trigger if exists duty_items_unique_code on public.duty_items;
+drop trigger if exists duty_items_unique_code_update on public.duty_items;
+create trigger duty_items_unique_code after insert on public.duty_items referencing new table as new_rows
+  for each statement execute function private.duty_items_unique_code();
+create trigger duty_items_unique_code_update after update on public.duty_items referencing old table as old_rows new table as new_rows
+  for each statement execute function private.duty_items_unique_code();
 
 -- hotline_tickets: 12345热线工单（变更） -------------------------------------------
 
@@ -2601,6 +2726,7 @@ drop trigger if exists hotline_tickets_refuse_masked_write on public.hotline_tic
 drop trigger if exists hotline_tickets_validate_values on public.hotline_tickets;
 drop function if exists private.hotline_tickets_validate_values();
 drop trigger if exists hotline_tickets_unique_ticket_no on public.hotline_tickets;
+drop trigger if exists hotline_tickets_unique_ticket_no_update on public.hotline_tickets;
 drop function if exists private.hotline_tickets_unique_ticket_no();
 drop index if exists public.hotline_tickets_ticket_no_live_idx;
 
@@ -2649,6 +2775,10 @@ create trigger hotline_tickets_refuse_masked_write before update on public.hotli
   for each row when (new.caller_name is distinct from old.caller_name or new.caller_phone is distinct from old.caller_phone)
   execute function private.refuse_masked_write('caller_name', '来电人', 'caller_phone', '来电号码');
 
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'hotline_tickets';
+insert into private.kind_personal_columns (kind_id, column_name) values ('hotline_tickets', 'caller_name'), ('hotline_tickets', 'caller_phone');
+
 revoke all on public.hotline_tickets, public.hotline_tickets_view from anon, authenticated;
 grant select (
   id, org_id, ticket_no, channel, kind, topic, summary, department, received_at, due_at, closed_at,
@@ -2694,37 +2824,38 @@ create trigger hotline_tickets_validate_values before insert or update on public
   for each row execute function private.hotline_tickets_validate_values();
 
 create index hotline_tickets_ticket_no_live_idx on public.hotline_tickets (ticket_no) where deleted_at is null;
--- Security definer: the key must be unique in the whole street, including records the writer
--- cannot read. The advisory lock (per kind, street and key, until commit) makes two concurrent
--- writers of the same key take turns, so the second sees the first's row.
-create function private.hotline_tickets_unique_ticket_no() returns trigger
+create or replace function private.hotline_tickets_unique_ticket_no() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
 declare
-  street uuid;
-  other record;
+  clash record;
 begin
-  if new.deleted_at is not null or new.ticket_no is null then
-    return new;
+  if tg_op = 'INSERT' then
+    perform pg_advisory_xact_lock(l.bucket) from (
+      with written as (select n.id, n.org_id, n.ticket_no as key from new_rows n where n.deleted_at is null and n.ticket_no is not null), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id)
+      select distinct hashtextextended('hotline_tickets/' || k.street::text || '/' || (hashtextextended(k.key::text, 0) & 63)::text, 0) as bucket from keyed k
+    ) l order by l.bucket;
+    execute 'with written as (select n.id, n.org_id, n.ticket_no as key from new_rows n where n.deleted_at is null and n.ticket_no is not null), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id) , same_key as materialized (select k.key, k.street, t.org_id, to_char(t.received_at at time zone ''Asia/Shanghai'', ''YYYY-MM-DD HH24:MI'') as period from keyed k join public.hotline_tickets t on t.ticket_no = k.key and t.deleted_at is null and t.id <> k.id) select m.key, m.period from same_key m where private.street_of(m.org_id) = m.street order by m.key limit 1' into clash;
+  else
+    perform pg_advisory_xact_lock(l.bucket) from (
+      with written as (select n.id, n.org_id, n.ticket_no as key from new_rows n join old_rows o on o.id = n.id where n.deleted_at is null and n.ticket_no is not null and (o.deleted_at is not null or n.ticket_no is distinct from o.ticket_no or n.org_id is distinct from o.org_id)), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id)
+      select distinct hashtextextended('hotline_tickets/' || k.street::text || '/' || (hashtextextended(k.key::text, 0) & 63)::text, 0) as bucket from keyed k
+    ) l order by l.bucket;
+    execute 'with written as (select n.id, n.org_id, n.ticket_no as key from new_rows n join old_rows o on o.id = n.id where n.deleted_at is null and n.ticket_no is not null and (o.deleted_at is not null or n.ticket_no is distinct from o.ticket_no or n.org_id is distinct from o.org_id)), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id) , same_key as materialized (select k.key, k.street, t.org_id, to_char(t.received_at at time zone ''Asia/Shanghai'', ''YYYY-MM-DD HH24:MI'') as period from keyed k join public.hotline_tickets t on t.ticket_no = k.key and t.deleted_at is null and t.id <> k.id) select m.key, m.period from same_key m where private.street_of(m.org_id) = m.street order by m.key limit 1' into clash;
   end if;
-  if tg_op = 'UPDATE' and old.deleted_at is null and new.ticket_no is not distinct from old.ticket_no and new.org_id is not distinct from old.org_id then
-    return new;
+  if clash.key is not null then
+    perform private.refuse('23505', format('工单编号“%1$s”在本街道已存在（12345热线工单，派单时间 %2$s）', clash.key, coalesce(clash.period, '未填')), 'hotline_tickets', 'ticket_no', 'hotline_tickets_ticket_no_unique');
   end if;
-  street := private.street_of(new.org_id);
-  perform pg_advisory_xact_lock(hashtextextended('hotline_tickets/' || street::text || '/' || new.ticket_no, 0));
-  select t.received_at into other from public.hotline_tickets t
-  -- The key's index finds the few records with this key; only their streets are looked up.
-  where t.ticket_no = new.ticket_no and t.deleted_at is null and t.id <> new.id and private.street_of(t.org_id) = street
-  limit 1;
-  if found then
-    perform private.refuse('23505', format('工单编号“%1$s”在本街道已存在（12345热线工单，派单时间 %2$s）', new.ticket_no, coalesce(to_char(other.received_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), '未填')), 'hotline_tickets', 'ticket_no', 'hotline_tickets_ticket_no_unique');
-  end if;
-  return new;
+  return null;
 end
 $$;
 revoke all on function private.hotline_tickets_unique_ticket_no() from public;
-create trigger hotline_tickets_unique_ticket_no before insert or update of org_id, ticket_no, deleted_at on public.hotline_tickets
-  for each row execute function private.hotline_tickets_unique_ticket_no();
+drop trigger if exists hotline_tickets_unique_ticket_no on public.hotline_tickets;
+drop trigger if exists hotline_tickets_unique_ticket_no_update on public.hotline_tickets;
+create trigger hotline_tickets_unique_ticket_no after insert on public.hotline_tickets referencing new table as new_rows
+  for each statement execute function private.hotline_tickets_unique_ticket_no();
+create trigger hotline_tickets_unique_ticket_no_update after update on public.hotline_tickets referencing old table as old_rows new table as new_rows
+  for each statement execute function private.hotline_tickets_unique_ticket_no();
 
 drop trigger if exists hotline_tickets_check_step on public.hotline_tickets;
 delete from private.workflows where kind_id = 'hotline_tickets';
@@ -2745,6 +2876,7 @@ drop trigger if exists service_cases_refuse_masked_write on public.service_cases
 drop trigger if exists service_cases_validate_values on public.service_cases;
 drop function if exists private.service_cases_validate_values();
 drop trigger if exists service_cases_unique_case_no on public.service_cases;
+drop trigger if exists service_cases_unique_case_no_update on public.service_cases;
 drop function if exists private.service_cases_unique_case_no();
 drop index if exists public.service_cases_case_no_live_idx;
 
@@ -2787,6 +2919,10 @@ create trigger service_cases_refuse_masked_write before update on public.service
   for each row when (new.applicant_name is distinct from old.applicant_name)
   execute function private.refuse_masked_write('applicant_name', '申请人');
 
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'service_cases';
+insert into private.kind_personal_columns (kind_id, column_name) values ('service_cases', 'applicant_name');
+
 revoke all on public.service_cases, public.service_cases_view from anon, authenticated;
 grant select (
   id, org_id, case_no, item_id, channel, received_on, closed_on, rating, version, created_at,
@@ -2824,37 +2960,38 @@ create trigger service_cases_validate_values before insert or update on public.s
   for each row execute function private.service_cases_validate_values();
 
 create index service_cases_case_no_live_idx on public.service_cases (case_no) where deleted_at is null;
--- Security definer: the key must be unique in the whole street, including records the writer
--- cannot read. The advisory lock (per kind, street and key, until commit) makes two concurrent
--- writers of the same key take turns, so the second sees the first's row.
-create function private.service_cases_unique_case_no() returns trigger
+create or replace function private.service_cases_unique_case_no() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
 declare
-  street uuid;
-  other record;
+  clash record;
 begin
-  if new.deleted_at is not null or new.case_no is null then
-    return new;
+  if tg_op = 'INSERT' then
+    perform pg_advisory_xact_lock(l.bucket) from (
+      with written as (select n.id, n.org_id, n.case_no as key from new_rows n where n.deleted_at is null and n.case_no is not null), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id)
+      select distinct hashtextextended('service_cases/' || k.street::text || '/' || (hashtextextended(k.key::text, 0) & 63)::text, 0) as bucket from keyed k
+    ) l order by l.bucket;
+    execute 'with written as (select n.id, n.org_id, n.case_no as key from new_rows n where n.deleted_at is null and n.case_no is not null), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id) , same_key as materialized (select k.key, k.street, t.org_id, to_char(t.received_on, ''YYYY-MM-DD'') as period from keyed k join public.service_cases t on t.case_no = k.key and t.deleted_at is null and t.id <> k.id) select m.key, m.period from same_key m where private.street_of(m.org_id) = m.street order by m.key limit 1' into clash;
+  else
+    perform pg_advisory_xact_lock(l.bucket) from (
+      with written as (select n.id, n.org_id, n.case_no as key from new_rows n join old_rows o on o.id = n.id where n.deleted_at is null and n.case_no is not null and (o.deleted_at is not null or n.case_no is distinct from o.case_no or n.org_id is distinct from o.org_id)), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id)
+      select distinct hashtextextended('service_cases/' || k.street::text || '/' || (hashtextextended(k.key::text, 0) & 63)::text, 0) as bucket from keyed k
+    ) l order by l.bucket;
+    execute 'with written as (select n.id, n.org_id, n.case_no as key from new_rows n join old_rows o on o.id = n.id where n.deleted_at is null and n.case_no is not null and (o.deleted_at is not null or n.case_no is distinct from o.case_no or n.org_id is distinct from o.org_id)), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id) , same_key as materialized (select k.key, k.street, t.org_id, to_char(t.received_on, ''YYYY-MM-DD'') as period from keyed k join public.service_cases t on t.case_no = k.key and t.deleted_at is null and t.id <> k.id) select m.key, m.period from same_key m where private.street_of(m.org_id) = m.street order by m.key limit 1' into clash;
   end if;
-  if tg_op = 'UPDATE' and old.deleted_at is null and new.case_no is not distinct from old.case_no and new.org_id is not distinct from old.org_id then
-    return new;
+  if clash.key is not null then
+    perform private.refuse('23505', format('办件编号“%1$s”在本街道已存在（政务服务办件，受理日期 %2$s）', clash.key, coalesce(clash.period, '未填')), 'service_cases', 'case_no', 'service_cases_case_no_unique');
   end if;
-  street := private.street_of(new.org_id);
-  perform pg_advisory_xact_lock(hashtextextended('service_cases/' || street::text || '/' || new.case_no, 0));
-  select t.received_on into other from public.service_cases t
-  -- The key's index finds the few records with this key; only their streets are looked up.
-  where t.case_no = new.case_no and t.deleted_at is null and t.id <> new.id and private.street_of(t.org_id) = street
-  limit 1;
-  if found then
-    perform private.refuse('23505', format('办件编号“%1$s”在本街道已存在（政务服务办件，受理日期 %2$s）', new.case_no, coalesce(to_char(other.received_on, 'YYYY-MM-DD'), '未填')), 'service_cases', 'case_no', 'service_cases_case_no_unique');
-  end if;
-  return new;
+  return null;
 end
 $$;
 revoke all on function private.service_cases_unique_case_no() from public;
-create trigger service_cases_unique_case_no before insert or update of org_id, case_no, deleted_at on public.service_cases
-  for each row execute function private.service_cases_unique_case_no();
+drop trigger if exists service_cases_unique_case_no on public.service_cases;
+drop trigger if exists service_cases_unique_case_no_update on public.service_cases;
+create trigger service_cases_unique_case_no after insert on public.service_cases referencing new table as new_rows
+  for each statement execute function private.service_cases_unique_case_no();
+create trigger service_cases_unique_case_no_update after update on public.service_cases referencing old table as old_rows new table as new_rows
+  for each statement execute function private.service_cases_unique_case_no();
 
 -- disclosure_requests: 依申请公开（变更） -----------------------------------------------
 
@@ -2863,6 +3000,7 @@ drop trigger if exists disclosure_requests_refuse_masked_write on public.disclos
 drop trigger if exists disclosure_requests_validate_values on public.disclosure_requests;
 drop function if exists private.disclosure_requests_validate_values();
 drop trigger if exists disclosure_requests_unique_request_no on public.disclosure_requests;
+drop trigger if exists disclosure_requests_unique_request_no_update on public.disclosure_requests;
 drop function if exists private.disclosure_requests_unique_request_no();
 drop index if exists public.disclosure_requests_request_no_live_idx;
 
@@ -2904,6 +3042,10 @@ create trigger disclosure_requests_refuse_masked_write before update on public.d
   for each row when (new.requester_name is distinct from old.requester_name)
   execute function private.refuse_masked_write('requester_name', '申请人');
 
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'disclosure_requests';
+insert into private.kind_personal_columns (kind_id, column_name) values ('disclosure_requests', 'requester_name');
+
 revoke all on public.disclosure_requests, public.disclosure_requests_view from anon, authenticated;
 grant select (
   id, org_id, request_no, subject, received_on, answered_on, result, version, created_at, created_by,
@@ -2940,37 +3082,38 @@ create trigger disclosure_requests_validate_values before insert or update on pu
   for each row execute function private.disclosure_requests_validate_values();
 
 create index disclosure_requests_request_no_live_idx on public.disclosure_requests (request_no) where deleted_at is null;
--- Security definer: the key must be unique in the whole street, including records the writer
--- cannot read. The advisory lock (per kind, street and key, until commit) makes two concurrent
--- writers of the same key take turns, so the second sees the first's row.
-create function private.disclosure_requests_unique_request_no() returns trigger
+create or replace function private.disclosure_requests_unique_request_no() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
 declare
-  street uuid;
-  other record;
+  clash record;
 begin
-  if new.deleted_at is not null or new.request_no is null then
-    return new;
+  if tg_op = 'INSERT' then
+    perform pg_advisory_xact_lock(l.bucket) from (
+      with written as (select n.id, n.org_id, n.request_no as key from new_rows n where n.deleted_at is null and n.request_no is not null), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id)
+      select distinct hashtextextended('disclosure_requests/' || k.street::text || '/' || (hashtextextended(k.key::text, 0) & 63)::text, 0) as bucket from keyed k
+    ) l order by l.bucket;
+    execute 'with written as (select n.id, n.org_id, n.request_no as key from new_rows n where n.deleted_at is null and n.request_no is not null), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id) , same_key as materialized (select k.key, k.street, t.org_id, to_char(t.received_on, ''YYYY-MM-DD'') as period from keyed k join public.disclosure_requests t on t.request_no = k.key and t.deleted_at is null and t.id <> k.id) select m.key, m.period from same_key m where private.street_of(m.org_id) = m.street order by m.key limit 1' into clash;
+  else
+    perform pg_advisory_xact_lock(l.bucket) from (
+      with written as (select n.id, n.org_id, n.request_no as key from new_rows n join old_rows o on o.id = n.id where n.deleted_at is null and n.request_no is not null and (o.deleted_at is not null or n.request_no is distinct from o.request_no or n.org_id is distinct from o.org_id)), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id)
+      select distinct hashtextextended('disclosure_requests/' || k.street::text || '/' || (hashtextextended(k.key::text, 0) & 63)::text, 0) as bucket from keyed k
+    ) l order by l.bucket;
+    execute 'with written as (select n.id, n.org_id, n.request_no as key from new_rows n join old_rows o on o.id = n.id where n.deleted_at is null and n.request_no is not null and (o.deleted_at is not null or n.request_no is distinct from o.request_no or n.org_id is distinct from o.org_id)), units as materialized (select u.org_id, private.street_of(u.org_id) as street from (select distinct w.org_id from written w) u), keyed as (select w.id, w.key, u.street from written w join units u on u.org_id = w.org_id) , same_key as materialized (select k.key, k.street, t.org_id, to_char(t.received_on, ''YYYY-MM-DD'') as period from keyed k join public.disclosure_requests t on t.request_no = k.key and t.deleted_at is null and t.id <> k.id) select m.key, m.period from same_key m where private.street_of(m.org_id) = m.street order by m.key limit 1' into clash;
   end if;
-  if tg_op = 'UPDATE' and old.deleted_at is null and new.request_no is not distinct from old.request_no and new.org_id is not distinct from old.org_id then
-    return new;
+  if clash.key is not null then
+    perform private.refuse('23505', format('申请编号“%1$s”在本街道已存在（依申请公开，收到申请日期 %2$s）', clash.key, coalesce(clash.period, '未填')), 'disclosure_requests', 'request_no', 'disclosure_requests_request_no_unique');
   end if;
-  street := private.street_of(new.org_id);
-  perform pg_advisory_xact_lock(hashtextextended('disclosure_requests/' || street::text || '/' || new.request_no, 0));
-  select t.received_on into other from public.disclosure_requests t
-  -- The key's index finds the few records with this key; only their streets are looked up.
-  where t.request_no = new.request_no and t.deleted_at is null and t.id <> new.id and private.street_of(t.org_id) = street
-  limit 1;
-  if found then
-    perform private.refuse('23505', format('申请编号“%1$s”在本街道已存在（依申请公开，收到申请日期 %2$s）', new.request_no, coalesce(to_char(other.received_on, 'YYYY-MM-DD'), '未填')), 'disclosure_requests', 'request_no', 'disclosure_requests_request_no_unique');
-  end if;
-  return new;
+  return null;
 end
 $$;
 revoke all on function private.disclosure_requests_unique_request_no() from public;
-create trigger disclosure_requests_unique_request_no before insert or update of org_id, request_no, deleted_at on public.disclosure_requests
-  for each row execute function private.disclosure_requests_unique_request_no();
+drop trigger if exists disclosure_requests_unique_request_no on public.disclosure_requests;
+drop trigger if exists disclosure_requests_unique_request_no_update on public.disclosure_requests;
+create trigger disclosure_requests_unique_request_no after insert on public.disclosure_requests referencing new table as new_rows
+  for each statement execute function private.disclosure_requests_unique_request_no();
+create trigger disclosure_requests_unique_request_no_update after update on public.disclosure_requests referencing old table as old_rows new table as new_rows
+  for each statement execute function private.disclosure_requests_unique_request_no();
 
 -- supervision_rounds: 政务服务督查（变更） ----------------------------------------------
 
@@ -2997,6 +3140,9 @@ select
   t.deleted_at,
   t.deleted_by
 from public.supervision_rounds t;
+
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'supervision_rounds';
 
 revoke all on public.supervision_rounds, public.supervision_rounds_view from anon, authenticated;
 grant select (
@@ -3054,6 +3200,9 @@ select
   t.deleted_at,
   t.deleted_by
 from public.coordination_events t;
+
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'coordination_events';
 
 revoke all on public.coordination_events, public.coordination_events_view from anon, authenticated;
 grant select (
@@ -3122,6 +3271,9 @@ select
   t.deleted_at,
   t.deleted_by
 from public.rectification_tasks t;
+
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'rectification_tasks';
 
 revoke all on public.rectification_tasks, public.rectification_tasks_view from anon, authenticated;
 grant select (
@@ -3207,6 +3359,9 @@ select
   t.deleted_at,
   t.deleted_by
 from public.org_attributes t;
+
+-- Its personal columns, for the 操作日志's masking.
+delete from private.kind_personal_columns where kind_id = 'org_attributes';
 
 revoke all on public.org_attributes, public.org_attributes_view from anon, authenticated;
 grant select (
