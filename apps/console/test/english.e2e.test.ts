@@ -128,11 +128,11 @@ describe('English walk-through', () => {
 
       // A dashboard, then the records behind a figure.
       await page.goto(`${cb.url}mediation`);
-      await page.locator('[data-drill-link="mediation.success_rate"]').waitFor();
+      await page.locator('[data-indicator="mediation.success_rate"] [data-drill-link]').waitFor();
       await page.locator('table .ant-table-row').first().waitFor();
       await expectNoChinese(page, 'mediation dashboard');
       await screenshot(page, 'english-dashboard');
-      await page.locator('[data-drill-link="mediation.success_rate"]').click();
+      await page.locator('[data-indicator="mediation.success_rate"] [data-drill-link]').click();
       await page.locator('[data-drill]').waitFor();
       await page.locator('[data-drill-part="denominator"]').getByText(/\d+/).waitFor();
       await listLoaded(page);
