@@ -480,7 +480,7 @@ declare
   -- 'update' row replaces.
   actions text[];
   targets uuid[];
-  dup_keys text[] := '{}';
+  dup_keys text[] := '{}'::text[];
   n_inserted integer := 0;
   n_updated integer := 0;
   step record;
