@@ -221,8 +221,20 @@ async function fill(page: Page, scope: Locator, label: string, entry: FieldEntry
 
 /** Picks an option of the antd Select labelled `label` (clicking through the shown value, as a user does). */
 async function pick(page: Page, scope: Locator, label: string, option: string): Promise<void> {
-  await scope.getByRole('combobox', { name: label, exact: true }).click({ force: true });
-  await openDropdown(page).locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${escapeRegExp(option)}$`) }).first().click();
+  const box = scope.getByRole('combobox', { name: label, exact: true });
+  const choice = openDropdown(page).locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${escapeRegExp(option)}$`) }).first();
+  // On a loaded machine the forced click can land before the dialog has settled and open nothing;
+  // a second click then opens the list (a click on an open list would have found the option already).
+  for (let attempt = 1; ; attempt++) {
+    await box.click({ force: true });
+    try {
+      await choice.waitFor({ timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+  await choice.click();
 }
 
 /** antd puts a space between the two characters of a two-character label (指 派). */

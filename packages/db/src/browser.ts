@@ -46,3 +46,4 @@ export type {
   YearLock,
 } from './report-store.js';
 export { sqlReportStore, supabaseReportStore } from './report-stores.js';
+export type { AccessStore, Grant, Invitation, LocalAccounts, Member, MemberRole, NewOrgUnit, OrgKind, OrgStore, OrgUnitRow } from './access-store.js';
