@@ -3621,6 +3621,12 @@ export type SupabaseDatabase = {
           inherited_to: string;
         })[];
       };
+      locked_by_name: {
+        Args: {
+          l: unknown;
+        };
+        Returns: string;
+      };
       log_personal_data_access: {
         Args: {
           action: string;
@@ -3727,6 +3733,18 @@ export type SupabaseDatabase = {
           saved_by: string | null;
           saved_at: string;
         };
+      };
+      saved_by_name: {
+        Args: {
+          v: unknown;
+        };
+        Returns: string;
+      };
+      signed_by_name: {
+        Args: {
+          v: unknown;
+        };
+        Returns: string;
       };
       take_step: {
         Args: {

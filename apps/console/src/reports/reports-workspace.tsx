@@ -43,8 +43,9 @@ export default function ReportsWorkspace({ reports, defaultTemplate, plugins }: 
   const drill = useDrillUrl();
   const org = user.orgs.find((o) => o.id === orgId);
   const isAdmin = !!orgId && hasRight(user, 'administer', '', orgId);
-  // The store keeps account ids; the console knows only the signed-in user's name.
-  const who = (id: string | null) => (id === user.id ? user.name : '其他用户');
+  // The database names the people on a version or lock (display name, else e-mail); an account it
+  // cannot name (deleted since) is the signed-in user or 其他用户.
+  const who = (name: string | null, id: string | null) => name ?? (id === user.id ? user.name : '其他用户');
 
   const data = workspace.data;
   const [selected, setSelected] = useState<string | undefined>();
@@ -143,7 +144,7 @@ export default function ReportsWorkspace({ reports, defaultTemplate, plugins }: 
                 style={{ minWidth: 260 }}
                 value={version?.id}
                 onChange={(id: string) => setSelected(id)}
-                options={data.versions.map((v) => ({ value: v.id, label: `第${v.version}版 · ${statusText[v.status].label} · ${shanghaiTime(v.savedAt)}` }))}
+                options={data.versions.map((v) => ({ value: v.id, label: `第${v.version}版 · ${statusText[v.status].label} · ${who(v.savedByName, v.savedBy)} ${shanghaiTime(v.savedAt)}` }))}
               />
             ) : null}
             <Typography.Text type="secondary">{data.templateVersion ? `本单位模板第${data.templateVersion}版` : '默认模板'}</Typography.Text>
@@ -203,7 +204,7 @@ export default function ReportsWorkspace({ reports, defaultTemplate, plugins }: 
           type="warning"
           showIcon
           data-testid="year-locked"
-          message={`已封账：${who(data.lock.lockedBy)} 于 ${shanghaiTime(data.lock.lockedAt)} 定稿，${year}年的记录不能修改`}
+          message={`已封账：${who(data.lock.lockedByName, data.lock.lockedBy)} 于 ${shanghaiTime(data.lock.lockedAt)} 定稿，${year}年的记录不能修改`}
           action={
             isAdmin ? (
               <Button size="small" onClick={() => askReason(`重新开账（${year}年）`, (reason) => act('reopen', () => reports.reopen(orgId, year, reason), '已重新开账'))}>
@@ -214,7 +215,7 @@ export default function ReportsWorkspace({ reports, defaultTemplate, plugins }: 
         />
       ) : null}
       {viewingFinal && version ? (
-        <Alert type="success" showIcon message={`定稿版本（${who(version.signedBy)} 于 ${version.signedAt ? shanghaiTime(version.signedAt) : ''} 定稿）：显示定稿时固定的数字，只读`} />
+        <Alert type="success" showIcon message={`定稿版本（${who(version.signedByName, version.signedBy)} 于 ${version.signedAt ? shanghaiTime(version.signedAt) : ''} 定稿）：显示定稿时固定的数字，只读`} />
       ) : null}
 
       <Row gutter={16}>
@@ -235,7 +236,7 @@ export default function ReportsWorkspace({ reports, defaultTemplate, plugins }: 
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             <ReadinessPanel plugins={plugins} orgId={orgId} year={year} tick={data.versions.length} checks={{ emptyNarrative, changedSinceFinal: [...changed.keys()].map(label) }} />
             {lastFinal && !viewingFinal ? (
-              <Card size="small" title={`与定稿（第${lastFinal.version}版）比较`} data-testid="final-comparison">
+              <Card size="small" title={`与定稿（第${lastFinal.version}版，${who(lastFinal.signedByName, lastFinal.signedBy)}定稿）比较`} data-testid="final-comparison">
                 {changed.size ? (
                   <Table
                     size="small"

@@ -53,6 +53,9 @@ export default definePlugin({
           ['followUpOn', 'satisfaction'],
         ],
       },
+      // 《人民调解工作若干规定》第三十四条: a committee settles a dispute within one month of 受理 as a rule
+      // (longer only when the parties agree); the kind keeps no extension, so the limit reads 30 days.
+      attention: [{ id: 'past-limit', label: '受理超过30日未结案', labelEn: 'Open over 30 days', when: [{ field: 'acceptedOn', olderThanDays: 30 }, { field: 'status', in: ['accepted', 'mediating'] }] }],
       // 回访 is the workflow's last step: a closed case without it is work left.
       todos: [{ id: 'follow-up', label: '待回访', labelEn: 'Awaiting follow-up', when: [{ field: 'status', in: ['closed'] }], severity: 'info' }],
       attachments: [{ id: 'agreement', label: '调解协议书', labelEn: 'Mediation agreement', accept: '.pdf,.jpg,.jpeg,.png,.doc,.docx', maxBytes: 20 * 1024 * 1024 }],
