@@ -6,9 +6,15 @@ import type { TemplateBlock, TemplateSection } from './template.js';
  * annual report closes with. A template composes them with its own headings and narrative prompts.
  */
 
+/** 人民调解, second sentence: the cases accepted in the year, the success rate and the count it divides. */
+const mediationAccepted: TemplateBlock = {
+  type: 'figures',
+  text: '年内新受理的矛盾纠纷{mediation.accepted_cases}[，其中已调解成功{mediation.success_rate|num}宗，调解成功率为{mediation.success_rate}]。',
+};
+
 /**
  * 人民调解: the year's successful cases (同比, parties, amount), then the cases accepted with the
- * success rate and the count it is a rate of. `committees` is the subject, e.g. 辖区各人民调解委员会.
+ * success rate. `committees` is the subject, e.g. 辖区各人民调解委员会.
  */
 export function mediationFigures(committees: string): TemplateBlock[] {
   return [
@@ -16,10 +22,7 @@ export function mediationFigures(committees: string): TemplateBlock[] {
       type: 'figures',
       text: `全年，${committees}成功调处矛盾纠纷{mediation.successful_cases}（{mediation.successful_cases|yoy}）[，涉及当事人{mediation.successful_parties}][，涉及金额{mediation.successful_amount}]。`,
     },
-    {
-      type: 'figures',
-      text: '年内新受理的矛盾纠纷{mediation.accepted_cases}[，其中已调解成功{mediation.success_rate|num}宗，调解成功率为{mediation.success_rate}]。',
-    },
+    mediationAccepted,
   ];
 }
 
@@ -49,9 +52,11 @@ export const problemsAndCauses: TemplateSection = {
   ],
 };
 
+const plans: TemplateBlock = { type: 'narrative', key: 'plans', prompt: '逐条写明下一年度的主要工作安排。' };
+
 /** Next year's plans under `heading` (e.g. {nextYear}年工作打算). */
 export function plansSection(heading: string): TemplateSection {
-  return { id: 'plans', heading, blocks: [{ type: 'narrative', key: 'plans', prompt: '逐条写明下一年度的主要工作安排。' }] };
+  return { id: 'plans', heading, blocks: [plans] };
 }
 
 /** The 附件 with the year's main figures (this year, last year, the change). */

@@ -1,12 +1,13 @@
 import { mediationCases } from '@fazhi/domain';
 import { definePlugin, pluginApiVersion } from '@fazhi/plugin-sdk';
-import { mediationReportSection } from './report-section.js';
 
 /**
  * 人民调解 (mediation): the case ledger of the street's mediation committees. Declarations only;
  * the list, forms, workflow, attachments and dashboard are the SDK's generic pages driven by the
  * field metadata of `mediation_cases` in @fazhi/domain (its workflow, 受理→调解→结案→回访, is the
- * kind's own and enforced by the database).
+ * kind's own and enforced by the database). Its annual-report section is the built-in templates'
+ * own (`mediationFigures` of @fazhi/report, worded for a street and for a community), so the plugin
+ * contributes none: a section of its own would replace the community template's wording too.
  */
 export default definePlugin({
   id: 'mediation',
@@ -76,5 +77,4 @@ export default definePlugin({
       indicators: ['mediation.accepted_cases', 'mediation.successful_cases', 'mediation.successful_parties', 'mediation.successful_amount', 'mediation.success_rate', 'mediation.prevented_criminal'],
     },
   ],
-  reportSections: [mediationReportSection],
 });
