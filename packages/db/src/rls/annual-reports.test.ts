@@ -190,6 +190,27 @@ describe.each(testDatabases())('annual reports on $name', (backend) => {
     expect(figure(clerkView.total, 'legal_aid.applications').numerator).toBe(0);
   });
 
+  it('runs the comparison with the owner’s rights only for a caller who reads everything under the unit, with the same rows', async () => {
+    const everything = (who: string, unit: string) =>
+      committedAs(db, who, (tx) => tx.query<{ all: boolean }>('select private.reads_everything_under($1) as all', [unit])).then((r) => r.rows[0]!.all);
+    expect([await everything(user.supervisor, org.district), await everything(user.adminA, org.streetA), await everything(clerk, org.streetA), await everything(user.adminA, org.district)]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+    // The supervisor's fast path gives exactly the rows row-level security gives.
+    const rows = (sql: string) =>
+      committedAs(db, user.supervisor, (tx) => tx.query(`${sql} order by row_kind, org_id, ord`, [org.district, 2024])).then((r) => r.rows);
+    const viaRls = await rows('select * from private.district_comparison_rows($1, $2)');
+    expect(viaRls.length).toBeGreaterThan(0);
+    expect(await rows('select * from public.district_comparison($1, $2)')).toEqual(viaRls);
+    // Nobody else reaches the owner's rights: a clerk of one area is refused, and keeps RLS through the public call.
+    expect(await outcome(() => committedAs(db, clerk, (tx) => tx.query('select * from private.district_comparison_unrestricted($1, 2024)', [org.streetA])))).toBe('42501');
+    const clerkTotal = (await store(clerk).districtComparison(org.streetA, 2024)).total.figures.find((f) => f.indicatorId === 'legal_aid.applications')!;
+    expect(clerkTotal.numerator).toBe(0);
+  });
+
   it('compares towns (镇) beside streets', async () => {
     const before = await store(user.supervisor).districtComparison(org.district, 2024);
     const town = '00000000-0000-4000-8000-0000000000c0';
