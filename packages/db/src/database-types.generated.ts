@@ -3779,6 +3779,19 @@ export type SupabaseDatabase = {
           previous: Json | null;
         };
       };
+      unit_indicator_values: {
+        Args: {
+          p_org: string;
+          p_start: string;
+          p_end: string;
+        };
+        Returns: ({
+          indicator_id: string;
+          value: number;
+          numerator: number;
+          denominator: number;
+        })[];
+      };
     };
     Enums: { [_ in never]: never };
     CompositeTypes: { [_ in never]: never };

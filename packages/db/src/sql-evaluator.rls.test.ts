@@ -63,6 +63,15 @@ describe.each(seededDatabases)('sqlEvaluator under row-level security ($name)', 
     expect(mismatches).toEqual([]);
   });
 
+  it('computes with the owner’s rights only for whoever reads everything under the unit (the supervisor above), never for a clerk of one area', async () => {
+    const reads = (user: string, org: string) =>
+      asUser(s.db, { userId: user }, async (tx) => (await tx.query<{ all: boolean }>('select private.reads_everything_under($1) as all', [org])).rows[0]!.all);
+    expect([await reads(users.supervisor, district), await reads(users.supervisor, street), await reads(users.mediationClerk, street), await reads(users.otherStreetAdmin, street)]).toEqual([true, true, false, false]);
+    await expect(
+      asUser(s.db, { userId: users.mediationClerk }, (tx) => tx.query(`select * from private.indicator_values_unrestricted($1, '2024-01-01', '2025-01-01')`, [street])),
+    ).rejects.toMatchObject({ code: '42501' });
+  });
+
   it('gives a user of another street, or of no org, nothing: every figure 0, every rate null', async () => {
     const none = memoryOver(() => false);
     for (const user of [users.otherStreetAdmin, users.noMembership]) {
