@@ -46,4 +46,5 @@ export type {
   YearLock,
 } from './report-store.js';
 export { sqlReportStore, supabaseReportStore } from './report-stores.js';
+export { defaultInvitationDays, sqlAccessStore, supabaseAccessStore } from './access-stores.js';
 export type { AccessStore, Grant, Invitation, LocalAccounts, Member, MemberRole, NewOrgUnit, OrgKind, OrgStore, OrgUnitRow } from './access-store.js';

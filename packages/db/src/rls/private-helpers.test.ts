@@ -25,14 +25,21 @@ const orgScoped = [
   'may_ask_about', 'street_of', 'inherited_ledger_span', 'subtree_ledger_span',
   // A record's 操作日志: nothing for another street's people (record-history.test.ts).
   'record_history',
+  // Members and invitations: only of the units the caller manages (members-and-access.test.ts).
+  'list_members', 'member', 'list_invitations', 'invitation_row',
 ];
 /**
  * Write only where the caller holds the right: an audit entry (refusal tested below and in
  * personal-data-access.test.ts); undoing a workflow step (street admins of the record's org,
  * refusal tested in workflow-steps.test.ts); saving, moving and reopening annual reports and saving
- * templates (members who may draft / street admins of the unit, refusals in annual-reports.test.ts).
+ * templates (members who may draft / street admins of the unit, refusals in annual-reports.test.ts);
+ * granting, changing, revoking, deactivating, inviting and withdrawing (see below).
  */
-const guardedWrites = ['log_personal_data_access', 'undo_step', 'save_report', 'move_report', 'reopen_report_year', 'save_report_template'];
+const guardedWrites = [
+  'log_personal_data_access', 'undo_step', 'save_report', 'move_report', 'reopen_report_year', 'save_report_template',
+  // Access changes: managers of the unit within what they hold (refusals in members-and-access.test.ts).
+  'grant_membership', 'change_membership', 'revoke_membership', 'set_member_active', 'invite_member', 'withdraw_invitation',
+];
 
 const rights = ['read', 'write', 'personal', 'audit', 'administer', 'member'];
 const areas = ['mediation', 'legal_aid', 'public_service'];
