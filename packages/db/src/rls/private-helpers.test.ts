@@ -25,6 +25,8 @@ const orgScoped = [
   'may_ask_about', 'street_of', 'inherited_ledger_span', 'subtree_ledger_span',
   // A record's 操作日志: nothing for another street's people (record-history.test.ts).
   'record_history',
+  // The units the caller manages (its own street's or district's subtree).
+  'org_manager_roots', 'managed_org_ids',
 ];
 /**
  * Write only where the caller holds the right: an audit entry (refusal tested below and in
@@ -32,7 +34,11 @@ const orgScoped = [
  * refusal tested in workflow-steps.test.ts); saving, moving and reopening annual reports and saving
  * templates (members who may draft / street admins of the unit, refusals in annual-reports.test.ts).
  */
-const guardedWrites = ['log_personal_data_access', 'undo_step', 'save_report', 'move_report', 'reopen_report_year', 'save_report_template'];
+const guardedWrites = [
+  'log_personal_data_access', 'undo_step', 'save_report', 'move_report', 'reopen_report_year', 'save_report_template',
+  // Org units: their managers only, within their subtree (refusals in org-units.test.ts).
+  'add_org_unit', 'update_org_unit', 'move_org_unit', 'retire_org_unit',
+];
 
 const rights = ['read', 'write', 'personal', 'audit', 'administer', 'member'];
 const areas = ['mediation', 'legal_aid', 'public_service'];
@@ -88,6 +94,7 @@ describe.each(testDatabases())('private helpers leak nothing on $name', (backend
       ...rights.flatMap((r) => areas.map((a) => `private.granted_org_ids('${r}', '${a}')`)),
       ...['readable', 'writable', 'personal'].flatMap((h) => areas.map((a) => `private.${h}_org_ids('${a}')`)),
       'private.member_org_ids()', 'private.administered_org_ids()', 'private.auditable_org_ids()',
+      'private.org_manager_roots()', 'private.managed_org_ids()',
     ];
     for (const who of insiders) {
       const named = await as(db, who, async (tx) => (await tx.query<{ ids: string[] }>(`select array(select unnest(${sets.join(' || ')})) as ids`)).rows[0]!.ids);
