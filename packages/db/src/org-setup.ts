@@ -34,8 +34,14 @@ export interface OrgSetupResult {
   unitIds: string[];
 }
 
-/** Runs the first run in the caller's transaction; the database's Chinese message on any problem. */
+/**
+ * Runs the first run in the caller's transaction (as the database owner or the service role); the
+ * database's Chinese message on any problem. pgcrypto, which hashes the admin's password, is where
+ * Supabase keeps it (`extensions`); a plain PostgreSQL or PGlite database gets it there first.
+ */
 export async function setUpOrganisation(tx: SqlExecutor, setup: OrgSetup): Promise<OrgSetupResult> {
+  const { rows } = await tx.query<{ ok: boolean }>(`select to_regprocedure('extensions.crypt(text, text)') is not null as ok`);
+  if (!rows[0]?.ok) await tx.exec('create schema if not exists extensions; create extension if not exists pgcrypto with schema extensions;');
   const r = await tx.query<{ result: OrgSetupResult | string }>('select public.set_up_organisation($1::jsonb) as result', [JSON.stringify(setup)]);
   const result = r.rows[0]?.result;
   return typeof result === 'string' ? (JSON.parse(result) as OrgSetupResult) : result!;

@@ -103,6 +103,21 @@ describe.each(testDatabases())('org units on $name', (backend) => {
     expect(await failure(() => store(user.supervisor).move(org.streetB, a3.id, '循环'))).toMatchObject({ code: '23514', message: '机构“乙街道”的上级关系形成了循环' });
   });
 
+  it('lets the service role and the database owner (the CLI) manage every unit under the same rules', async () => {
+    const asService = sqlOrgStore((fn) => asServiceRole(db, fn));
+    const asOwner = sqlOrgStore((fn) => db.transaction(fn));
+    const village = await asService.add({ parentId: org.streetB, kind: 'village', name: '乙一村', ...blank });
+    expect((await asOwner.move(village.id, org.streetA, '划入甲街道')).parentId).toBe(org.streetA);
+    expect(await failure(() => asOwner.move(village.id, village.id, '自己'))).toMatchObject({ code: '23514' });
+    expect(await failure(() => asService.add({ parentId: null, kind: 'district', name: '新区', ...blank }))).toMatchObject({ code: '42501', message: expect.stringContaining('最上级机构只能在建立本单位时设定') });
+    await asOwner.retire(village.id, '误建');
+    expect(await changes(village.id)).toEqual([
+      { action: 'add', reason: null, actor: null },
+      { action: 'move', reason: '划入甲街道', actor: null },
+      { action: 'delete', reason: '误建', actor: null },
+    ]);
+  });
+
   it('retires a unit with records instead of deleting it; it keeps its records and takes no new ones', async () => {
     const a4 = await store(user.adminA).add({ parentId: org.streetA, kind: 'community', name: '甲四社区', ...blank });
     const caseId = await committedAs(db, 'service_role', (tx) => insertSample(tx, byId.get('mediation_cases')!, a4.id, byId));
