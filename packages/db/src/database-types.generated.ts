@@ -1931,6 +1931,33 @@ export type SupabaseDatabase = {
         };
         Relationships: [];
       };
+      org_unit_changes: {
+        Row: {
+          id: number;
+          at: string;
+          actor: string | null;
+          org_id: string;
+          action: string;
+          reason: string | null;
+        };
+        Insert: {
+          id?: number;
+          at?: string;
+          actor?: string | null;
+          org_id: string;
+          action: string;
+          reason?: string | null;
+        };
+        Update: {
+          id?: number;
+          at?: string;
+          actor?: string | null;
+          org_id?: string;
+          action?: string;
+          reason?: string | null;
+        };
+        Relationships: [];
+      };
       org_units: {
         Row: {
           id: string;
@@ -1943,6 +1970,8 @@ export type SupabaseDatabase = {
           updated_at: string;
           ledger_from: string | null;
           ledger_to: string | null;
+          retired_at: string | null;
+          retired_by: string | null;
         };
         Insert: {
           id?: string;
@@ -1955,6 +1984,8 @@ export type SupabaseDatabase = {
           updated_at?: string;
           ledger_from?: string | null;
           ledger_to?: string | null;
+          retired_at?: string | null;
+          retired_by?: string | null;
         };
         Update: {
           id?: string;
@@ -1967,6 +1998,8 @@ export type SupabaseDatabase = {
           updated_at?: string;
           ledger_from?: string | null;
           ledger_to?: string | null;
+          retired_at?: string | null;
+          retired_by?: string | null;
         };
         Relationships: [];
       };
@@ -3623,6 +3656,32 @@ export type SupabaseDatabase = {
       };
     };
     Functions: {
+      add_org_unit: {
+        Args: {
+          p_parent: string;
+          p_kind: string;
+          p_name: string;
+          p_short_name?: string | null;
+          p_code?: string | null;
+          p_ledger_from?: string | null;
+          p_ledger_to?: string | null;
+          p_reason?: string | null;
+        };
+        Returns: {
+          id: string;
+          parent_id: string | null;
+          kind: string;
+          code: string | null;
+          name: string;
+          short_name: string | null;
+          created_at: string;
+          updated_at: string;
+          ledger_from: string | null;
+          ledger_to: string | null;
+          retired_at: string | null;
+          retired_by: string | null;
+        };
+      };
       change_membership: {
         Args: {
           p_membership: string;
@@ -3813,6 +3872,27 @@ export type SupabaseDatabase = {
           value: number;
         })[];
       };
+      move_org_unit: {
+        Args: {
+          p_org: string;
+          p_parent: string;
+          p_reason: string;
+        };
+        Returns: {
+          id: string;
+          parent_id: string | null;
+          kind: string;
+          code: string | null;
+          name: string;
+          short_name: string | null;
+          created_at: string;
+          updated_at: string;
+          ledger_from: string | null;
+          ledger_to: string | null;
+          retired_at: string | null;
+          retired_by: string | null;
+        };
+      };
       move_report: {
         Args: {
           p_version: string;
@@ -3866,6 +3946,13 @@ export type SupabaseDatabase = {
           reopen_reason: string | null;
         };
       };
+      retire_org_unit: {
+        Args: {
+          p_org: string;
+          p_reason: string;
+        };
+        Returns: string;
+      };
       revoke_membership: {
         Args: {
           p_membership: string;
@@ -3915,6 +4002,12 @@ export type SupabaseDatabase = {
         };
         Returns: number;
       };
+      set_up_organisation: {
+        Args: {
+          p_setup: Json;
+        };
+        Returns: Json;
+      };
       take_step: {
         Args: {
           p_kind: string;
@@ -3946,6 +4039,27 @@ export type SupabaseDatabase = {
           undo_reason: string | null;
           undone_txid: number | null;
           previous: Json | null;
+        };
+      };
+      update_org_unit: {
+        Args: {
+          p_org: string;
+          p_change: Json;
+          p_reason?: string | null;
+        };
+        Returns: {
+          id: string;
+          parent_id: string | null;
+          kind: string;
+          code: string | null;
+          name: string;
+          short_name: string | null;
+          created_at: string;
+          updated_at: string;
+          ledger_from: string | null;
+          ledger_to: string | null;
+          retired_at: string | null;
+          retired_by: string | null;
         };
       };
       withdraw_invitation: {

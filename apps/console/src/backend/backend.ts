@@ -1,5 +1,5 @@
 import type { AttachmentStore, ConsoleUser, DuplicateKeySource, IndicatorSource, RecordImporter } from '@fazhi/plugin-sdk';
-import type { AccessStore, ReportStore } from '@fazhi/db/browser';
+import type { AccessStore, OrgStore, ReportStore } from '@fazhi/db/browser';
 import type { DataProvider } from '@refinedev/core';
 
 /** Who is signed in, as the sign-in step returns it and the browser keeps it between visits. */
@@ -32,6 +32,8 @@ export interface ConnectedBackend {
   reports: ReportStore;
   /** Members, grants and invitations of the units the user manages (成员与权限); the database enforces every rule. */
   access: AccessStore;
+  /** The org tree: read by every member; added to, renamed, moved and retired by its managers (机构管理). */
+  orgs: OrgStore;
   /** The year dashboards open on (the demo data's year); the current year when absent. */
   defaultYear?: number;
 }

@@ -1,4 +1,4 @@
-import { supabaseAccessStore, supabaseDuplicateKeySource, supabaseRecordImporter, supabaseReportStore, type SupabaseDatabase } from '@fazhi/db/browser';
+import { supabaseAccessStore, supabaseDuplicateKeySource, supabaseOrgStore, supabaseRecordImporter, supabaseReportStore, type SupabaseDatabase } from '@fazhi/db/browser';
 import { supabaseDataProvider } from '@fazhi/db/refine';
 import type { FazhiModel } from '@fazhi/model';
 import { createClient, isAuthRetryableFetchError, type SupabaseClient, type SupabaseClientOptions, type SupportedStorage, type User } from '@supabase/supabase-js';
@@ -127,6 +127,7 @@ export function createSupabaseBackend(opts: SupabaseBackendOptions): SupabaseBac
         importer: supabaseRecordImporter(client),
         reports: supabaseReportStore(client),
         access: supabaseAccessStore(client),
+        orgs: supabaseOrgStore(client),
       };
     },
   };
