@@ -104,7 +104,7 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
 
   return {
     kind: 'embedded',
-    description: '本机演示数据库（浏览器内，数据只保存在本浏览器）',
+    description: '本机数据库（浏览器内，数据只保存在本浏览器）',
     demoLogins: demoAccounts.map((a) => ({ email: a.email, password: demoPassword, displayName: a.displayName })),
     warmUp() {
       return open().then(() => undefined);
