@@ -51,7 +51,7 @@ describe('建立本单位', () => {
     await page.getByText(`示范街道办事处 · ${new Date().getFullYear()}年法治政府建设概览`, { exact: false }).or(page.getByText(`${new Date().getFullYear()}年法治政府建设概览`, { exact: false })).first().waitFor();
     await screenshot(page, 'first-run-home');
     await page.goto(`${cb.url}mediation`);
-    await expect.poll(() => indicatorCard(page, 'mediation.successful_cases').first().textContent(), { timeout: 60_000 }).toBe('0');
+    await expect.poll(() => indicatorCard(page, 'mediation.successful_cases').first().textContent(), { timeout: 60_000 }).toBe('0宗');
     expect(await page.getByText('本机演示数据库').count()).toBe(0);
     expect(await page.getByText(/南沙/).count()).toBe(0);
     // No demo-only action in the user menu.
