@@ -46,21 +46,21 @@ language sql stable security definer set search_path = ''
 as $$
   select coalesce(array_agg(distinct m.org_id), '{}')
   from public.memberships m join public.org_units u on u.id = m.org_id
-  where m.user_id = (select auth.uid())
+  where m.user_id = (select auth.uid()) and m.active
     and ((m.role = 'admin' and u.kind in ('street', 'town')) or (m.role = 'supervisor' and u.kind = 'district'))
 $$;
 
 -- Those units and everything below them.
-create function private.managed_org_ids() returns uuid[]
+create function private.org_tree_managed_ids() returns uuid[]
 language sql stable security definer set search_path = ''
 as $$ select private.subtree_ids(private.org_manager_roots()) $$;
 
-revoke all on function private.org_manager_roots(), private.managed_org_ids() from public;
-grant execute on function private.org_manager_roots(), private.managed_org_ids() to authenticated, service_role;
+revoke all on function private.org_manager_roots(), private.org_tree_managed_ids() from public;
+grant execute on function private.org_manager_roots(), private.org_tree_managed_ids() to authenticated, service_role;
 
 create policy "Managers can read the changes of the units they manage" on public.org_unit_changes
   for select to authenticated
-  using (org_id = any ((select private.managed_org_ids())::uuid[]));
+  using (org_id = any ((select private.org_tree_managed_ids())::uuid[]));
 
 -- The service role and the database owner (a connection without JWT claims: the CLI, seeds) manage
 -- every unit, as they could write the table anyway; the rules of the functions still hold for them.
@@ -78,7 +78,7 @@ declare
   unit public.org_units;
 begin
   select * into unit from public.org_units u where u.id = p_org for update;
-  if not found or not (private.is_operator() or p_org = any (private.managed_org_ids())) then
+  if not found or not (private.is_operator() or p_org = any (private.org_tree_managed_ids())) then
     raise exception using errcode = '42501',
       message = format('只有机构所属街道（镇）的管理员或所在区的督导员可以%s，您无权管理该机构或该机构不存在', p_doing);
   end if;

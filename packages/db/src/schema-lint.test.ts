@@ -27,6 +27,8 @@ const exemptions: Record<string, Partial<Record<Command, string>>> = {
   report_status_changes: { insert: 'move_report only', update: 'append-only', delete: 'append-only' },
   report_year_locks: { insert: 'move_report (定稿) only', update: 'reopen_report_year only', delete: 'locks are kept' },
   report_templates: { insert: 'save_report_template only', update: 'versions are kept', delete: 'versions are kept' },
+  // Members and access: read and written only by the security-definer access functions (members_and_access.sql).
+  invitations: { select: 'list_invitations only', insert: 'invite_member only', update: 'accepted by the sign-in trigger, withdraw_invitation', delete: 'kept; goes with its unit' },
 };
 
 const commands: Command[] = ['select', 'insert', 'update', 'delete'];

@@ -1,4 +1,4 @@
-import { appliedVersions, asUser, logPersonalDataAccess, PgliteDatabase, setUpOrganisation, type OrgSetup, type Database, sqlAttachmentStore, sqlDuplicateKeySource, sqlEvaluator, sqlOrgStore, sqlRecordImporter, sqlReportStore, textParsers } from '@fazhi/db/browser';
+import { appliedVersions, asUser, logPersonalDataAccess, PgliteDatabase, setUpOrganisation, type OrgSetup, type Database, sqlAttachmentStore, sqlDuplicateKeySource, sqlEvaluator, sqlRecordImporter, sqlReportStore, sqlAccessStore, sqlOrgStore, textParsers } from '@fazhi/db/browser';
 import { sqlDataProvider } from '@fazhi/db/refine';
 import type { FazhiModel } from '@fazhi/model';
 import { cachingIndicatorSource, notifyingWrites } from '../indicator-cache.js';
@@ -138,6 +138,7 @@ export async function connectAs({ db, manifest }: { db: Database; manifest: Pick
     duplicates: sqlDuplicateKeySource(run),
     importer: sqlRecordImporter(run),
     reports: sqlReportStore(run),
+    access: sqlAccessStore(run),
     orgs: sqlOrgStore(run),
   };
 }
