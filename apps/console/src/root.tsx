@@ -13,6 +13,8 @@ import { storedLocale, storeLocale, type ConsoleLocale } from './messages.js';
 
 // Refine, the layout, plugins and their pages load only after sign-in.
 const ConsoleShell = lazy(() => import('./shell/console-shell.js'));
+// 建立本单位, reached from the sign-in page on a browser without a database (embedded only).
+const SetupPage = lazy(() => import('./setup/setup-page.js'));
 
 const fullPage = <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} />;
 
@@ -53,6 +55,16 @@ export function Root({ backend, composition }: { backend: ConsoleBackend; compos
           <BrowserRouter basename={import.meta.env.BASE_URL.replace(/\/$/, '')}>
             <Routes>
               <Route path="/login" element={<LoginPage backend={backend} locale={locale} onLocaleChange={changeLocale} onSignedIn={setSession} />} />
+              {backend.firstRun && (
+                <Route
+                  path="/setup"
+                  element={
+                    <Suspense fallback={fullPage}>
+                      <SetupPage backend={backend} locale={locale} />
+                    </Suspense>
+                  }
+                />
+              )}
               <Route
                 path="*"
                 element={

@@ -1,5 +1,5 @@
 import type { AttachmentStore, ConsoleUser, DuplicateKeySource, IndicatorSource, RecordImporter } from '@fazhi/plugin-sdk';
-import type { AccessStore, OrgStore, ReportStore } from '@fazhi/db/browser';
+import type { AccessStore, OrgSetup, OrgStore, ReportStore } from '@fazhi/db/browser';
 import type { DataProvider } from '@refinedev/core';
 
 /** Who is signed in, as the sign-in step returns it and the browser keeps it between visits. */
@@ -61,6 +61,23 @@ export interface ConsoleBackend {
   connect(session: SignedInSession): Promise<ConnectedBackend>;
   /** The database in this browser (embedded only): reset, rebuild, backup and restore. */
   localDatabase?: LocalDatabase;
+  /** The first visit of the embedded default: 使用演示数据 or 建立本单位 (embedded only). */
+  firstRun?: FirstRun;
+}
+
+/**
+ * A browser without a database yet chooses: the demo data (signing in with a demo account, or
+ * warming up, loads it as before) or its own street, set up in an empty database.
+ */
+export interface FirstRun {
+  /** True while this browser has no database (and none is being opened). */
+  needed(): Promise<boolean>;
+  /**
+   * 建立本单位: an empty database with the schema and model, no demo data; the unit tree, 建账起止
+   * and the first admin from `setup` (the database checks it and says what is wrong, in Chinese).
+   * Nothing is kept when it fails. Nobody is signed in afterwards.
+   */
+  setUp(setup: OrgSetup): Promise<void>;
 }
 
 /**
