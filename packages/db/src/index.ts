@@ -51,6 +51,7 @@ export type {
 } from './report-store.js';
 export { sqlReportStore, supabaseReportStore } from './report-stores.js';
 export type { AccessStore, Grant, Invitation, LocalAccounts, Member, MemberRole, NewOrgUnit, OrgKind, OrgStore, OrgUnitRow } from './access-store.js';
+export { checkPassword, mustChangePassword, sqlLocalAccounts, type NamedLocalAccounts, type PasswordSignIn } from './local-accounts.js';
 export {
   indicatorEvaluator,
   ledgerSpanOfRow,

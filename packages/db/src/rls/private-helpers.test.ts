@@ -32,7 +32,12 @@ const orgScoped = [
  * refusal tested in workflow-steps.test.ts); saving, moving and reopening annual reports and saving
  * templates (members who may draft / street admins of the unit, refusals in annual-reports.test.ts).
  */
-const guardedWrites = ['log_personal_data_access', 'undo_step', 'save_report', 'move_report', 'reopen_report_year', 'save_report_template'];
+const guardedWrites = [
+  'log_personal_data_access', 'undo_step', 'save_report', 'move_report', 'reopen_report_year', 'save_report_template',
+  // Local accounts: created by a street admin within its rights, one's own password, the
+  // first-sign-in mark of one's own accounts only (refusals in local-accounts.test.ts).
+  'create_local_account', 'change_own_password', 'must_change_password',
+];
 
 const rights = ['read', 'write', 'personal', 'audit', 'administer', 'member'];
 const areas = ['mediation', 'legal_aid', 'public_service'];
