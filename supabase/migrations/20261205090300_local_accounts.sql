@@ -7,23 +7,25 @@
 create schema if not exists extensions;
 create extension if not exists pgcrypto with schema extensions;
 
--- One row per local account: who created it, why, and whether its initial password still stands.
--- Private: the console reads it through the functions below and the member list.
+-- One row per local account: who created it and whether its initial password still stands. Why it
+-- was created is in the audit trail (public.audit_log.reason), as for every change of access.
 create table private.local_accounts (
   user_id uuid primary key references auth.users (id) on delete cascade,
-  created_by uuid not null,
+  created_by uuid,
   created_at timestamptz not null default now(),
-  reason text not null,
   must_change_password boolean not null default true,
-  password_changed_at timestamptz,
-  constraint local_accounts_reason_not_blank check (reason ~ '\S'),
-  constraint local_accounts_reason_max_length check (char_length(reason) <= 500)
+  password_changed_at timestamptz
 );
 comment on table private.local_accounts is '本地账号（本机数据库）';
 
 -- Creation and every password change land in the audit trail (never the hash: that stays in auth.users).
 create trigger local_accounts_audit after insert or update or delete on private.local_accounts
   for each row execute function private.audit();
+
+-- The member list's 待改初始密码 (a stub in 20261205090100_members_and_access.sql until now).
+create or replace function private.must_change_password_of(p_user uuid) returns boolean
+language sql stable security definer set search_path = ''
+as $$ select coalesce((select a.must_change_password from private.local_accounts a where a.user_id = p_user), false) $$;
 
 -- The password rule of both the initial and a changed password (GoTrue's minimum is 6; a shared
 -- office computer deserves 8). Bcrypt reads at most 72 bytes: longer would be cut silently.
@@ -32,11 +34,11 @@ language plpgsql immutable set search_path = ''
 as $$
 begin
   if p_password is null or char_length(p_password) < 8 then
-    raise exception using errcode = '22023', message = format('%s至少需要 8 个字符', p_what);
+    raise exception using errcode = '22023', column = 'password', message = format('%s至少需要 8 个字符', p_what);
   elsif octet_length(p_password) > 72 then
-    raise exception using errcode = '22023', message = format('%s不能超过 72 个字节（约 24 个汉字或 72 个字母）', p_what);
+    raise exception using errcode = '22023', column = 'password', message = format('%s不能超过 72 个字节（约 24 个汉字或 72 个字母）', p_what);
   elsif p_password !~ '[^[:space:]]' then
-    raise exception using errcode = '22023', message = format('%s不能全是空格', p_what);
+    raise exception using errcode = '22023', column = 'password', message = format('%s不能全是空格', p_what);
   end if;
 end
 $$;
@@ -73,73 +75,43 @@ begin
 end
 $$;
 
--- Creates a local account with one grant, as the signed-in admin. The grant goes through the same
--- rule as every other grant (private.grant_local_membership below): nobody grants more than they hold.
+-- Creates a local account with one grant, as the caller; returns the new membership. The grant
+-- follows the rules of every grant (private.require_authority, private.check_grant and
+-- private.grant_membership of 20261205090100_members_and_access.sql), checked before anything is
+-- written: nobody grants more than they hold.
 create function private.create_local_account(p_email text, p_password text, p_display_name text, p_org uuid, p_role text, p_areas text[], p_personal_data boolean, p_reason text)
 returns uuid
 language plpgsql security definer set search_path = ''
 as $$
 declare
-  actor uuid := (select auth.uid());
+  holds record;
   new_email text := lower(btrim(coalesce(p_email, '')));
   new_name text := nullif(btrim(coalesce(p_display_name, '')), '');
   new_id uuid := gen_random_uuid();
 begin
-  if actor is null then
-    raise exception using errcode = '42501', message = '请先登录';
-  end if;
-  if not p_org = any (private.administered_org_ids()) then
-    raise exception using errcode = '42501', message = '只有该单位所属街道的管理员可以新建本地账号';
-  end if;
+  select * into holds from private.require_authority(p_org);
+  perform private.check_grant(holds.rank, holds.personal_data, p_role, p_areas, p_personal_data);
   if new_email !~ '^[^@[:space:]]+@[^@[:space:]]+\.[^@[:space:]]+$' then
-    raise exception using errcode = '22023', message = format('邮箱“%s”格式不正确', left(coalesce(p_email, ''), 100));
+    raise exception using errcode = '22023', column = 'email', message = format('邮箱“%s”格式不正确', left(coalesce(p_email, ''), 100));
   end if;
   if char_length(new_email) > 255 then
-    raise exception using errcode = '22023', message = '邮箱不能超过 255 个字符';
+    raise exception using errcode = '22023', column = 'email', message = '邮箱不能超过 255 个字符';
   end if;
   if char_length(new_name) > 100 then
-    raise exception using errcode = '22023', message = '姓名不能超过 100 个字符';
-  end if;
-  if btrim(coalesce(p_reason, '')) = '' then
-    raise exception using errcode = '22023', message = '请填写新建账号的原因';
+    raise exception using errcode = '22023', column = 'display_name', message = '姓名不能超过 100 个字符';
   end if;
   perform private.check_password(p_password, '初始密码');
   if exists (select 1 from auth.users u where lower(u.email) = new_email) then
-    raise exception using errcode = '23505', message = format('邮箱“%s”已有账号；如需授权，请在成员列表中为该账号授权', new_email);
+    raise exception using errcode = 'FZ409', column = 'email', message = format('邮箱“%s”已有账号；如需授权，请在成员列表中为该账号授权', new_email);
   end if;
 
+  -- The reason after the user row: the invitation trigger on auth.users ends a change of its own.
+  perform private.begin_change(p_reason);
   perform private.insert_auth_user(new_id, new_email, p_password, new_name);
-  insert into private.local_accounts (user_id, created_by, reason) values (new_id, actor, btrim(p_reason));
-  perform private.grant_local_membership(new_id, p_org, p_role, coalesce(p_areas, '{}'), coalesce(p_personal_data, false), btrim(p_reason));
-  return new_id;
-end
-$$;
-
--- The grant of a new local account: within what the admin holds at that unit. A clerk's areas must
--- be work areas; only a holder of the personal-data grant passes it on; a district supervisor's
--- role is the district's to give, not a street admin's.
-create function private.grant_local_membership(p_user uuid, p_org uuid, p_role text, p_areas text[], p_personal_data boolean, p_reason text) returns void
-language plpgsql security definer set search_path = ''
-as $$
-declare
-  unknown_area text;
-begin
-  if p_role is null or p_role not in ('admin', 'clerk', 'viewer') then
-    raise exception using errcode = '42501', message = format('街道管理员不能授予“%s”角色', coalesce(p_role, ''));
-  end if;
-  if p_role = 'clerk' and cardinality(p_areas) = 0 then
-    raise exception using errcode = '22023', message = '业务经办人至少需要一个业务领域';
-  end if;
-  select a into unknown_area from unnest(p_areas) a
-  where not exists (select 1 from private.record_kinds k where k.area = a) limit 1;
-  if unknown_area is not null then
-    raise exception using errcode = '22023', message = format('业务领域“%s”不存在', unknown_area);
-  end if;
-  if p_personal_data and not private.has_right(p_org, 'personal', null) then
-    raise exception using errcode = '42501', message = '您没有查看个人信息的授权，不能授予他人';
-  end if;
-  insert into public.memberships (user_id, org_id, role, areas, personal_data)
-  values (p_user, p_org, p_role, case when p_role = 'clerk' then p_areas else '{}' end, p_personal_data);
+  perform private.begin_change(p_reason);
+  insert into private.local_accounts (user_id, created_by) values (new_id, (select auth.uid()));
+  perform private.end_change();
+  return private.grant_membership(new_id, p_org, p_role, p_areas, p_personal_data, p_reason);
 end
 $$;
 
@@ -159,54 +131,42 @@ begin
   end if;
   perform private.check_password(p_new, '新密码');
   if p_new = p_current then
-    raise exception using errcode = '22023', message = '新密码不能与当前密码相同';
+    raise exception using errcode = '22023', column = 'password', message = '新密码不能与当前密码相同';
   end if;
   update auth.users set encrypted_password = extensions.crypt(p_new, extensions.gen_salt('bf')), updated_at = now() where id = actor;
   update private.local_accounts set must_change_password = false, password_changed_at = now() where user_id = actor;
 end
 $$;
 
--- Whether the given users still have to change their initial password (the member list shows it).
--- Only for users the caller administers or the caller themself.
-create function private.must_change_password(p_users uuid[]) returns table (user_id uuid, must_change_password boolean)
-language sql stable security definer set search_path = ''
-as $$
-  select a.user_id, a.must_change_password from private.local_accounts a
-  where a.user_id = any (p_users)
-    and (a.user_id = (select auth.uid()) or exists (
-      select 1 from public.memberships m where m.user_id = a.user_id and m.org_id = any (private.administered_org_ids())
-    ))
-$$;
-
 revoke all on function
-  private.check_password(text, text), private.insert_auth_user(uuid, text, text, text),
-  private.create_local_account(text, text, text, uuid, text, text[], boolean, text),
-  private.grant_local_membership(uuid, uuid, text, text[], boolean, text),
-  private.change_own_password(text, text), private.must_change_password(uuid[])
+  private.must_change_password_of(uuid), private.check_password(text, text), private.insert_auth_user(uuid, text, text, text),
+  private.create_local_account(text, text, text, uuid, text, text[], boolean, text), private.change_own_password(text, text)
 from public;
 grant execute on function
-  private.create_local_account(text, text, text, uuid, text, text[], boolean, text),
-  private.change_own_password(text, text), private.must_change_password(uuid[])
+  private.create_local_account(text, text, text, uuid, text, text[], boolean, text), private.change_own_password(text, text)
 to authenticated, service_role;
 
+-- The entry points: the new member as public.grant_membership returns it.
 create function public.create_local_account(p_email text, p_password text, p_display_name text, p_org uuid, p_role text, p_areas text[], p_personal_data boolean, p_reason text)
-returns uuid
-language sql security invoker set search_path = ''
-as $$ select private.create_local_account(p_email, p_password, p_display_name, p_org, p_role, p_areas, p_personal_data, p_reason) $$;
+returns table (membership_id uuid, user_id uuid, email text, display_name text, org_id uuid, org_name text, role text,
+  areas text[], personal_data boolean, active boolean, must_change_password boolean)
+language plpgsql security invoker set search_path = ''
+as $$
+declare
+  granted uuid := private.create_local_account(p_email, p_password, p_display_name, p_org, p_role, p_areas, p_personal_data, p_reason);
+begin
+  -- A statement of its own: it sees the new rows.
+  return query select * from private.member(granted);
+end
+$$;
 create function public.change_own_password(p_current text, p_new text) returns void
 language sql security invoker set search_path = ''
 as $$ select private.change_own_password(p_current, p_new) $$;
-create function public.local_account_status(p_users uuid[]) returns table (user_id uuid, must_change_password boolean)
-language sql stable security invoker set search_path = ''
-as $$ select * from private.must_change_password(p_users) $$;
 revoke all on function
-  public.create_local_account(text, text, text, uuid, text, text[], boolean, text),
-  public.change_own_password(text, text), public.local_account_status(uuid[])
+  public.create_local_account(text, text, text, uuid, text, text[], boolean, text), public.change_own_password(text, text)
 from public, anon;
 grant execute on function
-  public.create_local_account(text, text, text, uuid, text, text[], boolean, text),
-  public.change_own_password(text, text), public.local_account_status(uuid[])
+  public.create_local_account(text, text, text, uuid, text, text[], boolean, text), public.change_own_password(text, text)
 to authenticated, service_role;
-comment on function public.create_local_account(text, text, text, uuid, text, text[], boolean, text) is '新建本地账号（街道管理员，须填原因；首次登录须修改密码）';
+comment on function public.create_local_account(text, text, text, uuid, text, text[], boolean, text) is '新建本地账号（须填原因；授权不超过本人所有；首次登录须修改密码）';
 comment on function public.change_own_password(text, text) is '修改本人密码（须核对当前密码）';
-comment on function public.local_account_status(uuid[]) is '本地账号是否仍须修改初始密码';

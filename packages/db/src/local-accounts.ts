@@ -1,4 +1,5 @@
-import type { Grant, LocalAccounts, Member, MemberRole } from './access-store.js';
+import type { Grant, LocalAccounts, Member } from './access-store.js';
+import { memberFromRow } from './access-stores.js';
 import type { SqlExecutor } from './client.js';
 
 /**
@@ -8,15 +9,6 @@ import type { SqlExecutor } from './client.js';
  */
 
 type Session = <T>(fn: (tx: SqlExecutor) => Promise<T>) => Promise<T>;
-
-interface MembershipRow {
-  id: string;
-  user_id: string;
-  org_id: string;
-  role: MemberRole;
-  areas: string[];
-  personal_data: boolean;
-}
 
 /** LocalAccounts whose new accounts may carry the name shown in the header and the member list. */
 export interface NamedLocalAccounts extends LocalAccounts {
@@ -28,7 +20,7 @@ export function sqlLocalAccounts(session: Session): NamedLocalAccounts {
   return {
     createAccount: (email, initialPassword, grant, reason, displayName?: string) =>
       session(async (tx) => {
-        const created = await tx.query<{ id: string }>('select public.create_local_account($1, $2, $3, $4, $5, $6, $7, $8) as id', [
+        const r = await tx.query<Record<string, unknown>>('select * from public.create_local_account($1, $2, $3, $4, $5, $6::text[], $7, $8)', [
           email,
           initialPassword,
           displayName ?? null,
@@ -38,34 +30,14 @@ export function sqlLocalAccounts(session: Session): NamedLocalAccounts {
           grant.personalData,
           reason,
         ]);
-        const userId = created.rows[0]!.id;
-        const m = await tx.query<MembershipRow>('select id, user_id, org_id, role, areas, personal_data from public.memberships where user_id = $1 and org_id = $2', [userId, grant.orgId]);
-        const row = m.rows[0];
-        if (!row) throw new Error('新建本地账号没有返回成员记录，请检查数据库迁移');
-        return {
-          membershipId: row.id,
-          userId,
-          orgId: row.org_id,
-          role: row.role,
-          areas: row.areas,
-          personalData: row.personal_data,
-          email: email.trim().toLowerCase(),
-          displayName: displayName?.trim() || null,
-          active: true,
-          mustChangePassword: true,
-        };
+        if (!r.rows[0]) throw new Error('新建本地账号没有返回成员记录，请检查数据库迁移');
+        return memberFromRow(r.rows[0]);
       }),
     changeOwnPassword: (currentPassword, newPassword) =>
       session(async (tx) => {
         await tx.query('select public.change_own_password($1, $2)', [currentPassword, newPassword]);
       }),
   };
-}
-
-/** Which of `userIds` still have to change their initial password (those the caller may ask about). */
-export async function mustChangePassword(tx: SqlExecutor, userIds: readonly string[]): Promise<Set<string>> {
-  const r = await tx.query<{ user_id: string; must_change_password: boolean }>('select user_id, must_change_password from public.local_account_status($1)', [userIds]);
-  return new Set(r.rows.filter((x) => x.must_change_password).map((x) => x.user_id));
 }
 
 /** Who signed in with a password, as the embedded console keeps it. */

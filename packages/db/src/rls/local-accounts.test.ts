@@ -2,7 +2,8 @@ import { createRegistry } from '@fazhi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Grant } from '../access-store.js';
 import type { Database } from '../client.js';
-import { checkPassword, mustChangePassword, sqlLocalAccounts } from '../local-accounts.js';
+import { sqlAccessStore } from '../access-stores.js';
+import { checkPassword, sqlLocalAccounts } from '../local-accounts.js';
 import { asUser } from '../session.js';
 import { testDatabases } from '../testing/index.js';
 import { as, clerkA, committedAs, insertSample, org, outcome, seedFixture, user } from './fixture.test-helper.js';
@@ -57,17 +58,18 @@ describe.each(testDatabases())('local accounts on $name', (backend) => {
 
     expect(await checkPassword(db, 'clerk.one@example.test', 'initial-pass-1')).toEqual({ userId: member.userId, email: 'clerk.one@example.test', displayName: '王调解', mustChangePassword: true });
     expect(await checkPassword(db, 'clerk.one@example.test', 'wrong-pass-1')).toBeNull();
-    expect(await as(db, user.adminA, (tx) => mustChangePassword(tx, [member.userId, user.viewerA]))).toEqual(new Set([member.userId]));
-    // Nobody else's status: street B's admin learns nothing about A's accounts.
-    expect(await as(db, user.adminB, (tx) => mustChangePassword(tx, [member.userId]))).toEqual(new Set());
+    // The member list shows who still has to change the initial password.
+    const listed = await sqlAccessStore((fn) => asUser(db, { userId: user.adminA }, fn)).listMembers(org.streetA);
+    expect(listed.find((m) => m.userId === member.userId)).toMatchObject({ mustChangePassword: true, email: 'clerk.one@example.test' });
+    expect(listed.find((m) => m.userId === user.viewerA)?.mustChangePassword).toBe(false);
 
     const audit = await db.query<{ table_name: string; actor: string; reason: string | null }>(
-      `select table_name, actor, after ->> 'reason' as reason from public.audit_log where after ->> 'user_id' = $1 order by id`,
+      `select table_name, actor, reason from public.audit_log where after ->> 'user_id' = $1 order by id`,
       [member.userId],
     );
     expect(audit.rows.map((r) => [r.table_name, r.actor, r.reason])).toEqual([
       ['local_accounts', user.adminA, '新来的调解员'],
-      ['memberships', user.adminA, null],
+      ['memberships', user.adminA, '新来的调解员'],
     ]);
   });
 
@@ -79,24 +81,24 @@ describe.each(testDatabases())('local accounts on $name', (backend) => {
     // Another street, or another area of its own street: refused.
     expect(await insert('mediation_cases', org.communityB1)).toBe('42501');
     expect(await insert('legal_aid_applications', org.communityA1)).toBe('42501');
-    expect(await outcome(() => as(db, member.userId, (tx) => tx.query(`select public.create_local_account('x@example.test', 'initial-pass', null, $1, 'viewer', '{}', false, '试')`, [org.streetA])))).toBe('42501');
+    expect(await outcome(() => as(db, member.userId, (tx) => tx.query(`select * from public.create_local_account('x@example.test', 'initial-pass', null, $1, 'viewer', '{}', false, '试')`, [org.streetA])))).toBe('42501');
   });
 
   it('refuses escalation: clerks, viewers, strangers and other streets’ admins create nothing; an admin grants nothing it lacks', async () => {
     const before = await userCount();
     const refused = async (who: string, grant: Grant) => failure(() => accounts(who).createAccount(`esc${Math.random()}@example.test`, 'initial-pass-3', grant, '越权'));
-    for (const who of [clerkA('mediation'), user.viewerA, user.stranger, user.supervisor]) {
-      expect(await refused(who, mediationClerk())).toEqual({ code: '42501', message: '只有该单位所属街道的管理员可以新建本地账号' });
-    }
-    expect(await refused(user.adminB, mediationClerk(org.streetA))).toMatchObject({ code: '42501' });
-    expect(await refused(user.adminA, mediationClerk(org.streetB))).toMatchObject({ code: '42501' });
-    expect(await refused(user.adminA, { orgId: org.streetA, role: 'supervisor', areas: [], personalData: false })).toEqual({ code: '42501', message: '街道管理员不能授予“supervisor”角色' });
-    expect(await refused(plainAdminA, { ...mediationClerk(), personalData: true })).toEqual({ code: '42501', message: '您没有查看个人信息的授权，不能授予他人' });
+    const notAdmin = { code: '42501', message: '只有“甲街道”的管理员或上级区的督导可以管理其成员' };
+    for (const who of [clerkA('mediation'), user.viewerA]) expect(await refused(who, mediationClerk())).toEqual(notAdmin);
+    // Those who may not even see street A learn nothing about it.
+    for (const who of [user.stranger, user.adminB]) expect(await refused(who, mediationClerk())).toEqual({ code: 'P0002', message: '机构不存在，或没有权限查看' });
+    expect(await refused(user.adminA, mediationClerk(org.streetB))).toMatchObject({ code: 'P0002' });
+    expect(await refused(user.adminA, { orgId: org.streetA, role: 'supervisor', areas: [], personalData: false })).toEqual({ code: 'FZ403', message: '不能授予高于自己的角色“区级督导”' });
+    expect(await refused(plainAdminA, { ...mediationClerk(), personalData: true })).toEqual({ code: 'FZ403', message: '您在该单位没有个人信息授权，不能授予他人' });
     // The helpers behind the public function are not callable, nor is the table writable.
     for (const sql of [
-      `select private.grant_local_membership('${clerkA('mediation')}', '${org.streetA}', 'admin', '{}', true, '自己升级')`,
+      `select private.check_password('x', 'y')`,
       `select private.insert_auth_user(gen_random_uuid(), 'x@example.test', 'initial-pass', null)`,
-      `insert into private.local_accounts (user_id, created_by, reason) values ('${clerkA('mediation')}', '${clerkA('mediation')}', '自己')`,
+      `insert into private.local_accounts (user_id, created_by) values ('${clerkA('mediation')}', '${clerkA('mediation')}')`,
       `update private.local_accounts set must_change_password = false`,
     ]) {
       expect(await outcome(() => as(db, clerkA('mediation'), (tx) => tx.query(sql))), sql).toBe('42501');
@@ -110,10 +112,10 @@ describe.each(testDatabases())('local accounts on $name', (backend) => {
     expect(await create('not-an-email', 'initial-pass-4', mediationClerk(), '试')).toEqual({ code: '22023', message: '邮箱“not-an-email”格式不正确' });
     expect(await create('short@example.test', '1234567', mediationClerk(), '试')).toEqual({ code: '22023', message: '初始密码至少需要 8 个字符' });
     expect(await create('long@example.test', '密'.repeat(25), mediationClerk(), '试')).toMatchObject({ code: '22023', message: expect.stringContaining('初始密码不能超过 72 个字节') });
-    expect(await create('noreason@example.test', 'initial-pass-4', mediationClerk(), '  ')).toEqual({ code: '22023', message: '请填写新建账号的原因' });
-    expect(await create('noarea@example.test', 'initial-pass-4', { ...mediationClerk(), areas: [] }, '试')).toEqual({ code: '22023', message: '业务经办人至少需要一个业务领域' });
+    expect(await create('noreason@example.test', 'initial-pass-4', mediationClerk(), '  ')).toEqual({ code: '22023', message: '请填写变更原因' });
+    expect(await create('noarea@example.test', 'initial-pass-4', { ...mediationClerk(), areas: [] }, '试')).toEqual({ code: '22023', message: '业务经办人至少要有一个业务领域' });
     expect(await create('badarea@example.test', 'initial-pass-4', { ...mediationClerk(), areas: ['astrology'] }, '试')).toEqual({ code: '22023', message: '业务领域“astrology”不存在' });
-    expect(await create('USER1@example.test', 'initial-pass-4', mediationClerk(), '试')).toEqual({ code: '23505', message: '邮箱“user1@example.test”已有账号；如需授权，请在成员列表中为该账号授权' });
+    expect(await create('USER1@example.test', 'initial-pass-4', mediationClerk(), '试')).toEqual({ code: 'FZ409', message: '邮箱“user1@example.test”已有账号；如需授权，请在成员列表中为该账号授权' });
     expect(await userCount()).toBe(before);
   });
 
