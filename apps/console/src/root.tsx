@@ -8,6 +8,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import type { ConsoleComposition } from '@fazhi/plugin-sdk/host';
 import type { ConsoleBackend, SignedInSession } from './backend/backend.js';
+import { ChangePasswordPage } from './login/change-password-page.js';
 import { LoginPage } from './login/login-page.js';
 import { storedLocale, storeLocale, type ConsoleLocale } from './messages.js';
 
@@ -69,19 +70,24 @@ export function Root({ backend, composition }: { backend: ConsoleBackend; compos
                 path="*"
                 element={
                   <RequireSession session={session}>
-                    <Suspense fallback={fullPage}>
-                      {session && (
-                        <ConsoleShell
-                          key={session.userId}
-                          backend={backend}
-                          composition={composition}
-                          session={session}
-                          locale={locale}
-                          onLocaleChange={changeLocale}
-                          onSignedOut={() => setSession(null)}
-                        />
-                      )}
-                    </Suspense>
+                    {/* A local account's first sign-in: a new password before anything else. */}
+                    {session?.mustChangePassword ? (
+                      <ChangePasswordPage backend={backend} session={session} locale={locale} onChanged={setSession} onSignedOut={() => setSession(null)} />
+                    ) : (
+                      <Suspense fallback={fullPage}>
+                        {session && (
+                          <ConsoleShell
+                            key={session.userId}
+                            backend={backend}
+                            composition={composition}
+                            session={session}
+                            locale={locale}
+                            onLocaleChange={changeLocale}
+                            onSignedOut={() => setSession(null)}
+                          />
+                        )}
+                      </Suspense>
+                    )}
                   </RequireSession>
                 }
               />

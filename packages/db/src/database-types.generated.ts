@@ -3704,6 +3704,38 @@ export type SupabaseDatabase = {
           must_change_password: boolean;
         })[];
       };
+      change_own_password: {
+        Args: {
+          p_current: string;
+          p_new: string;
+        };
+        Returns: undefined;
+      };
+      create_local_account: {
+        Args: {
+          p_email: string;
+          p_password: string;
+          p_display_name: string;
+          p_org: string;
+          p_role: string;
+          p_areas: string[];
+          p_personal_data: boolean;
+          p_reason: string;
+        };
+        Returns: ({
+          membership_id: string;
+          user_id: string;
+          email: string;
+          display_name: string;
+          org_id: string;
+          org_name: string;
+          role: string;
+          areas: string[];
+          personal_data: boolean;
+          active: boolean;
+          must_change_password: boolean;
+        })[];
+      };
       district_comparison: {
         Args: {
           p_parent: string;

@@ -119,6 +119,13 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
       localStorage.setItem(sessionKey, JSON.stringify(session));
       return session;
     },
+    async changeOwnPassword(session, currentPassword, newPassword) {
+      const [database, { changeOwnPassword }] = await Promise.all([open(), loadDatabase()]);
+      await changeOwnPassword(database.db, session, currentPassword, newPassword);
+      const changed: SignedInSession = { ...session, mustChangePassword: false };
+      localStorage.setItem(sessionKey, JSON.stringify(changed));
+      return changed;
+    },
     async signOut() {
       localStorage.removeItem(sessionKey);
     },

@@ -1,4 +1,4 @@
-import { appliedVersions, asUser, logPersonalDataAccess, PgliteDatabase, setUpOrganisation, type OrgSetup, type Database, sqlAttachmentStore, sqlDuplicateKeySource, sqlEvaluator, sqlRecordImporter, sqlReportStore, sqlAccessStore, sqlOrgStore, textParsers } from '@fazhi/db/browser';
+import { appliedVersions, asUser, checkPassword, type Database, logPersonalDataAccess, type OrgSetup, PgliteDatabase, setUpOrganisation, sqlAccessStore, sqlAttachmentStore, sqlDuplicateKeySource, sqlEvaluator, sqlLocalAccounts, sqlOrgStore, sqlRecordImporter, sqlReportStore, textParsers } from '@fazhi/db/browser';
 import { sqlDataProvider } from '@fazhi/db/refine';
 import type { FazhiModel } from '@fazhi/model';
 import { cachingIndicatorSource, notifyingWrites } from '../indicator-cache.js';
@@ -105,17 +105,11 @@ export async function setUpStreet({ db }: OpenDatabase, setup: OrgSetup): Promis
   await db.transaction((tx) => setUpOrganisation(tx, setup));
 }
 
-/** Checks e-mail and password; the user's row, or null when they do not match. */
-export async function checkPassword(db: Database, email: string, password: string): Promise<SignedInSession | null> {
-  // As the database owner, the way GoTrue reads auth.users with its own role: no API role
-  // (not even service_role) may read password hashes.
-  const found = await db.query<{ id: string; email: string; name: string | null }>(
-    `select id, email, raw_user_meta_data ->> 'display_name' as name from auth.users
-     where lower(email) = lower($1) and encrypted_password = extensions.crypt($2, encrypted_password)`,
-    [email.trim(), password],
-  );
-  const row = found.rows[0];
-  return row ? { userId: row.id, email: row.email, displayName: row.name || row.email } : null;
+export { checkPassword };
+
+/** The signed-in user's own password, as that user (the database checks the current one). */
+export function changeOwnPassword(db: Database, session: SignedInSession, currentPassword: string, newPassword: string): Promise<void> {
+  return sqlLocalAccounts((fn) => asUser(db, { userId: session.userId }, fn)).changeOwnPassword(currentPassword, newPassword);
 }
 
 /**
@@ -139,6 +133,7 @@ export async function connectAs({ db, manifest }: { db: Database; manifest: Pick
     importer: sqlRecordImporter(run),
     reports: sqlReportStore(run),
     access: sqlAccessStore(run),
+    localAccounts: sqlLocalAccounts(run),
     orgs: sqlOrgStore(run),
   };
 }
