@@ -47,3 +47,4 @@ export type {
 } from './report-store.js';
 export { sqlReportStore, supabaseReportStore } from './report-stores.js';
 export type { AccessStore, Grant, Invitation, LocalAccounts, Member, MemberRole, NewOrgUnit, OrgKind, OrgStore, OrgUnitRow } from './access-store.js';
+export { backupExtension, backupFileName, BackupFileError, backupMagic, readBackupFile, sha256Hex, writeBackupFile, type BackupManifest } from './backup-file.js';
