@@ -75,6 +75,7 @@ export {
   streetCopyFormat,
   streetCopyParts,
   StreetCopyRefused,
+  writeStreetAccounts,
   writeStreetCopy,
   type LedgerRowsPart,
   type StreetCopy,

@@ -8,6 +8,7 @@ import {
   readDatabaseRecords,
   readStreetCopy,
   StreetCopyRefused,
+  writeStreetAccounts,
   writeStreetCopy,
   attachmentFilesDir,
   backupExtension,
@@ -151,6 +152,16 @@ async function insertDeleted(tx: SqlExecutor, kind: RecordKind, records: readonl
   await tx.query(`insert into public."${kind.id}" (${columns}) select ${columns} from jsonb_populate_recordset(null::public."${kind.id}", $1::jsonb)`, [JSON.stringify(rows)]);
 }
 
+/** A refusal of the copy's rows (file, table and row named) as the CLI's error. */
+async function refusedAsCliError<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof StreetCopyRefused) throw new CliError(e.message);
+    throw e;
+  }
+}
+
 export async function runImportAll(opts: LedgerOptions, out: Output, model: FazhiModel): Promise<number> {
   if (!opts.dir) throw new CliError('请用 --dir 指定 fazhi export --all 写出的目录', 2);
   if (opts.kind || opts.file || opts.org || opts.map?.length) throw new CliError('--all 导入整个目录，不能与 --kind、--file、--org、--map 同用', 2);
@@ -175,6 +186,7 @@ export async function runImportAll(opts: LedgerOptions, out: Output, model: Fazh
     let extra = '';
     await db.transaction(async (tx) => {
       await insertOrgUnits(tx, folder.units);
+      const accounts = copy ? await refusedAsCliError(() => writeStreetAccounts(tx, copy.copy)) : {};
       for (const { kind, file, rows: kindRows } of folder.kinds) {
         const live = kindRows.filter((r) => !r.record.deletedAt);
         let result;
@@ -192,15 +204,10 @@ export async function runImportAll(opts: LedgerOptions, out: Output, model: Fazh
         if (kindRows.length) counts.push(`${kind.label} ${result.inserted + deleted.length} 条${deleted.length ? `（其中已删除 ${deleted.length} 条）` : ''}`);
       }
       if (!copy) return;
-      try {
-        const written = await writeStreetCopy(tx, copy.copy);
-        const n = (table: string) => written.counts[table] ?? 0;
-        extra = `；账号 ${n('auth.users')} 个、成员资格 ${n('public.memberships')} 条、附件 ${n('public.attachments')} 个、办理步骤 ${n('public.record_steps')} 条、报告版本 ${n('public.report_versions')} 个、封账 ${n('public.report_year_locks')} 条、报告模板 ${n('public.report_templates')} 个、操作日志 ${n('public.audit_log')} 条`;
-        if (written.filesToUpload) extra += `\n提示：这个数据库的附件文件存放在 Supabase Storage：请把 ${join(opts.dir!, attachmentFilesDir)} 中的 ${written.filesToUpload} 个文件上传到存储桶 attachments（见 docs/operations.md“迁移到服务器”）`;
-      } catch (e) {
-        if (e instanceof StreetCopyRefused) throw new CliError(e.message);
-        throw e;
-      }
+      const written = await refusedAsCliError(() => writeStreetCopy(tx, copy.copy));
+      const n = (table: string) => accounts[table] ?? written.counts[table] ?? 0;
+      extra = `；账号 ${n('auth.users')} 个、成员资格 ${n('public.memberships')} 条、附件 ${n('public.attachments')} 个、办理步骤 ${n('public.record_steps')} 条、报告版本 ${n('public.report_versions')} 个、封账 ${n('public.report_year_locks')} 条、报告模板 ${n('public.report_templates')} 个、操作日志 ${n('public.audit_log')} 条`;
+      if (written.filesToUpload) extra += `\n提示：这个数据库的附件文件存放在 Supabase Storage：请把 ${join(opts.dir!, attachmentFilesDir)} 中的 ${written.filesToUpload} 个文件上传到存储桶 attachments（见 docs/operations.md“Moving to a server”）`;
     });
     out.stdout(`已导入 ${summary}：${counts.join('、') || '无记录'}${extra}\n`);
     return 0;

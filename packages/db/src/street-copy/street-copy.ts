@@ -152,57 +152,67 @@ export async function assertNoUsers(tx: SqlExecutor): Promise<void> {
   if (n > 0) throw new StreetCopyRefused(`数据库不是空的（已有 ${n} 个账号）：整库导入只写入空数据库，未写入任何数据`);
 }
 
-/**
- * Writes the parts of a copy into `tx` after its ledgers were imported with the ids of
- * `ledgerRows` (records exist, so attachments and steps find them). Rows are written with the
- * triggers on, so the database checks them as any write (a membership only at a street, an
- * attachment only on a record of its unit …); then, with triggers off, the system columns the
- * insert triggers stamped are set back to the original's, and the audit trail is replaced by the
- * original's (the copy's own insert entries would only say "inserted by nobody just now").
- */
-export async function writeStreetCopy(tx: SqlExecutor, copy: Pick<StreetCopy, 'ledgerRows' | 'parts' | 'files'>): Promise<WriteStreetCopyResult> {
-  const counts: Record<string, number> = {};
-  const haveBytes = await tableExists(tx, 'storage.object_data');
-  const write = async (name: StreetCopyPartName, only?: (table: string) => boolean) => {
-    const spec: PartSpec = streetCopyParts[name];
-    const part = copy.parts[name];
-    for (const [table] of spec.tables) {
-      const rows = part.tables[table];
-      if (!rows?.length || (only && !only(table))) continue;
-      if (!(await tableExists(tx, table))) throw new StreetCopyRefused(`${spec.file}：目标数据库没有表 ${table}，无法写入其中的 ${rows.length} 行（请先用同一版本的 fazhi db migrate 建库）`);
-      try {
-        await restoreRows(tx, table, rows, table === 'auth.users' ? { fill: goTrueTextColumns } : { batch: table === 'public.audit_log' ? 5000 : 1 });
-      } catch (e) {
-        if (e instanceof RowRefused) throw new StreetCopyRefused(`数据库拒绝了 ${spec.file} 中 ${e.message}，未写入任何数据`);
-        throw e;
-      }
-      counts[table] = rows.length;
-    }
-  };
+type CopyToWrite = Pick<StreetCopy, 'ledgerRows' | 'parts' | 'files'>;
 
+/** Writes the tables of one part (those `only` accepts), each row checked by the database; counts added to `counts`. */
+async function writePart(tx: SqlExecutor, copy: CopyToWrite, name: StreetCopyPartName, counts: Record<string, number>, only?: (table: string) => boolean): Promise<void> {
+  const spec: PartSpec = streetCopyParts[name];
+  for (const [table] of spec.tables) {
+    const rows = copy.parts[name].tables[table];
+    if (!rows?.length || (only && !only(table))) continue;
+    if (!(await tableExists(tx, table))) throw new StreetCopyRefused(`${spec.file}：目标数据库没有表 ${table}，无法写入其中的 ${rows.length} 行（请先用同一版本的 fazhi db migrate 建库）`);
+    try {
+      await restoreRows(tx, table, rows, table === 'auth.users' ? { fill: goTrueTextColumns } : { batch: table === 'public.audit_log' ? 5000 : 1 });
+    } catch (e) {
+      if (e instanceof RowRefused) throw new StreetCopyRefused(`数据库拒绝了 ${spec.file} 中 ${e.message}，未写入任何数据`);
+      throw e;
+    }
+    counts[table] = rows.length;
+  }
+}
+
+/**
+ * First part of writing a copy, right after its org units (before the records, so a refused account
+ * or grant stops the import early): accounts, profiles, memberships and invitations, checked by the
+ * database's membership rules. Refuses a database that already has accounts.
+ */
+export async function writeStreetAccounts(tx: SqlExecutor, copy: CopyToWrite): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
   await assertNoUsers(tx);
   // Local accounts sign in on the embedded database by pgcrypto's crypt() (Supabase has it already).
   if (copy.parts.members.tables['auth.users']?.length) await tx.exec('create schema if not exists extensions; create extension if not exists pgcrypto with schema extensions;');
-  // Accounts: the insert trigger gives each a profile; the copy's own profiles replace those.
-  await write('members', (t) => t === 'auth.users');
+  // The insert trigger gives each account a profile; the copy's own profiles replace those.
+  await writePart(tx, copy, 'members', counts, (t) => t === 'auth.users');
   await tx.query('delete from public.profiles');
   await synthesiseIdentities(tx, copy.parts.members);
-  await write('members', (t) => t !== 'auth.users');
+  await writePart(tx, copy, 'members', counts, (t) => t !== 'auth.users');
+  return counts;
+}
 
+/**
+ * The rest of a copy, after its ledgers were imported with the ids of `ledgerRows` (records exist,
+ * so attachments and steps find them). Rows are written with the triggers on, so the database
+ * checks them as any write (an attachment only on a record of its unit …); then, with triggers off,
+ * the system columns the insert triggers stamped are set back to the original's, and the audit
+ * trail is replaced by the original's (the copy's own insert entries would only say "inserted by
+ * nobody just now").
+ */
+export async function writeStreetCopy(tx: SqlExecutor, copy: CopyToWrite): Promise<WriteStreetCopyResult> {
+  const counts: Record<string, number> = {};
+  const haveBytes = await tableExists(tx, 'storage.object_data');
   // Attachments: the object rows and bytes where this database keeps them (PGlite, PostgreSQL with
   // the shim); on Supabase the files are uploaded to Storage instead (docs/operations.md).
-  const objects = copy.parts.attachments.tables['storage.objects'] ?? [];
   if (haveBytes) {
-    await write('attachments', (t) => t === 'storage.objects');
-    for (const o of objects) {
+    await writePart(tx, copy, 'attachments', counts, (t) => t === 'storage.objects');
+    for (const o of copy.parts.attachments.tables['storage.objects'] ?? []) {
       const bytes = copy.files.get(String(o.name));
       if (!bytes) throw new StreetCopyRefused(`${attachmentFilesDir}/${String(o.name)}：缺少附件文件，未写入任何数据`);
       await tx.query('insert into storage.object_data (object_id, data) values ($1, $2)', [o.id, bytes]);
     }
   }
-  await write('attachments', (t) => t === 'public.attachments');
-  await write('steps');
-  await write('reports');
+  await writePart(tx, copy, 'attachments', counts, (t) => t === 'public.attachments');
+  await writePart(tx, copy, 'steps', counts);
+  await writePart(tx, copy, 'reports', counts);
 
   // Triggers off (the database owner only): system columns back to the original's, and the audit trail.
   await tx.query('set local session_replication_role = replica');
@@ -210,7 +220,7 @@ export async function writeStreetCopy(tx: SqlExecutor, copy: Pick<StreetCopy, 'l
   for (const [kind, rows] of Object.entries(copy.ledgerRows.kinds)) await restoreColumns(tx, `public.${kind}`, Object.keys(rows[0] ?? {}), rows);
   await restoreColumns(tx, 'public.attachments', stampColumns, copy.parts.attachments.tables['public.attachments'] ?? []);
   await tx.query('delete from public.audit_log');
-  await write('audit');
+  await writePart(tx, copy, 'audit', counts);
   for (const table of identityTables) await advanceIdentity(tx, table);
   await tx.query('set local session_replication_role = origin');
   return { counts, filesToUpload: haveBytes ? 0 : copy.files.size };
