@@ -70,3 +70,22 @@ export { AttachmentError, assertFileType, attachmentMaxBytes, type AttachmentErr
 export { acceptedExtensions, acceptedFileTypesText, attachmentFileTypes, checkFileType, type AttachmentFileType } from './attachments/file-type.js';
 export { sqlAttachmentStore, type SqlAttachmentStoreOptions } from './attachments/sql-attachment-store.js';
 export { supabaseAttachmentStore, type SupabaseAttachmentStoreOptions } from './attachments/supabase-attachment-store.js';
+export {
+  assertNoUsers,
+  attachmentFilesDir,
+  ledgerRowsFile,
+  readStreetCopy,
+  stampColumns,
+  streetCopyFormat,
+  streetCopyParts,
+  StreetCopyRefused,
+  writeStreetAccounts,
+  writeStreetCopy,
+  type LedgerRowsPart,
+  type StreetCopy,
+  type StreetCopyPart,
+  type StreetCopyPartName,
+  type WriteStreetCopyResult,
+} from './street-copy/street-copy.js';
+export type { TableRow } from './street-copy/table-rows.js';
+export { backupExtension, backupFileName, BackupFileError, backupMagic, readBackupFile, sha256Hex, writeBackupFile, type BackupManifest } from './backup-file.js';
