@@ -3884,6 +3884,12 @@ export type SupabaseDatabase = {
           must_change_password: boolean;
         })[];
       };
+      locked_by_name: {
+        Args: {
+          l: unknown;
+        };
+        Returns: string;
+      };
       log_personal_data_access: {
         Args: {
           action: string;
@@ -4026,6 +4032,12 @@ export type SupabaseDatabase = {
           saved_at: string;
         };
       };
+      saved_by_name: {
+        Args: {
+          v: unknown;
+        };
+        Returns: string;
+      };
       set_member_active: {
         Args: {
           p_user: string;
@@ -4039,6 +4051,12 @@ export type SupabaseDatabase = {
           p_setup: Json;
         };
         Returns: Json;
+      };
+      signed_by_name: {
+        Args: {
+          v: unknown;
+        };
+        Returns: string;
       };
       take_step: {
         Args: {

@@ -178,7 +178,7 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
             element={
               <Authenticated key="print" fallback={<CatchAllNavigate to="/login" />}>
                 <Suspense fallback={pageSpinner}>
-                  <ReportPrint reports={connected.reports} defaultTemplate={model.template} />
+                  <ReportPrint reports={connected.reports} model={model} />
                 </Suspense>
               </Authenticated>
             }
@@ -214,7 +214,7 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
               path="/reports"
               element={
                 <Suspense fallback={pageSpinner}>
-                  <ReportsWorkspace reports={connected.reports} defaultTemplate={model.template} plugins={plugins} />
+                  <ReportsWorkspace reports={connected.reports} model={model} plugins={plugins} />
                 </Suspense>
               }
             />
