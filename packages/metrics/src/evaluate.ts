@@ -62,6 +62,13 @@ export interface EvaluatorInput {
 }
 
 /**
+ * Each measure's generated loop, shared by every evaluator of the process: the console and the
+ * CLI make a new evaluator per question, and a fresh function starts cold in V8's interpreter
+ * (the code depends only on the measure's definition, never on the records).
+ */
+const compiledMeasures = new WeakMap<Measure, CompiledMeasure>();
+
+/**
  * Evaluates measures and indicators in memory over plain records, for any org unit (rolled up
  * over its subtree) and period. Measure values are memoised per org and period, so indicators
  * sharing a measure (a figure and a rate) scan the records once.
@@ -69,7 +76,6 @@ export interface EvaluatorInput {
 export class Evaluator {
   private readonly measures = new Map<string, Measure>();
   private readonly indicators = new Map<string, Indicator>();
-  private readonly compiled = new Map<string, CompiledMeasure>();
   private readonly memo = new Map<string, number | null>();
   private readonly subtrees = new Map<string, Set<string>>();
 
@@ -100,8 +106,8 @@ export class Evaluator {
     if (this.memo.has(key)) return this.memo.get(key)!;
     const m = this.measures.get(measureId);
     if (!m) throw new Error(`未知的指标口径“${measureId}”`);
-    let fn = this.compiled.get(measureId);
-    if (!fn) this.compiled.set(measureId, (fn = compileMeasure(m)));
+    let fn = compiledMeasures.get(m);
+    if (!fn) compiledMeasures.set(m, (fn = compileMeasure(m)));
     const value = fn(this.input.records.get(m.kind) ?? [], this.subtree(orgId), range);
     this.memo.set(key, value);
     return value;
