@@ -19,13 +19,16 @@ export function kindColumns(kind: RecordKind): ColumnSpec[] {
 /** Dataset files write money as integer fen. */
 const fileCells = { money: 'fen' } as const;
 
+/** Rows without references (most kinds have no ref field) share one empty map. */
+const noRefs: ReadonlyMap<string, string> = new Map();
+
 /** A row as seen by the cross-file checks, whether or not it passed validation. */
 export interface RowRef {
   row: number;
   id: string;
   orgId: string;
   /** Ref field key → referenced id (non-empty only). */
-  refs: Map<string, string>;
+  refs: ReadonlyMap<string, string>;
 }
 
 export interface RecordFileResult {
@@ -59,7 +62,7 @@ export function readRecordFile(kind: RecordKind, text: string, origin?: Pick<Dec
     if (bad) {
       problems.push(bad);
       // Keep the id so references to this row do not report the same row again.
-      rows.push({ row: r.row, id: (cellAt(r.cells, idAt) ?? '').trim(), orgId: '', refs: new Map() });
+      rows.push({ row: r.row, id: (cellAt(r.cells, idAt) ?? '').trim(), orgId: '', refs: noRefs });
       continue;
     }
     // Fields whose cell failed to coerce, or whose column is missing: their schema issues would repeat.
@@ -80,8 +83,8 @@ export function readRecordFile(kind: RecordKind, text: string, origin?: Pick<Dec
         problems.push({ file, row: r.row, field: f.label, key: f.key, message: res.message });
       }
     }
-    const refs = new Map<string, string>();
-    for (const f of refFields) if (typeof input[f.key] === 'string') refs.set(f.key, input[f.key] as string);
+    const refs = refFields.length ? new Map<string, string>() : noRefs;
+    for (const f of refFields) if (typeof input[f.key] === 'string') (refs as Map<string, string>).set(f.key, input[f.key] as string);
     rows.push({ row: r.row, id: input.id as string, orgId: input.orgId as string, refs });
 
     const checked = validateRecord(kind, input);
