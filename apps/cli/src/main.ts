@@ -5,6 +5,7 @@ import { narrativeKeys, narrativeSkeleton } from '@fazhi/report';
 import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.js';
 import type { LedgerOptions } from './commands/ledger.js';
+import { orgsUsage } from './commands/orgs-usage.js';
 import { modelFor, pathsIn, templateCommands } from './model-options.js';
 import { fileSystemErrorMessage, processOutput, terminalText, writeFileAtomic, type Output } from './io.js';
 import { openSource, type RecordSource } from './source.js';
@@ -19,6 +20,8 @@ export const usage = `用法：fazhi <命令> [选项]
   import     导入 Excel/CSV 台账（.xlsx、.csv，UTF-8 或 GBK）：逐行校验，全部写入或全部不写
   export     导出一类记录为 Excel（.xlsx）或 CSV 台账
   template   生成一类记录的 Excel 导入模板
+  orgs       机构：orgs list 列出机构树；orgs add、move、retire 新增、移动、停用机构
+  setup      空数据库的首次设置（建立本单位）：机构树与首位管理员
 
 通用选项：
   --config FILE    配置文件（插件与报告模板），默认为当前目录下的 fazhi.config.ts、.mts、.js、.mjs 或 .json
@@ -59,6 +62,9 @@ export const usage = `用法：fazhi <命令> [选项]
   fazhi export --db pglite:./data --all --unmasked --out 台账备份
   fazhi import --db pglite:./新库 --all --dir 台账备份
   fazhi report --config ../街道/fazhi.config.ts --template 模板.json --dataset seeds/nansha-2024 --year 2024
+
+机构（orgs、setup）：
+${orgsUsage.replace(/^/gm, '  ')}
 
 配置文件与报告模板的格式见 docs/configuration.md。
 `;
@@ -147,6 +153,13 @@ export interface MainOptions {
 export async function main(argv: readonly string[], out: Output = processOutput, options: MainOptions = {}): Promise<number> {
   try {
     const cwd = options.cwd ?? process.cwd();
+    // The org commands take options of their own (commands/orgs.ts); paths are the working directory's.
+    if (argv[0] === 'orgs' || argv[0] === 'setup') {
+      const { runOrgs, runSetup } = await import('./commands/orgs.js');
+      if (argv[0] === 'orgs') await runOrgs(argv.slice(1), out, cwd);
+      else await runSetup(argv.slice(1), out, cwd);
+      return 0;
+    }
     const parsed = parse(argv);
     const values = pathsIn(parsed.values, cwd);
     const [command, ...rest] = parsed.positionals;

@@ -1,5 +1,5 @@
 import type { AttachmentStore, ConsoleUser, DuplicateKeySource, IndicatorSource, RecordImporter } from '@fazhi/plugin-sdk';
-import type { ReportStore } from '@fazhi/db/browser';
+import type { AccessStore, OrgStore, ReportStore } from '@fazhi/db/browser';
 import type { DataProvider } from '@refinedev/core';
 
 /** Who is signed in, as the sign-in step returns it and the browser keeps it between visits. */
@@ -30,6 +30,10 @@ export interface ConnectedBackend {
   importer: RecordImporter;
   /** Saved annual reports (versions, 定稿, 封账, templates) and the district comparison. */
   reports: ReportStore;
+  /** Members, grants and invitations of the units the user manages (成员与权限); the database enforces every rule. */
+  access: AccessStore;
+  /** The org tree: read by every member; added to, renamed, moved and retired by its managers (机构管理). */
+  orgs: OrgStore;
   /** The year dashboards open on (the demo data's year); the current year when absent. */
   defaultYear?: number;
 }

@@ -1,4 +1,4 @@
-import { appliedVersions, asUser, logPersonalDataAccess, PgliteDatabase, type Database, sqlAttachmentStore, sqlDuplicateKeySource, sqlEvaluator, sqlRecordImporter, sqlReportStore, textParsers } from '@fazhi/db/browser';
+import { appliedVersions, asUser, logPersonalDataAccess, PgliteDatabase, type Database, sqlAttachmentStore, sqlDuplicateKeySource, sqlEvaluator, sqlRecordImporter, sqlReportStore, sqlAccessStore, sqlOrgStore, textParsers } from '@fazhi/db/browser';
 import { sqlDataProvider } from '@fazhi/db/refine';
 import type { FazhiModel } from '@fazhi/model';
 import { cachingIndicatorSource, notifyingWrites } from '../indicator-cache.js';
@@ -120,6 +120,8 @@ export async function connectAs({ db, manifest }: { db: Database; manifest: Pick
     duplicates: sqlDuplicateKeySource(run),
     importer: sqlRecordImporter(run),
     reports: sqlReportStore(run),
+    access: sqlAccessStore(run),
+    orgs: sqlOrgStore(run),
   };
 }
 
