@@ -1,14 +1,11 @@
 import { isIsoDate, parsePeriod, todayInShanghai, yearPeriod, type Period } from '@fazhi/domain';
 import type { FazhiModel } from '@fazhi/model';
+import type { BundledConfig } from '@fazhi/model/node';
 import { narrativeKeys, narrativeSkeleton } from '@fazhi/report';
 import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.js';
-import { runDb } from './commands/db.js';
-import { runExport, runImport, runTemplate, type LedgerOptions } from './commands/ledger.js';
-import { runMembers } from './commands/members.js';
-import { runMetrics } from './commands/metrics.js';
-import { orgsUsage, runOrgs, runSetup } from './commands/orgs.js';
-import { frozenNeedsDb, runReport } from './commands/report.js';
+import type { LedgerOptions } from './commands/ledger.js';
+import { orgsUsage } from './commands/orgs-usage.js';
 import { modelFor, pathsIn, templateCommands } from './model-options.js';
 import { fileSystemErrorMessage, processOutput, terminalText, writeFileAtomic, type Output } from './io.js';
 import { openSource, type RecordSource } from './source.js';
@@ -152,12 +149,17 @@ async function withSource(values: { dataset?: string | undefined; db?: string | 
   }
 }
 
-/** Excel/CSV ledgers in and out (@fazhi/ledger). */
+/**
+ * Excel/CSV ledgers in and out (@fazhi/ledger). Each command's module is imported when it runs:
+ * a report never loads the Excel, DOCX or database code.
+ */
 const ledgerCommands = ['import', 'export', 'template'];
 
 export interface MainOptions {
   /** The working directory: where `fazhi.config.*` is looked for and relative paths start (the process's by default). */
   cwd?: string;
+  /** The repository's config compiled into the quick entry (scripts/fazhi.mjs): used when it is the config found. */
+  bundledConfig?: BundledConfig;
 }
 
 /** Runs one CLI invocation; returns the exit code. Errors for people are printed, never thrown. */
@@ -166,6 +168,7 @@ export async function main(argv: readonly string[], out: Output = processOutput,
     const cwd = options.cwd ?? process.cwd();
     // The org commands take options of their own (commands/orgs.ts); paths are the working directory's.
     if (argv[0] === 'orgs' || argv[0] === 'setup') {
+      const { runOrgs, runSetup } = await import('./commands/orgs.js');
       if (argv[0] === 'orgs') await runOrgs(argv.slice(1), out, cwd);
       else await runSetup(argv.slice(1), out, cwd);
       return 0;
@@ -180,18 +183,21 @@ export async function main(argv: readonly string[], out: Output = processOutput,
     if (command === 'db') {
       if (rest.length > 1) throw new CliError(`多余的参数：${rest.slice(1).join(' ')}`, 2);
       // `db generate` writes into ./supabase of the working directory unless --dir says otherwise.
-      await runDb(rest[0], { ...values, dir: values.dir ?? pathsIn({ dir: 'supabase' }, cwd).dir }, out, await modelFor(command, values, cwd));
+      const { runDb } = await import('./commands/db.js');
+      await runDb(rest[0], { ...values, dir: values.dir ?? pathsIn({ dir: 'supabase' }, cwd).dir }, out, await modelFor(command, values, cwd, options.bundledConfig));
       return 0;
     }
     if (command === 'members') {
       if (rest.length > 1) throw new CliError(`多余的参数：${rest.slice(1).join(' ')}`, 2);
       const { email, user, role, areas, days, reason, as } = values;
+      const { runMembers } = await import('./commands/members.js');
       await runMembers(rest[0], { db: values.db, org: values.org, email, user, role, areas, personalData: values['personal-data'], days, reason, as }, out);
       return 0;
     }
     if (rest.length) throw new CliError(`多余的参数：${rest.join(' ')}`, 2);
     if (ledgerCommands.includes(command)) {
-      const model = await modelFor(command, values, cwd);
+      const model = await modelFor(command, values, cwd, options.bundledConfig);
+      const { runExport, runImport, runTemplate } = await import('./commands/ledger.js');
       const opts: LedgerOptions = { db: values.db, kind: values.kind, file: values.file, out: values.out, org: values.org, year: values.year, map: values.map, onDuplicate: values['on-duplicate'], dryRun: values['dry-run'], skipInvalid: values['skip-invalid'], all: values.all, dir: values.dir, unmasked: values.unmasked };
       if (command === 'import') return await runImport(opts, out, model);
       if (command === 'export') await runExport(opts, out, model);
@@ -200,15 +206,17 @@ export async function main(argv: readonly string[], out: Output = processOutput,
     }
     if (![...templateCommands, 'metrics'].includes(command)) throw new CliError(`未知的命令“${command}”\n\n${usage}`, 2);
     // The composed model every command works with (built-ins plus the configured extensions).
-    const model = await modelFor(command, values, cwd);
+    const model = await modelFor(command, values, cwd, options.bundledConfig);
     switch (command) {
       case 'report': {
+        const { frozenNeedsDb, runReport } = await import('./commands/report.js');
         if (values.frozen && !values.db) throw new CliError(frozenNeedsDb, 2);
         const opts = { org: values.org, period: periodFrom(values), today: todayFrom(values.today), format: values.format ?? 'markdown', out: values.out, narrative: values.narrative, templateGiven: values.template !== undefined, frozen: values.frozen ?? false };
         await withSource(values, out, model, (source) => runReport(source, opts, out, model));
         return 0;
       }
       case 'metrics': {
+        const { runMetrics } = await import('./commands/metrics.js');
         const opts = { org: values.org, period: periodFrom(values), today: todayFrom(values.today), format: values.format ?? 'table', ...(values.only ? { only: values.only } : {}) };
         await withSource(values, out, model, (source) => runMetrics(source, opts, out, model));
         return 0;
