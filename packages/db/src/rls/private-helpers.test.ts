@@ -29,6 +29,11 @@ const orgScoped = [
   'list_members', 'member', 'list_invitations', 'invitation_row',
   // The units the caller manages (its own street's or district's subtree).
   'org_manager_roots', 'org_tree_managed_ids',
+  // Names on a report version or year lock: only of the caller's own units (report-stores.test.ts).
+  'report_version_person', 'report_lock_person',
+  // The district comparison: invoker's rows under RLS, or the owner's only for a caller who reads
+  // everything under the unit anyway (annual-reports.test.ts).
+  'district_comparison_rows', 'reads_everything_under', 'district_comparison_unrestricted',
 ];
 /**
  * Write only where the caller holds the right: an audit entry (refusal tested below and in
