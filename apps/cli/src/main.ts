@@ -32,7 +32,7 @@ export const usage = `用法：fazhi <命令> [选项]
   --template FILE  report、narrative：本次使用的报告模板文件（.json 或导出模板的模块），代替配置中的模板；
                    report --db 不指定时使用数据库中该单位保存的模板（如有）
   --dataset DIR    数据集目录（如 seeds/nansha-2024）
-  --db URL         数据库（report、metrics 可代替 --dataset）：postgres://…、pglite:目录 或 pglite:memory
+  --db URL         数据库（report、metrics 可代替 --dataset）：postgres://…、pglite:目录、pglite:备份文件.fazhi-backup（只读）或 pglite:memory
   --dir DIR        db generate：Supabase 目录（含 migrations/ 与 model-snapshot.json），默认 supabase；
                    import --all：fazhi export --all 写出的目录
   --year YYYY      统计年度；metrics 也可用 --period 2024Q1 或 2024-03
