@@ -20,7 +20,7 @@ export const usage = `用法：fazhi <命令> [选项]
   import     导入 Excel/CSV 台账（.xlsx、.csv，UTF-8 或 GBK）：逐行校验，全部写入或全部不写
   export     导出一类记录为 Excel（.xlsx）或 CSV 台账
   template   生成一类记录的 Excel 导入模板
-  members    成员与权限：members list 列出成员和邀请；members invite 邀请；members grant 授权；members revoke 撤销
+  members    成员与权限：members list 列出成员和邀请；invite 邀请、withdraw 撤回邀请；grant 授权、revoke 撤销；deactivate 停用、activate 启用
   orgs       机构：orgs list 列出机构树；orgs add、move、retire 新增、移动、停用机构
   setup      空数据库的首次设置（建立本单位）：机构树与首位管理员
 

@@ -63,7 +63,7 @@ describe('fazhi members', () => {
     expect(masked.stdout).not.toContain('clerk@example.test');
     expect((await members('list', '--as', 'clerk@example.test')).stdout).toBe('没有可管理的成员\n');
     expect(await members('list', '--as', 'nobody@example.test')).toMatchObject({ code: 2, stderr: '错误：--as：没有邮箱为“nobody@example.test”的账号\n' });
-  });
+  }, 120_000);
 
   it('grants, invites and revokes under the same rules as the console', async () => {
     const granted = await members('grant', '--as', 'admin@example.test', '--user', 'newcomer@example.test', '--org', '甲街道', '--role', 'clerk', '--areas', '人民调解,legal_aid', '--personal-data', '--reason', '新到岗');
@@ -96,6 +96,16 @@ describe('fazhi members', () => {
     expect(await membershipsOf(ids.newcomer)).toEqual([]);
     expect(await members('revoke', '--user', 'newcomer@example.test', '--org', '甲街道', '--reason', '再撤')).toMatchObject({ code: 2, stderr: '错误：“newcomer@example.test”在“甲街道办事处”没有成员身份（或您无权管理）\n' });
     expect(await members('grant', '--user', 'nobody@example.test', '--org', '甲街道', '--role', 'viewer', '--reason', 'x')).toMatchObject({ code: 2, stderr: '错误：--user：没有邮箱为“nobody@example.test”的账号；新成员请用 fazhi members invite 邀请\n' });
+    // Deactivation and withdrawal.
+    const deactivated = await members('deactivate', '--as', 'admin@example.test', '--user', 'clerk@example.test', '--reason', '病休');
+    expect([deactivated.code, deactivated.stderr, deactivated.stdout]).toEqual([0, '', '已停用“clerk@example.test”在您所管单位的成员身份：其访问即刻终止\n']);
+    expect((await members('list', '--org', '甲街道')).stdout).toMatch(/陈调解\s+clerk@example\.test\s+业务经办人\s+人民调解\s+打码\s+已停用\n/);
+    expect((await members('activate', '--user', 'clerk@example.test', '--reason', '返岗')).code).toBe(0);
+    expect((await members('withdraw', '--email', 'LI.SI@example.test', '--org', '甲街道', '--reason', '岗位取消')).stdout).toBe('已撤回发给“li.si@example.test”的邀请\n');
+    const after = (await members('list', '--org', '甲街道')).stdout;
+    expect(after).toMatch(/陈调解\s+clerk@example\.test\s+业务经办人\s+人民调解\s+打码\s+在用\n/);
+    expect(after).toMatch(/li\.si@example\.test[^\n]+已撤回（\d{4}-\d\d-\d\d）\n/);
     expect(await members('promote')).toMatchObject({ code: 2, stderr: expect.stringContaining('未知的子命令“promote”') });
-  });
+    // Each command opens the PGlite folder anew: some thirty of them take a while on a shared machine.
+  }, 240_000);
 });

@@ -31,6 +31,8 @@ export const membersUsage = `fazhi members list --db URL [--org 机构]         
 fazhi members invite --db URL --email 邮箱 --org 机构 --role 角色 [--areas 领域,…] [--personal-data] [--days 天数] --reason 原因
 fazhi members grant --db URL --user 邮箱|编号 --org 机构 --role 角色 [--areas 领域,…] [--personal-data] --reason 原因
 fazhi members revoke --db URL --user 邮箱|编号 --org 机构 [--role 角色] --reason 原因
+fazhi members deactivate|activate --db URL --user 邮箱|编号 --reason 原因        停用（立即失去访问权限）或重新启用
+fazhi members withdraw --db URL --email 邮箱 --org 机构 --reason 原因              撤回尚未接受的邀请
   角色：admin 管理员、clerk 业务经办人（须有 --areas）、viewer 查看者、supervisor 区级督导（设在区）
   领域：编号或名称，如 mediation 或 人民调解；--personal-data 授予查看个人信息的权限
   均可加 --as 邮箱：以该用户身份办理，规则与控制台相同；不加则以数据库所有者身份办理（规则见 docs/operations.md）`;
@@ -111,7 +113,7 @@ function listText(members: readonly Member[], invitations: readonly Invitation[]
 }
 
 export async function runMembers(sub: string | undefined, opts: MembersOptions, out: Output): Promise<void> {
-  if (!sub || !['list', 'invite', 'grant', 'revoke'].includes(sub)) throw new CliError(`${sub ? `未知的子命令“${sub}”` : '缺少子命令'}\n\n${membersUsage}`, 2);
+  if (!sub || !['list', 'invite', 'grant', 'revoke', 'deactivate', 'activate', 'withdraw'].includes(sub)) throw new CliError(`${sub ? `未知的子命令“${sub}”` : '缺少子命令'}\n\n${membersUsage}`, 2);
   await withDatabase(opts.db, async (db) => {
     const orgs = await orgUnits(db);
     const store = await storeFor(db, opts.as);
@@ -121,8 +123,24 @@ export async function runMembers(sub: string | undefined, opts: MembersOptions, 
       out.stdout(listText(members, invitations, orgs));
       return;
     }
+    if (sub === 'deactivate' || sub === 'activate') {
+      const reason = reasonFrom(opts.reason);
+      if (!opts.user) throw new CliError('请用 --user 指定账号（邮箱或编号）', 2);
+      await store.setActive(await userIdOf(db, opts.user, '--user'), sub === 'activate', reason);
+      out.stdout(sub === 'activate' ? `已重新启用“${opts.user}”在您所管单位的成员身份\n` : `已停用“${opts.user}”在您所管单位的成员身份：其访问即刻终止\n`);
+      return;
+    }
     if (!org) throw new CliError('请用 --org 指定机构（编号、全称或简称）', 2);
     const reason = reasonFrom(opts.reason);
+    if (sub === 'withdraw') {
+      if (!opts.email) throw new CliError('请用 --email 指定被邀请人的邮箱', 2);
+      const email = opts.email.trim().toLowerCase();
+      const pending = (await store.listInvitations(org.id)).find((i) => i.email === email && i.orgId === org.id && !i.acceptedAt && !i.withdrawnAt);
+      if (!pending) throw new CliError(`“${org.name}”没有发给“${email}”的待接受邀请（或您无权管理）`, 2);
+      await store.withdrawInvitation(pending.id, reason);
+      out.stdout(`已撤回发给“${email}”的邀请\n`);
+      return;
+    }
     if (sub === 'revoke') {
       const userId = await userIdOf(db, opts.user ?? '', '--user');
       const role = opts.role ? roleFrom(opts.role) : undefined;
