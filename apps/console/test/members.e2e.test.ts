@@ -57,7 +57,7 @@ describe('成员与权限 in Chromium', () => {
     try {
       await signIn(page, cb.url, 'admin');
       await page.locator('.ant-menu-item').filter({ hasText: '成员与权限' }).click();
-      await page.waitForURL(/\/members$/);
+      await page.waitForURL(/\/members$/, { timeout: 60_000 });
       await memberRow(page, 'mediation@demo.fazhi.example').waitFor({ timeout: 60_000 });
       // The admin's own row offers nothing: nobody changes their own grants.
       await expect.poll(() => memberRow(page, 'admin@demo.fazhi.example').textContent()).toContain('本人');
@@ -99,7 +99,7 @@ describe('成员与权限 in Chromium', () => {
       await page.getByRole('button', { name: saveButton }).waitFor();
       await fillForm(page, page.locator('form'), mediationCase('南沙调〔2024〕本地账号1号'));
       await page.getByRole('button', { name: saveButton }).click();
-      await page.waitForURL(/\/show\//);
+      await page.waitForURL(/\/show\//, { timeout: 60_000 });
       // Later changes of the own password are in the user menu.
       await page.getByTestId('user-menu').click();
       await page.getByText('修改密码', { exact: true }).click();
