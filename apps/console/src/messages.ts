@@ -126,7 +126,8 @@ export const consoleMessages = {
       password: {
         title: '修改初始密码',
         why: '账号 {{email}} 首次登录，须先把管理员设的初始密码改为只有您知道的新密码。',
-        current: '当前（初始）密码',
+        current: '当前密码',
+        currentInitial: '当前（初始）密码',
         currentRequired: '请输入当前密码',
         next: '新密码',
         nextRequired: '请输入新密码',
@@ -136,6 +137,8 @@ export const consoleMessages = {
         mismatch: '两次输入的新密码不一致',
         submit: '修改密码并进入',
         failed: '修改失败：{{message}}',
+        menu: '修改密码',
+        changed: '密码已修改，下次登录请用新密码',
       },
       members: {
         menu: '成员与权限',
@@ -392,7 +395,8 @@ export const consoleMessages = {
       password: {
         title: 'Change the initial password',
         why: 'This is the first sign-in of {{email}}: replace the initial password the administrator set with one only you know.',
-        current: 'Current (initial) password',
+        current: 'Current password',
+        currentInitial: 'Current (initial) password',
         currentRequired: 'Enter the current password',
         next: 'New password',
         nextRequired: 'Enter a new password',
@@ -402,6 +406,8 @@ export const consoleMessages = {
         mismatch: 'The two new passwords differ',
         submit: 'Change password and continue',
         failed: 'Could not change it: {{message}}',
+        menu: 'Change password',
+        changed: 'Password changed; use the new one next time you sign in',
       },
       members: {
         menu: 'Members and access',

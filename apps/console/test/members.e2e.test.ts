@@ -57,7 +57,7 @@ describe('成员与权限 in Chromium', () => {
     try {
       await signIn(page, cb.url, 'admin');
       await page.locator('.ant-menu-item').filter({ hasText: '成员与权限' }).click();
-      await page.waitForURL(/\/members$/);
+      await page.waitForURL(/\/members$/, { timeout: 60_000 });
       await memberRow(page, 'mediation@demo.fazhi.example').waitFor({ timeout: 60_000 });
       // The admin's own row offers nothing: nobody changes their own grants.
       await expect.poll(() => memberRow(page, 'admin@demo.fazhi.example').textContent()).toContain('本人');
@@ -99,7 +99,16 @@ describe('成员与权限 in Chromium', () => {
       await page.getByRole('button', { name: saveButton }).waitFor();
       await fillForm(page, page.locator('form'), mediationCase('南沙调〔2024〕本地账号1号'));
       await page.getByRole('button', { name: saveButton }).click();
-      await page.waitForURL(/\/show\//);
+      await page.waitForURL(/\/show\//, { timeout: 60_000 });
+      // Later changes of the own password are in the user menu.
+      await page.getByTestId('user-menu').click();
+      await page.getByText('修改密码', { exact: true }).click();
+      const own = page.getByRole('dialog');
+      await own.getByLabel('当前密码').fill(ownPassword);
+      await own.getByLabel('新密码', { exact: true }).fill(`${ownPassword}-2`);
+      await own.getByLabel('再次输入新密码').fill(`${ownPassword}-2`);
+      await own.getByRole('button', { name: '修改密码' }).click();
+      await page.getByText('密码已修改，下次登录请用新密码').waitFor();
       // Another area: nothing to write with.
       await page.goto(`${cb.url}legal-aid/legal-aid-applications/create`);
       await page.getByText(/您没有在「.+」新建或修改记录的权限/).waitFor();

@@ -63,10 +63,10 @@ export function MembersPage({ access, localAccounts, invitations }: Props) {
     m.role === 'clerk' ? m.areas.map((id) => workAreas.find((a) => a.id === id)).map((a, i) => (a ? (locale === 'en' ? a.labelEn : a.label) : m.areas[i])).join('、') : text('allAreas');
 
   const columns: ColumnsType<Member> = [
-    { title: text('unit'), key: 'unit', render: (_, m) => orgName(m.orgId) },
+    { title: text('unit'), key: 'unit', render: (_, m) => <span style={{ whiteSpace: 'nowrap' }}>{orgName(m.orgId)}</span> },
     { title: text('name'), key: 'name', render: (_, m) => <span data-record="">{m.displayName ?? '—'}</span> },
     { title: text('email'), dataIndex: 'email', render: (v: string | null) => v ?? '—' },
-    { title: text('role'), key: 'role', render: (_, m) => t(`console.roles.${m.role}`) },
+    { title: text('role'), key: 'role', render: (_, m) => <span style={{ whiteSpace: 'nowrap' }}>{t(`console.roles.${m.role}`)}</span> },
     { title: text('areas'), key: 'areas', render: (_, m) => areaText(m) },
     { title: text('personalData'), key: 'personal', render: (_, m) => (m.personalData ? <Tag color="orange">{text('personalYes')}</Tag> : text('personalNo')) },
     {
