@@ -14,7 +14,6 @@ import {
   type ReportData,
   type ReportTemplate,
 } from '@fazhi/report';
-import { renderDocx } from '@fazhi/report/docx';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError } from '../cli-error.js';
@@ -118,7 +117,8 @@ export async function runReport(source: RecordSource, opts: ReportOptions, out: 
   const data = opts.frozen ? await frozenData(source, live, org.id, orgDisplayName(org), opts.period.year, out) : live;
   const doc = buildReport({ template: model.template, orgName: orgDisplayName(org), period: opts.period, data, ...(narrative ? { narrative } : {}) });
 
-  const content = opts.format === 'docx' ? await renderDocx(doc) : opts.format === 'html' ? renderHtml(doc) : renderMarkdown(doc);
+  // DOCX's writer is large: loaded only for --format docx.
+  const content = opts.format === 'docx' ? await (await import('@fazhi/report/docx')).renderDocx(doc) : opts.format === 'html' ? renderHtml(doc) : renderMarkdown(doc);
   if (opts.out) {
     writeFileAtomic(opts.out, content);
     out.stderr(`已生成 ${terminalText(opts.out)}\n`);

@@ -2,9 +2,11 @@ import type { ConsoleUser, WorkAreaPlugin } from '@fazhi/plugin-sdk';
 import { TodoCount } from '@fazhi/plugin-sdk/ui';
 import { useLogout, useTranslate } from '@refinedev/core';
 import { DownOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Dropdown, Layout, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Dropdown, Layout, Modal, Select, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import type { ConsoleBackend, SignedInSession } from '../backend/backend.js';
 import type { ConsoleLocale } from '../messages.js';
+import { ChangePasswordForm } from '../login/change-password-form.js';
 import { useLocalDatabaseMenu } from './local-database-menu.js';
 import { scopeUnits } from './scope.js';
 
@@ -34,11 +36,15 @@ export function ConsoleHeader({ backend, user, plugins, session, orgId, year, lo
   const roleLines = user.memberships.map((m) => t('console.roleLine', { org: names.get(m.orgId) ?? m.orgId, role: t(`console.roles.${m.role}`) }));
 
   const localDatabase = useLocalDatabaseMenu(backend, user, session);
+  const [changingPassword, setChangingPassword] = useState(false);
+  const { message } = App.useApp();
 
   const menu = [
     ...roleLines.map((line, i) => ({ key: `role-${i}`, label: line, disabled: true })),
     { type: 'divider' as const },
     ...localDatabase.items,
+    // Embedded only: on Supabase, Supabase Auth owns passwords.
+    ...(backend.changeOwnPassword ? [{ key: 'password', label: t('console.password.menu'), onClick: () => setChangingPassword(true) }] : []),
     { key: 'logout', label: t('console.signOut'), onClick: () => logout() },
   ];
 
@@ -71,6 +77,20 @@ export function ConsoleHeader({ backend, user, plugins, session, orgId, year, lo
           {t('console.language')}
         </Button>
         {localDatabase.input}
+        {changingPassword && (
+          <Modal open title={t('console.password.menu')} footer={null} onCancel={() => setChangingPassword(false)} destroyOnHidden>
+            <ChangePasswordForm
+              backend={backend}
+              session={session}
+              locale={locale}
+              submitLabel={t('console.password.menu')}
+              onChanged={() => {
+                setChangingPassword(false);
+                void message.success(t('console.password.changed'));
+              }}
+            />
+          </Modal>
+        )}
         <Dropdown menu={{ items: menu }} trigger={['click']}>
           <Button type="text" data-testid="user-menu">
             <UserOutlined /> <Typography.Text data-record="">{user.name}</Typography.Text> <DownOutlined />
