@@ -34,6 +34,8 @@ const orgScoped = [
   // The district comparison: invoker's rows under RLS, or the owner's only for a caller who reads
   // everything under the unit anyway (annual-reports.test.ts).
   'district_comparison_rows', 'reads_everything_under', 'district_comparison_unrestricted',
+  // A unit's figures with the owner's rights, likewise only for such a caller (sql-evaluator.rls.test.ts).
+  'indicator_values_unrestricted',
 ];
 /**
  * Write only where the caller holds the right: an audit entry (refusal tested below and in
