@@ -1,6 +1,7 @@
 // Builds the embedded console's demo database: the seed migrated and loaded into PGlite, plus the
 // demo accounts, dumped as a data-directory snapshot the browser starts from on a first visit
-// (public/demo/, served as /demo/). Skipped when schema, seed and this script are unchanged.
+// (public/demo/, served as /demo/; a tar with brotli and gzip copies). Skipped when schema, seed
+// and this script are unchanged.
 import { loadDataset } from '@fazhi/dataset';
 import { datasetAsOf, defaultMigrationsDir, releaseSnapshot, defaultShimFile, demoAccounts, demoOrgsOf, demoPassword, insertDataset, migrate, migrateModel, openPglite, seedDemoUsers } from '@fazhi/db';
 import { loadConfig } from '@fazhi/model/node';
@@ -10,11 +11,12 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import type { DemoManifest } from '../src/backend/embedded/demo-manifest.js';
 import { withDemoStreet } from './demo-street.js';
 import { findConfigFile } from './fazhi-config-plugin.js';
-import { filterTar } from './tar-filter.js';
+import { pgliteRuntimeBytes } from './pglite-dist.js';
+import { precompressFile } from './precompress.mjs';
+import { filterTar, tarEntries } from './tar-filter.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const seedDir = resolve(here, '../../../seeds/nansha-2024');
@@ -50,9 +52,9 @@ function inputsKey(): string {
 
 const key = inputsKey();
 const manifestFile = join(outDir, 'manifest.json');
-const current = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as DemoManifest) : undefined;
-if (current?.snapshot === `fazhi-demo-${key}.tar.gz` && existsSync(join(outDir, current.snapshot))) {
-  console.log(`演示数据库已是最新：public/demo/${current.snapshot}`);
+const lastBuilt = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as DemoManifest) : undefined;
+if (lastBuilt?.snapshot === `fazhi-demo-${key}.tar` && ['', '.br', '.gz'].every((c) => existsSync(join(outDir, lastBuilt.snapshot + c)))) {
+  console.log(`演示数据库已是最新：public/demo/${lastBuilt.snapshot}`);
   process.exit(0);
 }
 
@@ -74,22 +76,36 @@ try {
   await db.exec(`update pg_database set datistemplate = false where datname in ('template0', 'template1')`);
   await db.query('drop database template0');
   await db.query('drop database template1');
+  // Indexes filled row by row are about a third empty; rebuilt, they are packed (a smaller download).
+  await db.exec('reindex schema public');
   await db.exec('vacuum analyze');
+  // A new WAL segment first, so the checkpoint's segment holds the checkpoint and little else.
+  await db.query('select pg_switch_wal()');
   await db.exec('checkpoint');
   // After the checkpoint only the current WAL segment is needed; the others are 16 MB each of
-  // recycled files kept for reuse, most of the snapshot otherwise (Postgres makes new ones).
-  const { rows } = await db.query<{ wal: string }>('select pg_walfile_name(pg_current_wal_lsn()) as wal');
+  // recycled files kept for reuse (Postgres makes new ones). Past the last record, the current
+  // one holds leftovers of an earlier segment: zeros instead, as in a new segment, compress to nothing.
+  const { rows } = await db.query<{ wal: string; offset: number }>('select file_name as wal, file_offset as offset from pg_walfile_name_offset(pg_current_wal_insert_lsn())');
+  const { wal, offset } = rows[0]!;
+  const walPage = 8192;
   const walSegment = /(^|\/)pg_wal\/[0-9A-F]{24}$/;
   const blob = await db.dumpDataDir();
-  const bytes = filterTar(new Uint8Array(await blob.arrayBuffer()), (path) => !walSegment.test(path) || path.endsWith(rows[0]!.wal));
+  const bytes = filterTar(new Uint8Array(await blob.arrayBuffer()), (path) => !walSegment.test(path) || path.endsWith(wal));
+  const current = [...tarEntries(bytes)].find((e) => e.path.endsWith(`pg_wal/${wal}`));
+  if (!current) throw new Error(`快照里没有当前的预写日志段 ${wal}`);
+  bytes.fill(0, current.at + 512 + Math.ceil(offset / walPage) * walPage, current.at + 512 + current.size);
   mkdirSync(outDir, { recursive: true });
-  // Gzipped: 5× smaller to download; the browser inflates it with DecompressionStream.
-  const snapshot = `fazhi-demo-${key}.tar.gz`;
-  writeFileSync(join(outDir, `${snapshot}.tmp`), gzipSync(bytes, { level: 6 }));
+  // A plain tar with brotli and gzip copies beside it: the server sends the smallest the browser
+  // accepts (Content-Encoding), the browser inflates it while it arrives.
+  const snapshot = `fazhi-demo-${key}.tar`;
+  writeFileSync(join(outDir, `${snapshot}.tmp`), bytes);
   renameSync(join(outDir, `${snapshot}.tmp`), join(outDir, snapshot));
+  for (const f of readdirSync(outDir)) if (f.startsWith('fazhi-demo-') && !f.startsWith(snapshot)) rmSync(join(outDir, f), { force: true });
+  await precompressFile(join(outDir, snapshot));
   const manifest: DemoManifest = {
     snapshot,
     bytes: statSync(join(outDir, snapshot)).size,
+    runtimeBytes: pgliteRuntimeBytes(),
     migrations: migrated.applied.map((m) => m.file),
     year: Math.max(...dataset.manifest.years),
     seed: dataset.manifest.name,
@@ -97,9 +113,9 @@ try {
     password: demoPassword,
   };
   writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
-  for (const f of readdirSync(outDir)) if (f.startsWith('fazhi-demo-') && f !== snapshot) rmSync(join(outDir, f), { force: true });
   const records = Object.values(seeded.records).reduce((a, b) => a + b, 0);
-  console.log(`演示数据库：${records} 条记录、${seeded.orgUnits} 个机构 → ${relative(process.cwd(), join(outDir, snapshot))}（${(bytes.length / 1048576).toFixed(1)} MB，压缩后 ${(manifest.bytes / 1048576).toFixed(1)} MB，${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
+    const mb = (f: string) => (statSync(join(outDir, f)).size / 1048576).toFixed(1);
+  console.log(`演示数据库：${records} 条记录、${seeded.orgUnits} 个机构 → ${relative(process.cwd(), join(outDir, snapshot))}（${mb(snapshot)} MB，brotli ${mb(`${snapshot}.br`)} MB，gzip ${mb(`${snapshot}.gz`)} MB，${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
 } finally {
   await db.close();
 }
