@@ -101,7 +101,8 @@ try {
   writeFileSync(join(outDir, `${snapshot}.tmp`), bytes);
   renameSync(join(outDir, `${snapshot}.tmp`), join(outDir, snapshot));
   for (const f of readdirSync(outDir)) if (f.startsWith('fazhi-demo-') && !f.startsWith(snapshot)) rmSync(join(outDir, f), { force: true });
-  await precompressFile(join(outDir, snapshot));
+  // An older release's snapshot (the upgrade test) is served once, as it is: no copies needed.
+  if (!before) await precompressFile(join(outDir, snapshot));
   const manifest: DemoManifest = {
     snapshot,
     bytes: statSync(join(outDir, snapshot)).size,
@@ -114,8 +115,8 @@ try {
   };
   writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
   const records = Object.values(seeded.records).reduce((a, b) => a + b, 0);
-    const mb = (f: string) => (statSync(join(outDir, f)).size / 1048576).toFixed(1);
-  console.log(`演示数据库：${records} 条记录、${seeded.orgUnits} 个机构 → ${relative(process.cwd(), join(outDir, snapshot))}（${mb(snapshot)} MB，brotli ${mb(`${snapshot}.br`)} MB，gzip ${mb(`${snapshot}.gz`)} MB，${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
+    const mb = (f: string) => (existsSync(join(outDir, f)) ? `${(statSync(join(outDir, f)).size / 1048576).toFixed(1)} MB` : '无');
+  console.log(`演示数据库：${records} 条记录、${seeded.orgUnits} 个机构 → ${relative(process.cwd(), join(outDir, snapshot))}（${mb(snapshot)}，brotli ${mb(`${snapshot}.br`)}，gzip ${mb(`${snapshot}.gz`)}，${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
 } finally {
   await db.close();
 }
