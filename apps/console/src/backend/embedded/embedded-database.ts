@@ -72,11 +72,14 @@ async function connectWorker(dataDir: string, manifest: DemoManifest, model: Faz
     mark('worker');
     // One leader election per data directory: tabs on different directories must not share one.
     const pg = await Promise.race([PGliteWorker.create(worker, { id: `fazhi:${dataDir}`, meta }), failed]);
-    mark('ready');
+    mark('worker-ready');
     const db = new PgliteDatabase(pg, { parsers: textParsers });
     if (localStorage.getItem('fazhi.debug')) logQueries(db);
-    onProgress({ step: 'upgrade', fresh });
+    // PGliteWorker is ready before PostgreSQL is: the first query waits for the worker's start
+    // (IndexedDB read, PostgreSQL started), so the upgrade step begins once it answers.
     await Promise.race([checkSchema(db), failed]);
+    mark('started');
+    onProgress({ step: 'upgrade', fresh });
     // The shipped migration files, then the composed model (plugin kinds, streets' extensions).
     await upgradeEmbeddedDatabase(db, model);
     mark('migrated');
