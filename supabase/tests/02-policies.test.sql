@@ -2,7 +2,7 @@
 begin;
 create extension if not exists pgtap;
 
-select plan((select count(*)::int * 3 from private.record_kinds) + 7);
+select plan((select count(*)::int * 3 from private.record_kinds) + 9);
 
 -- Record tables: exactly the four sentence-named policies.
 select policies_are(
@@ -30,7 +30,10 @@ select policy_cmd_is(
 from private.record_kinds k order by k.kind_id;
 
 select policies_are('public', 'org_units', array['Members can read the org units of their subtrees']);
-select policies_are('public', 'memberships', array['Users can read their own memberships and admins those of their street']);
+select policies_are('public', 'memberships', array['Users can read their own active memberships and admins those of their street']);
+-- Invitations: no policy and no privilege; the access functions are the only readers and writers.
+select policies_are('public', 'invitations', array[]::name[]);
+select table_privs_are('public', 'invitations', 'authenticated', array[]::text[], 'authenticated holds nothing on invitations');
 select policies_are('public', 'profiles', array['Users can read their own profile', 'Users can create their own profile', 'Users can change their own profile']);
 select policies_are('public', 'audit_log', array['Admins with the personal-data right can read the audit log of their orgs']);
 select policies_are('public', 'attachments', array[

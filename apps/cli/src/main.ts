@@ -5,7 +5,9 @@ import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.js';
 import { runDb } from './commands/db.js';
 import { runExport, runImport, runTemplate, type LedgerOptions } from './commands/ledger.js';
+import { runMembers } from './commands/members.js';
 import { runMetrics } from './commands/metrics.js';
+import { orgsUsage, runOrgs, runSetup } from './commands/orgs.js';
 import { frozenNeedsDb, runReport } from './commands/report.js';
 import { modelFor, pathsIn, templateCommands } from './model-options.js';
 import { fileSystemErrorMessage, processOutput, terminalText, writeFileAtomic, type Output } from './io.js';
@@ -21,13 +23,16 @@ export const usage = `用法：fazhi <命令> [选项]
   import     导入 Excel/CSV 台账（.xlsx、.csv，UTF-8 或 GBK）：逐行校验，全部写入或全部不写
   export     导出一类记录为 Excel（.xlsx）或 CSV 台账
   template   生成一类记录的 Excel 导入模板
+  members    成员与权限：members list 列出成员和邀请；members invite 邀请；members grant 授权；members revoke 撤销
+  orgs       机构：orgs list 列出机构树；orgs add、move、retire 新增、移动、停用机构
+  setup      空数据库的首次设置（建立本单位）：机构树与首位管理员
 
 通用选项：
   --config FILE    配置文件（插件与报告模板），默认为当前目录下的 fazhi.config.ts、.mts、.js、.mjs 或 .json
   --template FILE  report、narrative：本次使用的报告模板文件（.json 或导出模板的模块），代替配置中的模板；
                    report --db 不指定时使用数据库中该单位保存的模板（如有）
   --dataset DIR    数据集目录（如 seeds/nansha-2024）
-  --db URL         数据库（report、metrics 可代替 --dataset）：postgres://…、pglite:目录 或 pglite:memory
+  --db URL         数据库（report、metrics 可代替 --dataset）：postgres://…、pglite:目录、pglite:备份文件.fazhi-backup（只读）或 pglite:memory
   --dir DIR        db generate：Supabase 目录（含 migrations/ 与 model-snapshot.json），默认 supabase；
                    import --all：fazhi export --all 写出的目录
   --year YYYY      统计年度；metrics 也可用 --period 2024Q1 或 2024-03
@@ -48,6 +53,8 @@ export const usage = `用法：fazhi <命令> [选项]
   --all            export：每类记录写成 --out 目录下的 <类型>.xlsx，另写 组织机构.xlsx；
                    import：把这样的目录（--dir）整个导入空数据库（含机构），一个事务，全部或全不
   --unmasked       export：个人信息（姓名、电话、身份证号）照原文导出；默认打码
+  --email、--user、--role、--areas、--personal-data、--days、--reason、--as
+                   members：见 fazhi members（不带子命令）显示的用法
   -h, --help       显示帮助
 
 示例：
@@ -60,7 +67,11 @@ export const usage = `用法：fazhi <命令> [选项]
   fazhi template --kind mediation_cases --out 调解案件导入模板.xlsx
   fazhi export --db pglite:./data --all --unmasked --out 台账备份
   fazhi import --db pglite:./新库 --all --dir 台账备份
+  fazhi members invite --db postgres://… --email li@example.cn --org 南沙街道 --role clerk --areas 人民调解 --reason 新调解员
   fazhi report --config ../街道/fazhi.config.ts --template 模板.json --dataset seeds/nansha-2024 --year 2024
+
+机构（orgs、setup）：
+${orgsUsage.replace(/^/gm, '  ')}
 
 配置文件与报告模板的格式见 docs/configuration.md。
 `;
@@ -88,6 +99,15 @@ const options = {
   'skip-invalid': { type: 'boolean' },
   all: { type: 'boolean' },
   unmasked: { type: 'boolean' },
+  // members
+  email: { type: 'string' },
+  user: { type: 'string' },
+  role: { type: 'string' },
+  areas: { type: 'string' },
+  'personal-data': { type: 'boolean' },
+  days: { type: 'string' },
+  reason: { type: 'string' },
+  as: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -144,6 +164,12 @@ export interface MainOptions {
 export async function main(argv: readonly string[], out: Output = processOutput, options: MainOptions = {}): Promise<number> {
   try {
     const cwd = options.cwd ?? process.cwd();
+    // The org commands take options of their own (commands/orgs.ts); paths are the working directory's.
+    if (argv[0] === 'orgs' || argv[0] === 'setup') {
+      if (argv[0] === 'orgs') await runOrgs(argv.slice(1), out, cwd);
+      else await runSetup(argv.slice(1), out, cwd);
+      return 0;
+    }
     const parsed = parse(argv);
     const values = pathsIn(parsed.values, cwd);
     const [command, ...rest] = parsed.positionals;
@@ -155,6 +181,12 @@ export async function main(argv: readonly string[], out: Output = processOutput,
       if (rest.length > 1) throw new CliError(`多余的参数：${rest.slice(1).join(' ')}`, 2);
       // `db generate` writes into ./supabase of the working directory unless --dir says otherwise.
       await runDb(rest[0], { ...values, dir: values.dir ?? pathsIn({ dir: 'supabase' }, cwd).dir }, out, await modelFor(command, values, cwd));
+      return 0;
+    }
+    if (command === 'members') {
+      if (rest.length > 1) throw new CliError(`多余的参数：${rest.slice(1).join(' ')}`, 2);
+      const { email, user, role, areas, days, reason, as } = values;
+      await runMembers(rest[0], { db: values.db, org: values.org, email, user, role, areas, personalData: values['personal-data'], days, reason, as }, out);
       return 0;
     }
     if (rest.length) throw new CliError(`多余的参数：${rest.join(' ')}`, 2);

@@ -1,9 +1,9 @@
 // Builds the embedded console's demo database: the seed migrated and loaded into PGlite, plus the
 // demo accounts, dumped as a data-directory snapshot the browser starts from on a first visit
-// (public/demo/, served as /demo/; a tar with brotli and gzip copies). Skipped when schema, seed
+// (public/demo/, served as /demo/; tars with brotli and gzip copies). Skipped when schema, seed
 // and this script are unchanged.
 import { loadDataset } from '@fazhi/dataset';
-import { datasetAsOf, defaultMigrationsDir, releaseSnapshot, defaultShimFile, demoAccounts, demoOrgsOf, demoPassword, insertDataset, migrate, migrateModel, openPglite, seedDemoUsers } from '@fazhi/db';
+import { datasetAsOf, defaultMigrationsDir, releaseSnapshot, defaultShimFile, demoAccounts, demoOrgsOf, demoPassword, insertDataset, migrate, migrateModel, openPglite, seedDemoUsers, type PgliteDatabase } from '@fazhi/db';
 import { loadConfig } from '@fazhi/model/node';
 import * as pluginSdk from '@fazhi/plugin-sdk';
 import { createHash } from 'node:crypto';
@@ -52,25 +52,21 @@ function inputsKey(): string {
 
 const key = inputsKey();
 const manifestFile = join(outDir, 'manifest.json');
-const lastBuilt = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as DemoManifest) : undefined;
-if (lastBuilt?.snapshot === `fazhi-demo-${key}.tar` && ['', '.br', '.gz'].every((c) => existsSync(join(outDir, lastBuilt.snapshot + c)))) {
-  console.log(`演示数据库已是最新：public/demo/${lastBuilt.snapshot}`);
+const current = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as DemoManifest) : undefined;
+// Each snapshot with its brotli and gzip copies (an older release's, for the upgrade test, without).
+const complete = (name: string | undefined) => !!name && ['', ...(before ? [] : ['.br', '.gz'])].every((c) => existsSync(join(outDir, name + c)));
+if (current?.snapshot === `fazhi-demo-${key}.tar` && complete(current.snapshot) && complete(current.emptySnapshot)) {
+  console.log(`演示数据库已是最新：public/demo/${current.snapshot}`);
   process.exit(0);
 }
 
-const started = performance.now();
-const registry = model.registry;
-const dataset = await loadDataset(seedDir, { registry });
-const db = await openPglite();
-try {
-  const migrated = await migrate(db, { migrationsDir: migrationsDir() });
-  // An older release's snapshot (FAZHI_DEMO_BEFORE) knew no model migration: the console's upgrade adds it.
-  if (!before) await migrateModel(db, model);
-  // An older release's schema holds only the kinds, fields and options it had: today's seed as it could hold it.
-  const demo = withDemoStreet(before ? datasetAsOf(dataset, releaseSnapshot) : dataset, registry);
-  // An older release's schema lacks the columns added since: those values are left out.
-  const seeded = await insertDataset(db, demo, { registry, existingColumnsOnly: before !== undefined });
-  await seedDemoUsers(db, demoOrgsOf(dataset.orgs, dataset.manifest.rootOrgId));
+/**
+ * A migrated PGlite's data directory as a snapshot under `outDir`, the smallest the browser can
+ * start from: no template databases, packed indexes, only the current WAL segment and that one
+ * zeroed past its last record. A plain tar with brotli and gzip copies beside it: the server sends
+ * the smallest the browser accepts (Content-Encoding), the browser inflates it as it arrives.
+ */
+async function writeSnapshot(db: PgliteDatabase, name: string): Promise<{ bytes: number; brotliBytes: number; gzipBytes: number }> {
   // The template databases are only for CREATE DATABASE, which the console never runs: without
   // them the snapshot, and what a browser reads from IndexedDB on every visit, is 15 MB smaller.
   await db.exec(`update pg_database set datistemplate = false where datname in ('template0', 'template1')`);
@@ -91,32 +87,69 @@ try {
   const walSegment = /(^|\/)pg_wal\/[0-9A-F]{24}$/;
   const blob = await db.dumpDataDir();
   const bytes = filterTar(new Uint8Array(await blob.arrayBuffer()), (path) => !walSegment.test(path) || path.endsWith(wal));
-  const current = [...tarEntries(bytes)].find((e) => e.path.endsWith(`pg_wal/${wal}`));
-  if (!current) throw new Error(`快照里没有当前的预写日志段 ${wal}`);
-  bytes.fill(0, current.at + 512 + Math.ceil(offset / walPage) * walPage, current.at + 512 + current.size);
+  const segment = [...tarEntries(bytes)].find((e) => e.path.endsWith(`pg_wal/${wal}`));
+  if (!segment) throw new Error(`快照里没有当前的预写日志段 ${wal}`);
+  bytes.fill(0, segment.at + 512 + Math.ceil(offset / walPage) * walPage, segment.at + 512 + segment.size);
   mkdirSync(outDir, { recursive: true });
-  // A plain tar with brotli and gzip copies beside it: the server sends the smallest the browser
-  // accepts (Content-Encoding), the browser inflates it while it arrives.
-  const snapshot = `fazhi-demo-${key}.tar`;
-  writeFileSync(join(outDir, `${snapshot}.tmp`), bytes);
-  renameSync(join(outDir, `${snapshot}.tmp`), join(outDir, snapshot));
-  for (const f of readdirSync(outDir)) if (f.startsWith('fazhi-demo-') && !f.startsWith(snapshot)) rmSync(join(outDir, f), { force: true });
+  writeFileSync(join(outDir, `${name}.tmp`), bytes);
+  renameSync(join(outDir, `${name}.tmp`), join(outDir, name));
   // An older release's snapshot (the upgrade test) is served once, as it is: no copies needed.
-  if (!before) await precompressFile(join(outDir, snapshot));
-  const manifest: DemoManifest = {
-    snapshot,
-    bytes: statSync(join(outDir, snapshot)).size,
-    runtimeBytes: pgliteRuntimeBytes(),
-    migrations: migrated.applied.map((m) => m.file),
-    year: Math.max(...dataset.manifest.years),
-    seed: dataset.manifest.name,
-    accounts: demoAccounts.map((a) => ({ email: a.email, displayName: a.displayName })),
-    password: demoPassword,
-  };
-  writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+  if (!before) await precompressFile(join(outDir, name));
+  const size = (f: string) => (existsSync(join(outDir, f)) ? statSync(join(outDir, f)).size : 0);
+  return { bytes: bytes.length, brotliBytes: size(`${name}.br`), gzipBytes: size(`${name}.gz`) };
+}
+
+const mb = (n: number) => (n ? `${(n / 1048576).toFixed(1)} MB` : '无');
+
+const started = performance.now();
+const registry = model.registry;
+const dataset = await loadDataset(seedDir, { registry });
+const snapshot = `fazhi-demo-${key}.tar`;
+const emptySnapshot = `fazhi-empty-${key}.tar`;
+let migrations: string[] = [];
+const db = await openPglite();
+try {
+  const migrated = await migrate(db, { migrationsDir: migrationsDir() });
+  migrations = migrated.applied.map((m) => m.file);
+  // An older release's snapshot (FAZHI_DEMO_BEFORE) knew no model migration: the console's upgrade adds it.
+  if (!before) await migrateModel(db, model);
+  // An older release's schema holds only the kinds, fields and options it had: today's seed as it could hold it.
+  const demo = withDemoStreet(before ? datasetAsOf(dataset, releaseSnapshot) : dataset, registry);
+  // An older release's schema lacks the columns added since: those values are left out.
+  const seeded = await insertDataset(db, demo, { registry, existingColumnsOnly: before !== undefined });
+  await seedDemoUsers(db, demoOrgsOf(dataset.orgs, dataset.manifest.rootOrgId));
+  const written = await writeSnapshot(db, snapshot);
   const records = Object.values(seeded.records).reduce((a, b) => a + b, 0);
-    const mb = (f: string) => (existsSync(join(outDir, f)) ? `${(statSync(join(outDir, f)).size / 1048576).toFixed(1)} MB` : '无');
-  console.log(`演示数据库：${records} 条记录、${seeded.orgUnits} 个机构 → ${relative(process.cwd(), join(outDir, snapshot))}（${mb(snapshot)}，brotli ${mb(`${snapshot}.br`)}，gzip ${mb(`${snapshot}.gz`)}，${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
+  console.log(`演示数据库：${records} 条记录、${seeded.orgUnits} 个机构 → ${relative(process.cwd(), join(outDir, snapshot))}（${mb(written.bytes)}，brotli ${mb(written.brotliBytes)}，gzip ${mb(written.gzipBytes)}，${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
 } finally {
   await db.close();
 }
+
+// 建立本单位 starts from this one: the same schema and model, pgcrypto where Supabase keeps it
+// (the first admin's password is hashed with it), and no unit, record or account.
+const empty = await openPglite();
+try {
+  await migrate(empty, { migrationsDir: migrationsDir() });
+  if (!before) await migrateModel(empty, model);
+  await empty.exec('create schema if not exists extensions; create extension if not exists pgcrypto with schema extensions;');
+  const written = await writeSnapshot(empty, emptySnapshot);
+  console.log(`空数据库（建立本单位用）→ ${relative(process.cwd(), join(outDir, emptySnapshot))}（${mb(written.bytes)}，brotli ${mb(written.brotliBytes)}）`);
+} finally {
+  await empty.close();
+}
+
+const manifest: DemoManifest = {
+  snapshot,
+  bytes: statSync(join(outDir, snapshot)).size,
+  emptySnapshot,
+  emptyBytes: statSync(join(outDir, emptySnapshot)).size,
+  runtimeBytes: pgliteRuntimeBytes(),
+  migrations,
+  year: Math.max(...dataset.manifest.years),
+  seed: dataset.manifest.name,
+  accounts: demoAccounts.map((a) => ({ email: a.email, displayName: a.displayName })),
+  password: demoPassword,
+};
+writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+// Older snapshots go, with their copies.
+for (const f of readdirSync(outDir)) if ((f.startsWith('fazhi-demo-') && !f.startsWith(snapshot)) || (f.startsWith('fazhi-empty-') && !f.startsWith(emptySnapshot))) rmSync(join(outDir, f), { force: true });

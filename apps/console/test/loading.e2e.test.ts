@@ -23,7 +23,7 @@ const downloaded = (text: string | null) => {
 };
 
 describe('loading the console', () => {
-  test('a first visit shows the download in bytes and steps beside a usable form, gets compressed files, and a reload opens on the dashboard', async () => {
+  test('a first visit (使用演示数据) shows the download in bytes and steps beside a usable form, gets compressed files, and a reload opens on the dashboard', async () => {
     const { context, page } = await cb.newPage();
     try {
       // A slow line (20 Mbit/s), so the download lasts long enough to be watched.
@@ -32,6 +32,8 @@ describe('loading the console', () => {
       await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: 20e6 / 8, uploadThroughput: 20e6 / 8 });
       sent.length = 0;
       await page.goto(`${cb.url}login`);
+      // A first visit chooses: the demo data starts downloading now.
+      await page.getByRole('button', { name: '使用演示数据' }).click();
       const progress = page.getByTestId('db-progress');
       await expect.poll(async () => downloaded(await progress.textContent().catch(() => null)), { timeout: 60_000 }).not.toBeNull();
       const first = downloaded(await progress.textContent())!;

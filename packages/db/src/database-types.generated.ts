@@ -142,6 +142,7 @@ export type SupabaseDatabase = {
           operation: string;
           before: Json | null;
           after: Json | null;
+          reason: string | null;
         };
         Insert: {
           id?: number;
@@ -153,6 +154,7 @@ export type SupabaseDatabase = {
           operation: string;
           before?: Json | null;
           after?: Json | null;
+          reason?: string | null;
         };
         Update: {
           id?: number;
@@ -164,6 +166,7 @@ export type SupabaseDatabase = {
           operation?: string;
           before?: Json | null;
           after?: Json | null;
+          reason?: string | null;
         };
         Relationships: [];
       };
@@ -1151,6 +1154,63 @@ export type SupabaseDatabase = {
         };
         Relationships: [];
       };
+      invitations: {
+        Row: {
+          id: string;
+          email: string;
+          org_id: string;
+          role: string;
+          areas: string[];
+          personal_data: boolean;
+          reason: string;
+          invited_by: string | null;
+          invited_at: string;
+          expires_at: string;
+          accepted_at: string | null;
+          accepted_by: string | null;
+          membership_id: string | null;
+          withdrawn_at: string | null;
+          withdrawn_by: string | null;
+          withdraw_reason: string | null;
+        };
+        Insert: {
+          id?: string;
+          email: string;
+          org_id: string;
+          role: string;
+          areas?: string[];
+          personal_data?: boolean;
+          reason: string;
+          invited_by?: string | null;
+          invited_at?: string;
+          expires_at: string;
+          accepted_at?: string | null;
+          accepted_by?: string | null;
+          membership_id?: string | null;
+          withdrawn_at?: string | null;
+          withdrawn_by?: string | null;
+          withdraw_reason?: string | null;
+        };
+        Update: {
+          id?: string;
+          email?: string;
+          org_id?: string;
+          role?: string;
+          areas?: string[];
+          personal_data?: boolean;
+          reason?: string;
+          invited_by?: string | null;
+          invited_at?: string;
+          expires_at?: string;
+          accepted_at?: string | null;
+          accepted_by?: string | null;
+          membership_id?: string | null;
+          withdrawn_at?: string | null;
+          withdrawn_by?: string | null;
+          withdraw_reason?: string | null;
+        };
+        Relationships: [];
+      };
       law_exams: {
         Row: {
           id: string;
@@ -1740,6 +1800,7 @@ export type SupabaseDatabase = {
           personal_data: boolean;
           created_at: string;
           updated_at: string;
+          active: boolean;
         };
         Insert: {
           id?: string;
@@ -1750,6 +1811,7 @@ export type SupabaseDatabase = {
           personal_data?: boolean;
           created_at?: string;
           updated_at?: string;
+          active?: boolean;
         };
         Update: {
           id?: string;
@@ -1760,6 +1822,7 @@ export type SupabaseDatabase = {
           personal_data?: boolean;
           created_at?: string;
           updated_at?: string;
+          active?: boolean;
         };
         Relationships: [];
       };
@@ -1868,6 +1931,33 @@ export type SupabaseDatabase = {
         };
         Relationships: [];
       };
+      org_unit_changes: {
+        Row: {
+          id: number;
+          at: string;
+          actor: string | null;
+          org_id: string;
+          action: string;
+          reason: string | null;
+        };
+        Insert: {
+          id?: number;
+          at?: string;
+          actor?: string | null;
+          org_id: string;
+          action: string;
+          reason?: string | null;
+        };
+        Update: {
+          id?: number;
+          at?: string;
+          actor?: string | null;
+          org_id?: string;
+          action?: string;
+          reason?: string | null;
+        };
+        Relationships: [];
+      };
       org_units: {
         Row: {
           id: string;
@@ -1880,6 +1970,8 @@ export type SupabaseDatabase = {
           updated_at: string;
           ledger_from: string | null;
           ledger_to: string | null;
+          retired_at: string | null;
+          retired_by: string | null;
         };
         Insert: {
           id?: string;
@@ -1892,6 +1984,8 @@ export type SupabaseDatabase = {
           updated_at?: string;
           ledger_from?: string | null;
           ledger_to?: string | null;
+          retired_at?: string | null;
+          retired_by?: string | null;
         };
         Update: {
           id?: string;
@@ -1904,6 +1998,8 @@ export type SupabaseDatabase = {
           updated_at?: string;
           ledger_from?: string | null;
           ledger_to?: string | null;
+          retired_at?: string | null;
+          retired_by?: string | null;
         };
         Relationships: [];
       };
@@ -3560,6 +3656,86 @@ export type SupabaseDatabase = {
       };
     };
     Functions: {
+      add_org_unit: {
+        Args: {
+          p_parent: string;
+          p_kind: string;
+          p_name: string;
+          p_short_name?: string | null;
+          p_code?: string | null;
+          p_ledger_from?: string | null;
+          p_ledger_to?: string | null;
+          p_reason?: string | null;
+        };
+        Returns: {
+          id: string;
+          parent_id: string | null;
+          kind: string;
+          code: string | null;
+          name: string;
+          short_name: string | null;
+          created_at: string;
+          updated_at: string;
+          ledger_from: string | null;
+          ledger_to: string | null;
+          retired_at: string | null;
+          retired_by: string | null;
+        };
+      };
+      change_membership: {
+        Args: {
+          p_membership: string;
+          p_reason: string;
+          p_role?: string | null;
+          p_areas?: string[] | null;
+          p_personal_data?: boolean | null;
+        };
+        Returns: ({
+          membership_id: string;
+          user_id: string;
+          email: string;
+          display_name: string;
+          org_id: string;
+          org_name: string;
+          role: string;
+          areas: string[];
+          personal_data: boolean;
+          active: boolean;
+          must_change_password: boolean;
+        })[];
+      };
+      change_own_password: {
+        Args: {
+          p_current: string;
+          p_new: string;
+        };
+        Returns: undefined;
+      };
+      create_local_account: {
+        Args: {
+          p_email: string;
+          p_password: string;
+          p_display_name: string;
+          p_org: string;
+          p_role: string;
+          p_areas: string[];
+          p_personal_data: boolean;
+          p_reason: string;
+        };
+        Returns: ({
+          membership_id: string;
+          user_id: string;
+          email: string;
+          display_name: string;
+          org_id: string;
+          org_name: string;
+          role: string;
+          areas: string[];
+          personal_data: boolean;
+          active: boolean;
+          must_change_password: boolean;
+        })[];
+      };
       district_comparison: {
         Args: {
           p_parent: string;
@@ -3589,6 +3765,29 @@ export type SupabaseDatabase = {
           record_ids: string[];
         })[];
       };
+      grant_membership: {
+        Args: {
+          p_user: string;
+          p_org: string;
+          p_role: string;
+          p_areas: string[];
+          p_personal_data: boolean;
+          p_reason: string;
+        };
+        Returns: ({
+          membership_id: string;
+          user_id: string;
+          email: string;
+          display_name: string;
+          org_id: string;
+          org_name: string;
+          role: string;
+          areas: string[];
+          personal_data: boolean;
+          active: boolean;
+          must_change_password: boolean;
+        })[];
+      };
       import_records: {
         Args: {
           p_kind: string;
@@ -3610,6 +3809,32 @@ export type SupabaseDatabase = {
           denominator: number;
         })[];
       };
+      invite_member: {
+        Args: {
+          p_email: string;
+          p_org: string;
+          p_role: string;
+          p_areas: string[];
+          p_personal_data: boolean;
+          p_reason: string;
+          p_expires_in_days?: number | null;
+        };
+        Returns: ({
+          id: string;
+          email: string;
+          org_id: string;
+          org_name: string;
+          role: string;
+          areas: string[];
+          personal_data: boolean;
+          reason: string;
+          invited_by: string;
+          invited_at: string;
+          expires_at: string;
+          accepted_at: string;
+          withdrawn_at: string;
+        })[];
+      };
       ledger_span: {
         Args: {
           p_org: string;
@@ -3620,6 +3845,50 @@ export type SupabaseDatabase = {
           inherited_from: string;
           inherited_to: string;
         })[];
+      };
+      list_invitations: {
+        Args: {
+          p_org?: string | null;
+        };
+        Returns: ({
+          id: string;
+          email: string;
+          org_id: string;
+          org_name: string;
+          role: string;
+          areas: string[];
+          personal_data: boolean;
+          reason: string;
+          invited_by: string;
+          invited_at: string;
+          expires_at: string;
+          accepted_at: string;
+          withdrawn_at: string;
+        })[];
+      };
+      list_members: {
+        Args: {
+          p_org?: string | null;
+        };
+        Returns: ({
+          membership_id: string;
+          user_id: string;
+          email: string;
+          display_name: string;
+          org_id: string;
+          org_name: string;
+          role: string;
+          areas: string[];
+          personal_data: boolean;
+          active: boolean;
+          must_change_password: boolean;
+        })[];
+      };
+      locked_by_name: {
+        Args: {
+          l: unknown;
+        };
+        Returns: string;
       };
       log_personal_data_access: {
         Args: {
@@ -3640,6 +3909,27 @@ export type SupabaseDatabase = {
           measure_id: string;
           value: number;
         })[];
+      };
+      move_org_unit: {
+        Args: {
+          p_org: string;
+          p_parent: string;
+          p_reason: string;
+        };
+        Returns: {
+          id: string;
+          parent_id: string | null;
+          kind: string;
+          code: string | null;
+          name: string;
+          short_name: string | null;
+          created_at: string;
+          updated_at: string;
+          ledger_from: string | null;
+          ledger_to: string | null;
+          retired_at: string | null;
+          retired_by: string | null;
+        };
       };
       move_report: {
         Args: {
@@ -3694,6 +3984,20 @@ export type SupabaseDatabase = {
           reopen_reason: string | null;
         };
       };
+      retire_org_unit: {
+        Args: {
+          p_org: string;
+          p_reason: string;
+        };
+        Returns: string;
+      };
+      revoke_membership: {
+        Args: {
+          p_membership: string;
+          p_reason: string;
+        };
+        Returns: undefined;
+      };
       save_report: {
         Args: {
           p_org: string;
@@ -3728,6 +4032,32 @@ export type SupabaseDatabase = {
           saved_at: string;
         };
       };
+      saved_by_name: {
+        Args: {
+          v: unknown;
+        };
+        Returns: string;
+      };
+      set_member_active: {
+        Args: {
+          p_user: string;
+          p_active: boolean;
+          p_reason: string;
+        };
+        Returns: number;
+      };
+      set_up_organisation: {
+        Args: {
+          p_setup: Json;
+        };
+        Returns: Json;
+      };
+      signed_by_name: {
+        Args: {
+          v: unknown;
+        };
+        Returns: string;
+      };
       take_step: {
         Args: {
           p_kind: string;
@@ -3760,6 +4090,34 @@ export type SupabaseDatabase = {
           undone_txid: number | null;
           previous: Json | null;
         };
+      };
+      update_org_unit: {
+        Args: {
+          p_org: string;
+          p_change: Json;
+          p_reason?: string | null;
+        };
+        Returns: {
+          id: string;
+          parent_id: string | null;
+          kind: string;
+          code: string | null;
+          name: string;
+          short_name: string | null;
+          created_at: string;
+          updated_at: string;
+          ledger_from: string | null;
+          ledger_to: string | null;
+          retired_at: string | null;
+          retired_by: string | null;
+        };
+      };
+      withdraw_invitation: {
+        Args: {
+          p_invitation: string;
+          p_reason: string;
+        };
+        Returns: undefined;
       };
     };
     Enums: { [_ in never]: never };

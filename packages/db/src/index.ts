@@ -50,7 +50,11 @@ export type {
   YearLock,
 } from './report-store.js';
 export { sqlReportStore, supabaseReportStore } from './report-stores.js';
+export { defaultInvitationDays, sqlAccessStore, supabaseAccessStore } from './access-stores.js';
+export { orgUnitFromRow, sqlOrgStore, supabaseOrgStore } from './org-stores.js';
+export { orgSetupUnitsFromSheet, setUpOrganisation, type OrgSetup, type OrgSetupResult, type OrgSetupUnit } from './org-setup.js';
 export type { AccessStore, Grant, Invitation, LocalAccounts, Member, MemberRole, NewOrgUnit, OrgKind, OrgStore, OrgUnitRow } from './access-store.js';
+export { checkPassword, sqlLocalAccounts, type NamedLocalAccounts, type PasswordSignIn } from './local-accounts.js';
 export {
   indicatorEvaluator,
   ledgerSpanOfRow,
@@ -66,3 +70,22 @@ export { AttachmentError, assertFileType, attachmentMaxBytes, type AttachmentErr
 export { acceptedExtensions, acceptedFileTypesText, attachmentFileTypes, checkFileType, type AttachmentFileType } from './attachments/file-type.js';
 export { sqlAttachmentStore, type SqlAttachmentStoreOptions } from './attachments/sql-attachment-store.js';
 export { supabaseAttachmentStore, type SupabaseAttachmentStoreOptions } from './attachments/supabase-attachment-store.js';
+export {
+  assertNoUsers,
+  attachmentFilesDir,
+  ledgerRowsFile,
+  readStreetCopy,
+  stampColumns,
+  streetCopyFormat,
+  streetCopyParts,
+  StreetCopyRefused,
+  writeStreetAccounts,
+  writeStreetCopy,
+  type LedgerRowsPart,
+  type StreetCopy,
+  type StreetCopyPart,
+  type StreetCopyPartName,
+  type WriteStreetCopyResult,
+} from './street-copy/street-copy.js';
+export type { TableRow } from './street-copy/table-rows.js';
+export { backupExtension, backupFileName, BackupFileError, backupMagic, readBackupFile, sha256Hex, writeBackupFile, type BackupManifest } from './backup-file.js';

@@ -1,10 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './client.js';
 import { DatabaseError } from './database-error.js';
+import { writeBackupFile } from './backup-file.js';
 import { openDatabase, parseDatabaseUrl, redactUrl } from './open-database.js';
+import { openPglite } from './pglite-database.js';
 import { testDatabases } from './testing/test-databases.js';
 
 describe('parseDatabaseUrl', () => {
@@ -14,12 +16,41 @@ describe('parseDatabaseUrl', () => {
     expect(parseDatabaseUrl('pglite:memory')).toEqual({ kind: 'pglite-memory' });
     expect(parseDatabaseUrl('pglite:/tmp/x')).toEqual({ kind: 'pglite', dataDir: '/tmp/x' });
     expect(parseDatabaseUrl('pglite://data/db')).toMatchObject({ kind: 'pglite', dataDir: expect.stringMatching(/\/data\/db$/) });
+    expect(parseDatabaseUrl('pglite:/tmp/fazhi-南沙街道-2026-12-05.fazhi-backup')).toEqual({ kind: 'pglite-backup', file: '/tmp/fazhi-南沙街道-2026-12-05.fazhi-backup' });
   });
 
   it('rejects anything else in Chinese, without the password', () => {
     expect(() => parseDatabaseUrl('mysql://root:secret@h/db')).toThrow(/无法识别的数据库地址“mysql:\/\/root:secret@h\/db”/);
     expect(() => parseDatabaseUrl('pglite:')).toThrow(/pglite:目录/);
     expect(redactUrl('postgres://fazhi:secret@db:5432/x')).toBe('postgres://fazhi:***@db:5432/x');
+  });
+});
+
+describe('openDatabase pglite:FILE.fazhi-backup (the console backup)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fazhi-open-backup-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const about = { schemaVersion: '20261128000000', unit: { id: 'x', name: '南沙街道' }, createdAt: '2026-12-05T09:00:00Z', createdBy: 'admin@demo.fazhi.example' };
+
+  it('opens the backed-up data as an in-memory copy: what is written to it is not saved', async () => {
+    const source = await openPglite();
+    await source.exec('create table t (x int); insert into t values (42); checkpoint;');
+    const file = join(dir, 'street.fazhi-backup');
+    writeFileSync(file, new Uint8Array(await (await writeBackupFile(await source.dumpDataDir(), about)).arrayBuffer()));
+    await source.close();
+    const copy = await openDatabase(`pglite:${file}`);
+    expect((await copy.query('select x from t')).rows).toEqual([{ x: 42 }]);
+    await copy.exec('insert into t values (43)');
+    await copy.close();
+    const again = await openDatabase(`pglite:${file}`);
+    expect((await again.query('select x from t')).rows).toEqual([{ x: 42 }]);
+    await again.close();
+  }, 120_000);
+
+  it('refuses a damaged or missing file in Chinese, naming it', async () => {
+    const bad = join(dir, 'bad.fazhi-backup');
+    writeFileSync(bad, 'FAZHI-BACKUP 1\n{not json}\n');
+    await expect(openDatabase(`pglite:${bad}`)).rejects.toThrow(`备份文件“${bad}”：备份文件已损坏：备份说明无法读取`);
+    await expect(openDatabase(`pglite:${join(dir, 'none.fazhi-backup')}`)).rejects.toThrow(/^无法读取备份文件“.*none\.fazhi-backup”/);
   });
 });
 

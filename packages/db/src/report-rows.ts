@@ -1,4 +1,5 @@
 import { numericValue } from './numeric-value.js';
+import { broken, integer, text, textOrNull, timestamp, timestampOrNull, type Row } from './row-fields.js';
 import type { ComparisonFigure, ComparisonRow, DistrictComparison, FrozenFigure, ReportContent, ReportStatus, ReportVersion, SavedTemplate, YearLock } from './report-store.js';
 
 /**
@@ -7,24 +8,6 @@ import type { ComparisonFigure, ComparisonRow, DistrictComparison, FrozenFigure,
  * expected shape means the database is behind the code: said so in Chinese, naming the column.
  */
 
-type Row = Record<string, unknown>;
-
-const broken = (what: string, column: string, expected: string) => new Error(`${what}返回的“${column}”不是${expected}，请检查数据库迁移`);
-
-function text(row: Row, column: string, what: string): string {
-  const v = row[column];
-  if (typeof v !== 'string') throw broken(what, column, '文本');
-  return v;
-}
-
-const textOrNull = (row: Row, column: string, what: string): string | null => (row[column] == null ? null : text(row, column, what));
-
-function integer(row: Row, column: string, what: string): number {
-  const v = typeof row[column] === 'string' ? Number(row[column]) : row[column];
-  if (typeof v !== 'number' || !Number.isInteger(v)) throw broken(what, column, '整数');
-  return v;
-}
-
 /** numeric (text over SQL, number or text over PostgREST) → number, exact for integers. */
 function numeric(v: unknown, column: string, what: string): number | null {
   if (v == null) return null;
@@ -32,14 +15,6 @@ function numeric(v: unknown, column: string, what: string): number | null {
   if (typeof v === 'string') return numericValue(v, column);
   throw broken(what, column, '数字');
 }
-
-/** timestamptz: ISO text from both drivers and PostgREST; a Date from a driver without our parsers. */
-function timestamp(row: Row, column: string, what: string): string {
-  const v = row[column];
-  if (v instanceof Date) return v.toISOString();
-  return text(row, column, what);
-}
-const timestampOrNull = (row: Row, column: string, what: string): string | null => (row[column] == null ? null : timestamp(row, column, what));
 
 function json(row: Row, column: string): unknown {
   const v = row[column];
@@ -64,8 +39,10 @@ export function reportVersionFromRow(row: Row): ReportVersion {
     content: { narrative: content.narrative ?? {}, wording: content.wording ?? {} },
     frozenFigures: frozen == null ? null : (frozen as Row[]).map((f) => frozenFigure(f, what)),
     savedBy: textOrNull(row, 'saved_by', what) ?? '',
+    savedByName: textOrNull(row, 'saved_by_name', what),
     savedAt: timestamp(row, 'saved_at', what),
     signedBy: textOrNull(row, 'signed_by', what),
+    signedByName: textOrNull(row, 'signed_by_name', what),
     signedAt: timestampOrNull(row, 'signed_at', what),
   };
 }
@@ -76,7 +53,7 @@ function frozenFigure(f: Row, what: string): FrozenFigure {
 
 export function yearLockFromRow(row: Row): YearLock {
   const what = '年度封账';
-  return { orgId: text(row, 'org_id', what), year: integer(row, 'year', what), lockedBy: textOrNull(row, 'locked_by', what) ?? '', lockedAt: timestamp(row, 'locked_at', what) };
+  return { orgId: text(row, 'org_id', what), year: integer(row, 'year', what), lockedBy: textOrNull(row, 'locked_by', what) ?? '', lockedByName: textOrNull(row, 'locked_by_name', what), lockedAt: timestamp(row, 'locked_at', what) };
 }
 
 export function savedTemplateFromRow(row: Row): SavedTemplate {

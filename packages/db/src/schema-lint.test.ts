@@ -15,7 +15,9 @@ type Command = 'select' | 'insert' | 'update' | 'delete';
  * Documented in docs/database.md ("Exemptions").
  */
 const exemptions: Record<string, Partial<Record<Command, string>>> = {
-  org_units: { insert: 'service_role only (seed, CLI)', update: 'service_role only', delete: 'service_role only' },
+  // Org units: written by the security-definer org functions (org_units_managed.sql) and service_role.
+  org_units: { insert: 'add_org_unit, set_up_organisation, service_role', update: 'update/move/retire_org_unit, service_role', delete: 'retire_org_unit (unused units), service_role' },
+  org_unit_changes: { insert: 'the org functions only', update: 'append-only', delete: 'append-only' },
   memberships: { insert: 'service_role only (seed, CLI)', update: 'service_role only', delete: 'service_role only' },
   audit_log: { insert: 'the audit trigger only', update: 'append-only', delete: 'append-only' },
   profiles: { delete: 'goes with its auth user (on delete cascade)' },
@@ -25,6 +27,8 @@ const exemptions: Record<string, Partial<Record<Command, string>>> = {
   report_status_changes: { insert: 'move_report only', update: 'append-only', delete: 'append-only' },
   report_year_locks: { insert: 'move_report (定稿) only', update: 'reopen_report_year only', delete: 'locks are kept' },
   report_templates: { insert: 'save_report_template only', update: 'versions are kept', delete: 'versions are kept' },
+  // Members and access: read and written only by the security-definer access functions (members_and_access.sql).
+  invitations: { select: 'list_invitations only', insert: 'invite_member only', update: 'accepted by the sign-in trigger, withdraw_invitation', delete: 'kept; goes with its unit' },
 };
 
 const commands: Command[] = ['select', 'insert', 'update', 'delete'];

@@ -77,7 +77,7 @@ describe('fazhi db: mistakes', () => {
     expect((await runCli('db', 'migrate', 'extra', '--db', 'pglite:memory')).stderr).toContain('多余的参数：extra');
     expect((await runCli('db', 'seed', '--db', 'pglite:memory')).stderr).toContain('请用 --dataset 指定要导入的数据集目录');
     const bad = await runCli('db', 'migrate', '--db', 'mysql://root:secret@localhost/x');
-    expect([bad.code, bad.stderr]).toEqual([1, '错误：无法识别的数据库地址“mysql://root:secret@localhost/x”，应为 postgres://用户:密码@主机:端口/库名、pglite:目录 或 pglite:memory\n']);
+    expect([bad.code, bad.stderr]).toEqual([1, '错误：无法识别的数据库地址“mysql://root:secret@localhost/x”，应为 postgres://用户:密码@主机:端口/库名、pglite:目录、pglite:备份文件.fazhi-backup 或 pglite:memory\n']);
     expect((await runCli('metrics', '--db', 'pglite:memory', '--dataset', seed, '--year', '2024')).stderr).toContain('--dataset 与 --db 只能选一个');
   });
 

@@ -1,14 +1,14 @@
-import { openDatabase, readDatabaseRecords, seedDataset, type Database } from '@fazhi/db';
+import { openDatabase, seedDataset } from '@fazhi/db';
 import { pgliteBackend } from '@fazhi/db/testing';
-import { createRegistry, type Period } from '@fazhi/domain';
+import { createRegistry } from '@fazhi/domain';
 import { orgTreeFileName } from '@fazhi/ledger';
-import { builtInCatalog, Evaluator } from '@fazhi/metrics';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../run-cli.test-helper.js';
+import { differingIndicators, indicators } from './indicators.test-helper.js';
 
 /**
  * The issue's round trip: every kind of the seeded database exported with `fazhi export --all`,
@@ -18,27 +18,6 @@ import { runCli } from '../run-cli.test-helper.js';
 const seedDir = fileURLToPath(new URL('../../../../seeds/nansha-2024', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'fazhi-cli-ledger-all-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const periods: Period[] = [
-  { kind: 'year', year: 2023 },
-  { kind: 'year', year: 2024 },
-  ...[1, 2, 3, 4].map((quarter): Period => ({ kind: 'quarter', year: 2024, quarter: quarter as 1 | 2 | 3 | 4 })),
-  { kind: 'month', year: 2024, month: 1 },
-  { kind: 'month', year: 2024, month: 12 },
-];
-
-/** Every indicator of every unit and period, as comparable values. */
-async function indicators(db: Database): Promise<Map<string, unknown>> {
-  const read = await readDatabaseRecords(db, { registry: createRegistry() });
-  const evaluator = new Evaluator({ orgs: read.orgs, records: read.records, catalog: builtInCatalog, today: () => '2025-06-30' });
-  const out = new Map<string, unknown>();
-  for (const org of read.orgs.units.keys()) {
-    for (const p of periods) {
-      for (const r of evaluator.evaluateAll(org, p)) out.set(`${r.indicator.id} ${org} ${JSON.stringify(p)}`, [r.value, r.numerator.value, r.denominator?.value ?? null]);
-    }
-  }
-  return out;
-}
 
 describe('fazhi export --all and import --all', () => {
   let source: string;
@@ -73,8 +52,7 @@ describe('fazhi export --all and import --all', () => {
       }
     }));
     expect(before!.size).toBeGreaterThan(1000);
-    const differing = [...before!].filter(([k, v]) => JSON.stringify(after!.get(k)) !== JSON.stringify(v)).map(([k, v]) => `${k}: ${JSON.stringify(v)} → ${JSON.stringify(after!.get(k))}`);
-    expect(differing).toEqual([]);
+    expect(differingIndicators(before!, after!)).toEqual([]);
 
     // Into a database that is no longer empty: refused in Chinese, nothing written.
     const again = await runCli('import', '--db', target, '--all', '--dir', out);

@@ -1,5 +1,21 @@
 import { exportLedger, exportOrgTree, orgTreeFileName, readLedger, readOrgTree, type LedgerRow } from '@fazhi/ledger';
-import { importRecords, importRowOf, importRows, insertOrder, isDatabaseError, readDatabaseRecords, type SqlExecutor } from '@fazhi/db';
+import {
+  importRecords,
+  importRowOf,
+  importRows,
+  insertOrder,
+  isDatabaseError,
+  readDatabaseRecords,
+  readStreetCopy,
+  StreetCopyRefused,
+  writeStreetAccounts,
+  writeStreetCopy,
+  attachmentFilesDir,
+  backupExtension,
+  ledgerRowsFile,
+  type SqlExecutor,
+  type TableRow,
+} from '@fazhi/db';
 import type { AnyRecord, OrgUnit, RecordKind } from '@fazhi/domain';
 import type { FazhiModel } from '@fazhi/model';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
@@ -7,6 +23,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CliError } from '../cli-error.js';
 import { writeFileAtomic, type Output } from '../io.js';
+import { manifestFile, readCopyFolder, writeCopyFolder } from './copy-folder.js';
 import { withDatabase } from './db.js';
 import { issueLines, referencesFor, type LedgerOptions } from './ledger.js';
 
@@ -14,7 +31,12 @@ import { issueLines, referencesFor, type LedgerOptions } from './ledger.js';
  * `fazhi export --all --out DIR` and `fazhi import --all --dir DIR`: every kind of a database as
  * `DIR/<kind>.xlsx` plus the org tree (`DIR/组织机构.xlsx`), and such a folder taken into an empty
  * database in one transaction. Reference fields travel as the target's business key, so records
- * that point to others (执法人员, 服务事项) find them again under their new ids.
+ * that point to others (执法人员, 服务事项) find them again.
+ *
+ * With `--unmasked` the folder is a whole-street copy (copy-folder.ts): beside the ledgers, the
+ * records' ids and system columns, members and accounts, attachments, workflow steps, report
+ * versions and templates, and the audit trail, all listed with checksums in manifest.json. Its
+ * import keeps every id, so the server holds the same street the browser did.
  */
 export const ledgerFileOf = (kind: RecordKind) => `${kind.id}.xlsx`;
 
@@ -28,17 +50,31 @@ export async function runExportAll(opts: LedgerOptions, out: Output, model: Fazh
     const units = [...read.orgs.units.values()];
     const root = read.orgs.get(read.rootOrgId);
     mkdirSync(dir, { recursive: true });
-    writeFileAtomic(join(dir, orgTreeFileName), await exportOrgTree(units));
+    const ledgers = new Map<string, { bytes: Uint8Array; rows: number }>();
+    const write = (name: string, bytes: Uint8Array, rows: number) => {
+      writeFileAtomic(join(dir, name), bytes);
+      ledgers.set(name, { bytes, rows });
+    };
+    write(orgTreeFileName, await exportOrgTree(units), units.length);
     let total = 0;
     const kinds = model.registry.list();
     for (const kind of kinds) {
       const records = read.records.get(kind.id) ?? [];
       const references = referencesFor(kind, model, (id) => read.records.get(id) ?? []);
-      const bytes = await exportLedger(records, { kind, orgs: units, unit: root.shortName || root.name, period: '', masked: !opts.unmasked, references, withDeleted: true });
-      writeFileAtomic(join(dir, ledgerFileOf(kind)), bytes);
+      write(ledgerFileOf(kind), await exportLedger(records, { kind, orgs: units, unit: root.shortName || root.name, period: '', masked: !opts.unmasked, references, withDeleted: true }), records.length);
       total += records.length;
     }
     out.stdout(`已导出 ${kinds.length} 类记录共 ${total} 条（含已删除的记录，见“删除时间”列）和 ${units.length} 个机构到 ${dir}${opts.unmasked ? '' : '；个人信息已打码，这样的文件不能再导入，需要完整的副本请加 --unmasked'}\n`);
+    if (!opts.unmasked) return;
+    // The whole-street copy: what the ledgers cannot hold, and the manifest over everything.
+    const copy = await readStreetCopy(db, kinds);
+    writeCopyFolder(dir, ledgers, copy);
+    const count = (rows: Record<string, TableRow[]>, table: string) => rows[table]?.length ?? 0;
+    const { members, attachments, steps, reports, audit } = copy.parts;
+    out.stdout(
+      `另写出整库副本（${manifestFile} 列出全部文件及校验值）：账号 ${count(members.tables, 'auth.users')} 个、成员资格 ${count(members.tables, 'public.memberships')} 条、附件 ${count(attachments.tables, 'public.attachments')} 个（文件 ${copy.files.size} 个）、办理步骤 ${count(steps.tables, 'public.record_steps')} 条、报告版本 ${count(reports.tables, 'public.report_versions')} 个、封账 ${count(reports.tables, 'public.report_year_locks')} 条、报告模板 ${count(reports.tables, 'public.report_templates')} 个、操作日志 ${count(audit.tables, 'public.audit_log')} 条；含密码散列和未打码的个人信息，请妥善保管\n`,
+    );
+    if (copy.missingFiles.length) out.stdout(`提示：${copy.missingFiles.length} 个附件的文件存放在数据库之外（Supabase Storage），未写入目录；请另行从存储桶 attachments 下载到 ${join(dir, 'attachments')}\n`);
   });
 }
 
@@ -50,7 +86,11 @@ interface FolderRead {
   warnings: string[];
 }
 
-async function readFolder(dir: string, model: FazhiModel): Promise<FolderRead> {
+/**
+ * `ids`: the records' own ids per kind in ledger row order (a whole-street copy's ledger-rows.json);
+ * without them every row gets a new id.
+ */
+async function readFolder(dir: string, model: FazhiModel, ids?: Record<string, TableRow[]>): Promise<FolderRead> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`--dir“${dir}”不是目录`, 2);
   const orgFile = join(dir, orgTreeFileName);
   if (!existsSync(orgFile)) throw new CliError(`目录“${dir}”中没有 ${orgTreeFileName}（fazhi export --all 写出的机构表）：没有它无法建立机构`, 2);
@@ -71,6 +111,11 @@ async function readFolder(dir: string, model: FazhiModel): Promise<FolderRead> {
     const references = referencesFor(kind, model, (id) => readRecords.get(id) ?? []);
     const read = await readLedger(new Uint8Array(await readFile(file)), { kind, orgs: tree.units, fileName: ledgerFileOf(kind), references, withDeleted: true });
     if (read.errors.length) result.errors.push(issueLines(`${ledgerFileOf(kind)} 的错误`, read.errors, 20));
+    if (ids) {
+      const own = ids[kind.id] ?? [];
+      if (own.length !== read.rows.length) result.errors.push(`${ledgerFileOf(kind)}：有 ${read.rows.length} 行记录，${ledgerRowsFile} 中有 ${own.length} 条记录编号，无法对应\n`);
+      else read.rows.forEach((r, i) => (r.record.id = String(own[i]!.id)));
+    }
     readRecords.set(kind.id, read.rows.map((r) => r.record));
     result.kinds.push({ kind, file: ledgerFileOf(kind), rows: read.rows });
   }
@@ -107,25 +152,41 @@ async function insertDeleted(tx: SqlExecutor, kind: RecordKind, records: readonl
   await tx.query(`insert into public."${kind.id}" (${columns}) select ${columns} from jsonb_populate_recordset(null::public."${kind.id}", $1::jsonb)`, [JSON.stringify(rows)]);
 }
 
+/** A refusal of the copy's rows (file, table and row named) as the CLI's error. */
+async function refusedAsCliError<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof StreetCopyRefused) throw new CliError(e.message);
+    throw e;
+  }
+}
+
 export async function runImportAll(opts: LedgerOptions, out: Output, model: FazhiModel): Promise<number> {
   if (!opts.dir) throw new CliError('请用 --dir 指定 fazhi export --all 写出的目录', 2);
   if (opts.kind || opts.file || opts.org || opts.map?.length) throw new CliError('--all 导入整个目录，不能与 --kind、--file、--org、--map 同用', 2);
-  const folder = await readFolder(opts.dir, model);
+  if (opts.db?.trim().endsWith(backupExtension)) throw new CliError(`工作台的备份文件（${backupExtension}）只能读取，不能导入：请导入到 pglite:目录 或 postgres://…`, 2);
+  if (!existsSync(opts.dir) || !statSync(opts.dir).isDirectory()) throw new CliError(`--dir“${opts.dir}”不是目录`, 2);
+  const copy = readCopyFolder(opts.dir);
+  const folder = await readFolder(opts.dir, model, copy?.copy.ledgerRows.kinds);
+  if (!copy) folder.warnings.push(`  目录中没有 ${manifestFile}：只导入机构和台账（记录取新的编号），不含成员、附件、办理步骤、年度报告和操作日志（整库副本请用 fazhi export --all --unmasked 导出）\n`);
   if (folder.warnings.length) out.stdout(`提示：\n${folder.warnings.join('')}`);
   const rows = folder.kinds.reduce((n, k) => n + k.rows.length, 0);
   if (folder.errors.length) {
     out.stdout(`${folder.errors.join('')}有错误，未导入任何数据\n`);
     return 1;
   }
-  const summary = `${folder.units.length} 个机构，${folder.kinds.length} 类记录共 ${rows} 条`;
+  const summary = `${folder.units.length} 个机构，${folder.kinds.length} 类记录共 ${rows} 条${copy ? '及整库副本' : ''}`;
   if (opts.dryRun) {
     out.stdout(`读取 ${summary}，全部有效。仅检查（--dry-run），未写入数据库\n`);
     return 0;
   }
   return withDatabase(opts.db, async (db) => {
     const counts: string[] = [];
+    let extra = '';
     await db.transaction(async (tx) => {
       await insertOrgUnits(tx, folder.units);
+      const accounts = copy ? await refusedAsCliError(() => writeStreetAccounts(tx, copy.copy)) : {};
       for (const { kind, file, rows: kindRows } of folder.kinds) {
         const live = kindRows.filter((r) => !r.record.deletedAt);
         let result;
@@ -142,8 +203,13 @@ export async function runImportAll(opts: LedgerOptions, out: Output, model: Fazh
         await insertDeleted(tx, kind, deleted);
         if (kindRows.length) counts.push(`${kind.label} ${result.inserted + deleted.length} 条${deleted.length ? `（其中已删除 ${deleted.length} 条）` : ''}`);
       }
+      if (!copy) return;
+      const written = await refusedAsCliError(() => writeStreetCopy(tx, copy.copy));
+      const n = (table: string) => accounts[table] ?? written.counts[table] ?? 0;
+      extra = `；账号 ${n('auth.users')} 个、成员资格 ${n('public.memberships')} 条、附件 ${n('public.attachments')} 个、办理步骤 ${n('public.record_steps')} 条、报告版本 ${n('public.report_versions')} 个、封账 ${n('public.report_year_locks')} 条、报告模板 ${n('public.report_templates')} 个、操作日志 ${n('public.audit_log')} 条`;
+      if (written.filesToUpload) extra += `\n提示：这个数据库的附件文件存放在 Supabase Storage：请把 ${join(opts.dir!, attachmentFilesDir)} 中的 ${written.filesToUpload} 个文件上传到存储桶 attachments（见 docs/operations.md“Moving to a server”）`;
     });
-    out.stdout(`已导入 ${summary}：${counts.join('、') || '无记录'}\n`);
+    out.stdout(`已导入 ${summary}：${counts.join('、') || '无记录'}${extra}\n`);
     return 0;
   });
 }

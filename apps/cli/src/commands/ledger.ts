@@ -30,7 +30,7 @@ export interface LedgerOptions {
 export const ledgerUsage = `fazhi import --db URL --kind 类型 --file 文件 [--org 机构] [--map 表头=字段 …] [--on-duplicate skip|update|stop] [--dry-run] [--skip-invalid]
 fazhi import --db URL --all --dir 目录 [--dry-run]
 fazhi export --db URL --kind 类型 --out 文件.xlsx|文件.csv [--year YYYY] [--org 机构] [--unmasked]
-fazhi export --db URL --all --out 目录 [--unmasked]
+fazhi export --db URL --all --out 目录 [--unmasked]   加 --unmasked 为整库副本：另含成员与账号、附件、办理步骤、年度报告、操作日志和 manifest.json，可用 import --all 整体迁移
 fazhi template --kind 类型 --out 文件.xlsx`;
 
 function kindOf(model: FazhiModel, id: string | undefined): RecordKind {
@@ -54,14 +54,14 @@ function parseMap(items: readonly string[] = []): Record<string, string> {
   return map;
 }
 
-async function orgUnits(db: Database): Promise<OrgUnit[]> {
+export async function orgUnits(db: Database): Promise<OrgUnit[]> {
   const res = await db.query<{ id: string; parent_id: string | null; kind: OrgUnit['kind']; name: string; short_name: string | null }>('select id, parent_id, kind, name, short_name from public.org_units order by name, id');
   if (res.rows.length === 0) throw new CliError('数据库中没有机构数据，请先用 fazhi db seed 导入数据集或建立机构');
   return res.rows.map((u) => ({ id: u.id, parentId: u.parent_id, kind: u.kind, name: u.name, shortName: u.short_name }));
 }
 
 /** `--org` by id, full or short name. */
-function orgFrom(orgs: readonly OrgUnit[], wanted: string): OrgUnit {
+export function orgFrom(orgs: readonly OrgUnit[], wanted: string): OrgUnit {
   const byId = orgs.find((u) => u.id === wanted);
   if (byId) return byId;
   const m = matchOrg(orgs, wanted);

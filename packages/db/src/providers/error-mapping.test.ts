@@ -55,6 +55,14 @@ describe('provider error mapping', () => {
     expect(toHttpError({ code: 'FZ423', message: 'locked', details: null, hint: null }).message).toBe('该年度已封账，记录不能修改；如需更正，请街道管理员先重新开启该年度');
   });
 
+  it('maps the access rules: FZ403 (beyond what the caller holds) to 403, FZ409 (last admin …) to 409, with the database’s message', () => {
+    const beyond = '您在该单位没有个人信息授权，不能授予他人';
+    const last = '“甲街道”只剩这一位在职的管理员，不能撤销、降级或停用；请先为该单位授予另一位管理员';
+    expect([toHttpError(dbError('FZ403', beyond)).statusCode, toHttpError(dbError('FZ403', beyond)).message]).toEqual([403, beyond]);
+    expect([toHttpError(dbError('FZ409', last)).statusCode, toHttpError(dbError('FZ409', last)).message]).toEqual([409, last]);
+    expect(toHttpError({ code: 'FZ403', message: 'beyond', details: null, hint: null }).message).toBe('超出了您所持有的权限，不能这样授予或更改');
+  });
+
   it('maps 23503 to the referencing field', () => {
     const e = toHttpError(dbError('23503', 'insert or update on table "mediation_cases" violates foreign key constraint "mediation_cases_org_id_fkey"', { detail: 'Key (org_id)=(…) is not present in table "org_units".' }), { table });
     expect(e.errors).toEqual({ orgId: ['「所属机构」所引用的记录不存在'] });

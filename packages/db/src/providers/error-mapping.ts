@@ -146,6 +146,13 @@ export function toHttpError(e: unknown, ctx: ErrorContext = {}): DataProviderErr
     // 封账 (private.refuse_locked_year): the record lies in a year whose annual report is signed off.
     case 'FZ423':
       return new DataProviderError(423, chineseOf(s) ?? '该年度已封账，记录不能修改；如需更正，请街道管理员先重新开启该年度', { code: s.code, cause: e });
+    // Members and access (20261205090100_members_and_access.sql): FZ403 a grant beyond what the
+    // caller holds, or their own membership; FZ409 the last admin, a role already held, an
+    // invitation already pending, accepted or withdrawn.
+    case 'FZ403':
+      return new DataProviderError(403, chineseOf(s) ?? '超出了您所持有的权限，不能这样授予或更改', { code: s.code, cause: e });
+    case 'FZ409':
+      return conflict(chineseOf(s) ?? '与该单位成员的现状冲突，请刷新后重试', s.code, e);
     case '23505':
       return uniqueViolation(s, ctx, e);
     case '23514':

@@ -25,14 +25,27 @@ const orgScoped = [
   'may_ask_about', 'street_of', 'inherited_ledger_span', 'subtree_ledger_span',
   // A record's 操作日志: nothing for another street's people (record-history.test.ts).
   'record_history',
+  // Members and invitations: only of the units the caller manages (members-and-access.test.ts).
+  'list_members', 'member', 'list_invitations', 'invitation_row',
+  // The units the caller manages (its own street's or district's subtree).
+  'org_manager_roots', 'org_tree_managed_ids',
 ];
 /**
  * Write only where the caller holds the right: an audit entry (refusal tested below and in
  * personal-data-access.test.ts); undoing a workflow step (street admins of the record's org,
  * refusal tested in workflow-steps.test.ts); saving, moving and reopening annual reports and saving
- * templates (members who may draft / street admins of the unit, refusals in annual-reports.test.ts).
+ * templates (members who may draft / street admins of the unit, refusals in annual-reports.test.ts);
+ * granting, changing, revoking, deactivating, inviting and withdrawing (see below).
  */
-const guardedWrites = ['log_personal_data_access', 'undo_step', 'save_report', 'move_report', 'reopen_report_year', 'save_report_template'];
+const guardedWrites = [
+  'log_personal_data_access', 'undo_step', 'save_report', 'move_report', 'reopen_report_year', 'save_report_template',
+  // Access changes: managers of the unit within what they hold (refusals in members-and-access.test.ts).
+  'grant_membership', 'change_membership', 'revoke_membership', 'set_member_active', 'invite_member', 'withdraw_invitation',
+  // Org units: their managers only, within their subtree (refusals in org-units.test.ts).
+  'add_org_unit', 'update_org_unit', 'move_org_unit', 'retire_org_unit',
+  // Local accounts: created within the creator's rights, one's own password (refusals in local-accounts.test.ts).
+  'create_local_account', 'change_own_password',
+];
 
 const rights = ['read', 'write', 'personal', 'audit', 'administer', 'member'];
 const areas = ['mediation', 'legal_aid', 'public_service'];
@@ -88,6 +101,7 @@ describe.each(testDatabases())('private helpers leak nothing on $name', (backend
       ...rights.flatMap((r) => areas.map((a) => `private.granted_org_ids('${r}', '${a}')`)),
       ...['readable', 'writable', 'personal'].flatMap((h) => areas.map((a) => `private.${h}_org_ids('${a}')`)),
       'private.member_org_ids()', 'private.administered_org_ids()', 'private.auditable_org_ids()',
+      'private.org_manager_roots()', 'private.org_tree_managed_ids()',
     ];
     for (const who of insiders) {
       const named = await as(db, who, async (tx) => (await tx.query<{ ids: string[] }>(`select array(select unnest(${sets.join(' || ')})) as ids`)).rows[0]!.ids);

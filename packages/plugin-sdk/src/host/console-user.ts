@@ -38,7 +38,7 @@ export function consoleUserFromRows(userId: string, name: string, memberships: r
  * grants, and the org units row-level security lets them read.
  */
 export async function readConsoleUser(tx: SqlReader, userId: string, name: string): Promise<ConsoleUser> {
-  const m = await tx.query<MembershipRow>('select org_id, role, areas, personal_data from public.memberships where user_id = auth.uid() order by org_id, role');
+  const m = await tx.query<MembershipRow>('select org_id, role, areas, personal_data from public.memberships where user_id = auth.uid() and active order by org_id, role');
   const o = await tx.query<OrgUnitRow>('select id, parent_id, kind, name, short_name from public.org_units order by code nulls last, name');
   return consoleUserFromRows(userId, name, m.rows, o.rows);
 }

@@ -6,6 +6,10 @@ export interface DemoManifest {
   bytes: number;
   /** PostgreSQL's wasm and data files, which a first visit downloads with the snapshot. */
   runtimeBytes: number;
+  /** The empty database 建立本单位 starts from (same schema and model, no unit, record or account). */
+  emptySnapshot: string;
+  /** Its size (the tar). */
+  emptyBytes: number;
   /** Migration files (`<version>_<name>.sql`) already applied in the snapshot. */
   migrations: string[];
   /** The year the demo data is about; the dashboard opens on it. */

@@ -45,6 +45,8 @@ export async function fetchConsoleUser(client: Client, userId: string, name: str
           .from('memberships')
           .select('org_id,role,areas,personal_data', { count: 'exact' })
           .eq('user_id', userId)
+          // A deactivated membership grants nothing (an admin still reads their street's inactive ones).
+          .eq('active', true)
           .order('org_id')
           .order('role')
           .range(from, to),

@@ -228,7 +228,7 @@ describe('supabase backend: connect reads the user over PostgREST, as the user',
     const m = rec.requests.find((r) => r.path === '/rest/v1/memberships')!;
     const o = rec.requests.find((r) => r.path === '/rest/v1/org_units')!;
     expect(m.method).toBe('GET');
-    expect(paramsOf(m)).toEqual({ select: 'org_id,role,areas,personal_data', user_id: `eq.${userId}`, order: 'org_id.asc,role.asc', offset: '0', limit: '1000' });
+    expect(paramsOf(m)).toEqual({ select: 'org_id,role,areas,personal_data', user_id: `eq.${userId}`, active: 'eq.true', order: 'org_id.asc,role.asc', offset: '0', limit: '1000' });
     expect(o.method).toBe('GET');
     expect(paramsOf(o)).toEqual({ select: 'id,parent_id,kind,name,short_name', order: 'code.asc.nullslast,name.asc,id.asc', offset: '0', limit: '1000' });
     for (const r of [m, o]) {
@@ -249,7 +249,7 @@ describe('supabase backend: connect reads the user over PostgREST, as the user',
         { id: streetId, parentId: orgId, kind: 'street', name: '广州市南沙区南沙街道办事处', shortName: null },
       ],
     });
-    expect(Object.keys(connected).sort()).toEqual(['attachments', 'dataProvider', 'duplicates', 'importer', 'indicators', 'reports', 'user']);
+    expect(Object.keys(connected).sort()).toEqual(['access', 'attachments', 'dataProvider', 'duplicates', 'importer', 'indicators', 'orgs', 'reports', 'user']);
   });
 
   it('reads further pages when the server caps a response (max-rows) below the total', async () => {

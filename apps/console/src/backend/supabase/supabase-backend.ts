@@ -1,4 +1,4 @@
-import { supabaseDuplicateKeySource, supabaseRecordImporter, supabaseReportStore, type SupabaseDatabase } from '@fazhi/db/browser';
+import { supabaseAccessStore, supabaseDuplicateKeySource, supabaseOrgStore, supabaseRecordImporter, supabaseReportStore, type SupabaseDatabase } from '@fazhi/db/browser';
 import { supabaseDataProvider } from '@fazhi/db/refine';
 import type { FazhiModel } from '@fazhi/model';
 import { createClient, isAuthRetryableFetchError, type SupabaseClient, type SupabaseClientOptions, type SupportedStorage, type User } from '@supabase/supabase-js';
@@ -126,6 +126,8 @@ export function createSupabaseBackend(opts: SupabaseBackendOptions): SupabaseBac
         duplicates: supabaseDuplicateKeySource(client),
         importer: supabaseRecordImporter(client),
         reports: supabaseReportStore(client),
+        access: supabaseAccessStore(client),
+        orgs: supabaseOrgStore(client),
       };
     },
   };
