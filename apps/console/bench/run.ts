@@ -4,19 +4,27 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { distDir, indicatorCard, openConsoleBrowser, signIn } from '../test/browser.js';
+import type { SentFile } from '../scripts/static-server.mjs';
+import { distDir, openConsoleBrowser } from '../test/browser.js';
 import { chunkSizes, initialChunks, kb } from './bundle-size.js';
 import { reportTimings } from './report-bench.js';
+import { listTimings, switchTimings } from './switches.js';
+import { firstAndLaterVisit, throttledFirstVisit, transferCounter, type ThrottledVisit } from './visits.js';
 
 const resultsFile = fileURLToPath(new URL('../bench-results.json', import.meta.url));
-const runs = Number(process.env.BENCH_RUNS ?? 3);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const round = (n: number) => Math.round(n);
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+// A throttled first visit takes many seconds: fewer runs unless asked.
+const throttledRuns = Number(process.env.BENCH_THROTTLED_RUNS ?? 1);
+// BENCH_ONLY=visits,throttled,lists,switches,report measures only those parts (the others print as not measured).
+const only = process.env.BENCH_ONLY?.split(',');
+const measures = (part: string) => !only || only.includes(part);
+const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]! : NaN);
 
 // 1. What the sign-in route downloads before it can be used, from a real page load: the entry and
 //    its static imports (initial), then what its warm-up fetches lazily (database client, worker).
 const sizes = new Map(chunkSizes(distDir).map((c) => [c.file, c]));
-const cb = await openConsoleBrowser();
+const counter = transferCounter();
+const cb = await openConsoleBrowser(distDir, { onResponse: counter.onResponse });
 
 async function jsRequested(page: Page, action: () => Promise<unknown>): Promise<string[]> {
   const seen: string[] = [];
@@ -45,91 +53,86 @@ const initialGzip = sum(initial);
 // Fetched by the page's warm-up (database client and worker) while the user types.
 const warmUpGzip = sum(requested.filter((f) => !initial.includes(f)));
 
-// 2. First visit (empty profile: snapshot download, IndexedDB fill, sign-in) to a rendered dashboard.
-async function dashboardShown(page: Page) {
-  await indicatorCard(page, 'mediation.successful_cases').waitFor();
-}
+// 2. First visit (empty profile: everything downloaded, IndexedDB filled, sign-in) and a later
+//    visit (same profile, reload) to the dashboard's figures, with the bytes the first one transferred.
 const firstVisits: number[] = [];
 const laterVisits: number[] = [];
-for (let i = 0; i < runs; i++) {
-  const { context, page } = await cb.newPage();
-  const started = Date.now();
-  await signIn(page, cb.url, 'admin');
-  await dashboardShown(page);
-  firstVisits.push(Date.now() - started);
-  // 3. A later visit: same profile (database in IndexedDB, session kept), a new tab.
-  await page.close();
-  const again = await context.newPage();
-  const t = Date.now();
-  await again.goto(cb.url);
-  await dashboardShown(again);
-  laterVisits.push(Date.now() - t);
-  await context.close();
+const firstBytes: number[] = [];
+let firstFiles: SentFile[] = [];
+let laterSteps: Record<string, number> = {};
+for (let i = 0; i < (measures('visits') ? runs : 0); i++) {
+  const v = await firstAndLaterVisit(cb, counter);
+  firstVisits.push(v.firstMs);
+  laterVisits.push(v.laterMs);
+  firstBytes.push(v.firstBytes);
+  firstFiles = v.files;
+  laterSteps = v.laterSteps;
 }
 
-// 4. The mediation list re-rendered after changing a filter, then a sort (browser time from the
-//    click to the new rows on screen, measured inside the page).
-const { context, page } = await cb.newPage();
-await signIn(page, cb.url, 'admin');
-await page.goto(`${cb.url}mediation/mediation-cases`);
-await page.getByText(/共 \d+ 条/).waitFor();
-const filterRuns: number[] = [];
-const sortRuns: number[] = [];
-// Done when the table body shows other rows than before and no spinner is left.
-const rowsText = () => page.locator('.ant-table-tbody').textContent();
-const timed = async (act: () => Promise<void>) => {
-  const before = await rowsText();
-  const t = Date.now();
-  await act();
-  await page.waitForFunction((prev) => {
-    const body = document.querySelector('.ant-table-tbody');
-    return body && body.textContent !== prev && !document.querySelector('.ant-table .ant-spin-spinning');
-  }, before);
-  return Date.now() - t;
-};
-for (let i = 0; i < runs + 2; i++) {
-  const type = i % 2 === 0 ? '婚姻家庭' : '邻里';
-  filterRuns.push(
-    await timed(async () => {
-      await page.getByRole('combobox', { name: '纠纷类型', exact: true }).click({ force: true });
-      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${type}$`) }).click();
-      await page.keyboard.press('Escape');
-      await page.getByRole('button', { name: /查\s*询/ }).click();
-    }),
-  );
-  // Clear for the next round.
-  await page.getByRole('button', { name: /重\s*置/ }).click();
-  await page.getByText(/共 \d+ 条/).waitFor();
-  sortRuns.push(await timed(() => page.locator('.ant-table-thead th').filter({ hasText: '涉及金额' }).click()));
+// 3. A first visit on a 10 Mbit/s office line: measured, and sampled for a usable page throughout.
+const throttled: ThrottledVisit[] = [];
+for (let i = 0; i < (measures('throttled') ? throttledRuns : 0); i++) throttled.push(await throttledFirstVisit(cb, counter, 10));
+
+// 4. The mediation list after a filter, sort or page change; the home page after another unit or year.
+/** A part that fails is reported and left unmeasured; the others still run. */
+async function part<T>(name: string, run: () => Promise<T>, none: T): Promise<T> {
+  if (!measures(name)) return none;
+  try {
+    return await run();
+  } catch (e) {
+    console.error(`基准“${name}”失败：${e instanceof Error ? e.message : String(e)}`);
+    return none;
+  }
 }
-await context.close();
+const list = await part('lists', () => listTimings(cb, runs), { filterMs: [], sortMs: [], pageMs: [] });
+const switches = await part('switches', () => switchTimings(cb, runs), { yearMs: [], unitMs: [] });
 
 // 5. The annual report: the draft after choosing a year, and the DOCX download.
-const report = await reportTimings(cb, runs);
+const report = await part('report', () => reportTimings(cb, runs), { draftMs: [], docxMs: [] });
 await cb.close();
 
+const mb = (n: number) => Math.round((n / 1048576) * 10) / 10;
+const byFile = new Map<string, number>();
+for (const f of firstFiles) byFile.set(f.path, (byFile.get(f.path) ?? 0) + f.bytes);
 const results = {
   date: new Date().toISOString(),
-  signInRoute: { initialJsGzipKB: kb(initialGzip), targetKB: 350, initialFiles: initial, warmUpJsGzipKB: kb(warmUpGzip) },
-  firstVisitMs: { median: median(firstVisits), runs: firstVisits, target: 3000 },
-  laterVisitMs: { median: median(laterVisits), runs: laterVisits, target: 1500 },
-  listFilterMs: { median: median(filterRuns), runs: filterRuns, target: 300 },
-  listSortMs: { median: median(sortRuns), runs: sortRuns, target: 300 },
+  signInRoute: { initialJsGzipKB: kb(initialGzip), targetKB: 300, initialFiles: initial, warmUpJsGzipKB: kb(warmUpGzip) },
+  firstVisitMs: { median: median(firstVisits), runs: firstVisits, target: 2000 },
+  firstVisitTransferMB: { median: mb(median(firstBytes)), runs: firstBytes.map(mb), target: 12, largest: [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([path, bytes]) => ({ path, MB: mb(bytes) })) },
+  laterVisitMs: { median: median(laterVisits), runs: laterVisits, target: 1000, stepsOfLastRun: laterSteps },
+  throttledFirstVisit: throttled,
+  listFilterMs: { median: median(list.filterMs), runs: list.filterMs, target: 200 },
+  listSortMs: { median: median(list.sortMs), runs: list.sortMs, target: 200 },
+  listPageMs: { median: median(list.pageMs), runs: list.pageMs, target: 200 },
+  yearSwitchMs: { median: median(switches.yearMs), runs: switches.yearMs, target: 300 },
+  unitSwitchMs: { median: median(switches.unitMs), runs: switches.unitMs, target: 300 },
   reportDraftMs: { median: median(report.draftMs), runs: report.draftMs, target: 1000 },
   reportDocxMs: { median: median(report.docxMs), runs: report.docxMs, target: 1000 },
   chunks: [...sizes.values()].map((c) => ({ file: c.file, kB: kb(c.bytes), gzipKB: kb(c.gzip) })),
 };
 writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 
-const verdict = (v: number, target: number) => (v <= target ? '达标' : '未达标');
+const verdict = (v: number, target: number) => (Number.isNaN(v) ? '未测' : v <= target ? '达标' : '未达标');
+const line = (label: string, r: { median: number; runs: number[]; target: number }, unit = 'ms') =>
+  console.log(`  ${label.padEnd(26, '\u3000')} ${r.median} ${unit}（目标 ≤ ${r.target}，${verdict(r.median, r.target)}）各次 ${r.runs.join(' / ')}`);
 console.log('\n每个 JS 文件（gzip）：');
 for (const c of results.chunks) console.log(`  ${c.file.padEnd(48)} ${String(c.kB).padStart(8)} kB  gzip ${String(c.gzipKB).padStart(7)} kB`);
-console.log('\n控制台基准（Chromium 无头，内置数据库）：');
-console.log(`  登录页首屏 JS（gzip）       ${kb(initialGzip)} kB（目标 ≤ 350 kB，${verdict(kb(initialGzip), 350)}）；随后预热加载 ${kb(warmUpGzip)} kB`);
-console.log(`  首次访问到仪表盘            ${round(results.firstVisitMs.median)} ms（目标 ≤ 3000，${verdict(results.firstVisitMs.median, 3000)}）各次 ${firstVisits.join(' / ')}`);
-console.log(`  再次访问到仪表盘            ${round(results.laterVisitMs.median)} ms（目标 ≤ 1500，${verdict(results.laterVisitMs.median, 1500)}）各次 ${laterVisits.join(' / ')}`);
-console.log(`  调解列表：改筛选后重绘      ${results.listFilterMs.median} ms（目标 ≤ 300，${verdict(results.listFilterMs.median, 300)}）各次 ${filterRuns.join(' / ')}`);
-console.log(`  调解列表：改排序后重绘      ${results.listSortMs.median} ms（目标 ≤ 300，${verdict(results.listSortMs.median, 300)}）各次 ${sortRuns.join(' / ')}`);
-console.log(`  年度报告：选年度后草稿显示  ${results.reportDraftMs.median} ms（目标 ≤ 1000，${verdict(results.reportDraftMs.median, 1000)}）各次 ${report.draftMs.join(' / ')}`);
-console.log(`  年度报告：下载 Word         ${results.reportDocxMs.median} ms（目标 ≤ 1000，${verdict(results.reportDocxMs.median, 1000)}）各次 ${report.docxMs.join(' / ')}`);
+console.log('\n首次访问传输最多的文件：');
+for (const f of results.firstVisitTransferMB.largest) console.log(`  ${f.path.padEnd(48)} ${f.MB} MB`);
+console.log(`\n控制台基准（Chromium 无头，生产构建，内置数据库，${runs} 次取中位数）：`);
+console.log(`  ${'登录页首屏 JS（gzip）'.padEnd(26, '\u3000')} ${kb(initialGzip)} kB（目标 ≤ 300 kB，${verdict(kb(initialGzip), 300)}）；随后预热加载 ${kb(warmUpGzip)} kB`);
+line('首次访问到仪表盘', results.firstVisitMs);
+line('首次访问传输量', results.firstVisitTransferMB, 'MB');
+line('再次访问（刷新）到仪表盘', results.laterVisitMs);
+if (Object.keys(laterSteps).length) console.log(`    其中（最后一次，自导航起 ms）：${Object.entries(laterSteps).map(([k, v]) => `${k} ${v}`).join('，')}`);
+for (const t of throttled) {
+  console.log(`  ${t.mbit} Mbit/s 首次访问：登录表单 ${t.formUsableMs} ms 可用，仪表盘 ${t.dashboardMs} ms，传输 ${mb(t.bytes)} MB；进度显示 ${t.progressTexts.length} 种（${t.progressTexts.slice(0, 3).join(' | ')} …），无表单也无进度的采样 ${t.blankSamples} 次`);
+}
+line('调解列表：改筛选后重绘', results.listFilterMs);
+line('调解列表：改排序后重绘', results.listSortMs);
+line('调解列表：翻页后重绘', results.listPageMs);
+line('首页：切换年度', results.yearSwitchMs);
+line('首页：切换单位', results.unitSwitchMs);
+line('年度报告：选年度后草稿显示', results.reportDraftMs);
+line('年度报告：下载 Word', results.reportDocxMs);
 console.log(`\n结果已写入 ${resultsFile}`);

@@ -1,6 +1,7 @@
 // Builds the embedded console's demo database: the seed migrated and loaded into PGlite, plus the
 // demo accounts, dumped as a data-directory snapshot the browser starts from on a first visit
-// (public/demo/, served as /demo/). Skipped when schema, seed and this script are unchanged.
+// (public/demo/, served as /demo/; tars with brotli and gzip copies). Skipped when schema, seed
+// and this script are unchanged.
 import { loadDataset } from '@fazhi/dataset';
 import { datasetAsOf, defaultMigrationsDir, releaseSnapshot, defaultShimFile, demoAccounts, demoOrgsOf, demoPassword, insertDataset, migrate, migrateModel, openPglite, seedDemoUsers, type PgliteDatabase } from '@fazhi/db';
 import { loadConfig } from '@fazhi/model/node';
@@ -10,11 +11,12 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import type { DemoManifest } from '../src/backend/embedded/demo-manifest.js';
 import { withDemoStreet } from './demo-street.js';
 import { findConfigFile } from './fazhi-config-plugin.js';
-import { filterTar } from './tar-filter.js';
+import { pgliteRuntimeBytes } from './pglite-dist.js';
+import { precompressFile } from './precompress.mjs';
+import { filterTar, tarEntries } from './tar-filter.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const seedDir = resolve(here, '../../../seeds/nansha-2024');
@@ -51,41 +53,59 @@ function inputsKey(): string {
 const key = inputsKey();
 const manifestFile = join(outDir, 'manifest.json');
 const current = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as DemoManifest) : undefined;
-if (current?.snapshot === `fazhi-demo-${key}.tar.gz` && current.emptySnapshot && existsSync(join(outDir, current.snapshot)) && existsSync(join(outDir, current.emptySnapshot))) {
+// Each snapshot with its brotli and gzip copies (an older release's, for the upgrade test, without).
+const complete = (name: string | undefined) => !!name && ['', ...(before ? [] : ['.br', '.gz'])].every((c) => existsSync(join(outDir, name + c)));
+if (current?.snapshot === `fazhi-demo-${key}.tar` && complete(current.snapshot) && complete(current.emptySnapshot)) {
   console.log(`演示数据库已是最新：public/demo/${current.snapshot}`);
   process.exit(0);
 }
 
 /**
- * A migrated PGlite's data directory as a gzipped snapshot under `outDir`, the smallest the browser
- * can start from: no template databases, only the current WAL segment.
+ * A migrated PGlite's data directory as a snapshot under `outDir`, the smallest the browser can
+ * start from: no template databases, packed indexes, only the current WAL segment and that one
+ * zeroed past its last record. A plain tar with brotli and gzip copies beside it: the server sends
+ * the smallest the browser accepts (Content-Encoding), the browser inflates it as it arrives.
  */
-async function writeSnapshot(db: PgliteDatabase, name: string): Promise<{ bytes: number; rawBytes: number }> {
+async function writeSnapshot(db: PgliteDatabase, name: string): Promise<{ bytes: number; brotliBytes: number; gzipBytes: number }> {
   // The template databases are only for CREATE DATABASE, which the console never runs: without
   // them the snapshot, and what a browser reads from IndexedDB on every visit, is 15 MB smaller.
   await db.exec(`update pg_database set datistemplate = false where datname in ('template0', 'template1')`);
   await db.query('drop database template0');
   await db.query('drop database template1');
+  // Indexes filled row by row are about a third empty; rebuilt, they are packed (a smaller download).
+  await db.exec('reindex schema public');
   await db.exec('vacuum analyze');
+  // A new WAL segment first, so the checkpoint's segment holds the checkpoint and little else.
+  await db.query('select pg_switch_wal()');
   await db.exec('checkpoint');
   // After the checkpoint only the current WAL segment is needed; the others are 16 MB each of
-  // recycled files kept for reuse, most of the snapshot otherwise (Postgres makes new ones).
-  const { rows } = await db.query<{ wal: string }>('select pg_walfile_name(pg_current_wal_lsn()) as wal');
+  // recycled files kept for reuse (Postgres makes new ones). Past the last record, the current
+  // one holds leftovers of an earlier segment: zeros instead, as in a new segment, compress to nothing.
+  const { rows } = await db.query<{ wal: string; offset: number }>('select file_name as wal, file_offset as offset from pg_walfile_name_offset(pg_current_wal_insert_lsn())');
+  const { wal, offset } = rows[0]!;
+  const walPage = 8192;
   const walSegment = /(^|\/)pg_wal\/[0-9A-F]{24}$/;
   const blob = await db.dumpDataDir();
-  const bytes = filterTar(new Uint8Array(await blob.arrayBuffer()), (path) => !walSegment.test(path) || path.endsWith(rows[0]!.wal));
+  const bytes = filterTar(new Uint8Array(await blob.arrayBuffer()), (path) => !walSegment.test(path) || path.endsWith(wal));
+  const segment = [...tarEntries(bytes)].find((e) => e.path.endsWith(`pg_wal/${wal}`));
+  if (!segment) throw new Error(`快照里没有当前的预写日志段 ${wal}`);
+  bytes.fill(0, segment.at + 512 + Math.ceil(offset / walPage) * walPage, segment.at + 512 + segment.size);
   mkdirSync(outDir, { recursive: true });
-  // Gzipped: 5× smaller to download; the browser inflates it with DecompressionStream.
-  writeFileSync(join(outDir, `${name}.tmp`), gzipSync(bytes, { level: 6 }));
+  writeFileSync(join(outDir, `${name}.tmp`), bytes);
   renameSync(join(outDir, `${name}.tmp`), join(outDir, name));
-  return { bytes: statSync(join(outDir, name)).size, rawBytes: bytes.length };
+  // An older release's snapshot (the upgrade test) is served once, as it is: no copies needed.
+  if (!before) await precompressFile(join(outDir, name));
+  const size = (f: string) => (existsSync(join(outDir, f)) ? statSync(join(outDir, f)).size : 0);
+  return { bytes: bytes.length, brotliBytes: size(`${name}.br`), gzipBytes: size(`${name}.gz`) };
 }
+
+const mb = (n: number) => (n ? `${(n / 1048576).toFixed(1)} MB` : '无');
 
 const started = performance.now();
 const registry = model.registry;
 const dataset = await loadDataset(seedDir, { registry });
-const snapshot = `fazhi-demo-${key}.tar.gz`;
-const emptySnapshot = `fazhi-empty-${key}.tar.gz`;
+const snapshot = `fazhi-demo-${key}.tar`;
+const emptySnapshot = `fazhi-empty-${key}.tar`;
 let migrations: string[] = [];
 const db = await openPglite();
 try {
@@ -100,7 +120,7 @@ try {
   await seedDemoUsers(db, demoOrgsOf(dataset.orgs, dataset.manifest.rootOrgId));
   const written = await writeSnapshot(db, snapshot);
   const records = Object.values(seeded.records).reduce((a, b) => a + b, 0);
-  console.log(`演示数据库：${records} 条记录、${seeded.orgUnits} 个机构 → ${relative(process.cwd(), join(outDir, snapshot))}（${(written.rawBytes / 1048576).toFixed(1)} MB，压缩后 ${(written.bytes / 1048576).toFixed(1)} MB，${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
+  console.log(`演示数据库：${records} 条记录、${seeded.orgUnits} 个机构 → ${relative(process.cwd(), join(outDir, snapshot))}（${mb(written.bytes)}，brotli ${mb(written.brotliBytes)}，gzip ${mb(written.gzipBytes)}，${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
 } finally {
   await db.close();
 }
@@ -113,7 +133,7 @@ try {
   if (!before) await migrateModel(empty, model);
   await empty.exec('create schema if not exists extensions; create extension if not exists pgcrypto with schema extensions;');
   const written = await writeSnapshot(empty, emptySnapshot);
-  console.log(`空数据库（建立本单位用）→ ${relative(process.cwd(), join(outDir, emptySnapshot))}（压缩后 ${(written.bytes / 1048576).toFixed(1)} MB）`);
+  console.log(`空数据库（建立本单位用）→ ${relative(process.cwd(), join(outDir, emptySnapshot))}（${mb(written.bytes)}，brotli ${mb(written.brotliBytes)}）`);
 } finally {
   await empty.close();
 }
@@ -122,6 +142,8 @@ const manifest: DemoManifest = {
   snapshot,
   bytes: statSync(join(outDir, snapshot)).size,
   emptySnapshot,
+  emptyBytes: statSync(join(outDir, emptySnapshot)).size,
+  runtimeBytes: pgliteRuntimeBytes(),
   migrations,
   year: Math.max(...dataset.manifest.years),
   seed: dataset.manifest.name,
@@ -129,4 +151,5 @@ const manifest: DemoManifest = {
   password: demoPassword,
 };
 writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
-for (const f of readdirSync(outDir)) if ((f.startsWith('fazhi-demo-') && f !== snapshot) || (f.startsWith('fazhi-empty-') && f !== emptySnapshot)) rmSync(join(outDir, f), { force: true });
+// Older snapshots go, with their copies.
+for (const f of readdirSync(outDir)) if ((f.startsWith('fazhi-demo-') && !f.startsWith(snapshot)) || (f.startsWith('fazhi-empty-') && !f.startsWith(emptySnapshot))) rmSync(join(outDir, f), { force: true });

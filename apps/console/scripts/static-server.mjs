@@ -1,5 +1,7 @@
 // A small static server for the built console (dist/): correct types for wasm and the snapshot,
-// long caching for content-hashed files, index.html for client-side routes. Node only, no deps.
+// long caching for content-hashed files, index.html for client-side routes, and the brotli or
+// gzip copy a build writes beside a file (scripts/precompress.mjs) to browsers that accept it.
+// Node only, no deps.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -27,8 +29,25 @@ function statOrNull(file) {
   }
 }
 
-/** Serves `root` on `host:port` (port 0 = any free one); resolves once listening. */
-export function startStaticServer({ root, port = 0, host = '127.0.0.1' }) {
+/** Precompressed copies, best first: `<file>.br`, `<file>.gz`, chosen by the request's Accept-Encoding. */
+const encodings = [
+  { name: 'br', suffix: '.br' },
+  { name: 'gzip', suffix: '.gz' },
+];
+
+/** Whether an Accept-Encoding header allows `name` (listed without `;q=0`, or `*`). */
+function accepts(header, name) {
+  return String(header ?? '')
+    .split(',')
+    .map((part) => part.trim().split(';'))
+    .some(([coding, ...params]) => (coding === name || coding === '*') && !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p)));
+}
+
+/**
+ * Serves `root` on `host:port` (port 0 = any free one); resolves once listening. `onResponse`, when
+ * given, hears of every file sent (path, bytes on the wire, encoding), for benchmarks.
+ */
+export function startStaticServer({ root, port = 0, host = '127.0.0.1', onResponse }) {
   const base = resolve(root);
   const index = join(base, 'index.html');
   if (!existsSync(index)) throw new Error(`找不到 ${index}：请先构建控制台（pnpm --filter @fazhi/console build）`);
@@ -79,11 +98,27 @@ export function startStaticServer({ root, port = 0, host = '127.0.0.1' }) {
       info = statSync(file);
     }
     const hashed = path.startsWith('/assets/') || /\/demo\/fazhi-(demo|empty)-[0-9a-f]+\./.test(path);
+    const type = types[extname(file)] ?? 'application/octet-stream';
+    // The same content, smaller: the type stays the file's own, the encoding says how it travels.
+    let encoding;
+    for (const e of encodings) {
+      const copy = accepts(req.headers['accept-encoding'], e.name) ? statOrNull(file + e.suffix) : null;
+      if (copy?.isFile()) {
+        file += e.suffix;
+        info = copy;
+        encoding = e.name;
+        break;
+      }
+    }
     res.writeHead(200, {
-      'content-type': types[extname(file)] ?? 'application/octet-stream',
+      'content-type': type,
       'content-length': info.size,
       'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+      // Caches must keep the encodings apart: a proxy may not give the br copy to a client without br.
+      vary: 'accept-encoding',
+      ...(encoding ? { 'content-encoding': encoding } : {}),
     });
+    onResponse?.({ path, bytes: req.method === 'HEAD' ? 0 : info.size, encoding });
     if (req.method === 'HEAD') res.end();
     // A file that vanishes or cannot be read mid-response ends that response, not the server.
     else createReadStream(file).on('error', () => res.destroy()).pipe(res);

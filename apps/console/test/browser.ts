@@ -2,7 +2,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startStaticServer } from '../scripts/static-server.mjs';
+import { startStaticServer, type SentFile } from '../scripts/static-server.mjs';
 
 /**
  * Browser tests drive Debian's Chromium through playwright-core (which never downloads a browser)
@@ -24,9 +24,9 @@ export interface ConsoleBrowser {
   close(): Promise<void>;
 }
 
-/** Serves `root` (the production build in dist/ by default) and launches Chromium. */
-export async function openConsoleBrowser(root: string = distDir): Promise<ConsoleBrowser> {
-  const server = await startStaticServer({ root });
+/** Serves `root` (the production build in dist/ by default) and launches Chromium; `onResponse` hears of every file sent. */
+export async function openConsoleBrowser(root: string = distDir, opts: { onResponse?: (sent: SentFile) => void } = {}): Promise<ConsoleBrowser> {
+  const server = await startStaticServer({ root, ...opts });
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
   return {
     url: server.url,

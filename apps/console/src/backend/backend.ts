@@ -71,6 +71,8 @@ export interface ConsoleBackend {
   connect(session: SignedInSession): Promise<ConnectedBackend>;
   /** The database in this browser (embedded only): reset, rebuild, backup and restore. */
   localDatabase?: LocalDatabase;
+  /** How far opening the database in this browser has come (embedded only), for a progress bar. */
+  progress?: ProgressFeed;
   /** The first visit of the embedded default: 使用演示数据 or 建立本单位 (embedded only). */
   firstRun?: FirstRun;
 }
@@ -88,6 +90,24 @@ export interface FirstRun {
    * Nothing is kept when it fails. Nobody is signed in afterwards.
    */
   setUp(setup: OrgSetup): Promise<void>;
+}
+
+/**
+ * How far opening the embedded database has come. A first visit downloads (the snapshot and
+ * PostgreSQL's wasm and data files; bytes as read after Content-Encoding), then starts PostgreSQL
+ * on the snapshot and stores it in IndexedDB; a later visit starts from IndexedDB. Then the
+ * schema is checked and brought up to this build.
+ */
+export type DatabaseProgress =
+  | { step: 'download'; loaded: number; total: number }
+  | { step: 'start'; fresh: boolean }
+  | { step: 'upgrade'; fresh: boolean }
+  | { step: 'ready' };
+
+/** The latest progress and a way to hear of the next (shaped for React's useSyncExternalStore). */
+export interface ProgressFeed {
+  current(): DatabaseProgress | undefined;
+  subscribe(listener: () => void): () => void;
 }
 
 /**

@@ -4,6 +4,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import type { ConsoleBackend, SignedInSession } from '../backend/backend.js';
 import { consoleText, type ConsoleLocale } from '../messages.js';
 import { documentTitle } from '@fazhi/plugin-sdk';
+import { DatabaseProgressBar } from './database-progress.js';
 
 interface Props {
   backend: ConsoleBackend;
@@ -155,6 +156,8 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn }: Props
             style={{ marginBottom: 16 }}
           />
         )}
+        {/* The database downloads while the user types: the form stays usable, this says how far it is. */}
+        {backend.progress && !openError && <DatabaseProgressBar feed={backend.progress} locale={locale} />}
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
           <Form.Item name="email" label={t('signIn.email')} rules={[{ required: true, message: t('signIn.emailRequired') }]}>
             <Input autoComplete="username" type="email" />

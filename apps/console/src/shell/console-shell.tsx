@@ -16,6 +16,7 @@ import { TemplateEditorPage } from '../report-template/template-editor-page.js';
 import { DistrictComparisonPage } from '../reports/district-comparison-page.js';
 import { hasStreetsBelow } from '../reports/district-comparison.js';
 import { consoleMessages, consoleText, type ConsoleLocale } from '../messages.js';
+import { DatabaseProgressBar } from '../login/database-progress.js';
 import { managesMembers } from '../members/grant-options.js';
 import { MembersPage } from '../members/members-page.js';
 import { ConsoleHeader } from './console-header.js';
@@ -90,7 +91,16 @@ export default function ConsoleShell(props: Props) {
       />
     );
   }
-  if (!state.connected) return <Spin size="large" tip={t('opening')} style={{ display: 'block', margin: '30vh auto' }}><div /></Spin>;
+  if (!state.connected) {
+    return (
+      <div style={{ width: 360, margin: '30vh auto 0' }}>
+        <Spin size="large" tip={t('opening')} style={{ display: 'block' }}>
+          <div style={{ height: 48 }} />
+        </Spin>
+        {backend.progress && <DatabaseProgressBar feed={backend.progress} locale={locale} />}
+      </div>
+    );
+  }
   return <ConnectedConsole {...props} connected={state.connected} />;
 }
 

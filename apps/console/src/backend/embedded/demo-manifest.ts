@@ -2,9 +2,14 @@
 export interface DemoManifest {
   /** Snapshot file name under `demo/`, content-hashed so browsers never reuse a stale one. */
   snapshot: string;
+  /** Its size (the tar, as the browser reads it after Content-Encoding). */
   bytes: number;
+  /** PostgreSQL's wasm and data files, which a first visit downloads with the snapshot. */
+  runtimeBytes: number;
   /** The empty database 建立本单位 starts from (same schema and model, no unit, record or account). */
   emptySnapshot: string;
+  /** Its size (the tar). */
+  emptyBytes: number;
   /** Migration files (`<version>_<name>.sql`) already applied in the snapshot. */
   migrations: string[];
   /** The year the demo data is about; the dashboard opens on it. */

@@ -1,6 +1,6 @@
 import { demoAccounts, demoPassword } from '@fazhi/db/demo-accounts';
 import type { FazhiModel } from '@fazhi/model';
-import type { ConsoleBackend, FirstRun, LocalDatabase, SignedInSession } from '../backend.js';
+import type { ConsoleBackend, DatabaseProgress, FirstRun, LocalDatabase, ProgressFeed, SignedInSession } from '../backend.js';
 import { currentDataDir, dataDirKey, deleteDataDir, newDataDir, staleDataDirs, switchDataDir } from './data-dir-pointer.js';
 import type { OpenDatabase } from './embedded-database.js';
 import { idbDatabaseName } from './worker-meta.js';
@@ -24,10 +24,11 @@ function readSession(): SignedInSession | null {
  * row-level security as on a server. Everything stays in this browser profile.
  */
 export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
+  const progress = progressFeed();
   let opening: Promise<OpenDatabase> | undefined;
   const open = () => {
     opening ??= loadDatabase()
-      .then((m) => m.openDatabase(currentDataDir(), model))
+      .then((m) => m.openDatabase(currentDataDir(), model, progress.set))
       .then((database) => {
         // Left over by a switch another tab made, or by one interrupted before it could delete.
         void staleDataDirs().then((dirs) => dirs.forEach((d) => void deleteDataDir(d)));
@@ -52,7 +53,7 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
   async function replaceDatabase(data?: Blob, prepare?: (fresh: OpenDatabase) => Promise<void>): Promise<void> {
     const previous = opening;
     const dataDir = newDataDir();
-    const next = loadDatabase().then((m) => m.openDatabase(dataDir, model, data));
+    const next = loadDatabase().then((m) => m.openDatabase(dataDir, model, progress.set, data));
     opening = next;
     let fresh: OpenDatabase | undefined;
     try {
@@ -134,6 +135,24 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
       return connectAs(database, session, model);
     },
     localDatabase,
+    progress,
     firstRun,
+  };
+}
+
+/** The latest progress of opening the database, for whichever page shows it. */
+function progressFeed(): ProgressFeed & { set(p: DatabaseProgress): void } {
+  let latest: DatabaseProgress | undefined;
+  const listeners = new Set<() => void>();
+  return {
+    current: () => latest,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    set(p) {
+      latest = p;
+      listeners.forEach((l) => l());
+    },
   };
 }

@@ -3,14 +3,14 @@ import { sqlDataProvider } from '@fazhi/db/refine';
 import type { FazhiModel } from '@fazhi/model';
 import { cachingIndicatorSource, notifyingWrites } from '../indicator-cache.js';
 import { readConsoleUser } from '@fazhi/plugin-sdk/host';
-import type { ConnectedBackend, SignedInSession } from '../backend.js';
+import type { ConnectedBackend, DatabaseProgress, SignedInSession } from '../backend.js';
 import { backupFileName, readBackupFile, writeBackupFile } from './backup-file.js';
 import { shippedMigrationVersions, upgradeEmbeddedDatabase } from './browser-migrations.js';
 import { demoManifestPath, type DemoManifest } from './demo-manifest.js';
 import { holdsDemoData } from './demo-data.js';
 export { holdsDemoData };
 import { boundedDatabase, type BoundedDatabase, type Connection } from './bounded-database.js';
-import { openFailedMessage, type EmbeddedWorkerMeta } from './worker-meta.js';
+import { openFailedMessage, progressMessage, type EmbeddedWorkerMeta, type ProgressMessage } from './worker-meta.js';
 
 // The heavy half of the embedded backend (database client, data provider, evaluator), loaded when
 // the sign-in page starts warming up, so the page itself stays small.
@@ -48,27 +48,43 @@ export async function loadDemoManifest(): Promise<DemoManifest> {
  * Starts a worker on `dataDir` (a new one starts from the demo snapshot, or from `loadDataDir`),
  * checks that it holds our schema and brings it up to this build's migrations.
  */
-async function connectWorker(dataDir: string, manifest: DemoManifest, model: FazhiModel, loadDataDir?: Blob): Promise<Connection<PgliteDatabase>> {
+async function connectWorker(dataDir: string, manifest: DemoManifest, model: FazhiModel, onProgress: (p: DatabaseProgress) => void, loadDataDir?: Blob): Promise<Connection<PgliteDatabase>> {
   // Loaded on demand: the sign-in page must not wait for the database client.
   const { PGliteWorker } = await import('@electric-sql/pglite/worker');
   const worker = new Worker(new URL('./db.worker.ts', import.meta.url), { type: 'module', name: `fazhi-db-${dataDir}` });
+  let fresh = false; // started from a snapshot or backup rather than what IndexedDB keeps
   const failed = new Promise<never>((_, reject) => {
-    worker.addEventListener('message', (ev: MessageEvent<{ type?: string; message?: string }>) => {
-      if (ev.data?.type === openFailedMessage) reject(new BrokenDatabaseError(`无法打开本机数据库：${ev.data.message ?? '未知错误'}`));
+    worker.addEventListener('message', (ev: MessageEvent<{ type?: string; message?: string } | ProgressMessage>) => {
+      if (ev.data?.type === progressMessage) {
+        const { progress } = ev.data as ProgressMessage;
+        if (progress.step === 'start') fresh = progress.fresh;
+        onProgress(progress);
+      }
+      else if (ev.data?.type === openFailedMessage) reject(new BrokenDatabaseError(`无法打开本机数据库：${(ev.data as { message?: string }).message ?? '未知错误'}`));
     });
   });
-  const meta: EmbeddedWorkerMeta = { dataDir, snapshotUrl: assetUrl(`demo/${manifest.snapshot}`), ...(loadDataDir ? { loadDataDir } : {}) };
+  const meta: EmbeddedWorkerMeta = {
+    dataDir,
+    snapshotUrl: assetUrl(`demo/${manifest.snapshot}`),
+    downloadBytes: manifest.bytes + manifest.runtimeBytes,
+    ...(loadDataDir ? { loadDataDir } : {}),
+  };
   try {
     mark('worker');
     // One leader election per data directory: tabs on different directories must not share one.
     const pg = await Promise.race([PGliteWorker.create(worker, { id: `fazhi:${dataDir}`, meta }), failed]);
-    mark('ready');
+    mark('worker-ready');
     const db = new PgliteDatabase(pg, { parsers: textParsers });
     if (localStorage.getItem('fazhi.debug')) logQueries(db);
+    // PGliteWorker is ready before PostgreSQL is: the first query waits for the worker's start
+    // (IndexedDB read, PostgreSQL started), so the upgrade step begins once it answers.
     await Promise.race([checkSchema(db), failed]);
+    mark('started');
+    onProgress({ step: 'upgrade', fresh });
     // The shipped migration files, then the composed model (plugin kinds, streets' extensions).
     await upgradeEmbeddedDatabase(db, model);
     mark('migrated');
+    onProgress({ step: 'ready' });
     return { db, terminate: () => worker.terminate() };
   } catch (e) {
     worker.terminate();
@@ -82,11 +98,13 @@ async function checkSchema(db: PgliteDatabase): Promise<void> {
   if (!rows[0]?.ok) throw new BrokenDatabaseError('本机数据库不完整（缺少数据库结构），可能是上次重置或恢复被打断');
 }
 
-export async function openDatabase(dataDir: string, model: FazhiModel, loadDataDir?: Blob): Promise<OpenDatabase> {
+/** Opens (or, for a new `dataDir`, loads) the database, telling `onProgress` each step. */
+export async function openDatabase(dataDir: string, model: FazhiModel, onProgress: (p: DatabaseProgress) => void, loadDataDir?: Blob): Promise<OpenDatabase> {
   mark('open');
   const manifest = await loadDemoManifest();
-  const first = await connectWorker(dataDir, manifest, model, loadDataDir);
-  const db = boundedDatabase(first, () => connectWorker(dataDir, manifest, model), queryTimeLimitMs);
+  const first = await connectWorker(dataDir, manifest, model, onProgress, loadDataDir);
+  // A worker restarted after a stuck call reopens quietly: the console is already in use.
+  const db = boundedDatabase(first, () => connectWorker(dataDir, manifest, model, () => undefined), queryTimeLimitMs);
   return { dataDir, db, manifest, close: () => db.close() };
 }
 
@@ -96,8 +114,8 @@ export async function loadEmptySnapshot(): Promise<Blob> {
   const url = assetUrl(`demo/${manifest.emptySnapshot}`);
   const res = await fetch(url);
   if (!res.ok) throw new Error(`无法下载空数据库（${url}：HTTP ${res.status}）`);
-  // Typed explicitly: PGlite inflates a gzip blob only when its type says so.
-  return new Blob([await res.arrayBuffer()], { type: 'application/gzip' });
+  // A tar (sent compressed, inflated by the browser); typed explicitly: PGlite inflates a gzip blob only when its type says so.
+  return new Blob([await res.arrayBuffer()], { type: url.endsWith('.gz') ? 'application/gzip' : 'application/x-tar' });
 }
 
 /** 建立本单位 in a new, empty database, as its owner (the database checks the document). */

@@ -1,9 +1,13 @@
+import type { DatabaseProgress } from '../backend.js';
+
 /** What the console tells the database worker when it starts it. */
 export interface EmbeddedWorkerMeta {
   /** IndexedDB data directory name (`idb://<dataDir>`). */
   dataDir: string;
   /** The demo snapshot to start from when the profile has no database of that name yet. */
   snapshotUrl: string;
+  /** What a first visit downloads (snapshot and PostgreSQL's files, as read after Content-Encoding), for the progress bar. */
+  downloadBytes: number;
   /** A data directory to start from instead (a restored backup); only for a new `dataDir`. */
   loadDataDir?: Blob;
 }
@@ -16,3 +20,11 @@ export const firstDataDir = 'fazhi';
 
 /** Posted by the worker when it cannot open the database (PGliteWorker itself would wait forever). */
 export const openFailedMessage = 'fazhi-open-failed';
+
+/** Posted by the worker as it opens the database (see DatabaseProgress). */
+export const progressMessage = 'fazhi-progress';
+
+export interface ProgressMessage {
+  type: typeof progressMessage;
+  progress: DatabaseProgress;
+}

@@ -1,0 +1,132 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import type { SentFile } from '../scripts/static-server.mjs';
+import { demoPassword, indicatorCard, type ConsoleBrowser } from '../test/browser.js';
+
+/**
+ * The visit targets: a first visit with an empty profile (everything downloaded, the database
+ * loaded into IndexedDB, sign-in) and a later one (same profile, reload) up to the dashboard's
+ * figures on screen; the bytes a first visit transfers, counted by the server as sent (compressed
+ * where the browser accepted a precompressed copy); and a first visit on a throttled link.
+ */
+
+/** Counts the bytes the static server sends; `take()` returns and resets the count. */
+export function transferCounter() {
+  let sent: SentFile[] = [];
+  return {
+    onResponse: (f: SentFile) => void sent.push(f),
+    take() {
+      const files = sent;
+      sent = [];
+      return { bytes: files.reduce((n, f) => n + f.bytes, 0), files };
+    },
+  };
+}
+
+export async function dashboardShown(page: Page): Promise<void> {
+  await indicatorCard(page, 'mediation.successful_cases').waitFor({ timeout: 120_000 });
+}
+
+async function signInAsAdmin(page: Page): Promise<void> {
+  await page.getByLabel('邮箱').fill('admin@demo.fazhi.example');
+  await page.getByLabel('密码').fill(demoPassword);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+export interface VisitTimes {
+  firstMs: number;
+  laterMs: number;
+  firstBytes: number;
+  files: SentFile[];
+  /** The later visit's steps (`fazhi:db:…` marks: ms since navigation), where its time goes. */
+  laterSteps: Record<string, number>;
+}
+
+const stepMarks = (page: Page) =>
+  page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('fazhi:')).map((m) => [m.name.replace('fazhi:', ''), Math.round(m.startTime)])));
+
+/** One first visit (fresh profile) and one later visit (reload in the same tab). */
+export async function firstAndLaterVisit(cb: ConsoleBrowser, counter: ReturnType<typeof transferCounter>): Promise<VisitTimes> {
+  const { context, page } = await cb.newPage();
+  try {
+    counter.take();
+    const started = Date.now();
+    await page.goto(`${cb.url}login`);
+    await signInAsAdmin(page);
+    await dashboardShown(page);
+    const firstMs = Date.now() - started;
+    // Whatever the page still fetches once the figures show (lazy chunks) counts as well.
+    await page.waitForLoadState('networkidle');
+    const { bytes, files } = counter.take();
+    const t = Date.now();
+    await page.reload();
+    await dashboardShown(page);
+    const laterMs = Date.now() - t;
+    return { firstMs, laterMs, firstBytes: bytes, files, laterSteps: { ...(await stepMarks(page)), figures: Math.round(await page.evaluate(() => performance.now())) } };
+  } finally {
+    await context.close();
+  }
+}
+
+export interface ThrottledVisit {
+  /** Megabits per second the link was limited to. */
+  mbit: number;
+  /** From navigation to a sign-in form that takes input. */
+  formUsableMs: number;
+  /** From navigation to the dashboard's figures (the user signs in as soon as the form takes input). */
+  dashboardMs: number;
+  /** Distinct texts the progress indicator showed while the database arrived. */
+  progressTexts: string[];
+  /** Samples (every 250 ms) at which the page showed neither a usable form nor progress. */
+  blankSamples: number;
+  bytes: number;
+}
+
+/** Limits the page's (and its workers') network with the DevTools protocol. */
+async function throttle(context: BrowserContext, page: Page, mbit: number): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: (mbit * 1e6) / 8, uploadThroughput: (mbit * 1e6) / 8 });
+}
+
+/**
+ * A first visit on a slow office line. While the database arrives the page is sampled: the form
+ * (before signing in) or the progress indicator (after) must be on screen at every sample.
+ */
+export async function throttledFirstVisit(cb: ConsoleBrowser, counter: ReturnType<typeof transferCounter>, mbit: number): Promise<ThrottledVisit> {
+  const { context, page } = await cb.newPage();
+  page.setDefaultTimeout(180_000);
+  try {
+    await throttle(context, page, mbit);
+    counter.take();
+    const started = Date.now();
+    await page.goto(`${cb.url}login`);
+    await page.getByLabel('邮箱').waitFor();
+    const formUsableMs = Date.now() - started;
+    const progressTexts = new Set<string>();
+    let blankSamples = 0;
+    let done = false;
+    const sampling = (async () => {
+      while (!done) {
+        const state = await page
+          .evaluate(() => {
+            const email = document.querySelector<HTMLInputElement>('input#email, input[autocomplete="username"]');
+            const progress = document.querySelector('[data-testid="db-progress"]');
+            return { form: !!email && !email.disabled, progress: progress?.textContent ?? null, dashboard: !!document.querySelector('[data-indicator]') };
+          })
+          .catch(() => ({ form: false, progress: null, dashboard: false })); // mid-navigation
+        if (state.progress) progressTexts.add(state.progress);
+        if (!state.form && !state.progress && !state.dashboard) blankSamples++;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    })();
+    await signInAsAdmin(page);
+    await dashboardShown(page);
+    const dashboardMs = Date.now() - started;
+    done = true;
+    await sampling;
+    await page.waitForLoadState('networkidle');
+    return { mbit, formUsableMs, dashboardMs, progressTexts: [...progressTexts], blankSamples, bytes: counter.take().bytes };
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { SentFile } from '../scripts/static-server.mjs';
+import { demoPassword, distDir, indicatorCard, openConsoleBrowser, screenshot, type ConsoleBrowser } from './browser.js';
+
+/**
+ * Loading the console: a first visit downloads the database (compressed) with a progress bar
+ * that counts bytes and steps while the sign-in form takes input; a reload opens on the
+ * dashboard from what the browser kept, downloading no database again.
+ */
+let cb: ConsoleBrowser;
+const sent: SentFile[] = [];
+beforeAll(async () => {
+  cb = await openConsoleBrowser(distDir, { onResponse: (f) => sent.push(f) });
+}, 120_000);
+afterAll(async () => {
+  await cb?.close();
+});
+
+/** The megabytes the progress bar says have arrived, or null when it shows another step. */
+const downloaded = (text: string | null) => {
+  const m = /下载数据库 (\d+\.\d) \/ (\d+\.\d) MB/.exec(text ?? '');
+  return m ? { loaded: Number(m[1]), total: Number(m[2]) } : null;
+};
+
+describe('loading the console', () => {
+  test('a first visit (使用演示数据) shows the download in bytes and steps beside a usable form, gets compressed files, and a reload opens on the dashboard', async () => {
+    const { context, page } = await cb.newPage();
+    try {
+      // A slow line (20 Mbit/s), so the download lasts long enough to be watched.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: 20e6 / 8, uploadThroughput: 20e6 / 8 });
+      sent.length = 0;
+      await page.goto(`${cb.url}login`);
+      // A first visit chooses: the demo data starts downloading now.
+      await page.getByRole('button', { name: '使用演示数据' }).click();
+      const progress = page.getByTestId('db-progress');
+      await expect.poll(async () => downloaded(await progress.textContent().catch(() => null)), { timeout: 60_000 }).not.toBeNull();
+      const first = downloaded(await progress.textContent())!;
+      expect(await progress.textContent()).toMatch(/^第 1 步，共 3 步：下载数据库/);
+      // The whole download: the snapshot (about 60 MB as a tar) and PostgreSQL's files.
+      expect(first.total).toBeGreaterThan(40);
+      // Meanwhile the form takes input.
+      await page.getByLabel('邮箱').fill('admin@demo.fazhi.example');
+      await page.getByLabel('密码').fill(demoPassword);
+      expect(await page.getByLabel('邮箱').isEnabled()).toBe(true);
+      await expect.poll(async () => downloaded(await progress.textContent().catch(() => null))?.loaded ?? Infinity, { timeout: 60_000 }).toBeGreaterThan(first.loaded);
+      await screenshot(page, 'loading-first-visit-progress');
+      // Then the later steps, and the bar goes once the database is ready.
+      await expect.poll(async () => (await progress.textContent().catch(() => '')) ?? '', { timeout: 120_000 }).toMatch(/第 [23] 步，共 3 步|^$/);
+      await page.getByRole('button', { name: /登\s*录/ }).click();
+      await indicatorCard(page, 'mediation.successful_cases').waitFor({ timeout: 120_000 });
+      expect(await progress.count()).toBe(0);
+
+      // Sent compressed: the snapshot and the wasm as brotli or gzip copies, never as they are.
+      const snapshot = sent.find((f) => f.path.startsWith('/demo/fazhi-demo-'));
+      const wasm = sent.find((f) => f.path.endsWith('.wasm'));
+      expect(snapshot?.encoding).toMatch(/^(br|gzip)$/);
+      expect(wasm?.encoding).toMatch(/^(br|gzip)$/);
+      // PostgreSQL's files are downloaded once, by the worker, not again by PGlite.
+      expect(sent.filter((f) => f.path.endsWith('.wasm') && !f.path.includes('initdb')).length).toBe(1);
+
+      // A later visit: straight to the dashboard from what the browser keeps, no database downloaded.
+      sent.length = 0;
+      await page.reload();
+      await indicatorCard(page, 'mediation.successful_cases').waitFor({ timeout: 60_000 });
+      expect(sent.filter((f) => f.path.startsWith('/demo/fazhi-demo-'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
