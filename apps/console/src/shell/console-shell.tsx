@@ -17,6 +17,7 @@ import { hasStreetsBelow } from '../reports/district-comparison.js';
 import { consoleMessages, consoleText, type ConsoleLocale } from '../messages.js';
 import { ConsoleHeader } from './console-header.js';
 import { initialScope } from './scope.js';
+import { workerLedgerReader } from '../ledger/worker-ledger-reader.js';
 
 // The report workspace and its print view load when opened (they bring the report builder).
 const ReportsWorkspace = lazy(() => import('../reports/reports-workspace.js'));
@@ -143,6 +144,7 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
     indicators: connected.indicators,
     duplicates: connected.duplicates,
     importer: connected.importer,
+    ledgerReader: workerLedgerReader,
     ...(orgId ? { dashboardOrgId: orgId } : {}),
     dashboardYear: year,
   };
