@@ -1,5 +1,6 @@
 import type { AnyRecord, AttachmentRef, OrgUnit, Period, RecordKind, RecordKindRegistry } from '@fazhi/domain';
 import type { Catalog, IndicatorComparison, IndicatorResult } from '@fazhi/metrics';
+import type { LedgerReadResult, ReadLedgerOptions } from '@fazhi/ledger';
 
 /**
  * What the console injects into plugin pages. The SDK defines these interfaces; the console
@@ -105,6 +106,15 @@ export interface RecordImporter {
   import(kind: RecordKind, records: readonly AnyRecord[], onDuplicate: OnDuplicate): Promise<ImportSummary>;
 }
 
+/**
+ * Reads a ledger file off the page's thread: the console runs `readLedger` of @fazhi/ledger in a Web
+ * Worker, so a file of 20,000 rows leaves the page responsive and 取消 ends the reading at once
+ * (`signal`). Without one, the import wizard reads on the page's thread.
+ */
+export interface LedgerReader {
+  read(bytes: Uint8Array, options: ReadLedgerOptions, signal: AbortSignal): Promise<LedgerReadResult>;
+}
+
 export interface FazhiServices {
   user: ConsoleUser;
   /**
@@ -122,6 +132,8 @@ export interface FazhiServices {
   duplicates?: DuplicateKeySource;
   /** Ledger import (导入); without it the lists offer no 导入. */
   importer?: RecordImporter;
+  /** Reads import files off the page's thread (the import wizard reads on it without). */
+  ledgerReader?: LedgerReader;
   /**
    * The unit the console is looking at (a supervisor's street switcher): dashboards show its
    * figures and record lists are limited to its subtree. The user's top readable unit by default.

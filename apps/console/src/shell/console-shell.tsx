@@ -21,6 +21,7 @@ import { managesMembers } from '../members/grant-options.js';
 import { MembersPage } from '../members/members-page.js';
 import { ConsoleHeader } from './console-header.js';
 import { initialScope } from './scope.js';
+import { workerLedgerReader } from '../ledger/worker-ledger-reader.js';
 
 // The report workspace and its print view load when opened (they bring the report builder).
 const ReportsWorkspace = lazy(() => import('../reports/reports-workspace.js'));
@@ -162,6 +163,7 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
     indicators: connected.indicators,
     duplicates: connected.duplicates,
     importer: connected.importer,
+    ledgerReader: workerLedgerReader,
     ...(orgId ? { dashboardOrgId: orgId } : {}),
     dashboardYear: year,
   };

@@ -1,9 +1,9 @@
 import { InboxOutlined } from '@ant-design/icons';
 import type { RecordKind } from '@fazhi/domain';
-import type { LedgerReadResult } from '@fazhi/ledger';
+import type { LedgerReadResult, ReadLedgerOptions } from '@fazhi/ledger';
 import { useInvalidate } from '@refinedev/core';
 import { Alert, Button, Modal, Progress, Radio, Result, Select, Space, Steps, Table, Typography, Upload } from 'antd';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { writableOrgIds } from '../../host/access-control.js';
 import type { OnDuplicate, RecordImporter } from '../../services.js';
 import { useFazhiServices } from '../services-context.js';
@@ -51,7 +51,7 @@ export function refusalText(message: string, result: Pick<LedgerReadResult, 'row
  */
 export function ImportWizard({ kind, area, importer, labels, onClose }: { kind: RecordKind; area: string; importer: RecordImporter; labels: Labels; onClose: () => void }) {
   const { t } = labels;
-  const { user } = useFazhiServices();
+  const { user, ledgerReader } = useFazhiServices();
   const invalidate = useInvalidate();
   const [step, setStep] = useState(0);
   const [busy, setBusy] = useState<Busy | null>(null);
@@ -65,8 +65,11 @@ export function ImportWizard({ kind, area, importer, labels, onClose }: { kind: 
   const [onDuplicate, setOnDuplicate] = useState<OnDuplicate>('skip');
   const [stopped, setStopped] = useState<readonly string[] | null>(null);
   const [summary, setSummary] = useState<string | null>(null);
-  // Each long task takes a ticket; cancelling (or closing) draws a new one, so a stale result is dropped.
+  // Each long task takes a ticket; cancelling (or closing) draws a new one, so a stale result is
+  // dropped, and aborts the task's signal, so a reading off the page's thread stops at once.
   const ticket = useRef(0);
+  const running = useRef<AbortController | null>(null);
+  useEffect(() => () => running.current?.abort(), []);
 
   const writable = useMemo(() => writableOrgIds(user, area), [user, area]);
   const targets = useMemo(() => [{ key: unitKey, label: t('fazhi.orgId'), required: true }, ...kind.fields.map((f) => ({ key: f.key, label: labels.field(f), required: f.required === true }))], [kind, labels, t]);
@@ -83,12 +86,14 @@ export function ImportWizard({ kind, area, importer, labels, onClose }: { kind: 
   const mapped = new Set(headers.map((h) => mapping[h.header]).filter(Boolean));
   const missing = targets.filter((x) => x.required && !mapped.has(x.key) && !(x.key === unitKey && defaultOrgId));
 
-  async function run<T>(first: Busy, task: (progress: (b: Busy) => void) => Promise<T>): Promise<T | undefined> {
+  async function run<T>(first: Busy, task: (progress: (b: Busy) => void, signal: AbortSignal) => Promise<T>): Promise<T | undefined> {
     const mine = ++ticket.current;
+    const controller = new AbortController();
+    running.current = controller;
     setFailure(null);
     setBusy(first);
     try {
-      const value = await task((b) => mine === ticket.current && setBusy(b));
+      const value = await task((b) => mine === ticket.current && setBusy(b), controller.signal);
       return mine === ticket.current ? value : undefined;
     } catch (e) {
       if (mine === ticket.current) setFailure((e as Error).message);
@@ -98,14 +103,17 @@ export function ImportWizard({ kind, area, importer, labels, onClose }: { kind: 
     }
   }
 
+  /** `readLedger`, in the console's worker when there is one, else on the page's thread. */
+  const readLedger = async (bytes: Uint8Array, options: ReadLedgerOptions, signal: AbortSignal) =>
+    ledgerReader ? ledgerReader.read(bytes, options, signal) : (await loadLedger()).readLedger(bytes, options);
+
   const readOptions = (map: Record<string, string>) => ({ kind, orgs: user.orgs, ...(file ? { fileName: file.name } : {}), map, ...(defaultOrgId ? { defaultOrgId } : {}) });
 
   async function upload(picked: File) {
-    const done = await run({ text: t('fazhi.ledger.reading', { name: picked.name }), percent: 0, cancellable: true }, async (progress) => {
+    const done = await run({ text: t('fazhi.ledger.reading', { name: picked.name }), percent: 0, cancellable: true }, async (progress, signal) => {
       const bytes = await readFile(picked, (percent) => progress({ text: t('fazhi.ledger.reading', { name: picked.name }), percent, cancellable: true }));
       progress({ text: t('fazhi.ledger.parsing'), cancellable: true });
-      const ledger = await loadLedger();
-      const first = await ledger.readLedger(bytes, { kind, orgs: user.orgs, fileName: picked.name });
+      const first = await readLedger(bytes, { kind, orgs: user.orgs, fileName: picked.name }, signal);
       return { bytes, first };
     });
     if (!done) return;
@@ -119,7 +127,7 @@ export function ImportWizard({ kind, area, importer, labels, onClose }: { kind: 
     if (!file) return;
     // Only the choices that differ from what the header matched by itself go to the reader.
     const map = Object.fromEntries(headers.filter((h) => mapping[h.header] && mapping[h.header] !== h.auto).map((h) => [h.header, mapping[h.header]!]));
-    const result = await run({ text: t('fazhi.ledger.parsing'), cancellable: true }, async () => (await loadLedger()).readLedger(file.bytes, readOptions(map)));
+    const result = await run({ text: t('fazhi.ledger.parsing'), cancellable: true }, (_progress, signal) => readLedger(file.bytes, readOptions(map), signal));
     if (!result) return;
     setChecked(result);
     setStopped(null);
@@ -152,6 +160,7 @@ export function ImportWizard({ kind, area, importer, labels, onClose }: { kind: 
 
   const cancel = () => {
     ticket.current++;
+    running.current?.abort();
     setBusy(null);
   };
 

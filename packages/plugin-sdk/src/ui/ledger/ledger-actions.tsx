@@ -8,7 +8,7 @@ import type { PluginResource } from '../../plugin.js';
 import { useFazhiServices } from '../services-context.js';
 import type { Labels } from '../use-labels.js';
 import { ImportWizard } from './import-wizard.js';
-import { ledgerScope } from './ledger-scope.js';
+import { ledgerScope, type LedgerScope } from './ledger-scope.js';
 import { listedRecords, loadLedger, safeFileName, saveWorkbook } from './ledger-files.js';
 import { PrintList } from './print-list.js';
 import { PrintSheet } from './print-sheet.js';
@@ -29,9 +29,13 @@ export interface LedgerActionsProps {
   canImport: boolean;
 }
 
+/** What 打印 shows, taken when it was asked for (stable, so the sheet renders its rows once). */
 interface Printed {
   records: AnyRecord[];
   summed: Set<string>;
+  fields: FieldDef[];
+  title: string;
+  scope: LedgerScope;
 }
 
 /**
@@ -84,10 +88,9 @@ export function LedgerActions({ resource, area, labels, filters, sorters, values
   const print = () =>
     act('print', async () => {
       const [ledger, rows] = await Promise.all([loadLedger(), records()]);
-      setPrinted({ records: rows, summed: new Set(kind.fields.filter((f) => ledger.summedField(f)).map((f) => f.key)) });
+      const fields = columns.map((key) => findField(kind, key)).filter((f): f is FieldDef => f !== undefined);
+      setPrinted({ records: rows, summed: new Set(kind.fields.filter((f) => ledger.summedField(f)).map((f) => f.key)), fields, title, scope });
     });
-
-  const printedFields = columns.map((key) => findField(kind, key)).filter((f): f is FieldDef => f !== undefined);
 
   return (
     <>
@@ -108,7 +111,7 @@ export function LedgerActions({ resource, area, labels, filters, sorters, values
       {importing && importer ? <ImportWizard kind={kind} area={area} importer={importer} labels={labels} onClose={() => setImporting(false)} /> : null}
       {printed ? (
         <PrintSheet orientation="landscape" labels={labels} onClose={() => setPrinted(null)}>
-          <PrintList kind={kind} title={title} scope={scope} fields={printedFields} records={printed.records} summed={printed.summed} orgs={user.orgs} labels={labels} />
+          <PrintList kind={kind} title={printed.title} scope={printed.scope} fields={printed.fields} records={printed.records} summed={printed.summed} orgs={user.orgs} labels={labels} />
         </PrintSheet>
       ) : null}
     </>

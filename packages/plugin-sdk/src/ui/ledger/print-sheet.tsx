@@ -20,6 +20,8 @@ const sheetCss = (orientation: 'landscape' | 'portrait') => `
 .fazhi-print-sheet thead th { background: #f0f0f0; }
 .fazhi-print-sheet tr { break-inside: avoid; page-break-inside: avoid; }
 .fazhi-print-sheet .fazhi-print-total td { font-weight: bold; }
+.fazhi-print-sheet .fazhi-print-ledger { table-layout: fixed; }
+.fazhi-print-sheet .fazhi-print-ledger td { overflow-wrap: anywhere; }
 .fazhi-print-sheet .fazhi-print-form { table-layout: fixed; }
 .fazhi-print-sheet .fazhi-print-form th { background: #fafafa; }
 .fazhi-print-sheet .fazhi-print-form td { min-height: 28px; white-space: pre-wrap; }
