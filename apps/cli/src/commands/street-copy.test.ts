@@ -142,7 +142,7 @@ describe('moving a street: export --all --unmasked and import --all between PGli
       const file = await writeBackupFile(dump, { schemaVersion: '20261205000000', unit: { id: 'x', name: '南沙街道' }, createdAt: new Date().toISOString(), createdBy: admin.email });
       writeFileSync(backup, new Uint8Array(await file.arrayBuffer()));
     });
-  }, 900_000);
+  }, 1_800_000);
 
   let server: string;
   it('PGlite → PostgreSQL 15: every table, every indicator and the attachment bytes are equal; the local account signs in', async () => {
@@ -169,7 +169,7 @@ describe('moving a street: export --all --unmasked and import --all between PGli
       const newest = await db.query<{ id: number }>(`select max(id)::int as id from public.audit_log`);
       expect(newest.rows[0]!.id).toBeGreaterThan(max);
     });
-  }, 900_000);
+  }, 1_800_000);
 
   it('PostgreSQL 15 → PGlite: the same street again', async () => {
     const serverNow = await withDb(server, (db) => contents(db));
@@ -181,7 +181,7 @@ describe('moving a street: export --all --unmasked and import --all between PGli
       expect(differingIndicators(beforeIndicators, await indicators(db))).toEqual([]);
       expect(await signsIn(db, local.email, local.password)).toBe(true);
     });
-  }, 900_000);
+  }, 1_800_000);
 
   it('a changed file, a refused row or a non-empty database: nothing written, the file and row named', async () => {
     const folder = join(dir, 'to-server');
@@ -223,5 +223,5 @@ describe('moving a street: export --all --unmasked and import --all between PGli
     const again = await runCli('import', '--db', server, '--all', '--dir', join(dir, 'back'));
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('数据库不是空的');
-  }, 900_000);
+  }, 1_800_000);
 });
