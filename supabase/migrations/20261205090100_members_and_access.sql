@@ -258,7 +258,7 @@ begin
     raise exception using errcode = 'FZ403', column = 'personal_data', message = '您在该单位没有个人信息授权，不能授予他人';
   end if;
   if p_role <> 'clerk' then
-    return '{}';
+    return '{}'::text[];
   end if;
   if cardinality(areas) = 0 then
     raise exception using errcode = '22023', column = 'areas', message = '业务经办人至少要有一个业务领域';

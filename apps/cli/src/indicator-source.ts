@@ -1,4 +1,4 @@
-import { sqlEvaluator, type Database } from '@fazhi/db';
+import type { Database } from '@fazhi/db';
 import type { AnyRecord, OrgTree, Period } from '@fazhi/domain';
 import { Evaluator, type Catalog, type IndicatorComparison } from '@fazhi/metrics';
 import { templateRequirements, type ReportData, type ReportTemplate } from '@fazhi/report';
@@ -26,7 +26,8 @@ export function memoryIndicators(source: { orgs: OrgTree; records: ReadonlyMap<s
  * that role may read.
  */
 export function sqlIndicators(db: Database, catalog: Catalog): IndicatorSource {
-  return { compareAll: (orgId, period, ids, today) => sqlEvaluator(db, { catalog, today: () => today }).compareAll(orgId, period, ids) };
+  // Imported on use: a --dataset run never loads the database code (or its drivers).
+  return { compareAll: async (orgId, period, ids, today) => (await import('@fazhi/db')).sqlEvaluator(db, { catalog, today: () => today }).compareAll(orgId, period, ids) };
 }
 
 /** What a report template needs: figures from the indicator source, records from the source. */

@@ -1,13 +1,11 @@
 import { isIsoDate, parsePeriod, todayInShanghai, yearPeriod, type Period } from '@fazhi/domain';
 import type { FazhiModel } from '@fazhi/model';
+import type { BundledConfig } from '@fazhi/model/node';
 import { narrativeKeys, narrativeSkeleton } from '@fazhi/report';
 import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.js';
-import { runDb } from './commands/db.js';
-import { runExport, runImport, runTemplate, type LedgerOptions } from './commands/ledger.js';
-import { runMetrics } from './commands/metrics.js';
-import { orgsUsage, runOrgs, runSetup } from './commands/orgs.js';
-import { frozenNeedsDb, runReport } from './commands/report.js';
+import type { LedgerOptions } from './commands/ledger.js';
+import { orgsUsage } from './commands/orgs-usage.js';
 import { modelFor, pathsIn, templateCommands } from './model-options.js';
 import { fileSystemErrorMessage, processOutput, terminalText, writeFileAtomic, type Output } from './io.js';
 import { openSource, type RecordSource } from './source.js';
@@ -22,6 +20,7 @@ export const usage = `用法：fazhi <命令> [选项]
   import     导入 Excel/CSV 台账（.xlsx、.csv，UTF-8 或 GBK）：逐行校验，全部写入或全部不写
   export     导出一类记录为 Excel（.xlsx）或 CSV 台账
   template   生成一类记录的 Excel 导入模板
+  members    成员与权限：members list 列出成员和邀请；members invite 邀请；members grant 授权；members revoke 撤销
   orgs       机构：orgs list 列出机构树；orgs add、move、retire 新增、移动、停用机构
   setup      空数据库的首次设置（建立本单位）：机构树与首位管理员
 
@@ -51,6 +50,8 @@ export const usage = `用法：fazhi <命令> [选项]
   --all            export：每类记录写成 --out 目录下的 <类型>.xlsx，另写 组织机构.xlsx；
                    import：把这样的目录（--dir）整个导入空数据库（含机构），一个事务，全部或全不
   --unmasked       export：个人信息（姓名、电话、身份证号）照原文导出；默认打码
+  --email、--user、--role、--areas、--personal-data、--days、--reason、--as
+                   members：见 fazhi members（不带子命令）显示的用法
   -h, --help       显示帮助
 
 示例：
@@ -63,6 +64,7 @@ export const usage = `用法：fazhi <命令> [选项]
   fazhi template --kind mediation_cases --out 调解案件导入模板.xlsx
   fazhi export --db pglite:./data --all --unmasked --out 台账备份
   fazhi import --db pglite:./新库 --all --dir 台账备份
+  fazhi members invite --db postgres://… --email li@example.cn --org 南沙街道 --role clerk --areas 人民调解 --reason 新调解员
   fazhi report --config ../街道/fazhi.config.ts --template 模板.json --dataset seeds/nansha-2024 --year 2024
 
 机构（orgs、setup）：
@@ -94,6 +96,15 @@ const options = {
   'skip-invalid': { type: 'boolean' },
   all: { type: 'boolean' },
   unmasked: { type: 'boolean' },
+  // members
+  email: { type: 'string' },
+  user: { type: 'string' },
+  role: { type: 'string' },
+  areas: { type: 'string' },
+  'personal-data': { type: 'boolean' },
+  days: { type: 'string' },
+  reason: { type: 'string' },
+  as: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -138,12 +149,17 @@ async function withSource(values: { dataset?: string | undefined; db?: string | 
   }
 }
 
-/** Excel/CSV ledgers in and out (@fazhi/ledger). */
+/**
+ * Excel/CSV ledgers in and out (@fazhi/ledger). Each command's module is imported when it runs:
+ * a report never loads the Excel, DOCX or database code.
+ */
 const ledgerCommands = ['import', 'export', 'template'];
 
 export interface MainOptions {
   /** The working directory: where `fazhi.config.*` is looked for and relative paths start (the process's by default). */
   cwd?: string;
+  /** The repository's config compiled into the quick entry (scripts/fazhi.mjs): used when it is the config found. */
+  bundledConfig?: BundledConfig;
 }
 
 /** Runs one CLI invocation; returns the exit code. Errors for people are printed, never thrown. */
@@ -152,6 +168,7 @@ export async function main(argv: readonly string[], out: Output = processOutput,
     const cwd = options.cwd ?? process.cwd();
     // The org commands take options of their own (commands/orgs.ts); paths are the working directory's.
     if (argv[0] === 'orgs' || argv[0] === 'setup') {
+      const { runOrgs, runSetup } = await import('./commands/orgs.js');
       if (argv[0] === 'orgs') await runOrgs(argv.slice(1), out, cwd);
       else await runSetup(argv.slice(1), out, cwd);
       return 0;
@@ -166,12 +183,21 @@ export async function main(argv: readonly string[], out: Output = processOutput,
     if (command === 'db') {
       if (rest.length > 1) throw new CliError(`多余的参数：${rest.slice(1).join(' ')}`, 2);
       // `db generate` writes into ./supabase of the working directory unless --dir says otherwise.
-      await runDb(rest[0], { ...values, dir: values.dir ?? pathsIn({ dir: 'supabase' }, cwd).dir }, out, await modelFor(command, values, cwd));
+      const { runDb } = await import('./commands/db.js');
+      await runDb(rest[0], { ...values, dir: values.dir ?? pathsIn({ dir: 'supabase' }, cwd).dir }, out, await modelFor(command, values, cwd, options.bundledConfig));
+      return 0;
+    }
+    if (command === 'members') {
+      if (rest.length > 1) throw new CliError(`多余的参数：${rest.slice(1).join(' ')}`, 2);
+      const { email, user, role, areas, days, reason, as } = values;
+      const { runMembers } = await import('./commands/members.js');
+      await runMembers(rest[0], { db: values.db, org: values.org, email, user, role, areas, personalData: values['personal-data'], days, reason, as }, out);
       return 0;
     }
     if (rest.length) throw new CliError(`多余的参数：${rest.join(' ')}`, 2);
     if (ledgerCommands.includes(command)) {
-      const model = await modelFor(command, values, cwd);
+      const model = await modelFor(command, values, cwd, options.bundledConfig);
+      const { runExport, runImport, runTemplate } = await import('./commands/ledger.js');
       const opts: LedgerOptions = { db: values.db, kind: values.kind, file: values.file, out: values.out, org: values.org, year: values.year, map: values.map, onDuplicate: values['on-duplicate'], dryRun: values['dry-run'], skipInvalid: values['skip-invalid'], all: values.all, dir: values.dir, unmasked: values.unmasked };
       if (command === 'import') return await runImport(opts, out, model);
       if (command === 'export') await runExport(opts, out, model);
@@ -180,15 +206,17 @@ export async function main(argv: readonly string[], out: Output = processOutput,
     }
     if (![...templateCommands, 'metrics'].includes(command)) throw new CliError(`未知的命令“${command}”\n\n${usage}`, 2);
     // The composed model every command works with (built-ins plus the configured extensions).
-    const model = await modelFor(command, values, cwd);
+    const model = await modelFor(command, values, cwd, options.bundledConfig);
     switch (command) {
       case 'report': {
+        const { frozenNeedsDb, runReport } = await import('./commands/report.js');
         if (values.frozen && !values.db) throw new CliError(frozenNeedsDb, 2);
         const opts = { org: values.org, period: periodFrom(values), today: todayFrom(values.today), format: values.format ?? 'markdown', out: values.out, narrative: values.narrative, templateGiven: values.template !== undefined, frozen: values.frozen ?? false };
         await withSource(values, out, model, (source) => runReport(source, opts, out, model));
         return 0;
       }
       case 'metrics': {
+        const { runMetrics } = await import('./commands/metrics.js');
         const opts = { org: values.org, period: periodFrom(values), today: todayFrom(values.today), format: values.format ?? 'table', ...(values.only ? { only: values.only } : {}) };
         await withSource(values, out, model, (source) => runMetrics(source, opts, out, model));
         return 0;

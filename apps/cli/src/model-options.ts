@@ -3,7 +3,7 @@
  * `--template` and the working directory.
  */
 import type { FazhiModel } from '@fazhi/model';
-import { ConfigError, loadConfig } from '@fazhi/model/node';
+import { ConfigError, loadConfig, type BundledConfig } from '@fazhi/model/node';
 import { isAbsolute, resolve } from 'node:path';
 import { CliError } from './cli-error.js';
 
@@ -11,10 +11,10 @@ import { CliError } from './cli-error.js';
 export const templateCommands = ['report', 'narrative'];
 
 /** The composed model of this run: built-ins plus what `fazhi.config.*` (or `--config`) adds, and `--template`. */
-export async function modelFor(command: string, values: { config?: string | undefined; template?: string | undefined }, cwd: string): Promise<FazhiModel> {
+export async function modelFor(command: string, values: { config?: string | undefined; template?: string | undefined }, cwd: string, bundled?: BundledConfig): Promise<FazhiModel> {
   if (values.template !== undefined && !templateCommands.includes(command)) throw new CliError(`--template 只能用于 ${templateCommands.join('、')} 命令`, 2);
   try {
-    return (await loadConfig({ cwd, file: values.config, template: values.template })).model;
+    return (await loadConfig({ cwd, file: values.config, template: values.template, bundled })).model;
   } catch (e) {
     if (e instanceof ConfigError) throw new CliError(e.message);
     throw e;

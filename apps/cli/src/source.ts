@@ -5,7 +5,6 @@ import type { FazhiModel } from '@fazhi/model';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CliError } from './cli-error.js';
-import { openDbSource } from './commands/db.js';
 import { memoryIndicators, type IndicatorSource } from './indicator-source.js';
 import type { Output } from './io.js';
 
@@ -68,7 +67,7 @@ export async function loadDatasetForCli(dir: string, out: Output, model: FazhiMo
 /** The records a command computes from, read with the composed model: `--dataset DIR` or `--db URL`. */
 export async function openSource(opts: { dataset?: string | undefined; db?: string | undefined }, out: Output, model: FazhiModel): Promise<RecordSource> {
   if (opts.dataset && opts.db) throw new CliError('--dataset 与 --db 只能选一个', 2);
-  if (opts.db) return openDbSource(opts.db, model);
+  if (opts.db) return (await import('./commands/db.js')).openDbSource(opts.db, model);
   if (!opts.dataset) throw new CliError('请用 --dataset 指定数据集目录（或用 --db 指定数据库）', 2);
   const ds = await loadDatasetForCli(opts.dataset, out, model);
   return { label: opts.dataset, orgs: ds.orgs, rootOrgId: ds.manifest.rootOrgId, records: ds.records, narrativeDir: join(opts.dataset, 'narrative'), indicators: memoryIndicators(ds, model.catalog) };

@@ -2,7 +2,7 @@
 // demo accounts, dumped as a data-directory snapshot the browser starts from on a first visit
 // (public/demo/, served as /demo/). Skipped when schema, seed and this script are unchanged.
 import { loadDataset } from '@fazhi/dataset';
-import { datasetAsOf, defaultMigrationsDir, releaseSnapshot, defaultShimFile, demoAccounts, demoOrgsOf, demoPassword, insertDataset, migrate, migrateModel, openPglite, seedDemoUsers } from '@fazhi/db';
+import { datasetAsOf, defaultMigrationsDir, releaseSnapshot, defaultShimFile, demoAccounts, demoOrgsOf, demoPassword, insertDataset, migrate, migrateModel, openPglite, seedDemoUsers, type PgliteDatabase } from '@fazhi/db';
 import { loadConfig } from '@fazhi/model/node';
 import * as pluginSdk from '@fazhi/plugin-sdk';
 import { createHash } from 'node:crypto';
@@ -51,24 +51,16 @@ function inputsKey(): string {
 const key = inputsKey();
 const manifestFile = join(outDir, 'manifest.json');
 const current = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as DemoManifest) : undefined;
-if (current?.snapshot === `fazhi-demo-${key}.tar.gz` && existsSync(join(outDir, current.snapshot))) {
+if (current?.snapshot === `fazhi-demo-${key}.tar.gz` && current.emptySnapshot && existsSync(join(outDir, current.snapshot)) && existsSync(join(outDir, current.emptySnapshot))) {
   console.log(`演示数据库已是最新：public/demo/${current.snapshot}`);
   process.exit(0);
 }
 
-const started = performance.now();
-const registry = model.registry;
-const dataset = await loadDataset(seedDir, { registry });
-const db = await openPglite();
-try {
-  const migrated = await migrate(db, { migrationsDir: migrationsDir() });
-  // An older release's snapshot (FAZHI_DEMO_BEFORE) knew no model migration: the console's upgrade adds it.
-  if (!before) await migrateModel(db, model);
-  // An older release's schema holds only the kinds, fields and options it had: today's seed as it could hold it.
-  const demo = withDemoStreet(before ? datasetAsOf(dataset, releaseSnapshot) : dataset, registry);
-  // An older release's schema lacks the columns added since: those values are left out.
-  const seeded = await insertDataset(db, demo, { registry, existingColumnsOnly: before !== undefined });
-  await seedDemoUsers(db, demoOrgsOf(dataset.orgs, dataset.manifest.rootOrgId));
+/**
+ * A migrated PGlite's data directory as a gzipped snapshot under `outDir`, the smallest the browser
+ * can start from: no template databases, only the current WAL segment.
+ */
+async function writeSnapshot(db: PgliteDatabase, name: string): Promise<{ bytes: number; rawBytes: number }> {
   // The template databases are only for CREATE DATABASE, which the console never runs: without
   // them the snapshot, and what a browser reads from IndexedDB on every visit, is 15 MB smaller.
   await db.exec(`update pg_database set datistemplate = false where datname in ('template0', 'template1')`);
@@ -84,22 +76,57 @@ try {
   const bytes = filterTar(new Uint8Array(await blob.arrayBuffer()), (path) => !walSegment.test(path) || path.endsWith(rows[0]!.wal));
   mkdirSync(outDir, { recursive: true });
   // Gzipped: 5× smaller to download; the browser inflates it with DecompressionStream.
-  const snapshot = `fazhi-demo-${key}.tar.gz`;
-  writeFileSync(join(outDir, `${snapshot}.tmp`), gzipSync(bytes, { level: 6 }));
-  renameSync(join(outDir, `${snapshot}.tmp`), join(outDir, snapshot));
-  const manifest: DemoManifest = {
-    snapshot,
-    bytes: statSync(join(outDir, snapshot)).size,
-    migrations: migrated.applied.map((m) => m.file),
-    year: Math.max(...dataset.manifest.years),
-    seed: dataset.manifest.name,
-    accounts: demoAccounts.map((a) => ({ email: a.email, displayName: a.displayName })),
-    password: demoPassword,
-  };
-  writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
-  for (const f of readdirSync(outDir)) if (f.startsWith('fazhi-demo-') && f !== snapshot) rmSync(join(outDir, f), { force: true });
+  writeFileSync(join(outDir, `${name}.tmp`), gzipSync(bytes, { level: 6 }));
+  renameSync(join(outDir, `${name}.tmp`), join(outDir, name));
+  return { bytes: statSync(join(outDir, name)).size, rawBytes: bytes.length };
+}
+
+const started = performance.now();
+const registry = model.registry;
+const dataset = await loadDataset(seedDir, { registry });
+const snapshot = `fazhi-demo-${key}.tar.gz`;
+const emptySnapshot = `fazhi-empty-${key}.tar.gz`;
+let migrations: string[] = [];
+const db = await openPglite();
+try {
+  const migrated = await migrate(db, { migrationsDir: migrationsDir() });
+  migrations = migrated.applied.map((m) => m.file);
+  // An older release's snapshot (FAZHI_DEMO_BEFORE) knew no model migration: the console's upgrade adds it.
+  if (!before) await migrateModel(db, model);
+  // An older release's schema holds only the kinds, fields and options it had: today's seed as it could hold it.
+  const demo = withDemoStreet(before ? datasetAsOf(dataset, releaseSnapshot) : dataset, registry);
+  // An older release's schema lacks the columns added since: those values are left out.
+  const seeded = await insertDataset(db, demo, { registry, existingColumnsOnly: before !== undefined });
+  await seedDemoUsers(db, demoOrgsOf(dataset.orgs, dataset.manifest.rootOrgId));
+  const written = await writeSnapshot(db, snapshot);
   const records = Object.values(seeded.records).reduce((a, b) => a + b, 0);
-  console.log(`演示数据库：${records} 条记录、${seeded.orgUnits} 个机构 → ${relative(process.cwd(), join(outDir, snapshot))}（${(bytes.length / 1048576).toFixed(1)} MB，压缩后 ${(manifest.bytes / 1048576).toFixed(1)} MB，${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
+  console.log(`演示数据库：${records} 条记录、${seeded.orgUnits} 个机构 → ${relative(process.cwd(), join(outDir, snapshot))}（${(written.rawBytes / 1048576).toFixed(1)} MB，压缩后 ${(written.bytes / 1048576).toFixed(1)} MB，${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
 } finally {
   await db.close();
 }
+
+// 建立本单位 starts from this one: the same schema and model, pgcrypto where Supabase keeps it
+// (the first admin's password is hashed with it), and no unit, record or account.
+const empty = await openPglite();
+try {
+  await migrate(empty, { migrationsDir: migrationsDir() });
+  if (!before) await migrateModel(empty, model);
+  await empty.exec('create schema if not exists extensions; create extension if not exists pgcrypto with schema extensions;');
+  const written = await writeSnapshot(empty, emptySnapshot);
+  console.log(`空数据库（建立本单位用）→ ${relative(process.cwd(), join(outDir, emptySnapshot))}（压缩后 ${(written.bytes / 1048576).toFixed(1)} MB）`);
+} finally {
+  await empty.close();
+}
+
+const manifest: DemoManifest = {
+  snapshot,
+  bytes: statSync(join(outDir, snapshot)).size,
+  emptySnapshot,
+  migrations,
+  year: Math.max(...dataset.manifest.years),
+  seed: dataset.manifest.name,
+  accounts: demoAccounts.map((a) => ({ email: a.email, displayName: a.displayName })),
+  password: demoPassword,
+};
+writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+for (const f of readdirSync(outDir)) if ((f.startsWith('fazhi-demo-') && f !== snapshot) || (f.startsWith('fazhi-empty-') && f !== emptySnapshot)) rmSync(join(outDir, f), { force: true });

@@ -78,7 +78,7 @@ export function startStaticServer({ root, port = 0, host = '127.0.0.1' }) {
       file = index;
       info = statSync(file);
     }
-    const hashed = path.startsWith('/assets/') || /\/demo\/fazhi-demo-[0-9a-f]+\./.test(path);
+    const hashed = path.startsWith('/assets/') || /\/demo\/fazhi-(demo|empty)-[0-9a-f]+\./.test(path);
     res.writeHead(200, {
       'content-type': types[extname(file)] ?? 'application/octet-stream',
       'content-length': info.size,

@@ -8,11 +8,14 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import type { ConsoleComposition } from '@fazhi/plugin-sdk/host';
 import type { ConsoleBackend, SignedInSession } from './backend/backend.js';
+import { ChangePasswordPage } from './login/change-password-page.js';
 import { LoginPage } from './login/login-page.js';
 import { storedLocale, storeLocale, type ConsoleLocale } from './messages.js';
 
 // Refine, the layout, plugins and their pages load only after sign-in.
 const ConsoleShell = lazy(() => import('./shell/console-shell.js'));
+// 建立本单位, reached from the sign-in page on a browser without a database (embedded only).
+const SetupPage = lazy(() => import('./setup/setup-page.js'));
 
 const fullPage = <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} />;
 
@@ -53,23 +56,38 @@ export function Root({ backend, composition }: { backend: ConsoleBackend; compos
           <BrowserRouter basename={import.meta.env.BASE_URL.replace(/\/$/, '')}>
             <Routes>
               <Route path="/login" element={<LoginPage backend={backend} locale={locale} onLocaleChange={changeLocale} onSignedIn={setSession} />} />
+              {backend.firstRun && (
+                <Route
+                  path="/setup"
+                  element={
+                    <Suspense fallback={fullPage}>
+                      <SetupPage backend={backend} locale={locale} />
+                    </Suspense>
+                  }
+                />
+              )}
               <Route
                 path="*"
                 element={
                   <RequireSession session={session}>
-                    <Suspense fallback={fullPage}>
-                      {session && (
-                        <ConsoleShell
-                          key={session.userId}
-                          backend={backend}
-                          composition={composition}
-                          session={session}
-                          locale={locale}
-                          onLocaleChange={changeLocale}
-                          onSignedOut={() => setSession(null)}
-                        />
-                      )}
-                    </Suspense>
+                    {/* A local account's first sign-in: a new password before anything else. */}
+                    {session?.mustChangePassword ? (
+                      <ChangePasswordPage backend={backend} session={session} locale={locale} onChanged={setSession} onSignedOut={() => setSession(null)} />
+                    ) : (
+                      <Suspense fallback={fullPage}>
+                        {session && (
+                          <ConsoleShell
+                            key={session.userId}
+                            backend={backend}
+                            composition={composition}
+                            session={session}
+                            locale={locale}
+                            onLocaleChange={changeLocale}
+                            onSignedOut={() => setSession(null)}
+                          />
+                        )}
+                      </Suspense>
+                    )}
                   </RequireSession>
                 }
               />

@@ -5,7 +5,9 @@ import { openConsoleBrowser, screenshot, signIn, type ConsoleBrowser } from './b
 
 // 街道对比 (/reports/district) in the built console in Chromium, as the demo district supervisor:
 // a row per street, 区直 and 合计 under them adding up, a figure opening its records, sorting, and
-// the .xlsx export carrying the same figures. The mediation clerk has no such page.
+// the .xlsx export carrying the same figures; the supervisor's own report workspace drafts the
+// district's report with the 合计 figures and links back to the comparison. The mediation clerk has
+// no such page.
 
 let cb: ConsoleBrowser;
 beforeAll(async () => {
@@ -71,6 +73,20 @@ describe('district comparison in Chromium', () => {
       await page.getByText(/^来自指标：/).waitFor();
       expect(page.url()).toContain('drill=mediation.accepted_cases');
       await expect.poll(() => total(page)).toBe(figure);
+
+      // The supervisor's own workspace drafts the district's report: its figures are the 合计 row's,
+      // its readiness checks run over the district, and it links to the comparison.
+      await page.getByRole('menuitem', { name: /年度报告/ }).click();
+      await page.waitForURL(/\/reports$/);
+      const accepted = page.locator('[data-testid="report-document"] [data-figure="mediation.accepted_cases"]').first();
+      await accepted.waitFor({ timeout: 120_000 });
+      expect(await page.getByTestId('report-document').locator('h1').textContent()).toMatch(/^南沙区\d{4}年法治政府建设情况报告$/);
+      expect(digits(await accepted.textContent())).toBe(sum);
+      await page.getByTestId('readiness').getByText(/项待处理|全部通过/).waitFor({ timeout: 120_000 });
+      await screenshot(page, 'district-report-workspace');
+      await page.getByTestId('district-comparison-link').click();
+      await page.waitForURL(/\/reports\/district$/);
+      await page.getByTestId('district-title').filter({ hasText: '各街道指标对比' }).waitFor();
     } finally {
       await context.close();
     }

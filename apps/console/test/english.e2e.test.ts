@@ -91,7 +91,7 @@ async function listLoaded(page: Page, what = 'list') {
 }
 
 describe('English walk-through', () => {
-  test('sign-in, home, every list, a dashboard with its drill-down, a create form, a record’s step dialog, steps and change log (操作日志): no Chinese outside record data', async () => {
+  test('sign-in, home, every list, a dashboard with its drill-down, a create form, a record’s step dialog, steps and change log (操作日志), the annual report workspace: no Chinese outside record data', async () => {
     const { context, page } = await cb.newPage();
     try {
       await page.goto(`${cb.url}login`);
@@ -177,6 +177,15 @@ describe('English walk-through', () => {
       await page.getByRole('dialog').waitFor({ state: 'detached' }).catch(() => undefined);
       await expectNoChinese(page, 'record page after a step');
       await screenshot(page, 'english-show-after-step');
+
+      // The annual report workspace: the console around the report in English (the report itself
+      // is a Chinese document, marked lang="zh-CN"), its readiness checks named in English.
+      await page.goto(`${cb.url}reports`);
+      await page.locator('[data-testid="report-document"] h1').waitFor({ timeout: 120_000 });
+      await page.getByTestId('readiness').getByText(/to resolve|All clear/).waitFor({ timeout: 120_000 });
+      expect(await page.getByRole('button', { name: 'Save as new version' }).count()).toBe(1);
+      await expectNoChinese(page, 'annual report workspace');
+      await screenshot(page, 'english-annual-report');
     } finally {
       await context.close();
     }

@@ -6,6 +6,7 @@ import { renderDocx } from '@fazhi/report/docx';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { countRecords, scaleRecords } from './synthetic.js';
+import { issueTargets, met, target } from './targets.js';
 import { medianMs, round } from './timing.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -36,6 +37,27 @@ for (const id of ['public_service.tickets_received', 'public_service.tickets_clo
   perMeasure.push({ measure: id, rows, ms: round(ms), recordsPerSecond: Math.round(rows / (ms / 1000)) });
 }
 
+// The practical limit beside them: a hand-written single loop over the same 12345 tickets,
+// counting what public_service.tickets_received counts (same records, same run).
+const tickets = large.get('hotline_tickets') ?? [];
+const subtree = dataset.orgs.subtreeIds(orgId);
+const { start, end } = periodRange(period);
+const handLoop = () => {
+  let n = 0;
+  for (let i = 0; i < tickets.length; i++) {
+    const r = tickets[i]!;
+    if (r.deletedAt != null || !subtree.has(r.orgId)) continue;
+    const at = r.receivedAt as string | null;
+    if (at != null && at >= start && at < end) n++;
+  }
+  return n;
+};
+const handMs = await medianMs(handLoop, 7, 2);
+const handCount = handLoop();
+const evaluatedCount = new Evaluator({ orgs: dataset.orgs, records: large, catalog: builtInCatalog }).measure('public_service.tickets_received', orgId, periodRange(period));
+if (handCount !== evaluatedCount) throw new Error(`手写循环（${handCount}）与求值器（${evaluatedCount}）的结果不同`);
+const handLoopResult = { rows: tickets.length, ms: round(handMs), recordsPerSecond: Math.round(tickets.length / (handMs / 1000)) };
+
 const buildDoc = () =>
   buildReport({
     template: streetAnnualTemplate,
@@ -51,19 +73,27 @@ const report = {
   docxMs: round(await medianMs(() => renderDocx(doc), 11, 3)),
 };
 
+const slowest = perMeasure.reduce((a, b) => (b.recordsPerSecond < a.recordsPerSecond ? b : a));
+const targets = [
+  target(issueTargets.seedAll, round(seedAllMs), `${builtInCatalog.indicators.length} 项指标，新建求值器，中位数`),
+  target(issueTargets.perMeasure, slowest.recordsPerSecond, `最慢 ${slowest.measure}；同一次运行中手写单循环 ${(handLoopResult.recordsPerSecond / 1e6).toFixed(1)} 百万条/秒`),
+];
 const results = {
-  machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
+  machine: { node: process.version, cpus: (await import('node:os')).cpus().length, loadAverage: (await import('node:os')).loadavg() },
   dataset: { name: dataset.manifest.name, records: seedRecords, loadMs: round(loadMs) },
-  seedYearAllIndicators: { indicators: builtInCatalog.indicators.length, ms: round(seedAllMs), targetMs: 20 },
+  seedYearAllIndicators: { indicators: builtInCatalog.indicators.length, ms: round(seedAllMs) },
   largeSetAllIndicators: { factor: 100, records: largeRecords, ms: round(largeAllMs) },
-  perMeasureOnLargeSet: { targetRecordsPerSecond: 5_000_000, results: perMeasure },
+  perMeasureOnLargeSet: { results: perMeasure, handWrittenLoop: handLoopResult },
   report: { ...report, targetDocxMs: 200 },
+  targets,
 };
 
 writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+const verdict = (t: (typeof targets)[number]) => (met(t) ? '达标' : '未达标');
 console.log(`种子数据 ${seedRecords} 条记录，加载 ${round(loadMs)} ms`);
-console.log(`全部 ${builtInCatalog.indicators.length} 项指标（2024年）：${round(seedAllMs)} ms（目标 ≤ 20 ms）`);
+console.log(`全部 ${builtInCatalog.indicators.length} 项指标（2024年）：${round(seedAllMs)} ms（目标 ≤ 15 ms，${verdict(targets[0]!)}）`);
 console.log(`100 倍合成数据 ${largeRecords} 条记录，全部指标：${round(largeAllMs)} ms`);
-for (const p of perMeasure) console.log(`  ${p.measure}: ${p.rows} 行 ${p.ms} ms，${(p.recordsPerSecond / 1e6).toFixed(1)} 百万条/秒（目标 ≥ 5）`);
+for (const p of perMeasure) console.log(`  ${p.measure}: ${p.rows} 行 ${p.ms} ms，${(p.recordsPerSecond / 1e6).toFixed(1)} 百万条/秒（目标 ≥ 40）`);
+console.log(`  手写单循环（同一批工单）: ${handLoopResult.rows} 行 ${handLoopResult.ms} ms，${(handLoopResult.recordsPerSecond / 1e6).toFixed(1)} 百万条/秒`);
 console.log(`报告：组装 ${report.buildMs} ms，Markdown ${report.markdownMs} ms，HTML ${report.htmlMs} ms，DOCX ${report.docxMs} ms（目标 ≤ 200 ms）`);
 console.log(`结果已写入 ${resultsFile}`);

@@ -11,6 +11,7 @@ const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\
 export function unstorableCharProblem(value: string, origin: Pick<DecodedText, 'encoding' | 'invalid'> = { encoding: 'UTF-8', invalid: false }): string | null {
   if (value.includes('\u0000')) return '含有空字符（U+0000），数据库无法保存：文件可能是不带 BOM 的 UTF-16 文件或二进制文件';
   if (value.includes(replacementChar)) return replacementMessage(origin);
-  if (loneSurrogate.test(value)) return '含有不成对的 UTF-16 代理字符，无法保存为 UTF-8：文本可能在复制时被截断，请重新输入';
+  // isWellFormed is native and quick on whole files; the pattern says the same for older engines.
+  if (!((value as { isWellFormed?: () => boolean }).isWellFormed?.() ?? !loneSurrogate.test(value))) return '含有不成对的 UTF-16 代理字符，无法保存为 UTF-8：文本可能在复制时被截断，请重新输入';
   return null;
 }

@@ -23,12 +23,14 @@ export function crossCheck(registry: RecordKindRegistry, rowsByKind: ReadonlyMap
   for (const [kindId, rows] of rowsByKind) {
     const kind = registry.get(kindId);
     const file = kindFile(kindId);
+    const refFields = new Map(kind.fields.map((f) => [f.key, f]));
     for (const r of rows) {
       if (orgIds && r.orgId && !orgIds.has(r.orgId)) {
         problems.push({ file, row: r.row, field: '所属机构', key: 'orgId', message: `机构“${r.orgId}”不在 ${orgsFile} 中` });
       }
+      if (r.refs.size === 0) continue;
       for (const [key, target] of r.refs) {
-        const field = kind.fields.find((f) => f.key === key)!;
+        const field = refFields.get(key)!;
         if (field.type !== 'ref') continue;
         const targetIds = idsByKind.get(field.target);
         if (!targetIds) {

@@ -50,12 +50,17 @@ export function readCsv(text: string, origin: Pick<DecodedText, 'encoding' | 'in
       if (err) errors.push(err);
     },
   };
-  let parsed: string[][] = [];
-  try {
-    parsed = parse(text, options) as string[][];
-  } catch (e) {
-    // Anything the parser cannot skip past ends the file here.
-    errors.push(e as CsvError);
+  // Well-formed text (nearly every file) is read by the quick reader; csv-parse reads the rest
+  // and says what is wrong with it.
+  const quick = readWellFormedCsv(text);
+  let parsed: string[][] = quick ?? [];
+  if (!quick) {
+    try {
+      parsed = parse(text, options) as string[][];
+    } catch (e) {
+      // Anything the parser cannot skip past ends the file here.
+      errors.push(e as CsvError);
+    }
   }
 
   // The parser counts only the records it kept: each error sits after `records` kept ones and
@@ -76,6 +81,8 @@ export function readCsv(text: string, origin: Pick<DecodedText, 'encoding' | 'in
     }
   }
 
+  // A cell can only hold what the text holds: clean text needs no check per cell.
+  const checkCells = unstorableCharProblem(text, origin) !== null;
   const rows: CsvRow[] = [];
   // The i-th parsed record is the parser's record number i + 1 (blank lines included, as
   // skip_empty_lines is off); errors skipped before it shift it down the file.
@@ -87,12 +94,81 @@ export function readCsv(text: string, origin: Pick<DecodedText, 'encoding' | 'in
     if (row >= cutoff) break;
     if (record.length === 1 && record[0] === '') continue;
     rows.push({ row, cells: record });
-    record.forEach((cell, c) => {
+    if (checkCells)
+      record.forEach((cell, c) => {
       const bad = unstorableCharProblem(cell, origin);
       if (bad) problems.push({ row, column: c, message: bad });
     });
   }
   return { rows, problems: problems.sort((a, b) => a.row - b.row) };
+}
+
+const quote = 34;
+const comma = 44;
+const lf = 10;
+const cr = 13;
+
+/**
+ * The records of well-formed RFC 4180 text, exactly as csv-parse reads them with `readCsv`'s
+ * options (BOM dropped, a blank line is one empty cell, no record after the last line end), or
+ * null at the first thing it leaves to csv-parse: a quote inside an unquoted cell, text after a
+ * closing quote, an unclosed quote, a bare CR or line ends of both kinds. It is several times
+ * faster than csv-parse and allocates little, which is most of a dataset's load time.
+ */
+export function readWellFormedCsv(text: string): string[][] | null {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const records: string[][] = [];
+  let crlf: boolean | null = null;
+  let record: string[] = [];
+  while (i < n) {
+    // At the start of a cell.
+    if (text.charCodeAt(i) === quote) {
+      let cell = '';
+      let from = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', from);
+        if (q < 0) return null;
+        if (text.charCodeAt(q + 1) === quote) {
+          cell += text.slice(from, q + 1);
+          from = q + 2;
+          continue;
+        }
+        cell += text.slice(from, q);
+        i = q + 1;
+        break;
+      }
+      const next = text.charCodeAt(i);
+      if (i < n && next !== comma && next !== lf && next !== cr) return null;
+      record.push(cell);
+    } else {
+      let j = i;
+      for (; j < n; j++) {
+        const c = text.charCodeAt(j);
+        if (c === comma || c === lf || c === cr) break;
+        if (c === quote) return null;
+      }
+      record.push(text.slice(i, j));
+      i = j;
+    }
+    if (i >= n) break;
+    const c = text.charCodeAt(i);
+    if (c === comma) {
+      i++;
+      // A comma ends the text: one more, empty cell.
+      if (i >= n) record.push('');
+      continue;
+    }
+    const isCrlf = c === cr;
+    if (isCrlf && text.charCodeAt(i + 1) !== lf) return null;
+    if (crlf === null) crlf = isCrlf;
+    else if (crlf !== isCrlf) return null;
+    i += isCrlf ? 2 : 1;
+    records.push(record);
+    record = [];
+  }
+  if (record.length) records.push(record);
+  return records;
 }
 
 /**

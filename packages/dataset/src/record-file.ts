@@ -16,13 +16,19 @@ export function kindColumns(kind: RecordKind): ColumnSpec[] {
   return [...baseColumns, ...kind.fields.map((f) => ({ key: f.key, label: f.label, required: !!f.required }))];
 }
 
+/** Dataset files write money as integer fen. */
+const fileCells = { money: 'fen' } as const;
+
+/** Rows without references (most kinds have no ref field) share one empty map. */
+const noRefs: ReadonlyMap<string, string> = new Map();
+
 /** A row as seen by the cross-file checks, whether or not it passed validation. */
 export interface RowRef {
   row: number;
   id: string;
   orgId: string;
   /** Ref field key → referenced id (non-empty only). */
-  refs: Map<string, string>;
+  refs: ReadonlyMap<string, string>;
 }
 
 export interface RecordFileResult {
@@ -42,46 +48,52 @@ export function readRecordFile(kind: RecordKind, text: string, origin?: Pick<Dec
   const rows: RowRef[] = [];
   const refFields = kind.fields.filter((f) => f.type === 'ref');
 
-  for (const r of csv.rows.slice(header.width ? 1 : 0)) {
-    const cell = (key: string): string | null => {
-      const i = header.index.get(key);
-      return i === undefined ? null : (r.cells[i] ?? null);
-    };
+  // Cell index of each column, looked up once per file rather than once per cell.
+  const idAt = header.index.get('id');
+  const orgIdAt = header.index.get('orgId');
+  const deletedAtAt = header.index.get('deletedAt');
+  const fieldAt = kind.fields.map((f) => header.index.get(f.key));
+  const cellAt = (cells: readonly string[], i: number | undefined): string | null => (i === undefined ? null : (cells[i] ?? null));
+
+  const dataRows = csv.rows;
+  for (let n = header.width ? 1 : 0; n < dataRows.length; n++) {
+    const r = dataRows[n]!;
     const bad = cellCountProblem(file, r, header.width);
     if (bad) {
       problems.push(bad);
       // Keep the id so references to this row do not report the same row again.
-      rows.push({ row: r.row, id: (cell('id') ?? '').trim(), orgId: '', refs: new Map() });
+      rows.push({ row: r.row, id: (cellAt(r.cells, idAt) ?? '').trim(), orgId: '', refs: noRefs });
       continue;
     }
     // Fields whose cell failed to coerce, or whose column is missing: their schema issues would repeat.
-    const silenced = new Set(header.missing);
-    const deletedText = (cell('deletedAt') ?? '').trim();
+    let silenced: Set<string> | null = header.missing.size ? new Set(header.missing) : null;
+    const deletedText = (cellAt(r.cells, deletedAtAt) ?? '').trim();
     const input: Record<string, unknown> = {
-      id: (cell('id') ?? '').trim(),
-      orgId: (cell('orgId') ?? '').trim(),
+      id: (cellAt(r.cells, idAt) ?? '').trim(),
+      orgId: (cellAt(r.cells, orgIdAt) ?? '').trim(),
       deletedAt: deletedText === '' ? null : (normalizeDateTime(deletedText) ?? deletedText),
     };
-    for (const f of kind.fields) {
-      const res = coerceCell(f, cell(f.key), { money: 'fen' });
+    for (let k = 0; k < kind.fields.length; k++) {
+      const f = kind.fields[k]!;
+      const res = coerceCell(f, cellAt(r.cells, fieldAt[k]), fileCells);
       if (res.ok) input[f.key] = res.value;
       else {
         input[f.key] = null;
-        silenced.add(f.key);
+        (silenced ??= new Set()).add(f.key);
         problems.push({ file, row: r.row, field: f.label, key: f.key, message: res.message });
       }
     }
-    const refs = new Map<string, string>();
-    for (const f of refFields) if (typeof input[f.key] === 'string') refs.set(f.key, input[f.key] as string);
+    const refs = refFields.length ? new Map<string, string>() : noRefs;
+    for (const f of refFields) if (typeof input[f.key] === 'string') (refs as Map<string, string>).set(f.key, input[f.key] as string);
     rows.push({ row: r.row, id: input.id as string, orgId: input.orgId as string, refs });
 
     const checked = validateRecord(kind, input);
     if (checked.ok) {
-      if (silenced.size === 0) records.push(checked.value);
+      if (!silenced) records.push(checked.value);
       continue;
     }
     for (const iss of checked.issues) {
-      if (silenced.has(iss.field)) continue;
+      if (silenced?.has(iss.field)) continue;
       problems.push({ file, row: r.row, ...(iss.label ? { field: iss.label } : {}), ...(iss.field ? { key: iss.field } : {}), message: iss.message });
     }
   }

@@ -28,16 +28,25 @@ export function outOfYearsWarnings(
     if (dateFields.length === 0) continue;
     const openEnds = (kind.rules ?? []).flatMap((r) => (r.type === 'order' && r.earlier === kind.periodField ? [r.later] : []));
     const inForce = inForceFrom.get(kindId);
-    const rowOf = new Map((rowsByKind.get(kindId) ?? []).map((r) => [r.id, r.row]));
+    let rowOf: Map<string, number> | undefined;
     for (const rec of recs) {
-      const dated = dateFields.filter((f) => typeof rec[f.key] === 'string' && rec[f.key] !== '');
-      if (dated.length === 0) continue;
       // Dates are stored as local (+08:00) ISO text: the first four characters are the year.
-      const recordYears = dated.map((f) => Number(String(rec[f.key]).slice(0, 4)));
-      const first = Math.min(...recordYears);
+      let first = Infinity;
+      let latest = -Infinity;
+      for (const f of dateFields) {
+        const v = rec[f.key];
+        if (typeof v !== 'string' || v === '') continue;
+        const year = Number(v.slice(0, 4));
+        if (year < first) first = year;
+        if (year > latest) latest = year;
+      }
+      if (first === Infinity) continue;
       const stillOpen = inForce !== undefined || openEnds.some((k) => rec[k] === null || rec[k] === undefined || rec[k] === '');
-      const last = stillOpen ? Infinity : Math.max(...recordYears);
+      const last = stillOpen ? Infinity : latest;
       if (years.some((y) => y >= first && y <= last)) continue;
+      // Rows are looked up only for the few records warned about.
+      rowOf ??= new Map((rowsByKind.get(kindId) ?? []).map((r) => [r.id, r.row]));
+      const dated = dateFields.filter((f) => typeof rec[f.key] === 'string' && rec[f.key] !== '');
       const shown = dated.find((f) => f.key === kind.periodField) ?? dated[0]!;
       warnings.push({
         file,

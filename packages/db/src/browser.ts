@@ -50,4 +50,5 @@ export { defaultInvitationDays, sqlAccessStore, supabaseAccessStore } from './ac
 export { orgUnitFromRow, sqlOrgStore, supabaseOrgStore } from './org-stores.js';
 export { orgSetupUnitsFromSheet, setUpOrganisation, type OrgSetup, type OrgSetupResult, type OrgSetupUnit } from './org-setup.js';
 export type { AccessStore, Grant, Invitation, LocalAccounts, Member, MemberRole, NewOrgUnit, OrgKind, OrgStore, OrgUnitRow } from './access-store.js';
+export { checkPassword, sqlLocalAccounts, type NamedLocalAccounts, type PasswordSignIn } from './local-accounts.js';
 export { backupExtension, backupFileName, BackupFileError, backupMagic, readBackupFile, sha256Hex, writeBackupFile, type BackupManifest } from './backup-file.js';

@@ -3704,6 +3704,38 @@ export type SupabaseDatabase = {
           must_change_password: boolean;
         })[];
       };
+      change_own_password: {
+        Args: {
+          p_current: string;
+          p_new: string;
+        };
+        Returns: undefined;
+      };
+      create_local_account: {
+        Args: {
+          p_email: string;
+          p_password: string;
+          p_display_name: string;
+          p_org: string;
+          p_role: string;
+          p_areas: string[];
+          p_personal_data: boolean;
+          p_reason: string;
+        };
+        Returns: ({
+          membership_id: string;
+          user_id: string;
+          email: string;
+          display_name: string;
+          org_id: string;
+          org_name: string;
+          role: string;
+          areas: string[];
+          personal_data: boolean;
+          active: boolean;
+          must_change_password: boolean;
+        })[];
+      };
       district_comparison: {
         Args: {
           p_parent: string;
@@ -3852,6 +3884,12 @@ export type SupabaseDatabase = {
           must_change_password: boolean;
         })[];
       };
+      locked_by_name: {
+        Args: {
+          l: unknown;
+        };
+        Returns: string;
+      };
       log_personal_data_access: {
         Args: {
           action: string;
@@ -3994,6 +4032,12 @@ export type SupabaseDatabase = {
           saved_at: string;
         };
       };
+      saved_by_name: {
+        Args: {
+          v: unknown;
+        };
+        Returns: string;
+      };
       set_member_active: {
         Args: {
           p_user: string;
@@ -4007,6 +4051,12 @@ export type SupabaseDatabase = {
           p_setup: Json;
         };
         Returns: Json;
+      };
+      signed_by_name: {
+        Args: {
+          v: unknown;
+        };
+        Returns: string;
       };
       take_step: {
         Args: {

@@ -39,8 +39,10 @@ export function reportVersionFromRow(row: Row): ReportVersion {
     content: { narrative: content.narrative ?? {}, wording: content.wording ?? {} },
     frozenFigures: frozen == null ? null : (frozen as Row[]).map((f) => frozenFigure(f, what)),
     savedBy: textOrNull(row, 'saved_by', what) ?? '',
+    savedByName: textOrNull(row, 'saved_by_name', what),
     savedAt: timestamp(row, 'saved_at', what),
     signedBy: textOrNull(row, 'signed_by', what),
+    signedByName: textOrNull(row, 'signed_by_name', what),
     signedAt: timestampOrNull(row, 'signed_at', what),
   };
 }
@@ -51,7 +53,7 @@ function frozenFigure(f: Row, what: string): FrozenFigure {
 
 export function yearLockFromRow(row: Row): YearLock {
   const what = '年度封账';
-  return { orgId: text(row, 'org_id', what), year: integer(row, 'year', what), lockedBy: textOrNull(row, 'locked_by', what) ?? '', lockedAt: timestamp(row, 'locked_at', what) };
+  return { orgId: text(row, 'org_id', what), year: integer(row, 'year', what), lockedBy: textOrNull(row, 'locked_by', what) ?? '', lockedByName: textOrNull(row, 'locked_by_name', what), lockedAt: timestamp(row, 'locked_at', what) };
 }
 
 export function savedTemplateFromRow(row: Row): SavedTemplate {

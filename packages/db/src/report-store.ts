@@ -38,10 +38,13 @@ export interface ReportVersion {
   /** Stored by the database at 定稿 from `public.indicator_values`; null before. */
   frozenFigures: FrozenFigure[] | null;
   savedBy: string;
+  /** The saver's name (profile display name, else e-mail); null when the database has none. */
+  savedByName: string | null;
   /** ISO timestamp. */
   savedAt: string;
   /** Who signed it off and when (定稿 only). */
   signedBy: string | null;
+  signedByName: string | null;
   signedAt: string | null;
 }
 
@@ -50,6 +53,8 @@ export interface YearLock {
   orgId: string;
   year: number;
   lockedBy: string;
+  /** Who signed off the report that locked the year, by name (display name, else e-mail). */
+  lockedByName: string | null;
   lockedAt: string;
 }
 

@@ -14,6 +14,12 @@ type Session = <T>(fn: (tx: SqlExecutor) => Promise<T>) => Promise<T>;
 type Row = Record<string, unknown>;
 
 const versionColumns = 'id, org_id, year, version, status, content, frozen_figures, saved_by, saved_at, signed_by, signed_at';
+// The people's names are computed fields (20261205090500_report_signer_names.sql): PostgREST
+// selects them by name, SQL calls them on the row.
+const versionFields = `${versionColumns}, saved_by_name, signed_by_name`;
+const versionSql = (from: string) => `select v.*, public.saved_by_name(v) as saved_by_name, public.signed_by_name(v) as signed_by_name from ${from} v`;
+const lockColumns = 'org_id, year, locked_by, locked_at';
+const lockFields = `${lockColumns}, locked_by_name`;
 const first = (rows: Row[], what: string): Row => {
   const row = rows[0];
   if (!row) throw new Error(`${what}没有返回结果，请检查数据库迁移`);
@@ -25,13 +31,13 @@ export function sqlReportStore(session: Session): ReportStore {
   const rows = (sql: string, params: unknown[]) => session(async (tx) => (await tx.query<Row>(sql, params)).rows);
   return {
     versions: async (orgId, year) =>
-      (await rows(`select ${versionColumns} from public.report_versions where org_id = $1 and year = $2 order by version desc`, [orgId, year])).map(reportVersionFromRow),
+      (await rows(`${versionSql('public.report_versions')} where v.org_id = $1 and v.year = $2 order by v.version desc`, [orgId, year])).map(reportVersionFromRow),
     save: async (orgId, year, content) =>
-      reportVersionFromRow(first(await rows(`select ${versionColumns} from public.save_report($1, $2, $3::jsonb)`, [orgId, year, JSON.stringify(content)]), '保存报告')),
+      reportVersionFromRow(first(await rows(versionSql('public.save_report($1, $2, $3::jsonb)'), [orgId, year, JSON.stringify(content)]), '保存报告')),
     move: async (versionId, status, reason) =>
-      reportVersionFromRow(first(await rows(`select ${versionColumns} from public.move_report($1, $2, $3)`, [versionId, status, reason ?? null]), '办理报告')),
+      reportVersionFromRow(first(await rows(versionSql('public.move_report($1, $2, $3)'), [versionId, status, reason ?? null]), '办理报告')),
     lock: async (orgId, year) => {
-      const found = await rows('select org_id, year, locked_by, locked_at from public.report_year_locks where org_id = $1 and year = $2 and reopened_at is null', [orgId, year]);
+      const found = await rows(`select l.*, public.locked_by_name(l) as locked_by_name from public.report_year_locks l where l.org_id = $1 and l.year = $2 and l.reopened_at is null`, [orgId, year]);
       return found[0] ? yearLockFromRow(found[0]) : null;
     },
     reopen: async (orgId, year, reason) => {
@@ -61,15 +67,16 @@ function answer<T>(r: { data: T | null; error: { message: string } | null }, doi
 export function supabaseReportStore(client: Client): ReportStore {
   return {
     versions: async (orgId, year) =>
-      answer(await client.from('report_versions').select(versionColumns).eq('org_id', orgId).eq('year', year).order('version', { ascending: false }), '读取报告版本').map((r) =>
-        reportVersionFromRow(r as Row),
+      answer(await client.from('report_versions').select(versionFields).eq('org_id', orgId).eq('year', year).order('version', { ascending: false }), '读取报告版本').map((r) =>
+        // The generated types do not know computed fields: the row is checked by reportVersionFromRow.
+        reportVersionFromRow(r as unknown as Row),
       ),
-    save: async (orgId, year, content) => reportVersionFromRow(answer(await client.rpc('save_report', { p_org: orgId, p_year: year, p_content: content as never }), '保存报告') as Row),
+    save: async (orgId, year, content) => reportVersionFromRow(answer(await client.rpc('save_report', { p_org: orgId, p_year: year, p_content: content as never }).select(versionFields), '保存报告') as Row),
     move: async (versionId, status, reason) =>
-      reportVersionFromRow(answer(await client.rpc('move_report', { p_version: versionId, p_status: status, ...(reason === undefined ? {} : { p_reason: reason }) }), '办理报告') as Row),
+      reportVersionFromRow(answer(await client.rpc('move_report', { p_version: versionId, p_status: status, ...(reason === undefined ? {} : { p_reason: reason }) }).select(versionFields), '办理报告') as Row),
     lock: async (orgId, year) => {
-      const found = answer(await client.from('report_year_locks').select('org_id, year, locked_by, locked_at').eq('org_id', orgId).eq('year', year).is('reopened_at', null), '读取封账状态');
-      return found[0] ? yearLockFromRow(found[0] as Row) : null;
+      const found = answer(await client.from('report_year_locks').select(lockFields).eq('org_id', orgId).eq('year', year).is('reopened_at', null), '读取封账状态');
+      return found[0] ? yearLockFromRow(found[0] as unknown as Row) : null;
     },
     reopen: async (orgId, year, reason) => {
       answer(await client.rpc('reopen_report_year', { p_org: orgId, p_year: year, p_reason: reason }), '重新开启年度');

@@ -61,6 +61,11 @@ function matchOption(f: FieldDef & { options: readonly { value: string; label: s
   return f.options.find((o) => o.value === t || o.label === t)?.value ?? null;
 }
 
+/** A refused cell: the message quotes what was received. */
+function failed(text: string, message: string): CoerceResult {
+  return { ok: false, message: `${message}（收到“${text}”）` };
+}
+
 /**
  * Turns one text cell (CSV, Excel, form input) into the typed value of a field. Empty cells become
  * null; the schema decides whether null is allowed. Enum cells accept the code or the Chinese label.
@@ -68,7 +73,6 @@ function matchOption(f: FieldDef & { options: readonly { value: string; label: s
 export function coerceCell(f: FieldDef, raw: string | null | undefined, opts: CoerceOptions = {}): CoerceResult {
   const text = (raw ?? '').trim();
   if (text === '') return { ok: true, value: f.type === 'enum-set' ? [] : null };
-  const fail = (message: string): CoerceResult => ({ ok: false, message: `${message}（收到“${text}”）` });
   switch (f.type) {
     case 'text':
       // Ledgers often write the check character of an ID number in lower case (x); GB 11643 says X.
@@ -78,31 +82,31 @@ export function coerceCell(f: FieldDef, raw: string | null | undefined, opts: Co
       return { ok: true, value: text };
     case 'integer': {
       const t = text.replace(/,/g, '');
-      return /^-?\d+$/.test(t) ? { ok: true, value: Number(t) } : fail(messages.notInteger(f));
+      return /^-?\d+$/.test(t) ? { ok: true, value: Number(t) } : failed(text, messages.notInteger(f));
     }
     case 'decimal': {
       const t = text.replace(/,/g, '');
-      return /^-?\d+(\.\d+)?$/.test(t) ? { ok: true, value: Number(t) } : fail(messages.notNumber(f));
+      return /^-?\d+(\.\d+)?$/.test(t) ? { ok: true, value: Number(t) } : failed(text, messages.notNumber(f));
     }
     case 'money': {
       if (opts.money === 'yuan') {
         const fen = parseYuan(text);
-        return fen === null ? fail(messages.moneyFormat(f)) : { ok: true, value: fen };
+        return fen === null ? failed(text, messages.moneyFormat(f)) : { ok: true, value: fen };
       }
-      return /^\d+$/.test(text) ? { ok: true, value: Number(text) } : fail(`${messages.moneyFormat(f).replace('元，最多两位小数', '以分为单位的整数')}`);
+      return /^\d+$/.test(text) ? { ok: true, value: Number(text) } : failed(text, `${messages.moneyFormat(f).replace('元，最多两位小数', '以分为单位的整数')}`);
     }
     case 'date': {
       const d = normalizeDate(text);
-      return d ? { ok: true, value: d } : fail(messages.notDate(f));
+      return d ? { ok: true, value: d } : failed(text, messages.notDate(f));
     }
     case 'datetime': {
       const d = normalizeDateTime(text);
-      return d ? { ok: true, value: d } : fail(messages.notDateTime(f));
+      return d ? { ok: true, value: d } : failed(text, messages.notDateTime(f));
     }
     case 'boolean':
       if (trueWords.has(text)) return { ok: true, value: true };
       if (falseWords.has(text)) return { ok: true, value: false };
-      return fail(messages.notBoolean(f));
+      return failed(text, messages.notBoolean(f));
     case 'enum': {
       const v = matchOption(f, text);
       return v ? { ok: true, value: v } : { ok: false, message: messages.notOption(f, text) };

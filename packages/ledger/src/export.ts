@@ -1,10 +1,10 @@
 import { formatYuan, type AnyRecord, type FieldDef, type OrgUnit, type RecordKind } from '@fazhi/domain';
-import ExcelJS from 'exceljs';
 import { deletedColumnLabel, fieldHeader, unitColumnLabel } from './columns.js';
 import { csvCell } from './decode.js';
 import { maskPersonal } from './mask.js';
 import type { References } from './references.js';
 import { sheetName } from './template.js';
+import { writeXlsx, type SheetCell } from './xlsx-writer.js';
 
 export interface ExportOptions {
   kind: RecordKind;
@@ -77,28 +77,21 @@ export async function exportLedger(records: readonly AnyRecord[], opts: ExportOp
     return new TextEncoder().encode(`\uFEFF${lines.join('\r\n')}\r\n`);
   }
 
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheetName(kind.label), {
-    views: [{ state: 'frozen', ySplit: 2 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' },
-  });
-  ws.mergeCells(1, 1, 1, headers.length);
-  const title = ws.getCell(1, 1);
-  title.value = opts.title ?? `${opts.unit}${opts.period}${kind.label}台账`;
-  title.font = { bold: true, size: 14 };
-  title.alignment = { horizontal: 'center' };
-  const header = ws.getRow(2);
-  header.values = headers;
-  header.font = { bold: true };
-  kind.fields.forEach((f, i) => {
-    const col = ws.getColumn(i + 2);
-    col.width = Math.min(40, Math.max(10, fieldHeader(f).length * 2 + 2));
-    if (f.type === 'money') col.numFmt = '#,##0.00';
-  });
-  ws.getColumn(1).width = 20;
-  for (const r of records) ws.addRow(rowOf(r));
+  const money = kind.fields.map((f) => f.type === 'money');
+  const dataRow = (r: AnyRecord): SheetCell[] => rowOf(r).map((value, i) => ({ value, ...(money[i - 1] ? { style: 'money' as const } : {}) }));
   const sums = kind.fields.map((f) => (summedField(f) ? total(f, records) : null));
-  const totalRow = ws.addRow([`合计（${records.length}${kind.measureWord}）`, ...sums]);
-  totalRow.font = { bold: true };
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  const totalRow: SheetCell[] = [`合计（${records.length}${kind.measureWord}）`, ...sums].map((value, i) => ({ value, style: money[i - 1] ? 'boldMoney' : 'bold' }));
+  return writeXlsx({
+    name: sheetName(kind.label),
+    rows: [
+      [{ value: opts.title ?? `${opts.unit}${opts.period}${kind.label}台账`, style: 'title' }],
+      headers.map((value) => ({ value, style: 'bold' as const })),
+      ...records.map(dataRow),
+      totalRow,
+    ],
+    widths: [20, ...kind.fields.map((f) => Math.min(40, Math.max(10, fieldHeader(f).length * 2 + 2))), ...(opts.withDeleted ? [20] : [])],
+    mergeTitle: headers.length,
+    frozenRows: 2,
+    printTitleRow: 2,
+  });
 }

@@ -178,3 +178,24 @@ describe('in-memory evaluation', () => {
     expect(trend).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
   });
 });
+
+describe('rows selected once per period binding', () => {
+  it('give every indicator the value a fresh evaluator computes over all rows', () => {
+    const input = { orgs: new OrgTree(orgs), catalog: builtInCatalog, records: (evaluator as unknown as { input: { records: ReadonlyMap<string, readonly AnyRecord[]> } }).input.records };
+    const shared = new Evaluator(input);
+    const ids = builtInCatalog.indicators.map((i) => i.id);
+    let compared = 0;
+    for (const orgId of ['d', 's1', 's2']) {
+      for (const period of [yearPeriod(2023), y2024]) {
+        // The shared evaluator answers each binding's later measures from its selection.
+        const together = shared.evaluateAll(orgId, period, ids);
+        ids.forEach((id, n) => {
+          const alone = new Evaluator(input).evaluate(id, orgId, period);
+          expect(together[n]!.value, `${id} ${orgId} ${period.year}`).toBe(alone.value);
+          if (alone.value !== null && alone.value !== 0) compared++;
+        });
+      }
+    }
+    expect(compared).toBeGreaterThan(20);
+  });
+});

@@ -254,3 +254,29 @@ describe('docs/configuration.md', () => {
     expect(model.template.sections.map((s) => s.id)).toEqual(['achievements', 'plans', 'appendix']);
   });
 });
+
+describe('loadConfig: a config compiled into the host (bundled)', () => {
+  it('uses the compiled config and plugins for that file, loading nothing, and composes the same model', async () => {
+    writeFileSync(join(dir, 'correction.ts'), correctionModule);
+    writeFileSync(join(dir, 'fazhi.config.ts'), `export default { plugins: ['./correction.ts'] };`);
+    const loaded = await loadConfig({ cwd: dir });
+    // The files on disk could no longer be loaded: only the compiled copies can answer.
+    writeFileSync(join(dir, 'fazhi.config.ts'), 'export default {');
+    rmSync(join(dir, 'correction.ts'));
+    const bundled = await loadConfig({ cwd: dir, bundled: { file: join(dir, 'fazhi.config.ts'), config: { default: loaded.config }, plugins: { './correction.ts': { default: loaded.plugins[0]!.extension } } } });
+    expect(bundled.plugins.map((p) => [p.specifier, p.module, p.extension.id])).toEqual([['./correction.ts', null, 'community-correction']]);
+    expect(bundled.model.catalog.indicators.map((i) => i.id)).toEqual(loaded.model.catalog.indicators.map((i) => i.id));
+    expect(bundled.model.registry.has('correction_visits')).toBe(true);
+  });
+
+  it('is ignored for another config file, and checks what it is given like a loaded config', async () => {
+    writeFileSync(join(dir, 'fazhi.config.json'), JSON.stringify({ plugins: [] }));
+    const other = await loadConfig({ cwd: dir, bundled: { file: join(dir, 'elsewhere', 'fazhi.config.ts'), config: { plugins: ['x'] }, plugins: {} } });
+    expect(other.plugins).toEqual([]);
+    const file = join(dir, 'fazhi.config.json');
+    const e = await failure(loadConfig({ cwd: dir, bundled: { file, config: { plugins: ['p'], extra: 1 }, plugins: { p: { default: {} } } } }));
+    expect(e.message).toContain('未知的配置项“extra”');
+    const notPlugin = await failure(loadConfig({ cwd: dir, bundled: { file, config: { plugins: ['p'] }, plugins: { p: { default: { name: 'x' } } } } }));
+    expect(notPlugin.message).toContain('plugins[0]“p”的默认导出不是 fazhi 扩展');
+  });
+});

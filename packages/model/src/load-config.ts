@@ -21,7 +21,7 @@ const configKeys: readonly (keyof FazhiConfig)[] = ['plugins', 'template'];
 export interface LoadedPlugin {
   /** As written in the config (a package name or a relative path), or null for an inline object. */
   specifier: string | null;
-  /** The resolved module file, or null for an inline object. */
+  /** The resolved module file, or null for an inline object or a plugin compiled into the host (`bundled`). */
   module: string | null;
   extension: FazhiExtension;
 }
@@ -55,6 +55,19 @@ export interface LoadConfigOptions {
    * never a build of it that may be stale or missing.
    */
   conditions?: readonly string[] | undefined;
+  /**
+   * A config compiled into the host ahead of time (the repository's quick CLI entry): when `file`
+   * is the config this run finds, its default export and its plugins' modules (by specifier, as
+   * the config names them) are used as they are, and nothing is loaded from disk at run time. A
+   * plugin the config names but `plugins` lacks is loaded as usual.
+   */
+  bundled?: BundledConfig | undefined;
+}
+
+export interface BundledConfig {
+  file: string;
+  config: unknown;
+  plugins: Readonly<Record<string, unknown>>;
 }
 
 /** A config, plugin or template could not be read or used; the message names the file, in Chinese. */
@@ -78,9 +91,13 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   const file = findConfigFile(options);
   const conditions = options.conditions ?? hostConditions(process.execArgv, process.env.NODE_OPTIONS);
   const lazy = file ? lazyLoader(file, options.hostModules, conditions) : null;
-  const config = file ? await readConfig(file, lazy!) : {};
+  const bundled = file && options.bundled?.file === file ? options.bundled : undefined;
+  const config = bundled ? checkConfig(unwrapDefault(bundled.config), file!) : file ? await readConfig(file, lazy!) : {};
   const plugins: LoadedPlugin[] = [];
-  for (const [i, entry] of (config.plugins ?? []).entries()) plugins.push(await loadPlugin(entry, i, file!, lazy!, conditions));
+  for (const [i, entry] of (config.plugins ?? []).entries()) {
+    const compiled = typeof entry === 'string' && bundled && Object.hasOwn(bundled.plugins, entry) ? unwrapDefault(bundled.plugins[entry]) : undefined;
+    plugins.push(compiled === undefined ? await loadPlugin(entry, i, file!, lazy!, conditions) : checkPlugin(entry as string, null, compiled, i, file!));
+  }
 
   let template: ReportTemplate | undefined;
   let templateFile: string | null = null;
@@ -148,8 +165,12 @@ function lazyLoader(file: string, hostModules: Readonly<Record<string, unknown>>
 type LazyLoader = ReturnType<typeof lazyLoader>;
 
 async function importDefault(loader: Jiti, specifier: string): Promise<unknown> {
-  const mod = (await loader.import(specifier)) as { default?: unknown } | null;
-  return mod && typeof mod === 'object' && 'default' in mod ? mod.default : mod;
+  return unwrapDefault(await loader.import(specifier));
+}
+
+/** A module's default export (a module namespace or the value itself). */
+function unwrapDefault(mod: unknown): unknown {
+  return mod && typeof mod === 'object' && 'default' in mod ? (mod as { default: unknown }).default : mod;
 }
 
 function readJson(path: string, what: string): unknown {
@@ -176,6 +197,10 @@ async function readConfig(file: string, lazy: LazyLoader): Promise<FazhiConfig> 
       throw new ConfigError(`配置文件“${file}”无法加载：${loaderMessage(e)}`, file);
     }
   }
+  return checkConfig(value, file);
+}
+
+function checkConfig(value: unknown, file: string): FazhiConfig {
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     throw new ConfigError(`配置文件“${file}”应默认导出一个对象（如 export default defineConfig({ plugins: [...] })）`, file);
   }
@@ -203,7 +228,12 @@ async function loadPlugin(entry: unknown, i: number, file: string, lazy: LazyLoa
   } catch (e) {
     throw new ConfigError(`${where}“${entry}”无法导入：${loaderMessage(e)}`, file);
   }
-  if (!isExtension(value)) throw new ConfigError(`${where}“${entry}”（${module}）的默认导出不是 fazhi 扩展：应为带 id 和 apiVersion 的对象（用 defineExtension 声明）`, file);
+  return checkPlugin(entry, module, value, i, file);
+}
+
+function checkPlugin(entry: string, module: string | null, value: unknown, i: number, file: string): LoadedPlugin {
+  const where = `配置文件“${file}”中 plugins[${i}]`;
+  if (!isExtension(value)) throw new ConfigError(`${where}“${entry}”${module ? `（${module}）` : ''}的默认导出不是 fazhi 扩展：应为带 id 和 apiVersion 的对象（用 defineExtension 声明）`, file);
   return { specifier: entry, module, extension: value };
 }
 

@@ -77,6 +77,9 @@ function viewProblems(r: PluginResource, where: string, needField: (key: string,
       else if ('withinDays' in c) {
         dateField(c.field, what);
         if (!Number.isInteger(c.withinDays) || c.withinDays < 0) problems.push(`${where}的${what}的天数 withinDays 应为不小于 0 的整数，现为“${String(c.withinDays)}”`);
+      } else if ('olderThanDays' in c) {
+        dateField(c.field, what);
+        if (!Number.isInteger(c.olderThanDays) || c.olderThanDays < 0) problems.push(`${where}的${what}的天数 olderThanDays 应为不小于 0 的整数，现为“${String(c.olderThanDays)}”`);
       } else if ('in' in c) enumValues(c.field, what, c.in);
       else if ('notIn' in c) enumValues(c.field, what, c.notIn);
       else if ('is' in c) yesNoField(c.field, what);

@@ -78,7 +78,9 @@ export const documentFiles = '.pdf,.jpg,.jpeg,.png,.doc,.docx';
  * value), `in` / `notIn` (enum values; an empty field is not in any list, so it passes `notIn`),
  * `before: 'today'` (a date earlier than today in Shanghai; an empty date is never before),
  * `withinDays: n` (a date at most n days from today, the past included: due soon or overdue; an
- * empty date never is), `is` (a yes/no field holding exactly that value; an empty one holds neither).
+ * empty date never is), `olderThanDays: n` (a date more than n days before today: a time limit
+ * counted from that date has run out, e.g. mediation's 30 days from 受理; an empty date never is),
+ * `is` (a yes/no field holding exactly that value; an empty one holds neither).
  */
 export type AttentionCondition<F extends string = string> =
   | { field: F; empty: true }
@@ -87,6 +89,7 @@ export type AttentionCondition<F extends string = string> =
   | { field: F; notIn: readonly string[] }
   | { field: F; before: 'today' }
   | { field: F; withinDays: number }
+  | { field: F; olderThanDays: number }
   | { field: F; is: boolean };
 
 /**

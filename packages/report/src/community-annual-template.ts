@@ -1,4 +1,5 @@
 import type { OrgUnitKind } from '@fazhi/domain';
+import { figuresAppendix, honoursList, legalAidFigures, mediationFigures, plansSection, problemsAndCauses, publicityFigures } from './annual-template-pieces.js';
 import { streetAnnualTemplate } from './street-annual-template.js';
 import type { ReportTemplate } from './template.js';
 
@@ -26,14 +27,7 @@ export const communityAnnualTemplate: ReportTemplate = {
           heading: '就地化解矛盾纠纷',
           blocks: [
             { type: 'narrative', key: 'mediation', prompt: '写明调解委员会排查化解纠纷的做法和典型事例。' },
-            {
-              type: 'figures',
-              text: '全年，{org}人民调解委员会成功调处矛盾纠纷{mediation.successful_cases}（{mediation.successful_cases|yoy}）[，涉及当事人{mediation.successful_parties}][，涉及金额{mediation.successful_amount}]。',
-            },
-            {
-              type: 'figures',
-              text: '年内新受理的矛盾纠纷{mediation.accepted_cases}[，其中已调解成功{mediation.success_rate|num}宗，调解成功率为{mediation.success_rate}]。',
-            },
+            ...mediationFigures('{org}人民调解委员会'),
           ],
         },
         {
@@ -45,7 +39,7 @@ export const communityAnnualTemplate: ReportTemplate = {
               type: 'figures',
               text: '全年[村（居）法律顾问坐班值班{legality_review.counsel_duty_shifts}]，[接待群众法律咨询{public_legal_service.consultations}]。',
             },
-            { type: 'figures', text: '全年受理法律援助申请{legal_aid.accepted_applications}[，涉及金额{legal_aid.accepted_amount}]。' },
+            legalAidFigures,
           ],
         },
         {
@@ -53,7 +47,7 @@ export const communityAnnualTemplate: ReportTemplate = {
           heading: '开展群众身边的普法活动',
           blocks: [
             { type: 'narrative', key: 'publicity', prompt: '写明普法的重点内容、对象和形式。' },
-            { type: 'figures', text: '全年[组织法治宣传活动{publicity.events}[，参与群众{publicity.audience}]]，[发放宣传资料{publicity.materials_distributed}]。' },
+            publicityFigures('[发放宣传资料{publicity.materials_distributed}]'),
           ],
         },
         {
@@ -61,47 +55,24 @@ export const communityAnnualTemplate: ReportTemplate = {
           heading: '推进民主法治建设',
           blocks: [
             { type: 'narrative', key: 'democracy', prompt: '写明村（居）民自治、村规民约（居民公约）修订和民主法治示范创建情况。' },
-            { type: 'record-list', kind: 'honours', dateField: 'awardedOn', item: '{title}', intro: '本年度获评', outro: '。', empty: '' },
+            honoursList('本年度获评', ''),
           ],
         },
       ],
     },
-    {
-      id: 'problems',
-      heading: '存在的不足和原因',
-      blocks: [
-        { type: 'narrative', key: 'problems', prompt: '逐条写明存在的不足（一是、二是……）。' },
-        { type: 'narrative', key: 'causes', prompt: '分析产生上述不足的原因。' },
-      ],
-    },
-    {
-      id: 'plans',
-      heading: '{nextYear}年工作打算',
-      blocks: [{ type: 'narrative', key: 'plans', prompt: '逐条写明下一年度的工作打算。' }],
-    },
-    {
-      id: 'appendix',
-      heading: '主要工作数据',
-      unnumbered: true,
-      attachment: true,
-      blocks: [
-        {
-          type: 'indicator-table',
-          caption: '{org}{year}年法治建设主要数据',
-          indicators: [
-            'mediation.accepted_cases',
-            'mediation.successful_cases',
-            'mediation.success_rate',
-            'mediation.successful_amount',
-            'legality_review.counsel_duty_shifts',
-            'public_legal_service.consultations',
-            'legal_aid.accepted_applications',
-            'publicity.events',
-            'publicity.audience',
-          ],
-        },
-      ],
-    },
+    problemsAndCauses,
+    plansSection('{nextYear}年工作打算'),
+    figuresAppendix('主要工作数据', '{org}{year}年法治建设主要数据', [
+      'mediation.accepted_cases',
+      'mediation.successful_cases',
+      'mediation.success_rate',
+      'mediation.successful_amount',
+      'legality_review.counsel_duty_shifts',
+      'public_legal_service.consultations',
+      'legal_aid.accepted_applications',
+      'publicity.events',
+      'publicity.audience',
+    ]),
   ],
 };
 

@@ -1,3 +1,4 @@
+import { figuresAppendix, honoursList, legalAidFigures, mediationFigures, plansSection, problemsAndCauses, publicityFigures } from './annual-template-pieces.js';
 import type { ReportTemplate } from './template.js';
 
 /**
@@ -72,14 +73,7 @@ export const streetAnnualTemplate: ReportTemplate = {
           heading: '多元化解社会矛盾纠纷',
           blocks: [
             { type: 'narrative', key: 'mediation', prompt: '写明矛盾纠纷排查化解、诉源治理的重点领域和做法。' },
-            {
-              type: 'figures',
-              text: '全年，辖区各人民调解委员会成功调处矛盾纠纷{mediation.successful_cases}（{mediation.successful_cases|yoy}）[，涉及当事人{mediation.successful_parties}][，涉及金额{mediation.successful_amount}]。',
-            },
-            {
-              type: 'figures',
-              text: '年内新受理的矛盾纠纷{mediation.accepted_cases}[，其中已调解成功{mediation.success_rate|num}宗，调解成功率为{mediation.success_rate}]。',
-            },
+            ...mediationFigures('辖区各人民调解委员会'),
           ],
         },
         {
@@ -88,10 +82,7 @@ export const streetAnnualTemplate: ReportTemplate = {
           blocks: [
             { type: 'narrative', key: 'legal_services', prompt: '写明公共法律服务平台建设和法律援助工作的主要做法。' },
             { type: 'figures', text: '{org}公共法律服务工作站大厅面积为{public_legal_service.hall_area}。' },
-            {
-              type: 'figures',
-              text: '全年受理法律援助申请{legal_aid.accepted_applications}（{legal_aid.accepted_applications|yoy}）[，涉及金额{legal_aid.accepted_amount}]。',
-            },
+            legalAidFigures,
             { type: 'figures', text: '公共法律服务站点和村（居）法律顾问全年接待群众法律咨询{public_legal_service.consultations}。' },
           ],
         },
@@ -100,7 +91,7 @@ export const streetAnnualTemplate: ReportTemplate = {
           heading: '深入开展法治宣传教育',
           blocks: [
             { type: 'narrative', key: 'publicity', prompt: '写明普法重点（宪法、民法典等）和主要形式。' },
-            { type: 'figures', text: '全年[组织各类法治宣传活动{publicity.events}[，参与群众{publicity.audience}]]，[发布普法视频{publicity.videos}]。' },
+            publicityFigures('[发布普法视频{publicity.videos}]'),
           ],
         },
         {
@@ -153,62 +144,39 @@ export const streetAnnualTemplate: ReportTemplate = {
           text: '全年[召开法治建设专题会议{leadership.law_work_meetings}[，研究解决问题{leadership.law_work_meeting_issues}]]；[举办法治讲座{leadership.lecture_sessions}[，干部参加学法{leadership.study_attendees}]]。',
         },
         { type: 'narrative', key: 'leadership', prompt: '写明主要负责人部署、推进、督办法治建设的情况，如依法治理委员会的调整、重点工作的推进。' },
-        { type: 'record-list', kind: 'honours', dateField: 'awardedOn', item: '{title}', intro: '本年度相关工作获评', outro: '。', empty: '本年度未录入获评荣誉或创新案例。' },
+        honoursList('本年度相关工作获评', '本年度未录入获评荣誉或创新案例。'),
       ],
     },
-    {
-      id: 'problems',
-      heading: '存在的不足和原因',
-      blocks: [
-        { type: 'narrative', key: 'problems', prompt: '逐条写明存在的不足（一是、二是……），写具体表现。' },
-        { type: 'narrative', key: 'causes', prompt: '分析产生上述不足的原因，主观原因和客观原因分开写。' },
-      ],
-    },
-    {
-      id: 'plans',
-      heading: '{nextYear}年推进法治政府建设的主要安排',
-      blocks: [{ type: 'narrative', key: 'plans', prompt: '逐条写明下一年度的主要工作安排。' }],
-    },
+    problemsAndCauses,
+    plansSection('{nextYear}年推进法治政府建设的主要安排'),
     {
       id: 'other',
       heading: '其他需要报告的情况',
       blocks: [{ type: 'narrative', key: 'other', prompt: '写明其他需要报告的情况；没有的请写“无”。' }],
     },
-    {
-      id: 'appendix',
-      heading: '主要指标统计表',
-      unnumbered: true,
-      attachment: true,
-      blocks: [
-        {
-          type: 'indicator-table',
-          caption: '{org}{year}年法治政府建设主要指标',
-          indicators: [
-            'legality_review.consultations',
-            'legality_review.contract_reviews',
-            'legality_review.legal_opinions',
-            'legality_review.meetings',
-            'admin_disputes.reconsiderations',
-            'admin_disputes.litigations',
-            'admin_disputes.head_appearance_rate',
-            'enforcement.actions',
-            'enforcement.training_compliance_rate',
-            'mediation.accepted_cases',
-            'mediation.successful_cases',
-            'mediation.success_rate',
-            'mediation.successful_amount',
-            'legal_aid.accepted_applications',
-            'legal_aid.accepted_amount',
-            'publicity.events',
-            'publicity.videos',
-            'public_service.tickets_received',
-            'public_service.ticket_closure_rate',
-            'public_service.ticket_on_time_rate',
-            'public_service.ticket_satisfaction_rate',
-            'rectification.on_time_rate',
-          ],
-        },
-      ],
-    },
+    figuresAppendix('主要指标统计表', '{org}{year}年法治政府建设主要指标', [
+      'legality_review.consultations',
+      'legality_review.contract_reviews',
+      'legality_review.legal_opinions',
+      'legality_review.meetings',
+      'admin_disputes.reconsiderations',
+      'admin_disputes.litigations',
+      'admin_disputes.head_appearance_rate',
+      'enforcement.actions',
+      'enforcement.training_compliance_rate',
+      'mediation.accepted_cases',
+      'mediation.successful_cases',
+      'mediation.success_rate',
+      'mediation.successful_amount',
+      'legal_aid.accepted_applications',
+      'legal_aid.accepted_amount',
+      'publicity.events',
+      'publicity.videos',
+      'public_service.tickets_received',
+      'public_service.ticket_closure_rate',
+      'public_service.ticket_on_time_rate',
+      'public_service.ticket_satisfaction_rate',
+      'rectification.on_time_rate',
+    ]),
   ],
 };

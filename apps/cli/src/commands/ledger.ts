@@ -54,14 +54,14 @@ function parseMap(items: readonly string[] = []): Record<string, string> {
   return map;
 }
 
-async function orgUnits(db: Database): Promise<OrgUnit[]> {
+export async function orgUnits(db: Database): Promise<OrgUnit[]> {
   const res = await db.query<{ id: string; parent_id: string | null; kind: OrgUnit['kind']; name: string; short_name: string | null }>('select id, parent_id, kind, name, short_name from public.org_units order by name, id');
   if (res.rows.length === 0) throw new CliError('数据库中没有机构数据，请先用 fazhi db seed 导入数据集或建立机构');
   return res.rows.map((u) => ({ id: u.id, parentId: u.parent_id, kind: u.kind, name: u.name, shortName: u.short_name }));
 }
 
 /** `--org` by id, full or short name. */
-function orgFrom(orgs: readonly OrgUnit[], wanted: string): OrgUnit {
+export function orgFrom(orgs: readonly OrgUnit[], wanted: string): OrgUnit {
   const byId = orgs.find((u) => u.id === wanted);
   if (byId) return byId;
   const m = matchOrg(orgs, wanted);

@@ -91,4 +91,20 @@ describe('fazhi report --db with saved reports', () => {
     const withoutDb = await runCli('report', '--dataset', seed, '--year', '2024', '--frozen');
     expect([withoutDb.code, withoutDb.stderr]).toEqual([2, '错误：--frozen 需要与 --db 一起使用（定稿的数字保存在数据库中）\n']);
   }, 180_000);
+
+  it('gives a community without a saved template the community template, and --template still wins', async () => {
+    const { name: community, shown } = await withStreet(
+      async (db) => (await db.query<{ name: string; shown: string }>(`select name, coalesce(short_name, name) as shown from public.org_units where kind = 'community' order by name limit 1`)).rows[0]!,
+    );
+    const own = await runCli('report', '--db', url, '--year', '2024', '--org', community);
+    expect([own.code, own.stderr]).toEqual([0, '']);
+    expect(own.stdout).toContain(`# ${shown}2024年法治建设工作情况报告`);
+    expect(own.stdout).toMatch(new RegExp(`全年，${shown}人民调解委员会成功调处矛盾纠纷|年内新受理的矛盾纠纷`));
+    expect(own.stdout).not.toContain('法治政府建设');
+    expect(own.stdout).not.toContain('辖区各人民调解委员会');
+    const file = join(dir, 'street-template.json');
+    writeFileSync(file, JSON.stringify(streetAnnualTemplate));
+    const given = await runCli('report', '--db', url, '--year', '2024', '--org', community, '--template', file);
+    expect(given.stdout).toContain(`# ${shown}2024年法治政府建设情况报告`);
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
-import { composeModel, ModelError, type FazhiModel } from '@fazhi/model';
-import { periodKey, type Period } from '@fazhi/domain';
+import { composeModel, ModelError, templateForUnit, type FazhiModel } from '@fazhi/model';
+import { periodKey, type OrgUnit, type Period } from '@fazhi/domain';
 import { compareResults, indicatorValue } from '@fazhi/metrics';
 import {
   buildReport,
@@ -14,7 +14,6 @@ import {
   type ReportData,
   type ReportTemplate,
 } from '@fazhi/report';
-import { renderDocx } from '@fazhi/report/docx';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError } from '../cli-error.js';
@@ -55,11 +54,13 @@ async function readNarrative(file: string, template: ReportTemplate, byDefault: 
 
 /**
  * With `--db` and no `--template`, the unit's own template saved in the database (its newest
- * version), composed with the configured extensions like a `--template` file; the model's otherwise.
+ * version), composed with the configured extensions like a `--template` file; otherwise the model's,
+ * or for a unit below the street (社区, 村) the built-in template that fits it (`templateForUnit`).
  */
-async function modelWithSavedTemplate(source: RecordSource, orgId: string, orgName: string, model: FazhiModel, out: Output, templateGiven: boolean): Promise<FazhiModel> {
+async function modelWithSavedTemplate(source: RecordSource, org: OrgUnit, orgName: string, model: FazhiModel, out: Output, templateGiven: boolean): Promise<FazhiModel> {
+  const orgId = org.id;
   const saved = templateGiven || !source.reports ? null : await source.reports.template(orgId);
-  if (!saved) return model;
+  if (!saved) return templateGiven ? model : { ...model, template: templateForUnit(model, org.kind) };
   const where = `数据库中“${orgName}”的报告模板（第 ${saved.version} 版）`;
   try {
     const composed = composeModel({ extensions: model.extensions, template: parseReportTemplate(saved.template, where), templateSource: where });
@@ -106,7 +107,7 @@ export async function runReport(source: RecordSource, opts: ReportOptions, out: 
   if (opts.out) checkOutputPath(opts.out);
 
   const org = resolveOrg(source, opts.org);
-  const model = await modelWithSavedTemplate(source, org.id, orgDisplayName(org), baseModel, out, opts.templateGiven ?? false);
+  const model = await modelWithSavedTemplate(source, org, orgDisplayName(org), baseModel, out, opts.templateGiven ?? false);
   // The dataset's own narrative for its root org is used unless --narrative names another file.
   const defaultNarrative = source.narrativeDir && org.id === source.rootOrgId ? join(source.narrativeDir, `${periodKey(opts.period)}.md`) : undefined;
   const narrativeFile = opts.narrative ?? (defaultNarrative && existsSync(defaultNarrative) ? defaultNarrative : undefined);
@@ -116,7 +117,8 @@ export async function runReport(source: RecordSource, opts: ReportOptions, out: 
   const data = opts.frozen ? await frozenData(source, live, org.id, orgDisplayName(org), opts.period.year, out) : live;
   const doc = buildReport({ template: model.template, orgName: orgDisplayName(org), period: opts.period, data, ...(narrative ? { narrative } : {}) });
 
-  const content = opts.format === 'docx' ? await renderDocx(doc) : opts.format === 'html' ? renderHtml(doc) : renderMarkdown(doc);
+  // DOCX's writer is large: loaded only for --format docx.
+  const content = opts.format === 'docx' ? await (await import('@fazhi/report/docx')).renderDocx(doc) : opts.format === 'html' ? renderHtml(doc) : renderMarkdown(doc);
   if (opts.out) {
     writeFileAtomic(opts.out, content);
     out.stderr(`已生成 ${terminalText(opts.out)}\n`);

@@ -1,5 +1,5 @@
 import type { AttachmentStore, ConsoleUser, DuplicateKeySource, IndicatorSource, RecordImporter } from '@fazhi/plugin-sdk';
-import type { AccessStore, OrgStore, ReportStore } from '@fazhi/db/browser';
+import type { AccessStore, NamedLocalAccounts, OrgSetup, OrgStore, ReportStore } from '@fazhi/db/browser';
 import type { DataProvider } from '@refinedev/core';
 
 /** Who is signed in, as the sign-in step returns it and the browser keeps it between visits. */
@@ -8,6 +8,8 @@ export interface SignedInSession {
   email: string;
   /** Shown in the header; the e-mail when the account has no display name. */
   displayName: string;
+  /** A local account still on its initial password: the console asks for a new one before anything else. */
+  mustChangePassword?: boolean;
 }
 
 /** An account the sign-in page offers with one click (embedded demo only). */
@@ -32,6 +34,8 @@ export interface ConnectedBackend {
   reports: ReportStore;
   /** Members, grants and invitations of the units the user manages (成员与权限); the database enforces every rule. */
   access: AccessStore;
+  /** Local accounts (新建本地账号) of the embedded database; absent on Supabase, where people arrive by invitation. */
+  localAccounts?: NamedLocalAccounts;
   /** The org tree: read by every member; added to, renamed, moved and retired by its managers (机构管理). */
   orgs: OrgStore;
   /** The year dashboards open on (the demo data's year); the current year when absent. */
@@ -58,9 +62,32 @@ export interface ConsoleBackend {
   /** Rejects with `邮箱或密码不正确` (or the server's reason) when the credentials are wrong. */
   signIn(email: string, password: string): Promise<SignedInSession>;
   signOut(): Promise<void>;
+  /**
+   * Changes the signed-in user's own password (the current one is checked by the database) and
+   * returns the session without `mustChangePassword`. Embedded only: on Supabase, Supabase Auth
+   * owns passwords.
+   */
+  changeOwnPassword?(session: SignedInSession, currentPassword: string, newPassword: string): Promise<SignedInSession>;
   connect(session: SignedInSession): Promise<ConnectedBackend>;
   /** The database in this browser (embedded only): reset, rebuild, backup and restore. */
   localDatabase?: LocalDatabase;
+  /** The first visit of the embedded default: 使用演示数据 or 建立本单位 (embedded only). */
+  firstRun?: FirstRun;
+}
+
+/**
+ * A browser without a database yet chooses: the demo data (signing in with a demo account, or
+ * warming up, loads it as before) or its own street, set up in an empty database.
+ */
+export interface FirstRun {
+  /** True while this browser has no database (and none is being opened). */
+  needed(): Promise<boolean>;
+  /**
+   * 建立本单位: an empty database with the schema and model, no demo data; the unit tree, 建账起止
+   * and the first admin from `setup` (the database checks it and says what is wrong, in Chinese).
+   * Nothing is kept when it fails. Nobody is signed in afterwards.
+   */
+  setUp(setup: OrgSetup): Promise<void>;
 }
 
 /**

@@ -28,17 +28,42 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn }: Props
   useEffect(() => {
     document.title = documentTitle({ page: t('signIn.title') }, t('title'));
   });
+  /** A browser without a database yet: it chooses 使用演示数据 or 建立本单位 (undefined while asking). */
+  const [firstRun, setFirstRun] = useState<boolean>();
+  /** The demo accounts are offered only while the database holds the demo data (or will: the first run). */
+  const [demoHeld, setDemoHeld] = useState(!backend.localDatabase);
+  const [preparingDemo, setPreparingDemo] = useState(false);
+
+  const warmUp = (live: () => boolean) =>
+    backend.warmUp().then(
+      async () => {
+        if (live()) setOpenError(undefined);
+        const held = backend.localDatabase ? await backend.localDatabase.holdsDemoData().catch(() => false) : true;
+        if (live()) setDemoHeld(held);
+      },
+      (e: unknown) => live() && backend.localDatabase && setOpenError(e instanceof Error ? e.message : String(e)),
+    );
   useEffect(() => {
     let live = true;
-    backend.warmUp().then(
-      () => live && setOpenError(undefined),
-      (e: unknown) => live && backend.localDatabase && setOpenError(e instanceof Error ? e.message : String(e)),
-    );
+    // The first visit opens nothing until the choice is made (signing in with a demo account is one).
+    void (backend.firstRun?.needed() ?? Promise.resolve(false)).then((needed) => {
+      if (!live) return;
+      setFirstRun(needed);
+      if (!needed) void warmUp(() => live);
+    });
     return () => {
       live = false;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per backend
   }, [backend]);
-  const notice = params.get('reset') === '1' ? 'resetDone' : params.get('restored') === '1' ? 'restoreDone' : undefined;
+  const useDemo = () => {
+    setPreparingDemo(true);
+    void warmUp(() => true).finally(() => {
+      setPreparingDemo(false);
+      setFirstRun(false);
+    });
+  };
+  const notice = params.get('reset') === '1' ? 'resetDone' : params.get('restored') === '1' ? 'restoreDone' : params.get('setup') === '1' ? 'setup.done' : undefined;
   useEffect(() => {
     if (notice) void message.success(consoleText(locale, `console.${notice}`));
   }, [notice, message, locale]);
@@ -92,7 +117,7 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn }: Props
           </Button>
         </div>
         <Typography.Paragraph type="secondary">
-          {t('subtitle')} · {backend.kind === 'embedded' ? t('signIn.embedded') : backend.description}
+          {t('subtitle')} · {backend.kind === 'embedded' ? t(demoHeld || firstRun ? 'signIn.embedded' : 'signIn.embeddedOwn') : backend.description}
         </Typography.Paragraph>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
         {openError && (
@@ -109,6 +134,27 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn }: Props
             style={{ marginBottom: 16 }}
           />
         )}
+        {firstRun && (
+          <Alert
+            type="info"
+            data-testid="first-run"
+            message={t('firstRun.title')}
+            description={
+              <>
+                <Typography.Paragraph style={{ marginBottom: 8 }}>{t('firstRun.intro')}</Typography.Paragraph>
+                <div style={{ display: 'flex', gap: 8 }}>
+                  <Button onClick={useDemo} loading={preparingDemo}>
+                    {t('firstRun.demo')}
+                  </Button>
+                  <Button type="primary" onClick={() => navigate('/setup')} disabled={preparingDemo}>
+                    {t('firstRun.own')}
+                  </Button>
+                </div>
+              </>
+            }
+            style={{ marginBottom: 16 }}
+          />
+        )}
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
           <Form.Item name="email" label={t('signIn.email')} rules={[{ required: true, message: t('signIn.emailRequired') }]}>
             <Input autoComplete="username" type="email" />
@@ -120,7 +166,7 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn }: Props
             {t('signIn.submit')}
           </Button>
         </Form>
-        {backend.demoLogins.length > 0 && (
+        {backend.demoLogins.length > 0 && (demoHeld || firstRun) && (
           <List
             style={{ marginTop: 24 }}
             size="small"

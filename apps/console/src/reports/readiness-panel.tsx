@@ -1,5 +1,5 @@
 import type { WorkAreaPlugin } from '@fazhi/plugin-sdk';
-import { useAsync, useFazhiServices } from '@fazhi/plugin-sdk/ui';
+import { useAsync, useFazhiServices, useLabels } from '@fazhi/plugin-sdk/ui';
 import { useDataProvider, useNavigation } from '@refinedev/core';
 import { Alert, Card, List, Spin, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
@@ -20,6 +20,8 @@ export function ReadinessPanel({ plugins, orgId, year, tick, checks }: { plugins
   const { user, catalog } = useFazhiServices();
   const dataProvider = useDataProvider();
   const { listUrl } = useNavigation();
+  const labels = useLabels();
+  const t = (key: string, params?: Record<string, unknown>) => labels.t(`console.reports.readiness.${key}`, params);
   const records = useAsync<ReadinessItem[]>(`${orgId}|${year}|${tick}`, () =>
     readinessChecks(
       plugins,
@@ -37,17 +39,17 @@ export function ReadinessPanel({ plugins, orgId, year, tick, checks }: { plugins
   const shares = records.data?.filter((r) => r.kind === 'share') ?? [];
   const problems = flags.length + checks.emptyNarrative.length + checks.changedSinceFinal.length;
   return (
-    <Card size="small" title="签发前检查" data-testid="readiness" extra={records.data ? <Tag color={problems ? 'orange' : 'green'}>{problems ? `${problems} 项待处理` : '全部通过'}</Tag> : null}>
-      {records.error ? <Alert type="error" showIcon message={`检查记录失败：${records.error.message}`} /> : null}
+    <Card size="small" title={t('title')} data-testid="readiness" extra={records.data ? <Tag color={problems ? 'orange' : 'green'}>{problems ? t('pending', { count: problems }) : t('allClear')}</Tag> : null}>
+      {records.error ? <Alert type="error" showIcon message={t('failed', { message: records.error.message })} /> : null}
       {!records.data && !records.error ? <Spin size="small" /> : null}
       <List
         size="small"
         dataSource={flags}
-        locale={{ emptyText: records.data ? '各工作领域没有需要处理的记录' : ' ' }}
+        locale={{ emptyText: records.data ? t('noRecords') : ' ' }}
         renderItem={(r) => (
           <List.Item data-readiness={r.id}>
-            <Link to={`${listUrl(r.resource)}${r.search}`}>{r.title}</Link>
-            <Tag color="orange">{r.count} 条</Tag>
+            <Link to={`${listUrl(r.resource)}${r.search}`}>{labels.text(r.title, r.titleEn)}</Link>
+            <Tag color="orange">{t('records', { count: r.count })}</Tag>
           </List.Item>
         )}
       />
@@ -56,22 +58,21 @@ export function ReadinessPanel({ plugins, orgId, year, tick, checks }: { plugins
           type="warning"
           style={{ marginTop: 8 }}
           data-readiness="narrative"
-          message={`尚未填写的叙述段落 ${checks.emptyNarrative.length} 处`}
-          description={checks.emptyNarrative.map((n) => n.prompt).join('；')}
+          message={t('emptyNarrative', { count: checks.emptyNarrative.length })}
+          // The template's prompts: text of the (Chinese) report, not of the console.
+          description={<span lang="zh-CN">{checks.emptyNarrative.map((n) => n.prompt).join('；')}</span>}
         />
       ) : null}
       {checks.changedSinceFinal.length ? (
-        <Alert type="warning" style={{ marginTop: 8 }} data-readiness="changed" message={`与上次定稿相比有变化的数字 ${checks.changedSinceFinal.length} 个`} description={checks.changedSinceFinal.join('、')} />
+        <Alert type="warning" style={{ marginTop: 8 }} data-readiness="changed" message={t('changed', { count: checks.changedSinceFinal.length })} description={checks.changedSinceFinal.join(labels.english ? ', ' : '、')} />
       ) : null}
       {shares.length ? (
         <div style={{ marginTop: 8 }}>
-          <Typography.Text type="secondary">完整年度中属正常情况，仅供参考：</Typography.Text>
+          <Typography.Text type="secondary">{t('normal')}</Typography.Text>
           {shares.map((s) => (
             <div key={s.id} data-readiness={s.id}>
-              <Link to={`${listUrl(s.resource)}${s.search}`}>{s.title}</Link>{' '}
-              <Typography.Text type="secondary">
-                {s.count} / {s.total} 条，占 {s.total ? ((s.count / s.total) * 100).toFixed(1) : '0'}%
-              </Typography.Text>
+              <Link to={`${listUrl(s.resource)}${s.search}`}>{labels.text(s.title, s.titleEn)}</Link>{' '}
+              <Typography.Text type="secondary">{t('share', { count: s.count, total: s.total, percent: s.total ? ((s.count / s.total) * 100).toFixed(1) : '0' })}</Typography.Text>
             </div>
           ))}
         </div>

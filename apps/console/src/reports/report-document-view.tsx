@@ -32,7 +32,7 @@ export interface DocumentViewProps {
 export function ReportDocumentView(props: DocumentViewProps) {
   const { doc } = props;
   return (
-    <article className="fazhi-report" data-testid="report-document" style={{ maxWidth: 820, margin: '0 auto', background: '#fff', padding: '48px 64px', fontSize: 16, lineHeight: 2 }}>
+    <article className="fazhi-report" data-testid="report-document" lang="zh-CN" style={{ maxWidth: 820, margin: '0 auto', background: '#fff', padding: '48px 64px', fontSize: 16, lineHeight: 2 }}>
       <h1 style={{ textAlign: 'center', fontSize: 24, fontWeight: 'normal', marginBottom: 32 }}>{doc.title}</h1>
       <Blocks blocks={doc.preamble} {...props} />
       {doc.sections.map((s) => (

@@ -1,24 +1,24 @@
 import type { ReportStore } from '@fazhi/db/browser';
 import { useFazhiServices } from '@fazhi/plugin-sdk/ui';
-import { renderHtml, type ReportTemplate } from '@fazhi/report';
+import { renderHtml } from '@fazhi/report';
 import { Button, Result, Space, Spin, Typography } from 'antd';
 import { useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { reportDocument } from './report-document.js';
 import { emptyContent } from './report-figures.js';
-import { useReportWorkspace } from './use-report-workspace.js';
+import { useReportWorkspace, type TemplateModel } from './use-report-workspace.js';
 
 /**
  * 打印视图 (`/reports/print?org=…&year=…&version=…`): the report as the standalone 公文 HTML page
  * (A4, the standard margins, print CSS of @fazhi/report's HTML renderer) in a frame of its own, so
  * the browser's print dialog gives a clean PDF without the console around it.
  */
-export default function ReportPrint({ reports, defaultTemplate }: { reports: ReportStore; defaultTemplate: ReportTemplate }) {
+export default function ReportPrint({ reports, model }: { reports: ReportStore; model: TemplateModel }) {
   const [params] = useSearchParams();
   const { user } = useFazhiServices();
   const orgId = params.get('org') ?? undefined;
   const year = Number(params.get('year'));
-  const workspace = useReportWorkspace(reports, defaultTemplate, orgId, year);
+  const workspace = useReportWorkspace(reports, model, orgId, year);
   const frame = useRef<HTMLIFrameElement>(null);
   const org = user.orgs.find((o) => o.id === orgId);
   const data = workspace.data;

@@ -1,6 +1,6 @@
 import { periodRange, todayInShanghai, yearPeriod, type OrgUnit } from '@fazhi/domain';
 import type { Catalog } from '@fazhi/metrics';
-import type { PluginResource, WorkAreaPlugin } from '@fazhi/plugin-sdk';
+import { unitsEn, type PluginResource, type WorkAreaPlugin } from '@fazhi/plugin-sdk';
 import { attentionFilterName, attentionRulesOf, belowThreshold, filtersToCrud, listFiltersOf, measureListFilters, relatedSumFilters, resolveFilter, subtreeOf, sumsByRecord } from '@fazhi/plugin-sdk/ui';
 import type { CrudFilter } from '@refinedev/core';
 
@@ -14,6 +14,8 @@ export interface ReadinessItem {
   id: string;
   /** e.g. 12345热线工单 · 已逾期 */
   title: string;
+  /** The same in English, from the declarations' `labelEn` (Chinese where one is missing). */
+  titleEn: string;
   /** Records meeting the condition. */
   count: number;
   /** `share`: a condition normal in a complete year, shown as its share of `total`. */
@@ -55,7 +57,7 @@ export async function readinessChecks(plugins: readonly WorkAreaPlugin[], catalo
             const count = await counter.count(kind.id, filtersToCrud(resource, values, orgs, today));
             const total = rule.normal ? await counter.count(kind.id, filtersToCrud(resource, base, orgs, today)) : undefined;
             if (!count) return null;
-            return { id: `${kind.id}:${rule.id}`, title: `${kind.label} · ${rule.label}`, count, kind: rule.normal ? 'share' : 'flag', ...(total !== undefined ? { total } : {}), resource: kind.id, search: searchOf(values) };
+            return { id: `${kind.id}:${rule.id}`, title: `${kind.label} · ${rule.label}`, titleEn: `${kind.labelEn ?? kind.label} · ${rule.labelEn ?? rule.label}`, count, kind: rule.normal ? 'share' : 'flag', ...(total !== undefined ? { total } : {}), resource: kind.id, search: searchOf(values) };
           })(),
         );
       }
@@ -74,7 +76,7 @@ export async function readinessChecks(plugins: readonly WorkAreaPlugin[], catalo
             const sums = sumsByRecord(col, await counter.rows(col.kind, relatedSumFilters(col, relatedKind, ids, year)));
             const count = ids.filter((id) => belowThreshold(col, sums.get(id) ?? 0)).length;
             if (!count) return null;
-            return { id: `${kind.id}:${col.id}`, title: `${kind.label} · ${col.label}不足${col.threshold}${col.unit ?? ''}`, count, kind: 'flag', resource: kind.id, search: searchOf({ orgId }) };
+            return { id: `${kind.id}:${col.id}`, title: `${kind.label} · ${col.label}不足${col.threshold}${col.unit ?? ''}`, titleEn: `${kind.labelEn ?? kind.label} · ${col.labelEn ?? col.label} below ${col.threshold}${col.unit ? ` ${unitsEn[col.unit] ?? col.unit}` : ''}`, count, kind: 'flag', resource: kind.id, search: searchOf({ orgId }) };
           })(),
         );
       }

@@ -2,31 +2,29 @@ import type { ReportContent, ReportStatus, ReportStore, ReportVersion } from '@f
 import { formatIndicator } from '@fazhi/metrics';
 import type { WorkAreaPlugin } from '@fazhi/plugin-sdk';
 import { hasRight } from '@fazhi/plugin-sdk/host';
-import { useDashboardScope, useDrillUrl, useFazhiServices } from '@fazhi/plugin-sdk/ui';
-import { narrativeKeys, type ReportTemplate } from '@fazhi/report';
+import { useDashboardScope, useDrillUrl, useFazhiServices, useLabels } from '@fazhi/plugin-sdk/ui';
+import { narrativeKeys } from '@fazhi/report';
+import { useTranslate } from '@refinedev/core';
 import { App, Alert, Button, Card, Col, Input, Result, Row, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import { hasStreetsBelow } from './district-comparison.js';
 import { ReadinessPanel } from './readiness-panel.js';
 import { reportDocument } from './report-document.js';
 import { ReportDocumentView } from './report-document-view.js';
 import { download, exportReport, type ExportFormat } from './report-export.js';
 import { changedFigures, emptyContent, withWording } from './report-figures.js';
-import { useReportWorkspace } from './use-report-workspace.js';
+import { useReportWorkspace, type TemplateModel } from './use-report-workspace.js';
 
 export interface ReportsWorkspaceProps {
   /** Saved reports of the backend (versions, status, 封账, the unit's template). */
   reports: ReportStore;
-  /** The composed default template (the street template with the plugins' sections). */
-  defaultTemplate: ReportTemplate;
+  /** The composed model's template and extensions: the default for a unit without its own template. */
+  model: TemplateModel;
   plugins: readonly WorkAreaPlugin[];
 }
 
-const statusText: Record<ReportStatus, { label: string; color: string }> = {
-  draft: { label: '草稿', color: 'default' },
-  review: { label: '审核', color: 'processing' },
-  final: { label: '定稿', color: 'success' },
-};
+const statusColor: Record<ReportStatus, string> = { draft: 'default', review: 'processing', final: 'success' };
 
 const shanghaiTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
@@ -35,16 +33,21 @@ const shanghaiTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { ti
  * narrative edited in place, versions and the 草稿 → 审核 → 定稿 status (moved by a street admin),
  * the 定稿's frozen figures, the comparison with it, 封账 and 重新开账, readiness checks and exports.
  */
-export default function ReportsWorkspace({ reports, defaultTemplate, plugins }: ReportsWorkspaceProps) {
+export default function ReportsWorkspace({ reports, model, plugins }: ReportsWorkspaceProps) {
   const { user, catalog } = useFazhiServices();
   const { orgId, year } = useDashboardScope();
   const { message, modal } = App.useApp();
-  const workspace = useReportWorkspace(reports, defaultTemplate, orgId, year);
+  const translate = useTranslate();
+  const labels = useLabels();
+  const t = (key: string, params?: Record<string, unknown>) => translate(`console.reports.${key}`, params);
+  const statusLabel = (s: ReportStatus) => t(`status.${s}`);
+  const workspace = useReportWorkspace(reports, model, orgId, year);
   const drill = useDrillUrl();
   const org = user.orgs.find((o) => o.id === orgId);
   const isAdmin = !!orgId && hasRight(user, 'administer', '', orgId);
-  // The store keeps account ids; the console knows only the signed-in user's name.
-  const who = (id: string | null) => (id === user.id ? user.name : '其他用户');
+  // The database names the people on a version or lock (display name, else e-mail); an account it
+  // cannot name (deleted since) is the signed-in user or 其他用户.
+  const who = (name: string | null, id: string | null) => name ?? (id === user.id ? user.name : t('otherUser'));
 
   const data = workspace.data;
   const [selected, setSelected] = useState<string | undefined>();
@@ -80,12 +83,12 @@ export default function ReportsWorkspace({ reports, defaultTemplate, plugins }: 
     let reason = '';
     modal.confirm({
       title,
-      content: <Input.TextArea aria-label="原因" placeholder="请填写原因（将记入操作日志）" onChange={(e) => (reason = e.target.value)} />,
-      okText: '确定',
-      cancelText: '取消',
+      content: <Input.TextArea aria-label={t('reason')} placeholder={t('reasonPlaceholder')} onChange={(e) => (reason = e.target.value)} />,
+      okText: t('ok'),
+      cancelText: t('cancel'),
       onOk: () => {
         if (!reason.trim()) {
-          message.error('请填写原因');
+          message.error(t('reasonRequired'));
           return Promise.reject(new Error('原因为空'));
         }
         return onOk(reason.trim());
@@ -95,20 +98,20 @@ export default function ReportsWorkspace({ reports, defaultTemplate, plugins }: 
   const exportAs = async (format: ExportFormat) => {
     if (!doc) return;
     setBusy(format);
-    const hide = message.loading(format === 'docx' ? '正在生成 Word 文档…' : '正在生成 Markdown…', 0);
+    const hide = message.loading(t(format === 'docx' ? 'exportingWord' : 'exportingMarkdown'), 0);
     try {
       const file = await exportReport(doc, format);
       download(file.bytes as BlobPart, file.fileName, file.type);
     } catch (e) {
-      message.error(`导出失败：${(e as Error).message}`);
+      message.error(t('exportFailed', { message: (e as Error).message }));
     } finally {
       hide();
       setBusy(null);
     }
   };
 
-  if (!orgId || !org) return <Result status="info" title="请先在页首选择单位" />;
-  if (workspace.error) return <Result status="error" title="无法生成报告草稿" subTitle={workspace.error.message} extra={<Button onClick={workspace.reload}>重试</Button>} />;
+  if (!orgId || !org) return <Result status="info" title={t('chooseUnit')} />;
+  if (workspace.error) return <Result status="error" title={t('loadFailed')} subTitle={workspace.error.message} extra={<Button onClick={workspace.reload}>{t('retry')}</Button>} />;
   if (!data || !doc) return <Skeleton active paragraph={{ rows: 12 }} />;
 
   const comparisonOf = (id: string) => data.live.comparisons.get(id);
@@ -117,7 +120,11 @@ export default function ReportsWorkspace({ reports, defaultTemplate, plugins }: 
     return c ? drill(id, orgId, c.current.range) : undefined;
   };
   const emptyNarrative = narrativeKeys(data.template).filter((k) => !content.narrative[k.key]?.trim());
-  const label = (id: string) => catalog?.indicators.find((i) => i.id === id)?.label ?? id;
+  const indicatorOf = (id: string) => catalog?.indicators.find((i) => i.id === id);
+  const label = (id: string) => {
+    const indicator = indicatorOf(id);
+    return indicator ? labels.label(indicator) : id;
+  };
   const printUrl = `/reports/print?${new URLSearchParams({ org: orgId, year: String(year), ...(version ? { version: version.id } : {}) }).toString()}`;
 
   return (
@@ -126,43 +133,43 @@ export default function ReportsWorkspace({ reports, defaultTemplate, plugins }: 
         <Space wrap size="middle" style={{ width: '100%', justifyContent: 'space-between' }}>
           <Space wrap>
             <Typography.Title level={4} style={{ margin: 0 }}>
-              {org.shortName || org.name} {year}年 年度报告
+              {t('title', { org: org.shortName || org.name, year })}
             </Typography.Title>
             {version ? (
-              <Tag color={statusText[version.status].color} data-testid="report-status">
-                {statusText[version.status].label}
+              <Tag color={statusColor[version.status]} data-testid="report-status">
+                {statusLabel(version.status)}
               </Tag>
             ) : (
-              <Tag data-testid="report-status">未保存</Tag>
+              <Tag data-testid="report-status">{t('unsaved')}</Tag>
             )}
-            {dirty ? <Tag color="orange">有未保存的修改</Tag> : null}
+            {dirty ? <Tag color="orange">{t('dirty')}</Tag> : null}
             {data.versions.length ? (
               <Select
-                aria-label="版本"
+                aria-label={t('versionPicker')}
                 data-testid="report-version"
                 style={{ minWidth: 260 }}
                 value={version?.id}
                 onChange={(id: string) => setSelected(id)}
-                options={data.versions.map((v) => ({ value: v.id, label: `第${v.version}版 · ${statusText[v.status].label} · ${shanghaiTime(v.savedAt)}` }))}
+                options={data.versions.map((v) => ({ value: v.id, label: t('versionOption', { version: v.version, status: statusLabel(v.status), who: who(v.savedByName, v.savedBy), at: shanghaiTime(v.savedAt) }) }))}
               />
             ) : null}
-            <Typography.Text type="secondary">{data.templateVersion ? `本单位模板第${data.templateVersion}版` : '默认模板'}</Typography.Text>
+            <Typography.Text type="secondary">{data.templateVersion ? t('ownTemplate', { version: data.templateVersion }) : t('defaultTemplate')}</Typography.Text>
           </Space>
           <Space wrap>
             {editable ? (
-              <Button type="primary" loading={busy === 'save'} onClick={() => void act('save', () => reports.save(orgId, year, content), '已保存为新版本')}>
-                保存为新版本
+              <Button type="primary" loading={busy === 'save'} onClick={() => void act('save', () => reports.save(orgId, year, content), t('saved'))}>
+                {t('save')}
               </Button>
             ) : null}
             {viewingFinal && version && !data.lock ? (
               // After 重新开账: a new draft from the 定稿's text, with the figures live again.
-              <Button type="primary" loading={busy === 'save'} onClick={() => void act('save', () => reports.save(orgId, year, version.content), '已新建草稿')}>
-                基于定稿新建草稿
+              <Button type="primary" loading={busy === 'save'} onClick={() => void act('save', () => reports.save(orgId, year, version.content), t('draftCreated'))}>
+                {t('draftFromFinal')}
               </Button>
             ) : null}
             {isAdmin && version && !dirty && version.status === 'draft' && !data.lock ? (
-              <Button loading={busy === 'review'} onClick={() => void act('review', () => reports.move(version.id, 'review'), '已提交审核')}>
-                提交审核
+              <Button loading={busy === 'review'} onClick={() => void act('review', () => reports.move(version.id, 'review'), t('submitted'))}>
+                {t('submit')}
               </Button>
             ) : null}
             {isAdmin && version && !dirty && version.status === 'review' ? (
@@ -172,28 +179,34 @@ export default function ReportsWorkspace({ reports, defaultTemplate, plugins }: 
                   loading={busy === 'final'}
                   onClick={() =>
                     modal.confirm({
-                      title: '定稿并封账',
-                      content: `定稿后，报告中的数字按现在的记录固定下来，${org.shortName || org.name}${year}年的记录将封账，不能再修改（可由街道管理员重新开账）。`,
-                      okText: '定稿',
-                      cancelText: '取消',
-                      onOk: () => act('final', () => reports.move(version.id, 'final'), '已定稿，本年度记录已封账'),
+                      title: t('finalizeTitle'),
+                      content: t('finalizeWarning', { org: org.shortName || org.name, year }),
+                      okText: t('finalize'),
+                      cancelText: t('cancel'),
+                      onOk: () => act('final', () => reports.move(version.id, 'final'), t('finalized')),
                     })
                   }
                 >
-                  定稿
+                  {t('finalize')}
                 </Button>
-                <Button onClick={() => askReason('退回草稿', (reason) => act('back', () => reports.move(version.id, 'draft', reason), '已退回草稿'))}>退回草稿</Button>
+                <Button onClick={() => askReason(t('sendBack'), (reason) => act('back', () => reports.move(version.id, 'draft', reason), t('sentBack')))}>{t('sendBack')}</Button>
               </>
             ) : null}
             <Button loading={busy === 'docx'} onClick={() => void exportAs('docx')} data-testid="export-docx">
-              导出 Word
+              {t('exportWord')}
             </Button>
             <Button loading={busy === 'md'} onClick={() => void exportAs('md')}>
-              导出 Markdown
+              {t('exportMarkdown')}
             </Button>
             <Link to={printUrl} target="_blank">
-              <Button>打印</Button>
+              <Button>{t('print')}</Button>
             </Link>
+            {hasStreetsBelow(user.orgs, orgId) ? (
+              // A district's report: its streets on every indicator, side by side.
+              <Link to="/reports/district" data-testid="district-comparison-link">
+                <Button>{t('compareStreets')}</Button>
+              </Link>
+            ) : null}
           </Space>
         </Space>
       </Card>
@@ -203,18 +216,18 @@ export default function ReportsWorkspace({ reports, defaultTemplate, plugins }: 
           type="warning"
           showIcon
           data-testid="year-locked"
-          message={`已封账：${who(data.lock.lockedBy)} 于 ${shanghaiTime(data.lock.lockedAt)} 定稿，${year}年的记录不能修改`}
+          message={t('locked', { who: who(data.lock.lockedByName, data.lock.lockedBy), at: shanghaiTime(data.lock.lockedAt), year })}
           action={
             isAdmin ? (
-              <Button size="small" onClick={() => askReason(`重新开账（${year}年）`, (reason) => act('reopen', () => reports.reopen(orgId, year, reason), '已重新开账'))}>
-                重新开账
+              <Button size="small" onClick={() => askReason(t('reopenTitle', { year }), (reason) => act('reopen', () => reports.reopen(orgId, year, reason), t('reopened')))}>
+                {t('reopen')}
               </Button>
             ) : undefined
           }
         />
       ) : null}
       {viewingFinal && version ? (
-        <Alert type="success" showIcon message={`定稿版本（${who(version.signedBy)} 于 ${version.signedAt ? shanghaiTime(version.signedAt) : ''} 定稿）：显示定稿时固定的数字，只读`} />
+        <Alert type="success" showIcon message={t('finalVersion', { who: who(version.signedByName, version.signedBy), at: version.signedAt ? shanghaiTime(version.signedAt) : '' })} />
       ) : null}
 
       <Row gutter={16}>
@@ -235,16 +248,16 @@ export default function ReportsWorkspace({ reports, defaultTemplate, plugins }: 
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             <ReadinessPanel plugins={plugins} orgId={orgId} year={year} tick={data.versions.length} checks={{ emptyNarrative, changedSinceFinal: [...changed.keys()].map(label) }} />
             {lastFinal && !viewingFinal ? (
-              <Card size="small" title={`与定稿（第${lastFinal.version}版）比较`} data-testid="final-comparison">
+              <Card size="small" title={t('compareTitle', { version: lastFinal.version, who: who(lastFinal.signedByName, lastFinal.signedBy) })} data-testid="final-comparison">
                 {changed.size ? (
                   <Table
                     size="small"
                     pagination={false}
                     rowKey="id"
                     columns={[
-                      { title: '指标', dataIndex: 'label' },
-                      { title: '定稿', dataIndex: 'frozen' },
-                      { title: '现在', dataIndex: 'now', render: (v: string) => <Typography.Text mark>{v}</Typography.Text> },
+                      { title: t('indicator'), dataIndex: 'label' },
+                      { title: t('frozen'), dataIndex: 'frozen' },
+                      { title: t('now'), dataIndex: 'now', render: (v: string) => <Typography.Text mark>{v}</Typography.Text> },
                     ]}
                     dataSource={[...changed].map(([id, c]) => {
                       const indicator = comparisonOf(id)?.current.indicator;
@@ -253,7 +266,7 @@ export default function ReportsWorkspace({ reports, defaultTemplate, plugins }: 
                     })}
                   />
                 ) : (
-                  <Typography.Text type="secondary">所有数字与定稿一致</Typography.Text>
+                  <Typography.Text type="secondary">{t('sameAsFinal')}</Typography.Text>
                 )}
               </Card>
             ) : null}

@@ -1,6 +1,7 @@
 import type { ReportStore, ReportVersion, YearLock } from '@fazhi/db/browser';
 import { yearPeriod, type AnyRecord } from '@fazhi/domain';
 import { subtreeOf, useFazhiServices } from '@fazhi/plugin-sdk/ui';
+import { templateForUnit, type FazhiModel } from '@fazhi/model';
 import { parseReportTemplate, type ReportData, type ReportTemplate } from '@fazhi/report';
 import { useDataProvider } from '@refinedev/core';
 import { useCallback, useEffect, useState } from 'react';
@@ -17,12 +18,15 @@ export interface WorkspaceState {
   loadMs: number;
 }
 
+/** The model's template and extensions: the default a unit without its own template gets (`templateForUnit`). */
+export type TemplateModel = Pick<FazhiModel, 'template' | 'extensions'>;
+
 /**
  * Everything the workspace shows for a unit and year, loaded together: the unit's template (or the
- * default), every figure computed live by the database, the record lists the template names, the
+ * default that fits the unit: the community one below the street), every figure computed live by the database, the record lists the template names, the
  * saved versions and the year's lock. `reload` after a save, a status move or a reopen.
  */
-export function useReportWorkspace(reports: ReportStore, defaultTemplate: ReportTemplate, orgId: string | undefined, year: number) {
+export function useReportWorkspace(reports: ReportStore, model: TemplateModel, orgId: string | undefined, year: number) {
   const { indicators, user } = useFazhiServices();
   const dataProvider = useDataProvider();
   const [tick, setTick] = useState(0);
@@ -40,7 +44,8 @@ export function useReportWorkspace(reports: ReportStore, defaultTemplate: Report
     };
     (async () => {
       const [saved, versions, lock] = await Promise.all([reports.template(orgId), reports.versions(orgId, year), reports.lock(orgId, year)]);
-      const template = saved ? parseReportTemplate(saved.template, `本单位保存的报告模板（第${saved.version}版）`) : defaultTemplate;
+      const kind = user.orgs.find((o) => o.id === orgId)?.kind ?? 'street';
+      const template = saved ? parseReportTemplate(saved.template, `本单位保存的报告模板（第${saved.version}版）`) : templateForUnit(model, kind);
       const data = await liveReportData(indicators, template, orgId, yearPeriod(year), recordsOf);
       return { template, templateVersion: saved?.version ?? null, live: data, versions, lock, loadMs: performance.now() - started };
     })().then(

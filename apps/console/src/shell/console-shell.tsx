@@ -5,16 +5,19 @@ import routerProvider, { CatchAllNavigate, UnsavedChangesNotifier } from '@refin
 import type { FazhiServices } from '@fazhi/plugin-sdk';
 import { createAccessControl, findResource, refineResources, type ConsoleComposition } from '@fazhi/plugin-sdk/host';
 import { createI18nProvider, DocumentTitle, FazhiServicesProvider, pluginRoutes, todoPath, todoRoute } from '@fazhi/plugin-sdk/ui';
-import { BarChartOutlined, CheckSquareOutlined, FileTextOutlined, HomeOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BarChartOutlined, CheckSquareOutlined, FileTextOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Result, Spin } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
 import type { ConnectedBackend, ConsoleBackend, SignedInSession } from '../backend/backend.js';
 import { HomePage } from '../home/home-page.js';
+import { OrgAdminPage } from '../orgs/org-admin-page.js';
 import { TemplateEditorPage } from '../report-template/template-editor-page.js';
 import { DistrictComparisonPage } from '../reports/district-comparison-page.js';
 import { hasStreetsBelow } from '../reports/district-comparison.js';
 import { consoleMessages, consoleText, type ConsoleLocale } from '../messages.js';
+import { managesMembers } from '../members/grant-options.js';
+import { MembersPage } from '../members/members-page.js';
 import { ConsoleHeader } from './console-header.js';
 import { initialScope } from './scope.js';
 
@@ -120,8 +123,12 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
     [backend, session, user, onSignedOut],
   );
   const isAdmin = user.memberships.some((m) => m.role === 'admin');
+  // 机构管理: street (town) admins and district supervisors manage their subtree.
+  const managesOrgs = user.memberships.some((m) => m.role === 'admin' || m.role === 'supervisor');
   // 街道对比 is offered to users with a unit that has streets below it (district supervisors).
   const comparesStreets = user.memberships.some((m) => hasStreetsBelow(user.orgs, m.orgId));
+  // 成员与权限 is for those who grant: street admins and district supervisors.
+  const managesAccess = managesMembers(user);
   const resources = useMemo(
     () => [
       // 待办 first: the day's work across every area, above the overview and the areas.
@@ -132,8 +139,10 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
       ...refineResources(plugins, locale),
       // The report template is a street admin's to edit (the page says so to anyone else).
       ...(isAdmin ? [{ name: 'report-template', list: '/reports/template', meta: { label: i18nProvider.translate('console.templateEditor.menu'), icon: <FileTextOutlined /> } }] : []),
+      ...(managesOrgs ? [{ name: 'orgs', list: '/orgs', meta: { label: i18nProvider.translate('console.orgs.menu'), icon: <ApartmentOutlined /> } }] : []),
+      ...(managesAccess ? [{ name: 'members', list: '/members', meta: { label: i18nProvider.translate('console.members.menu'), icon: <TeamOutlined /> } }] : []),
     ],
-    [plugins, i18nProvider, isAdmin, comparesStreets, locale],
+    [plugins, i18nProvider, isAdmin, managesOrgs, comparesStreets, managesAccess, locale],
   );
   const services: FazhiServices = {
     user,
@@ -169,7 +178,7 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
             element={
               <Authenticated key="print" fallback={<CatchAllNavigate to="/login" />}>
                 <Suspense fallback={pageSpinner}>
-                  <ReportPrint reports={connected.reports} defaultTemplate={model.template} />
+                  <ReportPrint reports={connected.reports} model={model} />
                 </Suspense>
               </Authenticated>
             }
@@ -205,13 +214,15 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
               path="/reports"
               element={
                 <Suspense fallback={pageSpinner}>
-                  <ReportsWorkspace reports={connected.reports} defaultTemplate={model.template} plugins={plugins} />
+                  <ReportsWorkspace reports={connected.reports} model={model} plugins={plugins} />
                 </Suspense>
               }
             />
             <Route path={todoPath} element={todoRoute(plugins).element} />
             <Route path="/reports/template" element={<TemplateEditorPage model={model} reports={connected.reports} />} />
             <Route path="/reports/district" element={<DistrictComparisonPage reports={connected.reports} />} />
+            <Route path="/orgs" element={<OrgAdminPage orgs={connected.orgs} />} />
+            <Route path="/members" element={<MembersPage access={connected.access} {...(connected.localAccounts ? { localAccounts: connected.localAccounts } : {})} invitations={backend.kind === 'supabase'} />} />
             {plugins.flatMap(pluginRoutes).map((r) => (
               <Route key={r.path} path={r.path} element={r.element} />
             ))}

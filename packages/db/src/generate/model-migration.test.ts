@@ -78,6 +78,8 @@ describe('modelMigrationSql', () => {
       `create policy "Members can read ${t} of their orgs"`,
       `create policy "Nobody hard-deletes ${t}"`,
       `create trigger ${t}_audit after insert or update or delete`,
+      `create trigger ${t}_audit after update or delete on public.${t}\n  for each row execute function private.audit('org_id');`,
+      `create trigger ${t}_audit_insert after insert on public.${t} referencing new table as new_rows\n  for each statement execute function private.audit_inserted('org_id');`,
       `create trigger ${t}_stamp_update before update`,
       `create trigger ${t}_refuse_masked_write before update`,
       `insert into private.kind_personal_columns (kind_id, column_name) values ('${t}', 'person_name'), ('${t}', 'person_id_number');`,

@@ -13,6 +13,7 @@ import { releaseSnapshotHash } from './release-snapshot.js';
 import { ident, literal } from './sql-text.js';
 import { dropWorkflowSql, workflowSql } from './workflow-sql.js';
 import { dropYearLockSql, yearLockSql } from './year-lock-sql.js';
+import { auditTriggersSql } from './audit-sql.js';
 
 /**
  * The migration from one model snapshot to another. What can be derived safely is generated with
@@ -111,6 +112,7 @@ function newKindSql(k: RecordKind, catalog: Catalog, created: Set<string>, forwa
     privilegesSql(k),
     policiesSql(k),
     triggersSql(k),
+    auditTriggersSql(k),
     yearLockSql(k),
     indexChanges(undefined, catalog, k, catalog).join('\n'),
     ...(rules ? [rules] : []),

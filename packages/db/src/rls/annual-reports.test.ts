@@ -190,6 +190,27 @@ describe.each(testDatabases())('annual reports on $name', (backend) => {
     expect(figure(clerkView.total, 'legal_aid.applications').numerator).toBe(0);
   });
 
+  it('runs the comparison with the owner’s rights only for a caller who reads everything under the unit, with the same rows', async () => {
+    const everything = (who: string, unit: string) =>
+      committedAs(db, who, (tx) => tx.query<{ all: boolean }>('select private.reads_everything_under($1) as all', [unit])).then((r) => r.rows[0]!.all);
+    expect([await everything(user.supervisor, org.district), await everything(user.adminA, org.streetA), await everything(clerk, org.streetA), await everything(user.adminA, org.district)]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+    // The supervisor's fast path gives exactly the rows row-level security gives.
+    const rows = (sql: string) =>
+      committedAs(db, user.supervisor, (tx) => tx.query(`${sql} order by row_kind, org_id, ord`, [org.district, 2024])).then((r) => r.rows);
+    const viaRls = await rows('select * from private.district_comparison_rows($1, $2)');
+    expect(viaRls.length).toBeGreaterThan(0);
+    expect(await rows('select * from public.district_comparison($1, $2)')).toEqual(viaRls);
+    // Nobody else reaches the owner's rights: a clerk of one area is refused, and keeps RLS through the public call.
+    expect(await outcome(() => committedAs(db, clerk, (tx) => tx.query('select * from private.district_comparison_unrestricted($1, 2024)', [org.streetA])))).toBe('42501');
+    const clerkTotal = (await store(clerk).districtComparison(org.streetA, 2024)).total.figures.find((f) => f.indicatorId === 'legal_aid.applications')!;
+    expect(clerkTotal.numerator).toBe(0);
+  });
+
   it('compares towns (镇) beside streets', async () => {
     const before = await store(user.supervisor).districtComparison(org.district, 2024);
     const town = '00000000-0000-4000-8000-0000000000c0';
@@ -210,5 +231,34 @@ describe.each(testDatabases())('annual reports on $name', (backend) => {
       ),
     );
     expect(r.rows).toEqual([]);
+  });
+
+  it('names who saved, signed off and locked: the profile’s display name, else the e-mail, for readers of the report only', async () => {
+    const fallback = clerkA('legal_aid');
+    const email = (await committedAs(db, 'owner', (tx) => tx.query<{ email: string }>('select email from auth.users where id = $1', [fallback]))).rows[0]!.email;
+    await committedAs(db, 'owner', (tx) => tx.query('update public.profiles set display_name = null where id = $1', [fallback]));
+    const unit = org.streetB;
+    const byClerk = await store(user.clerkB).save(unit, 2023, content('乙街道草稿'));
+    const byAdmin = await store(user.adminB).save(unit, 2023, content('乙街道送审稿'));
+    // The rows save_report and move_report return carry the names (written in the same statement).
+    expect([byClerk.savedByName, byAdmin.savedByName, byAdmin.signedByName]).toEqual(['用户5', '用户4', null]);
+    await store(user.adminB).move(byAdmin.id, 'review');
+    const final = await store(user.adminB).move(byAdmin.id, 'final');
+    expect([final.savedByName, final.signedByName]).toEqual(['用户4', '用户4']);
+    expect((await store(user.supervisor).lock(unit, 2023))?.lockedByName).toBe('用户4');
+    expect((await store(user.supervisor).versions(unit, 2023)).map((v) => [v.version, v.savedByName, v.signedByName])).toEqual([
+      [2, '用户4', '用户4'],
+      [1, '用户5', null],
+    ]);
+    await store(user.adminB).reopen(unit, 2023, '测试完毕');
+    // No display name: the e-mail.
+    const other = await store(fallback).save(org.streetA, 2023, content('甲街道草稿'));
+    expect(other.savedByName).toBe(email);
+    // Someone who may not read the version learns no name, even naming the version's id.
+    const forged = (who: string) => committedAs(db, who, (tx) => tx.query<{ name: string | null }>(`select private.report_version_person($1, 'saved') as name`, [byClerk.id]));
+    expect((await forged(user.adminA)).rows).toEqual([{ name: null }]);
+    expect((await forged(user.viewerA)).rows).toEqual([{ name: null }]);
+    expect((await forged(user.clerkB)).rows).toEqual([{ name: '用户5' }]);
+    expect(await outcome(() => committedAs(db, user.adminA, (tx) => tx.query('select private.person_name($1)', [user.adminB])))).toBe('42501');
   });
 });

@@ -1,4 +1,4 @@
-import { mediationCases, type AnyRecord } from '@fazhi/domain';
+import { mediationCases, studySessions, type AnyRecord } from '@fazhi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, SqlExecutor } from '../client.js';
 import { importRecords, importRowOf, type OnDuplicate } from '../import-records.js';
@@ -141,6 +141,56 @@ describe.each(testDatabases())('import_records on $name', (backend) => {
     expect(await importAs(db, clerk, again, 'skip')).toMatchObject({ inserted: 0, updated: 0, skipped: 8000, stopped: false });
     expect(await as(db, clerk, (tx) => countOf(tx, rows.map((r) => r.caseNo as string)))).toBe(8000);
   }, 180_000);
+
+  // Migration 20261205090600: inserts are audited per statement (a row-level trigger call per row
+  // was the largest cost of a large import); the audit rows must be what the row-level trigger wrote.
+  it('an import is audited per statement, each record by the row image the row-level trigger wrote', async () => {
+    const rows = [mediationCase({ mediator: '审计' }), mediationCase()];
+    await importAs(db, clerk, rows);
+    const { audit, stored } = await as(db, 'owner', async (tx) => ({
+      audit: (await tx.query<{ record_id: string; actor: string; org_id: string; operation: string; before: unknown; after: unknown }>(
+        `select record_id, actor, org_id, operation, before, after from public.audit_log where table_name = 'mediation_cases' and record_id = any($1::uuid[]) order by id`,
+        [rows.map((r) => r.id)],
+      )).rows,
+      stored: (await tx.query<{ id: string; image: unknown }>('select id, to_jsonb(t) as image from public.mediation_cases t where id = any($1::uuid[]) order by case_no', [rows.map((r) => r.id)])).rows,
+    }));
+    expect(audit).toEqual(
+      rows.map((r) => ({ record_id: r.id, actor: clerk, org_id: org.communityA1, operation: 'INSERT', before: null, after: stored.find((x) => x.id === r.id)!.image })),
+    );
+    // Every record kind: inserts per statement, updates and deletes per row (each with its before image).
+    const triggers = await db.query<{ kind_id: string; per_row: string[]; per_statement: string[] }>(`
+      select k.kind_id,
+        coalesce(array_agg(g.tgname::text order by g.tgname) filter (where g.tgtype & 1 = 1 and g.tgfoid = 'private.audit()'::regprocedure and g.tgtype & 4 = 0 and g.tgtype & 24 = 24), '{}'::text[]) as per_row,
+        coalesce(array_agg(g.tgname::text order by g.tgname) filter (where g.tgtype & 1 = 0 and g.tgfoid = 'private.audit_inserted()'::regprocedure and g.tgtype & 28 = 4), '{}'::text[]) as per_statement
+      from private.record_kinds k left join pg_trigger g on g.tgrelid = format('public.%I', k.kind_id)::regclass and not g.tgisinternal
+      group by k.kind_id order by k.kind_id`);
+    expect(triggers.rows.length).toBeGreaterThan(30);
+    expect(triggers.rows.filter((t) => t.per_row.length !== 1 || t.per_statement.length !== 1)).toEqual([]);
+  });
+
+  it('a kind without a business key: every row inserted in file order; a refused row is named and nothing written', async () => {
+    const session = (topic: string, heldOn = '2024-04-01'): AnyRecord => ({
+      id: crypto.randomUUID(),
+      orgId: org.communityA1,
+      deletedAt: null,
+      ...Object.fromEntries(studySessions.fields.map((f) => [f.key, null])),
+      format: 'lecture',
+      topic,
+      heldOn,
+    });
+    const leader = clerkA('leadership');
+    const rows = ['第一讲', '第二讲', '第三讲'].map((t) => session(t));
+    expect(await committedAs(db, leader, (tx) => importRecords(tx, studySessions, rows, 'stop'))).toEqual({ inserted: 3, updated: 0, skipped: 0, duplicates: [], stopped: false });
+    const order = await as(db, 'owner', (tx) => tx.query<{ topic: string }>(`select t.topic from public.study_sessions t join public.audit_log a on a.record_id = t.id and a.operation = 'INSERT' where t.id = any($1::uuid[]) order by a.id`, [rows.map((r) => r.id)]));
+    expect(order.rows.map((r) => r.topic)).toEqual(['第一讲', '第二讲', '第三讲']);
+    const bad = [session('第四讲'), session('明年的课', '2999-01-01'), session('第六讲')];
+    const e = await failure(() => committedAs(db, leader, (tx) => importRecords(tx, studySessions, bad, 'stop')));
+    expect(e.code).toBe('23514');
+    expect(e.message).toMatch(/^第 2 条记录：「日期」不能晚于今天/);
+    expect(importRowOf(e.detail)).toBe(2);
+    const left = await as(db, 'owner', (tx) => tx.query<{ n: number }>('select count(*)::int as n from public.study_sessions where id = any($1::uuid[])', [bad.map((r) => r.id)]));
+    expect(left.rows[0]!.n).toBe(0);
+  });
 
   it('the key stays unique per statement: a multi-row insert or an update that repeats a key is refused', async () => {
     const first = mediationCase();

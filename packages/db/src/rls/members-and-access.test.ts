@@ -4,7 +4,7 @@ import { sqlAccessStore } from '../access-stores.js';
 import type { Database } from '../client.js';
 import { asUser } from '../session.js';
 import { testDatabases } from '../testing/index.js';
-import { as, clerkA, committedAs, org, outcome, seedFixture, user } from './fixture.test-helper.js';
+import { as, clerkA, committedAs, org, outcome, seedFixture, switchTo, user } from './fixture.test-helper.js';
 
 /**
  * Members and access in SQL (migration 20261205090100_members_and_access.sql) through the SQL
@@ -17,6 +17,7 @@ const extra = {
   adminANoPersonal: '00000000-0000-4000-9000-000000000901',
   newcomer: '00000000-0000-4000-9000-000000000902',
   second: '00000000-0000-4000-9000-000000000903',
+  third: '00000000-0000-4000-9000-000000000904',
 } as const;
 
 /** The error (code, message) a call fails with. */
@@ -49,7 +50,8 @@ describe.each(testDatabases())('members and access on $name', (backend) => {
       insert into auth.users (id, email, email_confirmed_at, raw_user_meta_data) values
         ('${extra.adminANoPersonal}', 'admin-a2@example.test', now(), '{"name": "周管理"}'),
         ('${extra.newcomer}', 'newcomer@example.test', now(), '{"name": "陈新人"}'),
-        ('${extra.second}', 'second@example.test', now(), '{"name": "林二"}');
+        ('${extra.second}', 'second@example.test', now(), '{"name": "林二"}'),
+        ('${extra.third}', 'third@example.test', now(), '{"name": "何三"}');
       insert into public.memberships (user_id, org_id, role, personal_data) values ('${extra.adminANoPersonal}', '${org.streetA}', 'admin', false);
     `);
   }, 120_000);
@@ -282,5 +284,23 @@ describe.each(testDatabases())('members and access on $name', (backend) => {
     expect(await failure(() => store(user.adminA).invite('not-an-email', clerkGrant(org.streetA), '格式'))).toMatchObject({ code: '22023', message: '邮箱“not-an-email”格式不正确' });
     expect(await failure(() => store(user.adminA).invite('y@example.test', clerkGrant(org.streetA), '有效期', 0))).toMatchObject({ code: '22023', message: expect.stringContaining('1 至 90 天') });
     expect(await failure(() => store(user.adminA).invite('y@example.test', clerkGrant(org.streetA), ''))).toMatchObject({ code: '22023', message: '请填写变更原因' });
+  });
+
+  // PostgreSQL only: PGlite has one connection, so nothing runs at the same time there.
+  it.runIf(backend.name === 'postgres')('two admins revoking each other at once: the second waits for the first and is refused', async () => {
+    const third = await store('owner').grant(extra.third, { orgId: org.streetB, role: 'admin', areas: [], personalData: false }, '第二位管理员');
+    const adminB = (await membershipOf(user.adminB, org.streetB))!;
+    let second: Promise<string> | undefined;
+    await db.transaction(async (tx) => {
+      await switchTo(tx, user.adminB);
+      await tx.query('select public.revoke_membership($1, $2)', [third.membershipId, '互相撤销']);
+      // While the first change is not committed, the other admin revokes the first one.
+      second = outcome(() => asUser(db, { userId: extra.third }, (tx2) => tx2.query('select public.revoke_membership($1, $2)', [adminB.membershipId, '互相撤销'])));
+      await new Promise((r) => setTimeout(r, 300));
+    });
+    expect(await second).toBe('42501');
+    // The first change stands; the second waited for it and found its caller no longer an admin.
+    const admins = (await store('owner').listMembers(org.streetB)).filter((m) => m.role === 'admin').map((m) => m.userId);
+    expect(admins.sort()).toEqual([user.adminB, extra.second].sort());
   });
 });

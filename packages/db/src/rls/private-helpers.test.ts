@@ -43,6 +43,8 @@ const guardedWrites = [
   'grant_membership', 'change_membership', 'revoke_membership', 'set_member_active', 'invite_member', 'withdraw_invitation',
   // Org units: their managers only, within their subtree (refusals in org-units.test.ts).
   'add_org_unit', 'update_org_unit', 'move_org_unit', 'retire_org_unit',
+  // Local accounts: created within the creator's rights, one's own password (refusals in local-accounts.test.ts).
+  'create_local_account', 'change_own_password',
 ];
 
 const rights = ['read', 'write', 'personal', 'audit', 'administer', 'member'];

@@ -1,12 +1,13 @@
 import { mediationCases } from '@fazhi/domain';
 import { definePlugin, pluginApiVersion } from '@fazhi/plugin-sdk';
-import { mediationReportSection } from './report-section.js';
 
 /**
  * 人民调解 (mediation): the case ledger of the street's mediation committees. Declarations only;
  * the list, forms, workflow, attachments and dashboard are the SDK's generic pages driven by the
  * field metadata of `mediation_cases` in @fazhi/domain (its workflow, 受理→调解→结案→回访, is the
- * kind's own and enforced by the database).
+ * kind's own and enforced by the database). Its annual-report section is the built-in templates'
+ * own (`mediationFigures` of @fazhi/report, worded for a street and for a community), so the plugin
+ * contributes none: a section of its own would replace the community template's wording too.
  */
 export default definePlugin({
   id: 'mediation',
@@ -53,6 +54,9 @@ export default definePlugin({
           ['followUpOn', 'satisfaction'],
         ],
       },
+      // 《人民调解工作若干规定》第三十四条: a committee settles a dispute within one month of 受理 as a rule
+      // (longer only when the parties agree); the kind keeps no extension, so the limit reads 30 days.
+      attention: [{ id: 'past-limit', label: '受理超过30日未结案', labelEn: 'Open over 30 days', when: [{ field: 'acceptedOn', olderThanDays: 30 }, { field: 'status', in: ['accepted', 'mediating'] }] }],
       // 回访 is the workflow's last step: a closed case without it is work left.
       todos: [{ id: 'follow-up', label: '待回访', labelEn: 'Awaiting follow-up', when: [{ field: 'status', in: ['closed'] }], severity: 'info' }],
       attachments: [{ id: 'agreement', label: '调解协议书', labelEn: 'Mediation agreement', accept: '.pdf,.jpg,.jpeg,.png,.doc,.docx', maxBytes: 20 * 1024 * 1024 }],
@@ -73,5 +77,4 @@ export default definePlugin({
       indicators: ['mediation.accepted_cases', 'mediation.successful_cases', 'mediation.successful_parties', 'mediation.successful_amount', 'mediation.success_rate', 'mediation.prevented_criminal'],
     },
   ],
-  reportSections: [mediationReportSection],
 });

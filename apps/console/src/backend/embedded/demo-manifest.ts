@@ -3,6 +3,8 @@ export interface DemoManifest {
   /** Snapshot file name under `demo/`, content-hashed so browsers never reuse a stale one. */
   snapshot: string;
   bytes: number;
+  /** The empty database 建立本单位 starts from (same schema and model, no unit, record or account). */
+  emptySnapshot: string;
   /** Migration files (`<version>_<name>.sql`) already applied in the snapshot. */
   migrations: string[];
   /** The year the demo data is about; the dashboard opens on it. */

@@ -1,8 +1,9 @@
 import { demoAccounts, demoPassword } from '@fazhi/db/demo-accounts';
 import type { FazhiModel } from '@fazhi/model';
-import type { ConsoleBackend, LocalDatabase, SignedInSession } from '../backend.js';
+import type { ConsoleBackend, FirstRun, LocalDatabase, SignedInSession } from '../backend.js';
 import { currentDataDir, dataDirKey, deleteDataDir, newDataDir, staleDataDirs, switchDataDir } from './data-dir-pointer.js';
 import type { OpenDatabase } from './embedded-database.js';
+import { idbDatabaseName } from './worker-meta.js';
 
 const sessionKey = 'fazhi.embedded.session';
 const loadDatabase = () => import('./embedded-database.js');
@@ -48,18 +49,21 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
    * Loads a new data directory (the demo snapshot, or `data`), opens and checks it, and only then
    * switches to it and deletes the old one. Sign-in meanwhile waits for the new database.
    */
-  async function replaceDatabase(data?: Blob): Promise<void> {
+  async function replaceDatabase(data?: Blob, prepare?: (fresh: OpenDatabase) => Promise<void>): Promise<void> {
     const previous = opening;
     const dataDir = newDataDir();
     const next = loadDatabase().then((m) => m.openDatabase(dataDir, model, data));
     opening = next;
-    let fresh: OpenDatabase;
+    let fresh: OpenDatabase | undefined;
     try {
       fresh = await next;
+      // Before the switch: a set-up the database refuses leaves the profile as it was.
+      await prepare?.(fresh);
       // Everything on disk before the switch: a reload right after must find it complete.
       await (await fresh.db.current()).pglite.syncToFs();
     } catch (e) {
       opening = previous;
+      await fresh?.close().catch(() => undefined);
       await deleteDataDir(dataDir);
       throw e;
     }
@@ -87,9 +91,20 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
     },
   };
 
+  const firstRun: FirstRun = {
+    async needed() {
+      if (opening) return false;
+      return !(await indexedDB.databases()).some((d) => d.name === idbDatabaseName(currentDataDir()));
+    },
+    async setUp(setup) {
+      const { loadEmptySnapshot, setUpStreet } = await loadDatabase();
+      await replaceDatabase(await loadEmptySnapshot(), (fresh) => setUpStreet(fresh, setup));
+    },
+  };
+
   return {
     kind: 'embedded',
-    description: '本机演示数据库（浏览器内，数据只保存在本浏览器）',
+    description: '本机数据库（浏览器内，数据只保存在本浏览器）',
     demoLogins: demoAccounts.map((a) => ({ email: a.email, password: demoPassword, displayName: a.displayName })),
     warmUp() {
       return open().then(() => undefined);
@@ -104,6 +119,13 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
       localStorage.setItem(sessionKey, JSON.stringify(session));
       return session;
     },
+    async changeOwnPassword(session, currentPassword, newPassword) {
+      const [database, { changeOwnPassword }] = await Promise.all([open(), loadDatabase()]);
+      await changeOwnPassword(database.db, session, currentPassword, newPassword);
+      const changed: SignedInSession = { ...session, mustChangePassword: false };
+      localStorage.setItem(sessionKey, JSON.stringify(changed));
+      return changed;
+    },
     async signOut() {
       localStorage.removeItem(sessionKey);
     },
@@ -112,5 +134,6 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
       return connectAs(database, session, model);
     },
     localDatabase,
+    firstRun,
   };
 }

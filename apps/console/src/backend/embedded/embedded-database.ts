@@ -1,4 +1,4 @@
-import { appliedVersions, asUser, logPersonalDataAccess, PgliteDatabase, type Database, sqlAttachmentStore, sqlDuplicateKeySource, sqlEvaluator, sqlRecordImporter, sqlReportStore, sqlAccessStore, sqlOrgStore, textParsers } from '@fazhi/db/browser';
+import { appliedVersions, asUser, checkPassword, type Database, logPersonalDataAccess, type OrgSetup, PgliteDatabase, setUpOrganisation, sqlAccessStore, sqlAttachmentStore, sqlDuplicateKeySource, sqlEvaluator, sqlLocalAccounts, sqlOrgStore, sqlRecordImporter, sqlReportStore, textParsers } from '@fazhi/db/browser';
 import { sqlDataProvider } from '@fazhi/db/refine';
 import type { FazhiModel } from '@fazhi/model';
 import { cachingIndicatorSource, notifyingWrites } from '../indicator-cache.js';
@@ -7,7 +7,8 @@ import type { ConnectedBackend, SignedInSession } from '../backend.js';
 import { backupFileName, readBackupFile, writeBackupFile } from './backup-file.js';
 import { shippedMigrationVersions, upgradeEmbeddedDatabase } from './browser-migrations.js';
 import { demoManifestPath, type DemoManifest } from './demo-manifest.js';
-export { holdsDemoData } from './demo-data.js';
+import { holdsDemoData } from './demo-data.js';
+export { holdsDemoData };
 import { boundedDatabase, type BoundedDatabase, type Connection } from './bounded-database.js';
 import { openFailedMessage, type EmbeddedWorkerMeta } from './worker-meta.js';
 
@@ -89,17 +90,26 @@ export async function openDatabase(dataDir: string, model: FazhiModel, loadDataD
   return { dataDir, db, manifest, close: () => db.close() };
 }
 
-/** Checks e-mail and password; the user's row, or null when they do not match. */
-export async function checkPassword(db: Database, email: string, password: string): Promise<SignedInSession | null> {
-  // As the database owner, the way GoTrue reads auth.users with its own role: no API role
-  // (not even service_role) may read password hashes.
-  const found = await db.query<{ id: string; email: string; name: string | null }>(
-    `select id, email, raw_user_meta_data ->> 'display_name' as name from auth.users
-     where lower(email) = lower($1) and encrypted_password = extensions.crypt($2, encrypted_password)`,
-    [email.trim(), password],
-  );
-  const row = found.rows[0];
-  return row ? { userId: row.id, email: row.email, displayName: row.name || row.email } : null;
+/** The empty database 建立本单位 starts from (built beside the demo snapshot). */
+export async function loadEmptySnapshot(): Promise<Blob> {
+  const manifest = await loadDemoManifest();
+  const url = assetUrl(`demo/${manifest.emptySnapshot}`);
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`无法下载空数据库（${url}：HTTP ${res.status}）`);
+  // Typed explicitly: PGlite inflates a gzip blob only when its type says so.
+  return new Blob([await res.arrayBuffer()], { type: 'application/gzip' });
+}
+
+/** 建立本单位 in a new, empty database, as its owner (the database checks the document). */
+export async function setUpStreet({ db }: OpenDatabase, setup: OrgSetup): Promise<void> {
+  await db.transaction((tx) => setUpOrganisation(tx, setup));
+}
+
+export { checkPassword };
+
+/** The signed-in user's own password, as that user (the database checks the current one). */
+export function changeOwnPassword(db: Database, session: SignedInSession, currentPassword: string, newPassword: string): Promise<void> {
+  return sqlLocalAccounts((fn) => asUser(db, { userId: session.userId }, fn)).changeOwnPassword(currentPassword, newPassword);
 }
 
 /**
@@ -111,9 +121,11 @@ export async function connectAs({ db, manifest }: { db: Database; manifest: Pick
   const user = await run((tx) => readConsoleUser(tx, session.userId, session.displayName));
   if (!user.memberships.length) throw new Error(`账号“${session.email}”没有任何机构的权限，请联系管理员`);
   const indicators = cachingIndicatorSource(sqlEvaluator(db, { asUser: session.userId, catalog: model.catalog }));
+  // Dashboards open on the demo data's year; a street of its own on the current year.
+  const demo = await holdsDemoData(db);
   return {
     user,
-    defaultYear: manifest.year,
+    ...(demo ? { defaultYear: manifest.year } : {}),
     dataProvider: notifyingWrites(sqlDataProvider({ db, session: run, registry: model.registry }), indicators.invalidate),
     indicators,
     attachments: sqlAttachmentStore({ db, session: run }),
@@ -121,6 +133,7 @@ export async function connectAs({ db, manifest }: { db: Database; manifest: Pick
     importer: sqlRecordImporter(run),
     reports: sqlReportStore(run),
     access: sqlAccessStore(run),
+    localAccounts: sqlLocalAccounts(run),
     orgs: sqlOrgStore(run),
   };
 }

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { pluginProblems } from '../../define-plugin.js';
 import { pluginApiVersion, type PluginResource, type WorkAreaPlugin } from '../../plugin.js';
 import { userWith } from '../../test-fixtures.test-helper.js';
-import { meetsRule } from '../views/attention.js';
+import { conditionFilter, meetsRule } from '../views/attention.js';
 import { daysLeft, resolveTodos, todoFilters, userTodos } from './todo-rules.js';
 
 const today = '2026-12-05';
@@ -47,6 +47,19 @@ describe('to-do rules', () => {
       { field: 'closedAt', operator: 'null', value: true },
       { field: 'orgId', operator: 'in', value: ['s', 'c', 'm'] },
     ]);
+  });
+
+  test('`olderThanDays` holds once more than that many days have passed since the date, not for an empty date, in the browser and as a filter', () => {
+    const rule = { id: 'past-limit', label: '受理超过30日未结案', when: [{ field: 'acceptedOn', olderThanDays: 30 }] };
+    // 30 days from 2026-11-05 end on today (2026-12-05): within the limit; a day earlier is past it.
+    expect(meetsRule(rule, { acceptedOn: '2026-11-05' }, today)).toBe(false);
+    expect(meetsRule(rule, { acceptedOn: '2026-11-04' }, today)).toBe(true);
+    expect(meetsRule(rule, { acceptedOn: null }, today)).toBe(false);
+    expect(conditionFilter(rule.when[0]!, today)).toEqual({ field: 'acceptedOn', operator: 'lt', value: '2026-11-05' });
+    const bad: PluginResource = { kind: mediationCases, attention: [{ id: 'late', label: '超期', when: [{ field: 'acceptedOn', olderThanDays: -1 }] }, { id: 'late2', label: '超期', when: [{ field: 'caseNo', olderThanDays: 3 }] }] };
+    expect(pluginProblems(plugin('mediation', [bad]))).toEqual(
+      expect.arrayContaining([expect.stringContaining('天数 olderThanDays 应为不小于 0 的整数，现为“-1”'), expect.stringContaining('字段“案件编号”必须是日期')]),
+    );
   });
 
   test('a user gets the rules of the areas they may write only: a clerk their own, an admin all, a viewer none', () => {

@@ -31,6 +31,7 @@ export function meetsCondition(c: AttentionCondition, record: Record<string, unk
   if ('notIn' in c) return isEmpty(v) || !c.notIn.includes(String(v));
   if ('is' in c) return v === c.is;
   if ('withinDays' in c) return !isEmpty(v) && dayOf(v) < dayAfter(today, c.withinDays);
+  if ('olderThanDays' in c) return !isEmpty(v) && dayOf(v) < daysBefore(today, c.olderThanDays);
   return !isEmpty(v) && dayOf(v) < today;
 }
 
@@ -39,6 +40,11 @@ export function dayAfter(today: string, days: number): string {
   const d = new Date(`${today}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days + 1);
   return d.toISOString().slice(0, 10);
+}
+
+/** The calendar day `days` before `today`: a date more than `days` days ago lies before it. */
+export function daysBefore(today: string, days: number): string {
+  return dayAfter(today, -days - 1);
 }
 
 export function meetsRule(rule: AttentionRule, record: Record<string, unknown>, today: string): boolean {
@@ -61,6 +67,7 @@ export function conditionFilter(c: AttentionCondition, today: string): CrudFilte
   if ('notIn' in c) return { operator: 'or', value: [{ field: c.field, operator: 'null', value: true }, { field: c.field, operator: 'nin', value: [...c.notIn] }] };
   if ('is' in c) return { field: c.field, operator: 'eq', value: c.is };
   if ('withinDays' in c) return { field: c.field, operator: 'lt', value: dayAfter(today, c.withinDays) };
+  if ('olderThanDays' in c) return { field: c.field, operator: 'lt', value: daysBefore(today, c.olderThanDays) };
   return { field: c.field, operator: 'lt', value: today };
 }
 

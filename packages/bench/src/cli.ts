@@ -1,0 +1,64 @@
+/**
+ * Whole-process CLI timings on the seed (the built CLI and `pnpm --silent fazhi`, median of
+ * several runs after a warm-up, like hyperfine) and the dataset loading rate with full validation.
+ * Writes bench-results-cli.json.
+ */
+import { loadDataset } from '@fazhi/dataset';
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { countRecords } from './synthetic.js';
+import { issueTargets, met, target } from './targets.js';
+import { medianMs, round } from './timing.js';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const resultsFile = fileURLToPath(new URL('../bench-results-cli.json', import.meta.url));
+const runs = 7;
+const reportArgs = ['report', '--dataset', 'seeds/nansha-2024', '--year', '2024'];
+
+function run(command: string, args: readonly string[]): void {
+  const res = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (res.status !== 0) throw new Error(`${command} ${args.join(' ')} 失败（${res.status}）：${res.stderr}`);
+}
+
+/** Median wall time of whole runs, one unmeasured first (it may build the quick entry's bundle). */
+async function processMs(command: string, args: readonly string[]): Promise<{ median: number; runs: number[] }> {
+  const times: number[] = [];
+  const median = await medianMs(
+    () => {
+      const t0 = performance.now();
+      run(command, args);
+      times.push(round(performance.now() - t0, 0));
+    },
+    runs,
+    1,
+  );
+  return { median: round(median, 0), runs: times.slice(1) };
+}
+
+// The built CLI loads the plugins the root config names from their builds: build what is missing.
+const pluginsBuilt = ['apps/cli/dist/bin.js', 'packages/plugins/mediation/dist/index.js'].every((f) => existsSync(`${root}${f}`));
+if (!pluginsBuilt) run('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@fazhi/cli...', '--filter=./packages/plugins/*']);
+
+const built = await processMs(process.execPath, ['apps/cli/dist/bin.js', ...reportArgs]);
+const viaPnpm = await processMs('pnpm', ['--silent', 'fazhi', ...reportArgs]);
+const pnpmItself = await processMs('pnpm', ['--silent', 'exec', 'node', '-e', '0']);
+
+let records = 0;
+const loadMs = await medianMs(
+  async () => {
+    records = countRecords((await loadDataset(`${root}seeds/nansha-2024`)).records);
+  },
+  5,
+  1,
+);
+const perSecond = Math.round(records / (loadMs / 1000));
+
+const targets = [
+  target(issueTargets.builtCli, built.median, `各次 ${built.runs.join(' / ')} ms`),
+  target(issueTargets.pnpmCli, viaPnpm.median, `各次 ${viaPnpm.runs.join(' / ')} ms；pnpm 本身 ${pnpmItself.median} ms`),
+  target(issueTargets.datasetLoad, perSecond, `${records} 条记录 ${round(loadMs)} ms（进程内，中位数）`),
+];
+writeFileSync(resultsFile, `${JSON.stringify({ date: new Date().toISOString(), builtCliMs: built, pnpmCliMs: viaPnpm, pnpmItselfMs: pnpmItself, datasetLoad: { records, ms: round(loadMs), recordsPerSecond: perSecond }, targets }, null, 2)}\n`);
+for (const t of targets) console.log(`${t.label}：${t.result} ${t.unit}（目标 ${t.kind === 'max' ? '≤' : '≥'} ${t.target}，${met(t) ? '达标' : '未达标'}）${t.note ?? ''}`);
+console.log(`结果已写入 ${resultsFile}`);
