@@ -26,7 +26,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const admin = demoAccounts.find((a) => a.memberships.some((m) => m.at === 'street' && m.role === 'admin'))!;
 const mediationClerk = demoAccounts.find((a) => a.email.startsWith('mediation@'))!;
 const viewer = demoAccounts.find((a) => a.email.startsWith('viewer@'))!;
-const local = { id: '10ca1000-0000-4000-8000-000000000001', email: 'zhang.san@street.example', password: '街道-初始密码-2026' };
+const local = { email: 'zhang.san@street.example', password: '街道-初始密码-2026' };
 const attachmentBytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a, ...new TextEncoder().encode('调解协议书'), 0x0a, 0x25, 0x25, 0x45, 0x4f, 0x46]);
 
 async function withDb<T>(url: string, fn: (db: Database) => Promise<T>): Promise<T> {
@@ -41,15 +41,10 @@ async function withDb<T>(url: string, fn: (db: Database) => Promise<T>): Promise
 /** What the user adds in the browser beyond the seed. */
 async function addStreetWork(db: Database): Promise<void> {
   const street = (await db.query<{ id: string }>(`select id from public.org_units where kind = 'street'`)).rows[0]!.id;
-  // A local account (the embedded database's own, bcrypt as GoTrue) granted a clerk's areas and the
-  // personal-data grant by the admin, an invitation, a deactivated member, a new unit retired again.
-  await db.query(
-    `insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
-     values ('00000000-0000-0000-0000-000000000000', $1, 'authenticated', 'authenticated', $2, extensions.crypt($3, extensions.gen_salt('bf')), now(), '{"provider":"email","providers":["email"]}', '{"display_name":"张三"}', now(), now())`,
-    [local.id, local.email, local.password],
-  );
+  // A local account (the embedded database's own, bcrypt as GoTrue) created by the admin with a clerk's
+  // areas and the personal-data grant (create_local_account), an invitation, a deactivated member, a new unit retired again.
   await asUser(db, { userId: admin.id }, async (tx) => {
-    await tx.query(`select public.grant_membership($1, $2, 'clerk', '{mediation}', true, '本街道调解员')`, [local.id, street]);
+    await tx.query(`select public.create_local_account($1, $2, '张三', $3, 'clerk', '{mediation}', true, '本街道调解员')`, [local.email, local.password, street]);
     await tx.query(`select public.invite_member('li.si@street.example', $1, 'viewer', '{}', false, '新同事')`, [street]);
     await tx.query(`select public.set_member_active($1, false, '调离')`, [viewer.id]);
     const unit = (await tx.query<{ id: string }>(`select (public.add_org_unit($1, 'community', '试点社区', null, null, null, null, '试点')).id`, [street])).rows[0]!.id;
@@ -97,7 +92,8 @@ function contents(db: Database): Promise<Record<string, unknown>> {
   ];
   const out: Record<string, unknown> = {};
   for (const t of tables) out[t] = (await tx.query<{ rows: unknown }>(`select coalesce(jsonb_agg(to_jsonb(x) order by x.id), '[]') as rows from ${t} x`)).rows[0]!.rows;
-  out['auth.users'] = (await tx.query(`select id, email, encrypted_password, raw_user_meta_data, email_confirmed_at, created_at from auth.users order by id`)).rows;
+  out['private.local_accounts'] = (await tx.query(`select * from private.local_accounts order by user_id`)).rows;
+    out['auth.users'] = (await tx.query(`select id, email, encrypted_password, raw_user_meta_data, email_confirmed_at, created_at from auth.users order by id`)).rows;
   out['attachment bytes'] = (await tx.query(`select o.name, md5(d.data) as md5, o.metadata from storage.objects o join storage.object_data d on d.object_id = o.id where o.bucket_id = 'attachments' order by o.name`)).rows;
   return out;
   });
@@ -153,6 +149,7 @@ describe('moving a street: export --all --unmasked and import --all between PGli
       for (const table of Object.keys(before)) expect(after[table], table).toEqual(before[table]);
       expect((before['public.record_steps'] as unknown[]).length).toBeGreaterThan(0);
       expect((before['public.invitations'] as unknown[]).length).toBe(1);
+      expect(before['private.local_accounts']).toMatchObject([{ must_change_password: true }]);
       expect((before['public.memberships'] as { active: boolean }[]).filter((m) => !m.active)).toHaveLength(1);
       expect((before['public.org_units'] as { retired_at: string | null }[]).filter((u) => u.retired_at)).toHaveLength(1);
       expect((before['public.org_unit_changes'] as unknown[]).length).toBe(2);

@@ -35,6 +35,8 @@ export const streetCopyParts = {
       ['auth.identities', 't.user_id, t.provider'],
       ['public.profiles', 't.id'],
       ['public.memberships', 't.id'],
+      // Local accounts (embedded): who created each and whether its initial password still stands.
+      ['private.local_accounts', 't.user_id'],
       // Invitations (Supabase Auth) where the schema has them.
       ['public.invitations', 't.id'],
     ],
