@@ -72,7 +72,7 @@ export async function runExportAll(opts: LedgerOptions, out: Output, model: Fazh
     const count = (rows: Record<string, TableRow[]>, table: string) => rows[table]?.length ?? 0;
     const { members, attachments, steps, reports, audit } = copy.parts;
     out.stdout(
-      `另写出整库副本（${manifestFile} 列出全部文件及校验值）：账号 ${count(members.tables, 'auth.users')} 个、成员资格 ${count(members.tables, 'public.memberships')} 条、附件 ${count(attachments.tables, 'public.attachments')} 个（文件 ${copy.files.size} 个）、办理步骤 ${count(steps.tables, 'public.record_steps')} 条、报告版本 ${count(reports.tables, 'public.report_versions')} 个、封账 ${count(reports.tables, 'public.report_year_locks')} 条、报告模板 ${count(reports.tables, 'public.report_templates')} 个、操作日志 ${count(audit.tables, 'public.audit_log')} 条；含密码散列和未打码的个人信息，请妥善保管\n`,
+      `另写出整库副本（${manifestFile} 列出全部文件及校验值）：账号 ${count(members.tables, 'auth.users')} 个、成员资格 ${count(members.tables, 'public.memberships')} 条、邀请 ${count(members.tables, 'public.invitations')} 条、附件 ${count(attachments.tables, 'public.attachments')} 个（文件 ${copy.files.size} 个）、办理步骤 ${count(steps.tables, 'public.record_steps')} 条、报告版本 ${count(reports.tables, 'public.report_versions')} 个、封账 ${count(reports.tables, 'public.report_year_locks')} 条、报告模板 ${count(reports.tables, 'public.report_templates')} 个、操作日志 ${count(audit.tables, 'public.audit_log')} 条；含密码散列和未打码的个人信息，请妥善保管\n`,
     );
     if (copy.missingFiles.length) out.stdout(`提示：${copy.missingFiles.length} 个附件的文件存放在数据库之外（Supabase Storage），未写入目录；请另行从存储桶 attachments 下载到 ${join(dir, 'attachments')}\n`);
   });
@@ -206,7 +206,7 @@ export async function runImportAll(opts: LedgerOptions, out: Output, model: Fazh
       if (!copy) return;
       const written = await refusedAsCliError(() => writeStreetCopy(tx, copy.copy));
       const n = (table: string) => accounts[table] ?? written.counts[table] ?? 0;
-      extra = `；账号 ${n('auth.users')} 个、成员资格 ${n('public.memberships')} 条、附件 ${n('public.attachments')} 个、办理步骤 ${n('public.record_steps')} 条、报告版本 ${n('public.report_versions')} 个、封账 ${n('public.report_year_locks')} 条、报告模板 ${n('public.report_templates')} 个、操作日志 ${n('public.audit_log')} 条`;
+      extra = `；账号 ${n('auth.users')} 个、成员资格 ${n('public.memberships')} 条、邀请 ${n('public.invitations')} 条、附件 ${n('public.attachments')} 个、办理步骤 ${n('public.record_steps')} 条、报告版本 ${n('public.report_versions')} 个、封账 ${n('public.report_year_locks')} 条、报告模板 ${n('public.report_templates')} 个、操作日志 ${n('public.audit_log')} 条`;
       if (written.filesToUpload) extra += `\n提示：这个数据库的附件文件存放在 Supabase Storage：请把 ${join(opts.dir!, attachmentFilesDir)} 中的 ${written.filesToUpload} 个文件上传到存储桶 attachments（见 docs/operations.md“Moving to a server”）`;
     });
     out.stdout(`已导入 ${summary}：${counts.join('、') || '无记录'}${extra}\n`);

@@ -25,7 +25,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const admin = demoAccounts.find((a) => a.memberships.some((m) => m.at === 'street' && m.role === 'admin'))!;
 const mediationClerk = demoAccounts.find((a) => a.email.startsWith('mediation@'))!;
-const local = { id: '10ca1000-0000-4000-8000-000000000001', email: 'zhang.san@street.example', password: '街道-初始密码-2026' };
+const viewer = demoAccounts.find((a) => a.email.startsWith('viewer@'))!;
+const local = { email: 'zhang.san@street.example', password: '街道-初始密码-2026' };
 const attachmentBytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a, ...new TextEncoder().encode('调解协议书'), 0x0a, 0x25, 0x25, 0x45, 0x4f, 0x46]);
 
 async function withDb<T>(url: string, fn: (db: Database) => Promise<T>): Promise<T> {
@@ -40,13 +41,17 @@ async function withDb<T>(url: string, fn: (db: Database) => Promise<T>): Promise
 /** What the user adds in the browser beyond the seed. */
 async function addStreetWork(db: Database): Promise<void> {
   const street = (await db.query<{ id: string }>(`select id from public.org_units where kind = 'street'`)).rows[0]!.id;
-  // A local account (the embedded database's own, bcrypt as GoTrue) with a clerk's grant and the personal-data grant.
-  await db.query(
-    `insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
-     values ('00000000-0000-0000-0000-000000000000', $1, 'authenticated', 'authenticated', $2, extensions.crypt($3, extensions.gen_salt('bf')), now(), '{"provider":"email","providers":["email"]}', '{"display_name":"张三"}', now(), now())`,
-    [local.id, local.email, local.password],
-  );
-  await db.query(`insert into public.memberships (user_id, org_id, role, areas, personal_data) values ($1, $2, 'clerk', '{mediation}', true)`, [local.id, street]);
+  // A local account (the embedded database's own, bcrypt as GoTrue) created by the admin with a clerk's
+  // areas and the personal-data grant (create_local_account), an invitation, a deactivated member, a new unit retired again.
+  await asUser(db, { userId: admin.id }, async (tx) => {
+    await tx.query(`select public.create_local_account($1, $2, '张三', $3, 'clerk', '{mediation}', true, '本街道调解员')`, [local.email, local.password, street]);
+    await tx.query(`select public.invite_member('li.si@street.example', $1, 'viewer', '{}', false, '新同事')`, [street]);
+    await tx.query(`select public.set_member_active($1, false, '调离')`, [viewer.id]);
+    const unit = (await tx.query<{ id: string }>(`select (public.add_org_unit($1, 'community', '试点社区', null, null, null, null, '试点')).id`, [street])).rows[0]!.id;
+    await tx.query(`insert into public.mediation_cases (org_id, case_no, source, dispute_type, parties_count, accepted_on, status) values ($1, '（试点）调字第1号', 'proactive', 'neighbourhood', 2, '2024-06-30', 'accepted')`, [unit]);
+    // A unit with records is retired, not deleted.
+    expect((await tx.query<{ r: string }>(`select public.retire_org_unit($1, '试点结束') as r`, [unit])).rows[0]!.r).toBe('retired');
+  });
   // A workflow step and an attachment on one of the seed's open mediation cases.
   const open = (
     await db.query<{ id: string; org_id: string; version: number; values: string }>(
@@ -74,6 +79,8 @@ function contents(db: Database): Promise<Record<string, unknown>> {
     ...kinds.map((k) => `public.${k}`),
     'public.org_units',
     'public.memberships',
+    'public.invitations',
+    'public.org_unit_changes',
     'public.profiles',
     'public.attachments',
     'public.record_steps',
@@ -85,7 +92,8 @@ function contents(db: Database): Promise<Record<string, unknown>> {
   ];
   const out: Record<string, unknown> = {};
   for (const t of tables) out[t] = (await tx.query<{ rows: unknown }>(`select coalesce(jsonb_agg(to_jsonb(x) order by x.id), '[]') as rows from ${t} x`)).rows[0]!.rows;
-  out['auth.users'] = (await tx.query(`select id, email, encrypted_password, raw_user_meta_data, email_confirmed_at, created_at from auth.users order by id`)).rows;
+  out['private.local_accounts'] = (await tx.query(`select * from private.local_accounts order by user_id`)).rows;
+    out['auth.users'] = (await tx.query(`select id, email, encrypted_password, raw_user_meta_data, email_confirmed_at, created_at from auth.users order by id`)).rows;
   out['attachment bytes'] = (await tx.query(`select o.name, md5(d.data) as md5, o.metadata from storage.objects o join storage.object_data d on d.object_id = o.id where o.bucket_id = 'attachments' order by o.name`)).rows;
   return out;
   });
@@ -100,7 +108,7 @@ async function move(from: string, to: string, folder: string, label: string): Pr
   const exported = await runCli('export', '--db', from, '--all', '--unmasked', '--out', folder);
   expect(exported.stderr).toBe('');
   expect(exported.code).toBe(0);
-  expect(exported.stdout).toMatch(/另写出整库副本.*账号 15 个、成员资格 16 条、附件 1 个（文件 1 个）、办理步骤 \d+ 条、报告版本 1 个、封账 1 条、报告模板 1 个/);
+  expect(exported.stdout).toMatch(/另写出整库副本.*账号 15 个、成员资格 16 条、邀请 1 条、附件 1 个（文件 1 个）、办理步骤 \d+ 条、报告版本 1 个、封账 1 条、报告模板 1 个/);
   const exportMs = performance.now() - t;
   t = performance.now();
   const imported = await runCli('import', '--db', to, '--all', '--dir', folder);
@@ -130,7 +138,7 @@ describe('moving a street: export --all --unmasked and import --all between PGli
       const file = await writeBackupFile(dump, { schemaVersion: '20261205000000', unit: { id: 'x', name: '南沙街道' }, createdAt: new Date().toISOString(), createdBy: admin.email });
       writeFileSync(backup, new Uint8Array(await file.arrayBuffer()));
     });
-  }, 900_000);
+  }, 1_800_000);
 
   let server: string;
   it('PGlite → PostgreSQL 15: every table, every indicator and the attachment bytes are equal; the local account signs in', async () => {
@@ -140,6 +148,11 @@ describe('moving a street: export --all --unmasked and import --all between PGli
       const after = await contents(db);
       for (const table of Object.keys(before)) expect(after[table], table).toEqual(before[table]);
       expect((before['public.record_steps'] as unknown[]).length).toBeGreaterThan(0);
+      expect((before['public.invitations'] as unknown[]).length).toBe(1);
+      expect(before['private.local_accounts']).toMatchObject([{ must_change_password: true }]);
+      expect((before['public.memberships'] as { active: boolean }[]).filter((m) => !m.active)).toHaveLength(1);
+      expect((before['public.org_units'] as { retired_at: string | null }[]).filter((u) => u.retired_at)).toHaveLength(1);
+      expect((before['public.org_unit_changes'] as unknown[]).length).toBe(2);
       expect((before['public.audit_log'] as unknown[]).length).toBeGreaterThan(10);
       expect(differingIndicators(beforeIndicators, await indicators(db))).toEqual([]);
       expect(await signsIn(db, local.email, local.password)).toBe(true);
@@ -153,7 +166,7 @@ describe('moving a street: export --all --unmasked and import --all between PGli
       const newest = await db.query<{ id: number }>(`select max(id)::int as id from public.audit_log`);
       expect(newest.rows[0]!.id).toBeGreaterThan(max);
     });
-  }, 900_000);
+  }, 1_800_000);
 
   it('PostgreSQL 15 → PGlite: the same street again', async () => {
     const serverNow = await withDb(server, (db) => contents(db));
@@ -165,7 +178,7 @@ describe('moving a street: export --all --unmasked and import --all between PGli
       expect(differingIndicators(beforeIndicators, await indicators(db))).toEqual([]);
       expect(await signsIn(db, local.email, local.password)).toBe(true);
     });
-  }, 900_000);
+  }, 1_800_000);
 
   it('a changed file, a refused row or a non-empty database: nothing written, the file and row named', async () => {
     const folder = join(dir, 'to-server');
@@ -207,5 +220,5 @@ describe('moving a street: export --all --unmasked and import --all between PGli
     const again = await runCli('import', '--db', server, '--all', '--dir', join(dir, 'back'));
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('数据库不是空的');
-  }, 900_000);
+  }, 1_800_000);
 });

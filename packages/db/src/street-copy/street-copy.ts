@@ -1,6 +1,6 @@
 import { columnName, type RecordKind } from '@fazhi/domain';
 import type { SqlExecutor } from '../client.js';
-import { advanceIdentity, dumpTable, restoreColumns, restoreRows, RowRefused, tableExists, type TableRow } from './table-rows.js';
+import { advanceIdentity, dumpTable, quotedTable, restoreColumns, restoreRows, RowRefused, tableExists, type TableRow } from './table-rows.js';
 
 /**
  * What a whole-street copy (`fazhi export --all`) carries besides its ledgers, and how it is
@@ -35,6 +35,8 @@ export const streetCopyParts = {
       ['auth.identities', 't.user_id, t.provider'],
       ['public.profiles', 't.id'],
       ['public.memberships', 't.id'],
+      // Local accounts (embedded): who created each and whether its initial password still stands.
+      ['private.local_accounts', 't.user_id'],
       // Invitations (Supabase Auth) where the schema has them.
       ['public.invitations', 't.id'],
     ],
@@ -58,7 +60,15 @@ export const streetCopyParts = {
       ['public.report_templates', 't.org_id, t.version'],
     ],
   },
-  audit: { file: 'audit.json', label: '操作日志', tables: [['public.audit_log', 't.id']] },
+  // The history of changes: the audit trail and the org units' change records (who, why).
+  audit: {
+    file: 'audit.json',
+    label: '操作日志',
+    tables: [
+      ['public.audit_log', 't.id'],
+      ['public.org_unit_changes', 't.id'],
+    ],
+  },
 } as const satisfies Record<string, PartSpec>;
 
 export type StreetCopyPartName = keyof typeof streetCopyParts;
@@ -137,7 +147,7 @@ const goTrueTextColumns = Object.fromEntries(
 );
 
 /** Tables with an identity column whose sequence must move past the ids written. */
-const identityTables = ['public.record_steps', 'public.report_status_changes', 'public.audit_log'];
+const identityTables = ['public.record_steps', 'public.report_status_changes', 'public.audit_log', 'public.org_unit_changes'];
 
 export interface WriteStreetCopyResult {
   /** Rows written per table. */
@@ -219,7 +229,8 @@ export async function writeStreetCopy(tx: SqlExecutor, copy: CopyToWrite): Promi
   await restoreColumns(tx, 'public.org_units', Object.keys(copy.ledgerRows.units[0] ?? {}), copy.ledgerRows.units);
   for (const [kind, rows] of Object.entries(copy.ledgerRows.kinds)) await restoreColumns(tx, `public.${kind}`, Object.keys(rows[0] ?? {}), rows);
   await restoreColumns(tx, 'public.attachments', stampColumns, copy.parts.attachments.tables['public.attachments'] ?? []);
-  await tx.query('delete from public.audit_log');
+  // The history tables hold only what this import wrote so far ("inserted by nobody just now").
+  for (const [table] of streetCopyParts.audit.tables) if (await tableExists(tx, table)) await tx.query(`delete from ${quotedTable(table)}`);
   await writePart(tx, copy, 'audit', counts);
   for (const table of identityTables) await advanceIdentity(tx, table);
   await tx.query('set local session_replication_role = origin');
