@@ -130,6 +130,7 @@ export const consoleMessages = {
         failed: '操作失败：{{message}}',
         none: '您没有可管理的机构',
         kinds: { district: '区', street: '街道', town: '镇', community: '社区', village: '村', mediation_committee: '人民调解委员会', department: '部门' },
+      },
       password: {
         title: '修改初始密码',
         why: '账号 {{email}} 首次登录，须先把管理员设的初始密码改为只有您知道的新密码。',
@@ -201,7 +202,6 @@ export const consoleMessages = {
         loadFailed: '读取成员失败：{{message}}',
         noAccess: '只有街道管理员和区级督导可以管理成员与权限',
         count: '共 {{count}} 人',
-      },
       },
       reports: {
         title: '{{org}} {{year}}年 年度报告',
@@ -406,6 +406,7 @@ export const consoleMessages = {
         failed: 'Failed: {{message}}',
         none: 'You manage no units',
         kinds: { district: 'District', street: 'Street', town: 'Town', community: 'Community', village: 'Village', mediation_committee: 'Mediation committee', department: 'Department' },
+      },
       password: {
         title: 'Change the initial password',
         why: 'This is the first sign-in of {{email}}: replace the initial password the administrator set with one only you know.',
@@ -477,7 +478,6 @@ export const consoleMessages = {
         loadFailed: 'Could not load the members: {{message}}',
         noAccess: 'Only street administrators and district supervisors manage members and access',
         count: '{{count}} people',
-      },
       },
       reports: {
         title: 'Annual report {{year}} · {{org}}',

@@ -1,16 +1,20 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fillForm } from './area-scenario.js';
-import { openConsoleBrowser, screenshot, signIn, signOut, type ConsoleBrowser } from './browser.js';
+import { openConsoleBrowser, screenshot, signOut, type ConsoleBrowser } from './browser.js';
+import { setUpStreet, signInWith } from './first-run.js';
 
 /**
- * 成员与权限 in Chromium, on the production build and the embedded database: the street admin adds
+ * 成员与权限 in Chromium, on the production build and the embedded database: from an empty profile
+ * a street of its own is set up with 建立本单位 (no demo data), its first admin signs in and adds
  * a clerk as a local account (one area), the clerk signs in, must change the initial password, can
  * write only that area; the admin revokes the grant while the clerk's form is open, and the
  * clerk's save is refused by the database. The UI offers what the admin holds; the database's
  * own refusals are shown as they are.
  */
-const clerkEmail = 'li.tiaojie@nansha.example';
+const street = '临江街道办事处';
+const chief = { email: 'chief@linjiang.example', password: 'linjiang-admin-2026' };
+const clerkEmail = 'li.tiaojie@linjiang.example';
 const initialPassword = 'chushi-mima-2024';
 const ownPassword = 'wode-xin-mima-2024';
 const saveButton = /保\s*存/;
@@ -52,24 +56,32 @@ describe('成员与权限 in Chromium', () => {
     await cb?.close();
   });
 
-  test('the admin adds a local clerk of one area, who changes the initial password, writes only that area, and is refused once revoked', async () => {
+  test('建立本单位, then its admin adds a local clerk of one area, who changes the initial password, writes only that area, and is refused once revoked', async () => {
     const { context, page } = await cb.newPage();
     try {
-      await signIn(page, cb.url, 'admin');
+      // An empty profile: 建立本单位, then the first admin signs in (no demo account is ever used).
+      await setUpStreet(page, cb.url, {
+        street,
+        communities: ['滨江社区'],
+        committees: ['临江街道人民调解委员会'],
+        ledgerFrom: '2024-01-01',
+        adminEmail: chief.email,
+        adminPassword: chief.password,
+      });
+      await signInWith(page, cb.url, chief.email, chief.password);
       await page.locator('.ant-menu-item').filter({ hasText: '成员与权限' }).click();
       await page.waitForURL(/\/members$/, { timeout: 60_000 });
-      await memberRow(page, 'mediation@demo.fazhi.example').waitFor({ timeout: 60_000 });
-      // The admin's own row offers nothing: nobody changes their own grants.
-      await expect.poll(() => memberRow(page, 'admin@demo.fazhi.example').textContent()).toContain('本人');
-      expect(await memberRow(page, 'mediation@demo.fazhi.example').textContent()).toContain('人民调解');
+      // The new street has one member, its admin, whose own row offers nothing: nobody changes their own grants.
+      await expect.poll(() => memberRow(page, chief.email).textContent(), { timeout: 60_000 }).toContain('本人');
+      expect(await page.getByTestId('members-table').locator('tr.ant-table-row').count()).toBe(1);
+      expect(await page.getByText(/南沙|demo\.fazhi/).count()).toBe(0);
       await screenshot(page, 'members-page');
 
-      // The database refuses an e-mail that already has an account, and the dialog says why.
+      // The database refuses an e-mail that already has an account (the admin's own), and the dialog says why.
       const dialog = await openDialog(page, '新建本地账号');
-      // The admin holds the street's roles: no district supervisor is offered.
-      await fillForm(page, dialog, { 邮箱: 'mediation@demo.fazhi.example', 姓名: '李调解', 初始密码: initialPassword, 角色: { option: '经办人' }, 业务领域: { options: ['人民调解'] }, 原因: '新到岗的人民调解员' });
+      await fillForm(page, dialog, { 邮箱: chief.email, 姓名: '李调解', 初始密码: initialPassword, 角色: { option: '经办人' }, 业务领域: { options: ['人民调解'] }, 原因: '新到岗的人民调解员' });
       await dialog.getByRole('button', { name: okButton }).click();
-      await dialog.getByRole('alert').filter({ hasText: '邮箱“mediation@demo.fazhi.example”已有账号' }).waitFor();
+      await dialog.getByRole('alert').filter({ hasText: `邮箱“${chief.email}”已有账号` }).waitFor();
       await dialog.getByLabel('邮箱', { exact: true }).fill(clerkEmail);
       await dialog.getByRole('button', { name: okButton }).click();
       await dialog.waitFor({ state: 'hidden' });
@@ -97,7 +109,7 @@ describe('成员与权限 in Chromium', () => {
       // Its own area: a case saved through the form.
       await page.goto(`${cb.url}mediation/mediation-cases/create`);
       await page.getByRole('button', { name: saveButton }).waitFor();
-      await fillForm(page, page.locator('form'), mediationCase('南沙调〔2024〕本地账号1号'));
+      await fillForm(page, page.locator('form'), mediationCase('临江调〔2024〕本地账号1号'));
       await page.getByRole('button', { name: saveButton }).click();
       await page.waitForURL(/\/show\//, { timeout: 60_000 });
       // Later changes of the own password are in the user menu.
@@ -116,9 +128,9 @@ describe('成员与权限 in Chromium', () => {
       // The clerk starts the next case while, in another tab of this office computer, the admin revokes the grant.
       await page.goto(`${cb.url}mediation/mediation-cases/create`);
       await page.getByRole('button', { name: saveButton }).waitFor();
-      await fillForm(page, page.locator('form'), mediationCase('南沙调〔2024〕本地账号2号'));
+      await fillForm(page, page.locator('form'), mediationCase('临江调〔2024〕本地账号2号'));
       const admin = await context.newPage();
-      await signIn(admin, cb.url, 'admin');
+      await signInWith(admin, cb.url, chief.email, chief.password);
       // Through the menu: a reload would open the database anew in this second tab.
       await admin.locator('.ant-menu-item').filter({ hasText: '成员与权限' }).click();
       const clerkRow = memberRow(admin, clerkEmail);
