@@ -427,7 +427,7 @@ declare
   v_ledger_from date;
   v_ledger_to date;
   v_id uuid;
-  v_ids uuid[] := '{}';
+  v_ids uuid[] := '{}'::uuid[];
 begin
   if p_units is null then
     return v_ids;
@@ -531,11 +531,13 @@ begin
     '{"provider": "email", "providers": ["email"]}', jsonb_build_object('display_name', coalesce(v_display_name, '管理员')), now(), now());
   -- Real GoTrue reads these as strings (NULL breaks sign-in) and signs in through an identity.
   if exists (select 1 from information_schema.columns c where c.table_schema = 'auth' and c.table_name = 'users' and c.column_name = 'confirmation_token') then
-    execute $sql$update auth.users set confirmation_token = '', recovery_token = '', email_change_token_new = '', email_change = '' where id = $1$sql$ using v_admin_id;
+    -- Names through format(): a constant text would be checked against the auth schema at hand
+    -- (the shim has neither these columns nor auth.identities) although the branch never runs there.
+    execute format($sql$update %I.users set confirmation_token = '', recovery_token = '', email_change_token_new = '', email_change = '' where id = $1$sql$, 'auth') using v_admin_id;
   end if;
   if pg_catalog.to_regclass('auth.identities') is not null then
-    execute $sql$insert into auth.identities (provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
-      values ($1::text, $1, jsonb_build_object('sub', $1::text, 'email', $2::text, 'email_verified', true), 'email', now(), now(), now())$sql$
+    execute format($sql$insert into %I.identities (provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
+      values ($1::text, $1, jsonb_build_object('sub', $1::text, 'email', $2::text, 'email_verified', true), 'email', now(), now(), now())$sql$, 'auth')
       using v_admin_id, v_email;
   end if;
   insert into public.memberships (user_id, org_id, role, areas, personal_data) values (v_admin_id, v_home, 'admin', '{}', true);

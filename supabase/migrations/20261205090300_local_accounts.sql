@@ -67,10 +67,12 @@ begin
     execute format('update auth.users set %I = '''' where id = $1', token_column) using p_id;
   end loop;
   if to_regclass('auth.identities') is not null then
-    execute $i$
-      insert into auth.identities (provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
+    -- The schema named through format(): a constant text would be checked against an auth schema
+    -- without auth.identities (the shim) although the branch never runs there.
+    execute format($i$
+      insert into %I.identities (provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
       values ($1::text, $1, jsonb_build_object('sub', $1::text, 'email', $2::text, 'email_verified', true), 'email', null, now(), now())
-    $i$ using p_id, p_email;
+    $i$, 'auth') using p_id, p_email;
   end if;
 end
 $$;
