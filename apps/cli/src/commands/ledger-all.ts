@@ -126,14 +126,16 @@ async function readFolder(dir: string, model: FazhiModel, ids?: Record<string, T
   return result;
 }
 
-/** The units, leaving out any whose name or short name an earlier one has (the caller replaces the match). */
+/**
+ * The units to match a copy's 所属单位 cells (full names, as the export writes them) against: one
+ * per name, without short names, which other units may share (the caller replaces the match).
+ */
 function unitsNamedOnce(units: readonly OrgUnit[]): OrgUnit[] {
   const taken = new Set<string>();
-  return units.filter((u) => {
-    const names = [u.name, u.shortName].filter((n): n is string => Boolean(n));
-    if (names.some((n) => taken.has(n))) return false;
-    names.forEach((n) => taken.add(n));
-    return true;
+  return units.flatMap((u) => {
+    if (taken.has(u.name)) return [];
+    taken.add(u.name);
+    return [{ ...u, shortName: undefined }];
   });
 }
 
