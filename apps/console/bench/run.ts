@@ -126,7 +126,7 @@ line('首次访问传输量', results.firstVisitTransferMB, 'MB');
 line('再次访问（刷新）到仪表盘', results.laterVisitMs);
 if (Object.keys(laterSteps).length) console.log(`    其中（最后一次，自导航起 ms）：${Object.entries(laterSteps).map(([k, v]) => `${k} ${v}`).join('，')}`);
 for (const t of throttled) {
-  console.log(`  ${t.mbit} Mbit/s 首次访问：登录表单 ${t.formUsableMs} ms 可用，仪表盘 ${t.dashboardMs} ms，传输 ${mb(t.bytes)} MB；进度显示 ${t.progressTexts.length} 种（${t.progressTexts.slice(0, 3).join(' | ')} …），无表单也无进度的采样 ${t.blankSamples} 次`);
+  console.log(`  ${t.mbit} Mbit/s 首次访问：登录表单 ${t.formUsableMs} ms 可用，仪表盘 ${t.dashboardMs} ms，传输 ${mb(t.bytes)} MB；进度显示 ${t.progressTexts.length} 种（${t.progressTexts.slice(0, 3).join(' | ')} …），无表单也无进度的采样 ${t.blankSamples} 次（其中登录按钮转圈 ${t.blankShowing.signingIn}、页面转圈 ${t.blankShowing.spinner}、控制台已显示而指标未到 ${t.blankShowing.console}、皆无 ${t.blankShowing.nothing}）`);
 }
 line('调解列表：改筛选后重绘', results.listFilterMs);
 line('调解列表：改排序后重绘', results.listSortMs);

@@ -78,6 +78,11 @@ export interface ThrottledVisit {
   progressTexts: string[];
   /** Samples (every 250 ms) at which the page showed neither a usable form nor progress. */
   blankSamples: number;
+  /**
+   * What those samples showed instead: the sign-in button spinning, a page spinner (code loading),
+   * the console's layout before the figures, or none of these.
+   */
+  blankShowing: { signingIn: number; spinner: number; console: number; nothing: number };
   bytes: number;
 }
 
@@ -104,6 +109,7 @@ export async function throttledFirstVisit(cb: ConsoleBrowser, counter: ReturnTyp
     const formUsableMs = Date.now() - started;
     const progressTexts = new Set<string>();
     let blankSamples = 0;
+    const blankShowing = { signingIn: 0, spinner: 0, console: 0, nothing: 0 };
     let done = false;
     const sampling = (async () => {
       while (!done) {
@@ -111,11 +117,21 @@ export async function throttledFirstVisit(cb: ConsoleBrowser, counter: ReturnTyp
           .evaluate(() => {
             const email = document.querySelector<HTMLInputElement>('input#email, input[autocomplete="username"]');
             const progress = document.querySelector('[data-testid="db-progress"]');
-            return { form: !!email && !email.disabled, progress: progress?.textContent ?? null, dashboard: !!document.querySelector('[data-indicator]') };
+            return {
+              form: !!email && !email.disabled,
+              progress: progress?.textContent ?? null,
+              dashboard: !!document.querySelector('[data-indicator]'),
+              signingIn: !!document.querySelector('button[type="submit"].ant-btn-loading'),
+              spinner: !!document.querySelector('.ant-spin-spinning'),
+              console: !!document.querySelector('.ant-layout'),
+            };
           })
-          .catch(() => ({ form: false, progress: null, dashboard: false })); // mid-navigation
+          .catch(() => ({ form: false, progress: null, dashboard: false, signingIn: false, spinner: false, console: false })); // mid-navigation
         if (state.progress) progressTexts.add(state.progress);
-        if (!state.form && !state.progress && !state.dashboard) blankSamples++;
+        if (!state.form && !state.progress && !state.dashboard) {
+          blankSamples++;
+          blankShowing[state.signingIn ? 'signingIn' : state.console ? 'console' : state.spinner ? 'spinner' : 'nothing']++;
+        }
         await new Promise((r) => setTimeout(r, 250));
       }
     })();
@@ -125,7 +141,7 @@ export async function throttledFirstVisit(cb: ConsoleBrowser, counter: ReturnTyp
     done = true;
     await sampling;
     await page.waitForLoadState('networkidle');
-    return { mbit, formUsableMs, dashboardMs, progressTexts: [...progressTexts], blankSamples, bytes: counter.take().bytes };
+    return { mbit, formUsableMs, dashboardMs, progressTexts: [...progressTexts], blankSamples, blankShowing, bytes: counter.take().bytes };
   } finally {
     await context.close();
   }
