@@ -31,7 +31,8 @@ export interface PgClusterOptions {
   /**
    * A folder to keep the cluster in instead of a new temp folder (a benchmark reusing what it
    * built): initdb runs only when it holds no cluster yet, and stop() stops the server but leaves
-   * the folder.
+   * the folder. When run as root the server runs as `postgres`, which must be able to reach it
+   * (every folder above it searchable by others, as /tmp is).
    */
   keepIn?: string;
 }
@@ -135,7 +136,9 @@ export async function startPgCluster(opts: PgClusterOptions = {}): Promise<PgClu
       }
     }
     try {
-      const [cmd, argv] = command(binDir, 'pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      // A kept cluster shuts down cleanly: with synchronous_commit off, an immediate stop can drop
+      // the last commits (they may not be in the WAL yet), and a restart would replay the WAL.
+      const [cmd, argv] = command(binDir, 'pg_ctl', ['-D', data, '-m', keep ? 'fast' : 'immediate', '-w', 'stop']);
       if (existsSync(join(data, 'postmaster.pid'))) execFileSync(cmd, argv, { stdio: 'ignore' });
     } catch {
       // already gone

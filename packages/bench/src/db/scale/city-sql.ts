@@ -28,13 +28,14 @@ export const templateTableSql = (kind: RecordKind) =>
 /**
  * How many clones each street gets: `total` spread over `streets` by a skewed weight (the largest
  * street about five times the smallest, as a city's busy centre and quiet outskirts), at least one
- * each; copy k moves back (k mod 3) × 52 weeks, so three years are covered with weekdays kept, and
- * by a few days. Whole days, never years: a year's shift clamps 29 February and could put a record
+ * each. The template holds two years (2023 and 2024), so odd copies move back 52 weeks (weekdays
+ * kept): the city spans 2022–2024, its middle year twice as full as the others; every copy also
+ * moves by a few days. Whole days, never years: a year's shift clamps 29 February and could put a record
  * closed that day before it was received.
  */
 export function copiesSql(streets: number, total: number): string {
   return `insert into ${schema}.copies (street, copy, shift)
-select s.n, k.n, make_interval(days => -364 * (k.n % 3) + ((s.n * 7 + k.n * 13) % 21) - 10)
+select s.n, k.n, make_interval(days => -364 * (k.n % 2) + ((s.n * 7 + k.n * 13) % 21) - 10)
 from (
   select n, greatest(1, round(${total}::numeric * w / sum(w) over ()))::int as copies
   from (select n, 0.4 + 1.6 * ((n * 37) % 100) / 100.0 as w from generate_series(0, ${streets - 1}) as g (n)) x
