@@ -8,12 +8,12 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { processCpuMs } from '../cpu.js';
+import { issueTargets, target, type TargetResult } from '../targets.js';
 import { round } from '../timing.js';
 import { listPage } from './list-page.js';
 import { copyRecords } from './load-records.js';
 import { copiesSql, helpersSql, recordsSql, schema, templateTableSql, unitsSql } from './scale/city-sql.js';
-import { serverCpuMs } from './scale/server-cpu.js';
+import { medianTiming, serverCpuMs, type Timing } from './server-timing.js';
 
 /**
  * A city on one PostgreSQL 15 (`pnpm bench:scale`, opt-in; issue 15): 100 streets, three years,
@@ -72,37 +72,27 @@ const templateSize = [...template.values()].reduce((n, rows) => n + rows.length,
 const copies = Math.max(streets, Math.round(targetRecords / templateSize));
 
 const results: Record<string, unknown> = {
-  at: new Date().toISOString(),
+  date: new Date().toISOString(),
   command: `pnpm bench:scale --streets ${streets} --records ${targetRecords} --runs ${runs}`,
   machine: { node: process.version, cpus: cpus().length },
   loadAverageAtStart: load(),
-  targets: { cityAllIndicatorsMs: 1000, streetAllIndicatorsMs: 100, listPageMs: 50 },
 };
+/** The issue's targets in the shape `pnpm bench`'s summary reads (targets.ts), from the steps' results. */
+function targets(): TargetResult[] {
+  const one = (t: Omit<TargetResult, 'result'>, key: string) => {
+    const r = results[key] as Partial<Timing> & { error?: string } | undefined;
+    if (!r || r.ms === undefined) return target(t, null, r?.error ? `失败：${r.error}` : '未测');
+    return target(t, r.ms, `${streets} 个街道、${String((results.city as { records?: number } | undefined)?.records ?? '?')} 条记录；服务器 CPU ${r.serverCpuMs} ms；负载 ${load().join(' ')}`);
+  };
+  return [one(issueTargets.cityAll, 'cityAllIndicators'), one(issueTargets.streetAll, 'streetAllIndicators'), one(issueTargets.listPage, 'listPage')];
+}
 const save = () => {
   results.loadAverageAtEnd = load();
+  results.targets = targets();
   writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 };
 
-interface Timing {
-  ms: number;
-  serverCpuMs: number;
-  clientCpuMs: number;
-}
-
-/** Medians of wall, server CPU and this process's CPU over `n` calls after one unmeasured call. */
-async function median(dataDir: string, fn: () => Promise<unknown>, n = runs): Promise<Timing> {
-  await fn();
-  const samples: Timing[] = [];
-  for (let i = 0; i < n; i++) {
-    const s0 = serverCpuMs(dataDir);
-    const c0 = processCpuMs();
-    const t0 = performance.now();
-    await fn();
-    samples.push({ ms: performance.now() - t0, serverCpuMs: serverCpuMs(dataDir) - s0, clientCpuMs: processCpuMs() - c0 });
-  }
-  const mid = <K extends keyof Timing>(k: K) => round(samples.map((s) => s[k]).sort((a, b) => a - b)[Math.floor(n / 2)]!, 1);
-  return { ms: mid('ms'), serverCpuMs: mid('serverCpuMs'), clientCpuMs: mid('clientCpuMs') };
-}
+const median = (dataDir: string, fn: () => Promise<unknown>) => medianTiming(dataDir, fn, runs);
 
 const show = (t: Timing, target?: number) =>
   `${t.ms} ms（服务器 CPU ${t.serverCpuMs} ms）${target === undefined ? '' : `，目标 ≤ ${target} ms，${t.ms <= target ? '达到' : '未达到'}`}`;

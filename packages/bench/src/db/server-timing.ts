@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { processCpuMs } from '../cpu.js';
+import { round } from '../timing.js';
 
 const ticksMs = 10;
 
@@ -29,4 +31,30 @@ export function serverCpuMs(dataDir: string): number {
     if (s && Number(s[1]) === postmaster) ticks += Number(s[11]) + Number(s[12]);
   }
   return ticks * ticksMs;
+}
+
+export interface Timing {
+  ms: number;
+  /** The PostgreSQL server's CPU (null for PGlite, which runs inside this process). */
+  serverCpuMs: number | null;
+  clientCpuMs: number;
+}
+
+/**
+ * Medians of wall time, server CPU and this process's CPU over `runs` calls after one unmeasured
+ * call. `dataDir` is the PostgreSQL cluster's data folder, or null for PGlite (its work is this
+ * process's CPU).
+ */
+export async function medianTiming(dataDir: string | null, fn: () => Promise<unknown>, runs: number): Promise<Timing> {
+  await fn();
+  const samples: { ms: number; server: number; client: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s0 = dataDir === null ? 0 : serverCpuMs(dataDir);
+    const c0 = processCpuMs();
+    const t0 = performance.now();
+    await fn();
+    samples.push({ ms: performance.now() - t0, server: dataDir === null ? 0 : serverCpuMs(dataDir) - s0, client: processCpuMs() - c0 });
+  }
+  const mid = (k: 'ms' | 'server' | 'client') => round(samples.map((s) => s[k]).sort((a, b) => a - b)[Math.floor(runs / 2)]!, 1);
+  return { ms: mid('ms'), serverCpuMs: dataDir === null ? null : mid('server'), clientCpuMs: mid('client') };
 }
