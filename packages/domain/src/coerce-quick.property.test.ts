@@ -38,7 +38,7 @@ describe('coercion quick paths equal the general path', () => {
   });
 
   it('an enum cell is the first option whose code or label it is, as a search in order finds (every built-in enum field)', () => {
-    const enumFields = builtInRecordKinds.flatMap((k) => k.fields).filter((f): f is Extract<FieldDef, { type: 'enum' }> => f.type === 'enum');
+    const enumFields = builtInRecordKinds.flatMap((k): readonly FieldDef[] => k.fields).filter((f): f is Extract<FieldDef, { type: 'enum' }> => f.type === 'enum');
     const cells = (f: (typeof enumFields)[number]) => fc.oneof(fc.constantFrom(...f.options.flatMap((o) => [o.value, o.label, ` ${o.label} `, o.value.toUpperCase()])), fc.string({ maxLength: 6 }));
     fc.assert(
       fc.property(
