@@ -75,6 +75,35 @@ export interface ConsoleBackend {
   progress?: ProgressFeed;
   /** The first visit of the embedded default: 使用演示数据 or 建立本单位 (embedded only). */
   firstRun?: FirstRun;
+  /** Signing in through a mailed link, and setting a forgotten password (Supabase only). */
+  emailLinks?: EmailLinks;
+}
+
+/**
+ * Sign-in by e-mail on Supabase: 邮箱登录链接 (a magic link), 忘记密码 (a link to set a new one),
+ * and the console's address the links lead back to, which carries the session.
+ */
+export interface EmailLinks {
+  /**
+   * Mails a sign-in link. An account is created only for an e-mail with a pending invitation
+   * (the database's trigger turns it into a membership once the link confirms the e-mail).
+   */
+  sendSignInLink(email: string): Promise<void>;
+  /** Mails a link that signs in and opens 设置新密码. */
+  sendPasswordReset(email: string): Promise<void>;
+  /**
+   * The session a link's return address carries (`?code=`, `#access_token=…`, `?token_hash=`),
+   * or null when it carries none; rejects with a Chinese message for an expired or used link.
+   */
+  completeLink(address: URL): Promise<LinkSignIn | null>;
+  /** The signed-in user's new password (after a reset link, or any time). */
+  setNewPassword(password: string): Promise<void>;
+}
+
+export interface LinkSignIn {
+  session: SignedInSession;
+  /** `recovery`: the link was 忘记密码's, so the console asks for a new password first. */
+  purpose: 'signIn' | 'recovery';
 }
 
 /**
