@@ -10,6 +10,8 @@ export interface SignedInSession {
   displayName: string;
   /** A local account still on its initial password: the console asks for a new one before anything else. */
   mustChangePassword?: boolean;
+  /** Signed in by a 忘记密码 link (Supabase): the console asks for a new password before anything else. */
+  settingNewPassword?: boolean;
 }
 
 /** An account the sign-in page offers with one click (embedded demo only). */

@@ -102,6 +102,26 @@ export default function ConsoleShell(props: Props) {
       </div>
     );
   }
+  if (!state.connected.user.memberships.length) {
+    // Signed in (Supabase) before any grant: an invitation takes effect when the e-mail is
+    // confirmed, or it expired or was withdrawn. Nothing to show but why, a new look, and the way out.
+    return (
+      <Result
+        status="403"
+        data-testid="no-membership"
+        title={t('noMembership.title')}
+        subTitle={consoleText(locale, 'console.noMembership.why', { email: session.email })}
+        extra={[
+          <Button key="recheck" type="primary" onClick={() => setAttempt((n) => n + 1)}>
+            {t('noMembership.recheck')}
+          </Button>,
+          <Button key="out" onClick={() => void backend.signOut().then(props.onSignedOut)}>
+            {t('signOut')}
+          </Button>,
+        ]}
+      />
+    );
+  }
   return <ConnectedConsole {...props} connected={state.connected} />;
 }
 
