@@ -10,6 +10,8 @@ export interface SignedInSession {
   displayName: string;
   /** A local account still on its initial password: the console asks for a new one before anything else. */
   mustChangePassword?: boolean;
+  /** Signed in by a 忘记密码 link (Supabase): the console asks for a new password before anything else. */
+  settingNewPassword?: boolean;
 }
 
 /** An account the sign-in page offers with one click (embedded demo only). */
@@ -22,6 +24,8 @@ export interface DemoLogin {
 /** Everything the console needs once a user is signed in; every call runs as that user. */
 export interface ConnectedBackend {
   user: ConsoleUser;
+  /** The user read again (grants and org units), as `connect` read it: after 机构管理 changed the tree. */
+  reloadUser(): Promise<ConsoleUser>;
   dataProvider: Required<DataProvider>;
   /** Figures for dashboards; `prefetch` starts a unit's year before the page asks for it. */
   indicators: IndicatorSource & { prefetch?(orgId: string, year: number): void };

@@ -7,7 +7,7 @@ import { createAccessControl, findResource, refineResources, type ConsoleComposi
 import { createI18nProvider, DocumentTitle, FazhiServicesProvider, pluginRoutes, todoPath, todoRoute } from '@fazhi/plugin-sdk/ui';
 import { ApartmentOutlined, BarChartOutlined, CheckSquareOutlined, FileTextOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Result, Spin } from 'antd';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
 import type { ConnectedBackend, ConsoleBackend, SignedInSession } from '../backend/backend.js';
 import { HomePage } from '../home/home-page.js';
@@ -102,11 +102,33 @@ export default function ConsoleShell(props: Props) {
       </div>
     );
   }
+  if (!state.connected.user.memberships.length) {
+    // Signed in (Supabase) before any grant: an invitation takes effect when the e-mail is
+    // confirmed, or it expired or was withdrawn. Nothing to show but why, a new look, and the way out.
+    return (
+      <Result
+        status="403"
+        data-testid="no-membership"
+        title={t('noMembership.title')}
+        subTitle={consoleText(locale, 'console.noMembership.why', { email: session.email })}
+        extra={[
+          <Button key="recheck" type="primary" onClick={() => setAttempt((n) => n + 1)}>
+            {t('noMembership.recheck')}
+          </Button>,
+          <Button key="out" onClick={() => void backend.signOut().then(props.onSignedOut)}>
+            {t('signOut')}
+          </Button>,
+        ]}
+      />
+    );
+  }
   return <ConnectedConsole {...props} connected={state.connected} />;
 }
 
 function ConnectedConsole({ backend, composition, session, locale, onLocaleChange, onSignedOut, connected }: Props & { connected: ConnectedBackend }) {
-  const { user } = connected;
+  // Read again when 机构管理 changes the tree, so the header's unit picker shows a new unit at once.
+  const [user, setUser] = useState(connected.user);
+  const reloadUser = useCallback(() => void connected.reloadUser().then(setUser, () => undefined), [connected]);
   const { plugins, model } = composition;
   const [initial] = useState(() => initialView(connected));
   const [orgId, setOrgId] = useState(initial.orgId);
@@ -233,7 +255,7 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
             <Route path={todoPath} element={todoRoute(plugins).element} />
             <Route path="/reports/template" element={<TemplateEditorPage model={model} reports={connected.reports} />} />
             <Route path="/reports/district" element={<DistrictComparisonPage reports={connected.reports} />} />
-            <Route path="/orgs" element={<OrgAdminPage orgs={connected.orgs} />} />
+            <Route path="/orgs" element={<OrgAdminPage orgs={connected.orgs} onChanged={reloadUser} />} />
             <Route path="/members" element={<MembersPage access={connected.access} {...(connected.localAccounts ? { localAccounts: connected.localAccounts } : {})} invitations={backend.kind === 'supabase'} />} />
             {plugins.flatMap(pluginRoutes).map((r) => (
               <Route key={r.path} path={r.path} element={r.element} />

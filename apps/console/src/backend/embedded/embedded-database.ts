@@ -136,13 +136,15 @@ export function changeOwnPassword(db: Database, session: SignedInSession, curren
  */
 export async function connectAs({ db, manifest }: { db: Database; manifest: Pick<DemoManifest, 'year'> }, session: SignedInSession, model: FazhiModel): Promise<ConnectedBackend> {
   const run = <T>(fn: Parameters<typeof asUser<T>>[2]) => asUser(db, { userId: session.userId }, fn);
-  const user = await run((tx) => readConsoleUser(tx, session.userId, session.displayName));
+  const readUser = () => run((tx) => readConsoleUser(tx, session.userId, session.displayName));
+  const user = await readUser();
   if (!user.memberships.length) throw new Error(`账号“${session.email}”没有任何机构的权限，请联系管理员`);
   const indicators = cachingIndicatorSource(sqlEvaluator(db, { asUser: session.userId, catalog: model.catalog }));
   // Dashboards open on the demo data's year; a street of its own on the current year.
   const demo = await holdsDemoData(db);
   return {
     user,
+    reloadUser: readUser,
     ...(demo ? { defaultYear: manifest.year } : {}),
     dataProvider: notifyingWrites(sqlDataProvider({ db, session: run, registry: model.registry }), indicators.invalidate),
     indicators,

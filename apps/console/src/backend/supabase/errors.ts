@@ -40,6 +40,22 @@ const authCodeMessages: Record<string, string> = {
   bad_jwt: sessionExpiredMessage,
 };
 
+/**
+ * An auth error the console explains: the Chinese sentence, and GoTrue's code beside it, by which
+ * the sign-in page finds the English one in its message catalogue (`console.authErrors.<code>`).
+ */
+export class AuthFailure extends Error {
+  constructor(
+    message: string,
+    readonly authCode: string,
+  ) {
+    super(message);
+    this.name = 'AuthFailure';
+  }
+}
+
+const explained = (code: string) => new AuthFailure(authCodeMessages[code]!, code);
+
 /** Sign-in, link and session errors of auth-js. */
 export function authError(e: unknown, host: string): Error {
   if (isAuthRetryableFetchError(e)) {
@@ -50,13 +66,12 @@ export function authError(e: unknown, host: string): Error {
   if (isAuthError(e)) {
     const code = e.code ?? '';
     const message = e.message ?? '';
-    const known = authCodeMessages[code];
-    if (known) return new Error(known);
+    if (authCodeMessages[code]) return explained(code === 'invalid_grant' ? 'invalid_credentials' : code);
     // Older GoTrue versions send no code: their messages, and the status, say it.
-    if (/invalid login credentials/i.test(message)) return new Error(invalidCredentialsMessage);
-    if (/email not confirmed/i.test(message)) return new Error(authCodeMessages.email_not_confirmed!);
-    if (e.status === 429) return new Error(authCodeMessages.over_request_rate_limit!);
-    if (/missing email|missing password/i.test(message)) return new Error(authCodeMessages.validation_failed!);
+    if (/invalid login credentials/i.test(message)) return explained('invalid_credentials');
+    if (/email not confirmed/i.test(message)) return explained('email_not_confirmed');
+    if (e.status === 429) return explained('over_request_rate_limit');
+    if (/missing email|missing password/i.test(message)) return explained('validation_failed');
     if (isAuthApiError(e) && e.status === 401) return new Error(sessionExpiredMessage);
     return new Error(`登录失败：${message || `HTTP ${e.status}`}`);
   }
@@ -69,7 +84,7 @@ export function authError(e: unknown, host: string): Error {
  * otp_expired&error_description=…`, or in the query), in Chinese.
  */
 export function linkReturnError(code: string, description: string): Error {
-  return new Error(authCodeMessages[code] ?? `登录链接无效：${description || code}`);
+  return authCodeMessages[code] ? explained(code) : new Error(`登录链接无效：${description || code}`);
 }
 
 /** What supabase-js' PostgREST builders resolve to when a request fails. */

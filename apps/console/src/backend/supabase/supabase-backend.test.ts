@@ -389,7 +389,7 @@ describe('supabase backend: connect reads the user over PostgREST, as the user',
         { id: streetId, parentId: orgId, kind: 'street', name: '广州市南沙区南沙街道办事处', shortName: null },
       ],
     });
-    expect(Object.keys(connected).sort()).toEqual(['access', 'attachments', 'dataProvider', 'duplicates', 'importer', 'indicators', 'orgs', 'reports', 'user']);
+    expect(Object.keys(connected).sort()).toEqual(['access', 'attachments', 'dataProvider', 'duplicates', 'importer', 'indicators', 'orgs', 'reloadUser', 'reports', 'user']);
   });
 
   it('reads further pages when the server caps a response (max-rows) below the total', async () => {

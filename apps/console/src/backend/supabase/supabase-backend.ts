@@ -126,10 +126,12 @@ export function createSupabaseBackend(opts: SupabaseBackendOptions): SupabaseBac
       if (error) throw authError(error, host);
       // Every request runs with the stored session's JWT: it must be this user's.
       if (!data.session || data.session.user.id !== session.userId) throw new Error(sessionExpiredMessage);
-      const user = await fetchConsoleUser(client, session.userId, session.displayName, host);
+      const readUser = () => fetchConsoleUser(client, session.userId, session.displayName, host);
+      const user = await readUser();
       const indicators = supabaseIndicatorSource(client, host, catalog);
       return {
         user,
+        reloadUser: readUser,
         dataProvider: notifyingWrites(supabaseDataProvider(client, { registry, apiUrl: `${url}/rest/v1` }), indicators.invalidate),
         indicators,
         attachments: supabaseAttachments(client),
