@@ -1,6 +1,7 @@
 import type { AttachmentStore, ConsoleUser, DuplicateKeySource, IndicatorSource, RecordImporter } from '@fazhi/plugin-sdk';
 import type { AccessStore, NamedLocalAccounts, OrgSetup, OrgStore, ReportStore } from '@fazhi/db/browser';
 import type { DataProvider } from '@refinedev/core';
+import type { FigureMemory } from '../home/figure-memory.js';
 
 /** Who is signed in, as the sign-in step returns it and the browser keeps it between visits. */
 export interface SignedInSession {
@@ -75,6 +76,12 @@ export interface ConsoleBackend {
   progress?: ProgressFeed;
   /** The first visit of the embedded default: 使用演示数据 or 建立本单位 (embedded only). */
   firstRun?: FirstRun;
+  /**
+   * The home page's figures of the last visit, shown at once (marked 正在更新) while the database
+   * opens. Embedded only: every write to that database passes through this browser, which
+   * forgets them on each, so they are never older than the last change (a revoked grant included).
+   */
+  figureMemory?: FigureMemory;
 }
 
 /**
