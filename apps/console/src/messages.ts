@@ -95,6 +95,8 @@ export const consoleMessages = {
       backendEmbedded: '本机数据库',
       backendSupabase: 'Supabase',
       homeTitle: '{{org}} · {{year}}年法治政府建设概览',
+      // Beside figures remembered from the last visit, until the database confirms them.
+      figuresRefreshing: '正在更新',
       noPlugins: '尚未安装任何工作领域插件',
       roles: { supervisor: '区级督导', admin: '管理员', clerk: '经办人', viewer: '查看者' },
       roleLine: '{{org}} · {{role}}',
@@ -421,6 +423,7 @@ export const consoleMessages = {
       backendEmbedded: 'Local database',
       backendSupabase: 'Supabase',
       homeTitle: '{{org}} · rule-of-law overview {{year}}',
+      figuresRefreshing: 'Updating',
       noPlugins: 'No work-area plugins installed',
       roles: { supervisor: 'District supervisor', admin: 'Administrator', clerk: 'Clerk', viewer: 'Viewer' },
       roleLine: '{{org}} · {{role}}',

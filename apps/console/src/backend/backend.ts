@@ -1,6 +1,7 @@
 import type { AttachmentStore, ConsoleUser, DuplicateKeySource, IndicatorSource, RecordImporter } from '@fazhi/plugin-sdk';
 import type { AccessStore, NamedLocalAccounts, OrgSetup, OrgStore, ReportStore } from '@fazhi/db/browser';
 import type { DataProvider } from '@refinedev/core';
+import type { FigureMemory } from '../home/figure-memory.js';
 
 /** Who is signed in, as the sign-in step returns it and the browser keeps it between visits. */
 export interface SignedInSession {
@@ -81,6 +82,12 @@ export interface ConsoleBackend {
   firstRun?: FirstRun;
   /** Signing in through a mailed link, and setting a forgotten password (Supabase only). */
   emailLinks?: EmailLinks;
+  /**
+   * The home page's figures of the last visit, shown at once (marked 正在更新) while the database
+   * opens. Embedded only: every write to that database passes through this browser, which
+   * forgets them on each, so they are never older than the last change (a revoked grant included).
+   */
+  figureMemory?: FigureMemory;
 }
 
 /**

@@ -8,9 +8,10 @@ import { createI18nProvider, DocumentTitle, FazhiServicesProvider, pluginRoutes,
 import { ApartmentOutlined, BarChartOutlined, CheckSquareOutlined, FileTextOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Result, Spin } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { Outlet, Route, Routes } from 'react-router';
+import { Outlet, Route, Routes, useLocation } from 'react-router';
 import type { ConnectedBackend, ConsoleBackend, SignedInSession } from '../backend/backend.js';
-import { HomePage } from '../home/home-page.js';
+import type { RememberedHome as RememberedHomeData } from '../home/figure-memory.js';
+import { HomePage, HomeView } from '../home/home-page.js';
 import { OrgAdminPage } from '../orgs/org-admin-page.js';
 import { TemplateEditorPage } from '../report-template/template-editor-page.js';
 import { DistrictComparisonPage } from '../reports/district-comparison-page.js';
@@ -20,7 +21,7 @@ import { DatabaseProgressBar } from '../login/database-progress.js';
 import { managesMembers } from '../members/grant-options.js';
 import { MembersPage } from '../members/members-page.js';
 import { ConsoleHeader } from './console-header.js';
-import { initialScope } from './scope.js';
+import { initialScope, scopeUnits } from './scope.js';
 import { workerLedgerReader } from '../ledger/worker-ledger-reader.js';
 
 // The report workspace and its print view load when opened (they bring the report builder).
@@ -62,6 +63,9 @@ export default function ConsoleShell(props: Props) {
     request.backend.connect(request.session).then(
       (connected) => {
         if (!live) return;
+        // Remembered figures of a unit this user may no longer read are not kept for another time.
+        const remembered = request.backend.figureMemory?.recallFor(connected.user.id);
+        if (remembered && !scopeUnits(connected.user).some((u) => u.id === remembered.orgId)) request.backend.figureMemory?.forget();
         // The home page will ask for these figures: start now, while Refine and the layout render.
         const { orgId, year } = initialView(connected);
         if (orgId) connected.indicators.prefetch?.(orgId, year);
@@ -74,6 +78,7 @@ export default function ConsoleShell(props: Props) {
     };
   }, [request]);
 
+  const onHome = useLocation().pathname === '/';
   const t = (key: string) => consoleText(locale, `console.${key}`);
   if (state.error) {
     return (
@@ -93,6 +98,9 @@ export default function ConsoleShell(props: Props) {
     );
   }
   if (!state.connected) {
+    const remembered = onHome ? backend.figureMemory?.recallFor(session.userId) : undefined;
+    const scope = localStorage.getItem(scopeKey(session.userId));
+    if (remembered && (!scope || scope === remembered.orgId)) return <RememberedHome {...props} remembered={remembered} />;
     return (
       <div style={{ width: 360, margin: '30vh auto 0' }}>
         <Spin size="large" tip={t('opening')} style={{ display: 'block' }}>
@@ -125,6 +133,29 @@ export default function ConsoleShell(props: Props) {
   return <ConnectedConsole {...props} connected={state.connected} />;
 }
 
+/**
+ * A later visit's first paint: the home page as it was last shown to this user, marked 正在更新,
+ * while the database opens (it then replaces this with the live console). No links: nothing can
+ * be opened before the database is.
+ */
+function RememberedHome({ backend, composition, locale, remembered }: Props & { remembered: RememberedHomeData }) {
+  const { plugins } = composition;
+  const i18nProvider = useMemo(() => createI18nProvider({ plugins, locale, messages: consoleMessages }), [plugins, locale]);
+  const shown = remembered.pluginIds.flatMap((id) => plugins.filter((p) => p.id === id));
+  return (
+    <Refine i18nProvider={i18nProvider} options={{ disableTelemetry: true }}>
+      <div style={{ padding: 24 }} data-testid="remembered-home">
+        {backend.progress && (
+          <div style={{ maxWidth: 360, marginBottom: 16 }}>
+            <DatabaseProgressBar feed={backend.progress} locale={locale} />
+          </div>
+        )}
+        <HomeView plugins={shown} orgName={remembered.orgName} year={remembered.year} comparisons={remembered.comparisons} loading={false} refreshing />
+      </div>
+    </Refine>
+  );
+}
+
 function ConnectedConsole({ backend, composition, session, locale, onLocaleChange, onSignedOut, connected }: Props & { connected: ConnectedBackend }) {
   // Read again when 机构管理 changes the tree, so the header's unit picker shows a new unit at once.
   const [user, setUser] = useState(connected.user);
@@ -136,6 +167,10 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
   const changeOrg = (id: string) => {
     localStorage.setItem(scopeKey(user.id), id);
     setOrgId(id);
+  };
+  // The next visit opens on the remembered unit and the default year: only that is worth keeping.
+  const rememberHome = (home: Omit<RememberedHomeData, 'userId'>) => {
+    if (home.year === initial.year) backend.figureMemory?.remember({ ...home, userId: user.id });
   };
 
   const i18nProvider = useMemo(() => createI18nProvider({ plugins, locale, messages: consoleMessages }), [plugins, locale]);
@@ -243,7 +278,7 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
               </Authenticated>
             }
           >
-            <Route index element={<HomePage plugins={plugins} />} />
+            <Route index element={<HomePage plugins={plugins} onShown={rememberHome} recall={(org, y) => backend.figureMemory?.recall(user.id, org, y)} />} />
             <Route
               path="/reports"
               element={
