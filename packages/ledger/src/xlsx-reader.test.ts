@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync, type Zippable } from 'fflate';
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { exceljsSheets } from './exceljs-sheets.test-helper.js';
 import { readXlsxSheets } from './xlsx-reader.js';
@@ -89,5 +90,21 @@ describe('cases exceljs does not write', () => {
     const local = corrupt.findIndex((_, i) => corrupt[i] === 0x50 && corrupt[i + 1] === 0x4b && corrupt[i + 2] === 3 && name.every((b, k) => corrupt[i + 30 + k] === b));
     corrupt[local + 30 + name.length + corrupt[local + 28]!] = 0b111;
     expect(() => readXlsxSheets(corrupt)).toThrow(/“xl\/worksheets\/sheet1.xml”已损坏，无法解压/);
+  });
+});
+
+describe('what reading loads', () => {
+  // The console reads ledgers in a Web Worker: exceljs (and JSZip under it) there cost 375 kB gzip.
+  test('readLedger and the modules it imports never import exceljs', () => {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const source = readFileSync(new URL(`./${file}`, import.meta.url), 'utf8');
+      expect(source, file).not.toMatch(/from 'exceljs'/);
+      for (const m of source.matchAll(/^import (?!type )[^;]*? from '\.\/([\w-]+)\.js'/gm)) visit(`${m[1]}.ts`);
+    };
+    visit('read-ledger.ts');
+    expect(seen).toContain('xlsx-reader.ts');
   });
 });

@@ -55,17 +55,25 @@ const localName = (qname: string) => {
   return colon < 0 ? qname : qname.slice(colon + 1);
 };
 
-/** Where a tag starting at `lt` ends (its `>`), skipping `>` inside quoted attribute values; -1 if not yet. */
-function tagEnd(buf: string, lt: number): number {
-  let quote = '';
-  for (let i = lt + 1; i < buf.length; i++) {
-    const c = buf[i]!;
-    if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '>') return i;
+/**
+ * Where a tag starting at `lt` ends (its `>`), skipping `>` inside quoted attribute values; -1 if
+ * not yet. Jumps from quote to quote with indexOf (a sheet has millions of characters of tags);
+ * `quotes` remembers the next quote of each kind so no search runs ahead twice.
+ */
+function tagEnd(buf: string, lt: number, quotes: { dq: number; sq: number }): number {
+  let from = lt + 1;
+  for (;;) {
+    const gt = buf.indexOf('>', from);
+    if (gt < 0) return -1;
+    if (quotes.dq !== -1 && quotes.dq < from) quotes.dq = buf.indexOf('"', from);
+    if (quotes.sq !== -1 && quotes.sq < from) quotes.sq = buf.indexOf("'", from);
+    const { dq, sq } = quotes;
+    const q = dq < 0 ? sq : sq < 0 ? dq : Math.min(dq, sq);
+    if (q < 0 || q > gt) return gt;
+    const close = buf.indexOf(buf[q]!, q + 1);
+    if (close < 0) return -1;
+    from = close + 1;
   }
-  return -1;
 }
 
 export class XmlScanner {
@@ -78,6 +86,8 @@ export class XmlScanner {
     const buf = this.buf ? this.buf + piece : piece;
     const h = this.handler;
     let at = 0;
+    // No quote searched yet in this buffer (0 < any `from`).
+    const quotes = { dq: 0, sq: 0 };
     for (;;) {
       const lt = buf.indexOf('<', at);
       if (lt < 0) break;
@@ -94,7 +104,7 @@ export class XmlScanner {
         at = endAt + terminator.length;
         continue;
       }
-      const gt = tagEnd(buf, lt);
+      const gt = tagEnd(buf, lt, quotes);
       if (gt < 0) break;
       if (next === '/') h.close(localName(buf.slice(lt + 2, gt).trim()));
       else {
