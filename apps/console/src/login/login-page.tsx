@@ -168,27 +168,27 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn, linkErr
         {backend.emailLinks && linkForm ? (
           <EmailLinkForm links={backend.emailLinks} purpose={linkForm.purpose} locale={locale} {...(linkForm.email ? { initialEmail: linkForm.email } : {})} onBack={() => setLinkForm(undefined)} />
         ) : (
-        <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
-          <Form.Item name="email" label={t('signIn.email')} rules={[{ required: true, message: t('signIn.emailRequired') }]}>
-            <Input autoComplete="username" type="email" />
-          </Form.Item>
-          <Form.Item name="password" label={t('signIn.password')} rules={[{ required: true, message: t('signIn.passwordRequired') }]}>
-            <Input.Password autoComplete="current-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy}>
-            {t('signIn.submit')}
-          </Button>
-          {backend.emailLinks && (
-            <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 8 }}>
-              <Button type="link" style={{ padding: 0 }} onClick={() => openLinkForm('signIn')}>
-                {t('signIn.byLink')}
-              </Button>
-              <Button type="link" style={{ padding: 0 }} onClick={() => openLinkForm('reset')}>
-                {t('signIn.forgot')}
-              </Button>
-            </div>
-          )}
-        </Form>
+          <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
+            <Form.Item name="email" label={t('signIn.email')} rules={[{ required: true, message: t('signIn.emailRequired') }]}>
+              <Input autoComplete="username" type="email" />
+            </Form.Item>
+            <Form.Item name="password" label={t('signIn.password')} rules={[{ required: true, message: t('signIn.passwordRequired') }]}>
+              <Input.Password autoComplete="current-password" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block loading={busy}>
+              {t('signIn.submit')}
+            </Button>
+            {backend.emailLinks && (
+              <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 8 }}>
+                <Button type="link" style={{ padding: 0 }} onClick={() => openLinkForm('signIn')}>
+                  {t('signIn.byLink')}
+                </Button>
+                <Button type="link" style={{ padding: 0 }} onClick={() => openLinkForm('reset')}>
+                  {t('signIn.forgot')}
+                </Button>
+              </div>
+            )}
+          </Form>
         )}
         {backend.demoLogins.length > 0 && (demoHeld || firstRun) && (
           <List
