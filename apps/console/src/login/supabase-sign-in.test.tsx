@@ -67,6 +67,8 @@ describe('the sign-in page on Supabase', () => {
     render(page(<MemoryRouter initialEntries={['/login']}><LoginPage backend={backend} locale="zh-CN" onLocaleChange={() => undefined} onSignedIn={() => undefined} /></MemoryRouter>));
     setText('邮箱', 'new@example.cn');
     await clickButton('邮箱登录链接');
+    // The form loads on demand (the embedded default's sign-in route never downloads it).
+    await screen.findByTestId('link-sign-in');
     // The e-mail typed for the password is carried over.
     expect((screen.getByLabelText('邮箱') as HTMLInputElement).value).toBe('new@example.cn');
     rec.queue({ body: true }, { body: {} });
@@ -84,6 +86,7 @@ describe('the sign-in page on Supabase', () => {
     const backend = supabase(rec);
     render(page(<MemoryRouter initialEntries={['/login']}><LoginPage backend={backend} locale="en" onLocaleChange={() => undefined} onSignedIn={() => undefined} /></MemoryRouter>));
     await clickButton('Forgot password');
+    await screen.findByTestId('password-reset');
     setText('E-mail', 'clerk@example.cn');
     rec.queue({ status: 429, headers: v, body: { code: 'over_email_send_rate_limit', message: 'email rate limit exceeded' } });
     await clickButton('Send password reset e-mail');
