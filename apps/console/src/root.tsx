@@ -10,13 +10,14 @@ import type { ConsoleComposition } from '@fazhi/plugin-sdk/host';
 import type { ConsoleBackend, SignedInSession } from './backend/backend.js';
 import { ChangePasswordPage } from './login/change-password-page.js';
 import { LoginPage } from './login/login-page.js';
-import { NewPasswordPage } from './login/new-password-page.js';
 import { errorText, storedLocale, storeLocale, type ConsoleLocale } from './messages.js';
 
 // Refine, the layout, plugins and their pages load only after sign-in.
 const ConsoleShell = lazy(() => import('./shell/console-shell.js'));
 // 建立本单位, reached from the sign-in page on a browser without a database (embedded only).
 const SetupPage = lazy(() => import('./setup/setup-page.js'));
+// 设置新密码 after a 忘记密码 link (Supabase only).
+const NewPasswordPage = lazy(() => import('./login/new-password-page.js').then((m) => ({ default: m.NewPasswordPage })));
 
 const fullPage = <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} />;
 
@@ -128,7 +129,9 @@ export function Root({ backend, composition }: { backend: ConsoleBackend; compos
                     {/* A local account's first sign-in: a new password before anything else. */}
                     {/* Signed in by a 忘记密码 link: the new password first. */}
                     {session?.settingNewPassword && backend.emailLinks ? (
-                      <NewPasswordPage backend={backend} links={backend.emailLinks} session={session} locale={locale} onDone={setSession} onSignedOut={() => setSession(null)} />
+                      <Suspense fallback={fullPage}>
+                        <NewPasswordPage backend={backend} links={backend.emailLinks} session={session} locale={locale} onDone={setSession} onSignedOut={() => setSession(null)} />
+                      </Suspense>
                     ) : session?.mustChangePassword ? (
                       <ChangePasswordPage backend={backend} session={session} locale={locale} onChanged={setSession} onSignedOut={() => setSession(null)} />
                     ) : (

@@ -1,11 +1,14 @@
 import { Alert, App, Button, Card, Form, Input, List, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { ConsoleBackend, SignedInSession } from '../backend/backend.js';
 import { consoleText, errorText, type ConsoleLocale } from '../messages.js';
 import { documentTitle } from '@fazhi/plugin-sdk';
 import { DatabaseProgressBar } from './database-progress.js';
-import { EmailLinkForm, type EmailLinkPurpose } from './email-link-form.js';
+import type { EmailLinkPurpose } from './email-link-form.js';
+
+// Supabase only: the embedded default's sign-in route does not download it.
+const EmailLinkForm = lazy(() => import('./email-link-form.js').then((m) => ({ default: m.EmailLinkForm })));
 
 interface Props {
   backend: ConsoleBackend;
@@ -166,29 +169,31 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn, linkErr
         {/* The database downloads while the user types: the form stays usable, this says how far it is. */}
         {backend.progress && !openError && <DatabaseProgressBar feed={backend.progress} locale={locale} />}
         {backend.emailLinks && linkForm ? (
-          <EmailLinkForm links={backend.emailLinks} purpose={linkForm.purpose} locale={locale} {...(linkForm.email ? { initialEmail: linkForm.email } : {})} onBack={() => setLinkForm(undefined)} />
+          <Suspense fallback={null}>
+            <EmailLinkForm links={backend.emailLinks} purpose={linkForm.purpose} locale={locale} {...(linkForm.email ? { initialEmail: linkForm.email } : {})} onBack={() => setLinkForm(undefined)} />
+          </Suspense>
         ) : (
-        <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
-          <Form.Item name="email" label={t('signIn.email')} rules={[{ required: true, message: t('signIn.emailRequired') }]}>
-            <Input autoComplete="username" type="email" />
-          </Form.Item>
-          <Form.Item name="password" label={t('signIn.password')} rules={[{ required: true, message: t('signIn.passwordRequired') }]}>
-            <Input.Password autoComplete="current-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy}>
-            {t('signIn.submit')}
-          </Button>
-          {backend.emailLinks && (
-            <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 8 }}>
-              <Button type="link" style={{ padding: 0 }} onClick={() => openLinkForm('signIn')}>
-                {t('signIn.byLink')}
-              </Button>
-              <Button type="link" style={{ padding: 0 }} onClick={() => openLinkForm('reset')}>
-                {t('signIn.forgot')}
-              </Button>
-            </div>
-          )}
-        </Form>
+          <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
+            <Form.Item name="email" label={t('signIn.email')} rules={[{ required: true, message: t('signIn.emailRequired') }]}>
+              <Input autoComplete="username" type="email" />
+            </Form.Item>
+            <Form.Item name="password" label={t('signIn.password')} rules={[{ required: true, message: t('signIn.passwordRequired') }]}>
+              <Input.Password autoComplete="current-password" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block loading={busy}>
+              {t('signIn.submit')}
+            </Button>
+            {backend.emailLinks && (
+              <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 8 }}>
+                <Button type="link" style={{ padding: 0 }} onClick={() => openLinkForm('signIn')}>
+                  {t('signIn.byLink')}
+                </Button>
+                <Button type="link" style={{ padding: 0 }} onClick={() => openLinkForm('reset')}>
+                  {t('signIn.forgot')}
+                </Button>
+              </div>
+            )}
+          </Form>
         )}
         {backend.demoLogins.length > 0 && (demoHeld || firstRun) && (
           <List

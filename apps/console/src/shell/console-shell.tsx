@@ -114,20 +114,21 @@ export default function ConsoleShell(props: Props) {
     // Signed in (Supabase) before any grant: an invitation takes effect when the e-mail is
     // confirmed, or it expired or was withdrawn. Nothing to show but why, a new look, and the way out.
     return (
-      <Result
-        status="403"
-        data-testid="no-membership"
-        title={t('noMembership.title')}
-        subTitle={consoleText(locale, 'console.noMembership.why', { email: session.email })}
-        extra={[
-          <Button key="recheck" type="primary" onClick={() => setAttempt((n) => n + 1)}>
-            {t('noMembership.recheck')}
-          </Button>,
-          <Button key="out" onClick={() => void backend.signOut().then(props.onSignedOut)}>
-            {t('signOut')}
-          </Button>,
-        ]}
-      />
+      <div data-testid="no-membership">
+        <Result
+          status="403"
+          title={t('noMembership.title')}
+          subTitle={consoleText(locale, 'console.noMembership.why', { email: session.email })}
+          extra={[
+            <Button key="recheck" type="primary" onClick={() => setAttempt((n) => n + 1)}>
+              {t('noMembership.recheck')}
+            </Button>,
+            <Button key="out" onClick={() => void backend.signOut().then(props.onSignedOut)}>
+              {t('signOut')}
+            </Button>,
+          ]}
+        />
+      </div>
     );
   }
   return <ConnectedConsole {...props} connected={state.connected} />;
