@@ -1,10 +1,12 @@
-import { Alert, App, Button, Card, Form, Input, List, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { ConsoleBackend, SignedInSession } from '../backend/backend.js';
 import { consoleText, errorText, type ConsoleLocale } from '../messages.js';
 import { documentTitle } from '@fazhi/plugin-sdk';
+import { AuthPanel } from './auth-panel.js';
 import { DatabaseProgressBar } from './database-progress.js';
+import { DemoAccountList } from './demo-account-list.js';
 import type { EmailLinkPurpose } from './email-link-form.js';
 
 // Supabase only: the embedded default's sign-in route does not download it.
@@ -116,104 +118,92 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn, linkErr
   };
 
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f2f5', padding: 16 }}>
-      <Card style={{ width: 440 }}>
-        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline' }}>
-          <Typography.Title level={3} style={{ marginBottom: 4 }}>
-            {t('title')}
-          </Typography.Title>
-          <Button type="link" size="small" lang={locale === 'en' ? 'zh-CN' : 'en'} onClick={() => onLocaleChange(locale === 'en' ? 'zh-CN' : 'en')}>
-            {t('language')}
-          </Button>
-        </div>
-        <Typography.Paragraph type="secondary">
-          {t('subtitle')} · {backend.kind === 'embedded' ? t(demoHeld || firstRun ? 'signIn.embedded' : 'signIn.embeddedOwn') : backend.description}
-        </Typography.Paragraph>
-        {linkError && !linkForm && <Alert type="error" showIcon message={t('signIn.linkFailed', { message: linkError })} style={{ marginBottom: 16 }} role="alert" data-testid="link-failed" />}
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
-        {openError && (
-          <Alert
-            type="warning"
-            showIcon
-            data-testid="local-open-failed"
-            message={t('localOpenFailed', { message: openError })}
-            action={
-              <Button danger size="small" loading={rebuilding} onClick={rebuild}>
-                {t('rebuild')}
-              </Button>
-            }
-            style={{ marginBottom: 16 }}
-          />
-        )}
-        {firstRun && (
-          <Alert
-            type="info"
-            data-testid="first-run"
-            message={t('firstRun.title')}
-            description={
-              <>
-                <Typography.Paragraph style={{ marginBottom: 8 }}>{t('firstRun.intro')}</Typography.Paragraph>
-                <div style={{ display: 'flex', gap: 8 }}>
-                  <Button onClick={useDemo} loading={preparingDemo}>
-                    {t('firstRun.demo')}
-                  </Button>
-                  <Button type="primary" onClick={() => navigate('/setup')} disabled={preparingDemo}>
-                    {t('firstRun.own')}
-                  </Button>
-                </div>
-              </>
-            }
-            style={{ marginBottom: 16 }}
-          />
-        )}
-        {/* The database downloads while the user types: the form stays usable, this says how far it is. */}
-        {backend.progress && !openError && <DatabaseProgressBar feed={backend.progress} locale={locale} />}
-        {backend.emailLinks && linkForm ? (
-          <Suspense fallback={null}>
-            <EmailLinkForm links={backend.emailLinks} purpose={linkForm.purpose} locale={locale} {...(linkForm.email ? { initialEmail: linkForm.email } : {})} onBack={() => setLinkForm(undefined)} />
-          </Suspense>
-        ) : (
-          <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
-            <Form.Item name="email" label={t('signIn.email')} rules={[{ required: true, message: t('signIn.emailRequired') }]}>
-              <Input autoComplete="username" type="email" />
-            </Form.Item>
-            <Form.Item name="password" label={t('signIn.password')} rules={[{ required: true, message: t('signIn.passwordRequired') }]}>
-              <Input.Password autoComplete="current-password" />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" block loading={busy}>
-              {t('signIn.submit')}
+    <AuthPanel>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline' }}>
+        <Typography.Title level={3} style={{ marginBottom: 4 }}>
+          {t('title')}
+        </Typography.Title>
+        <Button type="link" size="small" lang={locale === 'en' ? 'zh-CN' : 'en'} onClick={() => onLocaleChange(locale === 'en' ? 'zh-CN' : 'en')}>
+          {t('language')}
+        </Button>
+      </div>
+      <Typography.Paragraph type="secondary">
+        {t('subtitle')} · {backend.kind === 'embedded' ? t(demoHeld || firstRun ? 'signIn.embedded' : 'signIn.embeddedOwn') : backend.description}
+      </Typography.Paragraph>
+      {linkError && !linkForm && <Alert type="error" showIcon message={t('signIn.linkFailed', { message: linkError })} style={{ marginBottom: 16 }} role="alert" data-testid="link-failed" />}
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
+      {openError && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="local-open-failed"
+          message={t('localOpenFailed', { message: openError })}
+          action={
+            <Button danger size="small" loading={rebuilding} onClick={rebuild}>
+              {t('rebuild')}
             </Button>
-            {backend.emailLinks && (
-              <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 8 }}>
-                <Button type="link" style={{ padding: 0 }} onClick={() => openLinkForm('signIn')}>
-                  {t('signIn.byLink')}
+          }
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {firstRun && (
+        <Alert
+          type="info"
+          data-testid="first-run"
+          message={t('firstRun.title')}
+          description={
+            <>
+              <Typography.Paragraph style={{ marginBottom: 8 }}>{t('firstRun.intro')}</Typography.Paragraph>
+              <div style={{ display: 'flex', gap: 8 }}>
+                <Button onClick={useDemo} loading={preparingDemo}>
+                  {t('firstRun.demo')}
                 </Button>
-                <Button type="link" style={{ padding: 0 }} onClick={() => openLinkForm('reset')}>
-                  {t('signIn.forgot')}
+                <Button type="primary" onClick={() => navigate('/setup')} disabled={preparingDemo}>
+                  {t('firstRun.own')}
                 </Button>
               </div>
-            )}
-          </Form>
-        )}
-        {backend.demoLogins.length > 0 && (demoHeld || firstRun) && (
-          <List
-            style={{ marginTop: 24 }}
-            size="small"
-            header={<Typography.Text strong>{t('signIn.demoTitle')}</Typography.Text>}
-            footer={<Typography.Text type="secondary">{t('signIn.demoPassword', { password: backend.demoLogins[0]!.password })}</Typography.Text>}
-            dataSource={[...backend.demoLogins]}
-            renderItem={(a) => (
-              <List.Item>
-                <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => form.setFieldsValue({ email: a.email, password: a.password })}>
-                  <span data-record="">{a.displayName}</span>
-                  <br />
-                  <Typography.Text type="secondary">{a.email}</Typography.Text>
-                </Button>
-              </List.Item>
-            )}
-          />
-        )}
-      </Card>
-    </div>
+            </>
+          }
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {/* The database downloads while the user types: the form stays usable, this says how far it is. */}
+      {backend.progress && !openError && <DatabaseProgressBar feed={backend.progress} locale={locale} />}
+      {backend.emailLinks && linkForm ? (
+        <Suspense fallback={null}>
+          <EmailLinkForm links={backend.emailLinks} purpose={linkForm.purpose} locale={locale} {...(linkForm.email ? { initialEmail: linkForm.email } : {})} onBack={() => setLinkForm(undefined)} />
+        </Suspense>
+      ) : (
+        <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
+          <Form.Item name="email" label={t('signIn.email')} rules={[{ required: true, message: t('signIn.emailRequired') }]}>
+            <Input autoComplete="username" type="email" />
+          </Form.Item>
+          <Form.Item name="password" label={t('signIn.password')} rules={[{ required: true, message: t('signIn.passwordRequired') }]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            {t('signIn.submit')}
+          </Button>
+          {backend.emailLinks && (
+            <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 8 }}>
+              <Button type="link" style={{ padding: 0 }} onClick={() => openLinkForm('signIn')}>
+                {t('signIn.byLink')}
+              </Button>
+              <Button type="link" style={{ padding: 0 }} onClick={() => openLinkForm('reset')}>
+                {t('signIn.forgot')}
+              </Button>
+            </div>
+          )}
+        </Form>
+      )}
+      {backend.demoLogins.length > 0 && (demoHeld || firstRun) && (
+        <DemoAccountList
+          title={t('signIn.demoTitle')}
+          footer={t('signIn.demoPassword', { password: backend.demoLogins[0]!.password })}
+          accounts={backend.demoLogins}
+          onPick={(a) => form.setFieldsValue({ email: a.email, password: a.password })}
+        />
+      )}
+    </AuthPanel>
   );
 }

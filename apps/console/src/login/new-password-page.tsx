@@ -1,8 +1,9 @@
-import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { documentTitle } from '@fazhi/plugin-sdk';
 import type { ConsoleBackend, EmailLinks, SignedInSession } from '../backend/backend.js';
 import { consoleText, errorText, type ConsoleLocale } from '../messages.js';
+import { AuthPanel } from './auth-panel.js';
 
 interface Props {
   backend: ConsoleBackend;
@@ -46,38 +47,36 @@ export function NewPasswordPage({ backend, links, session, locale, onDone, onSig
   };
 
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f2f5', padding: 16 }}>
-      <Card style={{ width: 440 }} data-testid="new-password">
-        <Typography.Title level={3} style={{ marginBottom: 4 }}>
-          {t('title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('why', { email: session.email })}</Typography.Paragraph>
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
-        <Form<Fields> layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
-          <Form.Item name="next" label={t('next')} rules={[{ required: true, message: t('nextRequired') }]}>
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item
-            name="repeat"
-            label={t('repeat')}
-            dependencies={['next']}
-            rules={[
-              { required: true, message: t('repeatRequired') },
-              ({ getFieldValue }) => ({
-                validator: (_, value) => (value === getFieldValue('next') ? Promise.resolve() : Promise.reject(new Error(t('mismatch')))),
-              }),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy}>
-            {t('submit')}
-          </Button>
-        </Form>
-        <Button type="link" block style={{ marginTop: 8 }} onClick={() => void backend.signOut().then(onSignedOut)}>
-          {consoleText(locale, 'console.signOut')}
+    <AuthPanel testId="new-password">
+      <Typography.Title level={3} style={{ marginBottom: 4 }}>
+        {t('title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('why', { email: session.email })}</Typography.Paragraph>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
+      <Form<Fields> layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
+        <Form.Item name="next" label={t('next')} rules={[{ required: true, message: t('nextRequired') }]}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          name="repeat"
+          label={t('repeat')}
+          dependencies={['next']}
+          rules={[
+            { required: true, message: t('repeatRequired') },
+            ({ getFieldValue }) => ({
+              validator: (_, value) => (value === getFieldValue('next') ? Promise.resolve() : Promise.reject(new Error(t('mismatch')))),
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={busy}>
+          {t('submit')}
         </Button>
-      </Card>
-    </div>
+      </Form>
+      <Button type="link" block style={{ marginTop: 8 }} onClick={() => void backend.signOut().then(onSignedOut)}>
+        {consoleText(locale, 'console.signOut')}
+      </Button>
+    </AuthPanel>
   );
 }
