@@ -1,13 +1,13 @@
 import { ErrorComponent, ThemedLayout, ThemedSider, ThemedTitle, useNotificationProvider } from '@refinedev/antd';
 import '@refinedev/antd/dist/reset.css';
-import { Authenticated, Refine, type AuthProvider } from '@refinedev/core';
+import { Authenticated, Refine, useTranslate, type AuthProvider } from '@refinedev/core';
 import routerProvider, { CatchAllNavigate, UnsavedChangesNotifier } from '@refinedev/react-router';
 import type { FazhiServices } from '@fazhi/plugin-sdk';
 import { createAccessControl, findResource, refineResources, type ConsoleComposition } from '@fazhi/plugin-sdk/host';
 import { createI18nProvider, DocumentTitle, FazhiServicesProvider, pluginRoutes, todoPath, todoRoute } from '@fazhi/plugin-sdk/ui';
 import { ApartmentOutlined, BarChartOutlined, CheckSquareOutlined, FileTextOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Result, Spin } from 'antd';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useMemo, useState, type ComponentProps } from 'react';
 import { Outlet, Route, Routes, useLocation } from 'react-router';
 import type { ConnectedBackend, ConsoleBackend, SignedInSession } from '../backend/backend.js';
 import type { RememberedHome as RememberedHomeData } from '../home/figure-memory.js';
@@ -227,79 +227,88 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
   };
 
   return (
-    <Refine
-      dataProvider={connected.dataProvider}
-      routerProvider={routerProvider}
-      authProvider={authProvider}
-      accessControlProvider={accessControlProvider}
-      i18nProvider={i18nProvider}
-      notificationProvider={useNotificationProvider}
-      resources={resources}
-      options={{ disableTelemetry: true, syncWithLocation: true, warnWhenUnsavedChanges: true, reactQuery: { clientConfig: { defaultOptions: { queries: { retry: false, staleTime: 0 } } } } }}
-    >
-      {/* Forms warn before unsaved changes are lost: another route (menu, back, cancel) asks with
-          window.confirm, closing or reloading the tab with the browser's beforeunload prompt. */}
-      <UnsavedChangesNotifier translationKey="warnWhenUnsavedChanges" />
-      <DocumentTitle app={i18nProvider.translate('console.title')} />
-      <FazhiServicesProvider services={services}>
-        <Routes>
-          <Route
-            path="/reports/print"
-            element={
-              <Authenticated key="print" fallback={<CatchAllNavigate to="/login" />}>
-                <Suspense fallback={pageSpinner}>
-                  <ReportPrint reports={connected.reports} model={model} />
-                </Suspense>
-              </Authenticated>
-            }
-          />
-          <Route
-            element={
-              <Authenticated key="console" fallback={<CatchAllNavigate to="/login" />}>
-                <ThemedLayout
-                  Title={({ collapsed }) => <ThemedTitle collapsed={collapsed} text={i18nProvider.translate('console.title')} />}
-                  Sider={(p) => <ThemedSider {...p} render={({ items }) => items} />}
-                  Header={() => (
-                    <ConsoleHeader
-                      backend={backend}
-                      user={user}
-                      plugins={plugins}
-                      session={session}
-                      orgId={orgId}
-                      year={year}
-                      locale={locale}
-                      onOrgChange={changeOrg}
-                      onYearChange={setYear}
-                      onLocaleChange={onLocaleChange}
-                    />
-                  )}
-                >
-                  <Outlet />
-                </ThemedLayout>
-              </Authenticated>
-            }
-          >
-            <Route index element={<HomePage plugins={plugins} onShown={rememberHome} recall={(org, y) => backend.figureMemory?.recall(user.id, org, y)} />} />
+    <HeaderProps.Provider value={{ backend, user, plugins, session, ...(orgId ? { orgId } : {}), year, locale, onOrgChange: changeOrg, onYearChange: setYear, onLocaleChange }}>
+      <Refine
+        dataProvider={connected.dataProvider}
+        routerProvider={routerProvider}
+        authProvider={authProvider}
+        accessControlProvider={accessControlProvider}
+        i18nProvider={i18nProvider}
+        notificationProvider={useNotificationProvider}
+        resources={resources}
+        options={{ disableTelemetry: true, syncWithLocation: true, warnWhenUnsavedChanges: true, reactQuery: { clientConfig: { defaultOptions: { queries: { retry: false, staleTime: 0 } } } } }}
+      >
+        {/* Forms warn before unsaved changes are lost: another route (menu, back, cancel) asks with
+            window.confirm, closing or reloading the tab with the browser's beforeunload prompt. */}
+        <UnsavedChangesNotifier translationKey="warnWhenUnsavedChanges" />
+        <DocumentTitle app={i18nProvider.translate('console.title')} />
+        <FazhiServicesProvider services={services}>
+          <Routes>
             <Route
-              path="/reports"
+              path="/reports/print"
               element={
-                <Suspense fallback={pageSpinner}>
-                  <ReportsWorkspace reports={connected.reports} model={model} plugins={plugins} />
-                </Suspense>
+                <Authenticated key="print" fallback={<CatchAllNavigate to="/login" />}>
+                  <Suspense fallback={pageSpinner}>
+                    <ReportPrint reports={connected.reports} model={model} />
+                  </Suspense>
+                </Authenticated>
               }
             />
-            <Route path={todoPath} element={todoRoute(plugins).element} />
-            <Route path="/reports/template" element={<TemplateEditorPage model={model} reports={connected.reports} />} />
-            <Route path="/reports/district" element={<DistrictComparisonPage reports={connected.reports} />} />
-            <Route path="/orgs" element={<OrgAdminPage orgs={connected.orgs} onChanged={reloadUser} />} />
-            <Route path="/members" element={<MembersPage access={connected.access} {...(connected.localAccounts ? { localAccounts: connected.localAccounts } : {})} invitations={backend.kind === 'supabase'} />} />
-            {plugins.flatMap(pluginRoutes).map((r) => (
-              <Route key={r.path} path={r.path} element={r.element} />
-            ))}
-            <Route path="*" element={<ErrorComponent />} />
-          </Route>
-        </Routes>
-      </FazhiServicesProvider>
-    </Refine>
+            <Route
+              element={
+                <Authenticated key="console" fallback={<CatchAllNavigate to="/login" />}>
+                  <ThemedLayout
+                    Title={ShellTitle}
+                    Sider={ShellSider}
+                    Header={ShellHeader}
+                  >
+                    <Outlet />
+                  </ThemedLayout>
+                </Authenticated>
+              }
+            >
+              <Route index element={<HomePage plugins={plugins} onShown={rememberHome} recall={(org, y) => backend.figureMemory?.recall(user.id, org, y)} />} />
+              <Route
+                path="/reports"
+                element={
+                  <Suspense fallback={pageSpinner}>
+                    <ReportsWorkspace reports={connected.reports} model={model} plugins={plugins} />
+                  </Suspense>
+                }
+              />
+              <Route path={todoPath} element={todoRoute(plugins).element} />
+              <Route path="/reports/template" element={<TemplateEditorPage model={model} reports={connected.reports} />} />
+              <Route path="/reports/district" element={<DistrictComparisonPage reports={connected.reports} />} />
+              <Route path="/orgs" element={<OrgAdminPage orgs={connected.orgs} onChanged={reloadUser} />} />
+              <Route path="/members" element={<MembersPage access={connected.access} {...(connected.localAccounts ? { localAccounts: connected.localAccounts } : {})} invitations={backend.kind === 'supabase'} />} />
+              {plugins.flatMap(pluginRoutes).map((r) => (
+                <Route key={r.path} path={r.path} element={r.element} />
+              ))}
+              <Route path="*" element={<ErrorComponent />} />
+            </Route>
+          </Routes>
+        </FazhiServicesProvider>
+      </Refine>
+    </HeaderProps.Provider>
   );
+}
+
+// ThemedLayout takes its title, sider and header as components. Made inline, each render of the
+// console (every unit or year switch) would make new component types, so React would remount the
+// header and re-run its queries (the 待办 counts, the demo-data check) ahead of the page's own in
+// the one database worker. Defined once here, the header reads its props from a context.
+const HeaderProps = createContext<ComponentProps<typeof ConsoleHeader> | null>(null);
+
+function ShellHeader() {
+  const props = useContext(HeaderProps);
+  return props && <ConsoleHeader {...props} />;
+}
+
+function ShellTitle({ collapsed }: { collapsed: boolean }) {
+  const translate = useTranslate();
+  return <ThemedTitle collapsed={collapsed} text={translate('console.title')} />;
+}
+
+function ShellSider(props: ComponentProps<typeof ThemedSider>) {
+  return <ThemedSider {...props} render={({ items }) => items} />;
 }
