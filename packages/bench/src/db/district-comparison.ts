@@ -91,6 +91,8 @@ async function measure(db: Database, label: string, dataDir: string | null): Pro
  */
 async function explain(url: string, serverLog: string): Promise<void> {
   const admin = await openDatabase(url);
+  // ALTER SYSTEM knows auto_explain's settings only once the module is loaded in the session.
+  await admin.exec(`load 'auto_explain'`);
   for (const setting of ["session_preload_libraries = 'auto_explain'", 'auto_explain.log_min_duration = 0', 'auto_explain.log_analyze = on', 'auto_explain.log_buffers = on', 'auto_explain.log_nested_statements = on']) {
     await admin.exec(`alter system set ${setting}`);
   }
