@@ -1,6 +1,6 @@
 import type { FieldDef } from './fields.js';
 import { messages } from './messages.js';
-import { isRealDate } from './schema.js';
+import { isoDateTimePattern, isRealDate } from './schema.js';
 
 export type CoerceResult = { ok: true; value: unknown } | { ok: false; message: string };
 
@@ -13,6 +13,8 @@ const pad2 = (s: string) => s.padStart(2, '0');
 
 /** Accepts 2024-03-05, 2024/3/5, 2024.3.5 and 2024年3月5日; returns the ISO form or null. */
 export function normalizeDate(text: string): string | null {
+  // Already ISO (every date a dataset file holds): nothing to rebuild.
+  if (text.length === 10 && isRealDate(text)) return text;
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text.trim());
   if (!m) return null;
   const iso = `${m[1]}-${pad2(m[2]!)}-${pad2(m[3]!)}`;
@@ -24,6 +26,7 @@ export function normalizeDate(text: string): string | null {
  * returns `YYYY-MM-DDTHH:mm:ss+08:00` (China Standard Time) or null.
  */
 export function normalizeDateTime(text: string): string | null {
+  if (text.length === 25 && isStoredDateTime(text)) return text;
   const m = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text.trim());
   if (!m) return null;
   const date = normalizeDate(m[1]!);
@@ -36,6 +39,16 @@ export function normalizeDateTime(text: string): string | null {
   const utcMs = Date.parse(`${local}${zone === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`);
   if (Number.isNaN(utcMs)) return null;
   return `${new Date(utcMs + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
+}
+
+const twoDigits = (text: string, at: number) => (text.charCodeAt(at) - 48) * 10 + (text.charCodeAt(at + 1) - 48);
+
+/**
+ * Already in the stored form (`YYYY-MM-DDTHH:mm:ss+08:00`, every date-time a dataset file holds)
+ * with a real date and time: the slow path would rebuild the same text, at a dozen allocations a cell.
+ */
+function isStoredDateTime(text: string): boolean {
+  return isoDateTimePattern.test(text) && isRealDate(text.slice(0, 10)) && twoDigits(text, 11) <= 23 && twoDigits(text, 14) <= 59 && twoDigits(text, 17) <= 59;
 }
 
 /** Parses a yuan amount (`1234.5`, `1,234.50`, `¥1234`) into integer fen without float arithmetic. */
@@ -56,9 +69,22 @@ export function formatYuan(fen: number): string {
 const trueWords = new Set(['是', 'true', 'TRUE', 'True', '1', 'Y', 'y', 'yes', '√']);
 const falseWords = new Set(['否', 'false', 'FALSE', 'False', '0', 'N', 'n', 'no', '×']);
 
-function matchOption(f: FieldDef & { options: readonly { value: string; label: string }[] }, text: string): string | null {
-  const t = text.trim();
-  return f.options.find((o) => o.value === t || o.label === t)?.value ?? null;
+type OptionField = FieldDef & { options: readonly { value: string; label: string }[] };
+
+/** Code or label → code, per field: the first option that has the text as either wins, as a search in order would. */
+const optionLookups = new WeakMap<OptionField, Map<string, string>>();
+
+function matchOption(f: OptionField, text: string): string | null {
+  let lookup = optionLookups.get(f);
+  if (!lookup) {
+    lookup = new Map();
+    for (const o of f.options) {
+      if (!lookup.has(o.value)) lookup.set(o.value, o.value);
+      if (!lookup.has(o.label)) lookup.set(o.label, o.value);
+    }
+    optionLookups.set(f, lookup);
+  }
+  return lookup.get(text.trim()) ?? null;
 }
 
 /** A refused cell: the message quotes what was received. */

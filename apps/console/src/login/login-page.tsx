@@ -1,22 +1,28 @@
 import { Alert, App, Button, Form, Input, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { ConsoleBackend, SignedInSession } from '../backend/backend.js';
-import { consoleText, type ConsoleLocale } from '../messages.js';
+import { consoleText, errorText, type ConsoleLocale } from '../messages.js';
 import { documentTitle } from '@fazhi/plugin-sdk';
 import { AuthPanel } from './auth-panel.js';
 import { DatabaseProgressBar } from './database-progress.js';
 import { DemoAccountList } from './demo-account-list.js';
+import type { EmailLinkPurpose } from './email-link-form.js';
+
+// Supabase only: the embedded default's sign-in route does not download it.
+const EmailLinkForm = lazy(() => import('./email-link-form.js').then((m) => ({ default: m.EmailLinkForm })));
 
 interface Props {
   backend: ConsoleBackend;
   locale: ConsoleLocale;
   onLocaleChange(locale: ConsoleLocale): void;
   onSignedIn(session: SignedInSession): void;
+  /** Why the mailed link the console was opened with did not sign in (expired, used, another browser). */
+  linkError?: string;
 }
 
 /** Kept light on purpose: the first page of a visit loads antd's form only, not Refine or the database client. */
-export function LoginPage({ backend, locale, onLocaleChange, onSignedIn }: Props) {
+export function LoginPage({ backend, locale, onLocaleChange, onSignedIn, linkError }: Props) {
   const t = (key: string, params?: Record<string, string | number>) => consoleText(locale, `console.${key}`, params);
   const [form] = Form.useForm<{ email: string; password: string }>();
   const [busy, setBusy] = useState(false);
@@ -27,6 +33,9 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn }: Props
   /** Why the local database did not open; the page then offers to rebuild it. */
   const [openError, setOpenError] = useState<string>();
   const [rebuilding, setRebuilding] = useState(false);
+  /** Supabase: the password form, or 邮箱登录链接 / 忘记密码 in its place. */
+  const [linkForm, setLinkForm] = useState<{ purpose: EmailLinkPurpose; email?: string }>();
+  const openLinkForm = (purpose: EmailLinkPurpose) => setLinkForm({ purpose, email: form.getFieldValue('email') as string | undefined });
 
   useEffect(() => {
     document.title = documentTitle({ page: t('signIn.title') }, t('title'));
@@ -100,7 +109,7 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn }: Props
       const to = params.get('to');
       navigate(to && to.startsWith('/') && !to.startsWith('//') ? to : '/', { replace: true });
     } catch (e) {
-      setError(t('signIn.failed', { message: e instanceof Error ? e.message : String(e) }));
+      setError(t('signIn.failed', { message: errorText(locale, e) }));
       // The database itself failed to open (not the password): offer to rebuild it.
       if (backend.localDatabase && e instanceof Error && e.name === 'BrokenDatabaseError') setOpenError(e.message);
     } finally {
@@ -121,6 +130,7 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn }: Props
       <Typography.Paragraph type="secondary">
         {t('subtitle')} · {backend.kind === 'embedded' ? t(demoHeld || firstRun ? 'signIn.embedded' : 'signIn.embeddedOwn') : backend.description}
       </Typography.Paragraph>
+      {linkError && !linkForm && <Alert type="error" showIcon message={t('signIn.linkFailed', { message: linkError })} style={{ marginBottom: 16 }} role="alert" data-testid="link-failed" />}
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
       {openError && (
         <Alert
@@ -159,17 +169,33 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn }: Props
       )}
       {/* The database downloads while the user types: the form stays usable, this says how far it is. */}
       {backend.progress && !openError && <DatabaseProgressBar feed={backend.progress} locale={locale} />}
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
-        <Form.Item name="email" label={t('signIn.email')} rules={[{ required: true, message: t('signIn.emailRequired') }]}>
-          <Input autoComplete="username" type="email" />
-        </Form.Item>
-        <Form.Item name="password" label={t('signIn.password')} rules={[{ required: true, message: t('signIn.passwordRequired') }]}>
-          <Input.Password autoComplete="current-password" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={busy}>
-          {t('signIn.submit')}
-        </Button>
-      </Form>
+      {backend.emailLinks && linkForm ? (
+        <Suspense fallback={null}>
+          <EmailLinkForm links={backend.emailLinks} purpose={linkForm.purpose} locale={locale} {...(linkForm.email ? { initialEmail: linkForm.email } : {})} onBack={() => setLinkForm(undefined)} />
+        </Suspense>
+      ) : (
+        <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
+          <Form.Item name="email" label={t('signIn.email')} rules={[{ required: true, message: t('signIn.emailRequired') }]}>
+            <Input autoComplete="username" type="email" />
+          </Form.Item>
+          <Form.Item name="password" label={t('signIn.password')} rules={[{ required: true, message: t('signIn.passwordRequired') }]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            {t('signIn.submit')}
+          </Button>
+          {backend.emailLinks && (
+            <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 8 }}>
+              <Button type="link" style={{ padding: 0 }} onClick={() => openLinkForm('signIn')}>
+                {t('signIn.byLink')}
+              </Button>
+              <Button type="link" style={{ padding: 0 }} onClick={() => openLinkForm('reset')}>
+                {t('signIn.forgot')}
+              </Button>
+            </div>
+          )}
+        </Form>
+      )}
       {backend.demoLogins.length > 0 && (demoHeld || firstRun) && (
         <DemoAccountList
           title={t('signIn.demoTitle')}
