@@ -136,7 +136,8 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
     },
     async connect(session) {
       const [database, { connectAs }] = await Promise.all([open(), loadDatabase()]);
-      return connectAs(database, session, model, lastHome.forget);
+      const remembered = lastHome.recallFor(session.userId);
+      return connectAs(database, session, model, lastHome.forget, remembered && { orgId: remembered.orgId, year: remembered.year });
     },
     localDatabase,
     progress,

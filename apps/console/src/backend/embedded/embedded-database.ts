@@ -136,12 +136,22 @@ export function changeOwnPassword(db: Database, session: SignedInSession, curren
  * hears of every write that may change a figure or who may see it (records, imports, grants,
  * units), after the cached figures are dropped.
  */
-export async function connectAs({ db, manifest }: { db: Database; manifest: Pick<DemoManifest, 'year'> }, session: SignedInSession, model: FazhiModel, onWrite: () => void = () => undefined): Promise<ConnectedBackend> {
+export async function connectAs(
+  { db, manifest }: { db: Database; manifest: Pick<DemoManifest, 'year'> },
+  session: SignedInSession,
+  model: FazhiModel,
+  onWrite: () => void = () => undefined,
+  expected?: { orgId: string; year: number },
+): Promise<ConnectedBackend> {
   const run = <T>(fn: Parameters<typeof asUser<T>>[2]) => asUser(db, { userId: session.userId }, fn);
+  const indicators = cachingIndicatorSource(sqlEvaluator(db, { asUser: session.userId, catalog: model.catalog }));
+  // The figures the home page will ask for (those of the last visit), queued first: the first
+  // indicator query after PostgreSQL starts is the slow one, and it runs as the user under RLS
+  // like any other, so it need not wait for the user's memberships to be read.
+  if (expected) indicators.prefetch(expected.orgId, expected.year);
   const readUser = () => run((tx) => readConsoleUser(tx, session.userId, session.displayName));
   const user = await readUser();
   if (!user.memberships.length) throw new Error(`账号“${session.email}”没有任何机构的权限，请联系管理员`);
-  const indicators = cachingIndicatorSource(sqlEvaluator(db, { asUser: session.userId, catalog: model.catalog }));
   // Dashboards open on the demo data's year; a street of its own on the current year.
   const demo = await holdsDemoData(db);
   const written = () => {
