@@ -62,15 +62,11 @@ create policy "Managers can read the changes of the units they manage" on public
   for select to authenticated
   using (org_id = any ((select private.org_tree_managed_ids())::uuid[]));
 
--- The service role and the database owner (a connection without JWT claims: the CLI, seeds) manage
--- every unit, as they could write the table anyway; the rules of the functions still hold for them.
-create function private.is_operator() returns boolean
-language sql stable security definer set search_path = ''
-as $$ select coalesce((select auth.role()), '') = 'service_role' or (select auth.jwt()) is null $$;
-revoke all on function private.is_operator() from public;
-
 -- The unit, locked for the change, when the caller manages it; refuses (42501) otherwise. A unit
--- the caller cannot see is reported the same way as a missing one.
+-- the caller cannot see is reported the same way as a missing one. Callers that are not signed-in
+-- users (the service role, the database owner: the CLI, seeds; private.restricted_caller) manage
+-- every unit, as they could write the table anyway; the rules of the functions still hold for
+-- them. API visitors (anon) never get here: the functions are not granted to them.
 create function private.managed_unit(p_org uuid, p_doing text) returns public.org_units
 language plpgsql security definer set search_path = ''
 as $$
@@ -78,7 +74,7 @@ declare
   unit public.org_units;
 begin
   select * into unit from public.org_units u where u.id = p_org for update;
-  if not found or not (private.is_operator() or p_org = any (private.org_tree_managed_ids())) then
+  if not found or not (not private.restricted_caller() or p_org = any (private.org_tree_managed_ids())) then
     raise exception using errcode = '42501',
       message = format('只有机构所属街道（镇）的管理员或所在区的督导员可以%s，您无权管理该机构或该机构不存在', p_doing);
   end if;
@@ -409,6 +405,64 @@ begin
 end
 $$;
 
+-- Accounts (the first admin here; local accounts in 20261205090300_local_accounts.sql) --------
+
+create schema if not exists extensions;
+create extension if not exists pgcrypto with schema extensions;
+
+-- The password rule of both the initial and a changed password (GoTrue's minimum is 6; a shared
+-- office computer deserves 8). Bcrypt reads at most 72 bytes: longer would be cut silently.
+create function private.check_password(p_password text, p_what text) returns void
+language plpgsql immutable set search_path = ''
+as $$
+begin
+  if p_password is null or char_length(p_password) < 8 then
+    raise exception using errcode = '22023', column = 'password', message = format('%s至少需要 8 个字符', p_what);
+  elsif octet_length(p_password) > 72 then
+    raise exception using errcode = '22023', column = 'password', message = format('%s不能超过 72 个字节（约 24 个汉字或 72 个字母）', p_what);
+  elsif p_password !~ '[^[:space:]]' then
+    raise exception using errcode = '22023', column = 'password', message = format('%s不能全是空格', p_what);
+  end if;
+end
+$$;
+
+-- Writes the user row the way GoTrue does for a confirmed e-mail sign-up: bcrypt at GoTrue's cost 10
+-- ($2a$10$…), which its sign-in verifies. GoTrue's token columns
+-- (absent from a bare PostgreSQL's auth.users) must be '' rather than NULL for its sign-in.
+create function private.insert_auth_user(p_id uuid, p_email text, p_password text, p_display_name text) returns void
+language plpgsql security definer set search_path = ''
+as $$
+declare
+  token_column text;
+begin
+  insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
+  values (
+    '00000000-0000-0000-0000-000000000000', p_id, 'authenticated', 'authenticated', p_email,
+    extensions.crypt(p_password, extensions.gen_salt('bf', 10)), now(),
+    '{"provider": "email", "providers": ["email"]}'::jsonb,
+    case when p_display_name is null then '{}'::jsonb else jsonb_build_object('display_name', p_display_name) end,
+    now(), now()
+  );
+  for token_column in
+    select a.attname from pg_catalog.pg_attribute a
+    where a.attrelid = 'auth.users'::regclass and not a.attisdropped
+      and a.attname in ('confirmation_token', 'recovery_token', 'email_change_token_new', 'email_change')
+  loop
+    execute format('update auth.users set %I = '''' where id = $1', token_column) using p_id;
+  end loop;
+  if to_regclass('auth.identities') is not null then
+    -- The schema named through format(): a constant text would be checked against an auth schema
+    -- without auth.identities (the shim) although the branch never runs there.
+    execute format($i$
+      insert into %I.identities (provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
+      values ($1::text, $1, jsonb_build_object('sub', $1::text, 'email', $2::text, 'email_verified', true), 'email', null, now(), now())
+    $i$, 'auth') using p_id, p_email;
+  end if;
+end
+$$;
+
+revoke all on function private.check_password(text, text), private.insert_auth_user(uuid, text, text, text) from public;
+
 -- First run (建立本单位) --------------------------------------------------------------------------
 
 -- Inserts `p_units` (a JSON array of {kind, name, shortName?, code?, ledgerFrom?, ledgerTo?,
@@ -472,7 +526,7 @@ revoke all on function private.set_up_units(uuid, jsonb, text) from public;
 
 -- The first run: on a database without org units, creates the tree of `p_setup.units`, the first
 -- admin (`p_setup.admin`: email, password, displayName?) as an auth.users row with a bcrypt
--- password as GoTrue stores it, and that admin's membership (with the personal-data grant) at the
+-- password as GoTrue stores it (private.insert_auth_user, as for every local account), and that admin's membership (with the personal-data grant) at the
 -- first street or town of the document. Only the database owner (the console on a new embedded
 -- database, `fazhi setup` with the database's URL) and the service role may run it: an API
 -- visitor on a new Supabase project must not be able to make itself the admin. Refuses once the
@@ -506,13 +560,7 @@ begin
   if v_email !~ '^[^@[:space:]]+@[^@[:space:]]+\.[^@[:space:]]+$' then
     raise exception using errcode = '22023', column = 'email', message = format('首位管理员的邮箱“%s”格式不正确', v_email);
   end if;
-  if char_length(v_password) < 8 then
-    raise exception using errcode = '22023', column = 'password', message = '首位管理员的密码至少 8 位';
-  end if;
-  if char_length(v_password) > 72 then
-    -- bcrypt reads 72 bytes at most; a longer password would silently be cut.
-    raise exception using errcode = '22023', column = 'password', message = '首位管理员的密码不能超过 72 位';
-  end if;
+  perform private.check_password(v_password, '首位管理员的密码');
 
   v_unit_ids := private.set_up_units(null, p_setup -> 'units', '机构设置');
   select u.id into v_home from unnest(v_unit_ids) with ordinality as t (id, n) join public.org_units u on u.id = t.id
@@ -524,22 +572,7 @@ begin
   if exists (select 1 from auth.users u where lower(u.email) = v_email) then
     raise exception using errcode = '23505', column = 'email', message = format('邮箱“%s”已有账号', v_email);
   end if;
-  -- GoTrue's own hashing: bcrypt, cost 10 ($2a$10$…), which its sign-in verifies.
-  insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
-  values ('00000000-0000-0000-0000-000000000000', v_admin_id, 'authenticated', 'authenticated', v_email,
-    extensions.crypt(v_password, extensions.gen_salt('bf', 10)), now(),
-    '{"provider": "email", "providers": ["email"]}', jsonb_build_object('display_name', coalesce(v_display_name, '管理员')), now(), now());
-  -- Real GoTrue reads these as strings (NULL breaks sign-in) and signs in through an identity.
-  if exists (select 1 from information_schema.columns c where c.table_schema = 'auth' and c.table_name = 'users' and c.column_name = 'confirmation_token') then
-    -- Names through format(): a constant text would be checked against the auth schema at hand
-    -- (the shim has neither these columns nor auth.identities) although the branch never runs there.
-    execute format($sql$update %I.users set confirmation_token = '', recovery_token = '', email_change_token_new = '', email_change = '' where id = $1$sql$, 'auth') using v_admin_id;
-  end if;
-  if pg_catalog.to_regclass('auth.identities') is not null then
-    execute format($sql$insert into %I.identities (provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
-      values ($1::text, $1, jsonb_build_object('sub', $1::text, 'email', $2::text, 'email_verified', true), 'email', now(), now(), now())$sql$, 'auth')
-      using v_admin_id, v_email;
-  end if;
+  perform private.insert_auth_user(v_admin_id, v_email, v_password, coalesce(v_display_name, '管理员'));
   insert into public.memberships (user_id, org_id, role, areas, personal_data) values (v_admin_id, v_home, 'admin', '{}', true);
   return jsonb_build_object('adminId', v_admin_id, 'unitIds', to_jsonb(v_unit_ids));
 end

@@ -4,13 +4,13 @@
 -- pgcrypto's crypt), so the same row signs in on Supabase after a move; the initial password must
 -- be changed at the first sign-in. See docs/database.md "Members and access".
 
-create schema if not exists extensions;
-create extension if not exists pgcrypto with schema extensions;
-
 -- One row per local account: who created it and whether its initial password still stands. Why it
 -- was created is in the audit trail (public.audit_log.reason), as for every change of access.
 create table private.local_accounts (
   user_id uuid primary key references auth.users (id) on delete cascade,
+  -- The unit the account was created for: its audit rows belong to that unit, so the unit's
+  -- admins read them in the audit trail (public.audit_log is read by org).
+  org_id uuid not null references public.org_units (id),
   created_by uuid,
   created_at timestamptz not null default now(),
   must_change_password boolean not null default true,
@@ -20,62 +20,12 @@ comment on table private.local_accounts is '本地账号（本机数据库）';
 
 -- Creation and every password change land in the audit trail (never the hash: that stays in auth.users).
 create trigger local_accounts_audit after insert or update or delete on private.local_accounts
-  for each row execute function private.audit();
+  for each row execute function private.audit('org_id');
 
 -- The member list's 待改初始密码 (a stub in 20261205090100_members_and_access.sql until now).
 create or replace function private.must_change_password_of(p_user uuid) returns boolean
 language sql stable security definer set search_path = ''
 as $$ select coalesce((select a.must_change_password from private.local_accounts a where a.user_id = p_user), false) $$;
-
--- The password rule of both the initial and a changed password (GoTrue's minimum is 6; a shared
--- office computer deserves 8). Bcrypt reads at most 72 bytes: longer would be cut silently.
-create function private.check_password(p_password text, p_what text) returns void
-language plpgsql immutable set search_path = ''
-as $$
-begin
-  if p_password is null or char_length(p_password) < 8 then
-    raise exception using errcode = '22023', column = 'password', message = format('%s至少需要 8 个字符', p_what);
-  elsif octet_length(p_password) > 72 then
-    raise exception using errcode = '22023', column = 'password', message = format('%s不能超过 72 个字节（约 24 个汉字或 72 个字母）', p_what);
-  elsif p_password !~ '[^[:space:]]' then
-    raise exception using errcode = '22023', column = 'password', message = format('%s不能全是空格', p_what);
-  end if;
-end
-$$;
-
--- Writes the user row the way GoTrue does for a confirmed e-mail sign-up. GoTrue's token columns
--- (absent from a bare PostgreSQL's auth.users) must be '' rather than NULL for its sign-in.
-create function private.insert_auth_user(p_id uuid, p_email text, p_password text, p_display_name text) returns void
-language plpgsql security definer set search_path = ''
-as $$
-declare
-  token_column text;
-begin
-  insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
-  values (
-    '00000000-0000-0000-0000-000000000000', p_id, 'authenticated', 'authenticated', p_email,
-    extensions.crypt(p_password, extensions.gen_salt('bf')), now(),
-    '{"provider": "email", "providers": ["email"]}'::jsonb,
-    case when p_display_name is null then '{}'::jsonb else jsonb_build_object('display_name', p_display_name) end,
-    now(), now()
-  );
-  for token_column in
-    select a.attname from pg_catalog.pg_attribute a
-    where a.attrelid = 'auth.users'::regclass and not a.attisdropped
-      and a.attname in ('confirmation_token', 'recovery_token', 'email_change_token_new', 'email_change')
-  loop
-    execute format('update auth.users set %I = '''' where id = $1', token_column) using p_id;
-  end loop;
-  if to_regclass('auth.identities') is not null then
-    -- The schema named through format(): a constant text would be checked against an auth schema
-    -- without auth.identities (the shim) although the branch never runs there.
-    execute format($i$
-      insert into %I.identities (provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
-      values ($1::text, $1, jsonb_build_object('sub', $1::text, 'email', $2::text, 'email_verified', true), 'email', null, now(), now())
-    $i$, 'auth') using p_id, p_email;
-  end if;
-end
-$$;
 
 -- Creates a local account with one grant, as the caller; returns the new membership. The grant
 -- follows the rules of every grant (private.require_authority, private.check_grant and
@@ -111,7 +61,7 @@ begin
   perform private.begin_change(p_reason);
   perform private.insert_auth_user(new_id, new_email, p_password, new_name);
   perform private.begin_change(p_reason);
-  insert into private.local_accounts (user_id, created_by) values (new_id, (select auth.uid()));
+  insert into private.local_accounts (user_id, org_id, created_by) values (new_id, p_org, (select auth.uid()));
   perform private.end_change();
   return private.grant_membership(new_id, p_org, p_role, p_areas, p_personal_data, p_reason);
 end
@@ -135,13 +85,13 @@ begin
   if p_new = p_current then
     raise exception using errcode = '22023', column = 'password', message = '新密码不能与当前密码相同';
   end if;
-  update auth.users set encrypted_password = extensions.crypt(p_new, extensions.gen_salt('bf')), updated_at = now() where id = actor;
+  update auth.users set encrypted_password = extensions.crypt(p_new, extensions.gen_salt('bf', 10)), updated_at = now() where id = actor;
   update private.local_accounts set must_change_password = false, password_changed_at = now() where user_id = actor;
 end
 $$;
 
 revoke all on function
-  private.must_change_password_of(uuid), private.check_password(text, text), private.insert_auth_user(uuid, text, text, text),
+  private.must_change_password_of(uuid),
   private.create_local_account(text, text, text, uuid, text, text[], boolean, text), private.change_own_password(text, text)
 from public;
 grant execute on function

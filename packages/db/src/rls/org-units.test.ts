@@ -103,6 +103,18 @@ describe.each(testDatabases())('org units on $name', (backend) => {
     expect(await failure(() => store(user.supervisor).move(org.streetB, a3.id, '循环'))).toMatchObject({ code: '23514', message: '机构“乙街道”的上级关系形成了循环' });
   });
 
+  it('refuses every org function to an API visitor (anon), who is no signed-in user yet no operator either', async () => {
+    const asVisitor = sqlOrgStore((fn) => asAnon(db, fn));
+    expect(await failure(() => asVisitor.add({ parentId: org.streetA, kind: 'community', name: '访客社区', ...blank }))).toMatchObject({ code: '42501' });
+    expect(await failure(() => asVisitor.update(org.communityA1, { name: '改名' }))).toMatchObject({ code: '42501' });
+    expect(await failure(() => asVisitor.move(org.communityA1, org.streetB, '访客'))).toMatchObject({ code: '42501' });
+    expect(await failure(() => asVisitor.retire(org.communityA1, '访客'))).toMatchObject({ code: '42501' });
+    for (const helper of [`private.managed_unit('${org.streetA}', '试')`, `private.add_org_unit('${org.streetA}', 'community', '访客社区')`]) {
+      expect(await failure(() => asAnon(db, (tx) => tx.query(`select ${helper}`))), helper).toMatchObject({ code: '42501' });
+    }
+    expect((await db.query<{ n: number }>(`select count(*)::int as n from public.org_units where name in ('访客社区', '改名')`)).rows[0]!.n).toBe(0);
+  });
+
   it('lets the service role and the database owner (the CLI) manage every unit under the same rules', async () => {
     const asService = sqlOrgStore((fn) => asServiceRole(db, fn));
     const asOwner = sqlOrgStore((fn) => db.transaction(fn));
@@ -194,7 +206,9 @@ describe.each(testDatabases())('the first run on $name', (backend) => {
     const bad = async (doc: unknown) => failure(() => db.transaction((tx) => setUpOrganisation(tx, doc as OrgSetup)));
     expect(await bad({ units: [], admin: setup().admin })).toMatchObject({ message: '机构设置中没有机构（units 应为非空列表）' });
     expect(await bad(setup({ admin: { email: 'nobody', password: 'long-enough-1' } }))).toMatchObject({ message: '首位管理员的邮箱“nobody”格式不正确' });
-    expect(await bad(setup({ admin: { email: 'a@b.cn', password: 'short' } }))).toMatchObject({ message: '首位管理员的密码至少 8 位' });
+    expect(await bad(setup({ admin: { email: 'a@b.cn', password: 'short' } }))).toMatchObject({ message: '首位管理员的密码至少需要 8 个字符' });
+    // Bcrypt reads 72 bytes: 25 Chinese characters (75 bytes) would be cut silently, so they are refused.
+    expect(await bad(setup({ admin: { email: 'a@b.cn', password: '密'.repeat(25) } }))).toMatchObject({ code: '22023', message: expect.stringContaining('首位管理员的密码不能超过 72 个字节') });
     expect(await bad(setup({ units: [{ kind: 'district', name: '区', children: [{ kind: 'street', name: '街道', children: [{ kind: 'hamlet' as never, name: '甲' }] }] }] }))).toMatchObject({
       message: expect.stringContaining('第1个最上级机构“区”的第1个下级机构“街道”的第1个下级机构“甲”的类型“hamlet”无效'),
     });
