@@ -87,9 +87,89 @@ function matchOption(f: OptionField, text: string): string | null {
   return lookup.get(text.trim()) ?? null;
 }
 
-/** A refused cell: the message quotes what was received. */
-function failed(text: string, message: string): CoerceResult {
-  return { ok: false, message: `${message}（收到“${text}”）` };
+/** A refusal's message quoting what was received. */
+const quoting = (text: string, message: string) => `${message}（收到“${text}”）`;
+
+/** What `cellValue` returns for a cell it cannot read; `coerceCell` then says why. */
+export const refusedCell: unique symbol = Symbol('refusedCell');
+
+/** The parts of an enum-set cell (any of the usual separators). */
+const setParts = (text: string) =>
+  text
+    .split(/[;；、,，|]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+
+/**
+ * The typed value of one text cell, or `refusedCell`: `coerceCell` without the result object and
+ * the message, for loaders that read tens of thousands of cells and word only the few refused.
+ */
+export function cellValue(f: FieldDef, raw: string | null | undefined, opts: CoerceOptions = {}): unknown {
+  const text = (raw ?? '').trim();
+  if (text === '') return f.type === 'enum-set' ? [] : null;
+  switch (f.type) {
+    case 'text':
+      // Ledgers often write the check character of an ID number in lower case (x); GB 11643 says X.
+      return f.format === 'id-number' ? text.replace(/x/g, 'X') : text;
+    case 'longtext':
+    case 'ref':
+      return text;
+    case 'integer': {
+      const t = text.replace(/,/g, '');
+      return /^-?\d+$/.test(t) ? Number(t) : refusedCell;
+    }
+    case 'decimal': {
+      const t = text.replace(/,/g, '');
+      return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : refusedCell;
+    }
+    case 'money':
+      if (opts.money === 'yuan') return parseYuan(text) ?? refusedCell;
+      return /^\d+$/.test(text) ? Number(text) : refusedCell;
+    case 'date':
+      return normalizeDate(text) ?? refusedCell;
+    case 'datetime':
+      return normalizeDateTime(text) ?? refusedCell;
+    case 'boolean':
+      if (trueWords.has(text)) return true;
+      if (falseWords.has(text)) return false;
+      return refusedCell;
+    case 'enum':
+      return matchOption(f, text) ?? refusedCell;
+    case 'enum-set': {
+      const values: string[] = [];
+      for (const p of setParts(text)) {
+        const v = matchOption(f, p);
+        if (!v) return refusedCell;
+        values.push(v);
+      }
+      return values;
+    }
+  }
+}
+
+/** Why `cellValue` refused the (trimmed, non-empty) cell `text`. */
+function refusal(f: FieldDef, text: string, opts: CoerceOptions): string {
+  switch (f.type) {
+    case 'integer':
+      return quoting(text, messages.notInteger(f));
+    case 'decimal':
+      return quoting(text, messages.notNumber(f));
+    case 'money':
+      return quoting(text, opts.money === 'yuan' ? messages.moneyFormat(f) : messages.moneyFormat(f).replace('元，最多两位小数', '以分为单位的整数'));
+    case 'date':
+      return quoting(text, messages.notDate(f));
+    case 'datetime':
+      return quoting(text, messages.notDateTime(f));
+    case 'boolean':
+      return quoting(text, messages.notBoolean(f));
+    case 'enum':
+      return messages.notOption(f, text);
+    case 'enum-set':
+      return messages.notOption(f, setParts(text).find((p) => !matchOption(f, p)) ?? text);
+    default:
+      // Text, long text and references take any cell.
+      return quoting(text, `「${f.label}」的值无效`);
+  }
 }
 
 /**
@@ -97,57 +177,8 @@ function failed(text: string, message: string): CoerceResult {
  * null; the schema decides whether null is allowed. Enum cells accept the code or the Chinese label.
  */
 export function coerceCell(f: FieldDef, raw: string | null | undefined, opts: CoerceOptions = {}): CoerceResult {
-  const text = (raw ?? '').trim();
-  if (text === '') return { ok: true, value: f.type === 'enum-set' ? [] : null };
-  switch (f.type) {
-    case 'text':
-      // Ledgers often write the check character of an ID number in lower case (x); GB 11643 says X.
-      return { ok: true, value: f.format === 'id-number' ? text.replace(/x/g, 'X') : text };
-    case 'longtext':
-    case 'ref':
-      return { ok: true, value: text };
-    case 'integer': {
-      const t = text.replace(/,/g, '');
-      return /^-?\d+$/.test(t) ? { ok: true, value: Number(t) } : failed(text, messages.notInteger(f));
-    }
-    case 'decimal': {
-      const t = text.replace(/,/g, '');
-      return /^-?\d+(\.\d+)?$/.test(t) ? { ok: true, value: Number(t) } : failed(text, messages.notNumber(f));
-    }
-    case 'money': {
-      if (opts.money === 'yuan') {
-        const fen = parseYuan(text);
-        return fen === null ? failed(text, messages.moneyFormat(f)) : { ok: true, value: fen };
-      }
-      return /^\d+$/.test(text) ? { ok: true, value: Number(text) } : failed(text, `${messages.moneyFormat(f).replace('元，最多两位小数', '以分为单位的整数')}`);
-    }
-    case 'date': {
-      const d = normalizeDate(text);
-      return d ? { ok: true, value: d } : failed(text, messages.notDate(f));
-    }
-    case 'datetime': {
-      const d = normalizeDateTime(text);
-      return d ? { ok: true, value: d } : failed(text, messages.notDateTime(f));
-    }
-    case 'boolean':
-      if (trueWords.has(text)) return { ok: true, value: true };
-      if (falseWords.has(text)) return { ok: true, value: false };
-      return failed(text, messages.notBoolean(f));
-    case 'enum': {
-      const v = matchOption(f, text);
-      return v ? { ok: true, value: v } : { ok: false, message: messages.notOption(f, text) };
-    }
-    case 'enum-set': {
-      const parts = text.split(/[;；、,，|]/).map((p) => p.trim()).filter(Boolean);
-      const values: string[] = [];
-      for (const p of parts) {
-        const v = matchOption(f, p);
-        if (!v) return { ok: false, message: messages.notOption(f, p) };
-        values.push(v);
-      }
-      return { ok: true, value: values };
-    }
-  }
+  const value = cellValue(f, raw, opts);
+  return value === refusedCell ? { ok: false, message: refusal(f, (raw ?? '').trim(), opts) } : { ok: true, value };
 }
 
 /** The inverse of `coerceCell` for dataset files: typed value → text cell. */
