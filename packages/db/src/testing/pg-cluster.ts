@@ -165,7 +165,8 @@ export async function startPgCluster(opts: PgClusterOptions = {}): Promise<PgClu
         ...(opts.settings ?? []).map((setting) => `-c ${setting}`),
       ].join(' ');
       try {
-        await pg('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', '-o', settings, 'start']);
+        // A kept cluster that was not stopped cleanly replays its WAL first: minutes for a big one.
+        await pg('pg_ctl', ['-D', data, '-l', log, '-w', '-t', keep ? '900' : '60', '-o', settings, 'start']);
         break;
       } catch (e) {
         // The free port may have been taken in between; try another a few times.
