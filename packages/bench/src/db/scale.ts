@@ -197,7 +197,11 @@ try {
     }
     log(`合成城市：${streets} 个街道，模板街道 ${templateUnits.length} 个机构、${templateSize} 条记录，共 ${copies} 份副本（目标约 ${targetRecords} 条）`);
     const built = existing ? existing.built : await build(db, cluster.dir, dataDir);
-    if (existing) log('沿用已建好的城市（--keep）');
+    if (existing) {
+      // Migrations added since the city was built apply to it too: it is measured on the current schema.
+      const applied = await migrate(db);
+      log(`沿用已建好的城市（--keep）${applied.applied.length ? `，补上迁移 ${applied.applied.map((m) => m.file).join('、')}` : ''}`);
+    }
 
     const counts = (
       await db.query<{ n: string }>(`select sum(n)::text as n from (${registry
