@@ -61,6 +61,9 @@ async function userMenu(page: Page, entry: string): Promise<void> {
 /** The IndexedDB databases PGlite keeps data directories in, for this origin. */
 const pgliteDatabases = (page: Page) => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('/pglite/')));
 
+/** The demo street's backup the backup test writes (242 successful cases); the rebuild test restores it at its first run. */
+const backupPath = join(artifactsDir, 'e2e.fazhi-backup');
+
 describe('console in Chromium, embedded database', () => {
   test('a street admin signs in and sees the seed figures on the dashboard', async () => {
     const { context, page } = await cb.newPage();
@@ -275,7 +278,6 @@ describe('console in Chromium, embedded database', () => {
     await userMenu(page, '备份本机数据库');
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^fazhi-南沙街道-\d{4}-\d{2}-\d{2}\.fazhi-backup$/);
-    const backupPath = join(artifactsDir, 'e2e.fazhi-backup');
     await file.saveAs(backupPath);
     await page.getByText(/已下载备份文件/).waitFor();
 
@@ -304,7 +306,7 @@ describe('console in Chromium, embedded database', () => {
     await context.close();
   }, 150_000);
 
-  test('a profile whose local database does not open offers 重建本地数据库 and recovers', async () => {
+  test('a profile whose local database does not open offers its raw files, then 重建本地数据库 leads to the first-run choice, never to the demo data', async () => {
     const { context, page } = await cb.newPage();
     // What an interrupted reset used to leave: the data directory's IndexedDB database exists but
     // is empty, so PGlite makes an empty cluster without our schema. Made before the console runs.
@@ -322,10 +324,28 @@ describe('console in Chromium, embedded database', () => {
     await alert.getByText(/本机数据库无法打开：本机数据库不完整/).waitFor({ timeout: 60_000 });
     await screenshot(page, 'login-local-open-failed');
     await alert.getByRole('button', { name: '重建本地数据库' }).click();
-    await page.locator('.ant-modal-confirm').getByText(/未备份的改动将无法找回/).waitFor();
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定|OK/ }).click();
-    await page.getByText('本地数据库已重建，请登录').waitFor({ timeout: 60_000 });
+    const confirm = page.locator('.ant-modal-confirm');
+    await confirm.getByText(/不会换成演示数据/).waitFor();
+    // Before anything is deleted: the files that are left, read from IndexedDB without PostgreSQL.
+    const [download] = await Promise.all([page.waitForEvent('download'), confirm.getByTestId('stored-files').click()]);
+    expect(download.suggestedFilename()).toMatch(/^本机数据库原始文件-\d{4}-\d{2}-\d{2}\.zip$/);
+    const { default: JSZip } = await import('jszip');
+    const raw = await JSZip.loadAsync(readFileSync(await download.path()));
+    expect((await raw.file('fazhi/PG_VERSION')?.async('string'))?.trim()).toMatch(/^\d+$/);
+    await screenshot(page, 'login-rebuild-confirm');
+    await confirm.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByText('已删除无法打开的本地数据库，请选择使用演示数据、建立本单位或从备份恢复').waitFor({ timeout: 60_000 });
     expect(await alert.count()).toBe(0);
+    // Nothing was put in its place: no database at all until the choice is made.
+    const firstRun = page.getByTestId('first-run');
+    for (const choice of ['使用演示数据', '建立本单位', '从备份恢复']) await firstRun.getByRole('button', { name: choice }).waitFor();
+    await expect.poll(() => pgliteDatabases(page)).toEqual([]);
+    await screenshot(page, 'login-first-run-after-rebuild');
+
+    // 从备份恢复 at the first run: the backup is this browser's database now.
+    await page.getByTestId('first-run-restore-file').setInputFiles(backupPath);
+    await page.getByText('已从备份恢复，请重新登录').waitFor({ timeout: 60_000 });
+    expect(await firstRun.count()).toBe(0);
     await signIn(page, cb.url, 'admin');
     expect(await cardValue(page, successfulCases)).toBe(242);
     await page.reload();

@@ -52,3 +52,7 @@ export { orgSetupUnitsFromSheet, setUpOrganisation, type OrgSetup, type OrgSetup
 export type { AccessStore, Grant, Invitation, LocalAccounts, Member, MemberRole, NewOrgUnit, OrgKind, OrgStore, OrgUnitRow } from './access-store.js';
 export { checkPassword, sqlLocalAccounts, type NamedLocalAccounts, type PasswordSignIn } from './local-accounts.js';
 export { backupExtension, backupFileName, BackupFileError, backupMagic, readBackupFile, sha256Hex, writeBackupFile, type BackupManifest } from './backup-file.js';
+// The whole-street copy (the console's 导出全部数据, read by `fazhi import --all --file`).
+export { readDatabaseRecords } from './read-records.js';
+export { readStreetCopy } from './street-copy/street-copy.js';
+export { manifestFile, streetCopyFiles } from './street-copy/copy-files.js';

@@ -88,4 +88,5 @@ export {
   type WriteStreetCopyResult,
 } from './street-copy/street-copy.js';
 export type { TableRow } from './street-copy/table-rows.js';
+export { manifestFile, streetCopyFiles, type CopyManifest, type ManifestEntry } from './street-copy/copy-files.js';
 export { backupExtension, backupFileName, BackupFileError, backupMagic, readBackupFile, sha256Hex, writeBackupFile, type BackupManifest } from './backup-file.js';

@@ -11,3 +11,4 @@ export { markErrors } from './mark-errors.js';
 export { columnLetter } from './workbook.js';
 export { referenceField, referenceTable, referencedKinds, resolveReference, type ReferenceTable, type References } from './references.js';
 export { exportOrgTree, orgTreeFileName, readOrgTree, type OrgTreeReadResult } from './org-tree.js';
+export { exportAllLedgers, ledgerFileOf, type AllLedgersInput } from './export-all.js';

@@ -1,4 +1,16 @@
-import { attachmentFilesDir, ledgerRowsFile, streetCopyFormat, streetCopyParts, type LedgerRowsPart, type StreetCopy, type StreetCopyPart, type StreetCopyPartName } from '@fazhi/db';
+import {
+  attachmentFilesDir,
+  ledgerRowsFile,
+  manifestFile,
+  streetCopyFiles,
+  streetCopyFormat,
+  streetCopyParts,
+  type CopyManifest,
+  type LedgerRowsPart,
+  type StreetCopy,
+  type StreetCopyPart,
+  type StreetCopyPartName,
+} from '@fazhi/db';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
@@ -6,52 +18,21 @@ import { CliError } from '../cli-error.js';
 import { writeFileAtomic } from '../io.js';
 
 /**
- * The folder of a whole-street copy beyond its ledgers: `manifest.json` (format, when, and for
- * every file its size, SHA-256 and row counts), `ledger-rows.json`, the JSON parts of
- * `streetCopyParts` and the attachment files under `attachments/<object path>` (the bucket's own
- * layout, so they can be uploaded to Supabase Storage as they are). Reading checks every file
- * against the manifest: the records' ids are matched to the ledgers' rows by position, so a ledger
- * changed after the export cannot be taken as part of the copy.
+ * The folder of a whole-street copy beyond its ledgers (the files of `streetCopyFiles`, manifest.json
+ * last). Reading checks every file against the manifest: the records' ids are matched to the
+ * ledgers' rows by position, so a ledger changed after the export cannot be taken as part of the copy.
  */
-export const manifestFile = 'manifest.json';
-
-export interface ManifestEntry {
-  bytes: number;
-  sha256: string;
-  /** Rows of a ledger, or rows per table of a JSON part. */
-  rows?: number | Record<string, number>;
-}
-
-export interface CopyManifest {
-  app: 'fazhi';
-  kind: 'street-copy';
-  format: typeof streetCopyFormat;
-  createdAt: string;
-  files: Record<string, ManifestEntry>;
-}
+export { manifestFile, type CopyManifest };
 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
-const json = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 1)}\n`);
 
-/** Ledgers written by the caller (name → bytes and row count) plus the copy, with the manifest last. */
-export function writeCopyFolder(dir: string, ledgers: ReadonlyMap<string, { bytes: Uint8Array; rows: number }>, copy: StreetCopy): CopyManifest {
-  const files: Record<string, ManifestEntry> = {};
-  const put = (name: string, bytes: Uint8Array, rows?: ManifestEntry['rows']) => {
+/** Writes the copy's files (the ledgers are written by the caller) into `dir`, the manifest last. */
+export async function writeCopyFolder(dir: string, ledgers: ReadonlyMap<string, { bytes: Uint8Array; rows: number }>, copy: StreetCopy): Promise<void> {
+  for (const [name, bytes] of await streetCopyFiles(ledgers, copy)) {
     const path = join(dir, ...name.split('/'));
     mkdirSync(dirname(path), { recursive: true });
     writeFileAtomic(path, bytes);
-    files[name] = { bytes: bytes.byteLength, sha256: sha256(bytes), ...(rows === undefined ? {} : { rows }) };
-  };
-  for (const [name, ledger] of ledgers) files[name] = { bytes: ledger.bytes.byteLength, sha256: sha256(ledger.bytes), rows: ledger.rows };
-  put(ledgerRowsFile, json(copy.ledgerRows), { 'public.org_units': copy.ledgerRows.units.length, ...Object.fromEntries(Object.entries(copy.ledgerRows.kinds).map(([k, r]) => [`public.${k}`, r.length])) });
-  for (const name of Object.keys(streetCopyParts) as StreetCopyPartName[]) {
-    const part = copy.parts[name];
-    put(streetCopyParts[name].file, json(part), Object.fromEntries(Object.entries(part.tables).map(([t, r]) => [t, r.length])));
   }
-  for (const [path, bytes] of copy.files) put(`${attachmentFilesDir}/${path}`, bytes);
-  const manifest: CopyManifest = { app: 'fazhi', kind: 'street-copy', format: streetCopyFormat, createdAt: new Date().toISOString(), files };
-  writeFileAtomic(join(dir, manifestFile), json(manifest));
-  return manifest;
 }
 
 /** The copy's parts read back from `dir`, every file checked against the manifest; null without a manifest. */

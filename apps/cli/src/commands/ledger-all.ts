@@ -1,4 +1,4 @@
-import { exportLedger, exportOrgTree, orgTreeFileName, readLedger, readOrgTree, type LedgerRow } from '@fazhi/ledger';
+import { exportAllLedgers, ledgerFileOf, orgTreeFileName, readLedger, readOrgTree, type LedgerRow, type References } from '@fazhi/ledger';
 import {
   importRecords,
   importRowOf,
@@ -16,16 +16,19 @@ import {
   type SqlExecutor,
   type TableRow,
 } from '@fazhi/db';
-import type { AnyRecord, OrgUnit, RecordKind } from '@fazhi/domain';
+import { columnName, type AnyRecord, type OrgUnit, type RecordKind } from '@fazhi/domain';
 import type { FazhiModel } from '@fazhi/model';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import JSZip from 'jszip';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { CliError } from '../cli-error.js';
 import { writeFileAtomic, type Output } from '../io.js';
 import { manifestFile, readCopyFolder, writeCopyFolder } from './copy-folder.js';
 import { withDatabase } from './db.js';
 import { issueLines, referencesFor, type LedgerOptions } from './ledger.js';
+
 
 /**
  * `fazhi export --all --out DIR` and `fazhi import --all --dir DIR`: every kind of a database as
@@ -38,8 +41,6 @@ import { issueLines, referencesFor, type LedgerOptions } from './ledger.js';
  * versions and templates, and the audit trail, all listed with checksums in manifest.json. Its
  * import keeps every id, so the server holds the same street the browser did.
  */
-export const ledgerFileOf = (kind: RecordKind) => `${kind.id}.xlsx`;
-
 export async function runExportAll(opts: LedgerOptions, out: Output, model: FazhiModel): Promise<void> {
   if (!opts.out) throw new CliError('请用 --out 指定输出目录（--all 把每类记录写成 目录/<类型>.xlsx，并写出 组织机构.xlsx）', 2);
   if (opts.kind || opts.year || opts.org) throw new CliError('--all 导出整个数据库，不能与 --kind、--year、--org 同用', 2);
@@ -50,25 +51,15 @@ export async function runExportAll(opts: LedgerOptions, out: Output, model: Fazh
     const units = [...read.orgs.units.values()];
     const root = read.orgs.get(read.rootOrgId);
     mkdirSync(dir, { recursive: true });
-    const ledgers = new Map<string, { bytes: Uint8Array; rows: number }>();
-    const write = (name: string, bytes: Uint8Array, rows: number) => {
-      writeFileAtomic(join(dir, name), bytes);
-      ledgers.set(name, { bytes, rows });
-    };
-    write(orgTreeFileName, await exportOrgTree(units), units.length);
-    let total = 0;
     const kinds = model.registry.list();
-    for (const kind of kinds) {
-      const records = read.records.get(kind.id) ?? [];
-      const references = referencesFor(kind, model, (id) => read.records.get(id) ?? []);
-      write(ledgerFileOf(kind), await exportLedger(records, { kind, orgs: units, unit: root.shortName || root.name, period: '', masked: !opts.unmasked, references, withDeleted: true }), records.length);
-      total += records.length;
-    }
+    const ledgers = await exportAllLedgers({ units, kinds, recordsOf: (id) => read.records.get(id) ?? [], unitLabel: root.shortName || root.name, masked: !opts.unmasked });
+    for (const [name, { bytes }] of ledgers) writeFileAtomic(join(dir, name), bytes);
+    const total = kinds.reduce((n, k) => n + (read.records.get(k.id)?.length ?? 0), 0);
     out.stdout(`已导出 ${kinds.length} 类记录共 ${total} 条（含已删除的记录，见“删除时间”列）和 ${units.length} 个机构到 ${dir}${opts.unmasked ? '' : '；个人信息已打码，这样的文件不能再导入，需要完整的副本请加 --unmasked'}\n`);
     if (!opts.unmasked) return;
     // The whole-street copy: what the ledgers cannot hold, and the manifest over everything.
     const copy = await readStreetCopy(db, kinds);
-    writeCopyFolder(dir, ledgers, copy);
+    await writeCopyFolder(dir, ledgers, copy);
     const count = (rows: Record<string, TableRow[]>, table: string) => rows[table]?.length ?? 0;
     const { members, attachments, steps, reports, audit } = copy.parts;
     out.stdout(
@@ -108,18 +99,55 @@ async function readFolder(dir: string, model: FazhiModel, ids?: Record<string, T
       result.warnings.push(`  ${ledgerFileOf(kind)}：没有这个文件，${kind.label}未导入\n`);
       continue;
     }
-    const references = referencesFor(kind, model, (id) => readRecords.get(id) ?? []);
-    const read = await readLedger(new Uint8Array(await readFile(file)), { kind, orgs: tree.units, fileName: ledgerFileOf(kind), references, withDeleted: true });
+    const byKey = referencesFor(kind, model, (id) => readRecords.get(id) ?? []);
+    // A whole-street copy carries every row's exact unit and links: a unit name or a key that
+    // several share (two streets' 塘坑社区, their 执法人员 with the same 执法证号) is no error
+    // there, the copy's own value replaces the one matched by name below.
+    const references = ids ? sharedKeysResolved(byKey) : byKey;
+    // Copies made before ledger-rows.json carried units are matched by name, ambiguity an error.
+    const ownUnits = ids?.[kind.id]?.every((r) => typeof r.org_id === 'string') ?? false;
+    const orgs = ownUnits ? unitsNamedOnce(tree.units) : tree.units;
+    const read = await readLedger(new Uint8Array(await readFile(file)), { kind, orgs, fileName: ledgerFileOf(kind), references, withDeleted: true });
     if (read.errors.length) result.errors.push(issueLines(`${ledgerFileOf(kind)} 的错误`, read.errors, 20));
     if (ids) {
       const own = ids[kind.id] ?? [];
+      const refFields = kind.fields.filter((f) => f.type === 'ref');
       if (own.length !== read.rows.length) result.errors.push(`${ledgerFileOf(kind)}：有 ${read.rows.length} 行记录，${ledgerRowsFile} 中有 ${own.length} 条记录编号，无法对应\n`);
-      else read.rows.forEach((r, i) => (r.record.id = String(own[i]!.id)));
+      else
+        read.rows.forEach((r, i) => {
+          r.record.id = String(own[i]!.id);
+          if (ownUnits) r.record.orgId = String(own[i]!.org_id);
+          for (const f of refFields) r.record[f.key] = (own[i]![columnName(f.key)] as string | null | undefined) ?? null;
+        });
     }
     readRecords.set(kind.id, read.rows.map((r) => r.record));
     result.kinds.push({ kind, file: ledgerFileOf(kind), rows: read.rows });
   }
   return result;
+}
+
+/**
+ * The units to match a copy's 所属单位 cells (full names, as the export writes them) against: one
+ * per name, without short names, which other units may share (the caller replaces the match).
+ */
+function unitsNamedOnce(units: readonly OrgUnit[]): OrgUnit[] {
+  const taken = new Set<string>();
+  return units.flatMap((u) => {
+    if (taken.has(u.name)) return [];
+    taken.add(u.name);
+    return [{ ...u, shortName: undefined }];
+  });
+}
+
+/** Reference tables in which a key several records share names one of them (any: the caller replaces the link). */
+function sharedKeysResolved(references: References): References {
+  return new Map(
+    [...references].map(([kindId, table]) => {
+      const holder = new Map<string, string>();
+      for (const [id, text] of table.shown) if (!holder.has(text)) holder.set(text, id);
+      return [kindId, { ...table, ids: new Map([...table.ids].map(([text, id]) => [text, id ?? holder.get(text) ?? null])) }] as const;
+    }),
+  );
 }
 
 async function insertOrgUnits(tx: SqlExecutor, units: readonly OrgUnit[]): Promise<void> {
@@ -162,8 +190,48 @@ async function refusedAsCliError<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * `fazhi import --all --file 导出.zip`: the same folder as one zip (the console's 导出全部数据),
+ * unpacked into a temporary folder and imported from there.
+ */
+async function runImportAllZip(opts: LedgerOptions, out: Output, model: FazhiModel): Promise<number> {
+  const file = opts.file!;
+  if (opts.dir) throw new CliError('--all 用 --dir 指定目录或用 --file 指定 .zip 文件，二者选一', 2);
+  if (!/\.zip$/i.test(file)) throw new CliError(`--all --file 只读取 .zip 文件（控制台“导出全部数据”下载的文件），收到“${file}”`, 2);
+  if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(`找不到文件“${file}”`, 2);
+  const dir = mkdtempSync(join(tmpdir(), 'fazhi-import-all-'));
+  try {
+    await unzipInto(file, dir);
+    return await runImportAll({ ...opts, file: undefined, dir }, out, model);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Unpacks `file` into `dir`, refusing entries that would land outside it. */
+async function unzipInto(file: string, dir: string): Promise<void> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(await readFile(file));
+  } catch (e) {
+    throw new CliError(`“${file}”不是有效的 zip 文件（${(e as Error).message}）`);
+  }
+  for (const entry of Object.values(zip.files)) {
+    // JSZip strips `../` from `name`; the name as stored tells whether the zip tried to leave.
+    if (entry.dir) continue;
+    const stored = (entry as JSZip.JSZipObject & { unsafeOriginalName?: string | null }).unsafeOriginalName ?? entry.name;
+    const path = join(dir, ...stored.split(/[\\/]/));
+    if (/^([\\/]|[A-Za-z]:)/.test(stored) || relative(dir, path).split(/[\\/]/)[0] === '..' || isAbsolute(relative(dir, path))) {
+      throw new CliError(`“${file}”中的文件名“${stored}”不在压缩包之内，未写入任何数据`);
+    }
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileAtomic(path, await entry.async('uint8array'));
+  }
+}
+
 export async function runImportAll(opts: LedgerOptions, out: Output, model: FazhiModel): Promise<number> {
-  if (!opts.dir) throw new CliError('请用 --dir 指定 fazhi export --all 写出的目录', 2);
+  if (opts.file && !opts.kind) return runImportAllZip(opts, out, model);
+  if (!opts.dir) throw new CliError('请用 --dir 指定 fazhi export --all 写出的目录，或用 --file 指定控制台“导出全部数据”下载的 .zip 文件', 2);
   if (opts.kind || opts.file || opts.org || opts.map?.length) throw new CliError('--all 导入整个目录，不能与 --kind、--file、--org、--map 同用', 2);
   if (opts.db?.trim().endsWith(backupExtension)) throw new CliError(`工作台的备份文件（${backupExtension}）只能读取，不能导入：请导入到 pglite:目录 或 postgres://…`, 2);
   if (!existsSync(opts.dir) || !statSync(opts.dir).isDirectory()) throw new CliError(`--dir“${opts.dir}”不是目录`, 2);

@@ -28,7 +28,7 @@ export interface LedgerOptions {
 }
 
 export const ledgerUsage = `fazhi import --db URL --kind 类型 --file 文件 [--org 机构] [--map 表头=字段 …] [--on-duplicate skip|update|stop] [--dry-run] [--skip-invalid]
-fazhi import --db URL --all --dir 目录 [--dry-run]
+fazhi import --db URL --all --dir 目录|--file 导出.zip [--dry-run]   .zip 为控制台“导出全部数据”下载的文件
 fazhi export --db URL --kind 类型 --out 文件.xlsx|文件.csv [--year YYYY] [--org 机构] [--unmasked]
 fazhi export --db URL --all --out 目录 [--unmasked]   加 --unmasked 为整库副本：另含成员与账号、附件、办理步骤、年度报告、操作日志和 manifest.json，可用 import --all 整体迁移
 fazhi template --kind 类型 --out 文件.xlsx`;

@@ -2,7 +2,8 @@ import { asUser, demoAccounts, openDatabase, sqlAttachmentStore, sqlReportStore,
 import { pgliteBackend, postgresBackend } from '@fazhi/db/testing';
 import { streetAnnualTemplate } from '@fazhi/report';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -220,5 +221,21 @@ describe('moving a street: export --all --unmasked and import --all between PGli
     const again = await runCli('import', '--db', server, '--all', '--dir', join(dir, 'back'));
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('数据库不是空的');
+
+    // The same folder as one zip (the console's 导出全部数据): bad zips are refused before anything is written.
+    const notZip = join(dir, '坏文件.zip');
+    writeFileSync(notZip, 'not a zip');
+    const unreadable = await runCli('import', '--db', target, '--all', '--file', notZip);
+    expect([unreadable.code, unreadable.stderr]).toEqual([1, expect.stringContaining('“' + notZip + '”不是有效的 zip 文件')]);
+    const escaping = new JSZip();
+    escaping.file('../outside.json', '{}');
+    const escapingPath = join(dir, '越界.zip');
+    writeFileSync(escapingPath, await escaping.generateAsync({ type: 'uint8array' }));
+    const escaped = await runCli('import', '--db', target, '--all', '--file', escapingPath);
+    expect([escaped.code, escaped.stderr]).toEqual([1, expect.stringContaining('中的文件名“../outside.json”不在压缩包之内，未写入任何数据')]);
+    expect(existsSync(join(tmpdir(), 'outside.json'))).toBe(false);
+    const wrongType = await runCli('import', '--db', target, '--all', '--file', ledger);
+    expect([wrongType.code, wrongType.stderr]).toEqual([2, expect.stringContaining('--all --file 只读取 .zip 文件')]);
+    expect(await empty()).toBe(0);
   }, 1_800_000);
 });

@@ -74,7 +74,7 @@ export interface ConsoleBackend {
    */
   changeOwnPassword?(session: SignedInSession, currentPassword: string, newPassword: string): Promise<SignedInSession>;
   connect(session: SignedInSession): Promise<ConnectedBackend>;
-  /** The database in this browser (embedded only): reset, rebuild, backup and restore. */
+  /** The database in this browser (embedded only): reset, discard, backup and restore. */
   localDatabase?: LocalDatabase;
   /** How far opening the database in this browser has come (embedded only), for a progress bar. */
   progress?: ProgressFeed;
@@ -151,7 +151,7 @@ export interface ProgressFeed {
 }
 
 /**
- * Operations on the embedded database. Reset, rebuild and restore load a new database and switch
+ * Operations on the embedded database. Reset and restore load a new database and switch
  * to it only once it opened and checked out (the old one stays until then), sign the user out,
  * and the page reloads afterwards. The console offers backup, restore and reset to street admins only.
  */
@@ -160,10 +160,24 @@ export interface LocalDatabase {
   holdsDemoData(): Promise<boolean>;
   /** Puts the demo data back as shipped. */
   resetDemo(): Promise<void>;
-  /** Replaces a database that fails to open with the demo data (offered on the sign-in page). */
-  rebuild(): Promise<void>;
+  /**
+   * The files of the database that fails to open, read straight from this browser's storage, as
+   * one zip to download before it is discarded; null when none is readable.
+   */
+  storedFiles(): Promise<{ fileName: string; file: Blob } | null>;
+  /**
+   * Deletes the database that fails to open (offered on the sign-in page) and puts nothing in its
+   * place: the first-run choice (使用演示数据 / 建立本单位 / 从备份恢复) follows, so a street's own
+   * database is never silently replaced by the demo data.
+   */
+  discard(): Promise<void>;
   /** The whole database as one file; logged in the audit trail; refused unless a street admin. */
   backup(session: SignedInSession): Promise<{ fileName: string; file: Blob }>;
+  /**
+   * 导出全部数据: one zip for `fazhi import --all --file` (street admins; unmasked, with accounts and
+   * the whole-street copy, only for an admin with the personal-data grant).
+   */
+  exportAll(session: SignedInSession): Promise<{ fileName: string; file: Blob; unmasked: boolean }>;
   /** Replaces the database with a backup, after checking the file and that it opens. */
   restore(file: Blob): Promise<void>;
 }

@@ -36,6 +36,7 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn, linkErr
   /** Supabase: the password form, or 邮箱登录链接 / 忘记密码 in its place. */
   const [linkForm, setLinkForm] = useState<{ purpose: EmailLinkPurpose; email?: string }>();
   const openLinkForm = (purpose: EmailLinkPurpose) => setLinkForm({ purpose, email: form.getFieldValue('email') as string | undefined });
+  const [restoring, setRestoring] = useState(false);
 
   useEffect(() => {
     document.title = documentTitle({ page: t('signIn.title') }, t('title'));
@@ -80,17 +81,37 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn, linkErr
     if (notice) void message.success(consoleText(locale, `console.${notice}`));
   }, [notice, message, locale]);
 
-  const rebuild = () =>
+  /**
+   * Discards the database that does not open, after offering its raw files for download; then the
+   * first-run choice, never the demo data in its place (it may have been a street's own database).
+   */
+  const rebuild = async () => {
+    setRebuilding(true);
+    const raw = await backend.localDatabase!.storedFiles().catch(() => null);
+    setRebuilding(false);
     modal.confirm({
       title: t('rebuild'),
-      content: t('rebuildConfirm'),
+      content: (
+        <>
+          <Typography.Paragraph>{t('rebuildConfirm')}</Typography.Paragraph>
+          {raw ? (
+            <a data-testid="stored-files" href={URL.createObjectURL(raw.file)} download={raw.fileName}>
+              {t('storedFiles', { file: raw.fileName })}
+            </a>
+          ) : (
+            <Typography.Text type="secondary">{t('noStoredFiles')}</Typography.Text>
+          )}
+        </>
+      ),
       okButtonProps: { danger: true },
       onOk: async () => {
         setRebuilding(true);
         try {
-          await backend.localDatabase!.rebuild();
+          await backend.localDatabase!.discard();
           setOpenError(undefined);
           setError(undefined);
+          setDemoHeld(false);
+          setFirstRun(true);
           void message.success(t('rebuildDone'));
         } catch (e) {
           setOpenError(e instanceof Error ? e.message : String(e));
@@ -99,6 +120,22 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn, linkErr
         }
       },
     });
+  };
+  /** 从备份恢复 as the first run: the backup becomes this browser's database. */
+  const restoreFirst = async (file: File) => {
+    setRestoring(true);
+    setError(undefined);
+    try {
+      await backend.localDatabase!.restore(file);
+      setFirstRun(false);
+      void message.success(t('restoreDone'));
+      void warmUp(() => true);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setRestoring(false);
+    }
+  };
 
   const submit = async ({ email, password }: { email: string; password: string }) => {
     setBusy(true);
@@ -139,7 +176,7 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn, linkErr
           data-testid="local-open-failed"
           message={t('localOpenFailed', { message: openError })}
           action={
-            <Button danger size="small" loading={rebuilding} onClick={rebuild}>
+            <Button danger size="small" loading={rebuilding} onClick={() => void rebuild()}>
               {t('rebuild')}
             </Button>
           }
@@ -155,12 +192,29 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn, linkErr
             <>
               <Typography.Paragraph style={{ marginBottom: 8 }}>{t('firstRun.intro')}</Typography.Paragraph>
               <div style={{ display: 'flex', gap: 8 }}>
-                <Button onClick={useDemo} loading={preparingDemo}>
+                <Button onClick={useDemo} loading={preparingDemo} disabled={restoring}>
                   {t('firstRun.demo')}
                 </Button>
-                <Button type="primary" onClick={() => navigate('/setup')} disabled={preparingDemo}>
+                <Button type="primary" onClick={() => navigate('/setup')} disabled={preparingDemo || restoring}>
                   {t('firstRun.own')}
                 </Button>
+                {backend.localDatabase && (
+                  <Button loading={restoring} disabled={preparingDemo} onClick={() => document.getElementById('first-run-restore-file')?.click()}>
+                    {t('firstRun.restore')}
+                  </Button>
+                )}
+                <input
+                  id="first-run-restore-file"
+                  data-testid="first-run-restore-file"
+                  type="file"
+                  accept=".fazhi-backup"
+                  hidden
+                  onChange={(e) => {
+                    const file = e.target.files?.[0];
+                    e.target.value = '';
+                    if (file) void restoreFirst(file);
+                  }}
+                />
               </div>
             </>
           }

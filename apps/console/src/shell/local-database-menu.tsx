@@ -10,7 +10,7 @@ export const mayManageLocalDatabase = (user: ConsoleUser) => user.memberships.so
 const backupAccept = '.fazhi-backup';
 
 /**
- * The user menu's entries for the embedded database: 备份本机数据库, 从备份恢复…, and 重置演示数据
+ * The user menu's entries for the embedded database: 备份本机数据库, 从备份恢复…, 导出全部数据 and 重置演示数据
  * while the database holds the demo data. Nothing for other roles or for the Supabase backend.
  * Returns the menu items and the hidden file input restore uses.
  */
@@ -52,6 +52,16 @@ export function useLocalDatabaseMenu(backend: ConsoleBackend, user: ConsoleUser,
       void message.success(t('console.backupDone', { file: fileName }), 8);
     });
 
+  const exportAll = () =>
+    run(async () => {
+      const { fileName, file, unmasked } = await local.exportAll(session);
+      const url = URL.createObjectURL(file);
+      const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      void message.success(t(unmasked ? 'console.exportAllDone' : 'console.exportAllMaskedDone', { file: fileName }), 8);
+    });
+
   const restore = (file: File) =>
     modal.confirm({
       title: t('console.restore'),
@@ -91,6 +101,7 @@ export function useLocalDatabaseMenu(backend: ConsoleBackend, user: ConsoleUser,
   const items = [
     { key: 'backup', label: t('console.backup'), onClick: () => void backup() },
     { key: 'restore', label: t('console.restore'), onClick: () => fileInput.current?.click() },
+    { key: 'export-all', label: t('console.exportAll'), onClick: () => void exportAll() },
     ...(demo ? [{ key: 'reset', label: t('console.resetDemo'), danger: true, onClick: reset }] : []),
   ];
   return { items, input };

@@ -79,7 +79,7 @@ export interface LedgerRowsPart {
   /** Whole rows of public.org_units (code, stamps and whatever else the tree sheet does not show). */
   units: TableRow[];
   /**
-   * Per record kind, ordered by id like the ledger's rows: each record's id, system columns and
+   * Per record kind, ordered by id like the ledger's rows: each record's id, unit, system columns and
    * reference fields (a ledger names the target by its key, which a soft-deleted target may share
    * with a live one; the copy keeps the exact link).
    */
@@ -106,7 +106,8 @@ export interface StreetCopy {
 export async function readStreetCopy(db: SqlExecutor, recordKinds: readonly RecordKind[]): Promise<StreetCopy> {
   const kinds: Record<string, TableRow[]> = {};
   for (const kind of recordKinds) {
-    const columns = ['id', ...stampColumns, ...kind.fields.filter((f) => f.type === 'ref').map((f) => columnName(f.key))];
+    // The unit too: a ledger names it by name, which two streets' units may share (the demo's).
+    const columns = ['id', 'org_id', ...stampColumns, ...kind.fields.filter((f) => f.type === 'ref').map((f) => columnName(f.key))];
     const r = await db.query<{ rows: TableRow[] | string }>(
       `select coalesce(jsonb_agg(jsonb_build_object(${columns.map((c) => `'${c}', t."${c}"`).join(', ')}) order by t.id), '[]'::jsonb) as rows from public."${kind.id}" t`,
     );

@@ -84,10 +84,29 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
       return holdsDemoData(database.db);
     },
     resetDemo: () => replaceDatabase(),
-    rebuild: () => replaceDatabase(),
+    async storedFiles() {
+      const { storedFilesZip } = await import('./stored-files.js');
+      const file = await storedFilesZip(currentDataDir());
+      return file && { fileName: `本机数据库原始文件-${new Date().toISOString().slice(0, 10)}.zip`, file };
+    },
+    async discard() {
+      const broken = currentDataDir();
+      await opening?.then((d) => d.close()).catch(() => undefined);
+      opening = undefined;
+      // Nothing is being opened now: the progress bar of the failed attempt goes.
+      progress.set(undefined);
+      // A new, not yet created directory: the first run finds no database and offers its choice.
+      switchDataDir(newDataDir());
+      localStorage.removeItem(sessionKey);
+      await deleteDataDir(broken);
+    },
     async backup(session) {
       const [database, { backupDatabase }] = await Promise.all([open(), loadDatabase()]);
       return backupDatabase(database, session);
+    },
+    async exportAll(session) {
+      const [database, { exportStreet }] = await Promise.all([open(), loadDatabase()]);
+      return exportStreet(database, session, model);
     },
     async restore(file) {
       const { backupData } = await loadDatabase();
@@ -147,7 +166,7 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
 }
 
 /** The latest progress of opening the database, for whichever page shows it. */
-function progressFeed(): ProgressFeed & { set(p: DatabaseProgress): void } {
+function progressFeed(): ProgressFeed & { set(p: DatabaseProgress | undefined): void } {
   let latest: DatabaseProgress | undefined;
   const listeners = new Set<() => void>();
   return {

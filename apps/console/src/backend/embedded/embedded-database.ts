@@ -1,4 +1,4 @@
-import { appliedVersions, asUser, checkPassword, type Database, logPersonalDataAccess, type OrgSetup, PgliteDatabase, setUpOrganisation, sqlAccessStore, sqlAttachmentStore, sqlDuplicateKeySource, sqlEvaluator, sqlLocalAccounts, sqlOrgStore, sqlRecordImporter, sqlReportStore, textParsers } from '@fazhi/db/browser';
+import { appliedVersions, asUser, checkPassword, type Database, logPersonalDataAccess, type OrgSetup, PgliteDatabase, readDatabaseRecords, readStreetCopy, setUpOrganisation, streetCopyFiles, sqlAccessStore, sqlAttachmentStore, sqlDuplicateKeySource, sqlEvaluator, sqlLocalAccounts, sqlOrgStore, sqlRecordImporter, sqlReportStore, textParsers } from '@fazhi/db/browser';
 import { sqlDataProvider } from '@fazhi/db/refine';
 import type { FazhiModel } from '@fazhi/model';
 import { cachingIndicatorSource, notifyingMethods, notifyingWrites } from '../indicator-cache.js';
@@ -208,6 +208,41 @@ export async function backupDatabase(open: OpenDatabase, session: SignedInSessio
   const createdAt = new Date().toISOString();
   const about = { schemaVersion: versions.sort().at(-1) ?? '', unit, createdAt, createdBy: session.email };
   return { fileName: backupFileName(about), file: await writeBackupFile(dump, about) };
+}
+
+/**
+ * 导出全部数据: the whole database as one zip that `fazhi import --all --file` loads into an empty
+ * server database: the org tree and every kind's ledger (.xlsx) and, for an admin with the
+ * personal-data grant, the whole-street copy beside them (records' ids, units, members and
+ * accounts, attachments, workflow steps, report drafts and templates, the audit trail, manifest.json
+ * with checksums). Without that grant the ledgers are masked and carry no accounts: readable, not
+ * importable. Street admins only; the unmasked export is logged first (as a backup is).
+ */
+export async function exportStreet(open: OpenDatabase, session: SignedInSession, model: FazhiModel): Promise<{ fileName: string; file: Blob; unmasked: boolean }> {
+  const { db } = open;
+  const admin = (
+    await db.query<{ id: string; name: string; personal_data: boolean }>(
+      `select u.id, coalesce(nullif(u.short_name, ''), u.name) as name, m.personal_data from public.memberships m join public.org_units u on u.id = m.org_id
+       where m.user_id = $1 and m.active and m.role = 'admin' order by m.personal_data desc, u.name limit 1`,
+      [session.userId],
+    )
+  ).rows[0];
+  if (!admin) throw new Error('只有街道管理员可以导出全部数据');
+  const unmasked = admin.personal_data;
+  if (unmasked) await asUser(db, { userId: session.userId }, (tx) => logPersonalDataAccess(tx, { action: 'backup', orgId: admin.id, scope: '导出全部数据（整库副本，含未脱敏个人信息与账号）' }));
+  const kinds = model.registry.list();
+  const read = await readDatabaseRecords(db, { registry: model.registry });
+  const root = read.orgs.get(read.rootOrgId);
+  const { exportAllLedgers } = await import('@fazhi/ledger');
+  const ledgers = await exportAllLedgers({ units: [...read.orgs.units.values()], kinds, recordsOf: (id) => read.records.get(id) ?? [], unitLabel: root.shortName || root.name, masked: !unmasked });
+  const files = new Map([...ledgers].map(([name, l]) => [name, l.bytes] as const));
+  if (unmasked) for (const [name, bytes] of await streetCopyFiles(ledgers, await readStreetCopy(db, kinds))) files.set(name, bytes);
+  const { default: JSZip } = await import('jszip');
+  const zip = new JSZip();
+  for (const [name, bytes] of files) zip.file(name, bytes);
+  const file = await zip.generateAsync({ type: 'blob', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  const date = new Date().toISOString().slice(0, 10);
+  return { fileName: `${admin.name}-${unmasked ? '全部数据' : '全部数据（已打码）'}-${date}.zip`, file, unmasked };
 }
 
 /** The newest migration version this build ships (a backup may not be newer). */
