@@ -78,7 +78,6 @@ export default function ConsoleShell(props: Props) {
     };
   }, [request]);
 
-  const onHome = useLocation().pathname === '/';
   const t = (key: string) => consoleText(locale, `console.${key}`);
   if (state.error) {
     return (
@@ -97,19 +96,7 @@ export default function ConsoleShell(props: Props) {
       />
     );
   }
-  if (!state.connected) {
-    const remembered = onHome ? backend.figureMemory?.recallFor(session.userId) : undefined;
-    const scope = localStorage.getItem(scopeKey(session.userId));
-    if (remembered && (!scope || scope === remembered.orgId)) return <RememberedHome {...props} remembered={remembered} />;
-    return (
-      <div style={{ width: 360, margin: '30vh auto 0' }}>
-        <Spin size="large" tip={t('opening')} style={{ display: 'block' }}>
-          <div style={{ height: 48 }} />
-        </Spin>
-        {backend.progress && <DatabaseProgressBar feed={backend.progress} locale={locale} />}
-      </div>
-    );
-  }
+  if (!state.connected) return <Connecting {...props} />;
   if (!state.connected.user.memberships.length) {
     // Signed in (Supabase) before any grant: an invitation takes effect when the e-mail is
     // confirmed, or it expired or was withdrawn. Nothing to show but why, a new look, and the way out.
@@ -132,6 +119,28 @@ export default function ConsoleShell(props: Props) {
     );
   }
   return <ConnectedConsole {...props} connected={state.connected} />;
+}
+
+/**
+ * While the database opens: on the home page, the figures remembered from the last visit when
+ * there are (for this user and the unit the console opens on), else the progress. Its own
+ * component, so that only it follows the location, not the connected console (whose every
+ * render would otherwise follow each list's filter, sort and page in the address).
+ */
+function Connecting(props: Props) {
+  const { backend, session, locale } = props;
+  const onHome = useLocation().pathname === '/';
+  const remembered = onHome ? backend.figureMemory?.recallFor(session.userId) : undefined;
+  const scope = localStorage.getItem(scopeKey(session.userId));
+  if (remembered && (!scope || scope === remembered.orgId)) return <RememberedHome {...props} remembered={remembered} />;
+  return (
+    <div style={{ width: 360, margin: '30vh auto 0' }}>
+      <Spin size="large" tip={consoleText(locale, 'console.opening')} style={{ display: 'block' }}>
+        <div style={{ height: 48 }} />
+      </Spin>
+      {backend.progress && <DatabaseProgressBar feed={backend.progress} locale={locale} />}
+    </div>
+  );
 }
 
 /**
