@@ -57,6 +57,7 @@ const warmUpGzip = sum(requested.filter((f) => !initial.includes(f)));
 //    visit (same profile, reload) to the dashboard's figures, with the bytes the first one transferred.
 const firstVisits: number[] = [];
 const laterVisits: number[] = [];
+const laterConfirmed: number[] = [];
 const firstBytes: number[] = [];
 let firstFiles: SentFile[] = [];
 let laterSteps: Record<string, number> = {};
@@ -64,6 +65,7 @@ for (let i = 0; i < (measures('visits') ? runs : 0); i++) {
   const v = await firstAndLaterVisit(cb, counter);
   firstVisits.push(v.firstMs);
   laterVisits.push(v.laterMs);
+  laterConfirmed.push(v.laterConfirmedMs);
   firstBytes.push(v.firstBytes);
   firstFiles = v.files;
   laterSteps = v.laterSteps;
@@ -99,7 +101,10 @@ const results = {
   signInRoute: { initialJsGzipKB: kb(initialGzip), targetKB: 300, initialFiles: initial, warmUpJsGzipKB: kb(warmUpGzip) },
   firstVisitMs: { median: median(firstVisits), runs: firstVisits, target: 2000 },
   firstVisitTransferMB: { median: mb(median(firstBytes)), runs: firstBytes.map(mb), target: 12, largest: [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([path, bytes]) => ({ path, MB: mb(bytes) })) },
+  // To figures on screen: remembered from the last visit (正在更新) while the database opens.
   laterVisitMs: { median: median(laterVisits), runs: laterVisits, target: 1000, stepsOfLastRun: laterSteps },
+  // To the database's own figures (正在更新 gone), measured against the same target.
+  laterVisitConfirmedMs: { median: median(laterConfirmed), runs: laterConfirmed, target: 1000 },
   throttledFirstVisit: throttled,
   listFilterMs: { median: median(list.filterMs), runs: list.filterMs, target: 200 },
   listSortMs: { median: median(list.sortMs), runs: list.sortMs, target: 200 },
@@ -123,10 +128,11 @@ console.log(`\n控制台基准（Chromium 无头，生产构建，内置数据�
 console.log(`  ${'登录页首屏 JS（gzip）'.padEnd(26, '\u3000')} ${kb(initialGzip)} kB（目标 ≤ 300 kB，${verdict(kb(initialGzip), 300)}）；随后预热加载 ${kb(warmUpGzip)} kB`);
 line('首次访问到仪表盘', results.firstVisitMs);
 line('首次访问传输量', results.firstVisitTransferMB, 'MB');
-line('再次访问（刷新）到仪表盘', results.laterVisitMs);
+line('再次访问到数字（上次的，正在更新）', results.laterVisitMs);
+line('再次访问到数据库确认的数字', results.laterVisitConfirmedMs);
 if (Object.keys(laterSteps).length) console.log(`    其中（最后一次，自导航起 ms）：${Object.entries(laterSteps).map(([k, v]) => `${k} ${v}`).join('，')}`);
 for (const t of throttled) {
-  console.log(`  ${t.mbit} Mbit/s 首次访问：登录表单 ${t.formUsableMs} ms 可用，仪表盘 ${t.dashboardMs} ms，传输 ${mb(t.bytes)} MB；进度显示 ${t.progressTexts.length} 种（${t.progressTexts.slice(0, 3).join(' | ')} …），无表单也无进度的采样 ${t.blankSamples} 次`);
+  console.log(`  ${t.mbit} Mbit/s 首次访问：登录表单 ${t.formUsableMs} ms 可用，仪表盘 ${t.dashboardMs} ms，传输 ${mb(t.bytes)} MB；进度显示 ${t.progressTexts.length} 种（${t.progressTexts.slice(0, 3).join(' | ')} …），无表单也无进度的采样 ${t.blankSamples} 次（其中登录按钮转圈 ${t.blankShowing.signingIn}、页面转圈 ${t.blankShowing.spinner}、控制台已显示而指标未到 ${t.blankShowing.console}、皆无 ${t.blankShowing.nothing}）`);
 }
 line('调解列表：改筛选后重绘', results.listFilterMs);
 line('调解列表：改排序后重绘', results.listSortMs);

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { SentFile } from '../scripts/static-server.mjs';
-import { demoPassword, indicatorCard, type ConsoleBrowser } from '../test/browser.js';
+import { anyIndicatorCard, demoPassword, indicatorCard, type ConsoleBrowser } from '../test/browser.js';
 
 /**
  * The visit targets: a first visit with an empty profile (everything downloaded, the database
@@ -22,8 +22,14 @@ export function transferCounter() {
   };
 }
 
+/** The dashboard's figures as the database gave them (not remembered ones marked 正在更新). */
 export async function dashboardShown(page: Page): Promise<void> {
   await indicatorCard(page, 'mediation.successful_cases').waitFor({ timeout: 120_000 });
+}
+
+/** The dashboard's figures on screen, remembered from the last visit (正在更新) or confirmed. */
+async function figuresShown(page: Page): Promise<void> {
+  await anyIndicatorCard(page, 'mediation.successful_cases').waitFor({ timeout: 120_000 });
 }
 
 async function signInAsAdmin(page: Page): Promise<void> {
@@ -34,7 +40,10 @@ async function signInAsAdmin(page: Page): Promise<void> {
 
 export interface VisitTimes {
   firstMs: number;
+  /** Reload to figures on screen: those remembered from the last visit (marked 正在更新) when there are. */
   laterMs: number;
+  /** Reload to the database's own figures (正在更新 gone). */
+  laterConfirmedMs: number;
   firstBytes: number;
   files: SentFile[];
   /** The later visit's steps (`fazhi:db:…` marks: ms since navigation), where its time goes. */
@@ -59,9 +68,13 @@ export async function firstAndLaterVisit(cb: ConsoleBrowser, counter: ReturnType
     const { bytes, files } = counter.take();
     const t = Date.now();
     await page.reload();
-    await dashboardShown(page);
+    await figuresShown(page);
     const laterMs = Date.now() - t;
-    return { firstMs, laterMs, firstBytes: bytes, files, laterSteps: { ...(await stepMarks(page)), figures: Math.round(await page.evaluate(() => performance.now())) } };
+    const figures = Math.round(await page.evaluate(() => performance.now()));
+    await dashboardShown(page);
+    const laterConfirmedMs = Date.now() - t;
+    const confirmed = Math.round(await page.evaluate(() => performance.now()));
+    return { firstMs, laterMs, laterConfirmedMs, firstBytes: bytes, files, laterSteps: { ...(await stepMarks(page)), figures, confirmed } };
   } finally {
     await context.close();
   }
@@ -78,6 +91,11 @@ export interface ThrottledVisit {
   progressTexts: string[];
   /** Samples (every 250 ms) at which the page showed neither a usable form nor progress. */
   blankSamples: number;
+  /**
+   * What those samples showed instead: the sign-in button spinning, a page spinner (code loading),
+   * the console's layout before the figures, or none of these.
+   */
+  blankShowing: { signingIn: number; spinner: number; console: number; nothing: number };
   bytes: number;
 }
 
@@ -104,6 +122,7 @@ export async function throttledFirstVisit(cb: ConsoleBrowser, counter: ReturnTyp
     const formUsableMs = Date.now() - started;
     const progressTexts = new Set<string>();
     let blankSamples = 0;
+    const blankShowing = { signingIn: 0, spinner: 0, console: 0, nothing: 0 };
     let done = false;
     const sampling = (async () => {
       while (!done) {
@@ -111,11 +130,21 @@ export async function throttledFirstVisit(cb: ConsoleBrowser, counter: ReturnTyp
           .evaluate(() => {
             const email = document.querySelector<HTMLInputElement>('input#email, input[autocomplete="username"]');
             const progress = document.querySelector('[data-testid="db-progress"]');
-            return { form: !!email && !email.disabled, progress: progress?.textContent ?? null, dashboard: !!document.querySelector('[data-indicator]') };
+            return {
+              form: !!email && !email.disabled,
+              progress: progress?.textContent ?? null,
+              dashboard: !!document.querySelector('[data-indicator]'),
+              signingIn: !!document.querySelector('button[type="submit"].ant-btn-loading'),
+              spinner: !!document.querySelector('.ant-spin-spinning'),
+              console: !!document.querySelector('.ant-layout'),
+            };
           })
-          .catch(() => ({ form: false, progress: null, dashboard: false })); // mid-navigation
+          .catch(() => ({ form: false, progress: null, dashboard: false, signingIn: false, spinner: false, console: false })); // mid-navigation
         if (state.progress) progressTexts.add(state.progress);
-        if (!state.form && !state.progress && !state.dashboard) blankSamples++;
+        if (!state.form && !state.progress && !state.dashboard) {
+          blankSamples++;
+          blankShowing[state.signingIn ? 'signingIn' : state.console ? 'console' : state.spinner ? 'spinner' : 'nothing']++;
+        }
         await new Promise((r) => setTimeout(r, 250));
       }
     })();
@@ -125,7 +154,7 @@ export async function throttledFirstVisit(cb: ConsoleBrowser, counter: ReturnTyp
     done = true;
     await sampling;
     await page.waitForLoadState('networkidle');
-    return { mbit, formUsableMs, dashboardMs, progressTexts: [...progressTexts], blankSamples, bytes: counter.take().bytes };
+    return { mbit, formUsableMs, dashboardMs, progressTexts: [...progressTexts], blankSamples, blankShowing, bytes: counter.take().bytes };
   } finally {
     await context.close();
   }

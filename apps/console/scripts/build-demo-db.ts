@@ -1,20 +1,23 @@
 // Builds the embedded console's demo database: the seed migrated and loaded into PGlite, plus the
 // demo accounts, dumped as a data-directory snapshot the browser starts from on a first visit
-// (public/demo/, served as /demo/; tars with brotli and gzip copies). Skipped when schema, seed
-// and this script are unchanged.
+// (public/demo/, served as /demo/; tars with brotli and gzip copies). Skipped when schema, seed,
+// the code that builds it and PGlite are unchanged; taken from the build cache (scripts/build-cache.mjs)
+// when another build on this machine made the same snapshot: building and compressing it takes minutes.
 import { loadDataset } from '@fazhi/dataset';
 import { datasetAsOf, defaultMigrationsDir, releaseSnapshot, defaultShimFile, demoAccounts, demoOrgsOf, demoPassword, insertDataset, migrate, migrateModel, openPglite, seedDemoUsers, type PgliteDatabase } from '@fazhi/db';
 import { loadConfig } from '@fazhi/model/node';
 import * as pluginSdk from '@fazhi/plugin-sdk';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deferIndexes } from '../src/backend/embedded/deferred-indexes.js';
 import type { DemoManifest } from '../src/backend/embedded/demo-manifest.js';
 import { withDemoStreet } from './demo-street.js';
+import { buildCacheDir } from './build-cache.mjs';
 import { findConfigFile } from './fazhi-config-plugin.js';
-import { pgliteRuntimeBytes } from './pglite-dist.js';
+import { pgliteDist, pgliteRuntimeBytes } from './pglite-dist.js';
 import { precompressFile } from './precompress.mjs';
 import { filterTar, tarEntries } from './tar-filter.js';
 
@@ -39,18 +42,41 @@ function migrationsDir(): string {
   return dir;
 }
 
+/** Every TypeScript source under `dir` but tests, in a stable order. */
+function sources(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts') && !/\.test(-helper)?\.tsx?$/.test(f))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/**
+ * The snapshot's key: everything it is made from. Besides the migrations, seed, model and this
+ * script, the code that loads and inserts the seed (@fazhi/dataset, @fazhi/db) and PGlite itself:
+ * the build cache is shared by every checkout on the machine, which may differ in any of them.
+ */
 function inputsKey(): string {
   const h = createHash('sha256');
+  h.update(readFileSync(join(pgliteDist, '..', 'package.json')));
+  for (const f of [...sources(resolve(here, '../../../packages/db/src')), ...sources(resolve(here, '../../../packages/dataset/src'))]) h.update(f.slice(f.indexOf('packages/'))).update(readFileSync(f));
   const migrations = defaultMigrationsDir();
   for (const f of readdirSync(migrations).filter(shipped).sort()) h.update(f).update(readFileSync(join(migrations, f)));
   h.update(readFileSync(defaultShimFile()));
   for (const f of readdirSync(seedDir).sort()) if (/\.(csv|json)$/.test(f)) h.update(f).update(readFileSync(join(seedDir, f)));
-  for (const f of ['build-demo-db.ts', 'demo-street.ts']) h.update(readFileSync(join(here, f)));
+  for (const f of ['build-demo-db.ts', 'demo-street.ts', '../src/backend/embedded/deferred-indexes.ts']) h.update(readFileSync(join(here, f)));
   h.update(JSON.stringify(demoAccounts)).update(JSON.stringify(model.registry.list())).update(JSON.stringify(model.catalog));
   return h.digest('hex').slice(0, 12);
 }
 
 const key = inputsKey();
+/**
+ * Indexes at least this large are built by the browser on first open instead of downloaded: the
+ * hotline tickets' (about 2.5 MB of brotli, under a second to build); the many small ones would
+ * cost more statements than they save bytes.
+ */
+const deferredIndexMinBytes = 256 * 1024;
+/** Snapshot sets the cache keeps (each about 130 MB with its copies): enough for a few branches. */
+const keptSnapshotSets = 3;
 const manifestFile = join(outDir, 'manifest.json');
 const current = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as DemoManifest) : undefined;
 // Each snapshot with its brotli and gzip copies (an older release's, for the upgrade test, without).
@@ -60,19 +86,56 @@ if (current?.snapshot === `fazhi-demo-${key}.tar` && complete(current.snapshot) 
   process.exit(0);
 }
 
+// The snapshots with their copies and manifest, as one folder per key (an older release's, for the upgrade test, is not cached).
+const cacheRoot = before ? undefined : buildCacheDir();
+const cachedSet = cacheRoot && join(cacheRoot, 'demo', key);
+if (cachedSet && existsSync(join(cachedSet, 'manifest.json'))) {
+  mkdirSync(outDir, { recursive: true });
+  for (const f of readdirSync(cachedSet)) if (f !== 'manifest.json') copyFileSync(join(cachedSet, f), join(outDir, f));
+  // The manifest last: until it is there, the folder is not a complete snapshot.
+  copyFileSync(join(cachedSet, 'manifest.json'), manifestFile);
+  const now = new Date();
+  utimesSync(cachedSet, now, now);
+  removeOlderSnapshots(key);
+  console.log(`演示数据库取自构建缓存：public/demo/fazhi-demo-${key}.tar（${cachedSet}）`);
+  process.exit(0);
+}
+
+/** Older snapshots go, with their copies. */
+function removeOlderSnapshots(k: string): void {
+  for (const f of readdirSync(outDir)) if (/^fazhi-(demo|empty)-/.test(f) && !f.startsWith(`fazhi-demo-${k}.tar`) && !f.startsWith(`fazhi-empty-${k}.tar`)) rmSync(join(outDir, f), { force: true });
+}
+
+/** Keeps this snapshot set for the next build on the machine, and only the few most recently used. */
+function storeInCache(files: string[]): void {
+  if (!cachedSet) return;
+  const temp = `${cachedSet}.${process.pid}.tmp`;
+  mkdirSync(temp, { recursive: true });
+  for (const f of files) copyFileSync(join(outDir, f), join(temp, f));
+  rmSync(cachedSet, { recursive: true, force: true });
+  renameSync(temp, cachedSet);
+  const sets = readdirSync(dirname(cachedSet))
+    .filter((d) => !d.endsWith('.tmp'))
+    .map((d) => ({ dir: join(dirname(cachedSet), d), used: statSync(join(dirname(cachedSet), d)).mtimeMs }))
+    .sort((a, b) => b.used - a.used);
+  for (const { dir } of sets.slice(keptSnapshotSets)) rmSync(dir, { recursive: true, force: true });
+}
+
 /**
  * A migrated PGlite's data directory as a snapshot under `outDir`, the smallest the browser can
  * start from: no template databases, packed indexes, only the current WAL segment and that one
  * zeroed past its last record. A plain tar with brotli and gzip copies beside it: the server sends
  * the smallest the browser accepts (Content-Encoding), the browser inflates it as it arrives.
  */
-async function writeSnapshot(db: PgliteDatabase, name: string): Promise<{ bytes: number; brotliBytes: number; gzipBytes: number }> {
+async function writeSnapshot(db: PgliteDatabase, name: string, deferLargeIndexes = false): Promise<{ bytes: number; brotliBytes: number; gzipBytes: number; deferred: string[] }> {
   // The template databases are only for CREATE DATABASE, which the console never runs: without
   // them the snapshot, and what a browser reads from IndexedDB on every visit, is 15 MB smaller.
   await db.exec(`update pg_database set datistemplate = false where datname in ('template0', 'template1')`);
   await db.query('drop database template0');
   await db.query('drop database template1');
-  // Indexes filled row by row are about a third empty; rebuilt, they are packed (a smaller download).
+  // The largest indexes are left for the browser to build (deferred-indexes.ts); the others,
+  // filled row by row, are about a third empty: rebuilt, they are packed (a smaller download).
+  const deferred = deferLargeIndexes ? await deferIndexes(db, deferredIndexMinBytes) : [];
   await db.exec('reindex schema public');
   await db.exec('vacuum analyze');
   // A new WAL segment first, so the checkpoint's segment holds the checkpoint and little else.
@@ -94,9 +157,10 @@ async function writeSnapshot(db: PgliteDatabase, name: string): Promise<{ bytes:
   writeFileSync(join(outDir, `${name}.tmp`), bytes);
   renameSync(join(outDir, `${name}.tmp`), join(outDir, name));
   // An older release's snapshot (the upgrade test) is served once, as it is: no copies needed.
-  if (!before) await precompressFile(join(outDir, name));
+  // Not through the content cache: no two builds make the same bytes (the set is cached by its key instead).
+  if (!before) await precompressFile(join(outDir, name), { cacheDir: undefined });
   const size = (f: string) => (existsSync(join(outDir, f)) ? statSync(join(outDir, f)).size : 0);
-  return { bytes: bytes.length, brotliBytes: size(`${name}.br`), gzipBytes: size(`${name}.gz`) };
+  return { bytes: bytes.length, brotliBytes: size(`${name}.br`), gzipBytes: size(`${name}.gz`), deferred };
 }
 
 const mb = (n: number) => (n ? `${(n / 1048576).toFixed(1)} MB` : '无');
@@ -118,9 +182,10 @@ try {
   // An older release's schema lacks the columns added since: those values are left out.
   const seeded = await insertDataset(db, demo, { registry, existingColumnsOnly: before !== undefined });
   await seedDemoUsers(db, demoOrgsOf(dataset.orgs, dataset.manifest.rootOrgId));
-  const written = await writeSnapshot(db, snapshot);
+  // An older release's snapshot (the upgrade test) is as that release shipped it: all indexes in.
+  const written = await writeSnapshot(db, snapshot, !before);
   const records = Object.values(seeded.records).reduce((a, b) => a + b, 0);
-  console.log(`演示数据库：${records} 条记录、${seeded.orgUnits} 个机构 → ${relative(process.cwd(), join(outDir, snapshot))}（${mb(written.bytes)}，brotli ${mb(written.brotliBytes)}，gzip ${mb(written.gzipBytes)}，${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
+  console.log(`演示数据库：${records} 条记录、${seeded.orgUnits} 个机构 → ${relative(process.cwd(), join(outDir, snapshot))}（${mb(written.bytes)}，brotli ${mb(written.brotliBytes)}，gzip ${mb(written.gzipBytes)}，${written.deferred.length} 个索引留待浏览器建立，${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
 } finally {
   await db.close();
 }
@@ -151,5 +216,5 @@ const manifest: DemoManifest = {
   password: demoPassword,
 };
 writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
-// Older snapshots go, with their copies.
-for (const f of readdirSync(outDir)) if ((f.startsWith('fazhi-demo-') && !f.startsWith(snapshot)) || (f.startsWith('fazhi-empty-') && !f.startsWith(emptySnapshot))) rmSync(join(outDir, f), { force: true });
+removeOlderSnapshots(key);
+storeInCache([...readdirSync(outDir).filter((f) => f.startsWith(snapshot) || f.startsWith(emptySnapshot)), 'manifest.json']);

@@ -21,6 +21,34 @@ export const consoleMessages = {
         failed: '登录失败：{{message}}',
         embedded: '本机演示数据库（浏览器内，数据只保存在本浏览器）',
         embeddedOwn: '本机数据库（浏览器内，数据只保存在本浏览器，请定期备份）',
+        byLink: '邮箱登录链接',
+        forgot: '忘记密码',
+        linkIntro: '输入邮箱，我们会发一封含登录链接的邮件。受邀的新成员也用它首次登录。',
+        sendLink: '发送登录链接',
+        linkSent: '登录链接已发到 {{email}}：请在本浏览器中打开邮件里的链接（只能使用一次，过期后请重新申请）。',
+        forgotIntro: '输入账号邮箱，我们会发一封重设密码的邮件，打开其中的链接即可设置新密码。',
+        sendReset: '发送重设密码邮件',
+        resetSent: '重设密码的邮件已发到 {{email}}：请在本浏览器中打开邮件里的链接。',
+        sendFailed: '发送失败：{{message}}',
+        backToPassword: '返回密码登录',
+        linkFailed: '无法用该链接登录：{{message}}',
+      },
+      newPassword: {
+        title: '设置新密码',
+        why: '已通过邮件确认账号 {{email}}，请设置新的登录密码。',
+        next: '新密码',
+        nextRequired: '请输入新密码',
+        repeat: '再次输入新密码',
+        repeatRequired: '请再次输入新密码',
+        mismatch: '两次输入的新密码不一致',
+        submit: '保存新密码并进入',
+        failed: '保存失败：{{message}}',
+        done: '新密码已保存',
+      },
+      noMembership: {
+        title: '尚无任何机构的权限',
+        why: '账号 {{email}} 已登录，但还不是任何机构的成员。如果您收到了邀请：邀请在确认邮箱后生效，也可能已过期或已被撤回。请联系本单位管理员。',
+        recheck: '重新检查',
       },
       progress: {
         step: '第 {{n}} 步，共 {{of}} 步：',
@@ -72,6 +100,8 @@ export const consoleMessages = {
       backendEmbedded: '本机数据库',
       backendSupabase: 'Supabase',
       homeTitle: '{{org}} · {{year}}年法治政府建设概览',
+      // Beside figures remembered from the last visit, until the database confirms them.
+      figuresRefreshing: '正在更新',
       noPlugins: '尚未安装任何工作领域插件',
       roles: { supervisor: '区级督导', admin: '管理员', clerk: '经办人', viewer: '查看者' },
       roleLine: '{{org}} · {{role}}',
@@ -303,6 +333,56 @@ export const consoleMessages = {
         failed: 'Sign-in failed: {{message}}',
         embedded: 'Local demo database (in this browser; the data stays in this browser only)',
         embeddedOwn: 'Local database (in this browser; the data stays in this browser only: back it up regularly)',
+        byLink: 'Sign-in link by e-mail',
+        forgot: 'Forgot password',
+        linkIntro: 'Enter your e-mail and we will send a sign-in link. Invited new members sign in this way the first time.',
+        sendLink: 'Send sign-in link',
+        linkSent: 'A sign-in link went to {{email}}: open it in this browser (it works once; ask again when it has expired).',
+        forgotIntro: 'Enter your account’s e-mail and we will send a link to set a new password.',
+        sendReset: 'Send password reset e-mail',
+        resetSent: 'A password reset link went to {{email}}: open it in this browser.',
+        sendFailed: 'Could not send it: {{message}}',
+        backToPassword: 'Back to password sign-in',
+        linkFailed: 'Could not sign in with that link: {{message}}',
+      },
+      newPassword: {
+        title: 'Set a new password',
+        why: 'The e-mail of {{email}} is confirmed: set a new password to sign in with.',
+        next: 'New password',
+        nextRequired: 'Enter a new password',
+        repeat: 'New password again',
+        repeatRequired: 'Enter the new password again',
+        mismatch: 'The two new passwords differ',
+        submit: 'Save the new password and continue',
+        failed: 'Could not save it: {{message}}',
+        done: 'New password saved',
+      },
+      noMembership: {
+        title: 'No access to any unit yet',
+        why: '{{email}} is signed in but is not a member of any unit. If you were invited: an invitation takes effect once the e-mail is confirmed, and it may have expired or been withdrawn. Ask your unit’s administrator.',
+        recheck: 'Check again',
+      },
+      authErrors: {
+        invalid_credentials: 'Wrong e-mail or password',
+        email_not_confirmed: 'This e-mail is not confirmed yet: open the confirmation e-mail first',
+        user_banned: 'This account is disabled: ask your administrator',
+        over_request_rate_limit: 'Too many attempts: try again later',
+        over_email_send_rate_limit: 'E-mails are sent too often: try again in a few minutes',
+        otp_expired: 'The link in the e-mail no longer works (used or expired): ask for a new one',
+        flow_state_expired: 'The link in the e-mail has expired: ask for a new one',
+        flow_state_not_found: 'The link in the e-mail no longer works: ask for a new one',
+        bad_code_verifier: 'Open the link in the browser that asked for it, or ask for a new one',
+        pkce_code_verifier_not_found: 'Open the link in the browser that asked for it, or ask for a new one',
+        otp_disabled: 'This e-mail has no account and no pending invitation: ask your unit’s administrator to invite you under Members and access',
+        signup_disabled: 'Sign-ups are closed: ask the administrator to create the account in Supabase (the invitation is kept and takes effect once the account is confirmed)',
+        email_address_invalid: 'The e-mail address is not valid',
+        email_address_not_authorized: 'Supabase’s built-in mailer only writes to project members: the administrator must set up a mail server (SMTP)',
+        weak_password: 'The new password is too simple: use a longer, more varied one',
+        same_password: 'The new password must differ from the old one',
+        validation_failed: 'Enter your e-mail and password',
+        session_not_found: 'Your sign-in has expired: sign in again',
+        refresh_token_not_found: 'Your sign-in has expired: sign in again',
+        bad_jwt: 'Your sign-in has expired: sign in again',
       },
       progress: {
         step: 'Step {{n}} of {{of}}: ',
@@ -354,6 +434,7 @@ export const consoleMessages = {
       backendEmbedded: 'Local database',
       backendSupabase: 'Supabase',
       homeTitle: '{{org}} · rule-of-law overview {{year}}',
+      figuresRefreshing: 'Updating',
       noPlugins: 'No work-area plugins installed',
       roles: { supervisor: 'District supervisor', admin: 'Administrator', clerk: 'Clerk', viewer: 'Viewer' },
       roleLine: '{{org}} · {{role}}',
@@ -583,6 +664,19 @@ export function storeLocale(locale: ConsoleLocale): void {
 }
 
 /** A console string outside Refine (the sign-in page): `console.signIn.title` style keys. */
+/**
+ * A backend error as the page shows it: its own (Chinese) message, or in English the catalogue's
+ * sentence for the GoTrue code it carries (`authCode`, set by the Supabase backend).
+ */
+export function errorText(locale: ConsoleLocale, e: unknown): string {
+  const code = (e as { authCode?: unknown } | null)?.authCode;
+  if (locale === 'en' && typeof code === 'string') {
+    const text = consoleText(locale, `console.authErrors.${code}`);
+    if (text !== `console.authErrors.${code}`) return text;
+  }
+  return e instanceof Error ? e.message : String(e);
+}
+
 export function consoleText(locale: ConsoleLocale, key: string, params?: Record<string, string | number>): string {
   let node: unknown = consoleMessages[locale];
   for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];

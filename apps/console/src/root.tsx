@@ -10,12 +10,14 @@ import type { ConsoleComposition } from '@fazhi/plugin-sdk/host';
 import type { ConsoleBackend, SignedInSession } from './backend/backend.js';
 import { ChangePasswordPage } from './login/change-password-page.js';
 import { LoginPage } from './login/login-page.js';
-import { storedLocale, storeLocale, type ConsoleLocale } from './messages.js';
+import { errorText, storedLocale, storeLocale, type ConsoleLocale } from './messages.js';
 
 // Refine, the layout, plugins and their pages load only after sign-in.
 const ConsoleShell = lazy(() => import('./shell/console-shell.js'));
 // 建立本单位, reached from the sign-in page on a browser without a database (embedded only).
 const SetupPage = lazy(() => import('./setup/setup-page.js'));
+// 设置新密码 after a 忘记密码 link (Supabase only).
+const NewPasswordPage = lazy(() => import('./login/new-password-page.js').then((m) => ({ default: m.NewPasswordPage })));
 
 const fullPage = <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} />;
 
@@ -25,18 +27,69 @@ function RequireSession({ session, children }: { session: SignedInSession | null
   return children;
 }
 
+/** What a mailed link's return address leaves in it (query and fragment), cleared once read. */
+const linkParams = ['code', 'token_hash', 'type', 'error', 'error_code', 'error_description', 'sb_flow_id'];
+
+/**
+ * Puts the address back to what the router expects once a link's return was read: the console's
+ * start after a sign-in (the link came back to /login), the sign-in page without the link's
+ * parameters after a failure. A code or token is never left in the address or its history.
+ */
+function leaveLinkAddress(signedIn: boolean): void {
+  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+  const address = new URL(window.location.href);
+  for (const p of linkParams) address.searchParams.delete(p);
+  const to = signedIn ? `${base}/` : `${address.pathname}${address.search}`;
+  window.history.replaceState(null, '', to);
+}
+
+/**
+ * The session the address carries when a mailed link opened the console (Supabase), read once per
+ * backend: a PKCE code works only once, and React's development mode runs effects twice.
+ */
+const linkReturns = new WeakMap<ConsoleBackend, Promise<SignedInSession | null>>();
+function sessionFromLink(backend: ConsoleBackend): Promise<SignedInSession | null> {
+  const links = backend.emailLinks;
+  if (!links) return Promise.resolve(null);
+  let pending = linkReturns.get(backend);
+  if (!pending) {
+    pending = links.completeLink(new URL(window.location.href)).then((link) => {
+      if (!link) return null;
+      leaveLinkAddress(true);
+      return link.purpose === 'recovery' ? { ...link.session, settingNewPassword: true } : link.session;
+    });
+    pending.catch(() => leaveLinkAddress(false));
+    linkReturns.set(backend, pending);
+  }
+  return pending;
+}
+
 export function Root({ backend, composition }: { backend: ConsoleBackend; composition: ConsoleComposition }) {
   const [session, setSession] = useState<SignedInSession | null | undefined>(undefined);
   const [locale, setLocale] = useState<ConsoleLocale>(storedLocale);
+  /** Why the mailed link the console was opened with did not sign in; shown on the sign-in page. */
+  const [linkError, setLinkError] = useState<string>();
   useEffect(() => {
-    backend.restoreSession().then(
-      (restored) => {
-        // Signed in from an earlier visit: open the database while the console's code loads.
-        if (restored) void backend.warmUp().catch(() => undefined);
-        setSession(restored);
-      },
-      () => setSession(null),
-    );
+    let live = true;
+    sessionFromLink(backend)
+      .then(
+        (linked) => linked ?? backend.restoreSession(),
+        (e: unknown) => {
+          if (live) setLinkError(errorText(storedLocale(), e));
+          return null;
+        },
+      )
+      .then(
+        (restored) => {
+          // Signed in from an earlier visit: open the database while the console's code loads.
+          if (restored) void backend.warmUp().catch(() => undefined);
+          if (live) setSession(restored);
+        },
+        () => live && setSession(null),
+      );
+    return () => {
+      live = false;
+    };
   }, [backend]);
   useEffect(() => {
     dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
@@ -55,7 +108,10 @@ export function Root({ backend, composition }: { backend: ConsoleBackend; compos
         ) : (
           <BrowserRouter basename={import.meta.env.BASE_URL.replace(/\/$/, '')}>
             <Routes>
-              <Route path="/login" element={<LoginPage backend={backend} locale={locale} onLocaleChange={changeLocale} onSignedIn={setSession} />} />
+              <Route
+                path="/login"
+                element={<LoginPage backend={backend} locale={locale} onLocaleChange={changeLocale} onSignedIn={setSession} {...(linkError ? { linkError } : {})} />}
+              />
               {backend.firstRun && (
                 <Route
                   path="/setup"
@@ -71,7 +127,12 @@ export function Root({ backend, composition }: { backend: ConsoleBackend; compos
                 element={
                   <RequireSession session={session}>
                     {/* A local account's first sign-in: a new password before anything else. */}
-                    {session?.mustChangePassword ? (
+                    {/* Signed in by a 忘记密码 link: the new password first. */}
+                    {session?.settingNewPassword && backend.emailLinks ? (
+                      <Suspense fallback={fullPage}>
+                        <NewPasswordPage backend={backend} links={backend.emailLinks} session={session} locale={locale} onDone={setSession} onSignedOut={() => setSession(null)} />
+                      </Suspense>
+                    ) : session?.mustChangePassword ? (
                       <ChangePasswordPage backend={backend} session={session} locale={locale} onChanged={setSession} onSignedOut={() => setSession(null)} />
                     ) : (
                       <Suspense fallback={fullPage}>

@@ -68,7 +68,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
 }
 
-/** The value shown on an indicator card of the dashboard. */
+/**
+ * The value shown on an indicator card of the console, as the database gave it: not a figure
+ * remembered from the last visit (those show 正在更新 until the database confirms them).
+ */
 export function indicatorCard(page: Page, indicatorId: string) {
+  return page.locator(`main:not(:has([data-testid="figures-refreshing"])) [data-indicator="${indicatorId}"] .ant-statistic-content-value`);
+}
+
+/** The value on a home page card, remembered (正在更新) or confirmed: whichever the page shows first. */
+export function anyIndicatorCard(page: Page, indicatorId: string) {
   return page.locator(`[data-indicator="${indicatorId}"] .ant-statistic-content-value`);
 }

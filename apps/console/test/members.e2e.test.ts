@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fillForm } from './area-scenario.js';
-import { openConsoleBrowser, screenshot, signOut, type ConsoleBrowser } from './browser.js';
+import { openConsoleBrowser, screenshot, signIn, signOut, type ConsoleBrowser } from './browser.js';
 import { setUpStreet, signInWith } from './first-run.js';
 
 /**
@@ -148,6 +148,45 @@ describe('成员与权限 in Chromium', () => {
       await page.getByText(/没有权限/).first().waitFor();
       expect(page.url()).toMatch(/\/create$/);
       await screenshot(page, 'members-revoked-write-refused');
+    } finally {
+      await context.close();
+    }
+  }, 300_000);
+
+  test('a district supervisor (demo): a street added on 机构管理 is in the header’s unit picker at once, and 成员与权限 follows the unit picked', async () => {
+    const { context, page } = await cb.newPage();
+    try {
+      await signIn(page, cb.url, 'supervisor');
+      const switcher = page.getByTestId('org-switcher');
+      const pick = async (name: string) => {
+        await switcher.click();
+        await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).click();
+      };
+      // A street under the district, added without leaving the page.
+      await page.getByRole('menuitem', { name: /机构管理/ }).click();
+      await page.waitForURL(/\/orgs/);
+      const districtRow = page.locator('tr', { has: page.locator('[data-org="广州市南沙区"]') });
+      await districtRow.getByRole('button', { name: '新增下级机构' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('名称', { exact: true }).fill('广州市南沙区新港街道办事处');
+      await dialog.getByLabel('简称').fill('新港街道');
+      await dialog.getByRole('button', { name: okButton }).click();
+      await page.getByText('已保存').waitFor();
+      await page.getByTestId('org-admin').locator('[data-org="广州市南沙区新港街道办事处"]').waitFor();
+      // No reload: the header offers it, and 成员与权限 shows that street (nobody yet).
+      await pick('新港街道');
+      await page.getByRole('menuitem', { name: /成员与权限/ }).click();
+      await page.waitForURL(/\/members/);
+      await page.getByTestId('members-title').filter({ hasText: '新港街道 · 成员与权限' }).waitFor();
+      const rows = page.getByTestId('members-table').locator('tr.ant-table-row');
+      await page.getByTestId('members-table').locator('.ant-empty').waitFor();
+      expect(await rows.count()).toBe(0);
+      // The district: the members of its streets (its supervisors are set by the database owner, not listed here).
+      await pick('南沙区');
+      await page.getByTestId('members-title').filter({ hasText: '南沙区 · 成员与权限' }).waitFor();
+      await rows.filter({ hasText: '管理员' }).first().waitFor();
+      expect(await rows.count()).toBeGreaterThan(1);
+      await screenshot(page, 'members-follow-header-unit');
     } finally {
       await context.close();
     }

@@ -8,7 +8,7 @@ import { cpuMs, processCpuMs } from './cpu.js';
  * One ledger import as `fazhi import` runs it, in a process of its own (the benchmark's parent holds
  * the whole seed): open the database, read its org tree, read and validate the .xlsx, write the rows
  * in one transaction. Prints one JSON line: phases' wall and CPU time (the PostgreSQL backend's CPU
- * counted for the write), rows written, and the process's peak memory.
+ * counted for the write), rows written, the process's peak memory and its memory outside the JS heap.
  * Usage: ledger-import-run.ts <database URL> <file.xlsx> <expected rows>
  */
 const [url, file, expected] = process.argv.slice(2) as [string, string, string];
@@ -45,6 +45,8 @@ try {
       writeCpuMs: cpu3 - cpu2 + backendCpuMs,
       backendCpuMs,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
+      // Memory outside the JS heap at the end: on PGlite mostly its wasm heap, which never shrinks.
+      externalMb: process.memoryUsage().external / 2 ** 20,
       inserted: summary.inserted,
     }),
   );

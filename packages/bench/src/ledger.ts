@@ -89,6 +89,7 @@ interface ImportRun {
   writeCpuMs: number;
   backendCpuMs: number;
   peakRssMb: number;
+  externalMb: number;
 }
 
 /** A database with the schema and the org tree only, then the import in a process of its own. */
@@ -106,7 +107,7 @@ async function importInto(url: string): Promise<ImportRun> {
   return Object.fromEntries(Object.entries(run).map(([k, v]) => [k, round(v)])) as unknown as ImportRun;
 }
 
-const show = (r: ImportRun) => `${r.ms} ms（读取 ${r.readMs} ms、写入 ${r.writeMs} ms；CPU ${r.cpuMs} ms，其中读取 ${r.readCpuMs} ms、写入 ${r.writeCpuMs} ms${r.backendCpuMs ? `（数据库进程 ${r.backendCpuMs} ms）` : ''}），峰值内存 ${r.peakRssMb} MB`;
+const show = (r: ImportRun) => `${r.ms} ms（读取 ${r.readMs} ms、写入 ${r.writeMs} ms；CPU ${r.cpuMs} ms，其中读取 ${r.readCpuMs} ms、写入 ${r.writeCpuMs} ms${r.backendCpuMs ? `（数据库进程 ${r.backendCpuMs} ms）` : ''}），峰值内存 ${r.peakRssMb} MB（结束时 JS 堆外 ${r.externalMb} MB）`;
 
 await step('importPglite', '导入 PGlite（读取 + 校验 + 写入；目标 ≤ 5000 ms、≤ 500 MB）', () => importInto(`pglite:${join(work, 'pglite')}`), (r) => {
   results.importPglite = { ...r, targetMs: 5000, targetRssMb: 500 };

@@ -8,7 +8,8 @@ import { kindFile, orgsFile, type DatasetProblem } from './types.js';
  */
 export function crossCheck(registry: RecordKindRegistry, rowsByKind: ReadonlyMap<string, readonly RowRef[]>, orgIds: ReadonlySet<string> | null): DatasetProblem[] {
   const problems: DatasetProblem[] = [];
-  const idsByKind = new Map<string, Set<string>>();
+  // Kind → its ids (each with its first row): the map itself answers “is there such a record”.
+  const idsByKind = new Map<string, ReadonlyMap<string, number>>();
   for (const [kindId, rows] of rowsByKind) {
     const file = kindFile(kindId);
     const firstRow = new Map<string, number>();
@@ -18,7 +19,7 @@ export function crossCheck(registry: RecordKindRegistry, rowsByKind: ReadonlyMap
       if (first !== undefined) problems.push({ file, row: r.row, field: '编号', key: 'id', message: `编号“${r.id}”重复（与第${first}行相同）` });
       else firstRow.set(r.id, r.row);
     }
-    idsByKind.set(kindId, new Set(firstRow.keys()));
+    idsByKind.set(kindId, firstRow);
   }
   for (const [kindId, rows] of rowsByKind) {
     const kind = registry.get(kindId);

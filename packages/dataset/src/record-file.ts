@@ -1,4 +1,4 @@
-import { coerceCell, fieldValueSchema, formatCell, normalizeDateTime, validateRecord, type AnyRecord, type FieldDef, type RecordKind, type ValidationIssue } from '@fazhi/domain';
+import { cellValue, coerceCell, fieldValueSchema, refusedCell, formatCell, normalizeDateTime, validateRecord, type AnyRecord, type FieldDef, type RecordKind, type ValidationIssue } from '@fazhi/domain';
 import { unstorableCharProblem } from './cell-text.js';
 import { cellCountProblem, csvProblems, readHeader, type ColumnSpec } from './columns.js';
 import { readCsv, writeCsv } from './csv-text.js';
@@ -75,12 +75,15 @@ export function readRecordFile(kind: RecordKind, text: string, origin?: Pick<Dec
     };
     for (let k = 0; k < kind.fields.length; k++) {
       const f = kind.fields[k]!;
-      const res = coerceCell(f, cellAt(r.cells, fieldAt[k]), fileCells);
-      if (res.ok) input[f.key] = res.value;
+      const cell = cellAt(r.cells, fieldAt[k]);
+      const value = cellValue(f, cell, fileCells);
+      if (value !== refusedCell) input[f.key] = value;
       else {
+        // Worded only for the few cells refused (coerceCell says why).
+        const res = coerceCell(f, cell, fileCells);
         input[f.key] = null;
         (silenced ??= new Set()).add(f.key);
-        problems.push({ file, row: r.row, field: f.label, key: f.key, message: res.message });
+        problems.push({ file, row: r.row, field: f.label, key: f.key, message: res.ok ? `「${f.label}」的值无效` : res.message });
       }
     }
     const refs = refFields.length ? new Map<string, string>() : noRefs;

@@ -2,6 +2,20 @@ import type { AnyRecord, RecordKindRegistry } from '@fazhi/domain';
 import type { RowRef } from './record-file.js';
 import { kindFile, type DatasetManifest, type DatasetProblem } from './types.js';
 
+const yearOf = (iso: string) => (iso.charCodeAt(0) - 48) * 1000 + (iso.charCodeAt(1) - 48) * 100 + (iso.charCodeAt(2) - 48) * 10 + (iso.charCodeAt(3) - 48);
+
+/** An end date of the record is still open (empty). */
+function isOpen(rec: AnyRecord, openEnds: readonly string[]): boolean {
+  for (const key of openEnds) if (rec[key] === null || rec[key] === undefined || rec[key] === '') return true;
+  return false;
+}
+
+/** One of the (sorted) years lies in [first, last]. */
+function touchesYears(years: readonly number[], first: number, last: number): boolean {
+  for (const y of years) if (y >= first && y <= last) return true;
+  return false;
+}
+
 /**
  * Records that cannot concern any year the dataset declares: all their dates lie outside
  * `years` (a typo like 2204 or 2014). The years a record spans run from its earliest to its latest
@@ -29,21 +43,22 @@ export function outOfYearsWarnings(
     const openEnds = (kind.rules ?? []).flatMap((r) => (r.type === 'order' && r.earlier === kind.periodField ? [r.later] : []));
     const inForce = inForceFrom.get(kindId);
     let rowOf: Map<string, number> | undefined;
+    const dateKeys = dateFields.map((f) => f.key);
     for (const rec of recs) {
-      // Dates are stored as local (+08:00) ISO text: the first four characters are the year.
+      // Dates are stored as local (+08:00) ISO text: the first four characters are the year
+      // (read as digits, not sliced and parsed: this runs for every date of the dataset).
       let first = Infinity;
       let latest = -Infinity;
-      for (const f of dateFields) {
-        const v = rec[f.key];
+      for (const key of dateKeys) {
+        const v = rec[key];
         if (typeof v !== 'string' || v === '') continue;
-        const year = Number(v.slice(0, 4));
+        const year = yearOf(v);
         if (year < first) first = year;
         if (year > latest) latest = year;
       }
       if (first === Infinity) continue;
-      const stillOpen = inForce !== undefined || openEnds.some((k) => rec[k] === null || rec[k] === undefined || rec[k] === '');
-      const last = stillOpen ? Infinity : latest;
-      if (years.some((y) => y >= first && y <= last)) continue;
+      const last = inForce !== undefined || isOpen(rec, openEnds) ? Infinity : latest;
+      if (touchesYears(years, first, last)) continue;
       // Rows are looked up only for the few records warned about.
       rowOf ??= new Map((rowsByKind.get(kindId) ?? []).map((r) => [r.id, r.row]));
       const dated = dateFields.filter((f) => typeof rec[f.key] === 'string' && rec[f.key] !== '');

@@ -3809,6 +3809,12 @@ export type SupabaseDatabase = {
           denominator: number;
         })[];
       };
+      invitation_pending: {
+        Args: {
+          p_email: string;
+        };
+        Returns: boolean;
+      };
       invite_member: {
         Args: {
           p_email: string;

@@ -1,6 +1,6 @@
 import type { FieldDef } from './fields.js';
 import { messages } from './messages.js';
-import { isRealDate } from './schema.js';
+import { isoDateTimePattern, isRealDate } from './schema.js';
 
 export type CoerceResult = { ok: true; value: unknown } | { ok: false; message: string };
 
@@ -13,6 +13,8 @@ const pad2 = (s: string) => s.padStart(2, '0');
 
 /** Accepts 2024-03-05, 2024/3/5, 2024.3.5 and 2024年3月5日; returns the ISO form or null. */
 export function normalizeDate(text: string): string | null {
+  // Already ISO (every date a dataset file holds): nothing to rebuild.
+  if (text.length === 10 && isRealDate(text)) return text;
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text.trim());
   if (!m) return null;
   const iso = `${m[1]}-${pad2(m[2]!)}-${pad2(m[3]!)}`;
@@ -24,6 +26,7 @@ export function normalizeDate(text: string): string | null {
  * returns `YYYY-MM-DDTHH:mm:ss+08:00` (China Standard Time) or null.
  */
 export function normalizeDateTime(text: string): string | null {
+  if (text.length === 25 && isStoredDateTime(text)) return text;
   const m = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text.trim());
   if (!m) return null;
   const date = normalizeDate(m[1]!);
@@ -36,6 +39,16 @@ export function normalizeDateTime(text: string): string | null {
   const utcMs = Date.parse(`${local}${zone === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`);
   if (Number.isNaN(utcMs)) return null;
   return `${new Date(utcMs + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
+}
+
+const twoDigits = (text: string, at: number) => (text.charCodeAt(at) - 48) * 10 + (text.charCodeAt(at + 1) - 48);
+
+/**
+ * Already in the stored form (`YYYY-MM-DDTHH:mm:ss+08:00`, every date-time a dataset file holds)
+ * with a real date and time: the slow path would rebuild the same text, at a dozen allocations a cell.
+ */
+function isStoredDateTime(text: string): boolean {
+  return isoDateTimePattern.test(text) && isRealDate(text.slice(0, 10)) && twoDigits(text, 11) <= 23 && twoDigits(text, 14) <= 59 && twoDigits(text, 17) <= 59;
 }
 
 /** Parses a yuan amount (`1234.5`, `1,234.50`, `¥1234`) into integer fen without float arithmetic. */
@@ -56,14 +69,107 @@ export function formatYuan(fen: number): string {
 const trueWords = new Set(['是', 'true', 'TRUE', 'True', '1', 'Y', 'y', 'yes', '√']);
 const falseWords = new Set(['否', 'false', 'FALSE', 'False', '0', 'N', 'n', 'no', '×']);
 
-function matchOption(f: FieldDef & { options: readonly { value: string; label: string }[] }, text: string): string | null {
-  const t = text.trim();
-  return f.options.find((o) => o.value === t || o.label === t)?.value ?? null;
+type OptionField = FieldDef & { options: readonly { value: string; label: string }[] };
+
+/** Code or label → code, per field: the first option that has the text as either wins, as a search in order would. */
+const optionLookups = new WeakMap<OptionField, Map<string, string>>();
+
+function matchOption(f: OptionField, text: string): string | null {
+  let lookup = optionLookups.get(f);
+  if (!lookup) {
+    lookup = new Map();
+    for (const o of f.options) {
+      if (!lookup.has(o.value)) lookup.set(o.value, o.value);
+      if (!lookup.has(o.label)) lookup.set(o.label, o.value);
+    }
+    optionLookups.set(f, lookup);
+  }
+  return lookup.get(text.trim()) ?? null;
 }
 
-/** A refused cell: the message quotes what was received. */
-function failed(text: string, message: string): CoerceResult {
-  return { ok: false, message: `${message}（收到“${text}”）` };
+/** A refusal's message quoting what was received. */
+const quoting = (text: string, message: string) => `${message}（收到“${text}”）`;
+
+/** What `cellValue` returns for a cell it cannot read; `coerceCell` then says why. */
+export const refusedCell: unique symbol = Symbol('refusedCell');
+
+/** The parts of an enum-set cell (any of the usual separators). */
+const setParts = (text: string) =>
+  text
+    .split(/[;；、,，|]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+
+/**
+ * The typed value of one text cell, or `refusedCell`: `coerceCell` without the result object and
+ * the message, for loaders that read tens of thousands of cells and word only the few refused.
+ */
+export function cellValue(f: FieldDef, raw: string | null | undefined, opts: CoerceOptions = {}): unknown {
+  const text = (raw ?? '').trim();
+  if (text === '') return f.type === 'enum-set' ? [] : null;
+  switch (f.type) {
+    case 'text':
+      // Ledgers often write the check character of an ID number in lower case (x); GB 11643 says X.
+      return f.format === 'id-number' ? text.replace(/x/g, 'X') : text;
+    case 'longtext':
+    case 'ref':
+      return text;
+    case 'integer': {
+      const t = text.replace(/,/g, '');
+      return /^-?\d+$/.test(t) ? Number(t) : refusedCell;
+    }
+    case 'decimal': {
+      const t = text.replace(/,/g, '');
+      return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : refusedCell;
+    }
+    case 'money':
+      if (opts.money === 'yuan') return parseYuan(text) ?? refusedCell;
+      return /^\d+$/.test(text) ? Number(text) : refusedCell;
+    case 'date':
+      return normalizeDate(text) ?? refusedCell;
+    case 'datetime':
+      return normalizeDateTime(text) ?? refusedCell;
+    case 'boolean':
+      if (trueWords.has(text)) return true;
+      if (falseWords.has(text)) return false;
+      return refusedCell;
+    case 'enum':
+      return matchOption(f, text) ?? refusedCell;
+    case 'enum-set': {
+      const values: string[] = [];
+      for (const p of setParts(text)) {
+        const v = matchOption(f, p);
+        if (!v) return refusedCell;
+        values.push(v);
+      }
+      return values;
+    }
+  }
+}
+
+/** Why `cellValue` refused the (trimmed, non-empty) cell `text`. */
+function refusal(f: FieldDef, text: string, opts: CoerceOptions): string {
+  switch (f.type) {
+    case 'integer':
+      return quoting(text, messages.notInteger(f));
+    case 'decimal':
+      return quoting(text, messages.notNumber(f));
+    case 'money':
+      return quoting(text, opts.money === 'yuan' ? messages.moneyFormat(f) : messages.moneyFormat(f).replace('元，最多两位小数', '以分为单位的整数'));
+    case 'date':
+      return quoting(text, messages.notDate(f));
+    case 'datetime':
+      return quoting(text, messages.notDateTime(f));
+    case 'boolean':
+      return quoting(text, messages.notBoolean(f));
+    case 'enum':
+      return messages.notOption(f, text);
+    case 'enum-set':
+      return messages.notOption(f, setParts(text).find((p) => !matchOption(f, p)) ?? text);
+    default:
+      // Text, long text and references take any cell.
+      return quoting(text, `「${f.label}」的值无效`);
+  }
 }
 
 /**
@@ -71,57 +177,8 @@ function failed(text: string, message: string): CoerceResult {
  * null; the schema decides whether null is allowed. Enum cells accept the code or the Chinese label.
  */
 export function coerceCell(f: FieldDef, raw: string | null | undefined, opts: CoerceOptions = {}): CoerceResult {
-  const text = (raw ?? '').trim();
-  if (text === '') return { ok: true, value: f.type === 'enum-set' ? [] : null };
-  switch (f.type) {
-    case 'text':
-      // Ledgers often write the check character of an ID number in lower case (x); GB 11643 says X.
-      return { ok: true, value: f.format === 'id-number' ? text.replace(/x/g, 'X') : text };
-    case 'longtext':
-    case 'ref':
-      return { ok: true, value: text };
-    case 'integer': {
-      const t = text.replace(/,/g, '');
-      return /^-?\d+$/.test(t) ? { ok: true, value: Number(t) } : failed(text, messages.notInteger(f));
-    }
-    case 'decimal': {
-      const t = text.replace(/,/g, '');
-      return /^-?\d+(\.\d+)?$/.test(t) ? { ok: true, value: Number(t) } : failed(text, messages.notNumber(f));
-    }
-    case 'money': {
-      if (opts.money === 'yuan') {
-        const fen = parseYuan(text);
-        return fen === null ? failed(text, messages.moneyFormat(f)) : { ok: true, value: fen };
-      }
-      return /^\d+$/.test(text) ? { ok: true, value: Number(text) } : failed(text, `${messages.moneyFormat(f).replace('元，最多两位小数', '以分为单位的整数')}`);
-    }
-    case 'date': {
-      const d = normalizeDate(text);
-      return d ? { ok: true, value: d } : failed(text, messages.notDate(f));
-    }
-    case 'datetime': {
-      const d = normalizeDateTime(text);
-      return d ? { ok: true, value: d } : failed(text, messages.notDateTime(f));
-    }
-    case 'boolean':
-      if (trueWords.has(text)) return { ok: true, value: true };
-      if (falseWords.has(text)) return { ok: true, value: false };
-      return failed(text, messages.notBoolean(f));
-    case 'enum': {
-      const v = matchOption(f, text);
-      return v ? { ok: true, value: v } : { ok: false, message: messages.notOption(f, text) };
-    }
-    case 'enum-set': {
-      const parts = text.split(/[;；、,，|]/).map((p) => p.trim()).filter(Boolean);
-      const values: string[] = [];
-      for (const p of parts) {
-        const v = matchOption(f, p);
-        if (!v) return { ok: false, message: messages.notOption(f, p) };
-        values.push(v);
-      }
-      return { ok: true, value: values };
-    }
-  }
+  const value = cellValue(f, raw, opts);
+  return value === refusedCell ? { ok: false, message: refusal(f, (raw ?? '').trim(), opts) } : { ok: true, value };
 }
 
 /** The inverse of `coerceCell` for dataset files: typed value → text cell. */

@@ -67,7 +67,18 @@ export function moneyFen(v: number | string, headerWan: boolean): number | null 
   return scaledInteger(text, wan ? 6 : 2);
 }
 
+/** Per option list, the value each text came to (a ledger repeats the same few labels down a column). */
+const optionsByList = new WeakMap<readonly EnumOption[], Map<string, string | null>>();
+
 function closeOption(options: readonly EnumOption[], text: string): string | null {
+  let known = optionsByList.get(options);
+  if (!known) optionsByList.set(options, (known = new Map()));
+  let value = known.get(text);
+  if (value === undefined) known.set(text, (value = matchOption(options, text)));
+  return value;
+}
+
+function matchOption(options: readonly EnumOption[], text: string): string | null {
   const t = normalizeText(text);
   const exact = options.find((o) => normalizeText(o.label) === t || o.value === t);
   if (exact) return exact.value;

@@ -4,6 +4,9 @@ import type { FieldDef } from '@fazhi/domain';
 export const unitColumnKey = 'orgId';
 export const unitColumnLabel = '所属单位';
 
+/** The template's sheet explaining each column; a reader skips it (here, not in template.ts: reading needs no exceljs). */
+export const instructionsSheetName = '填写说明';
+
 /**
  * The pseudo-field of the 删除时间 column, written and read only for a whole-database copy
  * (`fazhi export --all`): soft-deleted records travel too, so records that still point to them

@@ -1,8 +1,15 @@
 import ExcelJS from 'exceljs';
 import type { LedgerIssue } from './read-ledger.js';
-import { formatOf, loadWorkbook, readSheets } from './workbook.js';
+import { formatOf, readSheets } from './workbook.js';
 
 const errorFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
+
+async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  // exceljs's types ask for a Node Buffer; it reads any ArrayBuffer view through JSZip.
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
+}
 
 /**
  * A copy of the ledger with every bad cell filled red and commented with its errors (a row-level

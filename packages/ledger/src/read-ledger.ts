@@ -1,11 +1,10 @@
 import { validateRecord, type AnyRecord, type FieldDef, type OrgUnit, type RecordKind, type SchemaOptions } from '@fazhi/domain';
 import { cellText, parseLedgerCell, type CellInput } from './cells.js';
-import { deletedColumnKey, deletedColumnLabel, unitColumnKey, unitColumnLabel } from './columns.js';
+import { deletedColumnKey, deletedColumnLabel, instructionsSheetName, unitColumnKey, unitColumnLabel } from './columns.js';
 import { headerInWan, matchHeader, normalizeMap, targetsOf, type ColumnTarget } from './headers.js';
 import { headerLabel, normalizeText } from './normalize.js';
 import { matchOrg } from './orgs.js';
 import { resolveReference, type References } from './references.js';
-import { instructionsSheetName } from './template.js';
 import { columnLetter, formatOf, readSheets, type SheetCells } from './workbook.js';
 
 export interface ReadLedgerOptions extends SchemaOptions {

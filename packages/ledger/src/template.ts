@@ -1,12 +1,12 @@
 import type { FieldDef, OrgUnit, RecordKind } from '@fazhi/domain';
 import ExcelJS from 'exceljs';
-import { fieldHeader, unitColumnLabel } from './columns.js';
+import { fieldHeader, instructionsSheetName, unitColumnLabel } from './columns.js';
 import { fillingRule, ruleText, typeName } from './describe.js';
 import { columnLetter } from './workbook.js';
 
 /** Rows of the template's data validation (dropdowns): enough for a year of most ledgers. */
 const validatedRows = 5000;
-export const instructionsSheetName = '填写说明';
+export { instructionsSheetName };
 export const optionsSheetName = '选项';
 
 /** A sheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ]. */

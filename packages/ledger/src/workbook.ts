@@ -1,13 +1,9 @@
-import ExcelJS from 'exceljs';
 import type { CellInput } from './cells.js';
 import { decodeText, encodingProblem } from '@fazhi/domain';
 import { parseCsv } from './decode.js';
+import { readXlsxSheets, type SheetCells } from './xlsx-reader.js';
 
-/** One sheet as rows of cells; `rows[i]` is sheet row `i + 1`, `rows[i][j]` column `j + 1`. */
-export interface SheetCells {
-  name: string;
-  rows: CellInput[][];
-}
+export type { SheetCells };
 
 export type LedgerFormat = 'xlsx' | 'csv';
 
@@ -16,26 +12,6 @@ export function formatOf(bytes: Uint8Array, fileName?: string): LedgerFormat {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'xlsx';
   if (fileName && /\.xlsx?$/i.test(fileName) && bytes.length > 0) return 'xlsx';
   return 'csv';
-}
-
-type ExcelValue = ExcelJS.CellValue;
-
-/** An exceljs value as a plain cell: rich text joined, formulas by their cached result, links by text. */
-export function plainCell(v: ExcelValue | undefined): CellInput {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if ('richText' in v) return v.richText.map((r) => r.text).join('');
-  if ('formula' in v || 'sharedFormula' in v) return plainCell((v as { result?: ExcelValue }).result ?? null);
-  if ('hyperlink' in v) return plainCell((v as { text: ExcelValue }).text);
-  if ('error' in v) return String(v.error);
-  return null;
-}
-
-export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  // exceljs's types ask for a Node Buffer; it reads any ArrayBuffer view through JSZip.
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  return wb;
 }
 
 /** The sheets of a workbook or a CSV file (one sheet, named after the file). */
@@ -50,20 +26,7 @@ export async function readSheets(bytes: Uint8Array, format: LedgerFormat, fileNa
     const rows = parseCsv(decoded.text).map((r) => r.map((c): CellInput => c));
     return [{ name: fileName.replace(/\.[^.]+$/, ''), rows }];
   }
-  const wb = await loadWorkbook(bytes);
-  return wb.worksheets
-    .filter((ws) => ws.state === 'visible')
-    .map((ws) => {
-      const rows: CellInput[][] = [];
-      ws.eachRow({ includeEmpty: false }, (row, n) => {
-        const values = row.values as ExcelValue[];
-        const cells: CellInput[] = [];
-        for (let c = 1; c < values.length; c++) cells.push(plainCell(values[c]));
-        rows[n - 1] = cells;
-      });
-      for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-      return { name: ws.name, rows };
-    });
+  return readXlsxSheets(bytes);
 }
 
 /** Column letters as Excel shows them: 1 → A, 27 → AA. */

@@ -59,28 +59,59 @@ function periodCode(p: PeriodBinding): string {
   }
 }
 
-function aggregationCode(a: Aggregation): { init: string; add: string; result: string } {
+/**
+ * An aggregation's parts: `init` before the loop, `add` for each row that passed (`skip` leaves
+ * the row), `value` the result as an expression. Its variables carry the prefix `$`, so the parts
+ * of several measures can share one loop.
+ */
+function aggregationCode(a: Aggregation, $: string, skip: string): { init: string; add: string; value: string } {
   switch (a.type) {
     case 'count':
-      return { init: 'let n = 0;', add: 'n++;', result: 'return n;' };
+      return { init: `let ${$}n = 0;`, add: `${$}n++;`, value: `${$}n` };
     case 'sum':
-      return { init: 'let s = 0;', add: `const v = ${get(a.field)}; if (typeof v === 'number') s += v;`, result: 'return s;' };
+      return { init: `let ${$}s = 0;`, add: `const v = ${get(a.field)}; if (typeof v === 'number') ${$}s += v;`, value: `${$}s` };
     case 'countDistinct':
-      return { init: 'const seen = new Set();', add: `const v = ${get(a.field)}; if (v != null) seen.add(v);`, result: 'return seen.size;' };
+      return { init: `const ${$}seen = new Set();`, add: `const v = ${get(a.field)}; if (v != null) ${$}seen.add(v);`, value: `${$}seen.size` };
     case 'latest':
       return {
-        init: 'let best = null, bestBy = null;',
-        add: `const by = ${get(a.by)}; if (by == null || ${get(a.field)} == null) continue;
-if (best === null || by > bestBy || (by === bestBy && String(r.id) > String(best.id))) { best = r; bestBy = by; }`,
-        result: `return best === null ? null : best${get(a.field).slice(1)};`,
+        init: `let ${$}best = null, ${$}bestBy = null;`,
+        add: `const by = ${get(a.by)}; if (by == null || ${get(a.field)} == null) ${skip};
+if (${$}best === null || by > ${$}bestBy || (by === ${$}bestBy && String(r.id) > String(${$}best.id))) { ${$}best = r; ${$}bestBy = by; }`,
+        value: `(${$}best === null ? null : ${$}best${get(a.field).slice(1)})`,
       };
     case 'countGroups':
       return {
-        init: 'const sums = new Map();',
-        add: `const g = ${get(a.groupBy)}; if (g == null) continue; const v = ${get(a.sumField)};
-sums.set(g, (sums.get(g) ?? 0) + (typeof v === 'number' ? v : 0));`,
-        result: `let n = 0; for (const s of sums.values()) if (s >= ${literal(a.atLeast)}) n++; return n;`,
+        init: `const ${$}sums = new Map();`,
+        add: `const g = ${get(a.groupBy)}; if (g == null) ${skip}; const v = ${get(a.sumField)};
+${$}sums.set(g, (${$}sums.get(g) ?? 0) + (typeof v === 'number' ? v : 0));`,
+        value: `groupsReaching(${$}sums, ${literal(a.atLeast)})`,
       };
+  }
+}
+
+/** countGroups' result: how many groups' sums reach the threshold. */
+function groupsReaching(sums: Map<unknown, number>, atLeast: number): number {
+  let n = 0;
+  for (const s of sums.values()) if (s >= atLeast) n++;
+  return n;
+}
+
+type Generated<T> = (groupsReaching: (sums: Map<unknown, number>, atLeast: number) => number, sets: Set<unknown>[], records: readonly AnyRecord[], orgIds: ReadonlySet<string>, start: string, end: string) => T;
+
+/** The loop over a kind's live rows in the subtree and the days, `step` run for each. */
+function compile<T>(period: PeriodBinding, init: string, step: string, result: string): Generated<T> | null {
+  const body = `${init}
+for (let i = 0; i < records.length; i++) {
+  const r = records[i];
+  if (r.deletedAt != null || !orgIds.has(r.orgId)) continue;
+  ${periodCode(period)}
+  ${step}
+}
+return ${result};`;
+  try {
+    return new Function('groupsReaching', 'sets', 'records', 'orgIds', 'start', 'end', body) as Generated<T>;
+  } catch {
+    return null;
   }
 }
 
@@ -88,21 +119,34 @@ sums.set(g, (sums.get(g) ?? 0) + (typeof v === 'number' ? v : 0));`,
 export function generateMeasure(m: Measure): CompiledMeasure | null {
   const sets: Set<unknown>[] = [];
   const filters = m.filters.map((f) => filterCode(f, sets));
-  const agg = aggregationCode(m.aggregation);
-  const body = `${agg.init}
-for (let i = 0; i < records.length; i++) {
-  const r = records[i];
-  if (r.deletedAt != null || !orgIds.has(r.orgId)) continue;
-  ${periodCode(m.period)}
-  ${filters.length ? `if (!(${filters.join(' && ')})) continue;` : ''}
-  ${agg.add}
+  const agg = aggregationCode(m.aggregation, '', 'continue');
+  const step = `${filters.length ? `if (!(${filters.join(' && ')})) continue;` : ''}
+  ${agg.add}`;
+  const fn = compile<number | null>(m.period, agg.init, step, agg.value);
+  return fn && ((records, orgIds, range: PeriodRange) => fn(groupsReaching, sets, records, orgIds, range.start, range.end));
 }
-${agg.result}`;
-  let fn: (sets: Set<unknown>[], records: readonly AnyRecord[], orgIds: ReadonlySet<string>, start: string, end: string) => number | null;
-  try {
-    fn = new Function('sets', 'records', 'orgIds', 'start', 'end', body) as typeof fn;
-  } catch {
-    return null;
-  }
-  return (records, orgIds, range: PeriodRange) => fn(sets, records, orgIds, range.start, range.end);
+
+/** Several measures of one kind and period binding computed in one pass: their values, in order. */
+export type CompiledMeasureGroup = (records: readonly AnyRecord[], orgIds: ReadonlySet<string>, range: PeriodRange) => (number | null)[];
+
+/**
+ * One loop for measures that share a kind and a period binding (`measures[0]`'s): the row and
+ * period tests run once per row, then each measure's filters and aggregation in a block of its
+ * own that it leaves to skip the row. Each measure's value equals `generateMeasure`'s for it.
+ */
+export function generateMeasureGroup(measures: readonly Measure[]): CompiledMeasureGroup | null {
+  const sets: Set<unknown>[] = [];
+  const parts = measures.map((m, k) => {
+    const block = `m${k}`;
+    const filters = m.filters.map((f) => filterCode(f, sets));
+    const agg = aggregationCode(m.aggregation, `m${k}_`, `break ${block}`);
+    return { init: agg.init, step: `${block}: {\n${filters.length ? `if (!(${filters.join(' && ')})) break ${block};\n` : ''}${agg.add}\n}`, value: agg.value };
+  });
+  const fn = compile<(number | null)[]>(
+    measures[0]!.period,
+    parts.map((p) => p.init).join('\n'),
+    parts.map((p) => p.step).join('\n'),
+    `[${parts.map((p) => p.value).join(', ')}]`,
+  );
+  return fn && ((records, orgIds, range: PeriodRange) => fn(groupsReaching, sets, records, orgIds, range.start, range.end));
 }

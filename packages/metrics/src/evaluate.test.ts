@@ -1,8 +1,10 @@
-import { createRegistry, OrgTree, yearPeriod, type AnyRecord, type OrgUnit } from '@fazhi/domain';
+import { createRegistry, OrgTree, periodRange, yearPeriod, type AnyRecord, type OrgUnit } from '@fazhi/domain';
 import { describe, expect, it } from 'vitest';
 import { builtInCatalog } from './catalog/index.js';
 import { checkCatalog } from './check-catalog.js';
-import type { Catalog } from './definitions.js';
+import { generateMeasureGroup } from './codegen.js';
+import { interpretMeasure } from './compile.js';
+import type { Catalog, Measure } from './definitions.js';
 import { Evaluator } from './evaluate.js';
 import { formatChange } from './format.js';
 
@@ -194,6 +196,33 @@ describe('rows selected once per period binding', () => {
           expect(together[n]!.value, `${id} ${orgId} ${period.year}`).toBe(alone.value);
           if (alone.value !== null && alone.value !== 0) compared++;
         });
+      }
+    }
+    expect(compared).toBeGreaterThan(20);
+  });
+});
+
+describe('measures of a kind and binding computed in one pass', () => {
+  it('give each measure the value of its reference loop (interpretMeasure), every unit and year', () => {
+    const records = (evaluator as unknown as { input: { records: ReadonlyMap<string, readonly AnyRecord[]> } }).input.records;
+    const tree = new OrgTree(orgs);
+    const groups = new Map<string, Measure[]>();
+    for (const m of builtInCatalog.measures) {
+      const key = `${m.kind}|${JSON.stringify(m.period)}`;
+      groups.set(key, [...(groups.get(key) ?? []), m]);
+    }
+    let compared = 0;
+    for (const group of [...groups.values()].filter((g) => g.length > 1)) {
+      const fused = generateMeasureGroup(group)!;
+      for (const orgId of ['d', 's1', 's2']) {
+        for (const range of [periodRange(yearPeriod(2023)), periodRange(yearPeriod(2024)), { start: '2024-01-01', end: '2024-03-02' }]) {
+          const rows = records.get(group[0]!.kind) ?? [];
+          const values = fused(rows, tree.subtreeIds(orgId), range);
+          group.forEach((m, k) => {
+            expect(values[k], `${m.id} ${orgId} ${range.start}`).toBe(interpretMeasure(m)(rows, tree.subtreeIds(orgId), range));
+            if (values[k] !== null && values[k] !== 0) compared++;
+          });
+        }
       }
     }
     expect(compared).toBeGreaterThan(20);

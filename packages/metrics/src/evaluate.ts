@@ -1,5 +1,6 @@
 import { periodRange, previousYear, todayInShanghai, type AnyRecord, type OrgTree, type Period, type PeriodRange } from '@fazhi/domain';
 import { comparisonBasis, type ComparisonBasis } from './comparability.js';
+import { generateMeasureGroup, type CompiledMeasureGroup } from './codegen.js';
 import { compileMeasure, compilePeriod, type CompiledMeasure } from './compile.js';
 import type { Catalog, Indicator, Measure } from './definitions.js';
 
@@ -68,6 +69,20 @@ export interface EvaluatorInput {
  */
 const compiledMeasures = new WeakMap<Measure, CompiledMeasure>();
 
+/** One loop for several measures of a kind and binding (see `prefetch`), by catalog and measure ids; null where code cannot be generated. */
+const compiledGroups = new WeakMap<Catalog, Map<string, CompiledMeasureGroup | null>>();
+
+function compiledGroup(catalog: Catalog, measures: readonly Measure[]): CompiledMeasureGroup | null {
+  let byIds = compiledGroups.get(catalog);
+  if (!byIds) compiledGroups.set(catalog, (byIds = new Map()));
+  const key = measures.map((m) => m.id).join('|');
+  let fn = byIds.get(key);
+  if (fn === undefined) byIds.set(key, (fn = generateMeasureGroup(measures)));
+  return fn;
+}
+
+const memoKey = (measureId: string, orgId: string, range: PeriodRange) => `${measureId}|${orgId}|${range.start}|${range.end}`;
+
 /**
  * Evaluates measures and indicators in memory over plain records, for any org unit (rolled up
  * over its subtree) and period. Measure values are memoised per org and period, so indicators
@@ -104,7 +119,7 @@ export class Evaluator {
 
   /** A measure over the days `range` (a whole period's `periodRange` or any other [start, end)). */
   measure(measureId: string, orgId: string, range: PeriodRange): number | null {
-    const key = `${measureId}|${orgId}|${range.start}|${range.end}`;
+    const key = memoKey(measureId, orgId, range);
     if (this.memo.has(key)) return this.memo.get(key)!;
     const m = this.measures.get(measureId);
     if (!m) throw new Error(`未知的指标口径“${measureId}”`);
@@ -138,6 +153,34 @@ export class Evaluator {
     return rows;
   }
 
+  /**
+   * Computes the measures of many indicators at once (`evaluateAll`, `compareAll`): those of one
+   * kind and period binding not yet known for this unit and days in a single pass over the kind,
+   * instead of one pass each. A measure alone in its group is left to `measure`.
+   */
+  private prefetch(indicatorIds: readonly string[], orgId: string, range: PeriodRange): void {
+    const groups = new Map<string, Measure[]>();
+    for (const id of indicatorIds) {
+      const i = this.indicators.get(id);
+      if (!i) continue; // `evaluate` reports it
+      for (const measureId of i.denominator === undefined ? [i.numerator] : [i.numerator, i.denominator]) {
+        const m = this.measures.get(measureId);
+        if (!m || this.memo.has(memoKey(measureId, orgId, range))) continue;
+        const key = `${m.kind}|${JSON.stringify(m.period)}`;
+        const group = groups.get(key);
+        if (!group) groups.set(key, [m]);
+        else if (!group.includes(m)) group.push(m);
+      }
+    }
+    for (const group of groups.values()) {
+      if (group.length < 2) continue;
+      const fn = compiledGroup(this.input.catalog, group);
+      if (!fn) continue;
+      const values = fn(this.input.records.get(group[0]!.kind) ?? [], this.subtree(orgId), range);
+      group.forEach((m, k) => this.memo.set(memoKey(m.id, orgId, range), values[k]!));
+    }
+  }
+
   /** One indicator for `period`, over its whole range unless `range` names other days. */
   evaluate(indicatorId: string, orgId: string, period: Period, range: PeriodRange = periodRange(period)): IndicatorResult {
     const i = this.indicator(indicatorId);
@@ -156,7 +199,9 @@ export class Evaluator {
 
   /** All indicators of the catalog (or the given ids) for one org and period. */
   evaluateAll(orgId: string, period: Period, ids?: readonly string[]): IndicatorResult[] {
-    return (ids ?? [...this.indicators.keys()]).map((id) => this.evaluate(id, orgId, period));
+    const wanted = ids ?? [...this.indicators.keys()];
+    this.prefetch(wanted, orgId, periodRange(period));
+    return wanted.map((id) => this.evaluate(id, orgId, period));
   }
 
   /** What `compare` compares for this unit and period: its ledger span and today decide. */
@@ -172,7 +217,10 @@ export class Evaluator {
 
   compareAll(orgId: string, period: Period, ids?: readonly string[]): IndicatorComparison[] {
     const basis = this.basis(orgId, period);
-    return (ids ?? [...this.indicators.keys()]).map((id) => this.compare(id, orgId, period, basis));
+    const wanted = ids ?? [...this.indicators.keys()];
+    this.prefetch(wanted, orgId, basis.current);
+    if (basis.comparable) this.prefetch(wanted, orgId, basis.previous);
+    return wanted.map((id) => this.compare(id, orgId, period, basis));
   }
 
   /** One indicator over consecutive periods, e.g. `monthsOf(2024)` for a monthly trend. */

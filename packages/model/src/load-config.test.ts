@@ -1,5 +1,5 @@
 import { streetAnnualTemplate } from '@fazhi/report';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -278,5 +278,21 @@ describe('loadConfig: a config compiled into the host (bundled)', () => {
     expect(e.message).toContain('未知的配置项“extra”');
     const notPlugin = await failure(loadConfig({ cwd: dir, bundled: { file, config: { plugins: ['p'] }, plugins: { p: { default: { name: 'x' } } } } }));
     expect(notPlugin.message).toContain('plugins[0]“p”的默认导出不是 fazhi 扩展');
+  });
+});
+
+describe('compiled copies of a TypeScript config', () => {
+  it('are kept in the config folder’s node_modules/.cache (not a shared temporary folder), and a changed config is compiled afresh', async () => {
+    mkdirSync(join(dir, 'node_modules'));
+    write('fazhi.config.ts', `const plugins: string[] = []; export default { plugins };`);
+    expect((await loadConfig({ cwd: dir })).config.plugins).toEqual([]);
+    const cache = join(dir, 'node_modules', '.cache', 'fazhi-config');
+    const copies = readdirSync(cache);
+    expect(copies).toHaveLength(1);
+    write('fazhi.config.ts', `const template: string = 'missing.json'; export default { plugins: [], template };`);
+    await expect(loadConfig({ cwd: dir })).rejects.toThrow(/missing\.json/);
+    // One copy per file, marked with its source's hash: replaced, never reused stale.
+    expect(readdirSync(cache)).toEqual(copies);
+    expect(readFileSync(join(cache, copies[0]!), 'utf8')).toContain('missing.json');
   });
 });

@@ -4,7 +4,8 @@ import * as report from '@fazhi/report';
 import { parseReportTemplate, ReportTemplateError, type ReportTemplate } from '@fazhi/report';
 import type { Jiti } from 'jiti';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtInModel, composeModel, ModelError, type FazhiModel } from './compose.js';
 import type { FazhiConfig } from './config.js';
@@ -148,7 +149,8 @@ function lazyLoader(file: string, hostModules: Readonly<Record<string, unknown>>
   return () =>
     (loader ??= import('jiti').then(({ createJiti }) =>
       createJiti(file, {
-        fsCache: false,
+        // A compiled copy of each TypeScript file, keyed by its content: later runs skip the compiler.
+        fsCache: compiledCopies(file),
         moduleCache: false,
         // A console plugin's default export sits beside its pages: TSX when loaded from sources.
         jsx: true,
@@ -163,6 +165,18 @@ function lazyLoader(file: string, hostModules: Readonly<Record<string, unknown>>
 }
 
 type LazyLoader = ReturnType<typeof lazyLoader>;
+
+/**
+ * Where compiled copies of a config's TypeScript (its plugins and template too) are kept: the
+ * config folder's node_modules/.cache when it has node_modules, else the user's own cache folder.
+ * Never the shared temporary folder (the loader's default): another account could plant a
+ * "compiled copy" there under the name the next run looks for.
+ */
+function compiledCopies(file: string): string {
+  const nodeModules = join(dirname(file), 'node_modules');
+  if (existsSync(nodeModules)) return join(nodeModules, '.cache', 'fazhi-config');
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'fazhi', 'config');
+}
 
 async function importDefault(loader: Jiti, specifier: string): Promise<unknown> {
   return unwrapDefault(await loader.import(specifier));

@@ -54,19 +54,26 @@ function parseMap(items: readonly string[] = []): Record<string, string> {
   return map;
 }
 
-export async function orgUnits(db: Database): Promise<OrgUnit[]> {
-  const res = await db.query<{ id: string; parent_id: string | null; kind: OrgUnit['kind']; name: string; short_name: string | null }>('select id, parent_id, kind, name, short_name from public.org_units order by name, id');
+/** An org unit with its 机构编号, which `--org` accepts too. */
+export type CodedOrgUnit = OrgUnit & { code?: string | null };
+
+export async function orgUnits(db: Database): Promise<CodedOrgUnit[]> {
+  const res = await db.query<{ id: string; parent_id: string | null; kind: OrgUnit['kind']; code: string | null; name: string; short_name: string | null }>(
+    'select id, parent_id, kind, code, name, short_name from public.org_units order by name, id',
+  );
   if (res.rows.length === 0) throw new CliError('数据库中没有机构数据，请先用 fazhi db seed 导入数据集或建立机构');
-  return res.rows.map((u) => ({ id: u.id, parentId: u.parent_id, kind: u.kind, name: u.name, shortName: u.short_name }));
+  return res.rows.map((u) => ({ id: u.id, parentId: u.parent_id, kind: u.kind, code: u.code, name: u.name, shortName: u.short_name }));
 }
 
-/** `--org` by id, full or short name. */
-export function orgFrom(orgs: readonly OrgUnit[], wanted: string): OrgUnit {
-  const byId = orgs.find((u) => u.id === wanted);
-  if (byId) return byId;
+/** `--org` by id, 机构编号 (code), full or short name. */
+export function orgFrom<T extends CodedOrgUnit>(orgs: readonly T[], wanted: string): T {
+  const key = wanted.trim();
+  const byKey = orgs.find((u) => u.id === key || (u.code != null && u.code === key));
+  if (byKey) return byKey;
   const m = matchOrg(orgs, wanted);
   if (!m.ok) throw new CliError(`--org：${m.message}`, 2);
-  return m.unit;
+  // matchOrg returns one of the units it was given.
+  return m.unit as T;
 }
 
 export const issueLines = (label: string, issues: readonly LedgerIssue[], limit = 50) =>

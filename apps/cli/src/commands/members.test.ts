@@ -61,6 +61,11 @@ describe('fazhi members', () => {
     const masked = await members('list', '--as', 'ADMIN2@example.test', '--org', '甲街道');
     expect(masked.stdout).toMatch(/甲街道办事处\s+陈\*\*\s+c\*\*\*@example\.test\s+业务经办人/);
     expect(masked.stdout).not.toContain('clerk@example.test');
+    // --org takes the unit's code (机构编号) as well as its id and names.
+    const byCode = await members('list', '--org', 'A');
+    expect([byCode.code, byCode.stderr]).toEqual([0, '']);
+    expect(byCode.stdout.split('\n').filter((l) => l.includes('@example.test'))).toHaveLength(3);
+    expect(await members('list', '--org', 'B')).toMatchObject({ code: 0, stdout: '没有可管理的成员\n' });
     expect((await members('list', '--as', 'clerk@example.test')).stdout).toBe('没有可管理的成员\n');
     expect(await members('list', '--as', 'nobody@example.test')).toMatchObject({ code: 2, stderr: '错误：--as：没有邮箱为“nobody@example.test”的账号\n' });
   }, 120_000);

@@ -34,7 +34,7 @@ fazhi members revoke --db URL --user 邮箱|编号 --org 机构 [--role 角色] 
 fazhi members deactivate|activate --db URL --user 邮箱|编号 --reason 原因        停用（立即失去访问权限）或重新启用
 fazhi members withdraw --db URL --email 邮箱 --org 机构 --reason 原因              撤回尚未接受的邀请
   角色：admin 管理员、clerk 业务经办人（须有 --areas）、viewer 查看者、supervisor 区级督导（设在区）
-  领域：编号或名称，如 mediation 或 人民调解；--personal-data 授予查看个人信息的权限
+  机构：编号、机构编号、全称或简称；领域：编号或名称，如 mediation 或 人民调解；--personal-data 授予查看个人信息的权限
   均可加 --as 邮箱：以该用户身份办理，规则与控制台相同；不加则以数据库所有者身份办理（规则见 docs/operations.md）`;
 
 const roleNames: Record<MemberRole, string> = { supervisor: '区级督导', admin: '管理员', clerk: '业务经办人', viewer: '查看者' };
@@ -130,7 +130,7 @@ export async function runMembers(sub: string | undefined, opts: MembersOptions, 
       out.stdout(sub === 'activate' ? `已重新启用“${opts.user}”在您所管单位的成员身份\n` : `已停用“${opts.user}”在您所管单位的成员身份：其访问即刻终止\n`);
       return;
     }
-    if (!org) throw new CliError('请用 --org 指定机构（编号、全称或简称）', 2);
+    if (!org) throw new CliError('请用 --org 指定机构（编号、机构编号、全称或简称）', 2);
     const reason = reasonFrom(opts.reason);
     if (sub === 'withdraw') {
       if (!opts.email) throw new CliError('请用 --email 指定被邀请人的邮箱', 2);

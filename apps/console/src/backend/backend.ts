@@ -1,6 +1,7 @@
 import type { AttachmentStore, ConsoleUser, DuplicateKeySource, IndicatorSource, RecordImporter } from '@fazhi/plugin-sdk';
 import type { AccessStore, NamedLocalAccounts, OrgSetup, OrgStore, ReportStore } from '@fazhi/db/browser';
 import type { DataProvider } from '@refinedev/core';
+import type { FigureMemory } from '../home/figure-memory.js';
 
 /** Who is signed in, as the sign-in step returns it and the browser keeps it between visits. */
 export interface SignedInSession {
@@ -10,6 +11,8 @@ export interface SignedInSession {
   displayName: string;
   /** A local account still on its initial password: the console asks for a new one before anything else. */
   mustChangePassword?: boolean;
+  /** Signed in by a 忘记密码 link (Supabase): the console asks for a new password before anything else. */
+  settingNewPassword?: boolean;
 }
 
 /** An account the sign-in page offers with one click (embedded demo only). */
@@ -22,6 +25,8 @@ export interface DemoLogin {
 /** Everything the console needs once a user is signed in; every call runs as that user. */
 export interface ConnectedBackend {
   user: ConsoleUser;
+  /** The user read again (grants and org units), as `connect` read it: after 机构管理 changed the tree. */
+  reloadUser(): Promise<ConsoleUser>;
   dataProvider: Required<DataProvider>;
   /** Figures for dashboards; `prefetch` starts a unit's year before the page asks for it. */
   indicators: IndicatorSource & { prefetch?(orgId: string, year: number): void };
@@ -75,6 +80,41 @@ export interface ConsoleBackend {
   progress?: ProgressFeed;
   /** The first visit of the embedded default: 使用演示数据 or 建立本单位 (embedded only). */
   firstRun?: FirstRun;
+  /** Signing in through a mailed link, and setting a forgotten password (Supabase only). */
+  emailLinks?: EmailLinks;
+  /**
+   * The home page's figures of the last visit, shown at once (marked 正在更新) while the database
+   * opens. Embedded only: every write to that database passes through this browser, which
+   * forgets them on each, so they are never older than the last change (a revoked grant included).
+   */
+  figureMemory?: FigureMemory;
+}
+
+/**
+ * Sign-in by e-mail on Supabase: 邮箱登录链接 (a magic link), 忘记密码 (a link to set a new one),
+ * and the console's address the links lead back to, which carries the session.
+ */
+export interface EmailLinks {
+  /**
+   * Mails a sign-in link. An account is created only for an e-mail with a pending invitation
+   * (the database's trigger turns it into a membership once the link confirms the e-mail).
+   */
+  sendSignInLink(email: string): Promise<void>;
+  /** Mails a link that signs in and opens 设置新密码. */
+  sendPasswordReset(email: string): Promise<void>;
+  /**
+   * The session a link's return address carries (`?code=`, `#access_token=…`, `?token_hash=`),
+   * or null when it carries none; rejects with a Chinese message for an expired or used link.
+   */
+  completeLink(address: URL): Promise<LinkSignIn | null>;
+  /** The signed-in user's new password (after a reset link, or any time). */
+  setNewPassword(password: string): Promise<void>;
+}
+
+export interface LinkSignIn {
+  session: SignedInSession;
+  /** `recovery`: the link was 忘记密码's, so the console asks for a new password first. */
+  purpose: 'signIn' | 'recovery';
 }
 
 /**

@@ -81,3 +81,20 @@ export function notifyingWrites<P extends DataProvider>(provider: P, onWrite: ()
   }
   return out as P;
 }
+
+/**
+ * A store whose every method but the named reads calls `onWrite` after it succeeds (a method
+ * added later counts as a write until named here: forgetting figures once too often is harmless).
+ */
+export function notifyingMethods<S extends object>(store: S, reads: readonly (keyof S & string)[], onWrite: () => void): S {
+  const out = { ...store } as Record<string, unknown>;
+  for (const [name, fn] of Object.entries(store)) {
+    if (typeof fn !== 'function' || reads.includes(name as keyof S & string)) continue;
+    out[name] = async (...args: unknown[]) => {
+      const r = await (fn as (...a: unknown[]) => Promise<unknown>).apply(store, args);
+      onWrite();
+      return r;
+    };
+  }
+  return out as S;
+}

@@ -11,5 +11,7 @@ export async function selectBackend(model: FazhiModel, env: Record<string, strin
   const supabase = supabaseEnv(env);
   if (!supabase) return createEmbeddedBackend(model);
   const { createSupabaseBackend } = await import('./supabase/supabase-backend.js');
-  return createSupabaseBackend({ ...supabase, model });
+  // Mailed links lead back to this build's sign-in page, wherever `dist/` is served.
+  const linkReturnUrl = new URL(`${env.BASE_URL ?? '/'}`.replace(/\/?$/, '/login'), window.location.origin).href;
+  return createSupabaseBackend({ ...supabase, model, linkReturnUrl });
 }

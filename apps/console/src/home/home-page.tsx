@@ -2,8 +2,10 @@ import type { IndicatorComparison } from '@fazhi/metrics';
 import type { WorkAreaPlugin } from '@fazhi/plugin-sdk';
 import { hasRight } from '@fazhi/plugin-sdk/host';
 import { DuplicateKeysNotice, IndicatorCard, useAsync, useDashboardScope, useDrillUrl, useFazhiServices, useLabels } from '@fazhi/plugin-sdk/ui';
-import { Card, Col, Empty, Row, Space, Typography } from 'antd';
+import { Card, Col, Empty, Row, Space, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
 import { Link } from 'react-router';
+import type { RememberedHome } from './figure-memory.js';
 
 /**
  * The home page: an overview of every work area for the unit and year chosen in the header, the
@@ -11,11 +13,16 @@ import { Link } from 'react-router';
  * opens the records behind it) and
  * links to its own dashboard, where the monthly trend and the indicator tables are. All cards of
  * all areas come from one `compare` call, so the page costs one database round trip however many
- * plugins are installed.
+ * plugins are installed. `onShown` hears of the figures once they are on screen (the console
+ * keeps them for the next visit's first paint).
  */
-export function HomePage({ plugins }: { plugins: readonly WorkAreaPlugin[] }) {
-  const labels = useLabels();
-  const { t } = labels;
+export function HomePage({ plugins, onShown, recall }: {
+  plugins: readonly WorkAreaPlugin[];
+  onShown?(home: Omit<RememberedHome, 'userId'>): void;
+  /** The figures remembered from the last visit for this unit and year, shown until the database answers. */
+  recall?(orgId: string, year: number): RememberedHome | undefined;
+}) {
+  const { t } = useLabels();
   const { user, indicators } = useFazhiServices();
   const { orgId, year } = useDashboardScope();
   const drillUrl = useDrillUrl();
@@ -23,22 +30,69 @@ export function HomePage({ plugins }: { plugins: readonly WorkAreaPlugin[] }) {
   const ordered = [...plugins].sort((a, b) => Number(hasRight(user, 'write', b.area, orgId)) - Number(hasRight(user, 'write', a.area, orgId)));
   const ids = [...new Set(ordered.flatMap(headline))];
   const compared = useAsync<IndicatorComparison[]>(`home|${orgId}|${year}|${ids.join()}`, indicators && orgId && ids.length ? () => indicators.compare(ids, orgId, { kind: 'year', year }) : null);
+  const shown = compared.data;
+  const stale = compared.loading && orgId ? recall?.(orgId, year) : undefined;
+  useEffect(() => {
+    if (shown && orgId && org) onShown?.({ orgId, year, orgName: org.name, pluginIds: ordered.map((p) => p.id), comparisons: shown });
+    // Once per answer: the other values belong to it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [shown]);
   if (!plugins.length) return <Empty description={t('console.noPlugins')} />;
-  const error = compared.error ? t('fazhi.dashboard.failed', { message: compared.error.message }) : undefined;
+  return (
+    <HomeView
+      plugins={ordered}
+      orgName={org?.name ?? ''}
+      year={year}
+      comparisons={compared.data ?? stale?.comparisons}
+      loading={compared.loading && !stale}
+      refreshing={!!stale}
+      {...(compared.error ? { error: t('fazhi.dashboard.failed', { message: compared.error.message }) } : {})}
+      drillTo={(c) => (orgId ? drillUrl(c.current.indicator.id, orgId, c.current.range) : undefined)}
+    />
+  );
+}
+
+/**
+ * The page itself, from figures however they came: from the database, or remembered from the
+ * last visit (`refreshing`: shown with 正在更新 and no links until the database confirms them).
+ */
+export function HomeView({ plugins, orgName, year, comparisons, loading, error, drillTo, refreshing }: {
+  plugins: readonly WorkAreaPlugin[];
+  orgName: string;
+  year: number;
+  comparisons: readonly IndicatorComparison[] | undefined;
+  loading: boolean;
+  error?: string;
+  drillTo?(c: IndicatorComparison): string | undefined;
+  refreshing?: boolean;
+}) {
+  const labels = useLabels();
+  const { t } = labels;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }} data-testid="home-title">
-        {labels.withData('console.homeTitle', { year }, { org: org?.name ?? '' })}
+        {labels.withData('console.homeTitle', { year }, { org: orgName })}
+        {refreshing && (
+          <Tag color="processing" style={{ marginLeft: 12, verticalAlign: 'middle' }} data-testid="figures-refreshing">
+            {t('console.figuresRefreshing')}
+          </Tag>
+        )}
       </Typography.Title>
-      <DuplicateKeysNotice />
-      {ordered.map((p) => (
-        <Card key={p.id} size="small" title={p.menuGroup ? labels.note(labels.label(p), labels.text(p.menuGroup, p.menuGroupEn)) : labels.label(p)} extra={<Link to={`/${p.id}`}>{t('fazhi.dashboard.open')}</Link>} data-plugin={p.id}>
+      {!refreshing && <DuplicateKeysNotice />}
+      {plugins.map((p) => (
+        <Card
+          key={p.id}
+          size="small"
+          title={p.menuGroup ? labels.note(labels.label(p), labels.text(p.menuGroup, p.menuGroupEn)) : labels.label(p)}
+          extra={refreshing ? null : <Link to={`/${p.id}`}>{t('fazhi.dashboard.open')}</Link>}
+          data-plugin={p.id}
+        >
           <Row gutter={[16, 16]}>
             {headline(p).map((id) => {
-              const c = compared.data?.find((x) => x.current.indicator.id === id);
+              const c = comparisons?.find((x) => x.current.indicator.id === id);
               return (
                 <Col key={id} xs={24} sm={12} xl={6}>
-                  <IndicatorCard comparison={c} loading={compared.loading} error={error} drillTo={c && orgId ? drillUrl(id, orgId, c.current.range) : undefined} />
+                  <IndicatorCard comparison={c} loading={loading} error={error} drillTo={c && drillTo?.(c)} />
                 </Col>
               );
             })}

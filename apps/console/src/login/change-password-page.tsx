@@ -1,8 +1,9 @@
-import { Button, Card, Typography } from 'antd';
+import { Button, Typography } from 'antd';
 import { useEffect } from 'react';
 import { documentTitle } from '@fazhi/plugin-sdk';
 import type { ConsoleBackend, SignedInSession } from '../backend/backend.js';
 import { consoleText, type ConsoleLocale } from '../messages.js';
+import { AuthPanel } from './auth-panel.js';
 import { ChangePasswordForm } from './change-password-form.js';
 
 interface Props {
@@ -21,17 +22,15 @@ export function ChangePasswordPage({ backend, session, locale, onChanged, onSign
   });
 
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f2f5', padding: 16 }}>
-      <Card style={{ width: 440 }} data-testid="change-password">
-        <Typography.Title level={3} style={{ marginBottom: 4 }}>
-          {t('title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('why', { email: session.email })}</Typography.Paragraph>
-        <ChangePasswordForm backend={backend} session={session} locale={locale} submitLabel={t('submit')} initial onChanged={onChanged} />
-        <Button type="link" block style={{ marginTop: 8 }} onClick={() => void backend.signOut().then(onSignedOut)}>
-          {consoleText(locale, 'console.signOut')}
-        </Button>
-      </Card>
-    </div>
+    <AuthPanel testId="change-password">
+      <Typography.Title level={3} style={{ marginBottom: 4 }}>
+        {t('title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('why', { email: session.email })}</Typography.Paragraph>
+      <ChangePasswordForm backend={backend} session={session} locale={locale} submitLabel={t('submit')} initial onChanged={onChanged} />
+      <Button type="link" block style={{ marginTop: 8 }} onClick={() => void backend.signOut().then(onSignedOut)}>
+        {consoleText(locale, 'console.signOut')}
+      </Button>
+    </AuthPanel>
   );
 }

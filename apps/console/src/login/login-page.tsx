@@ -1,20 +1,28 @@
-import { Alert, App, Button, Card, Form, Input, List, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, App, Button, Form, Input, Typography } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { ConsoleBackend, SignedInSession } from '../backend/backend.js';
-import { consoleText, type ConsoleLocale } from '../messages.js';
+import { consoleText, errorText, type ConsoleLocale } from '../messages.js';
 import { documentTitle } from '@fazhi/plugin-sdk';
+import { AuthPanel } from './auth-panel.js';
 import { DatabaseProgressBar } from './database-progress.js';
+import { DemoAccountList } from './demo-account-list.js';
+import type { EmailLinkPurpose } from './email-link-form.js';
+
+// Supabase only: the embedded default's sign-in route does not download it.
+const EmailLinkForm = lazy(() => import('./email-link-form.js').then((m) => ({ default: m.EmailLinkForm })));
 
 interface Props {
   backend: ConsoleBackend;
   locale: ConsoleLocale;
   onLocaleChange(locale: ConsoleLocale): void;
   onSignedIn(session: SignedInSession): void;
+  /** Why the mailed link the console was opened with did not sign in (expired, used, another browser). */
+  linkError?: string;
 }
 
 /** Kept light on purpose: the first page of a visit loads antd's form only, not Refine or the database client. */
-export function LoginPage({ backend, locale, onLocaleChange, onSignedIn }: Props) {
+export function LoginPage({ backend, locale, onLocaleChange, onSignedIn, linkError }: Props) {
   const t = (key: string, params?: Record<string, string | number>) => consoleText(locale, `console.${key}`, params);
   const [form] = Form.useForm<{ email: string; password: string }>();
   const [busy, setBusy] = useState(false);
@@ -25,6 +33,9 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn }: Props
   /** Why the local database did not open; the page then offers to rebuild it. */
   const [openError, setOpenError] = useState<string>();
   const [rebuilding, setRebuilding] = useState(false);
+  /** Supabase: the password form, or 邮箱登录链接 / 忘记密码 in its place. */
+  const [linkForm, setLinkForm] = useState<{ purpose: EmailLinkPurpose; email?: string }>();
+  const openLinkForm = (purpose: EmailLinkPurpose) => setLinkForm({ purpose, email: form.getFieldValue('email') as string | undefined });
   const [restoring, setRestoring] = useState(false);
 
   useEffect(() => {
@@ -135,7 +146,7 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn }: Props
       const to = params.get('to');
       navigate(to && to.startsWith('/') && !to.startsWith('//') ? to : '/', { replace: true });
     } catch (e) {
-      setError(t('signIn.failed', { message: e instanceof Error ? e.message : String(e) }));
+      setError(t('signIn.failed', { message: errorText(locale, e) }));
       // The database itself failed to open (not the password): offer to rebuild it.
       if (backend.localDatabase && e instanceof Error && e.name === 'BrokenDatabaseError') setOpenError(e.message);
     } finally {
@@ -144,74 +155,79 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn }: Props
   };
 
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f2f5', padding: 16 }}>
-      <Card style={{ width: 440 }}>
-        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline' }}>
-          <Typography.Title level={3} style={{ marginBottom: 4 }}>
-            {t('title')}
-          </Typography.Title>
-          <Button type="link" size="small" lang={locale === 'en' ? 'zh-CN' : 'en'} onClick={() => onLocaleChange(locale === 'en' ? 'zh-CN' : 'en')}>
-            {t('language')}
-          </Button>
-        </div>
-        <Typography.Paragraph type="secondary">
-          {t('subtitle')} · {backend.kind === 'embedded' ? t(demoHeld || firstRun ? 'signIn.embedded' : 'signIn.embeddedOwn') : backend.description}
-        </Typography.Paragraph>
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
-        {openError && (
-          <Alert
-            type="warning"
-            showIcon
-            data-testid="local-open-failed"
-            message={t('localOpenFailed', { message: openError })}
-            action={
-              <Button danger size="small" loading={rebuilding} onClick={() => void rebuild()}>
-                {t('rebuild')}
-              </Button>
-            }
-            style={{ marginBottom: 16 }}
-          />
-        )}
-        {firstRun && (
-          <Alert
-            type="info"
-            data-testid="first-run"
-            message={t('firstRun.title')}
-            description={
-              <>
-                <Typography.Paragraph style={{ marginBottom: 8 }}>{t('firstRun.intro')}</Typography.Paragraph>
-                <div style={{ display: 'flex', gap: 8 }}>
-                  <Button onClick={useDemo} loading={preparingDemo} disabled={restoring}>
-                    {t('firstRun.demo')}
+    <AuthPanel>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline' }}>
+        <Typography.Title level={3} style={{ marginBottom: 4 }}>
+          {t('title')}
+        </Typography.Title>
+        <Button type="link" size="small" lang={locale === 'en' ? 'zh-CN' : 'en'} onClick={() => onLocaleChange(locale === 'en' ? 'zh-CN' : 'en')}>
+          {t('language')}
+        </Button>
+      </div>
+      <Typography.Paragraph type="secondary">
+        {t('subtitle')} · {backend.kind === 'embedded' ? t(demoHeld || firstRun ? 'signIn.embedded' : 'signIn.embeddedOwn') : backend.description}
+      </Typography.Paragraph>
+      {linkError && !linkForm && <Alert type="error" showIcon message={t('signIn.linkFailed', { message: linkError })} style={{ marginBottom: 16 }} role="alert" data-testid="link-failed" />}
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
+      {openError && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="local-open-failed"
+          message={t('localOpenFailed', { message: openError })}
+          action={
+            <Button danger size="small" loading={rebuilding} onClick={() => void rebuild()}>
+              {t('rebuild')}
+            </Button>
+          }
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {firstRun && (
+        <Alert
+          type="info"
+          data-testid="first-run"
+          message={t('firstRun.title')}
+          description={
+            <>
+              <Typography.Paragraph style={{ marginBottom: 8 }}>{t('firstRun.intro')}</Typography.Paragraph>
+              <div style={{ display: 'flex', gap: 8 }}>
+                <Button onClick={useDemo} loading={preparingDemo} disabled={restoring}>
+                  {t('firstRun.demo')}
+                </Button>
+                <Button type="primary" onClick={() => navigate('/setup')} disabled={preparingDemo || restoring}>
+                  {t('firstRun.own')}
+                </Button>
+                {backend.localDatabase && (
+                  <Button loading={restoring} disabled={preparingDemo} onClick={() => document.getElementById('first-run-restore-file')?.click()}>
+                    {t('firstRun.restore')}
                   </Button>
-                  <Button type="primary" onClick={() => navigate('/setup')} disabled={preparingDemo || restoring}>
-                    {t('firstRun.own')}
-                  </Button>
-                  {backend.localDatabase && (
-                    <Button loading={restoring} disabled={preparingDemo} onClick={() => document.getElementById('first-run-restore-file')?.click()}>
-                      {t('firstRun.restore')}
-                    </Button>
-                  )}
-                  <input
-                    id="first-run-restore-file"
-                    data-testid="first-run-restore-file"
-                    type="file"
-                    accept=".fazhi-backup"
-                    hidden
-                    onChange={(e) => {
-                      const file = e.target.files?.[0];
-                      e.target.value = '';
-                      if (file) void restoreFirst(file);
-                    }}
-                  />
-                </div>
-              </>
-            }
-            style={{ marginBottom: 16 }}
-          />
-        )}
-        {/* The database downloads while the user types: the form stays usable, this says how far it is. */}
-        {backend.progress && !openError && <DatabaseProgressBar feed={backend.progress} locale={locale} />}
+                )}
+                <input
+                  id="first-run-restore-file"
+                  data-testid="first-run-restore-file"
+                  type="file"
+                  accept=".fazhi-backup"
+                  hidden
+                  onChange={(e) => {
+                    const file = e.target.files?.[0];
+                    e.target.value = '';
+                    if (file) void restoreFirst(file);
+                  }}
+                />
+              </div>
+            </>
+          }
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {/* The database downloads while the user types: the form stays usable, this says how far it is. */}
+      {backend.progress && !openError && <DatabaseProgressBar feed={backend.progress} locale={locale} />}
+      {backend.emailLinks && linkForm ? (
+        <Suspense fallback={null}>
+          <EmailLinkForm links={backend.emailLinks} purpose={linkForm.purpose} locale={locale} {...(linkForm.email ? { initialEmail: linkForm.email } : {})} onBack={() => setLinkForm(undefined)} />
+        </Suspense>
+      ) : (
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
           <Form.Item name="email" label={t('signIn.email')} rules={[{ required: true, message: t('signIn.emailRequired') }]}>
             <Input autoComplete="username" type="email" />
@@ -222,26 +238,26 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn }: Props
           <Button type="primary" htmlType="submit" block loading={busy}>
             {t('signIn.submit')}
           </Button>
+          {backend.emailLinks && (
+            <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 8 }}>
+              <Button type="link" style={{ padding: 0 }} onClick={() => openLinkForm('signIn')}>
+                {t('signIn.byLink')}
+              </Button>
+              <Button type="link" style={{ padding: 0 }} onClick={() => openLinkForm('reset')}>
+                {t('signIn.forgot')}
+              </Button>
+            </div>
+          )}
         </Form>
-        {backend.demoLogins.length > 0 && (demoHeld || firstRun) && (
-          <List
-            style={{ marginTop: 24 }}
-            size="small"
-            header={<Typography.Text strong>{t('signIn.demoTitle')}</Typography.Text>}
-            footer={<Typography.Text type="secondary">{t('signIn.demoPassword', { password: backend.demoLogins[0]!.password })}</Typography.Text>}
-            dataSource={[...backend.demoLogins]}
-            renderItem={(a) => (
-              <List.Item>
-                <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => form.setFieldsValue({ email: a.email, password: a.password })}>
-                  <span data-record="">{a.displayName}</span>
-                  <br />
-                  <Typography.Text type="secondary">{a.email}</Typography.Text>
-                </Button>
-              </List.Item>
-            )}
-          />
-        )}
-      </Card>
-    </div>
+      )}
+      {backend.demoLogins.length > 0 && (demoHeld || firstRun) && (
+        <DemoAccountList
+          title={t('signIn.demoTitle')}
+          footer={t('signIn.demoPassword', { password: backend.demoLogins[0]!.password })}
+          accounts={backend.demoLogins}
+          onPick={(a) => form.setFieldsValue({ email: a.email, password: a.password })}
+        />
+      )}
+    </AuthPanel>
   );
 }

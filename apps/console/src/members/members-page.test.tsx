@@ -47,24 +47,29 @@ const invitationRow = {
 
 afterEach(() => cleanup());
 
-function renderPage(respond: Responder) {
+/** The page as the console renders it; `headerOrgId` is the header's unit (单位), when one is chosen. */
+function renderPage(respond: Responder, headerOrgId?: string) {
   installDomShims();
   const rec = recordingFetch(respond);
-  const services = { user, kinds: undefined, catalog: undefined } as unknown as FazhiServices;
-  render(
-    <ConfigProvider locale={zhCN}>
-      <AntdApp>
-        <MemoryRouter initialEntries={['/members']}>
-          <Refine i18nProvider={createI18nProvider({ plugins: [], locale: 'zh-CN', messages: consoleMessages })} options={{ disableTelemetry: true }}>
-            <FazhiServicesProvider services={services}>
-              <MembersPage access={supabaseAccessStore(recordingClient(rec))} invitations />
-            </FazhiServicesProvider>
-          </Refine>
-        </MemoryRouter>
-      </AntdApp>
-    </ConfigProvider>,
-  );
-  return rec;
+  const access = supabaseAccessStore(recordingClient(rec));
+  const page = (orgId: string | undefined) => {
+    const services = { user, kinds: undefined, catalog: undefined, ...(orgId ? { dashboardOrgId: orgId } : {}) } as unknown as FazhiServices;
+    return (
+      <ConfigProvider locale={zhCN}>
+        <AntdApp>
+          <MemoryRouter initialEntries={['/members']}>
+            <Refine i18nProvider={createI18nProvider({ plugins: [], locale: 'zh-CN', messages: consoleMessages })} options={{ disableTelemetry: true }}>
+              <FazhiServicesProvider services={services}>
+                <MembersPage access={access} invitations />
+              </FazhiServicesProvider>
+            </Refine>
+          </MemoryRouter>
+        </AntdApp>
+      </ConfigProvider>
+    );
+  };
+  const { rerender } = render(page(headerOrgId));
+  return Object.assign(rec, { switchUnit: (orgId: string) => rerender(page(orgId)) });
 }
 
 const rpc = (rec: ReturnType<typeof recordingFetch>) => rec.requests.map((r) => [r.path.replace('/rest/v1/rpc/', ''), r.body]);
@@ -132,6 +137,29 @@ describe('成员与权限 on Supabase', () => {
     // After each change the lists are read again.
     expect(rpc(rec).filter(([name]) => name === 'list_members')).toHaveLength(5);
   }, 180_000);
+
+  it('follows the header’s unit: lists the members and invitations of that unit, and again when the unit changes', async () => {
+    const rec = renderPage((req) => {
+      const orgId = (req.body as { p_org?: string }).p_org;
+      if (req.path.endsWith('list_members')) return { body: orgId === street ? [memberRow({}), clerkRow] : [memberRow({})] };
+      if (req.path.endsWith('list_invitations')) return { body: orgId === street ? [invitationRow] : [] };
+      return { body: null };
+    }, street);
+    await screen.findByText('clerk@example.test', {}, { timeout: 10_000 });
+    expect(screen.getByTestId('members-title').textContent).toBe('甲街道 · 成员与权限');
+    expect(rpc(rec)).toEqual([
+      ['list_members', { p_org: street }],
+      ['list_invitations', { p_org: street }],
+    ]);
+    rec.requests.length = 0;
+    rec.switchUnit(district);
+    await waitFor(() => expect(screen.queryByText('clerk@example.test')).toBeNull());
+    expect(screen.getByTestId('members-title').textContent).toBe('测试区 · 成员与权限');
+    expect(rpc(rec)).toEqual([
+      ['list_members', { p_org: district }],
+      ['list_invitations', { p_org: district }],
+    ]);
+  }, 90_000);
 
   it('shows the database’s refusal in the dialog and keeps it open', async () => {
     renderPage((req) => {

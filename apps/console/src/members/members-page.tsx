@@ -35,7 +35,8 @@ export function MembersPage({ access, localAccounts, invitations }: Props) {
   const t = useTranslate();
   const text = (key: string, params?: Record<string, unknown>) => t(`console.members.${key}`, params);
   const locale = useGetLocale()();
-  const { user } = useFazhiServices();
+  // The header's unit (单位): the page lists the members of it and the units below it.
+  const { user, dashboardOrgId: scope } = useFazhiServices();
   const { message } = App.useApp();
   const [version, setVersion] = useState(0);
   const [dialog, setDialog] = useState<OpenDialog>();
@@ -44,13 +45,13 @@ export function MembersPage({ access, localAccounts, invitations }: Props) {
     return o?.shortName || o?.name || id;
   };
   const options = useMemo(() => grantOptions(user).map((o) => ({ ...o, name: orgName(o.orgId) })), [user]); // eslint-disable-line react-hooks/exhaustive-deps
-  const members = useAsync<Member[]>(`members|${version}`, options.length ? () => access.listMembers() : null);
-  const pending = useAsync<Invitation[]>(`invitations|${version}`, invitations && options.length ? () => access.listInvitations() : null);
+  const members = useAsync<Member[]>(`members|${scope ?? ''}|${version}`, options.length ? () => access.listMembers(scope) : null);
+  const pending = useAsync<Invitation[]>(`invitations|${scope ?? ''}|${version}`, invitations && options.length ? () => access.listInvitations(scope) : null);
 
   if (!options.length) return <Result status="403" title={text('noAccess')} />;
 
-  // The unit the user manages from: the street of an admin, the district of a supervisor.
-  const title = orgName(user.memberships.find((m) => m.role === 'admin' || m.role === 'supervisor')?.orgId ?? options[0]!.orgId);
+  // The header's unit; without one, the unit the user manages from (an admin's street, a supervisor's district).
+  const title = orgName(scope ?? user.memberships.find((m) => m.role === 'admin' || m.role === 'supervisor')?.orgId ?? options[0]!.orgId);
   const memberName = (m: Member) => m.displayName || m.email || m.userId;
   const open = (d: OpenDialog) => setDialog(d);
   const saved = () => text('saved');

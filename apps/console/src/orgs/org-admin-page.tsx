@@ -25,7 +25,7 @@ const optional = (v: string | undefined) => v?.trim() || null;
  * tree; add below, edit (name, short name, code, 建账起止), move, retire. Every call goes through
  * the OrgStore, so the database's rules answer (in Chinese) whatever this page lets through.
  */
-export function OrgAdminPage({ orgs }: { orgs: OrgStore }) {
+export function OrgAdminPage({ orgs, onChanged }: { orgs: OrgStore; /** After every change: the header's unit picker reads the tree again. */ onChanged?(): void }) {
   const t = useTranslate();
   const text = (key: string, params?: Record<string, unknown>) => t(`console.orgs.${key}`, params);
   const { message } = App.useApp();
@@ -68,6 +68,7 @@ export function OrgAdminPage({ orgs }: { orgs: OrgStore }) {
       else await orgs.retire(unit.id, v.reason!.trim());
       void message.success(action.kind === 'retire' ? text('retiredDone', { name: unit.name }) : text('saved'));
       setAction(undefined);
+      onChanged?.();
       await reload();
     } catch (e) {
       setActionError(text('failed', { message: e instanceof Error ? e.message : String(e) }));

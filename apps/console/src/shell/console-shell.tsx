@@ -1,16 +1,17 @@
 import { ErrorComponent, ThemedLayout, ThemedSider, ThemedTitle, useNotificationProvider } from '@refinedev/antd';
 import '@refinedev/antd/dist/reset.css';
-import { Authenticated, Refine, type AuthProvider } from '@refinedev/core';
+import { Authenticated, Refine, useTranslate, type AuthProvider } from '@refinedev/core';
 import routerProvider, { CatchAllNavigate, UnsavedChangesNotifier } from '@refinedev/react-router';
 import type { FazhiServices } from '@fazhi/plugin-sdk';
 import { createAccessControl, findResource, refineResources, type ConsoleComposition } from '@fazhi/plugin-sdk/host';
 import { createI18nProvider, DocumentTitle, FazhiServicesProvider, pluginRoutes, todoPath, todoRoute } from '@fazhi/plugin-sdk/ui';
 import { ApartmentOutlined, BarChartOutlined, CheckSquareOutlined, FileTextOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Result, Spin } from 'antd';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { Outlet, Route, Routes } from 'react-router';
+import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useMemo, useState, type ComponentProps } from 'react';
+import { Outlet, Route, Routes, useLocation } from 'react-router';
 import type { ConnectedBackend, ConsoleBackend, SignedInSession } from '../backend/backend.js';
-import { HomePage } from '../home/home-page.js';
+import type { RememberedHome as RememberedHomeData } from '../home/figure-memory.js';
+import { HomePage, HomeView } from '../home/home-page.js';
 import { OrgAdminPage } from '../orgs/org-admin-page.js';
 import { TemplateEditorPage } from '../report-template/template-editor-page.js';
 import { DistrictComparisonPage } from '../reports/district-comparison-page.js';
@@ -20,7 +21,7 @@ import { DatabaseProgressBar } from '../login/database-progress.js';
 import { managesMembers } from '../members/grant-options.js';
 import { MembersPage } from '../members/members-page.js';
 import { ConsoleHeader } from './console-header.js';
-import { initialScope } from './scope.js';
+import { initialScope, scopeUnits } from './scope.js';
 import { workerLedgerReader } from '../ledger/worker-ledger-reader.js';
 
 // The report workspace and its print view load when opened (they bring the report builder).
@@ -62,6 +63,9 @@ export default function ConsoleShell(props: Props) {
     request.backend.connect(request.session).then(
       (connected) => {
         if (!live) return;
+        // Remembered figures of a unit this user may no longer read are not kept for another time.
+        const remembered = request.backend.figureMemory?.recallFor(connected.user.id);
+        if (remembered && !scopeUnits(connected.user).some((u) => u.id === remembered.orgId)) request.backend.figureMemory?.forget();
         // The home page will ask for these figures: start now, while Refine and the layout render.
         const { orgId, year } = initialView(connected);
         if (orgId) connected.indicators.prefetch?.(orgId, year);
@@ -92,21 +96,80 @@ export default function ConsoleShell(props: Props) {
       />
     );
   }
-  if (!state.connected) {
+  if (!state.connected) return <Connecting {...props} />;
+  if (!state.connected.user.memberships.length) {
+    // Signed in (Supabase) before any grant: an invitation takes effect when the e-mail is
+    // confirmed, or it expired or was withdrawn. Nothing to show but why, a new look, and the way out.
     return (
-      <div style={{ width: 360, margin: '30vh auto 0' }}>
-        <Spin size="large" tip={t('opening')} style={{ display: 'block' }}>
-          <div style={{ height: 48 }} />
-        </Spin>
-        {backend.progress && <DatabaseProgressBar feed={backend.progress} locale={locale} />}
+      <div data-testid="no-membership">
+        <Result
+          status="403"
+          title={t('noMembership.title')}
+          subTitle={consoleText(locale, 'console.noMembership.why', { email: session.email })}
+          extra={[
+            <Button key="recheck" type="primary" onClick={() => setAttempt((n) => n + 1)}>
+              {t('noMembership.recheck')}
+            </Button>,
+            <Button key="out" onClick={() => void backend.signOut().then(props.onSignedOut)}>
+              {t('signOut')}
+            </Button>,
+          ]}
+        />
       </div>
     );
   }
   return <ConnectedConsole {...props} connected={state.connected} />;
 }
 
+/**
+ * While the database opens: on the home page, the figures remembered from the last visit when
+ * there are (for this user and the unit the console opens on), else the progress. Its own
+ * component, so that only it follows the location, not the connected console (whose every
+ * render would otherwise follow each list's filter, sort and page in the address).
+ */
+function Connecting(props: Props) {
+  const { backend, session, locale } = props;
+  const onHome = useLocation().pathname === '/';
+  const remembered = onHome ? backend.figureMemory?.recallFor(session.userId) : undefined;
+  const scope = localStorage.getItem(scopeKey(session.userId));
+  if (remembered && (!scope || scope === remembered.orgId)) return <RememberedHome {...props} remembered={remembered} />;
+  return (
+    <div style={{ width: 360, margin: '30vh auto 0' }}>
+      <Spin size="large" tip={consoleText(locale, 'console.opening')} style={{ display: 'block' }}>
+        <div style={{ height: 48 }} />
+      </Spin>
+      {backend.progress && <DatabaseProgressBar feed={backend.progress} locale={locale} />}
+    </div>
+  );
+}
+
+/**
+ * A later visit's first paint: the home page as it was last shown to this user, marked 正在更新,
+ * while the database opens (it then replaces this with the live console). No links: nothing can
+ * be opened before the database is.
+ */
+function RememberedHome({ backend, composition, locale, remembered }: Props & { remembered: RememberedHomeData }) {
+  const { plugins } = composition;
+  const i18nProvider = useMemo(() => createI18nProvider({ plugins, locale, messages: consoleMessages }), [plugins, locale]);
+  const shown = remembered.pluginIds.flatMap((id) => plugins.filter((p) => p.id === id));
+  return (
+    <Refine i18nProvider={i18nProvider} options={{ disableTelemetry: true }}>
+      <div style={{ padding: 24 }} data-testid="remembered-home">
+        {backend.progress && (
+          <div style={{ maxWidth: 360, marginBottom: 16 }}>
+            <DatabaseProgressBar feed={backend.progress} locale={locale} />
+          </div>
+        )}
+        <HomeView plugins={shown} orgName={remembered.orgName} year={remembered.year} comparisons={remembered.comparisons} loading={false} refreshing />
+      </div>
+    </Refine>
+  );
+}
+
 function ConnectedConsole({ backend, composition, session, locale, onLocaleChange, onSignedOut, connected }: Props & { connected: ConnectedBackend }) {
-  const { user } = connected;
+  // Read again when 机构管理 changes the tree, so the header's unit picker shows a new unit at once.
+  const [user, setUser] = useState(connected.user);
+  const reloadUser = useCallback(() => void connected.reloadUser().then(setUser, () => undefined), [connected]);
   const { plugins, model } = composition;
   const [initial] = useState(() => initialView(connected));
   const [orgId, setOrgId] = useState(initial.orgId);
@@ -114,6 +177,10 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
   const changeOrg = (id: string) => {
     localStorage.setItem(scopeKey(user.id), id);
     setOrgId(id);
+  };
+  // The next visit opens on the remembered unit and the default year: only that is worth keeping.
+  const rememberHome = (home: Omit<RememberedHomeData, 'userId'>) => {
+    if (home.year === initial.year) backend.figureMemory?.remember({ ...home, userId: user.id });
   };
 
   const i18nProvider = useMemo(() => createI18nProvider({ plugins, locale, messages: consoleMessages }), [plugins, locale]);
@@ -169,79 +236,88 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
   };
 
   return (
-    <Refine
-      dataProvider={connected.dataProvider}
-      routerProvider={routerProvider}
-      authProvider={authProvider}
-      accessControlProvider={accessControlProvider}
-      i18nProvider={i18nProvider}
-      notificationProvider={useNotificationProvider}
-      resources={resources}
-      options={{ disableTelemetry: true, syncWithLocation: true, warnWhenUnsavedChanges: true, reactQuery: { clientConfig: { defaultOptions: { queries: { retry: false, staleTime: 0 } } } } }}
-    >
-      {/* Forms warn before unsaved changes are lost: another route (menu, back, cancel) asks with
-          window.confirm, closing or reloading the tab with the browser's beforeunload prompt. */}
-      <UnsavedChangesNotifier translationKey="warnWhenUnsavedChanges" />
-      <DocumentTitle app={i18nProvider.translate('console.title')} />
-      <FazhiServicesProvider services={services}>
-        <Routes>
-          <Route
-            path="/reports/print"
-            element={
-              <Authenticated key="print" fallback={<CatchAllNavigate to="/login" />}>
-                <Suspense fallback={pageSpinner}>
-                  <ReportPrint reports={connected.reports} model={model} />
-                </Suspense>
-              </Authenticated>
-            }
-          />
-          <Route
-            element={
-              <Authenticated key="console" fallback={<CatchAllNavigate to="/login" />}>
-                <ThemedLayout
-                  Title={({ collapsed }) => <ThemedTitle collapsed={collapsed} text={i18nProvider.translate('console.title')} />}
-                  Sider={(p) => <ThemedSider {...p} render={({ items }) => items} />}
-                  Header={() => (
-                    <ConsoleHeader
-                      backend={backend}
-                      user={user}
-                      plugins={plugins}
-                      session={session}
-                      orgId={orgId}
-                      year={year}
-                      locale={locale}
-                      onOrgChange={changeOrg}
-                      onYearChange={setYear}
-                      onLocaleChange={onLocaleChange}
-                    />
-                  )}
-                >
-                  <Outlet />
-                </ThemedLayout>
-              </Authenticated>
-            }
-          >
-            <Route index element={<HomePage plugins={plugins} />} />
+    <HeaderProps.Provider value={{ backend, user, plugins, session, ...(orgId ? { orgId } : {}), year, locale, onOrgChange: changeOrg, onYearChange: setYear, onLocaleChange }}>
+      <Refine
+        dataProvider={connected.dataProvider}
+        routerProvider={routerProvider}
+        authProvider={authProvider}
+        accessControlProvider={accessControlProvider}
+        i18nProvider={i18nProvider}
+        notificationProvider={useNotificationProvider}
+        resources={resources}
+        options={{ disableTelemetry: true, syncWithLocation: true, warnWhenUnsavedChanges: true, reactQuery: { clientConfig: { defaultOptions: { queries: { retry: false, staleTime: 0 } } } } }}
+      >
+        {/* Forms warn before unsaved changes are lost: another route (menu, back, cancel) asks with
+            window.confirm, closing or reloading the tab with the browser's beforeunload prompt. */}
+        <UnsavedChangesNotifier translationKey="warnWhenUnsavedChanges" />
+        <DocumentTitle app={i18nProvider.translate('console.title')} />
+        <FazhiServicesProvider services={services}>
+          <Routes>
             <Route
-              path="/reports"
+              path="/reports/print"
               element={
-                <Suspense fallback={pageSpinner}>
-                  <ReportsWorkspace reports={connected.reports} model={model} plugins={plugins} />
-                </Suspense>
+                <Authenticated key="print" fallback={<CatchAllNavigate to="/login" />}>
+                  <Suspense fallback={pageSpinner}>
+                    <ReportPrint reports={connected.reports} model={model} />
+                  </Suspense>
+                </Authenticated>
               }
             />
-            <Route path={todoPath} element={todoRoute(plugins).element} />
-            <Route path="/reports/template" element={<TemplateEditorPage model={model} reports={connected.reports} />} />
-            <Route path="/reports/district" element={<DistrictComparisonPage reports={connected.reports} />} />
-            <Route path="/orgs" element={<OrgAdminPage orgs={connected.orgs} />} />
-            <Route path="/members" element={<MembersPage access={connected.access} {...(connected.localAccounts ? { localAccounts: connected.localAccounts } : {})} invitations={backend.kind === 'supabase'} />} />
-            {plugins.flatMap(pluginRoutes).map((r) => (
-              <Route key={r.path} path={r.path} element={r.element} />
-            ))}
-            <Route path="*" element={<ErrorComponent />} />
-          </Route>
-        </Routes>
-      </FazhiServicesProvider>
-    </Refine>
+            <Route
+              element={
+                <Authenticated key="console" fallback={<CatchAllNavigate to="/login" />}>
+                  <ThemedLayout
+                    Title={ShellTitle}
+                    Sider={ShellSider}
+                    Header={ShellHeader}
+                  >
+                    <Outlet />
+                  </ThemedLayout>
+                </Authenticated>
+              }
+            >
+              <Route index element={<HomePage plugins={plugins} onShown={rememberHome} recall={(org, y) => backend.figureMemory?.recall(user.id, org, y)} />} />
+              <Route
+                path="/reports"
+                element={
+                  <Suspense fallback={pageSpinner}>
+                    <ReportsWorkspace reports={connected.reports} model={model} plugins={plugins} />
+                  </Suspense>
+                }
+              />
+              <Route path={todoPath} element={todoRoute(plugins).element} />
+              <Route path="/reports/template" element={<TemplateEditorPage model={model} reports={connected.reports} />} />
+              <Route path="/reports/district" element={<DistrictComparisonPage reports={connected.reports} />} />
+              <Route path="/orgs" element={<OrgAdminPage orgs={connected.orgs} onChanged={reloadUser} />} />
+              <Route path="/members" element={<MembersPage access={connected.access} {...(connected.localAccounts ? { localAccounts: connected.localAccounts } : {})} invitations={backend.kind === 'supabase'} />} />
+              {plugins.flatMap(pluginRoutes).map((r) => (
+                <Route key={r.path} path={r.path} element={r.element} />
+              ))}
+              <Route path="*" element={<ErrorComponent />} />
+            </Route>
+          </Routes>
+        </FazhiServicesProvider>
+      </Refine>
+    </HeaderProps.Provider>
   );
+}
+
+// ThemedLayout takes its title, sider and header as components. Made inline, each render of the
+// console (every unit or year switch) would make new component types, so React would remount the
+// header and re-run its queries (the 待办 counts, the demo-data check) ahead of the page's own in
+// the one database worker. Defined once here, the header reads its props from a context.
+const HeaderProps = createContext<ComponentProps<typeof ConsoleHeader> | null>(null);
+
+function ShellHeader() {
+  const props = useContext(HeaderProps);
+  return props && <ConsoleHeader {...props} />;
+}
+
+function ShellTitle({ collapsed }: { collapsed: boolean }) {
+  const translate = useTranslate();
+  return <ThemedTitle collapsed={collapsed} text={translate('console.title')} />;
+}
+
+function ShellSider(props: ComponentProps<typeof ThemedSider>) {
+  return <ThemedSider {...props} render={({ items }) => items} />;
 }

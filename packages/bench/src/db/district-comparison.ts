@@ -3,13 +3,14 @@ import { asUser, migrate, openDatabase, sqlEvaluator, sqlReportStore, type Datab
 import { startPgCluster } from '@fazhi/db/testing/pg-cluster';
 import { createRegistry, OrgTree, yearPeriod } from '@fazhi/domain';
 import { builtInCatalog, Evaluator } from '@fazhi/metrics';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countRecords } from '../synthetic.js';
-import { medianMs, round } from '../timing.js';
+import { round } from '../timing.js';
 import { copyRecords, insertRecords, loadOrgs } from './load-records.js';
+import { medianTiming, type Timing } from './server-timing.js';
 import { syntheticDistrict } from './synthetic-district.js';
 
 /**
@@ -17,8 +18,10 @@ import { syntheticDistrict } from './synthetic-district.js';
  * synthetic district of 10 streets, each a clone of the seed street (issue 12's target: ≤ 2 s),
  * as the district supervisor under row-level security, on PostgreSQL 15 and PGlite. Each run is
  * checked first: every street's figures as the in-memory evaluator computes them, and the streets
- * plus 区直 adding up to the district. Medians; results in bench-results-district.json. Never a
- * test: timings depend on the machine.
+ * plus 区直 adding up to the district. Medians of wall time and CPU time (the server's for
+ * PostgreSQL, this process's for PGlite) with the load average; results in
+ * bench-results-district.json. Never a test: timings depend on the machine. `--explain` prints the
+ * plans of the statements inside one comparison on PostgreSQL.
  */
 const root = fileURLToPath(new URL('../../../..', import.meta.url));
 const resultsFile = fileURLToPath(new URL('../../bench-results-district.json', import.meta.url));
@@ -67,14 +70,39 @@ const results: Record<string, unknown> = {
 };
 const save = () => writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 
-async function measure(db: Database, label: string): Promise<Record<string, unknown>> {
+async function measure(db: Database, label: string, dataDir: string | null): Promise<Record<string, unknown>> {
   const store = sqlReportStore((fn) => asUser(db, { userId: supervisor }, fn));
   check(await store.districtComparison(district.districtId, year), label);
-  const ms = await medianMs(() => store.districtComparison(district.districtId, year), 5, 1);
+  const comparison = await medianTiming(dataDir, () => store.districtComparison(district.districtId, year), 5);
   // For scale on a busy machine: the district's own figures alone, the same user (one of the 11 calls inside).
-  const districtMs = await medianMs(() => sqlEvaluator(db, { asUser: supervisor }).evaluateAll(district.districtId, yearPeriod(year)), 5, 1);
-  log(`  街道对比（10 个街道 × ${builtInCatalog.indicators.length} 项指标，区督导员，RLS）：${round(ms)} ms（目标 ≤ 2000 ms）；同一用户全区全部指标一次 ${round(districtMs)} ms`);
-  return { districtComparison: { ms: round(ms), targetMs: 2000, role: 'authenticated district supervisor (RLS)' }, districtAllIndicatorsOnce: { ms: round(districtMs) } };
+  const districtOnce = await medianTiming(dataDir, () => sqlEvaluator(db, { asUser: supervisor }).evaluateAll(district.districtId, yearPeriod(year)), 5);
+  const cpu = (t: Timing) => `CPU ${t.serverCpuMs ?? t.clientCpuMs} ms${t.serverCpuMs === null ? '' : '（服务器）'}`;
+  log(`  街道对比（10 个街道 × ${builtInCatalog.indicators.length} 项指标，区督导员，RLS）：${comparison.ms} ms，${cpu(comparison)}（目标 ≤ 2000 ms；负载 ${loadavg().map((x) => round(x)).join(' ')}）；同一用户全区全部指标一次 ${districtOnce.ms} ms，${cpu(districtOnce)}`);
+  return {
+    districtComparison: { ...comparison, targetMs: 2000, role: 'authenticated district supervisor (RLS)', loadAverage: loadavg().map((x) => round(x)) },
+    districtAllIndicatorsOnce: districtOnce,
+  };
+}
+
+/**
+ * `--explain`: the plan of every statement inside one comparison (auto_explain with nested
+ * statements, ANALYZE and BUFFERS), printed from the server's log, to see what each record kind's
+ * scan costs. Turned on for new sessions after the timings, so it does not slow them.
+ */
+async function explain(url: string, serverLog: string): Promise<void> {
+  const admin = await openDatabase(url);
+  // ALTER SYSTEM knows auto_explain's settings only once the module is loaded in the session.
+  await admin.exec(`load 'auto_explain'`);
+  for (const setting of ["session_preload_libraries = 'auto_explain'", 'auto_explain.log_min_duration = 0', 'auto_explain.log_analyze = on', 'auto_explain.log_buffers = on', 'auto_explain.log_nested_statements = on']) {
+    await admin.exec(`alter system set ${setting}`);
+  }
+  await admin.exec('select pg_reload_conf()');
+  await admin.close();
+  const db = await openDatabase(url);
+  const from = statSync(serverLog).size;
+  await sqlReportStore((fn) => asUser(db, { userId: supervisor }, fn)).districtComparison(district.districtId, year);
+  await db.close();
+  log(readFileSync(serverLog, 'utf8').slice(from));
 }
 
 log('\nPostgreSQL 15（临时集群）');
@@ -88,9 +116,10 @@ try {
     await addSupervisor(db);
     await db.exec('vacuum analyze');
   });
-  results.postgres15 = { loadSeconds, ...(await measure(db, 'PostgreSQL')) };
+  results.postgres15 = { loadSeconds, ...(await measure(db, 'PostgreSQL', join(cluster.dir, 'data'))) };
   save();
   await db.close();
+  if (process.argv.includes('--explain')) await explain(cluster.url, join(cluster.dir, 'server.log'));
 } finally {
   await cluster.stop();
 }
@@ -106,7 +135,7 @@ try {
     await addSupervisor(db);
     await db.exec('vacuum analyze');
   });
-  results.pglite = { loadSeconds, ...(await measure(db, 'PGlite')) };
+  results.pglite = { loadSeconds, ...(await measure(db, 'PGlite', null)) };
   save();
   await db.close();
 } finally {

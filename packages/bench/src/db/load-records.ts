@@ -23,15 +23,15 @@ const withoutTriggers = (db: Database, fn: (tx: SqlExecutor) => Promise<void>) =
     await fn(tx);
   });
 
-/** PostgreSQL: server-side COPY from CSV files written where the server can read them. */
-export async function copyRecords(db: Database, dir: string, kind: RecordKind, records: readonly AnyRecord[], chunk = 100_000): Promise<void> {
+/** PostgreSQL: server-side COPY from CSV files written where the server can read them (into the kind's table unless `into` names another). */
+export async function copyRecords(db: Database, dir: string, kind: RecordKind, records: readonly AnyRecord[], chunk = 100_000, into = `public.${kind.id}`): Promise<void> {
   await withoutTriggers(db, async (tx) => {
     for (let i = 0; i < records.length; i += chunk) {
       const file = join(dir, `${kind.id}-${i}.csv`);
       writeFileSync(file, recordsCsv(kind, records.slice(i, i + chunk)));
       chmodSync(file, 0o644);
       try {
-        await tx.exec(`copy public.${kind.id} (${quoted(kind)}) from '${file}' with (format csv)`);
+        await tx.exec(`copy ${into} (${quoted(kind)}) from '${file}' with (format csv)`);
       } finally {
         rmSync(file, { force: true });
       }

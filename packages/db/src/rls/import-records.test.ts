@@ -125,7 +125,7 @@ describe.each(testDatabases())('import_records on $name', (backend) => {
   // PGlite's lock table holds a few thousand locks in all; the row-level business-key check took one
   // advisory lock per row, and a 21,349-row hotline import ran out of them ("out of shared memory").
   // The per-statement check locks the street's key buckets (at most 64), however many rows come.
-  it('a large file is written in one statement with its audit trail and few locks, and skipped whole the second time', async () => {
+  it('a large file is written in one call with its audit trail and few locks, and skipped whole the second time', async () => {
     const rows = Array.from({ length: 8000 }, (_, i) => mediationCase({ caseNo: `大批〔2024〕${i + 1}号` }));
     const { summary, advisoryLocks } = await committedAs(db, clerk, async (tx) => ({
       summary: await importRecords(tx, mediationCases, rows, 'stop'),
@@ -140,6 +140,17 @@ describe.each(testDatabases())('import_records on $name', (backend) => {
     const again = rows.map((r) => mediationCase({ caseNo: r.caseNo }));
     expect(await importAs(db, clerk, again, 'skip')).toMatchObject({ inserted: 0, updated: 0, skipped: 8000, stopped: false });
     expect(await as(db, clerk, (tx) => countOf(tx, rows.map((r) => r.caseNo as string)))).toBe(8000);
+  }, 180_000);
+
+  // Migration 20261205100700: the inserts run 2,000 rows per statement; a row refused in a later
+  // chunk still undoes the chunks written before it and is named by its place in the file.
+  it('a row refused in the third chunk of 2,000 undoes the two written before it', async () => {
+    const rows = Array.from({ length: 4500 }, () => mediationCase());
+    rows[4400] = mediationCase({ status: 'closed', result: 'failure' });
+    const e = await failure(() => importAs(db, clerk, rows));
+    expect(e.message).toMatch(/^第 4401 条记录：/);
+    expect(importRowOf(e.detail)).toBe(4401);
+    expect(await as(db, clerk, (tx) => countOf(tx, rows.map((r) => r.caseNo as string)))).toBe(0);
   }, 180_000);
 
   // Migration 20261205090600: inserts are audited per statement (a row-level trigger call per row

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +56,35 @@ describe('startPgCluster', () => {
     expect(existsSync(cluster.dir)).toBe(false);
     expect(await serverGone(cluster.url)).toBe(true);
     await cluster.stop();
+  });
+
+  it('keeps a cluster in a folder of the caller (keepIn): started again on the same data, never deleted', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'fazhi-keep-'));
+    // The server runs as `postgres` when tests run as root: it must be able to reach the folder.
+    chmodSync(parent, 0o755);
+    const dir = join(parent, 'cluster');
+    try {
+      const first = await startPgCluster({ keepIn: dir });
+      expect(first.dir).toBe(dir);
+      const db = await openPostgres(first.url);
+      await db.exec('create table kept (x int); insert into kept values (42);');
+      await db.close();
+      await first.stop();
+      expect(await serverGone(first.url)).toBe(true);
+      expect(existsSync(join(dir, 'data', 'PG_VERSION'))).toBe(true);
+
+      const again = await startPgCluster({ keepIn: dir });
+      try {
+        const reopened = await openPostgres(again.url);
+        expect((await reopened.query('select x from kept')).rows).toEqual([{ x: 42 }]);
+        await reopened.close();
+      } finally {
+        await again.stop();
+      }
+      expect(existsSync(join(dir, 'data', 'PG_VERSION'))).toBe(true);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 
   it('is stopped and removed even when its process is killed outright', async () => {

@@ -1,5 +1,5 @@
 import { execFile, execFileSync, spawn } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,13 @@ export interface PgClusterOptions {
   binDir?: string;
   /** More server settings (`name=value`), after the defaults, so they win (benchmarks size memory). */
   settings?: readonly string[];
+  /**
+   * A folder to keep the cluster in instead of a new temp folder (a benchmark reusing what it
+   * built): initdb runs only when it holds no cluster yet, and stop() stops the server but leaves
+   * the folder. When run as root the server runs as `postgres`, which must be able to reach it
+   * (every folder above it searchable by others, as /tmp is).
+   */
+  keepIn?: string;
 }
 
 /** Where the server binaries may be: $PG_BIN_DIR, Debian's PostgreSQL 15, `pg_config --bindir`. */
@@ -87,10 +94,10 @@ function ownDirForPostgres(dir: string): void {
  * A detached shell that stops the server and deletes its folder once this process is gone, even
  * when it is killed (SIGKILL, a crashed worker) and no exit handler runs.
  */
-function startWatchdog(binDir: string, data: string, dir: string): number | undefined {
+function startWatchdog(binDir: string, data: string, dir: string | null): number | undefined {
   const [cmd, argv] = command(binDir, 'pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
   const stop = [cmd, ...argv].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-  const script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 2; done; ${stop} >/dev/null 2>&1; rm -rf '${dir}'`;
+  const script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 2; done; ${stop} >/dev/null 2>&1${dir === null ? '' : `; rm -rf '${dir}'`}`;
   const child = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' });
   child.unref();
   return child.pid;
@@ -105,7 +112,9 @@ const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
  */
 export async function startPgCluster(opts: PgClusterOptions = {}): Promise<PgCluster> {
   const binDir = opts.binDir ?? findPgBinDir();
-  const dir = mkdtempSync(join(tmpdir(), 'fazhi-pg-'));
+  const keep = opts.keepIn !== undefined;
+  const dir = opts.keepIn ?? mkdtempSync(join(tmpdir(), 'fazhi-pg-'));
+  if (keep) mkdirSync(dir, { recursive: true });
   ownDirForPostgres(dir);
   const data = join(dir, 'data');
   const log = join(dir, 'server.log');
@@ -127,18 +136,20 @@ export async function startPgCluster(opts: PgClusterOptions = {}): Promise<PgClu
       }
     }
     try {
-      const [cmd, argv] = command(binDir, 'pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      // A kept cluster shuts down cleanly: with synchronous_commit off, an immediate stop can drop
+      // the last commits (they may not be in the WAL yet), and a restart would replay the WAL.
+      const [cmd, argv] = command(binDir, 'pg_ctl', ['-D', data, '-m', keep ? 'fast' : 'immediate', '-w', 'stop']);
       if (existsSync(join(data, 'postmaster.pid'))) execFileSync(cmd, argv, { stdio: 'ignore' });
     } catch {
       // already gone
     }
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   };
   // A run that dies without calling stop() still must not leave a server behind.
   process.once('exit', stopSync);
 
   try {
-    await pg('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync', '--no-instructions']);
+    if (!existsSync(join(data, 'PG_VERSION'))) await pg('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync', '--no-instructions']);
     let port = 0;
     for (let attempt = 0; ; attempt++) {
       port = await freePort();
@@ -154,14 +165,15 @@ export async function startPgCluster(opts: PgClusterOptions = {}): Promise<PgClu
         ...(opts.settings ?? []).map((setting) => `-c ${setting}`),
       ].join(' ');
       try {
-        await pg('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', '-o', settings, 'start']);
+        // A kept cluster that was not stopped cleanly replays its WAL first: minutes for a big one.
+        await pg('pg_ctl', ['-D', data, '-l', log, '-w', '-t', keep ? '900' : '60', '-o', settings, 'start']);
         break;
       } catch (e) {
         // The free port may have been taken in between; try another a few times.
         if (attempt >= 3) throw e;
       }
     }
-    watchdog = startWatchdog(binDir, data, dir);
+    watchdog = startWatchdog(binDir, data, keep ? null : dir);
     const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
     const urlOf = (name: string) => `postgres://postgres@127.0.0.1:${port}/${encodeURIComponent(name)}`;
     return {

@@ -8,6 +8,7 @@ import pgliteDataUrl from 'pglite-dist/pglite.data?url';
 import pgliteWasmUrl from 'pglite-dist/pglite.wasm?url';
 import type { DatabaseProgress } from '../backend.js';
 import { ChangeAwareIdbFs } from './change-aware-idb-fs.js';
+import { buildDeferredIndexes } from './deferred-indexes.js';
 import { idbDatabaseName, openFailedMessage, progressMessage, type EmbeddedWorkerMeta, type ProgressMessage } from './worker-meta.js';
 
 /**
@@ -73,6 +74,8 @@ worker({
       // Durable: a statement that changed files returns once IndexedDB has them, so a tab closed
       // right after saving loses nothing; reads skip the sync (see ChangeAwareIdbFs).
       const pg = await PGlite.create({ fs: new ChangeAwareIdbFs(meta.dataDir), extensions: { pgcrypto }, ...start });
+      // The demo snapshot comes without its largest indexes (a smaller download): built now, before any query needs them.
+      await buildDeferredIndexes(pg);
       // PGliteWorker passes only an error's message to the page: carry SQLSTATE, constraint … in it.
       return carryErrorFields(pg);
     } catch (e) {

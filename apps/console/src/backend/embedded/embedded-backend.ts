@@ -4,6 +4,7 @@ import type { ConsoleBackend, DatabaseProgress, FirstRun, LocalDatabase, Progres
 import { currentDataDir, dataDirKey, deleteDataDir, newDataDir, staleDataDirs, switchDataDir } from './data-dir-pointer.js';
 import type { OpenDatabase } from './embedded-database.js';
 import { idbDatabaseName } from './worker-meta.js';
+import { figureMemory } from '../../home/figure-memory.js';
 
 const sessionKey = 'fazhi.embedded.session';
 const loadDatabase = () => import('./embedded-database.js');
@@ -25,6 +26,7 @@ function readSession(): SignedInSession | null {
  */
 export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
   const progress = progressFeed();
+  const lastHome = figureMemory(localStorage, model.catalog.indicators);
   let opening: Promise<OpenDatabase> | undefined;
   const open = () => {
     opening ??= loadDatabase()
@@ -71,6 +73,7 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
     const old = currentDataDir();
     switchDataDir(dataDir);
     localStorage.removeItem(sessionKey);
+    lastHome.forget();
     await previous?.then((d) => d.close()).catch(() => undefined);
     await deleteDataDir(old);
   }
@@ -148,14 +151,17 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
     },
     async signOut() {
       localStorage.removeItem(sessionKey);
+      lastHome.forget();
     },
     async connect(session) {
       const [database, { connectAs }] = await Promise.all([open(), loadDatabase()]);
-      return connectAs(database, session, model);
+      const remembered = lastHome.recallFor(session.userId);
+      return connectAs(database, session, model, lastHome.forget, remembered && { orgId: remembered.orgId, year: remembered.year });
     },
     localDatabase,
     progress,
     firstRun,
+    figureMemory: lastHome,
   };
 }
 

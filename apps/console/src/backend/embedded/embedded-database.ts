@@ -1,7 +1,7 @@
 import { appliedVersions, asUser, checkPassword, type Database, logPersonalDataAccess, type OrgSetup, PgliteDatabase, readDatabaseRecords, readStreetCopy, setUpOrganisation, streetCopyFiles, sqlAccessStore, sqlAttachmentStore, sqlDuplicateKeySource, sqlEvaluator, sqlLocalAccounts, sqlOrgStore, sqlRecordImporter, sqlReportStore, textParsers } from '@fazhi/db/browser';
 import { sqlDataProvider } from '@fazhi/db/refine';
 import type { FazhiModel } from '@fazhi/model';
-import { cachingIndicatorSource, notifyingWrites } from '../indicator-cache.js';
+import { cachingIndicatorSource, notifyingMethods, notifyingWrites } from '../indicator-cache.js';
 import { readConsoleUser } from '@fazhi/plugin-sdk/host';
 import type { ConnectedBackend, DatabaseProgress, SignedInSession } from '../backend.js';
 import { backupFileName, readBackupFile, writeBackupFile } from './backup-file.js';
@@ -132,27 +132,45 @@ export function changeOwnPassword(db: Database, session: SignedInSession, curren
 
 /**
  * Everything the console needs, every call as the signed-in user under row-level security, over
- * the composed model: its kinds for the data provider, its catalog for the figures.
+ * the composed model: its kinds for the data provider, its catalog for the figures. `onWrite`
+ * hears of every write that may change a figure or who may see it (records, imports, grants,
+ * units), after the cached figures are dropped.
  */
-export async function connectAs({ db, manifest }: { db: Database; manifest: Pick<DemoManifest, 'year'> }, session: SignedInSession, model: FazhiModel): Promise<ConnectedBackend> {
+export async function connectAs(
+  { db, manifest }: { db: Database; manifest: Pick<DemoManifest, 'year'> },
+  session: SignedInSession,
+  model: FazhiModel,
+  onWrite: () => void = () => undefined,
+  expected?: { orgId: string; year: number },
+): Promise<ConnectedBackend> {
   const run = <T>(fn: Parameters<typeof asUser<T>>[2]) => asUser(db, { userId: session.userId }, fn);
-  const user = await run((tx) => readConsoleUser(tx, session.userId, session.displayName));
-  if (!user.memberships.length) throw new Error(`账号“${session.email}”没有任何机构的权限，请联系管理员`);
   const indicators = cachingIndicatorSource(sqlEvaluator(db, { asUser: session.userId, catalog: model.catalog }));
+  // The figures the home page will ask for (those of the last visit), queued first: the first
+  // indicator query after PostgreSQL starts is the slow one, and it runs as the user under RLS
+  // like any other, so it need not wait for the user's memberships to be read.
+  if (expected) indicators.prefetch(expected.orgId, expected.year);
+  const readUser = () => run((tx) => readConsoleUser(tx, session.userId, session.displayName));
+  const user = await readUser();
+  if (!user.memberships.length) throw new Error(`账号“${session.email}”没有任何机构的权限，请联系管理员`);
   // Dashboards open on the demo data's year; a street of its own on the current year.
   const demo = await holdsDemoData(db);
+  const written = () => {
+    indicators.invalidate();
+    onWrite();
+  };
   return {
     user,
+    reloadUser: readUser,
     ...(demo ? { defaultYear: manifest.year } : {}),
-    dataProvider: notifyingWrites(sqlDataProvider({ db, session: run, registry: model.registry }), indicators.invalidate),
+    dataProvider: notifyingWrites(sqlDataProvider({ db, session: run, registry: model.registry }), written),
     indicators,
     attachments: sqlAttachmentStore({ db, session: run }),
     duplicates: sqlDuplicateKeySource(run),
-    importer: sqlRecordImporter(run),
+    importer: notifyingMethods(sqlRecordImporter(run), [], written),
     reports: sqlReportStore(run),
-    access: sqlAccessStore(run),
-    localAccounts: sqlLocalAccounts(run),
-    orgs: sqlOrgStore(run),
+    access: notifyingMethods(sqlAccessStore(run), ['listMembers', 'listInvitations'], written),
+    localAccounts: notifyingMethods(sqlLocalAccounts(run), [], written),
+    orgs: notifyingMethods(sqlOrgStore(run), ['list'], written),
   };
 }
 

@@ -174,6 +174,146 @@ describe('supabase backend: sign-in (GoTrue)', () => {
   });
 });
 
+/**
+ * 邮箱登录链接, 忘记密码 and the return from a mailed link. GoTrue cannot run here: the recording
+ * fetch stands in for it (and for PostgREST's `invitation_pending`), so these check the exact
+ * requests — endpoints, bodies, `redirect_to`, the PKCE challenge — and what the console makes of
+ * GoTrue's answers, not that a real project mails anything.
+ */
+describe('supabase backend: e-mail links (GoTrue stood in for by the recording fetch)', () => {
+  const loginUrl = 'https://console.example.cn/fazhi/login';
+  function linkSetup(fallback?: Responder, storage = memoryStorage()) {
+    const rec = recordingFetch(fallback);
+    const backend = createSupabaseBackend({ url, anonKey, model, fetch: rec.fetch, storage, realtime: { transport: NoRealtime as never }, linkReturnUrl: loginUrl });
+    backends.push(backend);
+    return { rec, backend, storage, links: backend.emailLinks! };
+  }
+  const verifierKey = 'sb-127-auth-token-code-verifier';
+
+  it('邮箱登录链接 for an invited e-mail: asks invitation_pending as anon, then POST /otp creating the account, PKCE, back to /login', async () => {
+    const { rec, links, storage } = linkSetup();
+    rec.queue({ body: true }, { body: {} });
+    await links.sendSignInLink('  Invited@Example.cn ');
+    expect(rec.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /rest/v1/rpc/invitation_pending', 'POST /auth/v1/otp']);
+    const [ask, otp] = rec.requests;
+    expect(ask!.body).toEqual({ p_email: 'Invited@Example.cn' });
+    // Nobody is signed in: the anon key is the bearer.
+    expect(ask!.headers.authorization).toBe(`Bearer ${anonKey}`);
+    expect(otp!.params).toEqual([['redirect_to', loginUrl]]);
+    expect(otp!.body).toMatchObject({ email: 'Invited@Example.cn', create_user: true, code_challenge_method: 's256' });
+    const challenge = (otp!.body as { code_challenge: string }).code_challenge;
+    expect(challenge).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // The verifier stays in this browser for the return.
+    expect(storage.items.get(verifierKey)).toMatch(/^"?[A-Za-z0-9_-]{43,}"?$/);
+  });
+
+  it('邮箱登录链接 for an e-mail without an invitation: no account is created, and GoTrue’s refusal is said in Chinese', async () => {
+    const { rec, links } = linkSetup();
+    const v = { 'x-supabase-api-version': '2024-01-01' };
+    rec.queue({ body: false }, { status: 422, headers: v, body: { code: 'otp_disabled', message: 'Signups not allowed for otp' } });
+    await expect(links.sendSignInLink('stranger@example.cn')).rejects.toThrow('该邮箱还没有账号，也没有待接受的邀请');
+    expect(rec.requests[1]!.body).toMatchObject({ email: 'stranger@example.cn', create_user: false });
+    // Sign-ups off on the project, an invited e-mail: the operator must create the account.
+    rec.queue({ body: true }, { status: 422, headers: v, body: { code: 'signup_disabled', message: 'Signups not allowed for this instance' } });
+    await expect(links.sendSignInLink('invited@example.cn')).rejects.toThrow('本系统未开放自助注册');
+    rec.queue({ body: true }, { status: 429, headers: v, body: { code: 'over_email_send_rate_limit', message: 'email rate limit exceeded' } });
+    await expect(links.sendSignInLink('invited@example.cn')).rejects.toThrow('邮件发送过于频繁');
+    rec.queue({ body: true }, { status: 400, headers: v, body: { code: 'email_address_not_authorized', message: 'Email address not authorized' } });
+    await expect(links.sendSignInLink('invited@example.cn')).rejects.toThrow('请管理员配置自己的邮件服务器（SMTP）');
+  });
+
+  it('邮箱登录链接 names a project without the migration, and sends nothing for an empty e-mail', async () => {
+    const { rec, links } = linkSetup(() => pgError(404, 'PGRST202', 'Could not find the function public.invitation_pending(p_email) in the schema cache'));
+    await expect(links.sendSignInLink('a@example.cn')).rejects.toThrow(`Supabase 项目（${host}）中找不到邀请查询函数 public.invitation_pending，请先执行数据库迁移`);
+    expect(rec.requests.map((r) => r.path)).toEqual(['/rest/v1/rpc/invitation_pending']);
+    rec.requests.length = 0;
+    await expect(links.sendSignInLink('   ')).rejects.toThrow('请输入邮箱');
+    await expect(links.sendPasswordReset('')).rejects.toThrow('请输入邮箱');
+    expect(rec.requests).toEqual([]);
+  });
+
+  it('the return of a sign-in link: ?code= is exchanged with the stored verifier (POST /token?grant_type=pkce), the session kept', async () => {
+    const { rec, links, storage } = linkSetup();
+    rec.queue({ body: true }, { body: {} });
+    await links.sendSignInLink('clerk@example.org');
+    const verifier = JSON.parse(storage.items.get(verifierKey)!) as string;
+    rec.requests.length = 0;
+    rec.queue(tokenResponse());
+    const back = await links.completeLink(new URL(`${loginUrl}?code=auth-code-1`));
+    expect(back).toEqual({ purpose: 'signIn', session: { userId, email: 'clerk@example.org', displayName: '张调解' } });
+    expect(rec.requests.map((r) => `${r.method} ${r.path}?${new URLSearchParams(r.params)}`)).toEqual(['POST /auth/v1/token?grant_type=pkce']);
+    expect(rec.requests[0]!.body).toEqual({ auth_code: 'auth-code-1', code_verifier: verifier });
+    expect(storage.items.has(verifierKey)).toBe(false);
+    expect(JSON.parse(storage.items.get('sb-127-auth-token')!)).toMatchObject({ access_token: accessToken });
+  });
+
+  it('忘记密码: POST /recover with PKCE and redirect_to; its return is a recovery, and the new password goes PUT /user as the user', async () => {
+    const { rec, links, backend } = linkSetup();
+    rec.queue({ body: {} });
+    await links.sendPasswordReset(' clerk@example.org ');
+    const [recover] = rec.requests;
+    expect(`${recover!.method} ${recover!.path}`).toBe('POST /auth/v1/recover');
+    expect(recover!.params).toEqual([['redirect_to', loginUrl]]);
+    expect(recover!.body).toMatchObject({ email: 'clerk@example.org', code_challenge_method: 's256' });
+    rec.requests.length = 0;
+    rec.queue(tokenResponse());
+    expect(await links.completeLink(new URL(`${loginUrl}?code=reset-code`))).toMatchObject({ purpose: 'recovery', session: { userId } });
+    rec.requests.length = 0;
+    rec.queue({ body: gotrueUser() });
+    await links.setNewPassword('a-much-longer-secret');
+    expect(rec.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['PUT /auth/v1/user']);
+    expect(rec.requests[0]!.body).toMatchObject({ password: 'a-much-longer-secret' });
+    expect(rec.requests[0]!.headers.authorization).toBe(`Bearer ${accessToken}`);
+    const v = { 'x-supabase-api-version': '2024-01-01' };
+    rec.queue({ status: 422, headers: v, body: { code: 'weak_password', message: 'Password should be at least 6 characters.', weak_password: { reasons: ['length'] } } });
+    await expect(links.setNewPassword('123')).rejects.toThrow('新密码太简单');
+    rec.queue({ status: 422, headers: v, body: { code: 'same_password', message: 'New password should be different from the old password.' } });
+    await expect(links.setNewPassword('a-much-longer-secret')).rejects.toThrow('新密码不能与原密码相同');
+    await expect(links.setNewPassword('')).rejects.toThrow('请输入新密码');
+    expect((await backend.restoreSession())?.userId).toBe(userId);
+  });
+
+  it('a link opened in another browser (no verifier): asks to open it where it was requested, sends nothing', async () => {
+    const { rec, links } = linkSetup();
+    await expect(links.completeLink(new URL(`${loginUrl}?code=auth-code-1`))).rejects.toThrow('请在申请链接的同一浏览器中打开邮件里的链接，或重新申请');
+    expect(rec.requests).toEqual([]);
+  });
+
+  it('links GoTrue sends itself (dashboard 邀请): #access_token= is checked with GET /user and kept; type=recovery asks for a password', async () => {
+    const { rec, links, storage } = linkSetup();
+    rec.queue({ body: gotrueUser() });
+    // auth-js decodes a token from an address (base64url parts), so its signature must be one too.
+    const linkToken = accessToken.replace(/\.signature$/, '.c2lnbmF0dXJl');
+    const hash = new URLSearchParams({ access_token: linkToken, refresh_token: 'refresh-9', expires_in: '3600', token_type: 'bearer', type: 'invite' });
+    expect(await links.completeLink(new URL(`${loginUrl}#${hash}`))).toMatchObject({ purpose: 'signIn', session: { userId, email: 'clerk@example.org' } });
+    expect(rec.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /auth/v1/user']);
+    expect(rec.requests[0]!.headers.authorization).toBe(`Bearer ${linkToken}`);
+    expect(JSON.parse(storage.items.get('sb-127-auth-token')!)).toMatchObject({ access_token: linkToken, refresh_token: 'refresh-9' });
+    rec.queue({ body: gotrueUser() });
+    hash.set('type', 'recovery');
+    expect((await links.completeLink(new URL(`${loginUrl}#${hash}`)))?.purpose).toBe('recovery');
+  });
+
+  it('templates with {{ .TokenHash }}: ?token_hash=&type= is verified with POST /verify', async () => {
+    const { rec, links } = linkSetup();
+    rec.queue(tokenResponse());
+    expect(await links.completeLink(new URL(`${loginUrl}?token_hash=th-1&type=magiclink`))).toMatchObject({ purpose: 'signIn', session: { userId } });
+    expect(rec.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /auth/v1/verify']);
+    expect(rec.requests[0]!.body).toMatchObject({ token_hash: 'th-1', type: 'magiclink' });
+    await expect(links.completeLink(new URL(`${loginUrl}?token_hash=th-1&type=phone_change`))).rejects.toThrow('未知的链接类型“phone_change”');
+  });
+
+  it('an expired or used link comes back with #error_code: said in Chinese without a request; a plain address carries nothing', async () => {
+    const { rec, links } = linkSetup();
+    await expect(links.completeLink(new URL(`${loginUrl}#error=access_denied&error_code=otp_expired&error_description=Email+link+is+invalid+or+has+expired`))).rejects.toThrow(
+      '邮件中的链接已失效（已使用过或已过期），请重新申请',
+    );
+    await expect(links.completeLink(new URL(`${loginUrl}?error=server_error&error_description=Something+odd`))).rejects.toThrow('登录链接无效：Something odd');
+    expect(await links.completeLink(new URL(`${loginUrl}?to=%2Fmembers`))).toBeNull();
+    expect(rec.requests).toEqual([]);
+  });
+});
+
 describe('supabase backend: session kept between visits', () => {
   it('restores the stored session without a request, and forgets it on sign-out', async () => {
     const { storage } = await signedIn();
@@ -249,7 +389,7 @@ describe('supabase backend: connect reads the user over PostgREST, as the user',
         { id: streetId, parentId: orgId, kind: 'street', name: '广州市南沙区南沙街道办事处', shortName: null },
       ],
     });
-    expect(Object.keys(connected).sort()).toEqual(['access', 'attachments', 'dataProvider', 'duplicates', 'importer', 'indicators', 'orgs', 'reports', 'user']);
+    expect(Object.keys(connected).sort()).toEqual(['access', 'attachments', 'dataProvider', 'duplicates', 'importer', 'indicators', 'orgs', 'reloadUser', 'reports', 'user']);
   });
 
   it('reads further pages when the server caps a response (max-rows) below the total', async () => {

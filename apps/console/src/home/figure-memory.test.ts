@@ -1,0 +1,85 @@
+import { loadDataset } from '@fazhi/dataset';
+import { createRegistry, OrgTree } from '@fazhi/domain';
+import { builtInCatalog, Evaluator, type IndicatorComparison } from '@fazhi/metrics';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { notifyingMethods } from '../backend/indicator-cache.js';
+import { figureMemory, type RememberedHome } from './figure-memory.js';
+
+const seedDir = fileURLToPath(new URL('../../../../seeds/nansha-2024', import.meta.url));
+
+/** The browser's Storage, in memory: what localStorage keeps between visits. */
+function memoryStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> & { items: Map<string, string> } {
+  const items = new Map<string, string>();
+  return { items, getItem: (k) => items.get(k) ?? null, setItem: (k, v) => void items.set(k, v), removeItem: (k) => void items.delete(k) };
+}
+
+describe('figureMemory: the home page of the last visit', () => {
+  let street: string;
+  let comparisons: IndicatorComparison[];
+  beforeAll(async () => {
+    const dataset = await loadDataset(seedDir, { registry: createRegistry() });
+    const orgs = dataset.orgs as OrgTree;
+    street = [...orgs.units.values()].find((u) => u.kind === 'street')!.id;
+    const evaluator = new Evaluator({ orgs, records: dataset.records, catalog: builtInCatalog, today: () => '2026-12-04' });
+    comparisons = evaluator.compareAll(street, { kind: 'year', year: 2024 }).filter((c) => c.current.indicator.id.startsWith('mediation.'));
+  }, 60_000);
+
+  const home = (over: Partial<RememberedHome> = {}): RememberedHome => ({ userId: 'u1', orgId: street, year: 2024, orgName: '南沙街道', pluginIds: ['mediation'], comparisons, ...over });
+
+  test('gives back what the page showed, indicators whole, to the same user, unit and year only', () => {
+    const storage = memoryStorage();
+    const memory = figureMemory(storage, builtInCatalog.indicators);
+    expect(comparisons.some((c) => (c.current.value ?? 0) > 0)).toBe(true);
+    memory.remember(home());
+    expect(memory.recall('u1', street, 2024)).toEqual(home());
+    expect(memory.recallFor('u1')).toEqual(home());
+    // Kept small: indicators by id, not their whole definitions.
+    expect(storage.items.get('fazhi.lastHome')).not.toContain(comparisons[0]!.current.indicator.label);
+    expect(memory.recall('u2', street, 2024)).toBeUndefined();
+    expect(memory.recallFor('u2')).toBeUndefined();
+    expect(memory.recall('u1', 'another-unit', 2024)).toBeUndefined();
+    expect(memory.recall('u1', street, 2023)).toBeUndefined();
+    // One entry per browser: another user's visit replaces it.
+    memory.remember(home({ userId: 'u2' }));
+    expect(memory.recallFor('u1')).toBeUndefined();
+    memory.forget();
+    expect(memory.recallFor('u2')).toBeUndefined();
+  });
+
+  test('an entry this build cannot read whole is not shown', () => {
+    const storage = memoryStorage();
+    figureMemory(storage, builtInCatalog.indicators).remember(home());
+    // A build without the mediation indicators (a plugin removed since).
+    const other = figureMemory(storage, builtInCatalog.indicators.filter((i) => !i.id.startsWith('mediation.')));
+    expect(other.recallFor('u1')).toBeUndefined();
+    storage.setItem('fazhi.lastHome', '{not json');
+    expect(figureMemory(storage, builtInCatalog.indicators).recallFor('u1')).toBeUndefined();
+  });
+});
+
+describe('notifyingMethods', () => {
+  test('every method but the named reads reports a write, once it succeeded', async () => {
+    let writes = 0;
+    const rows: string[] = [];
+    const store = notifyingMethods(
+      {
+        list: async () => [...rows],
+        add: async (row: string) => {
+          if (!row) throw new Error('名称不能为空');
+          rows.push(row);
+          return row;
+        },
+      },
+      ['list'],
+      () => writes++,
+    );
+    expect(await store.list()).toEqual([]);
+    expect(writes).toBe(0);
+    expect(await store.add('南沙街道')).toBe('南沙街道');
+    expect(writes).toBe(1);
+    await expect(store.add('')).rejects.toThrow('名称不能为空');
+    expect(writes).toBe(1);
+    expect(await store.list()).toEqual(['南沙街道']);
+  });
+});

@@ -1,0 +1,84 @@
+import type { Indicator, IndicatorComparison, IndicatorResult } from '@fazhi/metrics';
+
+/**
+ * What the home page last showed, kept in this browser so that the next visit can show it at
+ * once, marked 正在更新, while the database opens (a second or more in the wasm). One entry per
+ * browser, for one user, unit and year: it is shown to that user only, for that unit and year
+ * only, and it is forgotten on every write through the console, on sign-out, when the database
+ * is replaced, and when the user turns out to no longer read the unit.
+ */
+export interface RememberedHome {
+  userId: string;
+  orgId: string;
+  year: number;
+  /** The unit's name as the title showed it. */
+  orgName: string;
+  /** The plugins in the order the page showed them (the user's own areas first). */
+  pluginIds: string[];
+  comparisons: IndicatorComparison[];
+}
+
+export interface FigureMemory {
+  remember(home: RememberedHome): void;
+  /** The entry for this user, unit and year, or undefined. */
+  recall(userId: string, orgId: string, year: number): RememberedHome | undefined;
+  /** The entry for this user, whatever its unit and year (the preview's choice of scope). */
+  recallFor(userId: string): RememberedHome | undefined;
+  forget(): void;
+}
+
+const key = 'fazhi.lastHome';
+
+/** An indicator is kept by its id only: the catalog of the running build gives it back whole. */
+type Stored = Omit<RememberedHome, 'comparisons'> & { comparisons: StoredComparison[] };
+type StoredResult = Omit<IndicatorResult, 'indicator'> & { indicator: string };
+type StoredComparison = Omit<IndicatorComparison, 'current' | 'previous'> & { current: StoredResult; previous: StoredResult | null };
+
+export function figureMemory(storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>, catalog: readonly Indicator[]): FigureMemory {
+  const byId = new Map(catalog.map((i) => [i.id, i]));
+  const slim = ({ indicator, ...rest }: IndicatorResult): StoredResult => ({ ...rest, indicator: indicator.id });
+  const whole = ({ indicator, ...rest }: StoredResult): IndicatorResult | undefined => {
+    const i = byId.get(indicator);
+    return i && { ...rest, indicator: i };
+  };
+  const read = (): RememberedHome | undefined => {
+    let stored: Stored | null;
+    try {
+      stored = JSON.parse(storage.getItem(key) ?? 'null') as Stored | null;
+    } catch {
+      return undefined;
+    }
+    if (!stored || typeof stored.userId !== 'string' || !Array.isArray(stored.comparisons)) return undefined;
+    const comparisons: IndicatorComparison[] = [];
+    for (const c of stored.comparisons) {
+      const current = whole(c.current);
+      const previous = c.previous && whole(c.previous);
+      // An indicator this build no longer has: the entry is from another build, not worth showing.
+      if (!current || previous === undefined) return undefined;
+      comparisons.push({ ...c, current, previous });
+    }
+    return { ...stored, comparisons };
+  };
+  return {
+    remember(home) {
+      const stored: Stored = { ...home, comparisons: home.comparisons.map((c) => ({ ...c, current: slim(c.current), previous: c.previous && slim(c.previous) })) };
+      try {
+        storage.setItem(key, JSON.stringify(stored));
+      } catch {
+        // A full storage only costs the next visit its instant figures.
+        storage.removeItem(key);
+      }
+    },
+    recall(userId, orgId, year) {
+      const home = read();
+      return home && home.userId === userId && home.orgId === orgId && home.year === year ? home : undefined;
+    },
+    recallFor(userId) {
+      const home = read();
+      return home?.userId === userId ? home : undefined;
+    },
+    forget() {
+      storage.removeItem(key);
+    },
+  };
+}
