@@ -98,6 +98,7 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
       // A new, not yet created directory: the first run finds no database and offers its choice.
       switchDataDir(newDataDir());
       localStorage.removeItem(sessionKey);
+      lastHome.forget();
       await deleteDataDir(broken);
     },
     async backup(session) {
