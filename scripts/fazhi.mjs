@@ -10,7 +10,8 @@
  * CLI imports each command's code when it runs, so a report never loads Excel, DOCX or database code.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -72,6 +73,24 @@ const registryPackagesByPath = {
   },
 };
 
+/**
+ * A workspace module that finds files from its own location (`import.meta.url`: @fazhi/db's
+ * migrations, the `pg` driver it loads with createRequire) keeps that location: in the bundle it
+ * would otherwise be the cache folder, where neither is found.
+ */
+const sourceLocations = {
+  name: 'source-locations',
+  setup(build) {
+    build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
+      if (args.path.includes(`${sep}node_modules${sep}`) || !args.path.startsWith(root)) return undefined;
+      const text = await readFile(args.path, 'utf8');
+      if (!text.includes('import.meta.url')) return undefined;
+      const loader = args.path.endsWith('x') ? (args.path.endsWith('tsx') ? 'tsx' : 'jsx') : /\.[cm]?ts$/.test(args.path) ? 'ts' : 'js';
+      return { contents: text.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader };
+    });
+  },
+};
+
 async function buildBundle() {
   const builtAt = Date.now();
   const esbuild = await import('esbuild');
@@ -104,7 +123,7 @@ async function buildBundle() {
     sourcemap: 'linked',
     metafile: true,
     logLevel: 'error',
-    plugins: [registryPackagesByPath],
+    plugins: [registryPackagesByPath, sourceLocations],
   });
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
   const inputs = Object.keys(result.metafile.inputs)

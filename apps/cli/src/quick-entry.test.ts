@@ -41,4 +41,17 @@ describe('the quick CLI entry (pnpm fazhi)', () => {
     expect(stamp().dir).not.toBe(first.dir);
     expect(stdout).toBe((await runCliIn(repoRoot, 'narrative')).stdout);
   }, 240_000);
+
+  it('opens a database: modules that find their package or driver from their own location keep it in the bundle', async () => {
+    // package-paths.ts walks up from its module to @fazhi/db's package.json (the migrations), and
+    // postgres-database.ts loads `pg` relative to itself: both ran from the cache folder and failed.
+    const db = `pglite:${join(mkdtempSync(join(tmpdir(), 'fazhi-quick-db-')), 'street')}`;
+    const migrated = await quick('db', 'migrate', '--db', db).catch((e: { stdout: string; stderr: string }) => e);
+    expect(migrated.stderr).not.toContain('找不到');
+    expect(migrated.stdout).toContain('已应用迁移');
+    const listed = await quick('orgs', 'list', '--db', db);
+    const onSources = await runCliIn(repoRoot, 'orgs', 'list', '--db', db);
+    expect(onSources.code).toBe(0);
+    expect({ stdout: listed.stdout, stderr: listed.stderr }).toEqual({ stdout: onSources.stdout, stderr: onSources.stderr });
+  }, 240_000);
 });

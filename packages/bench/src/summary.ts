@@ -25,6 +25,7 @@ function consoleTargets(r: Results): TargetResult[] {
   const signIn = (r.signInRoute as { initialJsGzipKB?: number } | undefined)?.initialJsGzipKB ?? null;
   return [
     target(issueTargets.laterVisit, median('laterVisitMs')),
+    target(issueTargets.laterVisitConfirmed, median('laterVisitConfirmedMs')),
     target(issueTargets.firstVisit, median('firstVisitMs')),
     target(issueTargets.firstVisitBytes, median('firstVisitTransferMB')),
     target(issueTargets.listRerender, slowest('listFilterMs', 'listSortMs', 'listPageMs'), '筛选、排序与翻页中最慢者'),
