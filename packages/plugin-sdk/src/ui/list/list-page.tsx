@@ -4,7 +4,7 @@ import { getDefaultSortOrder, List, useTable } from '@refinedev/antd';
 import { useCan, useLink, useNavigation, type BaseRecord, type CrudFilter, type HttpError } from '@refinedev/core';
 import { Alert, Button, Segmented, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate, useNavigationType } from 'react-router';
 import { hasRight } from '../../host/access-control.js';
 import type { RecordPageProps } from '../../plugin.js';
 import { FieldValue } from '../fields/field-value.js';
@@ -24,7 +24,7 @@ import { ColumnChooser } from './column-chooser.js';
 import { useColumnPrefs } from './column-prefs.js';
 import { FilterBar } from './filter-bar.js';
 import { filtersToCrud, listFiltersOf } from './list-filters.js';
-import { listStateFromSearch, listStateToSearch } from './list-state.js';
+import { listStateFromSearch, listStateHiddenFromMeta, listStateToSearch } from './list-state.js';
 import { RowActions } from './row-actions.js';
 
 const unsortable = new Set(['longtext', 'enum-set']);
@@ -46,20 +46,29 @@ export default function RecordListPage(props: RecordPageProps) {
   // The list keeps its state in the URL (list-state.ts). Its own writes leave it mounted; any other
   // change of the URL (back, forward, a link, a figure's drill-down) starts it afresh from the URL,
   // as does a new header year while the list follows it.
-  const { search } = useLocation();
+  const location = useLocation();
+  const navigationType = useNavigationType();
   const { dashboardYear } = useFazhiServices();
-  // The search the list last wrote (or opened with); any other one is a change from outside.
-  const [own, setOwn] = useState(search);
+  // Own writes are told by their history state, not by comparing the search with the one last
+  // written: the router applies a navigation in a transition, after the list's own state update,
+  // so a comparison saw the old search for one render and rebuilt the list twice per page change
+  // (three list queries and the duplicate-key check again). Back and forward (POP) to an entry the
+  // list wrote is still a change from outside.
+  const [seen, setSeen] = useState(location.key);
   const [generation, setGeneration] = useState(0);
-  if (search !== own) {
-    setOwn(search);
-    setGeneration(generation + 1);
+  if (location.key !== seen) {
+    setSeen(location.key);
+    if (navigationType === 'POP' || !isOwnWrite(location.state)) setGeneration(generation + 1);
   }
-  const follows = !new URLSearchParams(search).has('f');
-  return <ListBody key={`${generation}|${follows ? (dashboardYear ?? '') : ''}`} {...props} onWrite={setOwn} />;
+  const follows = !new URLSearchParams(location.search).has('f');
+  return <ListBody key={`${generation}|${follows ? (dashboardYear ?? '') : ''}`} {...props} />;
 }
 
-function ListBody({ resource, plugin, onWrite }: RecordPageProps & { onWrite: (search: string) => void }) {
+/** The history state the list writes with its own changes of the URL. */
+const ownWrite = { fazhiList: true } as const;
+const isOwnWrite = (state: unknown) => typeof state === 'object' && state !== null && (state as { fazhiList?: unknown }).fazhiList === true;
+
+function ListBody({ resource, plugin }: RecordPageProps) {
   const labels = useLabels();
   const { t } = labels;
   const { user, dashboardOrgId, dashboardYear } = useFazhiServices();
@@ -100,7 +109,7 @@ function ListBody({ resource, plugin, onWrite }: RecordPageProps & { onWrite: (s
     pagination: { pageSize: restored.pageSize ?? 20, currentPage: restored.page ?? 1 },
     sorters: { initial: restored.sorters?.length ? restored.sorters : [defaultSorter] },
     filters: { permanent, initial: filtersToCrud(resource, initialValues, user.orgs) },
-    meta: { withDeleted },
+    meta: { ...listStateHiddenFromMeta, withDeleted },
     onSearch: (values) => {
       setChosen(values);
       return filtersToCrud(resource, values, user.orgs);
@@ -115,8 +124,7 @@ function ListBody({ resource, plugin, onWrite }: RecordPageProps & { onWrite: (s
     const replace = first.current;
     first.current = false;
     if (next === search) return;
-    onWrite(next);
-    navigate({ pathname, search: next }, { replace });
+    navigate({ pathname, search: next }, { replace, state: ownWrite });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- written when the list's own state changes, not the URL
   }, [chosen, sorters, currentPage, pageSize]);
 

@@ -19,6 +19,14 @@ export interface ListState {
 
 const keys = ['f', 'sort', 'page', 'size'] as const;
 
+/**
+ * Spread into `useTable`'s `meta`: Refine adds the URL's query parameters to a query's meta and
+ * its cache key (it strips only its own names), so each page change the list writes to the URL
+ * changed the key and fetched the same page again. Undefined entries hide them and drop out of the
+ * key. The list's state reaches the data provider as filters, sorters and pagination anyway.
+ */
+export const listStateHiddenFromMeta: Readonly<Record<(typeof keys)[number], undefined>> = Object.fromEntries(keys.map((k) => [k, undefined])) as Record<(typeof keys)[number], undefined>;
+
 /** The date-range filters of a resource, whose form values are dayjs pairs. */
 function dateRanges(resource: PluginResource): Set<string> {
   return new Set(

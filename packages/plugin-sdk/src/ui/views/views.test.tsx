@@ -177,3 +177,48 @@ describe('roster with a threshold line', () => {
     expect(row('甲').textContent).toContain('0未达60学时');
   }, 60_000);
 });
+
+describe('list paging and sorting', () => {
+  // jsdom is narrow, so antd shows its simple pager: 上一页, an input with the page, 下一页.
+  const pageShown = () => (document.querySelector('.ant-pagination-simple-pager input') as HTMLInputElement | null)?.value;
+  test('one list query per page change or sort, and the list is not rebuilt by its own URL write', async () => {
+    const lists: string[] = [];
+    await renderPlugin(plugin, {
+      user: 'admin',
+      database,
+      route: tasksList,
+      wrapDataProvider: (p) => ({
+        ...p,
+        getList: (params) => {
+          if (params.resource === 'point_tasks') lists.push(JSON.stringify([params.pagination, params.sorters, params.filters, params.meta]));
+          return p.getList(params);
+        },
+      }),
+    });
+    await total(tasks.length);
+    // Every query the change caused has been asked for (a rebuilt list asks again after its mount).
+    const settle = async () => {
+      await waitFor(() => expect(document.querySelector('.ant-spin-spinning')).toBeNull(), { timeout: 15_000 });
+      await new Promise((r) => setTimeout(r, 300));
+    };
+    await settle();
+    for (const page of ['2', '3']) {
+      lists.length = 0;
+      fireEvent.click(screen.getByTitle('下一页'));
+      await waitFor(() => expect(pageShown()).toBe(page), { timeout: 15_000 });
+      await settle();
+      expect(lists, lists.join('\n')).toHaveLength(1);
+    }
+    lists.length = 0;
+    fireEvent.click(screen.getAllByText('任务编号', { selector: 'th *' })[0]!);
+    await settle();
+    expect(lists, lists.join('\n')).toHaveLength(1);
+    expect(lists[0]).toContain('"order":"desc"');
+    lists.length = 0;
+    fireEvent.click(screen.getByLabelText('只看已逾期'));
+    await clickButton('查询');
+    await total(expected(overdue).length);
+    await settle();
+    expect(lists, lists.join('\n')).toHaveLength(1);
+  }, 60_000);
+});
