@@ -313,6 +313,16 @@ describe('mediation business keys', () => {
       expect(await screen.findByText('发现 1 个重复的业务编号', {}, { timeout: 15_000 })).toBeTruthy();
       // The key is record data inside the sentence (marked data-record), so the item is read whole.
       expect(screen.getByText((_, el) => el?.tagName === 'LI' && el.textContent === `人民调解案件：案件编号“${String(taken.caseNo)}”有 2 条记录`)).toBeTruthy();
+      // Kept while the list is used; a write of the kind (here a delete from the list) checks again.
+      setText('关键词', String(taken.caseNo));
+      await clickButton('查询');
+      await total(2);
+      expect(screen.getByText('发现 1 个重复的业务编号')).toBeTruthy();
+      const row = document.querySelector(`tr[data-row-key="${copy}"]`) as HTMLElement;
+      await clickButton('删除', { container: row });
+      await clickButton('删除', { container: (await screen.findByRole('tooltip')) as HTMLElement });
+      await total(1);
+      await waitFor(() => expect(screen.queryByText(/重复的业务编号/)).toBeNull(), { timeout: 10_000 });
       cleanup();
       await renderPlugin(mediation, { user: 'mediation', database });
       await screen.findByText(/^共 \d+ 条$/, {}, { timeout: 15_000 });

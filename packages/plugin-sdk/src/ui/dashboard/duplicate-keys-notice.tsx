@@ -1,10 +1,10 @@
 import type { RecordKind } from '@fazhi/domain';
+import { useQuery } from '@tanstack/react-query';
 import { Alert } from 'antd';
 import type { DuplicateBusinessKey } from '../../services.js';
 import { useFazhiServices } from '../services-context.js';
 import { useLabels } from '../use-labels.js';
 import { useDashboardScope } from './dashboard-widgets.js';
-import { useAsync } from './use-async.js';
 
 /**
  * For street admins: business keys (案件编号…) shared by several live records of a street in the
@@ -24,7 +24,16 @@ export function DuplicateKeysNotice({ kind }: { kind?: RecordKind }) {
     return k?.businessKey ? k.fields.find((f) => f.key === k.businessKey) : undefined;
   };
   const wanted = user.memberships.some((m) => m.role === 'admin') && (!kind || kind.businessKey !== undefined);
-  const state = useAsync<DuplicateBusinessKey[]>(`${orgId}|${kind?.id ?? ''}`, duplicates && orgId && wanted ? () => duplicates.list(orgId) : null);
+  // On a list page the check is kept until a write to its kind: it sits under Refine's list key of
+  // the kind, which every create, edit, delete, workflow step and import invalidates, so paging and
+  // sorting do not run it again. The home page (all kinds) checks afresh on every visit.
+  const state = useQuery<DuplicateBusinessKey[], Error>({
+    queryKey: kind ? ['data', 'default', kind.id, 'list', 'fazhi-duplicate-keys', orgId] : ['fazhi-duplicate-keys', orgId],
+    queryFn: () => duplicates!.list(orgId!),
+    enabled: Boolean(duplicates && orgId && wanted),
+    staleTime: kind ? Infinity : 0,
+    gcTime: kind ? 5 * 60_000 : 0,
+  });
   if (state.error) return <Alert type="error" showIcon message={t('fazhi.duplicates.failed', { message: state.error.message })} />;
   const found = (state.data ?? []).filter((d) => !kind || d.kindId === kind.id);
   if (!found.length) return null;
