@@ -75,9 +75,15 @@ describe('操作日志 and list links in Chromium', () => {
       // Sort by 案件编号 (unique, so every profile gets the same rows in the same order).
       await page.locator('.ant-table-thead th').filter({ hasText: '案件编号' }).click();
       await expect.poll(() => page.url()).toMatch(/sort=caseNo\.asc/);
+      // The rows, not the pager or the URL (both move at the click), say when a page has come: the
+      // sorted first page is in order, and page 2 starts after its last number.
+      const caseNos = () => page.locator('.ant-table-tbody tr.ant-table-row td:first-child').allTextContents();
+      await expect.poll(async () => { const n = await caseNos(); return n.length > 1 && n.every((x, i) => i === 0 || n[i - 1]! < x); }).toBe(true);
+      const lastOnFirstPage = (await caseNos()).at(-1)!;
       await page.locator('.ant-pagination-item-2').click();
       await expect.poll(() => page.url()).toContain('page=2');
       await expect.poll(() => page.locator('.ant-pagination-item-active').textContent()).toBe('2');
+      await expect.poll(async () => (await caseNos())[0]! > lastOnFirstPage).toBe(true);
       const shared = page.url();
       const row = await firstRowKey(page);
 
