@@ -53,11 +53,13 @@ export default function RecordListPage(props: RecordPageProps) {
   // written: the router applies a navigation in a transition, after the list's own state update,
   // so a comparison saw the old search for one render and rebuilt the list twice per page change
   // (three list queries and the duplicate-key check again). Back and forward (POP) to an entry the
-  // list wrote is still a change from outside.
-  const [seen, setSeen] = useState(location.key);
+  // list wrote is still a change from outside. The search is part of what was seen: an entry pushed
+  // outside the router has no key of its own (every such entry reads `default`).
+  const place = `${location.key}|${location.search}`;
+  const [seen, setSeen] = useState(place);
   const [generation, setGeneration] = useState(0);
-  if (location.key !== seen) {
-    setSeen(location.key);
+  if (place !== seen) {
+    setSeen(place);
     if (navigationType === 'POP' || !isOwnWrite(location.state)) setGeneration(generation + 1);
   }
   const follows = !new URLSearchParams(location.search).has('f');
