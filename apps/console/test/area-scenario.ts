@@ -235,6 +235,15 @@ async function pick(page: Page, scope: Locator, label: string, option: string): 
     }
   }
   await choice.click();
+  // A click that landed late can open a single select's list again after the choice, and the list
+  // then lies over the next field (seen under load: the dialog's 确定 or a date field under 基本满意 /
+  // 变更). A multiple select keeps its list open by design; the next field's click closes it.
+  if (await box.evaluate((el) => el.closest('.ant-select-multiple') !== null)) return;
+  const open = openDropdown(page).first();
+  if (!(await open.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false))) {
+    await box.click({ force: true });
+    await open.waitFor({ state: 'hidden' });
+  }
 }
 
 /** antd puts a space between the two characters of a two-character label (指 派). */
