@@ -2,6 +2,7 @@ import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import type { ConsoleBackend, SignedInSession } from '../backend/backend.js';
 import { consoleText, type ConsoleLocale } from '../messages.js';
+import { NewPasswordFields } from './new-password-fields.js';
 
 interface Fields {
   current: string;
@@ -49,22 +50,7 @@ export function ChangePasswordForm({ backend, session, locale, submitLabel, init
         <Form.Item name="current" label={t(initial ? 'currentInitial' : 'current')} rules={[{ required: true, message: t('currentRequired') }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item name="next" label={t('next')} extra={t('rule')} rules={[{ required: true, message: t('nextRequired') }]}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="repeat"
-          label={t('repeat')}
-          dependencies={['next']}
-          rules={[
-            { required: true, message: t('repeatRequired') },
-            ({ getFieldValue }) => ({
-              validator: (_, value) => (value === getFieldValue('next') ? Promise.resolve() : Promise.reject(new Error(t('mismatch')))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields t={t} extra={t('rule')} />
         <Button type="primary" htmlType="submit" block loading={busy}>
           {submitLabel}
         </Button>

@@ -1,9 +1,10 @@
-import { Alert, App, Button, Form, Input, Typography } from 'antd';
+import { Alert, App, Button, Form, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { documentTitle } from '@fazhi/plugin-sdk';
 import type { ConsoleBackend, EmailLinks, SignedInSession } from '../backend/backend.js';
 import { consoleText, errorText, type ConsoleLocale } from '../messages.js';
 import { AuthPanel } from './auth-panel.js';
+import { NewPasswordFields } from './new-password-fields.js';
 
 interface Props {
   backend: ConsoleBackend;
@@ -54,22 +55,7 @@ export function NewPasswordPage({ backend, links, session, locale, onDone, onSig
       <Typography.Paragraph type="secondary">{t('why', { email: session.email })}</Typography.Paragraph>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
       <Form<Fields> layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
-        <Form.Item name="next" label={t('next')} rules={[{ required: true, message: t('nextRequired') }]}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="repeat"
-          label={t('repeat')}
-          dependencies={['next']}
-          rules={[
-            { required: true, message: t('repeatRequired') },
-            ({ getFieldValue }) => ({
-              validator: (_, value) => (value === getFieldValue('next') ? Promise.resolve() : Promise.reject(new Error(t('mismatch')))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields t={t} />
         <Button type="primary" htmlType="submit" block loading={busy}>
           {t('submit')}
         </Button>
