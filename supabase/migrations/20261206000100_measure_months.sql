@@ -5,6 +5,9 @@
 -- of whole months when row-level security does not apply to the caller (docs/operations.md).
 do $do$
 begin
+  if pg_catalog.to_regclass('private.model_snapshot') is null then
+    return;
+  end if;
   if coalesce((select s.hash from private.model_snapshot s), 'e721d0561826922ce53e53fd7d68913dedb32e1f104fae80d468ea262c553ee9') = 'b4e0204cc01434b5cc0bd95a43905983725fcae00dc42154ef41573ab9306724' then
     execute $measure_months$
 -- Measures by unit and month: dropped and rebuilt from the records ------------------------------

@@ -27,6 +27,10 @@ export function measureMonthsMigrationSql(shipped: ModelSnapshot): string {
     `-- of whole months when row-level security does not apply to the caller (docs/operations.md).`,
     `do $do$`,
     `begin`,
+    // A schema built without the model migrations (only a test does that) has no snapshot either.
+    `  if pg_catalog.to_regclass('private.model_snapshot') is null then`,
+    `    return;`,
+    `  end if;`,
     `  if coalesce((select s.hash from private.model_snapshot s), ${literal(releaseSnapshotHash())}) = ${literal(hash)} then`,
     `    execute $measure_months$`,
     body,
