@@ -171,6 +171,40 @@ describe.each(seededDatabases)('figures per unit and month ($name)', ({ open }) 
     const in2023 = `(select id from public.${hotline.id} where ${columnName(hotline.periodField)} >= '2023-01-01' and ${columnName(hotline.periodField)} < '2024-01-01' and deleted_at is null order by id limit 3)`;
     await expect(db.query(`update public.${hotline.id} set deleted_at = now() where id in ${in2023}`)).rejects.toThrow();
     expect(await mismatches(db)).toEqual([]);
+    await db.query(`update public.report_year_locks set reopened_at = now(), reopen_reason = '测试' where reopened_at is null`);
+  }, 240_000);
+
+  it('follow a random sequence of writes (seeded, so a failure repeats)', async () => {
+    const random = seededRandom(20261206);
+    const pick = <T,>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+    const writes: ((k: RecordKind, rows: string) => string | null)[] = [
+      (k, rows) => `update ${table(k)} set org_id = (select org_id from ${table(k)} o where o.org_id <> ${table(k)}.org_id order by o.id offset ${Math.floor(random() * 20)} limit 1) where id in ${rows}`,
+      (k, rows) => {
+        const cols = temporalColumns(k);
+        const days = Math.floor(random() * 120) - 60;
+        return cols.length ? `update ${table(k)} set ${cols.map((c) => `${c} = ${c} + interval '${days} days'`).join(', ')} where id in ${rows}` : null;
+      },
+      (k, rows) => {
+        const e = filteredEnum(k);
+        return e ? `update ${table(k)} set ${e.column} = ${sqlText(pick(e.values))} where id in ${rows}` : null;
+      },
+      (k, rows) => `update ${table(k)} set deleted_at = now() where id in ${rows}`,
+      (k) => `update ${table(k)} set deleted_at = null where id in (select id from ${table(k)} where deleted_at is not null order by id limit ${1 + Math.floor(random() * 3)})`,
+      (k, rows) => `delete from ${table(k)} where id in ${rows}`,
+    ];
+    const counts = await Promise.all(kinds.map(async (k) => (await db.query<{ n: number }>(`select count(*)::int as n from ${table(k)} where deleted_at is null`)).rows[0]!.n));
+    const busy = kinds.filter((_, i) => counts[i]! >= 50);
+    expect(busy.length).toBeGreaterThan(10);
+    let written = 0;
+    for (let round = 0; round < 60; round++) {
+      const k = pick(busy);
+      const write = pick(writes);
+      const rows = some(k, 1 + Math.floor(random() * 5), Math.floor(random() * 40));
+      const done = await db.transaction((tx) => forEachKind(tx, (kind) => (kind === k ? write(k, rows) : null)));
+      written += done.length;
+    }
+    expect(written).toBeGreaterThan(30);
+    expect(await mismatches(db)).toEqual([]);
   }, 240_000);
 
   it('are read by indicator_values only for whole months and a caller row-level security does not restrict', async () => {
@@ -210,6 +244,17 @@ describe('the measure-months migration', () => {
     expect(readFileSync(new URL(`migrations/${measureMonthsMigrationFile}`, dir), 'utf8')).toBe(measureMonthsMigrationSql(snapshot));
   });
 });
+
+/** A small deterministic generator (mulberry32). */
+function seededRandom(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 /** Thrown to leave a transaction rolled back after its checks. */
 class RolledBack extends Error {}
