@@ -207,33 +207,40 @@ describe.each(seededDatabases)('figures per unit and month ($name)', ({ open }) 
     expect(await mismatches(db)).toEqual([]);
   }, 240_000);
 
-  it('are read by indicator_values only for whole months and a caller row-level security does not restrict', async () => {
+  it('are read by indicator_values only for whole months and a caller row-level security does not restrict, and rebuilt on demand', async () => {
     const street = seeded.dataset.manifest.rootOrgId;
     const kind = kinds[0]!;
     const measure = monthly.get(kind.id)![0]!;
     const indicator = builtInCatalog.indicators.find((i) => i.numerator === measure.id)!;
-    const numerator = async (tx: SqlExecutor, start: string, end: string) =>
-      (await tx.query<{ n: string }>(`select numerator::text as n from public.indicator_values($1, $2, $3) where indicator_id = $4`, [street, start, end, indicator.id])).rows[0]!.n;
+    const numeratorOf = (fn: string) => async (tx: SqlExecutor, start: string, end: string) =>
+      (await tx.query<{ n: string }>(`select numerator::text as n from public.${fn}($1, $2, $3) where indicator_id = $4`, [street, start, end, indicator.id])).rows[0]!.n;
+    const numerator = numeratorOf('indicator_values');
     const whole = await numerator(db, '2024-01-01', '2025-01-01');
     const partial = await numerator(db, '2024-01-01', '2024-12-31');
-    const admin = (await db.query<{ user_id: string }>(`select m.user_id from public.memberships m where m.org_id = $1 and m.role = 'admin' order by m.user_id limit 1`, [street])).rows[0]?.user_id;
-    await db.transaction(async (tx) => {
-      // A wrong month sum shows exactly where it is read.
-      const months = `private."${kind.id}_months"`;
-      const hit = await tx.query(
-        `update ${months} set "${measure.id}" = "${measure.id}" + 1000 where (org_id, month) = (select org_id, month from ${months} where org_id = any (private.subtree_ids(array[$1::uuid])) and month >= '2024-01-01' and month < '2025-01-01' and "${measure.id}" <> 0 order by org_id, month limit 1)`,
-        [street],
-      );
-      expect(hit.affectedRows).toBe(1);
-      expect(Number(await numerator(tx, '2024-01-01', '2025-01-01'))).toBe(Number(whole) + 1000);
-      expect(await numerator(tx, '2024-01-01', '2024-12-31')).toBe(partial);
-      throw new RolledBack();
-    }).catch(keepRolledBack);
-    if (admin) {
-      const asAdmin = await asUser(db, { userId: admin }, (tx) => numerator(tx, '2024-01-01', '2025-01-01'));
-      expect(asAdmin).toBe(whole);
-      await expect(asUser(db, { userId: admin }, (tx) => tx.query(`select * from private.measure_values_by_month($1, '2024-01-01', '2025-01-01')`, [street]))).rejects.toThrow();
-    }
+    // A street admin reads every record of the street: RLS is on for them, yet filters nothing.
+    const admin = randomUUID();
+    await db.query(`insert into auth.users (id, email) values ($1, 'measure-months-admin@test.example')`, [admin]);
+    await db.query(`insert into public.memberships (user_id, org_id, role) values ($1, $2, 'admin')`, [admin, street]);
+
+    // A wrong month sum shows exactly where it is read.
+    const months = `private."${kind.id}_months"`;
+    const hit = await db.query(
+      `update ${months} set "${measure.id}" = "${measure.id}" + 1000 where (org_id, month) = (select org_id, month from ${months} where org_id = any (private.subtree_ids(array[$1::uuid])) and month >= '2024-01-01' and month < '2025-01-01' and "${measure.id}" <> 0 order by org_id, month limit 1)`,
+      [street],
+    );
+    expect(hit.affectedRows).toBe(1);
+    const wrong = String(Number(whole) + 1000);
+    expect(await numerator(db, '2024-01-01', '2025-01-01')).toBe(wrong);
+    expect(await numerator(db, '2024-01-01', '2024-12-31')).toBe(partial);
+    // Under RLS public.indicator_values computes from the records; the fast path reads the months.
+    expect(await asUser(db, { userId: admin }, (tx) => numerator(tx, '2024-01-01', '2025-01-01'))).toBe(whole);
+    expect(await asUser(db, { userId: admin }, (tx) => numeratorOf('unit_indicator_values')(tx, '2024-01-01', '2025-01-01'))).toBe(wrong);
+    await expect(asUser(db, { userId: admin }, (tx) => tx.query(`select * from private.measure_values_by_month($1, '2024-01-01', '2025-01-01')`, [street]))).rejects.toThrow();
+    await expect(asUser(db, { userId: admin }, (tx) => tx.query(`select * from ${months}`))).rejects.toThrow();
+
+    await db.query('select private.rebuild_measure_months()');
+    expect(await numerator(db, '2024-01-01', '2025-01-01')).toBe(whole);
+    expect(await mismatches(db)).toEqual([]);
   }, 240_000);
 });
 
