@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { defaultLongTextMaxLength, defaultTextMaxLength, type FieldDef } from './fields.js';
 import { messages as zhMessages, q, type ValidationMessages } from './messages.js';
 import { getField, type AnyRecord, type RecordKind, type RecordRule } from './record-kind.js';
-import { quickRecord, type QuickDeps } from './quick-check.js';
+import { quickRecord, quickValues, recordKeys, type QuickDeps } from './quick-check.js';
+
+export { recordKeys };
 import { textFormatProblem } from './text-format.js';
 import { todayInShanghai } from './today.js';
 
@@ -259,4 +261,18 @@ export function validateRecord(kind: RecordKind, input: unknown, options: Schema
       return { field: key, label, message: iss.message };
     }),
   };
+}
+
+/**
+ * `validateRecord` of the record whose values, in `recordKeys(kind)` order, are `values` (a row
+ * as a loader reads it): the same result, without an input object unless the plain checks are
+ * unsure of it.
+ */
+export function validateRecordValues(kind: RecordKind, values: readonly unknown[], options: SchemaOptions = {}): ValidationResult {
+  const quick = quickValues(kind, values, options.today ?? defaultToday, quickDeps);
+  if (quick) return { ok: true, value: quick };
+  const keys = recordKeys(kind);
+  const input: Record<string, unknown> = {};
+  for (let i = 0; i < keys.length; i++) input[keys[i]!] = values[i];
+  return validateRecord(kind, input, options);
 }
