@@ -15,6 +15,8 @@ type Check = (value: unknown, today: () => string) => unknown;
 /** Dependencies the schema module passes in (it owns them; importing it here would be circular). */
 export interface QuickDeps {
   isRealDate: (text: string) => boolean;
+  /** `isRealDate(text.slice(0, 10))` for a text that matches `isoDateTimePattern`. */
+  hasRealDatePart: (text: string) => boolean;
   isoDateTimePattern: RegExp;
   decimalsOf: (n: number) => number;
   holdsRules: (kind: RecordKind, record: Record<string, unknown>) => boolean;
@@ -46,7 +48,7 @@ function valueCheck(f: FieldDef, deps: QuickDeps): Check {
     case 'date':
       return (v, today) => (typeof v === 'string' && deps.isRealDate(v) && !(f.notFuture && v > today()) ? v : refused);
     case 'datetime':
-      return (v, today) => (typeof v === 'string' && deps.isoDateTimePattern.test(v) && deps.isRealDate(v.slice(0, 10)) && !(f.notFuture && v.slice(0, 10) > today()) ? v : refused);
+      return (v, today) => (typeof v === 'string' && deps.isoDateTimePattern.test(v) && deps.hasRealDatePart(v) && !(f.notFuture && v.slice(0, 10) > today()) ? v : refused);
     case 'boolean':
       return (v) => (typeof v === 'boolean' ? v : refused);
     case 'enum': {
