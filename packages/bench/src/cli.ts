@@ -1,6 +1,8 @@
 /**
  * Whole-process CLI timings on the seed (the built CLI and `pnpm --silent fazhi`, median of
- * several runs after a warm-up, like hyperfine) and the dataset loading rate with full validation.
+ * several runs after a warm-up, like hyperfine; the warm-up writes the seed's validated snapshot,
+ * which the timed runs read; the built CLI once more with snapshots off) and the dataset loading
+ * rate with full validation (no snapshot: `loadDataset` itself).
  * Each wall time has its CPU time beside it (a loaded machine inflates wall time far more), and
  * the load average. Writes bench-results-cli.json. Run alone: `pnpm --filter @fazhi/bench bench:cli`.
  */
