@@ -576,6 +576,33 @@ describe('supabase backend: the data provider and attachments', () => {
     for (const r of rec.requests) expect(r.headers.authorization).toBe(`Bearer ${accessToken}`);
   });
 
+  it('asks for the figures again after any write that can change them: an import, a grant, a unit moved', async () => {
+    const { rec, backend, session } = await signedIn((req) => {
+      if (req.path === '/rest/v1/rpc/import_records') return { body: { inserted: 1, updated: 0, skipped: 0, duplicates: [], stopped: false } };
+      if (req.path === '/rest/v1/rpc/revoke_membership') return { body: null };
+      if (req.path === '/rest/v1/rpc/move_org_unit') return { body: { id: orgId, parent_id: streetId, kind: 'community', name: '一社区', short_name: null } };
+      return rpcTables(req);
+    });
+    const { indicators, importer, access, orgs } = await backend.connect(session);
+    const figureRequests = async () => {
+      rec.requests.length = 0;
+      await indicators.compare(['mediation.successful_cases'], orgId, { kind: 'year', year: 2024 });
+      return rec.requests.filter((r) => r.path === '/rest/v1/rpc/indicator_values').length;
+    };
+    expect(await figureRequests()).toBe(2);
+    expect(await figureRequests()).toBe(0); // remembered until a write
+    await importer.import(model.registry.get('legal_point_patrols'), [], 'stop');
+    expect(await figureRequests()).toBe(2);
+    await access.revoke('m1', '调岗');
+    expect(await figureRequests()).toBe(2);
+    await orgs.move(orgId, streetId, '区划调整');
+    expect(await figureRequests()).toBe(2);
+    // Reads forget nothing.
+    await access.listMembers(orgId);
+    await orgs.list();
+    expect(await figureRequests()).toBe(0);
+  });
+
   it('serves a plugin-only kind of the composed model (not 未知的记录类型), and computes its indicator', async () => {
     const { rec, backend, session } = await signedIn((req) => {
       if (req.path === '/rest/v1/legal_point_patrols_view') return { body: [{ id: orgId, org_id: streetId, patrol_no: '巡〔2025〕1号', patrolled_on: '2025-03-05', state: 'planned', visitors: 12, finding: null, version: 1 }], headers: { 'content-range': '0-0/1' } };
