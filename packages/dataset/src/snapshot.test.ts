@@ -1,4 +1,4 @@
-import { readdir, stat, utimes, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -69,6 +69,17 @@ describe('loadDatasetWithSnapshot', () => {
     const after = await snapshots();
     expect(after).toHaveLength(1);
     expect(after[0]!.name).not.toBe(before[0]!.name);
+  });
+
+  it('follows a linked file: a change to the file it points at is read, not the older snapshot', async () => {
+    const outside = join(tmp.path, 'tickets.csv');
+    await writeFile(outside, await readText(dir, 'hotline_tickets.csv'));
+    await rm(join(dir, 'hotline_tickets.csv'));
+    await symlink(outside, join(dir, 'hotline_tickets.csv'));
+    expect((await loadDatasetWithSnapshot(dir, { cacheDir })).records.get('hotline_tickets')![0]!.callerName).toBe('陈先生');
+    await writeFile(outside, (await readFile(outside, 'utf8')).replace('陈先生', '林女士'));
+    const changed = await loadDatasetWithSnapshot(dir, { cacheDir });
+    expect(changed.records.get('hotline_tickets')![0]!.callerName).toBe('林女士');
   });
 
   it('keys on the record kinds and in-force bindings too', async () => {

@@ -95,11 +95,17 @@ async function snapshotKey(abs: string, opts: LoadOptions): Promise<{ folder: st
   for (const code of await codeStamp()) line(code);
   line(JSON.stringify((opts.registry ?? createRegistry()).list()));
   line(JSON.stringify([...(opts.inForceFrom ?? new Map())].sort()));
-  const names = (await readdir(abs, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort();
-  const contents = await Promise.all(names.map((n) => readFile(join(abs, n))));
-  names.forEach((n, i) => {
-    line(`file ${n} ${contents[i]!.length}`);
-    hash.update(contents[i]!);
+  // Every entry but folders, read through symbolic links: a linked CSV's content counts like any other.
+  const entries = (await readdir(abs, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const contents = await Promise.all(entries.map((e) => (e.isDirectory() ? null : readFile(join(abs, e.name)).catch((err: NodeJS.ErrnoException) => String(err.code)))));
+  entries.forEach((e, i) => {
+    const content = contents[i];
+    if (content === null) line(`folder ${e.name}`);
+    else if (typeof content === 'string') line(`unreadable ${e.name} ${content}`);
+    else {
+      line(`file ${e.name} ${content.length}`);
+      hash.update(content);
+    }
   });
   return { folder: createHash('sha256').update(abs).digest('hex').slice(0, 16), content: hash.digest('hex').slice(0, 32) };
 }
