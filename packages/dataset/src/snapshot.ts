@@ -99,7 +99,7 @@ async function snapshotKey(abs: string, opts: LoadOptions): Promise<{ folder: st
   const entries = (await readdir(abs, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const contents = await Promise.all(entries.map((e) => (e.isDirectory() ? null : readFile(join(abs, e.name)).catch((err: NodeJS.ErrnoException) => String(err.code)))));
   entries.forEach((e, i) => {
-    const content = contents[i];
+    const content = contents[i] as Buffer | string | null;
     if (content === null) line(`folder ${e.name}`);
     else if (typeof content === 'string') line(`unreadable ${e.name} ${content}`);
     else {
