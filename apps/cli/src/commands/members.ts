@@ -4,7 +4,8 @@ import { CliError } from '../cli-error.js';
 import type { Output } from '../io.js';
 import { textTable } from '../text-table.js';
 import { withDatabase } from './db.js';
-import { orgFrom, orgUnits } from './ledger.js';
+import { findOrg } from '../org-option.js';
+import { orgUnits } from './ledger.js';
 
 /**
  * `fazhi members list|invite|grant|revoke --db URL …`: the members of a street for operators, through
@@ -117,7 +118,7 @@ export async function runMembers(sub: string | undefined, opts: MembersOptions, 
   await withDatabase(opts.db, async (db) => {
     const orgs = await orgUnits(db);
     const store = await storeFor(db, opts.as);
-    const org = opts.org ? orgFrom(orgs, opts.org) : undefined;
+    const org = opts.org ? findOrg(orgs, opts.org) : undefined;
     if (sub === 'list') {
       const [members, invitations] = await Promise.all([store.listMembers(org?.id), store.listInvitations(org?.id)]);
       out.stdout(listText(members, invitations, orgs));
