@@ -5,6 +5,7 @@ import type { Output } from '../io.js';
 import { textTable } from '../text-table.js';
 import { withDatabase } from './db.js';
 import { findOrg } from '../org-option.js';
+import { userIdOf } from '../user-option.js';
 import { orgUnits } from './ledger.js';
 
 /**
@@ -66,16 +67,6 @@ function daysFrom(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   if (!/^\d+$/.test(text)) throw new CliError(`--days 应为天数（1 至 90），收到“${text}”`, 2);
   return Number(text);
-}
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A user by id or e-mail (case-insensitive), read as the owner: the API roles cannot read auth.users. */
-async function userIdOf(db: Database, wanted: string, option: string): Promise<string> {
-  const found = await db.query<{ id: string }>(uuid.test(wanted) ? 'select id from auth.users where id = $1' : 'select id from auth.users where lower(email) = lower($1)', [wanted.trim()]);
-  const id = found.rows[0]?.id;
-  if (!id) throw new CliError(`${option}：没有${uuid.test(wanted) ? '编号' : '邮箱'}为“${wanted}”的账号${option === '--user' ? '；新成员请用 fazhi members invite 邀请' : ''}`, 2);
-  return id;
 }
 
 /** The store the commands use: as the owner, or as the `--as` user. */

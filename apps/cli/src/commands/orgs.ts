@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { CliError } from '../cli-error.js';
 import type { Output } from '../io.js';
 import { findOrg } from '../org-option.js';
+import { userIdOf } from '../user-option.js';
 import { pathsIn } from '../model-options.js';
 import { withDatabase } from './db.js';
 import { orgsUsage } from './orgs-usage.js';
@@ -80,9 +81,7 @@ export function orgTreeText(units: readonly OrgUnitRow[]): string {
 /** The store as the operator, or as the user `--as` names. */
 async function storeFor(db: Database, as: string | undefined): Promise<OrgStore> {
   if (!as) return sqlOrgStore((fn) => db.transaction(fn));
-  const found = await db.query<{ id: string }>('select id from auth.users where lower(email) = lower($1)', [as.trim()]);
-  const userId = found.rows[0]?.id;
-  if (!userId) throw new CliError(`找不到邮箱为“${as}”的用户`, 2);
+  const userId = await userIdOf(db, as, '--as');
   return sqlOrgStore((fn) => asUser(db, { userId }, fn));
 }
 
