@@ -6,6 +6,7 @@ import { stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { CliError } from './cli-error.js';
+import { findOrg } from './org-option.js';
 import { memoryIndicators, type IndicatorSource } from './indicator-source.js';
 import type { Output } from './io.js';
 
@@ -86,16 +87,13 @@ export async function openSource(opts: { dataset?: string | undefined; db?: stri
   return { label: opts.dataset, orgs: ds.orgs, rootOrgId: ds.manifest.rootOrgId, records: ds.records, narrativeDir: join(opts.dataset, 'narrative'), indicators: memoryIndicators(ds, model.catalog) };
 }
 
-/** `--org` may name a unit by id, full name or short name; the dataset's root by default. */
+/** `--org` (see findOrg); the source's root by default. */
 export function resolveOrg(source: RecordSource, wanted: string | undefined): OrgUnit {
   if (!wanted) return source.orgs.get(source.rootOrgId);
   const units = [...source.orgs.units.values()];
-  const match = units.filter((u) => u.id === wanted || u.name === wanted || u.shortName === wanted);
-  if (match.length === 1) return match[0]!;
-  if (match.length > 1) throw new CliError(`机构“${wanted}”不唯一，请改用编号：${match.map((u) => `${u.name}（${u.id}）`).join('、')}`, 2);
-  const hint = units
+  const choices = units
     .filter((u) => u.kind === 'district' || isStreetLevel(u.kind))
     .map((u) => `${u.shortName || u.name}（${u.id}）`)
     .join('、');
-  throw new CliError(`数据集中没有机构“${wanted}”。可选的区、街道（镇）有：${hint}`, 2);
+  return findOrg(units, wanted, { unknownHint: `“${source.label}”中的区、街道（镇）有：${choices}` });
 }
