@@ -3,7 +3,7 @@ import { findField, todayInShanghai } from '@fazhi/domain';
 import { getDefaultSortOrder, List, useTable } from '@refinedev/antd';
 import { useCan, useNavigation, type BaseRecord, type CrudFilter, type HttpError } from '@refinedev/core';
 import { Alert, Button, Segmented, Space, Switch, Table, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ComponentProps } from 'react';
 // React Router's Link for the rows' titles, not Refine's: Refine's resolves the route against every
 // resource of the console each time one mounts, 20 times on every page or sort change.
 import { Link, useLocation, useNavigate, useNavigationType } from 'react-router';
@@ -119,6 +119,16 @@ function ListBody({ resource, plugin }: RecordPageProps) {
       return filtersToCrud(resource, values, user.orgs);
     },
   });
+
+  // The filter form's props, the same object from render to render so the form (its selects, date
+  // pickers and unit tree) is not rendered again by a page or sort change. Refine's `onFinish` is
+  // a new function each render: the form calls the latest through a ref.
+  const latestOnFinish = useRef(searchFormProps.onFinish);
+  useLayoutEffect(() => {
+    latestOnFinish.current = searchFormProps.onFinish;
+  });
+  const onFinish = useCallback((values: Record<string, unknown>) => latestOnFinish.current?.(values), []);
+  const filterFormProps = useMemo<ComponentProps<typeof FilterBar>['formProps']>(() => ({ form: searchFormProps.form, initialValues, onFinish }), [searchFormProps.form, initialValues, onFinish]);
 
   // Every change of filters, sort or page becomes a history entry (the first one replaces).
   const first = useRef(true);
@@ -245,7 +255,7 @@ function ListBody({ resource, plugin }: RecordPageProps) {
       <DuplicateKeysNotice kind={kind} />
       {drill ? <DrillBanner drill={drill} kind={kind} value={drilledValue} labels={labels} /> : null}
       {ignored ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t(ignored.key, ignored.params)} /> : null}
-      <FilterBar resource={resource} formProps={{ ...searchFormProps, initialValues }} labels={labels} />
+      <FilterBar resource={resource} formProps={filterFormProps} labels={labels} />
       {followsYear && !chosen ? (
         <Typography.Paragraph type="secondary" style={{ marginTop: -8 }} data-follows-year={dashboardYear}>
           {t('fazhi.list.followsYear', { year: dashboardYear })}
