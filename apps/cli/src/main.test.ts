@@ -106,7 +106,7 @@ describe('bad input', () => {
     expect([unknown.code, unknown.stderr.split('\n')[0]]).toEqual([2, '错误：未知的选项 --colour']);
     expect((await runCli('report', '--dataset', seed, '--year', '24')).stderr).toContain('--year 应为四位年份');
     expect((await runCli('report', '--dataset', seed, '--year', '2024', '--format', 'docx')).stderr).toContain('DOCX 格式需要用 --out');
-    expect((await runCli('report', '--dataset', seed, '--year', '2024', '--org', '火星街道')).stderr).toContain('数据集中没有机构“火星街道”');
+    expect((await runCli('report', '--dataset', seed, '--year', '2024', '--org', '火星街道')).stderr).toContain('找不到机构“火星街道”');
     expect((await runCli('frobnicate')).code).toBe(2);
   });
 });

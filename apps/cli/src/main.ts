@@ -33,7 +33,7 @@ export const usage = `用法：fazhi <命令> [选项]
   --dir DIR        db generate：Supabase 目录（含 migrations/ 与 model-snapshot.json），默认 supabase；
                    import --all：fazhi export --all 写出的目录
   --year YYYY      统计年度；metrics 也可用 --period 2024Q1 或 2024-03
-  --org ID|名称    机构（编号、全称或简称），默认为数据集的根机构
+  --org ID|名称    机构（编号、机构编号、全称或简称），默认为数据集的根机构
   --format F       report：markdown | html | docx；metrics：json | table
   --out FILE       输出文件（docx 必填；其余默认输出到标准输出）
   --narrative FILE 叙述文件（默认使用数据集 narrative/<年度>.md）

@@ -1,10 +1,12 @@
-import { DatasetError, fileErrorMessage, formatProblem, loadDataset, type Dataset, type DatasetProblem } from '@fazhi/dataset';
+import { DatasetError, fileErrorMessage, formatProblem, loadDataset, loadDatasetWithSnapshot, type Dataset, type DatasetProblem } from '@fazhi/dataset';
 import { isStreetLevel, type AnyRecord, type OrgTree, type OrgUnit } from '@fazhi/domain';
 import type { ReportStore } from '@fazhi/db';
 import type { FazhiModel } from '@fazhi/model';
 import { stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { CliError } from './cli-error.js';
+import { findOrg } from './org-option.js';
 import { memoryIndicators, type IndicatorSource } from './indicator-source.js';
 import type { Output } from './io.js';
 
@@ -41,6 +43,16 @@ function inForceFrom(model: FazhiModel): Map<string, string> {
   return new Map(model.catalog.measures.flatMap((m) => (m.period.type === 'asOfEnd' ? [[m.kind, m.period.field] as const] : [])));
 }
 
+/**
+ * Where validated datasets are kept between runs (see `loadDatasetWithSnapshot`): FAZHI_CACHE_DIR,
+ * else the user's cache folder (XDG_CACHE_HOME or ~/.cache) under fazhi/datasets. FAZHI_CACHE_DIR
+ * set empty turns the snapshots off: every run then validates the folder in full.
+ */
+export function datasetCacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.FAZHI_CACHE_DIR !== undefined) return env.FAZHI_CACHE_DIR || null;
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'fazhi', 'datasets');
+}
+
 /** `--dataset DIR` names a folder that can be read (checked before slower work, e.g. opening a database). */
 export async function checkDatasetDir(dir: string): Promise<void> {
   const info = await stat(dir).catch((e: unknown) => e as NodeJS.ErrnoException);
@@ -55,7 +67,9 @@ export async function checkDatasetDir(dir: string): Promise<void> {
 export async function loadDatasetForCli(dir: string, out: Output, model: FazhiModel): Promise<Dataset> {
   await checkDatasetDir(dir);
   try {
-    const ds = await loadDataset(dir, { registry: model.registry, inForceFrom: inForceFrom(model) });
+    const opts = { registry: model.registry, inForceFrom: inForceFrom(model) };
+    const cacheDir = datasetCacheDir();
+    const ds = cacheDir ? await loadDatasetWithSnapshot(dir, { ...opts, cacheDir }) : await loadDataset(dir, opts);
     out.stderr(formatWarnings(ds.warnings));
     return ds;
   } catch (e) {
@@ -73,16 +87,13 @@ export async function openSource(opts: { dataset?: string | undefined; db?: stri
   return { label: opts.dataset, orgs: ds.orgs, rootOrgId: ds.manifest.rootOrgId, records: ds.records, narrativeDir: join(opts.dataset, 'narrative'), indicators: memoryIndicators(ds, model.catalog) };
 }
 
-/** `--org` may name a unit by id, full name or short name; the dataset's root by default. */
+/** `--org` (see findOrg); the source's root by default. */
 export function resolveOrg(source: RecordSource, wanted: string | undefined): OrgUnit {
   if (!wanted) return source.orgs.get(source.rootOrgId);
   const units = [...source.orgs.units.values()];
-  const match = units.filter((u) => u.id === wanted || u.name === wanted || u.shortName === wanted);
-  if (match.length === 1) return match[0]!;
-  if (match.length > 1) throw new CliError(`机构“${wanted}”不唯一，请改用编号：${match.map((u) => `${u.name}（${u.id}）`).join('、')}`, 2);
-  const hint = units
+  const choices = units
     .filter((u) => u.kind === 'district' || isStreetLevel(u.kind))
     .map((u) => `${u.shortName || u.name}（${u.id}）`)
     .join('、');
-  throw new CliError(`数据集中没有机构“${wanted}”。可选的区、街道（镇）有：${hint}`, 2);
+  return findOrg(units, wanted, { unknownHint: `“${source.label}”中的区、街道（镇）有：${choices}` });
 }

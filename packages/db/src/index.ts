@@ -8,6 +8,7 @@ export { appliedVersions, applyMigrations, migrate, type AppliedMigration, type 
 export { defaultMigrationsDir, defaultShimFile } from './package-paths.js';
 export { splitStatements } from './split-statements.js';
 export { asAnon, asServiceRole, asUser, runAs, type UserSession } from './session.js';
+export { rebuildMeasureMonths } from './measure-months.js';
 export { assertNoOrgUnits, insertDataset, insertDatasetIn, insertDatasetWithDemoUsers, seedDataset, type SeedOptions, type SeedResult, type SeedWithDemoUsersResult } from './seed.js';
 export { demoAccounts, demoOrgsOf, demoPassword, insertDemoUsers, seedDemoUsers, type DemoAccount, type DemoMembership, type DemoOrgs, type DemoRole } from './demo-users.js';
 export { readDatabaseRecords, type DatabaseRecords } from './read-records.js';

@@ -23,8 +23,8 @@ export async function readDatabaseRecords(db: SqlExecutor, opts: { registry?: Re
   const registry = opts.registry ?? createRegistry();
   // A unit's own span; for a unit whose parent the role cannot see, the span it inherits from
   // above (public.ledger_span), so the tree read here gives every unit the span the database would.
-  const units = await db.query<{ id: string; parent_id: string | null; kind: OrgUnitKind; name: string; short_name: string | null; ledger_from: string | null; ledger_to: string | null; inherited_from: string | null; inherited_to: string | null }>(
-    `select u.id, u.parent_id, u.kind, u.name, u.short_name, u.ledger_from::text, u.ledger_to::text, s.inherited_from::text, s.inherited_to::text
+  const units = await db.query<{ id: string; parent_id: string | null; kind: OrgUnitKind; code: string | null; name: string; short_name: string | null; ledger_from: string | null; ledger_to: string | null; inherited_from: string | null; inherited_to: string | null }>(
+    `select u.id, u.parent_id, u.kind, u.code, u.name, u.short_name, u.ledger_from::text, u.ledger_to::text, s.inherited_from::text, s.inherited_to::text
      from public.org_units u
      left join lateral public.ledger_span(u.id) s on u.parent_id is null or not exists (select 1 from public.org_units p where p.id = u.parent_id)
      order by u.name, u.id`,
@@ -36,7 +36,8 @@ export async function readDatabaseRecords(db: SqlExecutor, opts: { registry?: Re
       const isRoot = !(u.parent_id && visible.has(u.parent_id));
       const from = isRoot ? u.inherited_from : u.ledger_from;
       const to = isRoot ? u.inherited_to : u.ledger_to;
-      return { id: u.id, parentId: isRoot ? null : u.parent_id, kind: u.kind, name: u.name, shortName: u.short_name, ledgerSpan: from ? { from, to } : null };
+      // The 机构编号 only where the unit has one (a seeded unit keeps its dataset id as its code).
+      return { id: u.id, parentId: isRoot ? null : u.parent_id, kind: u.kind, name: u.name, shortName: u.short_name, ...(u.code ? { code: u.code } : {}), ledgerSpan: from ? { from, to } : null };
     }),
   );
   if (orgs.units.size === 0) throw new Error('数据库中没有机构数据（org_units 为空或无权读取），请先导入数据集');

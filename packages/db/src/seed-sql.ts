@@ -64,6 +64,8 @@ export function seedSql(ds: Pick<Dataset, 'manifest' | 'orgs' | 'records'>, opts
 
   // Users go through the triggers again: each gets its profile row.
   parts.push('\nset local session_replication_role = origin;\n');
+  // The loaded records bypassed the triggers that keep the figures per unit and month current.
+  parts.push('\nselect private.rebuild_measure_months();\n');
   const orgs = demoOrgsOf(ds.orgs, ds.manifest.rootOrgId);
   const hash = `extensions.crypt(${sqlLiteral(demoPassword)}, extensions.gen_salt('bf'))`;
   parts.push(`\n-- 演示账号（密码均为 ${demoPassword}）\n`);

@@ -43,7 +43,8 @@ describe.each(testDatabases())('seeding on $name', (backend) => {
       const back = await readDatabaseRecords(db);
       const input = fixtureDataset();
       expect(back.rootOrgId).toBe(uuidFor('s1'));
-      expect(back.orgs.get(uuidFor('m1'))).toEqual({ id: uuidFor('m1'), parentId: uuidFor('c1'), kind: 'mediation_committee', name: '蕉门社区人民调解委员会', shortName: null, ledgerSpan: null });
+      // The dataset's id stays the unit's 机构编号 (code), by which `--org` finds it too.
+      expect(back.orgs.get(uuidFor('m1'))).toEqual({ id: uuidFor('m1'), parentId: uuidFor('c1'), kind: 'mediation_committee', code: 'm1', name: '蕉门社区人民调解委员会', shortName: null, ledgerSpan: null });
       for (const [kindId, records] of Object.entries(input.records)) {
         const expected = records.map((r) => stored(kindId, r)).sort((a, b) => a.id.localeCompare(b.id));
         expect(back.records.get(kindId), kindId).toEqual(expected);

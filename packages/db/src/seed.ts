@@ -2,6 +2,7 @@ import { loadDataset, type Dataset, type LoadOptions } from '@fazhi/dataset';
 import { createRegistry, type OrgTree, type OrgUnit, type RecordKindRegistry } from '@fazhi/domain';
 import type { Database, SqlExecutor } from './client.js';
 import { demoOrgsOf, insertDemoUsers } from './demo-users.js';
+import { rebuildMeasureMonths } from './measure-months.js';
 import { insertOrder, recordColumns, recordRow, uuidFor } from './record-rows.js';
 
 export interface InsertOptions {
@@ -125,7 +126,10 @@ export async function insertDatasetIn(tx: SqlExecutor, ds: Pick<Dataset, 'orgs' 
     await insertRows(tx, kind.id, await columns(kind.id, recordColumns(kind)), records.map((r) => recordRow(kind, r)), opts.batchSize);
     counts[kind.id] = records.length;
   }
-  if (!audited) await tx.query(`select set_config('session_replication_role', $1, true)`, [roleBefore]);
+  if (!audited) {
+    await tx.query(`select set_config('session_replication_role', $1, true)`, [roleBefore]);
+    await rebuildMeasureMonths(tx);
+  }
   return { dataset: ds.manifest.name, orgUnits: orgRows.length, records: counts, audited, ms: Math.round(performance.now() - started) };
 }
 

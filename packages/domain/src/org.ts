@@ -32,6 +32,8 @@ export interface OrgUnit {
   name: string;
   /** Official short name used in running text, e.g. 南沙街道 for 广州市南沙区南沙街道办事处. */
   shortName?: string | null;
+  /** 机构编号, where the database keeps one: the CLI's `--org` takes it beside id and names. */
+  code?: string | null;
   /** The days this unit's ledgers cover (建账起止); absent or null: as its parent's. */
   ledgerSpan?: LedgerSpan | null;
 }

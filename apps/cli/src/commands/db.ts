@@ -45,6 +45,25 @@ function asCliError(e: unknown): unknown {
   return e;
 }
 
+/** What PostgreSQL says of a table, function or schema that is not there (undefined_table, _function, invalid_schema_name). */
+const missingObjectCodes = ['42P01', '42883', '3F000'];
+
+/** A table, function or schema the command needs is not there: the schema's fault, never a row's. */
+export const isMissingSchemaObject = (e: unknown): boolean => missingObjectCodes.some((code) => isDatabaseError(e, code));
+
+/**
+ * A command failed on a table or function that is not there: the database has no fazhi schema
+ * yet, or an older one. Says which, and the command that fixes it, instead of PostgreSQL's words.
+ */
+async function unmigratedError(db: Database, url: string, e: unknown): Promise<CliError | null> {
+  if (!isMissingSchemaObject(e)) return null;
+  const shown = redactUrl(url);
+  const fix = `请先运行 fazhi db migrate --db ${shown}`;
+  const schema = await db.query<{ present: boolean }>(`select to_regclass('public.org_units') is not null as present`).catch(() => null);
+  if (schema?.rows[0]?.present === false) return new CliError(`数据库“${shown}”还没有 fazhi 的数据结构（尚未迁移）：${fix}（新库随后用 fazhi setup 建立本单位，或用 fazhi db seed 导入数据集）`);
+  return new CliError(`数据库“${shown}”的结构不是最新（${(e as Error).message}）：${fix}`);
+}
+
 /** Opens `--db`, runs `fn`, and always closes the connection again. */
 export async function withDatabase<T>(url: string | undefined, fn: (db: Database) => Promise<T>): Promise<T> {
   if (!url) throw new CliError('请用 --db 指定数据库，如 --db pglite:./data 或 --db postgres://…', 2);
@@ -57,7 +76,7 @@ export async function withDatabase<T>(url: string | undefined, fn: (db: Database
   try {
     return await fn(db);
   } catch (e) {
-    throw asCliError(e);
+    throw (await unmigratedError(db, url, e)) ?? asCliError(e);
   } finally {
     await db.close().catch(() => undefined);
   }
@@ -140,8 +159,8 @@ export async function openDbSource(url: string, model: FazhiModel): Promise<Reco
     // Figures are computed by the database (the SQL evaluator), as the connection's role: see indicator-source.ts.
     return { label: redactUrl(url), orgs: read.orgs, rootOrgId: read.rootOrgId, records: read.records, indicators: sqlIndicators(db, model.catalog), reports: sqlReportStore((fn) => db.transaction(fn)), close: () => db.close() };
   } catch (e) {
+    const unmigrated = await unmigratedError(db, url, e);
     await db.close().catch(() => undefined);
-    if (isDatabaseError(e, '42P01')) throw new CliError(`数据库“${redactUrl(url)}”中还没有 fazhi 的数据表，请先运行 fazhi db migrate --db … 和 fazhi db seed`);
-    throw asCliError(e);
+    throw unmigrated ?? asCliError(e);
   }
 }

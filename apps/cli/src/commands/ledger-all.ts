@@ -26,7 +26,7 @@ import { dirname, isAbsolute, join, relative } from 'node:path';
 import { CliError } from '../cli-error.js';
 import { writeFileAtomic, type Output } from '../io.js';
 import { manifestFile, readCopyFolder, writeCopyFolder } from './copy-folder.js';
-import { withDatabase } from './db.js';
+import { isMissingSchemaObject, withDatabase } from './db.js';
 import { issueLines, referencesFor, type LedgerOptions } from './ledger.js';
 
 
@@ -261,7 +261,8 @@ export async function runImportAll(opts: LedgerOptions, out: Output, model: Fazh
         try {
           result = await importRecords(tx, kind, live.map((r) => r.record), 'stop');
         } catch (e) {
-          if (!isDatabaseError(e)) throw e;
+          // A missing table is the schema's fault, not a row's: withDatabase says to migrate.
+          if (!isDatabaseError(e) || isMissingSchemaObject(e)) throw e;
           const n = importRowOf(e.detail);
           const row = n === null ? undefined : live[n - 1];
           throw new CliError(`数据库拒绝了导入，未写入任何数据：${file}${row ? ` 工作表“${row.sheet}”第 ${row.row} 行` : ''}：${e.message.replace(/^第 \d+ 条记录：/, '')}`);

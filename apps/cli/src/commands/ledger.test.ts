@@ -26,9 +26,9 @@ describe('fazhi import, export and template', () => {
   beforeAll(async () => {
     url = await pgliteBackend.createUrl();
     const db = await openDatabase(url);
-    await db.exec(`insert into public.org_units (id, parent_id, kind, name, short_name) values
-      ('${street}', null, 'street', '广州市南沙区南沙街道办事处', '南沙街道'),
-      ('${community}', '${street}', 'community', '金沙社区居民委员会', '金沙社区')`);
+    await db.exec(`insert into public.org_units (id, parent_id, kind, code, name, short_name) values
+      ('${street}', null, 'street', null, '广州市南沙区南沙街道办事处', '南沙街道'),
+      ('${community}', '${street}', 'community', 'JS-01', '金沙社区居民委员会', '金沙社区')`);
     await db.close();
   }, 180_000);
 
@@ -84,6 +84,26 @@ describe('fazhi import, export and template', () => {
     const csv = join(dir, '调解.csv');
     await runCli('export', '--db', url, '--kind', 'mediation_cases', '--year', '2023', '--out', csv);
     expect(readFileSync(csv, 'utf8').startsWith('\uFEFF所属单位,案件编号')).toBe(true);
+  });
+
+  it('--org takes a unit’s 机构编号 in export and metrics as in members and orgs, and names an unknown one', async () => {
+    const exportOf = async (org: string) => {
+      const out = join(dir, `调解-${org}.csv`);
+      const res = await runCli('export', '--db', url, '--kind', 'mediation_cases', '--year', '2024', '--org', org, '--unmasked', '--out', out);
+      return { res, text: res.code === 0 ? readFileSync(out, 'utf8') : '' };
+    };
+    const byCode = await exportOf('JS-01');
+    expect(byCode.res).toMatchObject({ code: 0, stderr: '', stdout: expect.stringContaining('已导出人民调解案件 1 条') });
+    expect(byCode.text).toContain('调〔2024〕1号');
+    expect(byCode.text).toBe((await exportOf('金沙社区')).text);
+    const metricsOf = (org: string) => runCli('metrics', '--db', url, '--year', '2024', '--org', org, '--format', 'json', '--only', 'mediation');
+    const metricsByCode = await metricsOf('JS-01');
+    expect(metricsByCode).toMatchObject({ code: 0, stderr: '' });
+    expect(metricsByCode.stdout).toBe((await metricsOf(community)).stdout);
+    expect((await runCli('members', 'list', '--db', url, '--org', 'JS-01')).code).toBe(0);
+    for (const args of [['export', '--db', url, '--kind', 'mediation_cases', '--out', join(dir, 'x.csv')], ['metrics', '--db', url, '--year', '2024']]) {
+      expect(await runCli(...args, '--org', 'JS-99')).toMatchObject({ code: 2, stderr: expect.stringContaining('--org：找不到机构“JS-99”') });
+    }
   });
 
   it('refuses a bad --on-duplicate, an unknown kind and a malformed --map with exit code 2', async () => {

@@ -1,12 +1,13 @@
-import { exportLedger, importTemplate, matchOrg, readLedger, referencedKinds, referenceTable, type LedgerIssue, type LedgerReadResult, type References } from '@fazhi/ledger';
+import { exportLedger, importTemplate, readLedger, referencedKinds, referenceTable, type LedgerIssue, type LedgerReadResult, type References } from '@fazhi/ledger';
 import { importRecords, importRowOf, isDatabaseError, onDuplicateChoices, readDatabaseRecords, type Database, type OnDuplicate } from '@fazhi/db';
 import { periodRange, RecordKindRegistry, yearPeriod, type AnyRecord, type OrgUnit, type RecordKind } from '@fazhi/domain';
 import type { FazhiModel } from '@fazhi/model';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CliError } from '../cli-error.js';
+import { findOrg } from '../org-option.js';
 import { checkOutputPath, writeFileAtomic, type Output } from '../io.js';
-import { withDatabase } from './db.js';
+import { isMissingSchemaObject, withDatabase } from './db.js';
 import { runExportAll, runImportAll } from './ledger-all.js';
 
 export interface LedgerOptions {
@@ -54,26 +55,13 @@ function parseMap(items: readonly string[] = []): Record<string, string> {
   return map;
 }
 
-/** An org unit with its 机构编号, which `--org` accepts too. */
-export type CodedOrgUnit = OrgUnit & { code?: string | null };
-
-export async function orgUnits(db: Database): Promise<CodedOrgUnit[]> {
+/** Every unit of the database with its 机构编号, as the connection's role sees them (what `--org` is found among). */
+export async function orgUnits(db: Database): Promise<OrgUnit[]> {
   const res = await db.query<{ id: string; parent_id: string | null; kind: OrgUnit['kind']; code: string | null; name: string; short_name: string | null }>(
     'select id, parent_id, kind, code, name, short_name from public.org_units order by name, id',
   );
   if (res.rows.length === 0) throw new CliError('数据库中没有机构数据，请先用 fazhi db seed 导入数据集或建立机构');
   return res.rows.map((u) => ({ id: u.id, parentId: u.parent_id, kind: u.kind, code: u.code, name: u.name, shortName: u.short_name }));
-}
-
-/** `--org` by id, 机构编号 (code), full or short name. */
-export function orgFrom<T extends CodedOrgUnit>(orgs: readonly T[], wanted: string): T {
-  const key = wanted.trim();
-  const byKey = orgs.find((u) => u.id === key || (u.code != null && u.code === key));
-  if (byKey) return byKey;
-  const m = matchOrg(orgs, wanted);
-  if (!m.ok) throw new CliError(`--org：${m.message}`, 2);
-  // matchOrg returns one of the units it was given.
-  return m.unit as T;
 }
 
 export const issueLines = (label: string, issues: readonly LedgerIssue[], limit = 50) =>
@@ -100,7 +88,7 @@ function onDuplicateFrom(text: string | undefined): OnDuplicate {
 
 /** A refusal of the database for row N of the rows sent, named by sheet and row of the file. */
 function refusalText(e: unknown, read: LedgerReadResult): string | null {
-  if (!isDatabaseError(e)) return null;
+  if (!isDatabaseError(e) || isMissingSchemaObject(e)) return null;
   const n = importRowOf(e.detail);
   const row = n === null ? undefined : read.rows[n - 1];
   const message = e.message.replace(/^第 \d+ 条记录：/, '');
@@ -117,7 +105,7 @@ export async function runImport(opts: LedgerOptions, out: Output, model: FazhiMo
   const bytes = new Uint8Array(await readFile(file));
   return withDatabase(opts.db, async (db) => {
     const orgs = await orgUnits(db);
-    const defaultOrg = opts.org ? orgFrom(orgs, opts.org) : undefined;
+    const defaultOrg = opts.org ? findOrg(orgs, opts.org) : undefined;
     const targets = referencedKinds(kind).length ? (await readDatabaseRecords(db, { registry: withTargets(kind, model) })).records : new Map<string, AnyRecord[]>();
     const references = referencesFor(kind, model, (id) => targets.get(id) ?? []);
     const read = await readLedger(bytes, { kind, orgs, fileName: basename(file), map, references, ...(defaultOrg ? { defaultOrgId: defaultOrg.id } : {}) });
@@ -159,7 +147,7 @@ export async function runExport(opts: LedgerOptions, out: Output, model: FazhiMo
   await withDatabase(opts.db, async (db) => {
     const read = await readDatabaseRecords(db, { registry: withTargets(kind, model) });
     const units = [...read.orgs.units.values()];
-    const org = opts.org ? orgFrom(units, opts.org) : read.orgs.get(read.rootOrgId);
+    const org = opts.org ? findOrg(units, opts.org) : read.orgs.get(read.rootOrgId);
     const inOrg = read.orgs.subtreeIds(org.id);
     const range = opts.year ? periodRange(yearPeriod(Number(opts.year))) : null;
     const records = (read.records.get(kind.id) ?? []).filter((r) => {

@@ -4,7 +4,9 @@ import { CliError } from '../cli-error.js';
 import type { Output } from '../io.js';
 import { textTable } from '../text-table.js';
 import { withDatabase } from './db.js';
-import { orgFrom, orgUnits } from './ledger.js';
+import { findOrg } from '../org-option.js';
+import { userIdOf } from '../user-option.js';
+import { orgUnits } from './ledger.js';
 
 /**
  * `fazhi members list|invite|grant|revoke --db URL …`: the members of a street for operators, through
@@ -67,16 +69,6 @@ function daysFrom(text: string | undefined): number | undefined {
   return Number(text);
 }
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A user by id or e-mail (case-insensitive), read as the owner: the API roles cannot read auth.users. */
-async function userIdOf(db: Database, wanted: string, option: string): Promise<string> {
-  const found = await db.query<{ id: string }>(uuid.test(wanted) ? 'select id from auth.users where id = $1' : 'select id from auth.users where lower(email) = lower($1)', [wanted.trim()]);
-  const id = found.rows[0]?.id;
-  if (!id) throw new CliError(`${option}：没有${uuid.test(wanted) ? '编号' : '邮箱'}为“${wanted}”的账号${option === '--user' ? '；新成员请用 fazhi members invite 邀请' : ''}`, 2);
-  return id;
-}
-
 /** The store the commands use: as the owner, or as the `--as` user. */
 async function storeFor(db: Database, as: string | undefined): Promise<AccessStore> {
   if (!as) return sqlAccessStore((fn) => db.transaction(fn));
@@ -117,7 +109,7 @@ export async function runMembers(sub: string | undefined, opts: MembersOptions, 
   await withDatabase(opts.db, async (db) => {
     const orgs = await orgUnits(db);
     const store = await storeFor(db, opts.as);
-    const org = opts.org ? orgFrom(orgs, opts.org) : undefined;
+    const org = opts.org ? findOrg(orgs, opts.org) : undefined;
     if (sub === 'list') {
       const [members, invitations] = await Promise.all([store.listMembers(org?.id), store.listInvitations(org?.id)]);
       out.stdout(listText(members, invitations, orgs));

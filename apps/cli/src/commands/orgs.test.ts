@@ -95,7 +95,16 @@ describe('fazhi setup and fazhi orgs', () => {
     expect(retire).toMatchObject({ code: 0, stdout: '机构“新街道”没有任何记录，已删除\n' });
     expect(await runCli('orgs', 'add', '--db', url, '--parent', '不存在', '--kind', 'community', '--name', 'x')).toMatchObject({ code: 2, stderr: expect.stringContaining('找不到机构“不存在”') });
     expect(await runCli('orgs', 'add', '--db', url, '--parent', '示范区', '--kind', 'hamlet', '--name', 'x')).toMatchObject({ code: 2, stderr: expect.stringContaining('机构类型“hamlet”无效') });
-    expect(await runCli('orgs', 'list', '--db', url, '--as', 'nobody@example.test')).toMatchObject({ code: 2, stderr: '错误：找不到邮箱为“nobody@example.test”的用户\n' });
+    expect(await runCli('orgs', 'list', '--db', url, '--as', 'nobody@example.test')).toMatchObject({ code: 2, stderr: '错误：--as：没有邮箱为“nobody@example.test”的账号\n' });
+  }, 60_000);
+
+  it('--as takes the user’s id as in fazhi members, not only the e-mail', async () => {
+    const db = await openDatabase(url);
+    const id = await db.query<{ id: string }>(`select id from auth.users where email = 'chief@example.test'`).finally(() => db.close());
+    const byId = await runCli('orgs', 'list', '--db', url, '--as', id.rows[0]!.id);
+    expect(byId).toMatchObject({ code: 0, stderr: '' });
+    expect(byId.stdout).toBe((await runCli('orgs', 'list', '--db', url, '--as', 'CHIEF@example.test')).stdout);
+    expect(byId.stdout).not.toContain('示范区');
   }, 60_000);
 
   it('sets up from an org sheet (组织机构.xlsx of fazhi export --all) with --admin', async () => {

@@ -5,6 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { CliError } from '../cli-error.js';
 import type { Output } from '../io.js';
+import { findOrg } from '../org-option.js';
+import { userIdOf } from '../user-option.js';
 import { pathsIn } from '../model-options.js';
 import { withDatabase } from './db.js';
 import { orgsUsage } from './orgs-usage.js';
@@ -57,17 +59,6 @@ function kindOf(text: string): OrgKind {
   return kind;
 }
 
-/** A unit by id, code, full or short name; ambiguous or unknown names are refused with the choices. */
-export function findUnit(units: readonly OrgUnitRow[], text: string): OrgUnitRow {
-  const t = text.trim();
-  const byKey = units.find((u) => u.id === t || u.code === t);
-  if (byKey) return byKey;
-  const named = units.filter((u) => u.name === t || u.shortName === t);
-  if (named.length === 1) return named[0]!;
-  if (named.length > 1) throw new CliError(`有 ${named.length} 个机构名为“${t}”，请改用编号：${named.map((u) => `${u.name}（${u.id}）`).join('、')}`, 2);
-  throw new CliError(`找不到机构“${t}”（可用编号、机构编号、全称或简称；fazhi orgs list 列出全部机构）`, 2);
-}
-
 const kindLabel = (kind: OrgKind) => orgUnitKinds.find((k) => k.id === kind)?.label ?? kind;
 
 /** The tree as indented lines: name, kind, code, 建账起止, 已停用. */
@@ -90,9 +81,7 @@ export function orgTreeText(units: readonly OrgUnitRow[]): string {
 /** The store as the operator, or as the user `--as` names. */
 async function storeFor(db: Database, as: string | undefined): Promise<OrgStore> {
   if (!as) return sqlOrgStore((fn) => db.transaction(fn));
-  const found = await db.query<{ id: string }>('select id from auth.users where lower(email) = lower($1)', [as.trim()]);
-  const userId = found.rows[0]?.id;
-  if (!userId) throw new CliError(`找不到邮箱为“${as}”的用户`, 2);
+  const userId = await userIdOf(db, as, '--as');
   return sqlOrgStore((fn) => asUser(db, { userId }, fn));
 }
 
@@ -109,7 +98,7 @@ export async function runOrgs(argv: readonly string[], out: Output, cwd: string)
       return;
     }
     if (action === 'add') {
-      const parent = findUnit(units, required(values.parent, '--parent'));
+      const parent = findOrg(units, required(values.parent, '--parent'), { option: '--parent' });
       const added = await store.add({
         parentId: parent.id,
         kind: kindOf(required(values.kind, '--kind')),
@@ -122,10 +111,10 @@ export async function runOrgs(argv: readonly string[], out: Output, cwd: string)
       out.stdout(`已新增机构“${added.name}”（${kindLabel(added.kind)}，上级“${parent.name}”）：${added.id}\n`);
       return;
     }
-    const unit = findUnit(units, required(values.org, '--org'));
+    const unit = findOrg(units, required(values.org, '--org'));
     const reason = required(values.reason, '--reason');
     if (action === 'move') {
-      const parent = findUnit(units, required(values.parent, '--parent'));
+      const parent = findOrg(units, required(values.parent, '--parent'), { option: '--parent' });
       await store.move(unit.id, parent.id, reason);
       out.stdout(`已把机构“${unit.name}”移到“${parent.name}”之下\n`);
       return;

@@ -13,6 +13,8 @@ import { builtInCatalog, mergeCatalogs } from '@fazhi/metrics';
 import { correctionCases, correctionCatalog, extendedMediationCases, upgradedModel } from '../testing/upgrade-model.js';
 import { generatedMigrations } from './index.js';
 import { businessKeyCheckSql } from './record-rules-migration.js';
+import { evaluatorFunctionsSql } from './indicators-migration.js';
+import { measureMonthsSql } from './measure-months.js';
 
 /**
  * "A new kind gets exactly what a built-in kind gets", checked in the catalogs of two databases:
@@ -68,6 +70,8 @@ describe.each(testDatabases())('a kind added by a model migration equals a built
     // Nor do they check business keys per statement: the migration that switched the built-in kinds
     // over (20261205040800) did it with the generator the model migration uses.
     await builtIn.exec(model.registry.list().filter((k) => k.businessKey).map(businessKeyCheckSql).join('\n'));
+    // Nor the figures per unit and month, which 20261206000100 adds for the shipped model only.
+    await builtIn.exec(`${measureMonthsSql(model.catalog, model.registry)}\n${evaluatorFunctionsSql(model.catalog, model.registry)}`);
   }, 180_000);
   afterAll(async () => {
     await upgraded?.close();

@@ -1,6 +1,7 @@
 import { columnName, type FieldDef, type RecordKind } from '@fazhi/domain';
 import type { Catalog } from '@fazhi/metrics';
-import { indicatorFunctionsSql } from './indicators-migration.js';
+import { evaluatorFunctionsSql } from './indicators-migration.js';
+import { measureMonthsSql } from './measure-months.js';
 import { modelSnapshot, snapshotHash, snapshotRegistry, type ModelSnapshot, type SchemaModel } from './model-snapshot.js';
 import { personalColumnsSql } from './personal-columns.js';
 import { maskedWriteTriggerName, personalKindParts, personalValueFunction } from './personal-fields-migration.js';
@@ -226,10 +227,12 @@ export function modelMigrationPlan(fromModel: ModelSnapshot, toModel: SchemaMode
   if (labelled.length) blocks.unshift(`-- Kinds for the storage policies ${'-'.repeat(60)}\n${recordKindsSql(labelled)}`);
   const duplicates = duplicatesSql(toRegistry.list(), 'create or replace');
   if (duplicates !== duplicatesSql(fromRegistry.list(), 'create or replace')) blocks.push(duplicates);
-  const indicators = indicatorFunctionsSql(to.catalog, toRegistry);
+  const evaluator = evaluatorFunctionsSql(to.catalog, toRegistry);
   const catalogChanged = !same(from.catalog, to.catalog);
-  if (catalogChanged || indicators !== indicatorFunctionsSql(from.catalog, fromRegistry)) {
-    blocks.push(`-- The SQL evaluator of the catalog ${'-'.repeat(60)}\n${indicators}`);
+  if (catalogChanged || evaluator !== evaluatorFunctionsSql(from.catalog, fromRegistry)) {
+    // The month tables first: private.measure_values_by_month reads them.
+    blocks.push(measureMonthsSql(to.catalog, toRegistry));
+    blocks.push(`-- The SQL evaluator of the catalog ${'-'.repeat(60)}\n${evaluator}`);
   }
 
   const changes = [

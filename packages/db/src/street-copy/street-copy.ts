@@ -1,4 +1,5 @@
 import { columnName, type RecordKind } from '@fazhi/domain';
+import { rebuildMeasureMonths } from '../measure-months.js';
 import type { SqlExecutor } from '../client.js';
 import { advanceIdentity, dumpTable, quotedTable, restoreColumns, restoreRows, RowRefused, tableExists, type TableRow } from './table-rows.js';
 
@@ -235,6 +236,8 @@ export async function writeStreetCopy(tx: SqlExecutor, copy: CopyToWrite): Promi
   await writePart(tx, copy, 'audit', counts);
   for (const table of identityTables) await advanceIdentity(tx, table);
   await tx.query('set local session_replication_role = origin');
+  // The restored columns (deletion marks among them) bypassed the triggers keeping these current.
+  await rebuildMeasureMonths(tx);
   return { counts, filesToUpload: haveBytes ? 0 : copy.files.size };
 }
 
