@@ -5,7 +5,8 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { createPluginDatabase, renderPlugin, type PluginDatabase } from '../../testing/index.js';
-import { pointStaff, pointTrainings, viewsPlugin } from '../views/views-kinds.test-helper.js';
+import { clickButton } from '../../testing/index.js';
+import { pointStaff, pointTasks, pointTrainings, viewsPlugin } from '../views/views-kinds.test-helper.js';
 
 // What one page or sort change of a list costs the browser: the data provider's calls, and how many
 // components newly resolve the route through Refine (each one matches the URL against every
@@ -14,6 +15,8 @@ const plugin = viewsPlugin;
 const year = Number(todayInShanghai().slice(0, 4));
 const staff = Array.from({ length: 45 }, (_, i) => ({ id: `staff-${i}`, name: `人员${String(i).padStart(2, '0')}`, since: `2020-01-${String((i % 28) + 1).padStart(2, '0')}` }));
 const hours = (i: number) => i * 2;
+/** Tasks for the 看板: every third one done without a rating (the 未评价 rule). */
+const tasks = Array.from({ length: 30 }, (_, i) => ({ id: `task-${i}`, taskNo: `T${String(i).padStart(3, '0')}`, assignedOn: `${year}-01-05`, stage: i % 3 === 0 ? 'done' : 'open', rating: null }));
 
 let database: PluginDatabase;
 let streetOrg: string;
@@ -29,6 +32,7 @@ beforeAll(async () => {
   database = await createPluginDatabase(plugin);
   streetOrg = demoOrgsOf(database.dataset.orgs, database.dataset.manifest.rootOrgId).streetId;
   await insert(pointStaff, staff);
+  await insert(pointTasks, tasks);
   await insert(pointTrainings, staff.map((s, i) => ({ id: `tr-${i}`, staffId: s.id, course: '执法规范', trainedOn: `${year}-01-10`, hours: hours(i) })));
 }, 180_000);
 afterAll(() => database?.close());
@@ -81,4 +85,34 @@ test('a page or sort change asks one list query and one related-sum query, and n
   await change(() => fireEvent.click(screen.getByTitle('下一页')), '人员20');
   await change(() => fireEvent.click(screen.getByTitle('下一页')), '人员40');
   await change(() => fireEvent.click(screen.getAllByText('姓名', { selector: 'th *' })[0]!), staff.map((s) => s.name).sort().reverse()[40]!);
+}, 90_000);
+
+test('in the 看板 view a filter asks the board its records once, and the hidden table nothing', async () => {
+  const calls: string[] = [];
+  await renderPlugin(plugin, {
+    user: 'admin',
+    database,
+    route: '/service-points/point-tasks',
+    wrapDataProvider: (p) => ({
+      ...p,
+      getList: (params) => {
+        calls.push(`${params.resource} ${params.pagination?.pageSize}`);
+        return p.getList(params);
+      },
+    }),
+  });
+  await screen.findByText(`共 ${tasks.length} 条`, {}, { timeout: 15_000 });
+  fireEvent.click(screen.getByText('看板'));
+  const done = async () => (await screen.findByRole('region', { name: '已办结' }, { timeout: 15_000 })) as HTMLElement;
+  await waitFor(async () => expect((await done()).querySelectorAll('.ant-card')).toHaveLength(tasks.filter((t) => t.stage === 'done').length), { timeout: 15_000 });
+  calls.length = 0;
+  fireEvent.click(screen.getByLabelText('只看未评价'));
+  await clickButton('查询');
+  // Only unrated done tasks are left: the open ones leave their column.
+  await waitFor(async () => expect((await screen.findByRole('region', { name: '待办' })).querySelectorAll('.ant-card')).toHaveLength(0), { timeout: 15_000 });
+  await new Promise((r) => setTimeout(r, 300));
+  expect(calls).toEqual(['point_tasks 200']);
+  // Back to the list: the table reads with the filter then.
+  fireEvent.click(screen.getByText('列表'));
+  await screen.findByText(`共 ${tasks.filter((t) => t.stage === 'done').length} 条`, {}, { timeout: 15_000 });
 }, 90_000);

@@ -114,6 +114,8 @@ function ListBody({ resource, plugin }: RecordPageProps) {
     sorters: { initial: restored.sorters?.length ? restored.sorters : [defaultSorter] },
     filters: { permanent, initial: filtersToCrud(resource, initialValues, user.orgs) },
     meta: { ...listStateHiddenFromMeta, withDeleted },
+    // The 看板 view reads the same filters itself; the hidden table waits for the list view.
+    queryOptions: { enabled: view === 'list' },
     onSearch: (values) => {
       setChosen(values);
       return filtersToCrud(resource, values, user.orgs);
