@@ -10,6 +10,9 @@ export function resourcePaths(plugin: Pick<WorkAreaPlugin, 'id'>, resource: Plug
   return { list: base, create: `${base}/create`, edit: `${base}/edit/:id`, show: `${base}/show/:id` };
 }
 
+/** The path of one record's page (`resourcePaths(…).show` or `.edit` with its id). */
+export const recordPath = (route: string, id: string | number) => route.replace(':id', encodeURIComponent(String(id)));
+
 /** The plugin's dashboard route. */
 export const dashboardPath = (plugin: Pick<WorkAreaPlugin, 'id'>) => `/${plugin.id}`;
 

@@ -38,6 +38,8 @@ export interface RenderPluginOptions {
   indicators?: IndicatorSource | false;
   /** Wraps the real data provider, e.g. to make one call fail the way a server might. */
   wrapDataProvider?: (provider: Required<DataProvider>) => DataProvider;
+  /** Wraps the real router provider, e.g. to count how many components resolve the route. */
+  wrapRouterProvider?: (provider: typeof routerProvider) => typeof routerProvider;
   /** Org and year the dashboard shows. */
   dashboardOrgId?: string;
   dashboardYear?: number;
@@ -116,7 +118,7 @@ export async function renderPlugin(given: WorkAreaPlugin, opts: RenderPluginOpti
         <MemoryRouter initialEntries={[route]}>
           <Refine
             dataProvider={opts.wrapDataProvider ? opts.wrapDataProvider(provider) : provider}
-            routerProvider={routerProvider}
+            routerProvider={opts.wrapRouterProvider ? opts.wrapRouterProvider(routerProvider) : routerProvider}
             accessControlProvider={accessControlProvider}
             i18nProvider={i18nProvider}
             notificationProvider={useNotificationProvider}

@@ -1,4 +1,5 @@
 import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Select, Space, TreeSelect, type FormProps } from 'antd';
+import { memo } from 'react';
 import type { PluginResource } from '../../plugin.js';
 import { orgTreeData } from '../fields/org-tree.js';
 import { useFazhiServices } from '../services-context.js';
@@ -6,8 +7,11 @@ import type { Labels } from '../use-labels.js';
 import { attentionRulesOf } from '../views/attention.js';
 import { attentionFilterName, listFiltersOf, resolveFilter, type ResolvedFilter } from './list-filters.js';
 
-/** The filter form above a list; submitting runs `useTable`'s `onSearch` (server-side filtering). */
-export function FilterBar({ resource, formProps, labels }: { resource: PluginResource; formProps: FormProps; labels: Labels }) {
+/**
+ * The filter form above a list; submitting runs `useTable`'s `onSearch` (server-side filtering).
+ * Memoised: the list re-renders on every page or sort change, which leaves the form as it is.
+ */
+export const FilterBar = memo(function FilterBar({ resource, formProps, labels }: { resource: PluginResource; formProps: FormProps; labels: Labels }) {
   const filters = listFiltersOf(resource).map((f) => resolveFilter(resource, f));
   return (
     <Form {...formProps} layout="inline" style={{ rowGap: 8, marginBottom: 16 }}>
@@ -36,7 +40,7 @@ export function FilterBar({ resource, formProps, labels }: { resource: PluginRes
       </Form.Item>
     </Form>
   );
-}
+});
 
 const years = () => {
   const now = new Date().getFullYear();

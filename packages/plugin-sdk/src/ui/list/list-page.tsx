@@ -1,11 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { findField, todayInShanghai } from '@fazhi/domain';
 import { getDefaultSortOrder, List, useTable } from '@refinedev/antd';
-import { useCan, useLink, useNavigation, type BaseRecord, type CrudFilter, type HttpError } from '@refinedev/core';
+import { useCan, useNavigation, type BaseRecord, type CrudFilter, type HttpError } from '@refinedev/core';
 import { Alert, Button, Segmented, Space, Switch, Table, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { useLocation, useNavigate, useNavigationType } from 'react-router';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ComponentProps } from 'react';
+// React Router's Link for the rows' titles, not Refine's: Refine's resolves the route against every
+// resource of the console each time one mounts, 20 times on every page or sort change.
+import { Link, useLocation, useNavigate, useNavigationType } from 'react-router';
 import { hasRight } from '../../host/access-control.js';
+import { recordPath, resourcePaths } from '../../host/resource-routes.js';
 import type { RecordPageProps } from '../../plugin.js';
 import { FieldValue } from '../fields/field-value.js';
 import { orgName, subtreeOf } from '../fields/org-tree.js';
@@ -25,7 +28,7 @@ import { useColumnPrefs } from './column-prefs.js';
 import { FilterBar } from './filter-bar.js';
 import { filtersToCrud, listFiltersOf } from './list-filters.js';
 import { listStateFromSearch, listStateHiddenFromMeta, listStateToSearch } from './list-state.js';
-import { RowActions } from './row-actions.js';
+import { RowActions, useRowActionHandlers } from './row-actions.js';
 
 const unsortable = new Set(['longtext', 'enum-set']);
 /** Dates, codes and amounts keep to one line (a wrapped 2024-03-05 reads as two values). */
@@ -87,8 +90,7 @@ function ListBody({ resource, plugin }: RecordPageProps) {
   const { drill, ignored } = useListDrill(kind);
   const permanent = useMemo(() => (drill ? [...scope, drill.filter] : scope), [scope, drill]);
   const drilledValue = useListedValue(drill, kind.id, scope);
-  const Link = useLink();
-  const { showUrl, create } = useNavigation();
+  const { create } = useNavigation();
   const [withDeleted, setWithDeleted] = useState(false);
   const [view, setView] = useState<'list' | 'board'>('list');
   const { year } = useDashboardScope();
@@ -112,11 +114,23 @@ function ListBody({ resource, plugin }: RecordPageProps) {
     sorters: { initial: restored.sorters?.length ? restored.sorters : [defaultSorter] },
     filters: { permanent, initial: filtersToCrud(resource, initialValues, user.orgs) },
     meta: { ...listStateHiddenFromMeta, withDeleted },
+    // The 看板 view reads the same filters itself; the hidden table waits for the list view.
+    queryOptions: { enabled: view === 'list' },
     onSearch: (values) => {
       setChosen(values);
       return filtersToCrud(resource, values, user.orgs);
     },
   });
+
+  // The filter form's props, the same object from render to render so the form (its selects, date
+  // pickers and unit tree) is not rendered again by a page or sort change. Refine's `onFinish` is
+  // a new function each render: the form calls the latest through a ref.
+  const latestOnFinish = useRef(searchFormProps.onFinish);
+  useLayoutEffect(() => {
+    latestOnFinish.current = searchFormProps.onFinish;
+  });
+  const onFinish = useCallback((values: Record<string, unknown>) => latestOnFinish.current?.(values), []);
+  const filterFormProps = useMemo<ComponentProps<typeof FilterBar>['formProps']>(() => ({ form: searchFormProps.form, initialValues, onFinish }), [searchFormProps.form, initialValues, onFinish]);
 
   // Every change of filters, sort or page becomes a history entry (the first one replaces).
   const first = useRef(true);
@@ -130,6 +144,8 @@ function ListBody({ resource, plugin }: RecordPageProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- written when the list's own state changes, not the URL
   }, [chosen, sorters, currentPage, pageSize]);
 
+  const rowActions = useRowActionHandlers(plugin, resource, labels);
+  const showRoute = resourcePaths(plugin, resource).show;
   const titleKey = kind.titleField;
   const ids = useMemo(() => (tableProps.dataSource ?? []).map((r) => String(r.id)), [tableProps.dataSource]);
   const sums = useRelatedSums(resource, ids, year);
@@ -153,7 +169,8 @@ function ListBody({ resource, plugin }: RecordPageProps) {
           if (f.key !== titleKey) return shown;
           return (
             <Space size={4}>
-              <Link to={showUrl(kind.id, record.id!)}>{shown}</Link>
+              {/* React Router's link, not Refine's: Refine's resolves the route against every resource on each mount, per row. */}
+              <Link to={recordPath(showRoute, record.id!)}>{shown}</Link>
               {record.deletedAt ? <Tag color="red">{t('fazhi.list.deleted')}</Tag> : null}
               {rulesMet(rules, record, today).map((m) => (
                 <Tag key={m.id} color="red">
@@ -193,9 +210,9 @@ function ListBody({ resource, plugin }: RecordPageProps) {
     {
       key: '__actions',
       title: t('fazhi.list.actions'),
-      render: (_: unknown, record: BaseRecord) => <RowActions resource={resource} area={plugin.area} record={record} labels={labels} />,
+      render: (_: unknown, record: BaseRecord) => <RowActions user={user} area={plugin.area} record={record} actions={rowActions} labels={labels} />,
     },
-  ], [columns, kind, labels, user, plugin.area, resource, titleKey, Link, showUrl, t, rules, today, sums, sorters]);
+  ], [columns, kind, labels, user, plugin.area, resource, titleKey, showRoute, t, rules, today, sums, sorters, rowActions]);
 
   return (
     <List
@@ -240,7 +257,7 @@ function ListBody({ resource, plugin }: RecordPageProps) {
       <DuplicateKeysNotice kind={kind} />
       {drill ? <DrillBanner drill={drill} kind={kind} value={drilledValue} labels={labels} /> : null}
       {ignored ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t(ignored.key, ignored.params)} /> : null}
-      <FilterBar resource={resource} formProps={{ ...searchFormProps, initialValues }} labels={labels} />
+      <FilterBar resource={resource} formProps={filterFormProps} labels={labels} />
       {followsYear && !chosen ? (
         <Typography.Paragraph type="secondary" style={{ marginTop: -8 }} data-follows-year={dashboardYear}>
           {t('fazhi.list.followsYear', { year: dashboardYear })}

@@ -1,9 +1,12 @@
 import { DeleteOutlined, EditOutlined, EyeOutlined, UndoOutlined } from '@ant-design/icons';
-import { useCustomMutation, useDelete, useInvalidate, useNavigation, type BaseRecord } from '@refinedev/core';
+import { useCustomMutation, useDelete, useInvalidate, type BaseRecord } from '@refinedev/core';
 import { Button, Popconfirm, Space } from 'antd';
+import { useMemo } from 'react';
+import { useNavigate } from 'react-router';
 import { hasRight, rightOfAction } from '../../host/access-control.js';
-import type { PluginResource } from '../../plugin.js';
-import { useFazhiServices } from '../services-context.js';
+import type { ConsoleUser } from '../../services.js';
+import { recordPath, resourcePaths } from '../../host/resource-routes.js';
+import type { PluginResource, WorkAreaPlugin } from '../../plugin.js';
 import type { Labels } from '../use-labels.js';
 
 /**
@@ -11,39 +14,59 @@ import type { Labels } from '../use-labels.js';
  * same rule as the console's `accessControlProvider` (both are `hasRight`), but synchronous: a
  * page of 20 rows would otherwise run 60 `useCan` queries, each re-rendering the table as it resolves.
  */
-export function useRecordCan(area: string, action: string, record?: BaseRecord) {
-  const { user } = useFazhiServices();
-  return hasRight(user, rightOfAction(action), area, (record?.orgId as string | undefined) ?? null);
+const recordCan = (user: ConsoleUser, area: string, action: string, record: BaseRecord) => hasRight(user, rightOfAction(action), area, (record.orgId as string | undefined) ?? null);
+
+/** What the rows' buttons do, shared by every row of one list; the same object until a delete or restore starts or ends. */
+export interface RowActionHandlers {
+  show(id: BaseRecord['id']): void;
+  edit(id: BaseRecord['id']): void;
+  remove(record: BaseRecord): void;
+  restore(record: BaseRecord): void;
+  /** The record being deleted or restored, whose button spins. */
+  busyId: BaseRecord['id'] | undefined;
 }
 
-/** Show / edit / soft-delete (with confirm) for live rows; restore for deleted ones. Hidden when `can` says no. */
-export function RowActions({ resource, area, record, labels }: { resource: PluginResource; area: string; record: BaseRecord; labels: Labels }) {
+/**
+ * The row actions' Refine hooks, once per list rather than once per row: each of them resolves
+ * the current route against every resource of the console (Refine's `useParsed`) when it mounts,
+ * and a page or sort change mounts a fresh set of rows, so per-row hooks cost 20 rows × 5 route
+ * matches on every change (a quarter of the list's main-thread time after a sort). Pages are
+ * reached by their paths (Refine's `useNavigation` returns new functions on every render, which
+ * would rebuild the table's columns and so re-render every cell).
+ */
+export function useRowActionHandlers(plugin: Pick<WorkAreaPlugin, 'id'>, resource: PluginResource, labels: Labels): RowActionHandlers {
   const kind = resource.kind.id;
-  const { show, edit } = useNavigation();
-  const canShow = useRecordCan(area, 'show', record);
-  const canEdit = useRecordCan(area, 'edit', record);
-  const canDelete = useRecordCan(area, 'delete', record);
+  const navigate = useNavigate();
   const { mutate: remove, mutation: removing } = useDelete();
   const { mutate: custom, mutation: restoring } = useCustomMutation();
   const invalidate = useInvalidate();
-  const id = record.id!;
-  const version = record.version as number | undefined;
   const t = labels.t;
+  const busyId = removing.isPending ? removing.variables?.id : restoring.isPending ? (restoring.variables?.values as { id?: BaseRecord['id'] } | undefined)?.id : undefined;
+  const paths = useMemo(() => resourcePaths(plugin, resource), [plugin, resource]);
+  return useMemo(
+    () => ({
+      show: (id) => navigate(recordPath(paths.show, id!)),
+      edit: (id) => navigate(recordPath(paths.edit, id!)),
+      remove: (record) => remove({ resource: kind, id: record.id!, meta: { version: record.version }, mutationMode: 'pessimistic' }),
+      restore: (record) =>
+        custom(
+          { url: 'restore', method: 'post', values: { resource: kind, id: record.id, version: record.version }, successNotification: () => ({ type: 'success', message: t('fazhi.list.restored') }) },
+          { onSuccess: () => invalidate({ resource: kind, invalidates: ['list', 'many', 'detail'] }) },
+        ),
+      busyId,
+    }),
+    [kind, navigate, paths, remove, custom, invalidate, t, busyId],
+  );
+}
 
+/** Show / edit / soft-delete (with confirm) for live rows; restore for deleted ones. Hidden when the user's rights say no. */
+export function RowActions({ user, area, record, actions, labels }: { user: ConsoleUser; area: string; record: BaseRecord; actions: RowActionHandlers; labels: Labels }) {
+  const t = labels.t;
+  const busy = actions.busyId !== undefined && actions.busyId === record.id;
   if (record.deletedAt) {
-    return canDelete ? (
-      <Popconfirm
-        title={t('fazhi.list.restoreConfirm')}
-        okText={t('fazhi.list.restore')}
-        cancelText={t('buttons.cancel')}
-        onConfirm={() =>
-          custom(
-            { url: 'restore', method: 'post', values: { resource: kind, id, version }, successNotification: () => ({ type: 'success', message: t('fazhi.list.restored') }) },
-            { onSuccess: () => invalidate({ resource: kind, invalidates: ['list', 'many', 'detail'] }) },
-          )
-        }
-      >
-        <Button size="small" icon={<UndoOutlined />} loading={restoring.isPending}>
+    return recordCan(user, area, 'delete', record) ? (
+      <Popconfirm title={t('fazhi.list.restoreConfirm')} okText={t('fazhi.list.restore')} cancelText={t('buttons.cancel')} onConfirm={() => actions.restore(record)}>
+        <Button size="small" icon={<UndoOutlined />} loading={busy}>
           {t('fazhi.list.restore')}
         </Button>
       </Popconfirm>
@@ -51,25 +74,25 @@ export function RowActions({ resource, area, record, labels }: { resource: Plugi
   }
   return (
     <Space size="small">
-      {canShow && (
-        <Button size="small" icon={<EyeOutlined />} onClick={() => show(kind, id)}>
+      {recordCan(user, area, 'show', record) && (
+        <Button size="small" icon={<EyeOutlined />} onClick={() => actions.show(record.id)}>
           {t('buttons.show')}
         </Button>
       )}
-      {canEdit && (
-        <Button size="small" icon={<EditOutlined />} onClick={() => edit(kind, id)}>
+      {recordCan(user, area, 'edit', record) && (
+        <Button size="small" icon={<EditOutlined />} onClick={() => actions.edit(record.id)}>
           {t('buttons.edit')}
         </Button>
       )}
-      {canDelete && (
+      {recordCan(user, area, 'delete', record) && (
         <Popconfirm
           title={t('fazhi.list.deleteConfirm')}
           okText={t('buttons.delete')}
           okButtonProps={{ danger: true }}
           cancelText={t('buttons.cancel')}
-          onConfirm={() => remove({ resource: kind, id, meta: { version }, mutationMode: 'pessimistic' })}
+          onConfirm={() => actions.remove(record)}
         >
-          <Button size="small" danger icon={<DeleteOutlined />} loading={removing.isPending}>
+          <Button size="small" danger icon={<DeleteOutlined />} loading={busy}>
             {t('buttons.delete')}
           </Button>
         </Popconfirm>

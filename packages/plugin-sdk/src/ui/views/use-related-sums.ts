@@ -1,5 +1,5 @@
 import { useList, type BaseRecord } from '@refinedev/core';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { PluginResource, RelatedSumColumn } from '../../plugin.js';
 import { useFazhiServices } from '../services-context.js';
 import { relatedSumFilters, sumsByRecord } from './related-sums.js';
@@ -23,5 +23,13 @@ function useRelatedSum(col: RelatedSumColumn, ids: readonly string[], year: numb
  */
 export function useRelatedSums(resource: PluginResource, ids: readonly string[], year: number): (Map<string, number> | undefined)[] {
   // eslint-disable-next-line react-hooks/rules-of-hooks -- fixed per resource (see above)
-  return (resource.relatedSums ?? []).map((col) => useRelatedSum(col, ids, year));
+  const sums = (resource.relatedSums ?? []).map((col) => useRelatedSum(col, ids, year));
+  // The same array while every sum is the same: the list's columns depend on it, and new columns
+  // re-render every cell (React's "information from previous renders" pattern).
+  const [kept, setKept] = useState(sums);
+  if (sums.some((s, i) => s !== kept[i])) {
+    setKept(sums);
+    return sums;
+  }
+  return kept;
 }
