@@ -6,6 +6,9 @@ import { main } from './main.js';
 /** An empty working directory, so no `fazhi.config.*` around the test run changes the model. */
 const isolated = mkdtempSync(join(tmpdir(), 'fazhi-cwd-'));
 
+// Dataset snapshots of the test run go to a folder of its own, not the user's cache.
+process.env.FAZHI_CACHE_DIR ??= mkdtempSync(join(tmpdir(), 'fazhi-cache-'));
+
 /** Runs the CLI in-process in `cwd` and captures what it prints. */
 export async function runCliIn(cwd: string, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';

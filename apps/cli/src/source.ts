@@ -1,8 +1,9 @@
-import { DatasetError, fileErrorMessage, formatProblem, loadDataset, type Dataset, type DatasetProblem } from '@fazhi/dataset';
+import { DatasetError, fileErrorMessage, formatProblem, loadDataset, loadDatasetWithSnapshot, type Dataset, type DatasetProblem } from '@fazhi/dataset';
 import { isStreetLevel, type AnyRecord, type OrgTree, type OrgUnit } from '@fazhi/domain';
 import type { ReportStore } from '@fazhi/db';
 import type { FazhiModel } from '@fazhi/model';
 import { stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { CliError } from './cli-error.js';
 import { memoryIndicators, type IndicatorSource } from './indicator-source.js';
@@ -41,6 +42,16 @@ function inForceFrom(model: FazhiModel): Map<string, string> {
   return new Map(model.catalog.measures.flatMap((m) => (m.period.type === 'asOfEnd' ? [[m.kind, m.period.field] as const] : [])));
 }
 
+/**
+ * Where validated datasets are kept between runs (see `loadDatasetWithSnapshot`): FAZHI_CACHE_DIR,
+ * else the user's cache folder (XDG_CACHE_HOME or ~/.cache) under fazhi/datasets. FAZHI_CACHE_DIR
+ * set empty turns the snapshots off: every run then validates the folder in full.
+ */
+export function datasetCacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.FAZHI_CACHE_DIR !== undefined) return env.FAZHI_CACHE_DIR || null;
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'fazhi', 'datasets');
+}
+
 /** `--dataset DIR` names a folder that can be read (checked before slower work, e.g. opening a database). */
 export async function checkDatasetDir(dir: string): Promise<void> {
   const info = await stat(dir).catch((e: unknown) => e as NodeJS.ErrnoException);
@@ -55,7 +66,9 @@ export async function checkDatasetDir(dir: string): Promise<void> {
 export async function loadDatasetForCli(dir: string, out: Output, model: FazhiModel): Promise<Dataset> {
   await checkDatasetDir(dir);
   try {
-    const ds = await loadDataset(dir, { registry: model.registry, inForceFrom: inForceFrom(model) });
+    const opts = { registry: model.registry, inForceFrom: inForceFrom(model) };
+    const cacheDir = datasetCacheDir();
+    const ds = cacheDir ? await loadDatasetWithSnapshot(dir, { ...opts, cacheDir }) : await loadDataset(dir, opts);
     out.stderr(formatWarnings(ds.warnings));
     return ds;
   } catch (e) {

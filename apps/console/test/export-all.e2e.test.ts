@@ -52,7 +52,9 @@ describe('导出全部数据 (embedded) → fazhi import --all on PostgreSQL 15'
     expect(exported.suggested).toMatch(/^南沙街道-全部数据-\d{4}-\d{2}-\d{2}\.zip$/);
     await page.getByText(/可用 fazhi import --all --file 导入服务器数据库/).waitFor();
     await screenshot(page, 'export-all-done');
-    // The notice lies over the user menu until it goes (8 s).
+    // The notice lies over the user menu until it goes (8 s). antd holds a message while the pointer
+    // is on it, and the pointer is still where the menu entry was: move it off, as a reader would.
+    await page.mouse.move(10, 400);
     await page.getByText(/可用 fazhi import --all --file 导入服务器数据库/).waitFor({ state: 'detached', timeout: 30_000 });
     // The browser's database as it is now, to compare the server with.
     const backup = await downloadFromMenu(page, '备份本机数据库', 'export-all-source.fazhi-backup');

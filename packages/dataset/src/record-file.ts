@@ -1,4 +1,4 @@
-import { cellValue, coerceCell, fieldValueSchema, refusedCell, formatCell, normalizeDateTime, validateRecord, type AnyRecord, type FieldDef, type RecordKind, type ValidationIssue } from '@fazhi/domain';
+import { cellValue, coerceCell, fieldValueSchema, refusedCell, formatCell, normalizeDateTime, validateRecord, validateRecordValues, type AnyRecord, type FieldDef, type RecordKind, type ValidationIssue } from '@fazhi/domain';
 import { unstorableCharProblem } from './cell-text.js';
 import { cellCountProblem, csvProblems, readHeader, type ColumnSpec } from './columns.js';
 import { readCsv, writeCsv } from './csv-text.js';
@@ -46,7 +46,9 @@ export function readRecordFile(kind: RecordKind, text: string, origin?: Pick<Dec
   const problems: DatasetProblem[] = [...csvProblems(file, csv.problems, header, specs), ...header.problems];
   const records: AnyRecord[] = [];
   const rows: RowRef[] = [];
-  const refFields = kind.fields.filter((f) => f.type === 'ref');
+  // Each ref field with its place among the row's values.
+  const refFields = kind.fields.flatMap((f, k) => (f.type === 'ref' ? [[f, k + 3] as const] : []));
+  const values: unknown[] = new Array(kind.fields.length + 3);
 
   // Cell index of each column, looked up once per file rather than once per cell.
   const idAt = header.index.get('id');
@@ -67,30 +69,35 @@ export function readRecordFile(kind: RecordKind, text: string, origin?: Pick<Dec
     }
     // Fields whose cell failed to coerce, or whose column is missing: their schema issues would repeat.
     let silenced: Set<string> | null = header.missing.size ? new Set(header.missing) : null;
+    // The row's values in record key order (id, orgId, deletedAt, fields), validated as they are:
+    // no input object per row (see validateRecordValues).
     const deletedText = (cellAt(r.cells, deletedAtAt) ?? '').trim();
-    const input: Record<string, unknown> = {
-      id: (cellAt(r.cells, idAt) ?? '').trim(),
-      orgId: (cellAt(r.cells, orgIdAt) ?? '').trim(),
-      deletedAt: deletedText === '' ? null : (normalizeDateTime(deletedText) ?? deletedText),
-    };
+    const id = (cellAt(r.cells, idAt) ?? '').trim();
+    const orgId = (cellAt(r.cells, orgIdAt) ?? '').trim();
+    values[0] = id;
+    values[1] = orgId;
+    values[2] = deletedText === '' ? null : (normalizeDateTime(deletedText) ?? deletedText);
     for (let k = 0; k < kind.fields.length; k++) {
       const f = kind.fields[k]!;
       const cell = cellAt(r.cells, fieldAt[k]);
       const value = cellValue(f, cell, fileCells);
-      if (value !== refusedCell) input[f.key] = value;
+      if (value !== refusedCell) values[k + 3] = value;
       else {
         // Worded only for the few cells refused (coerceCell says why).
         const res = coerceCell(f, cell, fileCells);
-        input[f.key] = null;
+        values[k + 3] = null;
         (silenced ??= new Set()).add(f.key);
         problems.push({ file, row: r.row, field: f.label, key: f.key, message: res.ok ? `「${f.label}」的值无效` : res.message });
       }
     }
-    const refs = refFields.length ? new Map<string, string>() : noRefs;
-    for (const f of refFields) if (typeof input[f.key] === 'string') (refs as Map<string, string>).set(f.key, input[f.key] as string);
-    rows.push({ row: r.row, id: input.id as string, orgId: input.orgId as string, refs });
+    let refs: Map<string, string> | null = null;
+    for (const [f, at] of refFields) {
+      const target = values[at];
+      if (typeof target === 'string') (refs ??= new Map()).set(f.key, target);
+    }
+    rows.push({ row: r.row, id, orgId, refs: refs ?? noRefs });
 
-    const checked = validateRecord(kind, input);
+    const checked = validateRecordValues(kind, values);
     if (checked.ok) {
       if (!silenced) records.push(checked.value);
       continue;

@@ -71,7 +71,12 @@ describe('supabaseReportStore', () => {
       ['POST', '/rest/v1/rpc/move_report', { p_version: 'v1', p_status: 'draft', p_reason: '数字待核' }],
       ['POST', '/rest/v1/rpc/move_report', { p_version: 'v1', p_status: 'review' }],
       ['POST', '/rest/v1/rpc/reopen_report_year', { p_org: orgId, p_year: 2024, p_reason: '补录' }],
-      ['POST', '/rest/v1/rpc/district_comparison', { p_parent: 'D', p_year: 2024 }],
+      // Read-only, so GET with its arguments in the query: Supabase sends only GETs to read replicas.
+      ['GET', '/rest/v1/rpc/district_comparison', undefined],
+    ]);
+    expect(rec.requests.at(-1)!.params).toEqual([
+      ['p_parent', 'D'],
+      ['p_year', '2024'],
     ]);
   });
 

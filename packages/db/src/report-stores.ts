@@ -63,7 +63,11 @@ function answer<T>(r: { data: T | null; error: { message: string } | null }, doi
   return r.data;
 }
 
-/** Over PostgREST: the tables with `select`, the functions as `POST /rest/v1/rpc/<name>`. */
+/**
+ * Over PostgREST: the tables with `select`, the functions as `POST /rest/v1/rpc/<name>`, except the
+ * read-only `district_comparison` as GET: Supabase sends only GET requests to read replicas, and
+ * the supervisors' comparison is what a province-size deployment wants to read from one.
+ */
 export function supabaseReportStore(client: Client): ReportStore {
   return {
     versions: async (orgId, year) =>
@@ -87,7 +91,7 @@ export function supabaseReportStore(client: Client): ReportStore {
     },
     saveTemplate: async (orgId, template) => savedTemplateFromRow(answer(await client.rpc('save_report_template', { p_org: orgId, p_template: template as never }), '保存报告模板') as Row),
     districtComparison: async (parentId, year) => {
-      const data = answer(await client.rpc('district_comparison', { p_parent: parentId, p_year: year }), '读取街道对比');
+      const data = answer(await client.rpc('district_comparison', { p_parent: parentId, p_year: year }, { get: true }), '读取街道对比');
       if (!Array.isArray(data)) throw new Error('函数 district_comparison 的返回值不是数据行列表，请检查数据库迁移');
       return districtComparisonFromRows(parentId, year, data as Row[]);
     },

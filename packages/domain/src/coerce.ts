@@ -1,6 +1,6 @@
 import type { FieldDef } from './fields.js';
 import { messages } from './messages.js';
-import { isoDateTimePattern, isRealDate } from './schema.js';
+import { hasRealDatePart, isoDateTimePattern, isRealDate } from './schema.js';
 
 export type CoerceResult = { ok: true; value: unknown } | { ok: false; message: string };
 
@@ -48,7 +48,7 @@ const twoDigits = (text: string, at: number) => (text.charCodeAt(at) - 48) * 10 
  * with a real date and time: the slow path would rebuild the same text, at a dozen allocations a cell.
  */
 function isStoredDateTime(text: string): boolean {
-  return isoDateTimePattern.test(text) && isRealDate(text.slice(0, 10)) && twoDigits(text, 11) <= 23 && twoDigits(text, 14) <= 59 && twoDigits(text, 17) <= 59;
+  return isoDateTimePattern.test(text) && hasRealDatePart(text) && twoDigits(text, 11) <= 23 && twoDigits(text, 14) <= 59 && twoDigits(text, 17) <= 59;
 }
 
 /** Parses a yuan amount (`1234.5`, `1,234.50`, `¥1234`) into integer fen without float arithmetic. */

@@ -15,6 +15,8 @@ type Check = (value: unknown, today: () => string) => unknown;
 /** Dependencies the schema module passes in (it owns them; importing it here would be circular). */
 export interface QuickDeps {
   isRealDate: (text: string) => boolean;
+  /** `isRealDate(text.slice(0, 10))` for a text that matches `isoDateTimePattern`. */
+  hasRealDatePart: (text: string) => boolean;
   isoDateTimePattern: RegExp;
   decimalsOf: (n: number) => number;
   holdsRules: (kind: RecordKind, record: Record<string, unknown>) => boolean;
@@ -46,7 +48,7 @@ function valueCheck(f: FieldDef, deps: QuickDeps): Check {
     case 'date':
       return (v, today) => (typeof v === 'string' && deps.isRealDate(v) && !(f.notFuture && v > today()) ? v : refused);
     case 'datetime':
-      return (v, today) => (typeof v === 'string' && deps.isoDateTimePattern.test(v) && deps.isRealDate(v.slice(0, 10)) && !(f.notFuture && v.slice(0, 10) > today()) ? v : refused);
+      return (v, today) => (typeof v === 'string' && deps.isoDateTimePattern.test(v) && deps.hasRealDatePart(v) && !(f.notFuture && v.slice(0, 10) > today()) ? v : refused);
     case 'boolean':
       return (v) => (typeof v === 'boolean' ? v : refused);
     case 'enum': {
@@ -87,28 +89,46 @@ interface QuickKind {
 
 function compileKind(kind: RecordKind, deps: QuickDeps): QuickKind {
   const deletedAt: Check = (v) => (v === null || v === undefined ? null : typeof v === 'string' && deps.isoDateTimePattern.test(v) ? v : refused);
-  const keys = ['id', 'orgId', 'deletedAt', ...kind.fields.map((f) => f.key)];
+  const keys = [...recordKeys(kind)];
   const checks = [nonEmptyText, nonEmptyText, deletedAt, ...kind.fields.map((f) => fieldCheck(f, deps))];
   return { keys, checks, known: new Set(keys) };
 }
 
 const compiled = new WeakMap<RecordKind, QuickKind>();
 
+function quickKind(kind: RecordKind, deps: QuickDeps): QuickKind {
+  let q = compiled.get(kind);
+  if (!q) compiled.set(kind, (q = compileKind(kind, deps)));
+  return q;
+}
+
+/** The keys of a kind's records, in the order a parsed record has them: id, orgId, deletedAt, then the fields. */
+export function recordKeys(kind: RecordKind): readonly string[] {
+  return ['id', 'orgId', 'deletedAt', ...kind.fields.map((f) => f.key)];
+}
+
 /** The record the kind's schema would yield for `input`, or null when unsure (ask the schema). */
 export function quickRecord(kind: RecordKind, input: unknown, today: () => string, deps: QuickDeps): AnyRecord | null {
   if (typeof input !== 'object' || input === null) return null;
   const proto = Object.getPrototypeOf(input) as unknown;
   if (proto !== Object.prototype && proto !== null) return null;
-  let q = compiled.get(kind);
-  if (!q) compiled.set(kind, (q = compileKind(kind, deps)));
+  const q = quickKind(kind, deps);
   const source = input as Record<string, unknown>;
   for (const key in source) if (!q.known.has(key)) return null;
+  return quickValues(kind, q.keys.map((key) => source[key]), today, deps);
+}
+
+/**
+ * `quickRecord` of the record whose values, in `recordKeys` order, are `values`: what a loader
+ * has of a row, checked without building an input object first.
+ */
+export function quickValues(kind: RecordKind, values: readonly unknown[], today: () => string, deps: QuickDeps): AnyRecord | null {
+  const q = quickKind(kind, deps);
   const out: Record<string, unknown> = {};
   for (let i = 0; i < q.keys.length; i++) {
-    const key = q.keys[i]!;
-    const value = q.checks[i]!(source[key], today);
+    const value = q.checks[i]!(values[i], today);
     if (value === refused) return null;
-    out[key] = value;
+    out[q.keys[i]!] = value;
   }
   return deps.holdsRules(kind, out) ? (out as AnyRecord) : null;
 }

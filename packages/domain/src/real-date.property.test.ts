@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fieldValueSchema, isRealDate } from './schema.js';
+import { fieldValueSchema, hasRealDatePart, isoDateTimePattern, isRealDate } from './schema.js';
 
 /** The definition `isRealDate` replaced: what `Date` itself accepts and prints back unchanged. */
 function realDateByDate(text: string): boolean {
@@ -16,6 +16,22 @@ describe('isRealDate', () => {
     const shaped = fc.tuple(digits(4), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
     const centuries = fc.tuple(fc.constantFrom('1600', '1700', '1900', '2000', '2100', '2400', '0000', '9999', '2024', '2023'), fc.constantFrom('02', '04', '12'), fc.constantFrom('28', '29', '30', '31')).map(([y, m, d]) => `${y}-${m}-${d}`);
     fc.assert(fc.property(fc.oneof(shaped, centuries, fc.string({ maxLength: 12 })), (text) => isRealDate(text) === realDateByDate(text)), { numRuns: 20_000 });
+  });
+});
+
+describe('hasRealDatePart', () => {
+  it('says what isRealDate says of the first ten characters, for every text of the stored date-time form', () => {
+    const stored = fc.tuple(digits(4), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), digits(2), digits(2), digits(2)).map(
+      ([y, m, d, h, min, s]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T${h}:${min}:${s}+08:00`,
+    );
+    const edges = fc.tuple(fc.constantFrom('1900', '2000', '2023', '2024', '2100'), fc.constantFrom('00', '01', '02', '12', '13'), fc.constantFrom('00', '01', '28', '29', '30', '31', '32')).map(([y, m, d]) => `${y}-${m}-${d}T09:30:00+08:00`);
+    fc.assert(
+      fc.property(fc.oneof(stored, edges), (text) => {
+        expect(isoDateTimePattern.test(text)).toBe(true);
+        expect(hasRealDatePart(text)).toBe(isRealDate(text.slice(0, 10)));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
 

@@ -3,6 +3,7 @@ import { monthsOf, type Period } from '@fazhi/domain';
 import type { IndicatorComparison, IndicatorResult } from '@fazhi/metrics';
 import type { IndicatorSource } from '@fazhi/plugin-sdk';
 import type { DataProvider } from '@refinedev/core';
+import type { ConnectedBackend } from './backend.js';
 
 /**
  * Dashboards ask for a few indicators at a time, but `indicator_values` computes all of them in
@@ -103,4 +104,23 @@ export function notifyingMethods<S extends object>(store: S, reads: readonly (ke
     };
   }
   return out as S;
+}
+
+/** The services a write can go through, with the methods of each store that only read. */
+type WritableServices = Pick<ConnectedBackend, 'dataProvider' | 'importer' | 'access' | 'orgs' | 'localAccounts'>;
+const readsOf = { importer: [], access: ['listMembers', 'listInvitations'], localAccounts: [], orgs: ['list'] } as const;
+
+/**
+ * The data provider and every store whose writes can change figures (records, imports, grants, the
+ * org tree, local accounts), each calling `onWrite` after a write. Both backends wire their services
+ * through this one list, so neither can leave a store out (the Supabase backend once notified only
+ * the data provider: after an import the dashboard kept the figures from before it).
+ */
+export function notifyingServices<S extends WritableServices>(services: S, onWrite: () => void): S {
+  const out: S = { ...services, dataProvider: notifyingWrites(services.dataProvider, onWrite) };
+  for (const name of Object.keys(readsOf) as (keyof typeof readsOf)[]) {
+    const store = services[name];
+    if (store) (out as Record<string, unknown>)[name] = notifyingMethods(store as object, readsOf[name] as readonly never[], onWrite);
+  }
+  return out;
 }

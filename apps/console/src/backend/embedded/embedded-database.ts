@@ -1,7 +1,7 @@
 import { appliedVersions, asUser, checkPassword, type Database, logPersonalDataAccess, type OrgSetup, PgliteDatabase, readDatabaseRecords, readStreetCopy, setUpOrganisation, streetCopyFiles, sqlAccessStore, sqlAttachmentStore, sqlDuplicateKeySource, sqlEvaluator, sqlLocalAccounts, sqlOrgStore, sqlRecordImporter, sqlReportStore, textParsers } from '@fazhi/db/browser';
 import { sqlDataProvider } from '@fazhi/db/refine';
 import type { FazhiModel } from '@fazhi/model';
-import { cachingIndicatorSource, notifyingMethods, notifyingWrites } from '../indicator-cache.js';
+import { cachingIndicatorSource, notifyingServices } from '../indicator-cache.js';
 import { readConsoleUser } from '@fazhi/plugin-sdk/host';
 import type { ConnectedBackend, DatabaseProgress, SignedInSession } from '../backend.js';
 import { backupFileName, readBackupFile, writeBackupFile } from './backup-file.js';
@@ -166,19 +166,25 @@ export async function connectAs(
     indicators.invalidate();
     onWrite();
   };
+  const writable = notifyingServices(
+    {
+      dataProvider: sqlDataProvider({ db, session: run, registry: model.registry }),
+      importer: sqlRecordImporter(run),
+      access: sqlAccessStore(run),
+      localAccounts: sqlLocalAccounts(run),
+      orgs: sqlOrgStore(run),
+    },
+    written,
+  );
   return {
     user,
     reloadUser: readUser,
     ...(demo ? { defaultYear: manifest.year } : {}),
-    dataProvider: notifyingWrites(sqlDataProvider({ db, session: run, registry: model.registry }), written),
+    ...writable,
     indicators,
     attachments: sqlAttachmentStore({ db, session: run }),
     duplicates: sqlDuplicateKeySource(run),
-    importer: notifyingMethods(sqlRecordImporter(run), [], written),
     reports: sqlReportStore(run),
-    access: notifyingMethods(sqlAccessStore(run), ['listMembers', 'listInvitations'], written),
-    localAccounts: notifyingMethods(sqlLocalAccounts(run), [], written),
-    orgs: notifyingMethods(sqlOrgStore(run), ['list'], written),
   };
 }
 

@@ -23,14 +23,16 @@ function numericText(v: unknown, field: string): string | null {
 
 /**
  * Rows of `public.indicator_values` over PostgREST: one RPC per date range, all in parallel
- * (POST /rest/v1/rpc/indicator_values with `{ p_org, p_start, p_end }`), each row tagged with the
- * index of its range. Runs as the signed-in user, so row-level security applies as in the database.
+ * (GET /rest/v1/rpc/indicator_values?p_org=…&p_start=…&p_end=…), each row tagged with the index of
+ * its range. Runs as the signed-in user, so row-level security applies as in the database. GET
+ * because the function is `stable`: Supabase sends only GET requests to read replicas, so a
+ * deployment that points the console at its load-balanced API can serve the figures from one.
  */
 export function rpcIndicatorRows(client: Client, host: string): IndicatorRowsFetcher {
   return async (orgId, ranges) => {
     const pages = await Promise.all(
       ranges.map(async (range, k): Promise<IndicatorRow[]> => {
-        const r = await client.rpc('indicator_values', { p_org: orgId, p_start: range.start, p_end: range.end });
+        const r = await client.rpc('indicator_values', { p_org: orgId, p_start: range.start, p_end: range.end }, { get: true });
         if (r.error) throw postgrestError(r, host, '指标函数 public.indicator_values');
         if (!Array.isArray(r.data)) throw new Error('指标函数 indicator_values 的返回值不是数据行列表，请检查数据库迁移');
         return (r.data as Record<string, unknown>[]).map((row) => ({
@@ -46,12 +48,12 @@ export function rpcIndicatorRows(client: Client, host: string): IndicatorRowsFet
 }
 
 /**
- * The ledger span of a unit's subtree over PostgREST (POST /rest/v1/rpc/ledger_span with
- * `{ p_org }`), as the signed-in user: what decides whether 同比 is shown (see comparisonBasis).
+ * The ledger span of a unit's subtree over PostgREST (GET /rest/v1/rpc/ledger_span?p_org=…, like
+ * the figures it goes with), as the signed-in user: what decides whether 同比 is shown (see comparisonBasis).
  */
 export function rpcLedgerSpan(client: Client, host: string): LedgerSpanFetcher {
   return async (orgId) => {
-    const r = await client.rpc('ledger_span', { p_org: orgId });
+    const r = await client.rpc('ledger_span', { p_org: orgId }, { get: true });
     if (r.error) throw postgrestError(r, host, '建账起止函数 public.ledger_span');
     if (!Array.isArray(r.data)) throw new Error('建账起止函数 ledger_span 的返回值不是数据行列表，请检查数据库迁移');
     const row = r.data[0] as { ledger_from?: unknown; ledger_to?: unknown } | undefined;

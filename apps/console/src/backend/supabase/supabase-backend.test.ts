@@ -457,7 +457,7 @@ const indicatorRows = (start: string) =>
 const spanRows = (from: string | null, to: string | null = null) => [{ ledger_from: from, ledger_to: to, inherited_from: from, inherited_to: to }];
 
 const rpcTables: Responder = (req) => {
-  if (req.path === '/rest/v1/rpc/indicator_values') return { body: indicatorRows((req.body as { p_start: string }).p_start) };
+  if (req.path === '/rest/v1/rpc/indicator_values') return { body: indicatorRows(paramsOf(req).p_start!) };
   if (req.path === '/rest/v1/rpc/ledger_span') return { body: spanRows(null) };
   return userTables(req);
 };
@@ -471,11 +471,11 @@ describe('supabase backend: dashboard figures from the indicator_values RPC', ()
     const result = await indicators.compare(ids, orgId, { kind: 'year', year: 2024 });
 
     expect(rec.requests.map((r) => [r.method, r.path])).toEqual([
-      ['POST', '/rest/v1/rpc/ledger_span'],
-      ['POST', '/rest/v1/rpc/indicator_values'],
-      ['POST', '/rest/v1/rpc/indicator_values'],
+      ['GET', '/rest/v1/rpc/ledger_span'],
+      ['GET', '/rest/v1/rpc/indicator_values'],
+      ['GET', '/rest/v1/rpc/indicator_values'],
     ]);
-    expect(rec.requests.map((r) => r.body)).toEqual([
+    expect(rec.requests.map(paramsOf)).toEqual([
       { p_org: orgId },
       { p_org: orgId, p_start: '2024-01-01', p_end: '2025-01-01' },
       { p_org: orgId, p_start: '2023-01-01', p_end: '2024-01-01' },
@@ -503,7 +503,7 @@ describe('supabase backend: dashboard figures from the indicator_values RPC', ()
     const { indicators } = await backend.connect(session);
     rec.requests.length = 0;
     const [cases] = await indicators.compare(['mediation.successful_cases'], orgId, { kind: 'year', year: 2024 });
-    expect(rec.requests.map((r) => r.body)).toEqual([{ p_org: orgId }, { p_org: orgId, p_start: '2024-01-01', p_end: '2025-01-01' }]);
+    expect(rec.requests.map(paramsOf)).toEqual([{ p_org: orgId }, { p_org: orgId, p_start: '2024-01-01', p_end: '2025-01-01' }]);
     expect(cases).toMatchObject({ previous: null, difference: null, relativeChange: null, basis: { comparable: false, reason: 'no_previous_data', span: { from: '2024-01-01', to: null } } });
     expect(cases!.current.value).toBe(242);
   });
@@ -519,7 +519,7 @@ describe('supabase backend: dashboard figures from the indicator_values RPC', ()
   it('trend: twelve monthly RPCs, in parallel, one value per month', async () => {
     const { rec, backend, session } = await signedIn((req) => {
       if (req.path !== '/rest/v1/rpc/indicator_values') return userTables(req);
-      const month = Number((req.body as { p_start: string }).p_start.slice(5, 7));
+      const month = Number(paramsOf(req).p_start!.slice(5, 7));
       return { body: everyIndicator([{ indicator_id: 'mediation.successful_cases', value: month, numerator: String(month * 10), denominator: null }]) };
     });
     const { indicators } = await backend.connect(session);
@@ -527,7 +527,7 @@ describe('supabase backend: dashboard figures from the indicator_values RPC', ()
     const months = await indicators.trend('mediation.successful_cases', orgId, 2024);
     expect(months.map((m) => m.value)).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120]);
     expect(months.map((m) => m.period)).toEqual(Array.from({ length: 12 }, (_, i) => ({ kind: 'month', year: 2024, month: i + 1 })));
-    const bodies = rec.requests.map((r) => r.body as Record<string, string>);
+    const bodies = rec.requests.map(paramsOf);
     expect(bodies).toHaveLength(12);
     expect(bodies[0]).toEqual({ p_org: orgId, p_start: '2024-01-01', p_end: '2024-02-01' });
     expect(bodies[11]).toEqual({ p_org: orgId, p_start: '2024-12-01', p_end: '2025-01-01' });
@@ -574,6 +574,33 @@ describe('supabase backend: the data provider and attachments', () => {
     await attachments.list({ orgId, kindId: 'mediation_cases', recordId: orgId }).catch(() => undefined);
     expect(rec.requests.length).toBeGreaterThan(0);
     for (const r of rec.requests) expect(r.headers.authorization).toBe(`Bearer ${accessToken}`);
+  });
+
+  it('asks for the figures again after any write that can change them: an import, a grant, a unit moved', async () => {
+    const { rec, backend, session } = await signedIn((req) => {
+      if (req.path === '/rest/v1/rpc/import_records') return { body: { inserted: 1, updated: 0, skipped: 0, duplicates: [], stopped: false } };
+      if (req.path === '/rest/v1/rpc/revoke_membership') return { body: null };
+      if (req.path === '/rest/v1/rpc/move_org_unit') return { body: { id: orgId, parent_id: streetId, kind: 'community', name: '一社区', short_name: null } };
+      return rpcTables(req);
+    });
+    const { indicators, importer, access, orgs } = await backend.connect(session);
+    const figureRequests = async () => {
+      rec.requests.length = 0;
+      await indicators.compare(['mediation.successful_cases'], orgId, { kind: 'year', year: 2024 });
+      return rec.requests.filter((r) => r.path === '/rest/v1/rpc/indicator_values').length;
+    };
+    expect(await figureRequests()).toBe(2);
+    expect(await figureRequests()).toBe(0); // remembered until a write
+    await importer.import(model.registry.get('legal_point_patrols'), [], 'stop');
+    expect(await figureRequests()).toBe(2);
+    await access.revoke('m1', '调岗');
+    expect(await figureRequests()).toBe(2);
+    await orgs.move(orgId, streetId, '区划调整');
+    expect(await figureRequests()).toBe(2);
+    // Reads forget nothing.
+    await access.listMembers(orgId);
+    await orgs.list();
+    expect(await figureRequests()).toBe(0);
   });
 
   it('serves a plugin-only kind of the composed model (not 未知的记录类型), and computes its indicator', async () => {

@@ -7,7 +7,7 @@ import { supabaseAttachments } from './attachments.js';
 import { fetchConsoleUser } from './console-user.js';
 import { supabaseProjectUrl } from './env.js';
 import { authError, linkReturnError, postgrestError, sessionExpiredMessage } from './errors.js';
-import { notifyingWrites } from '../indicator-cache.js';
+import { notifyingServices } from '../indicator-cache.js';
 import { supabaseIndicatorSource } from './indicators.js';
 
 export interface SupabaseBackendOptions {
@@ -132,14 +132,19 @@ export function createSupabaseBackend(opts: SupabaseBackendOptions): SupabaseBac
       return {
         user,
         reloadUser: readUser,
-        dataProvider: notifyingWrites(supabaseDataProvider(client, { registry, apiUrl: `${url}/rest/v1` }), indicators.invalidate),
+        ...notifyingServices(
+          {
+            dataProvider: supabaseDataProvider(client, { registry, apiUrl: `${url}/rest/v1` }),
+            importer: supabaseRecordImporter(client),
+            access: supabaseAccessStore(client),
+            orgs: supabaseOrgStore(client),
+          },
+          indicators.invalidate,
+        ),
         indicators,
         attachments: supabaseAttachments(client),
         duplicates: supabaseDuplicateKeySource(client),
-        importer: supabaseRecordImporter(client),
         reports: supabaseReportStore(client),
-        access: supabaseAccessStore(client),
-        orgs: supabaseOrgStore(client),
       };
     },
   };
