@@ -23,6 +23,19 @@ import { step } from './worker-step.js';
 
 const report = (progress: DatabaseProgress) => postMessage({ type: progressMessage, progress } satisfies ProgressMessage);
 
+/**
+ * PostgreSQL's wasm compiled from its response as it streams in. The browser compiles a stream only
+ * when the server sends the file as `application/wasm`: a server that does not is named here.
+ */
+async function compileWasm(response: Response | Promise<Response>): Promise<WebAssembly.Module> {
+  try {
+    return await WebAssembly.compileStreaming(response);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    throw new Error(`无法编译数据库程序（${pgliteWasmUrl}）：${detail}。服务器须以 application/wasm 类型发送 .wasm 文件（见 docs/operations.md）`);
+  }
+}
+
 /** One file a first visit downloads, read as it arrives; the inflated bytes read so far in `read`. */
 interface Download {
   url: string;
@@ -78,7 +91,7 @@ async function downloadAll(meta: EmbeddedWorkerMeta): Promise<{ snapshot: Blob; 
   const [snapshot, wasm, data] = await Promise.all([
     // Typed explicitly: PGlite inflates a gzip blob only when its type says so (older snapshots were .tar.gz).
     readAll(downloads[0]!, snapshotRes).then((c) => new Blob(c, { type: meta.snapshotUrl.endsWith('.gz') ? 'application/gzip' : 'application/x-tar' })),
-    Promise.all([WebAssembly.compileStreaming(wasmRes), readAll(downloads[1]!, wasmCounted)]).then(([module]) => module),
+    Promise.all([compileWasm(wasmRes), readAll(downloads[1]!, wasmCounted)]).then(([module]) => module),
     readAll(downloads[2]!, dataRes).then((c) => new Blob(c, { type: 'application/octet-stream' })),
   ]);
   tick(true);
@@ -87,12 +100,12 @@ async function downloadAll(meta: EmbeddedWorkerMeta): Promise<{ snapshot: Blob; 
 
 /**
  * PostgreSQL's files on a later visit, from the browser's HTTP cache. Compiled from the stream:
- * Chromium keeps the machine code of a module compiled so, keyed by the response, and reuses it
+ * Chromium keeps the machine code of a module compiled so, keyed by its URL, and reuses it
  * on the next visit instead of compiling 9 MB of wasm again.
  */
 async function cachedRuntime(): Promise<Pick<PGliteOptions, 'pgliteWasmModule' | 'fsBundle'>> {
   const [wasm, data] = await Promise.all([
-    WebAssembly.compileStreaming(fetch(pgliteWasmUrl)),
+    compileWasm(fetch(pgliteWasmUrl)),
     fetch(pgliteDataUrl).then((res) => {
       if (!res.ok) throw new Error(`无法读取数据库程序的数据文件（${pgliteDataUrl}：HTTP ${res.status}）`);
       return res.blob();
