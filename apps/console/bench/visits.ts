@@ -1,6 +1,9 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { SentFile } from '../scripts/static-server.mjs';
-import { anyIndicatorCard, demoPassword, indicatorCard, type ConsoleBrowser } from '../test/browser.js';
+import { anyIndicatorCard, chromiumArgs, chromiumPath, demoPassword, indicatorCard, type ConsoleBrowser } from '../test/browser.js';
 
 /**
  * The visit targets: a first visit with an empty profile (everything downloaded, the database
@@ -53,9 +56,41 @@ export interface VisitTimes {
 const stepMarks = (page: Page) =>
   page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('fazhi:')).map((m) => [m.name.replace('fazhi:', ''), Math.round(m.startTime)])));
 
-/** One first visit (fresh profile) and one later visit (reload in the same tab). */
+/**
+ * A new browser profile kept on disk, as a real user's is. Chromium keeps the machine code of the
+ * database's wasm (compiled from its response) in such a profile's code cache and reuses it on the
+ * next visit; an in-memory profile (Playwright's `newContext`, like an incognito window) keeps no
+ * code cache, so each visit compiles and warms PostgreSQL's code anew. BENCH_PROFILE=memory measures that.
+ */
+async function diskProfile(cb: ConsoleBrowser): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
+  if (process.env.BENCH_PROFILE === 'memory') {
+    const { context, page } = await cb.newPage();
+    return { context, page, close: () => context.close() };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'fazhi-bench-profile-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: chromiumPath,
+    args: chromiumArgs,
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(30_000);
+  return {
+    context,
+    page,
+    async close() {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One first visit (new profile on disk) and one later visit (reload in the same tab). */
 export async function firstAndLaterVisit(cb: ConsoleBrowser, counter: ReturnType<typeof transferCounter>): Promise<VisitTimes> {
-  const { context, page } = await cb.newPage();
+  const { page, close } = await diskProfile(cb);
   try {
     counter.take();
     const started = Date.now();
@@ -76,7 +111,7 @@ export async function firstAndLaterVisit(cb: ConsoleBrowser, counter: ReturnType
     const confirmed = Math.round(await page.evaluate(() => performance.now()));
     return { firstMs, laterMs, laterConfirmedMs, firstBytes: bytes, files, laterSteps: { ...(await stepMarks(page)), figures, confirmed } };
   } finally {
-    await context.close();
+    await close();
   }
 }
 

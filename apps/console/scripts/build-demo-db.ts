@@ -63,7 +63,7 @@ function inputsKey(): string {
   for (const f of readdirSync(migrations).filter(shipped).sort()) h.update(f).update(readFileSync(join(migrations, f)));
   h.update(readFileSync(defaultShimFile()));
   for (const f of readdirSync(seedDir).sort()) if (/\.(csv|json)$/.test(f)) h.update(f).update(readFileSync(join(seedDir, f)));
-  for (const f of ['build-demo-db.ts', 'demo-street.ts', '../src/backend/embedded/deferred-indexes.ts']) h.update(readFileSync(join(here, f)));
+  for (const f of ['build-demo-db.ts', 'demo-street.ts', 'pglite-dist.ts', '../src/backend/embedded/deferred-indexes.ts']) h.update(readFileSync(join(here, f)));
   h.update(JSON.stringify(demoAccounts)).update(JSON.stringify(model.registry.list())).update(JSON.stringify(model.catalog));
   return h.digest('hex').slice(0, 12);
 }

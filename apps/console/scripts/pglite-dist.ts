@@ -6,4 +6,4 @@ import { statSync } from 'node:fs';
 export const pgliteDist = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
 
 /** Bytes of PostgreSQL's wasm and data files: what a first visit downloads besides the snapshot. */
-export const pgliteRuntimeBytes = () => ['pglite.wasm', 'pglite.data'].reduce((n, f) => n + statSync(join(pgliteDist, f)).size, 0);
+export const pgliteRuntimeBytes = () => ({ wasm: statSync(join(pgliteDist, 'pglite.wasm')).size, data: statSync(join(pgliteDist, 'pglite.data')).size });

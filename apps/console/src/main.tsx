@@ -8,7 +8,12 @@ const container = document.getElementById('root')!;
 Promise.resolve()
   .then(() => {
     const composition = consoleComposition();
-    return selectBackend(composition.model).then((backend) => ({ backend, composition }));
+    return selectBackend(composition.model).then((backend) => {
+      // Signed in from an earlier visit: start the database now, while React renders its first
+      // frame (the root asks for the same database again; it is opened once).
+      if (backend.kind === 'embedded') void backend.restoreSession().then((s) => s && backend.warmUp()).catch(() => undefined);
+      return { backend, composition };
+    });
   })
   .then(
     ({ backend, composition }) =>

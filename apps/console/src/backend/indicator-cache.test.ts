@@ -9,11 +9,19 @@ const orgs = new OrgTree([{ id: 'street', parentId: null, kind: 'street', name: 
 function countedEvaluator() {
   const ev = new Evaluator({ catalog: builtInCatalog, orgs, records: new Map() });
   const calls = { compare: 0, periods: 0 };
+  /** The year's figures answer only when the test lets them (`release`), as a busy database would. */
+  let held: Promise<void> = Promise.resolve();
+  let release = () => undefined as void;
   return {
     calls,
+    hold() {
+      held = new Promise<void>((r) => (release = r));
+      return () => release();
+    },
     evaluator: {
       async compareAll(orgId: string, period: Parameters<typeof ev.compareAll>[1]) {
         calls.compare++;
+        await held;
         return ev.compareAll(orgId, period);
       },
       async evaluatePeriods(orgId: string, periods: Parameters<typeof ev.evaluateAll>[1][]) {
@@ -47,5 +55,24 @@ describe('cachingIndicatorSource', () => {
     await (provider as { create(): Promise<unknown> }).create();
     await source.compare(['mediation.successful_cases'], 'street', year);
     expect(calls.compare).toBe(2);
+  });
+
+  test("a prefetch asks for the months only once the year's figures are in, and still does when they failed", async () => {
+    const { calls, evaluator, hold } = countedEvaluator();
+    const source = cachingIndicatorSource(evaluator);
+    const release = hold();
+    source.prefetch('street', 2024);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(calls).toEqual({ compare: 1, periods: 0 });
+    release();
+    await source.compare(['mediation.successful_cases'], 'street', { kind: 'year', year: 2024 });
+    await expect.poll(() => calls.periods).toBe(1);
+    // Served from the prefetch: no second query.
+    expect(await source.trend('mediation.successful_cases', 'street', 2024)).toHaveLength(12);
+    expect(calls).toEqual({ compare: 1, periods: 1 });
+
+    const failing = cachingIndicatorSource({ ...evaluator, compareAll: () => Promise.reject(new Error('数据库忙')) });
+    failing.prefetch('street', 2023);
+    await expect.poll(() => calls.periods).toBe(2);
   });
 });

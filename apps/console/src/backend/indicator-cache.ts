@@ -11,7 +11,11 @@ import type { ConnectedBackend } from './backend.js';
  * the user writes something; the home page's cards, tables and charts then share one query.
  */
 export interface CachingIndicatorSource extends IndicatorSource {
-  /** Starts fetching a unit's year (figures, 同比 and months) before any page asks. */
+  /**
+   * Starts fetching a unit's year (figures and 同比, then the months) before any page asks. The
+   * months wait for the year's figures: the home page needs only those, and the database answers
+   * one call at a time, so months asked alongside would run ahead of the figures' second query.
+   */
   prefetch(orgId: string, year: number): void;
   invalidate(): void;
 }
@@ -49,8 +53,10 @@ export function cachingIndicatorSource(evaluator: Pick<SqlEvaluator, 'compareAll
       });
     },
     prefetch(orgId, year) {
-      yearOf(orgId, { kind: 'year', year }).catch(() => undefined);
-      monthsOfYear(orgId, year).catch(() => undefined);
+      void yearOf(orgId, { kind: 'year', year })
+        .catch(() => undefined)
+        .then(() => monthsOfYear(orgId, year))
+        .catch(() => undefined);
     },
     invalidate() {
       compared = new Map();

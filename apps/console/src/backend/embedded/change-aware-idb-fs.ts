@@ -1,4 +1,5 @@
 import { IdbFs } from '@electric-sql/pglite';
+import { step } from './worker-step.js';
 
 interface EmscriptenFs {
   getMounts(root: unknown): { type: unknown; mountpoint: string }[];
@@ -19,6 +20,13 @@ interface EmscriptenFs {
 export class ChangeAwareIdbFs extends IdbFs {
   #stamps = new Map<string, string>();
   #capturedAt = -Infinity;
+
+  /** Reads the whole cluster from IndexedDB into memory once, at start (marked: it is a large part of a later visit). */
+  override async initialSyncFs(): Promise<void> {
+    step('runtime-loaded');
+    await super.initialSyncFs();
+    step('files-read');
+  }
 
   override async syncToFs(relaxedDurability?: boolean): Promise<void> {
     const mod = (this.pg as unknown as { Module: { FS: EmscriptenFs; IDBFS: unknown } }).Module;

@@ -8,8 +8,10 @@ import pgliteDataUrl from 'pglite-dist/pglite.data?url';
 import pgliteWasmUrl from 'pglite-dist/pglite.wasm?url';
 import type { DatabaseProgress } from '../backend.js';
 import { ChangeAwareIdbFs } from './change-aware-idb-fs.js';
+import { arrivedBytes, encodedLength } from './download-progress.js';
 import { buildDeferredIndexes } from './deferred-indexes.js';
 import { idbDatabaseName, openFailedMessage, progressMessage, type EmbeddedWorkerMeta, type ProgressMessage } from './worker-meta.js';
+import { step } from './worker-step.js';
 
 /**
  * The embedded database: one PGlite per data directory, persisted in IndexedDB. PGliteWorker
@@ -21,48 +23,104 @@ import { idbDatabaseName, openFailedMessage, progressMessage, type EmbeddedWorke
 
 const report = (progress: DatabaseProgress) => postMessage({ type: progressMessage, progress } satisfies ProgressMessage);
 
-/** Everything a first visit downloads, fetched at once, with one running count of bytes. */
-async function downloadAll(meta: EmbeddedWorkerMeta): Promise<{ snapshot: Blob; wasm: Blob; data: Blob }> {
-  let loaded = 0;
+/**
+ * PostgreSQL's wasm compiled from its response as it streams in. The browser compiles a stream only
+ * when the server sends the file as `application/wasm`: a server that does not is named here.
+ */
+async function compileWasm(response: Response | Promise<Response>): Promise<WebAssembly.Module> {
+  try {
+    return await WebAssembly.compileStreaming(response);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    throw new Error(`无法编译数据库程序（${pgliteWasmUrl}）：${detail}。服务器须以 application/wasm 类型发送 .wasm 文件（见 docs/operations.md）`);
+  }
+}
+
+/** One file a first visit downloads, read as it arrives; the inflated bytes read so far in `read`. */
+interface Download {
+  url: string;
+  what: string;
+  inflated: number;
+  sent?: number;
+  read: number;
+}
+
+/**
+ * Everything a first visit downloads, fetched at once, with one running count of the bytes that
+ * arrive (compressed, as sent: see download-progress.ts). PostgreSQL's wasm is compiled as it
+ * streams in, from the response itself: the download and the compile overlap, and Chromium keeps
+ * the compiled code for a module compiled from a fetched response, which the next visit reuses.
+ */
+async function downloadAll(meta: EmbeddedWorkerMeta): Promise<{ snapshot: Blob; wasm: WebAssembly.Module; data: Blob }> {
   let reportedAt = 0;
-  const total = meta.downloadBytes;
-  const tick = (n: number) => {
-    loaded += n;
+  const downloads: Download[] = [
+    { url: meta.snapshotUrl, what: '演示数据库', inflated: meta.downloadBytes.snapshot, read: 0 },
+    { url: pgliteWasmUrl, what: '数据库程序', inflated: meta.downloadBytes.wasm, read: 0 },
+    { url: pgliteDataUrl, what: '数据库程序的数据文件', inflated: meta.downloadBytes.data, read: 0 },
+  ];
+  const tick = (force = false) => {
     // A message per chunk would flood the page: about ten a second.
-    if (performance.now() - reportedAt > 100) {
-      reportedAt = performance.now();
-      report({ step: 'download', loaded: Math.min(loaded, total), total });
-    }
+    if (!force && performance.now() - reportedAt < 100) return;
+    reportedAt = performance.now();
+    report({ step: 'download', ...arrivedBytes(downloads) });
   };
-  const get = async (url: string, what: string, type: string) => {
-    const res = await fetch(url);
-    if (!res.ok || !res.body) throw new Error(`无法下载${what}（${url}：HTTP ${res.status}）`);
+  const responses = await Promise.all(
+    downloads.map(async (d) => {
+      const res = await fetch(d.url);
+      if (!res.ok || !res.body) throw new Error(`无法下载${d.what}（${d.url}：HTTP ${res.status}）`);
+      const sent = encodedLength(res.headers);
+      if (sent !== undefined) d.sent = sent;
+      return res;
+    }),
+  );
+  // Every file's size as sent is known once its headers are in: the total the bar counts to.
+  tick(true);
+  const readAll = async (d: Download, res: Response) => {
     const chunks: Uint8Array<ArrayBuffer>[] = [];
-    const reader = res.body.getReader();
+    const reader = res.body!.getReader();
     for (let r = await reader.read(); !r.done; r = await reader.read()) {
       chunks.push(r.value);
-      tick(r.value.length);
+      d.read += r.value.length;
+      tick();
     }
-    return new Blob(chunks, { type });
+    return chunks;
   };
-  report({ step: 'download', loaded: 0, total });
+  const [snapshotRes, wasmRes, dataRes] = responses as [Response, Response, Response];
+  // Counted on a copy of the stream, made before the compile starts reading the response itself.
+  const wasmCounted = wasmRes.clone();
   const [snapshot, wasm, data] = await Promise.all([
     // Typed explicitly: PGlite inflates a gzip blob only when its type says so (older snapshots were .tar.gz).
-    get(meta.snapshotUrl, '演示数据库', meta.snapshotUrl.endsWith('.gz') ? 'application/gzip' : 'application/x-tar'),
-    get(pgliteWasmUrl, '数据库程序', 'application/wasm'),
-    get(pgliteDataUrl, '数据库程序的数据文件', 'application/octet-stream'),
+    readAll(downloads[0]!, snapshotRes).then((c) => new Blob(c, { type: meta.snapshotUrl.endsWith('.gz') ? 'application/gzip' : 'application/x-tar' })),
+    Promise.all([compileWasm(wasmRes), readAll(downloads[1]!, wasmCounted)]).then(([module]) => module),
+    readAll(downloads[2]!, dataRes).then((c) => new Blob(c, { type: 'application/octet-stream' })),
   ]);
-  report({ step: 'download', loaded: total, total });
+  tick(true);
   return { snapshot, wasm, data };
+}
+
+/**
+ * PostgreSQL's files on a later visit, from the browser's HTTP cache. Compiled from the stream:
+ * Chromium keeps the machine code of a module compiled so, keyed by its URL, and reuses it
+ * on the next visit instead of compiling 9 MB of wasm again.
+ */
+async function cachedRuntime(): Promise<Pick<PGliteOptions, 'pgliteWasmModule' | 'fsBundle'>> {
+  const [wasm, data] = await Promise.all([
+    compileWasm(fetch(pgliteWasmUrl)),
+    fetch(pgliteDataUrl).then((res) => {
+      if (!res.ok) throw new Error(`无法读取数据库程序的数据文件（${pgliteDataUrl}：HTTP ${res.status}）`);
+      return res.blob();
+    }),
+  ]);
+  return { pgliteWasmModule: wasm, fsBundle: data };
 }
 
 /** What a new data directory starts from and, on a first visit, PostgreSQL's files already downloaded. */
 async function startingPoint(meta: EmbeddedWorkerMeta): Promise<Pick<PGliteOptions, 'loadDataDir' | 'pgliteWasmModule' | 'fsBundle'>> {
   if (meta.loadDataDir) return { loadDataDir: meta.loadDataDir };
   const exists = (await indexedDB.databases()).some((d) => d.name === idbDatabaseName(meta.dataDir));
-  if (exists) return {};
+  if (exists) return cachedRuntime();
   const { snapshot, wasm, data } = await downloadAll(meta);
-  return { loadDataDir: snapshot, pgliteWasmModule: await WebAssembly.compile(await wasm.arrayBuffer()), fsBundle: data };
+  return { loadDataDir: snapshot, pgliteWasmModule: wasm, fsBundle: data };
 }
 
 worker({
@@ -70,12 +128,15 @@ worker({
     const meta = options.meta as EmbeddedWorkerMeta;
     try {
       const start = await startingPoint(meta);
+      step('runtime');
       report({ step: 'start', fresh: start.loadDataDir !== undefined });
       // Durable: a statement that changed files returns once IndexedDB has them, so a tab closed
       // right after saving loses nothing; reads skip the sync (see ChangeAwareIdbFs).
       const pg = await PGlite.create({ fs: new ChangeAwareIdbFs(meta.dataDir), extensions: { pgcrypto }, ...start });
+      step('postgres');
       // The demo snapshot comes without its largest indexes (a smaller download): built now, before any query needs them.
       await buildDeferredIndexes(pg);
+      step('indexes');
       // PGliteWorker passes only an error's message to the page: carry SQLSTATE, constraint … in it.
       return carryErrorFields(pg);
     } catch (e) {

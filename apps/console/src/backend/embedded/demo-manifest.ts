@@ -4,8 +4,8 @@ export interface DemoManifest {
   snapshot: string;
   /** Its size (the tar, as the browser reads it after Content-Encoding). */
   bytes: number;
-  /** PostgreSQL's wasm and data files, which a first visit downloads with the snapshot. */
-  runtimeBytes: number;
+  /** PostgreSQL's wasm and data files (as read), which a first visit downloads with the snapshot. */
+  runtimeBytes: { wasm: number; data: number };
   /** The empty database 建立本单位 starts from (same schema and model, no unit, record or account). */
   emptySnapshot: string;
   /** Its size (the tar). */

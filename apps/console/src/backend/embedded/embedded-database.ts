@@ -10,7 +10,7 @@ import { demoManifestPath, type DemoManifest } from './demo-manifest.js';
 import { holdsDemoData } from './demo-data.js';
 export { holdsDemoData };
 import { boundedDatabase, type BoundedDatabase, type Connection } from './bounded-database.js';
-import { openFailedMessage, progressMessage, type EmbeddedWorkerMeta, type ProgressMessage } from './worker-meta.js';
+import { openFailedMessage, progressMessage, stepMessage, type EmbeddedWorkerMeta, type ProgressMessage, type StepMessage } from './worker-meta.js';
 
 // The heavy half of the embedded backend (database client, data provider, evaluator), loaded when
 // the sign-in page starts warming up, so the page itself stays small.
@@ -50,12 +50,15 @@ export async function loadDemoManifest(): Promise<DemoManifest> {
  */
 async function connectWorker(dataDir: string, manifest: DemoManifest, model: FazhiModel, onProgress: (p: DatabaseProgress) => void, loadDataDir?: Blob): Promise<Connection<PgliteDatabase>> {
   // Loaded on demand: the sign-in page must not wait for the database client.
-  const { PGliteWorker } = await import('@electric-sql/pglite/worker');
+  const { PGliteWorker } = await pgliteWorkerClient;
   const worker = new Worker(new URL('./db.worker.ts', import.meta.url), { type: 'module', name: `fazhi-db-${dataDir}` });
   let fresh = false; // started from a snapshot or backup rather than what IndexedDB keeps
   const failed = new Promise<never>((_, reject) => {
-    worker.addEventListener('message', (ev: MessageEvent<{ type?: string; message?: string } | ProgressMessage>) => {
-      if (ev.data?.type === progressMessage) {
+    worker.addEventListener('message', (ev: MessageEvent<{ type?: string; message?: string } | ProgressMessage | StepMessage>) => {
+      if (ev.data?.type === stepMessage) {
+        const { step, at } = ev.data as StepMessage;
+        performance.mark(`fazhi:db:worker:${step}`, { startTime: at - performance.timeOrigin });
+      } else if (ev.data?.type === progressMessage) {
         const { progress } = ev.data as ProgressMessage;
         if (progress.step === 'start') fresh = progress.fresh;
         onProgress(progress);
@@ -66,7 +69,7 @@ async function connectWorker(dataDir: string, manifest: DemoManifest, model: Faz
   const meta: EmbeddedWorkerMeta = {
     dataDir,
     snapshotUrl: assetUrl(`demo/${manifest.snapshot}`),
-    downloadBytes: manifest.bytes + manifest.runtimeBytes,
+    downloadBytes: { snapshot: manifest.bytes, ...manifest.runtimeBytes },
     ...(loadDataDir ? { loadDataDir } : {}),
   };
   try {
@@ -97,6 +100,11 @@ async function checkSchema(db: PgliteDatabase): Promise<void> {
   const { rows } = await db.query<{ ok: boolean }>(`select to_regclass('supabase_migrations.schema_migrations') is not null and to_regclass('public.org_units') is not null as ok`);
   if (!rows[0]?.ok) throw new BrokenDatabaseError('本机数据库不完整（缺少数据库结构），可能是上次重置或恢复被打断');
 }
+
+/** The client side of PGlite's worker, fetched as soon as this module loads (beside the manifest). */
+const pgliteWorkerClient = import('@electric-sql/pglite/worker');
+// Awaited by the first open; a failed download is reported there, not as an unhandled rejection.
+pgliteWorkerClient.catch(() => undefined);
 
 /** Opens (or, for a new `dataDir`, loads) the database, telling `onProgress` each step. */
 export async function openDatabase(dataDir: string, model: FazhiModel, onProgress: (p: DatabaseProgress) => void, loadDataDir?: Blob): Promise<OpenDatabase> {

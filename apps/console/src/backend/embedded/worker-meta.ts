@@ -6,8 +6,8 @@ export interface EmbeddedWorkerMeta {
   dataDir: string;
   /** The demo snapshot to start from when the profile has no database of that name yet. */
   snapshotUrl: string;
-  /** What a first visit downloads (snapshot and PostgreSQL's files, as read after Content-Encoding), for the progress bar. */
-  downloadBytes: number;
+  /** The sizes of what a first visit downloads (as read, after Content-Encoding), for the progress bar. */
+  downloadBytes: { snapshot: number; wasm: number; data: number };
   /** A data directory to start from instead (a restored backup); only for a new `dataDir`. */
   loadDataDir?: Blob;
 }
@@ -27,4 +27,14 @@ export const progressMessage = 'fazhi-progress';
 export interface ProgressMessage {
   type: typeof progressMessage;
   progress: DatabaseProgress;
+}
+
+/** Posted by the worker at each step of its start, for the page's Performance timeline (`fazhi:db:…`). */
+export const stepMessage = 'fazhi-step';
+
+export interface StepMessage {
+  type: typeof stepMessage;
+  step: string;
+  /** When, in ms since the Unix epoch (`performance.timeOrigin + now()`): worker and page clocks differ in origin. */
+  at: number;
 }
