@@ -84,7 +84,7 @@ describe('fazhi db: mistakes', () => {
   it('says so when the database has no schema yet, or cannot be reached', async () => {
     const empty = await runCli('metrics', '--db', `pglite:${join(tmp(), 'empty')}`, '--year', '2024');
     expect(empty.code).toBe(1);
-    expect(empty.stderr).toMatch(/中还没有 fazhi 的数据表，请先运行 fazhi db migrate/);
+    expect(empty.stderr).toMatch(/^错误：数据库“pglite:.*empty”还没有 fazhi 的数据结构（尚未迁移）：请先运行 fazhi db migrate --db pglite:/);
     const down = await runCli('db', 'migrate', '--db', 'postgres://fazhi:secret@127.0.0.1:1/none');
     expect(down.code).toBe(1);
     expect(down.stderr).toMatch(/^错误：无法连接数据库“postgres:\/\/fazhi:\*\*\*@127\.0\.0\.1:1\/none”/);
