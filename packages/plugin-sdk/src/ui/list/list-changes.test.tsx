@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
-import { demoOrgsOf, recordRow } from '@fazhi/db';
+import { demoOrgsOf } from '@fazhi/db';
 import { todayInShanghai, type RecordKind } from '@fazhi/domain';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { createPluginDatabase, renderPlugin, type PluginDatabase } from '../../testing/index.js';
 import { clickButton } from '../../testing/index.js';
-import { pointStaff, pointTasks, pointTrainings, viewsPlugin } from '../views/views-kinds.test-helper.js';
+import { insertRecords, pointStaff, pointTasks, pointTrainings, viewsPlugin } from '../views/views-kinds.test-helper.js';
 
 // What one page or sort change of a list costs the browser: the data provider's calls, and how many
 // components newly resolve the route through Refine (each one matches the URL against every
@@ -20,13 +20,7 @@ const tasks = Array.from({ length: 30 }, (_, i) => ({ id: `task-${i}`, taskNo: `
 
 let database: PluginDatabase;
 let streetOrg: string;
-async function insert(kind: RecordKind, records: readonly Record<string, unknown>[]) {
-  for (const r of records) {
-    const row = recordRow(kind, { ...r, orgId: streetOrg } as never);
-    const cols = Object.keys(row);
-    await database.db.query(`insert into public.${kind.id} (${cols.join(', ')}) values (${cols.map((_, i) => `$${i + 1}`).join(', ')})`, Object.values(row));
-  }
-}
+const insert = (kind: RecordKind, records: readonly Record<string, unknown>[]) => insertRecords(database.db, kind, streetOrg, records);
 
 beforeAll(async () => {
   database = await createPluginDatabase(plugin);

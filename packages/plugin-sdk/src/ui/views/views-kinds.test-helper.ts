@@ -1,4 +1,5 @@
-import { defineRecordKind } from '@fazhi/domain';
+import { recordRow, type Database } from '@fazhi/db';
+import { defineRecordKind, type RecordKind } from '@fazhi/domain';
 import { definePlugin } from '../../define-plugin.js';
 import { pluginApiVersion } from '../../plugin.js';
 
@@ -101,3 +102,12 @@ export const viewsPlugin = definePlugin({
     { kind: pointTrainings },
   ],
 });
+
+/** Writes records of one kind into a unit as plain rows (the fixtures of the views and list tests). */
+export async function insertRecords(db: Database, kind: RecordKind, orgId: string, records: readonly Record<string, unknown>[]): Promise<void> {
+  for (const r of records) {
+    const row = recordRow(kind, { ...r, orgId } as never);
+    const cols = Object.keys(row);
+    await db.query(`insert into public.${kind.id} (${cols.join(', ')}) values (${cols.map((_, i) => `$${i + 1}`).join(', ')})`, Object.values(row));
+  }
+}

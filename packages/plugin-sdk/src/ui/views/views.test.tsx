@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { demoOrgsOf, recordRow } from '@fazhi/db';
+import { demoOrgsOf } from '@fazhi/db';
 import { todayInShanghai, type RecordKind } from '@fazhi/domain';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import fc from 'fast-check';
@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { AttentionCondition, AttentionRule } from '../../plugin.js';
 import { clickButton, createPluginDatabase, renderPlugin, type PluginDatabase } from '../../testing/index.js';
 import { attentionRulesOf, meetsRule, ruleFilter } from './attention.js';
-import { pointStaff, pointTasks, pointTrainings, viewsPlugin } from './views-kinds.test-helper.js';
+import { insertRecords, pointStaff, pointTasks, pointTrainings, viewsPlugin } from './views-kinds.test-helper.js';
 
 // The declared views (attention rules, board, related-sum roster, menu group) on kinds no fazhi
 // package ships, through the harness on the embedded database.
@@ -39,13 +39,7 @@ const tasks: Task[] = fc.sample(taskArb, { seed: 20261205, numRuns: 120 }).map((
 
 let database: PluginDatabase;
 let streetOrg: string;
-async function insert(kind: RecordKind, records: readonly Record<string, unknown>[]) {
-  for (const r of records) {
-    const row = recordRow(kind, { ...r, orgId: streetOrg } as never);
-    const cols = Object.keys(row);
-    await database.db.query(`insert into public.${kind.id} (${cols.join(', ')}) values (${cols.map((_, i) => `$${i + 1}`).join(', ')})`, Object.values(row));
-  }
-}
+const insert = (kind: RecordKind, records: readonly Record<string, unknown>[]) => insertRecords(database.db, kind, streetOrg, records);
 
 beforeAll(async () => {
   database = await createPluginDatabase(plugin);
