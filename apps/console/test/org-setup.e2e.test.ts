@@ -30,6 +30,12 @@ describe('建立本单位', () => {
     await page.getByTestId('setup-page').waitFor();
     await page.getByRole('button', { name: /建立本单位/ }).last().click();
     await page.getByText('请填写本单位名称').waitFor();
+    // The first admin's password pair (the fields 修改密码 uses): too short, and not repeated alike.
+    await page.getByLabel('首位管理员密码（至少 8 位）').fill('short');
+    await page.getByLabel('再次输入密码').fill('shorter');
+    await page.getByRole('button', { name: /建立本单位/ }).last().click();
+    await page.getByText('密码至少 8 位').waitFor();
+    await page.getByText('两次输入的密码不一致').waitFor();
     await screenshot(page, 'first-run-setup-form');
 
     await setUpStreet(page, cb.url, {
