@@ -3,10 +3,10 @@ import { periodRange, yearPeriod } from '@fazhi/domain';
 import { builtInCatalog, Evaluator } from '@fazhi/metrics';
 import { buildReport, renderHtml, renderMarkdown, reportDataFromEvaluator, streetAnnualTemplate } from '@fazhi/report';
 import { renderDocx } from '@fazhi/report/docx';
-import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { countRecords, scaleRecords } from './synthetic.js';
+import { writeResultFile } from './result-file.js';
 import { issueTargets, met, target } from './targets.js';
 import { medianMs, medianTimes, round } from './timing.js';
 
@@ -92,7 +92,7 @@ const results = {
   targets,
 };
 
-writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+writeResultFile(resultsFile, results);
 const verdict = (t: (typeof targets)[number]) => (met(t) ? '达标' : '未达标');
 console.log(`种子数据 ${seedRecords} 条记录，加载 ${round(loadMs)} ms`);
 console.log(`全部 ${builtInCatalog.indicators.length} 项指标（2024年）：${round(seedAllMs)} ms，CPU ${round(seedAll.cpuMs)} ms（目标 ≤ 15 ms，${verdict(targets[0]!)}）`);
