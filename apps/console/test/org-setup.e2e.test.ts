@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { indicatorCard, openConsoleBrowser, screenshot, type ConsoleBrowser } from './browser.js';
+import { describe, expect, test } from 'vitest';
+import { indicatorCard, screenshot, consoleBrowserForSuite } from './browser.js';
 import { setUpStreet, signInWith } from './first-run.js';
 
 // 建立本单位 on the embedded default: from an empty profile, a street with two communities and a
 // 调委会 in an empty database, its first admin signs in to a dashboard without demo figures or
 // demo-only actions, and adds a community on the 机构管理 page (refused first without a name).
-let cb: ConsoleBrowser;
-beforeAll(async () => {
-  cb = await openConsoleBrowser();
-}, 120_000);
-afterAll(async () => {
-  await cb?.close();
-});
+const cb = consoleBrowserForSuite();
 
 const admin = { email: 'chief@shifan.example', password: 'shifan-admin-2026' };
 
