@@ -92,6 +92,16 @@ describe('a partial benchmark run keeps the other parts of its result file', () 
     expect('importPostgresLastFailure' in after).toBe(false);
   });
 
+  it('a file written before parts were stamped keeps its own date on the parts a partial run leaves', () => {
+    const file = newFile();
+    const { signInRoute: _, ...older } = consoleRun(null, 0);
+    writeFileSync(file, JSON.stringify({ date: monday.at, ...older, signInRoute: { initialJsGzipKB: 290.1, targetKB: 300 } }));
+    writeResultFile(file, consoleRun(['report'], 50), tuesday);
+    const byId = new Map(summaryRows([{ file, results: readResultFile(file), fallback: consoleTargets }]).map((r) => [r.id, r]));
+    expect(byId.get(issueTargets.laterVisit.id)).toMatchObject({ result: 501, measuredAt: monday.at });
+    expect(byId.get(issueTargets.reportDraft.id)).toMatchObject({ result: 411, measuredAt: tuesday.at });
+  });
+
   it('an unreadable result file is moved aside with a Chinese warning naming it, and this run is written whole', () => {
     const file = newFile();
     writeFileSync(file, '{"laterVisitMs": {"median": 6');

@@ -68,6 +68,20 @@ export function readResultFile(file: string, warn: (message: string) => void = c
   }
 }
 
+/**
+ * A file written before parts were stamped: each of its measured entries and targets gets the
+ * file's own date (and the load it recorded, if any), so they keep it once the file's date moves on.
+ */
+function stampedAsWritten(r: ResultFile): ResultFile {
+  if (!r.date || r.measured) return r;
+  const machine = r.machine as { loadAverage?: number[] } | undefined;
+  const loadAverage = (r.loadAverage ?? machine?.loadAverage ?? r.loadAverageAtStart ?? []) as number[];
+  const stamp: Stamp = { at: r.date, loadAverage };
+  const measured = Object.fromEntries(Object.keys(r).filter((k) => !['date', 'targets'].includes(k) && wasMeasured(r[k])).map((k) => [k, stamp]));
+  const targets = r.targets?.map((t) => (t.result === null || t.measuredAt ? t : { ...t, measuredAt: stamp.at, loadAverage }));
+  return { ...r, measured, ...(targets ? { targets } : {}) };
+}
+
 /** New targets by id over the earlier ones: a target this run could not measure (null) keeps the earlier number, marked. */
 function mergeTargets(earlier: readonly StampedTarget[], now: readonly TargetResult[], stamp: Stamp): StampedTarget[] {
   const merged = new Map(earlier.map((t) => [t.id, t]));
@@ -90,7 +104,7 @@ function mergeTargets(earlier: readonly StampedTarget[], now: readonly TargetRes
  * file is replaced in one rename, so a crash mid-write never leaves half of it. Returns what was written.
  */
 export function writeResultFile(file: string, entries: Record<string, unknown>, stamp: Stamp = stampNow()): ResultFile {
-  const earlier = readResultFile(file);
+  const earlier = stampedAsWritten(readResultFile(file));
   const out: ResultFile = { ...earlier, date: stamp.at, measured: { ...earlier.measured } };
   for (const [key, value] of Object.entries(entries)) {
     if (key === 'date' || key === 'measured') continue;
