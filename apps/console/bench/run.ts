@@ -145,4 +145,4 @@ line('首页：切换年度', results.yearSwitchMs);
 line('首页：切换单位', results.unitSwitchMs);
 line('年度报告：选年度后草稿显示', results.reportDraftMs);
 line('年度报告：下载 Word', results.reportDocxMs);
-console.log(`\n结果已写入 ${resultsFile}`);
+console.log(`\n结果已写入 ${resultsFile}${only ? `（只测了 ${only.join('、')}，其余部分保留文件中上次的数字）` : ''}`);

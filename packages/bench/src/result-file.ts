@@ -68,15 +68,21 @@ export function readResultFile(file: string, warn: (message: string) => void = c
   }
 }
 
+/** The stamp of a file as a whole (files written before parts were stamped): its date and the load it recorded, if any. */
+export function fileStamp(r: ResultFile): Stamp | null {
+  if (!r.date) return null;
+  const machine = r.machine as { loadAverage?: number[] } | undefined;
+  return { at: r.date, loadAverage: (r.loadAverage ?? machine?.loadAverage ?? r.loadAverageAtStart ?? []) as number[] };
+}
+
 /**
  * A file written before parts were stamped: each of its measured entries and targets gets the
- * file's own date (and the load it recorded, if any), so they keep it once the file's date moves on.
+ * file's own stamp, so they keep it once the file's date moves on.
  */
 function stampedAsWritten(r: ResultFile): ResultFile {
-  if (!r.date || r.measured) return r;
-  const machine = r.machine as { loadAverage?: number[] } | undefined;
-  const loadAverage = (r.loadAverage ?? machine?.loadAverage ?? r.loadAverageAtStart ?? []) as number[];
-  const stamp: Stamp = { at: r.date, loadAverage };
+  const stamp = fileStamp(r);
+  if (!stamp || r.measured) return r;
+  const { loadAverage } = stamp;
   const measured = Object.fromEntries(Object.keys(r).filter((k) => !['date', 'targets'].includes(k) && wasMeasured(r[k])).map((k) => [k, stamp]));
   const targets = r.targets?.map((t) => (t.result === null || t.measuredAt ? t : { ...t, measuredAt: stamp.at, loadAverage }));
   return { ...r, measured, ...(targets ? { targets } : {}) };

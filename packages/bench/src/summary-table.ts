@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { ResultFile, Stamp, StampedTarget } from './result-file.js';
+import { fileStamp, type ResultFile, type Stamp, type StampedTarget } from './result-file.js';
 import { issueTargets, met, target } from './targets.js';
 
 /**
@@ -30,13 +30,6 @@ export function readForSummary(file: string, warn: (message: string) => void = c
   }
 }
 
-/** The stamp of a file as a whole, for files written before parts were stamped: its date and whatever load it recorded. */
-function fileStamp(r: ResultFile): Partial<Stamp> {
-  const machine = r.machine as { loadAverage?: number[] } | undefined;
-  const load = (r.loadAverage ?? machine?.loadAverage ?? r.loadAverageAtStart) as number[] | undefined;
-  return { ...(r.date ? { at: r.date } : {}), ...(load ? { loadAverage: load } : {}) };
-}
-
 /** The console's fields (apps/console/bench/run.ts) as targets, each stamped when its fields were measured. */
 export function consoleTargets(r: ResultFile): StampedTarget[] {
   const median = (key: string) => {
@@ -46,7 +39,7 @@ export function consoleTargets(r: ResultFile): StampedTarget[] {
   /** The oldest stamp of the fields that gave a number: a figure is as old as its oldest part. */
   const stampOf = (keys: string[]): Partial<Stamp> => {
     const stamps = keys.map((k) => r.measured?.[k]).filter((s): s is Stamp => Boolean(s));
-    if (!stamps.length) return fileStamp(r);
+    if (!stamps.length) return fileStamp(r) ?? {};
     return stamps.reduce((a, b) => (b.at < a.at ? b : a));
   };
   const from = (t: Parameters<typeof target>[0], keys: string[], note?: string): StampedTarget => {
@@ -75,14 +68,14 @@ export function summaryRows(sources: readonly SummarySource[]): SummaryRow[] {
   for (const { file, results, fallback } of sources) {
     if (!results) continue;
     const list = results.targets ?? fallback?.(results) ?? [];
-    const whole = fileStamp(results);
+    const whole: Partial<Stamp> = fileStamp(results) ?? {};
     for (const t of list) {
       if (t.result === null && measured.has(t.id)) continue;
       measured.set(t.id, {
         ...t,
         from: file,
         ...(t.result !== null && !t.measuredAt && whole.at ? { measuredAt: whole.at } : {}),
-        ...(t.result !== null && !t.loadAverage && whole.loadAverage ? { loadAverage: whole.loadAverage } : {}),
+        ...(t.result !== null && !t.loadAverage && whole.loadAverage?.length ? { loadAverage: whole.loadAverage } : {}),
       });
     }
   }
