@@ -68,11 +68,14 @@ export function readResultFile(file: string, warn: (message: string) => void = c
   }
 }
 
-/** The stamp of a file as a whole (files written before parts were stamped): its date and the load it recorded, if any. */
+/**
+ * The stamp of a file as a whole (files written before parts were stamped): its date and the load
+ * it recorded after measuring, if any (not a load at the start of a long run: that may mislead).
+ */
 export function fileStamp(r: ResultFile): Stamp | null {
   if (!r.date) return null;
   const machine = r.machine as { loadAverage?: number[] } | undefined;
-  return { at: r.date, loadAverage: (r.loadAverage ?? machine?.loadAverage ?? r.loadAverageAtStart ?? []) as number[] };
+  return { at: r.date, loadAverage: (r.loadAverage ?? machine?.loadAverage ?? []) as number[] };
 }
 
 /**
