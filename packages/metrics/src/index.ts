@@ -6,3 +6,5 @@ export { generateMeasure } from './codegen.js';
 export * from './evaluate.js';
 export * from './format.js';
 export * from './catalog/index.js';
+export { ColumnarRecords } from './columnar/records.js';
+export { Unsupported as ColumnarUnsupported, type ColumnarMeasure } from './columnar/codegen.js';
