@@ -8,3 +8,4 @@ export * from './format.js';
 export * from './catalog/index.js';
 export { ColumnarRecords } from './columnar/records.js';
 export { Unsupported as ColumnarUnsupported, type ColumnarMeasure } from './columnar/codegen.js';
+export type { CodedColumn, ColumnValueType, KindColumns } from './columnar/columns.js';

@@ -42,9 +42,16 @@ export function encodeColumn(rows: readonly AnyRecord[], read: (r: AnyRecord) =>
   const values: unknown[] = [];
   const provisional = new Uint32Array(rows.length);
   let valueType: ColumnValueType = 'empty';
+  let last: unknown;
+  let lastCode = 0;
   for (let i = 0; i < rows.length; i++) {
     const v = read(rows[i]!);
     if (v === null || v === undefined) continue;
+    // Neighbouring rows often share a value (a unit, a status): skip the dictionary lookup.
+    if (v === last) {
+      provisional[i] = lastCode;
+      continue;
+    }
     let c = codeOf.get(v);
     if (c === undefined) {
       values.push(v);
@@ -54,6 +61,8 @@ export function encodeColumn(rows: readonly AnyRecord[], read: (r: AnyRecord) =>
       else if (valueType !== t) valueType = 'mixed';
     }
     provisional[i] = c;
+    last = v;
+    lastCode = c;
   }
   const codes = codesFor(values.length, rows.length);
   if (valueType === 'mixed' || valueType === 'empty') {
@@ -131,12 +140,46 @@ export class KindColumns {
     return result;
   }
 
-  /** `pairFlags` of `a` against `b` per row, computed with JavaScript's own comparisons of the values. */
+  /** `pairFlags` of `a` against `b` per row. */
   pair(a: string, b: string): Uint8Array {
     const key = JSON.stringify([a, b]);
     let flags = this.pairs.get(key);
-    if (flags) return flags;
-    flags = new Uint8Array(this.rows.length);
+    if (!flags) this.pairs.set(key, (flags = this.orderedPair(a, b) ?? this.comparedPair(a, b)));
+    return flags;
+  }
+
+  /**
+   * Flags from the two columns' codes, when both hold one ordered type: each side's values ranked
+   * among both sides' (equal values, equal rank), so a row compares two integers, not two texts.
+   */
+  private orderedPair(a: string, b: string): Uint8Array | null {
+    const x = this.codes(a);
+    const y = this.codes(b);
+    if (x.valueType !== y.valueType || x.valueType === 'mixed' || x.valueType === 'empty') return null;
+    const rankX = new Uint32Array(x.values.length + 1);
+    const rankY = new Uint32Array(y.values.length + 1);
+    for (let i = 0, j = 0, rank = 1; i < x.values.length || j < y.values.length; rank++) {
+      const u = x.values[i] as never;
+      const v = y.values[j] as never;
+      if (j === y.values.length || (i < x.values.length && u < v)) rankX[++i] = rank;
+      else if (i === x.values.length || v < u) rankY[++j] = rank;
+      else rankX[++i] = rankY[++j] = rank;
+    }
+    const { lt, lte, gt, gte } = pairFlags;
+    const flags = new Uint8Array(this.rows.length);
+    for (let i = 0; i < flags.length; i++) {
+      const cx = x.codes[i]!;
+      const cy = y.codes[i]!;
+      if (cx === 0 || cy === 0) continue;
+      const d = rankX[cx]! - rankY[cy]!;
+      flags[i] = d < 0 ? lt | lte : d === 0 ? lte | gte : gt | gte;
+    }
+    return flags;
+  }
+
+  /** Flags from JavaScript's own four comparisons of the values, for any types. */
+  private comparedPair(a: string, b: string): Uint8Array {
+    const flags = new Uint8Array(this.rows.length);
     for (let i = 0; i < this.rows.length; i++) {
       const r = this.rows[i]!;
       const x = r[a] as never;
@@ -144,7 +187,6 @@ export class KindColumns {
       if (x === null || x === undefined || y === null || y === undefined) continue;
       flags[i] = (x < y ? pairFlags.lt : 0) | (x <= y ? pairFlags.lte : 0) | (x > y ? pairFlags.gt : 0) | (x >= y ? pairFlags.gte : 0);
     }
-    this.pairs.set(key, flags);
     return flags;
   }
 
