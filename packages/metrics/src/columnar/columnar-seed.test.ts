@@ -44,4 +44,14 @@ describe('the seed over columns', async () => {
     // Most indicators have a value on the seed: the comparison is not of zeros.
     expect(compared).toBeGreaterThan(units.length * builtInCatalog.indicators.length);
   });
+
+  it('answers evaluateAll and compareAll as the evaluator over the record objects does', () => {
+    const today = () => '2024-10-16';
+    for (const orgId of units) {
+      const columns = new Evaluator({ orgs: dataset.orgs, records, catalog: builtInCatalog, today });
+      const objects = new Evaluator({ orgs: dataset.orgs, records: dataset.records, catalog: builtInCatalog, today });
+      expect(columns.evaluateAll(orgId, yearPeriod(2023))).toEqual(objects.evaluateAll(orgId, yearPeriod(2023)));
+      expect(columns.compareAll(orgId, yearPeriod(2024))).toEqual(objects.compareAll(orgId, yearPeriod(2024)));
+    }
+  });
 });
