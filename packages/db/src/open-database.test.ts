@@ -68,6 +68,17 @@ describe('openDatabase pglite:DIR', () => {
     expect((await b.query('select x from t')).rows).toEqual([{ x: 42 }]);
     await b.close();
   });
+
+  it('opens PGlite with a 32MB buffer pool, not its default 128MB (all of it resident from the start)', async () => {
+    for (const url of [`pglite:${join(dir, 'buffers')}`, 'pglite:memory']) {
+      const db = await openDatabase(url);
+      expect((await db.query<{ shared_buffers: string }>('show shared_buffers')).rows).toEqual([{ shared_buffers: '32MB' }]);
+      await db.close();
+    }
+    const plain = await openPglite();
+    expect((await plain.query<{ shared_buffers: string }>('show shared_buffers')).rows).toEqual([{ shared_buffers: '128MB' }]);
+    await plain.close();
+  });
 });
 
 describe('openDatabase postgres://', () => {

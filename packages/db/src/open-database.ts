@@ -48,12 +48,12 @@ export async function openDatabase(url: string): Promise<Database> {
       throw new Error(`无法连接数据库“${redactUrl(where.url)}”：${(e as Error).message}`, { cause: e });
     }
   }
-  const { openPglite } = await import('./pglite-database.js');
-  if (where.kind === 'pglite-memory') return openPglite();
-  if (where.kind === 'pglite-backup') return openPglite({ loadDataDir: await backupData(where.file) });
+  const { openPglite, nodeSharedBuffers: sharedBuffers } = await import('./pglite-database.js');
+  if (where.kind === 'pglite-memory') return openPglite({ sharedBuffers });
+  if (where.kind === 'pglite-backup') return openPglite({ loadDataDir: await backupData(where.file), sharedBuffers });
   await mkdir(where.dataDir, { recursive: true });
   try {
-    return await openPglite({ dataDir: where.dataDir });
+    return await openPglite({ dataDir: where.dataDir, sharedBuffers });
   } catch (e) {
     throw new Error(`无法打开 PGlite 数据目录“${where.dataDir}”：${(e as Error).message}`, { cause: e });
   }

@@ -11,7 +11,19 @@ export interface PgliteOpenOptions {
   dataDir?: string;
   /** Start from a snapshot made by `dumpDataDir()` instead of an empty cluster. */
   loadDataDir?: Blob | File;
+  /**
+   * PostgreSQL's `shared_buffers` (e.g. `32MB`); PGlite's default is 128MB. PGlite zeroes the whole
+   * pool when it starts, so every megabyte of it is resident memory from the first query on.
+   */
+  sharedBuffers?: string;
 }
+
+/**
+ * The buffer pool of an embedded database opened in Node (`fazhi` commands, benchmarks): a street's
+ * data is tens of MB, and a ledger import measured the same CPU time with 32MB as with 128MB while
+ * its peak memory fell by about 100 MB (docs/operations.md).
+ */
+export const nodeSharedBuffers = '32MB';
 
 /**
  * PGlite is one Postgres session. Its own mutex already queues `query`, `exec` and `transaction`
@@ -83,6 +95,7 @@ export async function openPglite(opts: PgliteOpenOptions = {}): Promise<PgliteDa
     extensions: { pgcrypto },
     parsers: textParsers,
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+    ...(opts.sharedBuffers ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${opts.sharedBuffers}`] } : {}),
   };
   const pglite = await mapErrors(() => (opts.dataDir ? PGlite.create(opts.dataDir, options) : PGlite.create(options)));
   return new PgliteDatabase(pglite);
