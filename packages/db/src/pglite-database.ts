@@ -11,6 +11,11 @@ export interface PgliteOpenOptions {
   dataDir?: string;
   /** Start from a snapshot made by `dumpDataDir()` instead of an empty cluster. */
   loadDataDir?: Blob | File;
+  /**
+   * The size of a new cluster's WAL segments, in MB (a power of two, 1–1024; PostgreSQL's default is 16).
+   * A snapshot keeps one whole segment, zeros past its last record: small ones make it smaller to load and store.
+   */
+  walSegmentMB?: number;
 }
 
 /**
@@ -83,6 +88,7 @@ export async function openPglite(opts: PgliteOpenOptions = {}): Promise<PgliteDa
     extensions: { pgcrypto },
     parsers: textParsers,
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+    ...(opts.walSegmentMB ? { initDbStartParams: [`--wal-segsize=${opts.walSegmentMB}`] } : {}),
   };
   const pglite = await mapErrors(() => (opts.dataDir ? PGlite.create(opts.dataDir, options) : PGlite.create(options)));
   return new PgliteDatabase(pglite);

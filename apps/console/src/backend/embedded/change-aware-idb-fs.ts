@@ -12,14 +12,55 @@ interface EmscriptenFs {
 /**
  * PGlite's IndexedDB file system, skipping syncs that would write nothing. PGlite syncs after
  * every statement, and each IDBFS sync lists all of the cluster's files stored in IndexedDB
- * (~1,500 here): 150–250 ms in Chromium even after a read that changed nothing. This one first
+ * (~1,000 here): 150–250 ms in Chromium even after a read that changed nothing. This one first
  * compares sizes and modification times of the in-memory files with those at the last sync,
  * which takes 5–15 ms, and syncs only when something changed (and not inside a transaction). Writes stay durable:
  * with `relaxedDurability` off, a statement that changed files returns after they are stored.
+ *
+ * One exception, for the demo snapshot a first visit downloads (`storeLoadedLater`): storing it
+ * (40-odd MB into IndexedDB) waits until PostgreSQL has started and then runs beside the first
+ * queries instead of ahead of them. Nothing in it is anyone's work yet. A statement that changes a
+ * file (a save) still returns only once that store and its own change are in IndexedDB; only reads
+ * go ahead. What it risks: a tab closed before the store is done keeps no database (IndexedDB drops
+ * the unfinished transaction as a whole), and the next visit downloads the snapshot again.
  */
 export class ChangeAwareIdbFs extends IdbFs {
   #stamps = new Map<string, string>();
   #capturedAt = -Infinity;
+  /** Until `storeLoaded`, syncs store nothing (set for a downloaded demo snapshot). */
+  #holding = false;
+  /** The store of the loaded cluster while it runs; never rejects. */
+  #storing: Promise<void> | undefined;
+
+  /** The cluster PGlite is about to load is stored by `storeLoaded`, not by the syncs before it. */
+  storeLoadedLater(): void {
+    this.#holding = true;
+  }
+
+  /**
+   * Starts storing the whole cluster (once PostgreSQL answers) and returns at once: reads go
+   * ahead meanwhile, a sync after a change waits for it. A failed store is tried once more; if
+   * that fails too, the next change stores everything.
+   */
+  storeLoaded(): void {
+    if (!this.#holding) return;
+    this.#holding = false;
+    const fs = this.#fs();
+    this.#stamps = this.#scan(fs.FS, fs.IDBFS);
+    this.#capturedAt = Date.now();
+    step('storing');
+    this.#storing = super
+      .syncToFs()
+      .catch(() => super.syncToFs())
+      .then(
+        () => step('stored'),
+        (e: unknown) => {
+          // Forgotten stamps: the next sync compares with nothing and stores the whole cluster.
+          this.#stamps = new Map();
+          console.error('本机数据库未能写入 IndexedDB，下次保存时重试', e);
+        },
+      );
+  }
 
   /** Reads the whole cluster from IndexedDB into memory once, at start (marked: it is a large part of a later visit). */
   override async initialSyncFs(): Promise<void> {
@@ -29,15 +70,22 @@ export class ChangeAwareIdbFs extends IdbFs {
   }
 
   override async syncToFs(relaxedDurability?: boolean): Promise<void> {
-    const mod = (this.pg as unknown as { Module: { FS: EmscriptenFs; IDBFS: unknown } }).Module;
+    if (this.#holding) return;
+    const mod = this.#fs();
     // Inside a transaction nothing is final yet; the sync after COMMIT stores it all.
     if (this.pg?.isInTransaction()) return;
+    if (!this.#changed(this.#scan(mod.FS, mod.IDBFS))) return;
+    // A change while the loaded cluster is being stored: after that store, so the two never interleave.
+    await this.#storing;
     const now = this.#scan(mod.FS, mod.IDBFS);
-    if (!this.#changed(now)) return;
     const capturedAt = Date.now();
     await super.syncToFs(relaxedDurability);
     this.#stamps = now;
     this.#capturedAt = capturedAt;
+  }
+
+  #fs() {
+    return (this.pg as unknown as { Module: { FS: EmscriptenFs; IDBFS: unknown } }).Module;
   }
 
   #changed(now: Map<string, string>): boolean {

@@ -10,7 +10,9 @@ import type { DatabaseProgress } from '../backend.js';
 import { ChangeAwareIdbFs } from './change-aware-idb-fs.js';
 import { arrivedBytes, encodedLength } from './download-progress.js';
 import { buildDeferredIndexes } from './deferred-indexes.js';
-import { idbDatabaseName, openFailedMessage, progressMessage, type EmbeddedWorkerMeta, type ProgressMessage } from './worker-meta.js';
+import { openFailedMessage, progressMessage, type EmbeddedWorkerMeta, type ProgressMessage } from './worker-meta.js';
+import { storedFileCount } from './stored-files.js';
+import { watchStatements } from './quiet-time.js';
 import { step } from './worker-step.js';
 
 /**
@@ -115,28 +117,60 @@ async function cachedRuntime(): Promise<Pick<PGliteOptions, 'pgliteWasmModule' |
 }
 
 /** What a new data directory starts from and, on a first visit, PostgreSQL's files already downloaded. */
-async function startingPoint(meta: EmbeddedWorkerMeta): Promise<Pick<PGliteOptions, 'loadDataDir' | 'pgliteWasmModule' | 'fsBundle'>> {
+async function startingPoint(meta: EmbeddedWorkerMeta): Promise<Pick<PGliteOptions, 'loadDataDir' | 'pgliteWasmModule' | 'fsBundle'> & { downloaded?: true }> {
   if (meta.loadDataDir) return { loadDataDir: meta.loadDataDir };
-  const exists = (await indexedDB.databases()).some((d) => d.name === idbDatabaseName(meta.dataDir));
-  if (exists) return cachedRuntime();
+  // An empty one is a first visit closed before its demo data was stored (see ChangeAwareIdbFs): loaded anew.
+  if ((await storedFileCount(meta.dataDir)) > 0) return cachedRuntime();
   const { snapshot, wasm, data } = await downloadAll(meta);
-  return { loadDataDir: snapshot, pgliteWasmModule: wasm, fsBundle: data };
+  return { loadDataDir: snapshot, pgliteWasmModule: wasm, fsBundle: data, downloaded: true };
+}
+
+/** How long the page must have asked nothing before the deferred indexes are built, and the longest wait. */
+const indexesAfterQuietMs = 1000;
+const indexesAtLatestMs = 15_000;
+
+/**
+ * Builds the deferred indexes once the page is quiet, as one transaction (PGlite's transaction
+ * lock: never inside a transaction the page has open). A failure is only logged: the next open
+ * tries again, and the queries need the indexes only to be faster.
+ */
+async function buildWhenQuiet(pg: PGlite): Promise<void> {
+  const quiet = watchStatements(pg);
+  try {
+    await quiet.whenQuiet(indexesAfterQuietMs, indexesAtLatestMs);
+    await pg.transaction((tx) => buildDeferredIndexes(tx));
+    step('indexes');
+  } catch (e) {
+    console.error('演示数据的索引未能建立，下次打开时重试', e);
+  }
 }
 
 worker({
   async init(options) {
     const meta = options.meta as EmbeddedWorkerMeta;
     try {
-      const start = await startingPoint(meta);
+      const { downloaded, ...start } = await startingPoint(meta);
       step('runtime');
       report({ step: 'start', fresh: start.loadDataDir !== undefined });
       // Durable: a statement that changed files returns once IndexedDB has them, so a tab closed
       // right after saving loses nothing; reads skip the sync (see ChangeAwareIdbFs).
-      const pg = await PGlite.create({ fs: new ChangeAwareIdbFs(meta.dataDir), extensions: { pgcrypto }, ...start });
+      const fs = new ChangeAwareIdbFs(meta.dataDir);
+      // The demo data a first visit downloaded is stored beside the first queries, not ahead of them
+      // (a database the page switches to only once stored, e.g. a reset, is stored before it answers).
+      const storeLater = downloaded && meta.storeDemoInBackground === true;
+      if (storeLater) fs.storeLoadedLater();
+      const pg = await PGlite.create({ fs, extensions: { pgcrypto }, ...start });
       step('postgres');
-      // The demo snapshot comes without its largest indexes (a smaller download): built now, before any query needs them.
-      await buildDeferredIndexes(pg);
-      step('indexes');
+      if (storeLater) {
+        fs.storeLoaded();
+        // The snapshot's largest indexes (left out of the download) are built once the page has had
+        // its first answers; until then the few queries that would use them read the table instead.
+        void buildWhenQuiet(pg);
+      } else {
+        // A database that was stored without them (a tab closed before they were built): built now.
+        await buildDeferredIndexes(pg);
+        step('indexes');
+      }
       // PGliteWorker passes only an error's message to the page: carry SQLSTATE, constraint … in it.
       return carryErrorFields(pg);
     } catch (e) {

@@ -17,6 +17,20 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
   });
 }
 
+/** How many files and folders a data directory's database holds in IndexedDB (0 when there is no such database). */
+export async function storedFileCount(dataDir: string): Promise<number> {
+  const name = idbDatabaseName(dataDir);
+  // Opening a name that does not exist would create it.
+  if (!(await indexedDB.databases()).some((d) => d.name === name)) return 0;
+  const db = await request(indexedDB.open(name));
+  try {
+    if (!db.objectStoreNames.contains(fileStore)) return 0;
+    return await request(db.transaction(fileStore, 'readonly').objectStore(fileStore).count());
+  } finally {
+    db.close();
+  }
+}
+
 /**
  * The files a data directory's database left in this browser, read straight from IndexedDB
  * without starting PostgreSQL (which is what failed), as one zip (paths below the data
