@@ -17,36 +17,45 @@ interface EmscriptenFs {
  * which takes 5–15 ms, and syncs only when something changed (and not inside a transaction). Writes stay durable:
  * with `relaxedDurability` off, a statement that changed files returns after they are stored.
  *
- * One exception, for the demo snapshot a first visit downloads (`storeLoadedLater`): storing it
- * (40-odd MB into IndexedDB) waits until PostgreSQL has started and then runs beside the first
- * queries instead of ahead of them. Nothing in it is anyone's work yet. A statement that changes a
- * file (a save) still returns only once that store and its own change are in IndexedDB; only reads
- * go ahead. What it risks: a tab closed before the store is done keeps no database (IndexedDB drops
- * the unfinished transaction as a whole), and the next visit downloads the snapshot again.
+ * One exception, for the demo snapshot a first visit downloads (`storeLoadedLater`): the syncs of
+ * PGlite's start store nothing, and once PostgreSQL answers the whole cluster (40-odd MB) is stored
+ * beside the page's first queries (`storeLoaded`) instead of ahead of them. Nothing in it is
+ * anyone's work yet, and reads need nothing stored. A statement that changes a file before that
+ * store (a save) stores the whole cluster with its change and returns only once IndexedDB has them;
+ * one during the store waits for it and then stores its change. What it risks: a tab closed before
+ * the store is done keeps no database (IndexedDB drops an unfinished transaction whole), and the
+ * next visit downloads the snapshot again.
  */
 export class ChangeAwareIdbFs extends IdbFs {
   #stamps = new Map<string, string>();
   #capturedAt = -Infinity;
-  /** Until `storeLoaded`, syncs store nothing (set for a downloaded demo snapshot). */
-  #holding = false;
+  /** A downloaded cluster: `loading` while PGlite starts on it, `unstored` until it is stored. */
+  #loaded: 'loading' | 'unstored' | undefined;
   /** The store of the loaded cluster while it runs; never rejects. */
   #storing: Promise<void> | undefined;
 
-  /** The cluster PGlite is about to load is stored by `storeLoaded`, not by the syncs before it. */
+  /** The cluster PGlite is about to load is stored later (`storeLoaded`, or the first change), not by the syncs of its start. */
   storeLoadedLater(): void {
-    this.#holding = true;
+    this.#loaded = 'loading';
+  }
+
+  /** PostgreSQL has started on the loaded cluster: reads go ahead unstored, a change stores it all. */
+  started(): void {
+    if (this.#loaded !== 'loading') return;
+    this.#stamps = this.#scanMounts();
+    this.#capturedAt = Date.now();
+    this.#loaded = 'unstored';
   }
 
   /**
-   * Starts storing the whole cluster (once PostgreSQL answers) and returns at once: reads go
-   * ahead meanwhile, a sync after a change waits for it. A failed store is tried once more; if
-   * that fails too, the next change stores everything.
+   * Starts storing the loaded cluster and returns at once: reads go ahead meanwhile, a sync after
+   * a change waits for it. A failed store is tried once more; if that fails too, the next change
+   * stores everything. Nothing to do when a change has stored it already.
    */
   storeLoaded(): void {
-    if (!this.#holding) return;
-    this.#holding = false;
-    const fs = this.#fs();
-    this.#stamps = this.#scan(fs.FS, fs.IDBFS);
+    if (this.#loaded !== 'unstored') return;
+    this.#loaded = undefined;
+    this.#stamps = this.#scanMounts();
     this.#capturedAt = Date.now();
     step('storing');
     this.#storing = super
@@ -70,22 +79,30 @@ export class ChangeAwareIdbFs extends IdbFs {
   }
 
   override async syncToFs(relaxedDurability?: boolean): Promise<void> {
-    if (this.#holding) return;
-    const mod = this.#fs();
+    if (this.#loaded === 'loading') return;
     // Inside a transaction nothing is final yet; the sync after COMMIT stores it all.
     if (this.pg?.isInTransaction()) return;
-    if (!this.#changed(this.#scan(mod.FS, mod.IDBFS))) return;
+    if (!this.#changed(this.#scanMounts())) return;
+    // A change to a loaded cluster not stored yet: this sync stores all of it (IDBFS compares with what IndexedDB holds).
+    const whole = this.#loaded === 'unstored';
+    if (whole) {
+      this.#loaded = undefined;
+      step('storing');
+    }
     // A change while the loaded cluster is being stored: after that store, so the two never interleave.
     await this.#storing;
-    const now = this.#scan(mod.FS, mod.IDBFS);
+    const now = this.#scanMounts();
     const capturedAt = Date.now();
     await super.syncToFs(relaxedDurability);
     this.#stamps = now;
     this.#capturedAt = capturedAt;
+    if (whole) step('stored');
   }
 
-  #fs() {
-    return (this.pg as unknown as { Module: { FS: EmscriptenFs; IDBFS: unknown } }).Module;
+  /** Sizes and modification times of every file under PGlite's IndexedDB mounts. */
+  #scanMounts(): Map<string, string> {
+    const mod = (this.pg as unknown as { Module: { FS: EmscriptenFs; IDBFS: unknown } }).Module;
+    return this.#scan(mod.FS, mod.IDBFS);
   }
 
   #changed(now: Map<string, string>): boolean {

@@ -126,18 +126,19 @@ async function startingPoint(meta: EmbeddedWorkerMeta): Promise<Pick<PGliteOptio
 }
 
 /** How long the page must have asked nothing before the deferred indexes are built, and the longest wait. */
-const indexesAfterQuietMs = 1000;
-const indexesAtLatestMs = 15_000;
+const afterQuietMs = 1000;
+const atLatestMs = 15_000;
 
 /**
- * Builds the deferred indexes once the page is quiet, as one transaction (PGlite's transaction
- * lock: never inside a transaction the page has open). A failure is only logged: the next open
- * tries again, and the queries need the indexes only to be faster.
+ * The indexes a first visit's download left out, built once the page has had its first answers
+ * (quiet for a second), as one transaction (PGlite's transaction lock: never inside a transaction
+ * the page has open); until then the few queries that would use them read the table. A failure is
+ * only logged: the next open builds them, and queries need them only to be faster.
  */
-async function buildWhenQuiet(pg: PGlite): Promise<void> {
+async function indexWhenQuiet(pg: PGlite): Promise<void> {
   const quiet = watchStatements(pg);
+  await quiet.whenQuiet(afterQuietMs, atLatestMs);
   try {
-    await quiet.whenQuiet(indexesAfterQuietMs, indexesAtLatestMs);
     await pg.transaction((tx) => buildDeferredIndexes(tx));
     step('indexes');
   } catch (e) {
@@ -155,17 +156,17 @@ worker({
       // Durable: a statement that changed files returns once IndexedDB has them, so a tab closed
       // right after saving loses nothing; reads skip the sync (see ChangeAwareIdbFs).
       const fs = new ChangeAwareIdbFs(meta.dataDir);
-      // The demo data a first visit downloaded is stored beside the first queries, not ahead of them
-      // (a database the page switches to only once stored, e.g. a reset, is stored before it answers).
+      // The demo data a first visit downloaded is stored beside the page's first queries, not ahead of
+      // them (a database the page switches to only once stored, e.g. a reset, is stored before it answers).
       const storeLater = downloaded && meta.storeDemoInBackground === true;
       if (storeLater) fs.storeLoadedLater();
       const pg = await PGlite.create({ fs, extensions: { pgcrypto }, ...start });
       step('postgres');
       if (storeLater) {
+        // Stored now, beside the page's first queries: a reload right after the figures finds it stored.
+        fs.started();
         fs.storeLoaded();
-        // The snapshot's largest indexes (left out of the download) are built once the page has had
-        // its first answers; until then the few queries that would use them read the table instead.
-        void buildWhenQuiet(pg);
+        void indexWhenQuiet(pg);
       } else {
         // A database that was stored without them (a tab closed before they were built): built now.
         await buildDeferredIndexes(pg);
