@@ -10,8 +10,8 @@ import type { DatabaseProgress } from '../backend.js';
 import { ChangeAwareIdbFs } from './change-aware-idb-fs.js';
 import { arrivedBytes, encodedLength } from './download-progress.js';
 import { buildDeferredIndexes } from './deferred-indexes.js';
-import { openFailedMessage, progressMessage, type EmbeddedWorkerMeta, type ProgressMessage } from './worker-meta.js';
-import { storedFileCount } from './stored-files.js';
+import { idbDatabaseName, openFailedMessage, progressMessage, type EmbeddedWorkerMeta, type ProgressMessage } from './worker-meta.js';
+import { leftEmptyByIdbfs } from './stored-files.js';
 import { watchStatements } from './quiet-time.js';
 import { step } from './worker-step.js';
 
@@ -119,8 +119,9 @@ async function cachedRuntime(): Promise<Pick<PGliteOptions, 'pgliteWasmModule' |
 /** What a new data directory starts from and, on a first visit, PostgreSQL's files already downloaded. */
 async function startingPoint(meta: EmbeddedWorkerMeta): Promise<Pick<PGliteOptions, 'loadDataDir' | 'pgliteWasmModule' | 'fsBundle'> & { downloaded?: true }> {
   if (meta.loadDataDir) return { loadDataDir: meta.loadDataDir };
-  // An empty one is a first visit closed before its demo data was stored (see ChangeAwareIdbFs): loaded anew.
-  if ((await storedFileCount(meta.dataDir)) > 0) return cachedRuntime();
+  const exists = (await indexedDB.databases()).some((d) => d.name === idbDatabaseName(meta.dataDir));
+  // Left empty by a first visit closed before its demo data was stored (see ChangeAwareIdbFs): loaded anew.
+  if (exists && !(await leftEmptyByIdbfs(meta.dataDir))) return cachedRuntime();
   const { snapshot, wasm, data } = await downloadAll(meta);
   return { loadDataDir: snapshot, pgliteWasmModule: wasm, fsBundle: data, downloaded: true };
 }
