@@ -73,7 +73,7 @@ describe('loading the console', () => {
     }
   });
 
-  test('a first visit closed before its demo data was stored (IDBFS's IndexedDB database left with no file) loads the demo data again, stores it beside the first queries and keeps it for the next visit', async () => {
+  test('a first visit closed before its demo data was stored (the IDBFS database left with no file) loads the demo data again, stores it beside the first queries and keeps it for the next visit', async () => {
     const { page, context } = await cb.newPage();
     try {
       await page.goto(`${cb.url}login`);
