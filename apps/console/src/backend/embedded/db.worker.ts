@@ -131,8 +131,8 @@ const afterQuietMs = 1000;
 const atLatestMs = 15_000;
 
 /**
- * The indexes a first visit's download left out, built once the page has had its first answers
- * (quiet for a second), as one transaction (PGlite's transaction lock: never inside a transaction
+ * The indexes the demo snapshot's download left out, if still pending, built once the page has had
+ * its first answers (quiet for a second; on a first visit and on a reload right after it alike), as one transaction (PGlite's transaction lock: never inside a transaction
  * the page has open); until then the few queries that would use them read the table. A failure is
  * only logged: the next open builds them, and queries need them only to be faster.
  */
@@ -167,12 +167,9 @@ worker({
         // Stored now, beside the page's first queries: a reload right after the figures finds it stored.
         fs.started();
         fs.storeLoaded();
-        void indexWhenQuiet(pg);
-      } else {
-        // A database that was stored without them (a tab closed before they were built): built now.
-        await buildDeferredIndexes(pg);
-        step('indexes');
       }
+      // Pending when the demo snapshot was just loaded, or when a tab was closed before they were built.
+      void indexWhenQuiet(pg);
       // PGliteWorker passes only an error's message to the page: carry SQLSTATE, constraint … in it.
       return carryErrorFields(pg);
     } catch (e) {
