@@ -1,7 +1,7 @@
 // Two (or more) builds of the console compared on the visit targets, their runs interleaved so
 // that a busy machine weighs on each alike: node --conditions=fazhi-source --import tsx
 // bench/ab-visits.ts DIST_A DIST_B (ROUNDS, default 4; BENCH_PROFILE=memory as in visits.ts).
-// Prints each run with the load average and the CPU seconds Chromium used for both visits (its
+// Prints each run with its first visit's steps, the load average and the CPU seconds Chromium used for both visits (its
 // processes, reaped when the profile closes: /proc/self/stat's cutime + cstime), then the medians.
 import { readFileSync } from 'node:fs';
 import { openConsoleBrowser } from '../test/browser.js';
@@ -23,6 +23,10 @@ for (let round = 0; round < Number(process.env.ROUNDS ?? 4); round++) {
     const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0]!;
     (res[d] ??= []).push({ first: v.firstMs, later: v.laterMs, confirmed: v.laterConfirmedMs, load, cpu });
     console.log(d.split('/').pop(), round, 'first', v.firstMs, 'later', v.laterMs, 'confirmed', v.laterConfirmedMs, 'load', load, 'browser CPU s', cpu);
+    // Where the first visit's time went: download and compile, database loaded and started up to its first answer, sign-in and connect, the console up to the figures.
+    const s = v.firstSteps;
+    const span = (from: string, to: string) => (s[from] !== undefined && s[to] !== undefined ? s[to] - s[from] : '–');
+    console.log('  first visit: open→runtime', span('db:open', 'db:worker:runtime'), 'runtime→started', span('db:worker:runtime', 'db:started'), 'started→connected', span('db:started', 'connected'), 'connected→figures', span('connected', 'figures'));
   }
 }
 const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
