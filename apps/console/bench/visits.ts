@@ -49,6 +49,8 @@ export interface VisitTimes {
   laterConfirmedMs: number;
   firstBytes: number;
   files: SentFile[];
+  /** The first visit's steps (`fazhi:db:…` marks: ms since navigation), where its time goes. */
+  firstSteps: Record<string, number>;
   /** The later visit's steps (`fazhi:db:…` marks: ms since navigation), where its time goes. */
   laterSteps: Record<string, number>;
 }
@@ -98,6 +100,7 @@ export async function firstAndLaterVisit(cb: ConsoleBrowser, counter: ReturnType
     await signInAsAdmin(page);
     await dashboardShown(page);
     const firstMs = Date.now() - started;
+    const firstSteps = { ...(await stepMarks(page)), figures: Math.round(await page.evaluate(() => performance.now())) };
     // Whatever the page still fetches once the figures show (lazy chunks) counts as well.
     await page.waitForLoadState('networkidle');
     const { bytes, files } = counter.take();
@@ -109,7 +112,36 @@ export async function firstAndLaterVisit(cb: ConsoleBrowser, counter: ReturnType
     await dashboardShown(page);
     const laterConfirmedMs = Date.now() - t;
     const confirmed = Math.round(await page.evaluate(() => performance.now()));
-    return { firstMs, laterMs, laterConfirmedMs, firstBytes: bytes, files, laterSteps: { ...(await stepMarks(page)), figures, confirmed } };
+    return { firstMs, laterMs, laterConfirmedMs, firstBytes: bytes, files, firstSteps, laterSteps: { ...(await stepMarks(page)), figures, confirmed } };
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * A first visit with the console's query log on (`fazhi.debug`): each statement's time and each
+ * step of the start, in order, as ms since navigation; with `trace`, a Chromium performance trace.
+ */
+export async function firstVisitProfile(cb: ConsoleBrowser, trace: boolean): Promise<{ lines: string[]; trace?: string }> {
+  const { context, page, close } = await diskProfile(cb);
+  try {
+    await context.addInitScript(() => localStorage.setItem('fazhi.debug', '1'));
+    const logged: { at: number; text: string }[] = [];
+    let origin = 0;
+    page.on('console', (m) => {
+      if (m.text().startsWith('[fazhi:sql]')) logged.push({ at: Date.now() - origin, text: m.text() });
+    });
+    const browser = context.browser();
+    if (trace && browser) await browser.startTracing(page, { screenshots: false });
+    origin = Date.now();
+    await page.goto(`${cb.url}login`);
+    await signInAsAdmin(page);
+    await dashboardShown(page);
+    const figures = Date.now() - origin;
+    const traced = trace && browser ? (await browser.stopTracing()).toString() : undefined;
+    const steps = Object.entries(await stepMarks(page)).map(([k, v]) => ({ at: v, text: `— ${k}` }));
+    const lines = [...steps, ...logged, { at: figures, text: '— figures shown' }].sort((a, b) => a.at - b.at).map((l) => `${String(l.at).padStart(6)} ${l.text}`);
+    return { lines, ...(traced ? { trace: traced } : {}) };
   } finally {
     await close();
   }

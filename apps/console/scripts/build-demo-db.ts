@@ -77,6 +77,13 @@ const key = inputsKey();
 const deferredIndexMinBytes = 256 * 1024;
 /** Snapshot sets the cache keeps (each about 130 MB with its copies): enough for a few branches. */
 const keptSnapshotSets = 3;
+/**
+ * WAL segment size of the snapshots' clusters, in MB. A snapshot keeps its current segment whole
+ * (zeros past the last record compress to nothing, but the browser still unpacks them into memory
+ * and stores them in IndexedDB on the first visit, and reads them back on every later one):
+ * PostgreSQL's default 16 MB segment was a quarter of the demo snapshot; 1 MB is its smallest.
+ */
+const walSegmentMB = 1;
 const manifestFile = join(outDir, 'manifest.json');
 const current = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as DemoManifest) : undefined;
 // Each snapshot with its brotli and gzip copies (an older release's, for the upgrade test, without).
@@ -171,7 +178,7 @@ const dataset = await loadDataset(seedDir, { registry });
 const snapshot = `fazhi-demo-${key}.tar`;
 const emptySnapshot = `fazhi-empty-${key}.tar`;
 let migrations: string[] = [];
-const db = await openPglite();
+const db = await openPglite({ walSegmentMB });
 try {
   const migrated = await migrate(db, { migrationsDir: migrationsDir() });
   migrations = migrated.applied.map((m) => m.file);
@@ -192,7 +199,7 @@ try {
 
 // 建立本单位 starts from this one: the same schema and model, pgcrypto where Supabase keeps it
 // (the first admin's password is hashed with it), and no unit, record or account.
-const empty = await openPglite();
+const empty = await openPglite({ walSegmentMB });
 try {
   await migrate(empty, { migrationsDir: migrationsDir() });
   if (!before) await migrateModel(empty, model);

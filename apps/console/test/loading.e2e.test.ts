@@ -63,4 +63,56 @@ describe('loading the console', () => {
       expect(sent.filter((f) => f.path.startsWith('/demo/fazhi-demo-'))).toEqual([]);
     });
   });
+
+  test('a first visit closed before its demo data was stored (the IDBFS database left with no file) loads the demo data again, stores it beside the first queries and keeps it for the next visit', async () => {
+    const { page, context } = await cb.newPage();
+    try {
+      await page.goto(`${cb.url}login`);
+      // What a tab closed while IndexedDB was storing the demo data leaves: IDBFS's database, no file in it.
+      await page.evaluate(
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const req = indexedDB.open('/pglite/fazhi', 21);
+            req.onupgradeneeded = () => req.result.createObjectStore('FILE_DATA').createIndex('timestamp', 'timestamp', { unique: false });
+            req.onsuccess = () => {
+              req.result.close();
+              resolve();
+            };
+            req.onerror = () => reject(req.error);
+          }),
+      );
+      sent.length = 0;
+      await page.reload();
+      await page.getByLabel('邮箱').fill('admin@demo.fazhi.example');
+      await page.getByLabel('密码').fill(demoPassword);
+      await page.getByRole('button', { name: /登\s*录/ }).click();
+      await indicatorCard(page, 'mediation.successful_cases').waitFor({ timeout: 120_000 });
+      expect(sent.filter((f) => f.path.startsWith('/demo/fazhi-demo-')).length).toBe(1);
+      // Stored beside the first queries (the worker marks when), then built the indexes left out of the download.
+      const marks = () => page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+      await expect.poll(marks, { timeout: 60_000 }).toEqual(expect.arrayContaining(['fazhi:db:worker:stored', 'fazhi:db:worker:indexes']));
+      const stored = await page.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const req = indexedDB.open('/pglite/fazhi');
+            req.onsuccess = () => {
+              const count = req.result.transaction('FILE_DATA').objectStore('FILE_DATA').count(IDBKeyRange.only('/pglite/fazhi/PG_VERSION'));
+              count.onsuccess = () => {
+                req.result.close();
+                resolve(count.result);
+              };
+            };
+            req.onerror = () => reject(req.error);
+          }),
+      );
+      expect(stored).toBe(1);
+      // Kept: a reload opens what IndexedDB holds, no snapshot downloaded again.
+      sent.length = 0;
+      await page.reload();
+      await indicatorCard(page, 'mediation.successful_cases').waitFor({ timeout: 60_000 });
+      expect(sent.filter((f) => f.path.startsWith('/demo/fazhi-demo-'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -16,6 +16,11 @@ export interface PgliteOpenOptions {
    * pool when it starts, so every megabyte of it is resident memory from the first query on.
    */
   sharedBuffers?: string;
+  /**
+   * The size of a new cluster's WAL segments, in MB (a power of two, 1–1024; PostgreSQL's default is 16).
+   * A snapshot keeps one whole segment, zeros past its last record: small ones make it smaller to load and store.
+   */
+  walSegmentMB?: number;
 }
 
 /**
@@ -96,6 +101,7 @@ export async function openPglite(opts: PgliteOpenOptions = {}): Promise<PgliteDa
     parsers: textParsers,
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
     ...(opts.sharedBuffers ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${opts.sharedBuffers}`] } : {}),
+    ...(opts.walSegmentMB ? { initDbStartParams: [`--wal-segsize=${opts.walSegmentMB}`] } : {}),
   };
   const pglite = await mapErrors(() => (opts.dataDir ? PGlite.create(opts.dataDir, options) : PGlite.create(options)));
   return new PgliteDatabase(pglite);

@@ -12,14 +12,64 @@ interface EmscriptenFs {
 /**
  * PGlite's IndexedDB file system, skipping syncs that would write nothing. PGlite syncs after
  * every statement, and each IDBFS sync lists all of the cluster's files stored in IndexedDB
- * (~1,500 here): 150–250 ms in Chromium even after a read that changed nothing. This one first
+ * (~1,000 here): 150–250 ms in Chromium even after a read that changed nothing. This one first
  * compares sizes and modification times of the in-memory files with those at the last sync,
  * which takes 5–15 ms, and syncs only when something changed (and not inside a transaction). Writes stay durable:
  * with `relaxedDurability` off, a statement that changed files returns after they are stored.
+ *
+ * One exception, for the demo snapshot a first visit downloads (`storeLoadedLater`): the syncs of
+ * PGlite's start store nothing, and once PostgreSQL answers the whole cluster (40-odd MB) is stored
+ * beside the page's first queries (`storeLoaded`) instead of ahead of them. Nothing in it is
+ * anyone's work yet, and reads need nothing stored. A statement that changes a file before that
+ * store (a save) stores the whole cluster with its change and returns only once IndexedDB has them;
+ * one during the store waits for it and then stores its change. What it risks: a tab closed before
+ * the store is done keeps no database (IndexedDB drops an unfinished transaction whole), and the
+ * next visit downloads the snapshot again.
  */
 export class ChangeAwareIdbFs extends IdbFs {
   #stamps = new Map<string, string>();
   #capturedAt = -Infinity;
+  /** A downloaded cluster: `loading` while PGlite starts on it, `unstored` until it is stored. */
+  #loaded: 'loading' | 'unstored' | undefined;
+  /** The store of the loaded cluster while it runs; never rejects. */
+  #storing: Promise<void> | undefined;
+
+  /** The cluster PGlite is about to load is stored later (`storeLoaded`, or the first change), not by the syncs of its start. */
+  storeLoadedLater(): void {
+    this.#loaded = 'loading';
+  }
+
+  /** PostgreSQL has started on the loaded cluster: reads go ahead unstored, a change stores it all. */
+  started(): void {
+    if (this.#loaded !== 'loading') return;
+    this.#stamps = this.#scanMounts();
+    this.#capturedAt = Date.now();
+    this.#loaded = 'unstored';
+  }
+
+  /**
+   * Starts storing the loaded cluster and returns at once: reads go ahead meanwhile, a sync after
+   * a change waits for it. A failed store is tried once more; if that fails too, the next change
+   * stores everything. Nothing to do when a change has stored it already.
+   */
+  storeLoaded(): void {
+    if (this.#loaded !== 'unstored') return;
+    this.#loaded = undefined;
+    this.#stamps = this.#scanMounts();
+    this.#capturedAt = Date.now();
+    step('storing');
+    this.#storing = super
+      .syncToFs()
+      .catch(() => super.syncToFs())
+      .then(
+        () => step('stored'),
+        (e: unknown) => {
+          // Forgotten stamps: the next sync compares with nothing and stores the whole cluster.
+          this.#stamps = new Map();
+          console.error('本机数据库未能写入 IndexedDB，下次保存时重试', e);
+        },
+      );
+  }
 
   /** Reads the whole cluster from IndexedDB into memory once, at start (marked: it is a large part of a later visit). */
   override async initialSyncFs(): Promise<void> {
@@ -29,15 +79,30 @@ export class ChangeAwareIdbFs extends IdbFs {
   }
 
   override async syncToFs(relaxedDurability?: boolean): Promise<void> {
-    const mod = (this.pg as unknown as { Module: { FS: EmscriptenFs; IDBFS: unknown } }).Module;
+    if (this.#loaded === 'loading') return;
     // Inside a transaction nothing is final yet; the sync after COMMIT stores it all.
     if (this.pg?.isInTransaction()) return;
-    const now = this.#scan(mod.FS, mod.IDBFS);
-    if (!this.#changed(now)) return;
+    if (!this.#changed(this.#scanMounts())) return;
+    // A change to a loaded cluster not stored yet: this sync stores all of it (IDBFS compares with what IndexedDB holds).
+    const whole = this.#loaded === 'unstored';
+    if (whole) {
+      this.#loaded = undefined;
+      step('storing');
+    }
+    // A change while the loaded cluster is being stored: after that store, so the two never interleave.
+    await this.#storing;
+    const now = this.#scanMounts();
     const capturedAt = Date.now();
     await super.syncToFs(relaxedDurability);
     this.#stamps = now;
     this.#capturedAt = capturedAt;
+    if (whole) step('stored');
+  }
+
+  /** Sizes and modification times of every file under PGlite's IndexedDB mounts. */
+  #scanMounts(): Map<string, string> {
+    const mod = (this.pg as unknown as { Module: { FS: EmscriptenFs; IDBFS: unknown } }).Module;
+    return this.#scan(mod.FS, mod.IDBFS);
   }
 
   #changed(now: Map<string, string>): boolean {

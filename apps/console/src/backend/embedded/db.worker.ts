@@ -11,6 +11,8 @@ import { ChangeAwareIdbFs } from './change-aware-idb-fs.js';
 import { arrivedBytes, encodedLength } from './download-progress.js';
 import { buildDeferredIndexes } from './deferred-indexes.js';
 import { idbDatabaseName, openFailedMessage, progressMessage, type EmbeddedWorkerMeta, type ProgressMessage } from './worker-meta.js';
+import { leftEmptyByIdbfs } from './stored-files.js';
+import { watchStatements } from './quiet-time.js';
 import { step } from './worker-step.js';
 
 /**
@@ -115,28 +117,59 @@ async function cachedRuntime(): Promise<Pick<PGliteOptions, 'pgliteWasmModule' |
 }
 
 /** What a new data directory starts from and, on a first visit, PostgreSQL's files already downloaded. */
-async function startingPoint(meta: EmbeddedWorkerMeta): Promise<Pick<PGliteOptions, 'loadDataDir' | 'pgliteWasmModule' | 'fsBundle'>> {
+async function startingPoint(meta: EmbeddedWorkerMeta): Promise<Pick<PGliteOptions, 'loadDataDir' | 'pgliteWasmModule' | 'fsBundle'> & { downloaded?: true }> {
   if (meta.loadDataDir) return { loadDataDir: meta.loadDataDir };
   const exists = (await indexedDB.databases()).some((d) => d.name === idbDatabaseName(meta.dataDir));
-  if (exists) return cachedRuntime();
+  // Left empty by a first visit closed before its demo data was stored (see ChangeAwareIdbFs): loaded anew.
+  if (exists && !(await leftEmptyByIdbfs(meta.dataDir))) return cachedRuntime();
   const { snapshot, wasm, data } = await downloadAll(meta);
-  return { loadDataDir: snapshot, pgliteWasmModule: wasm, fsBundle: data };
+  return { loadDataDir: snapshot, pgliteWasmModule: wasm, fsBundle: data, downloaded: true };
+}
+
+/** How long the page must have asked nothing before the deferred indexes are built, and the longest wait. */
+const afterQuietMs = 1000;
+const atLatestMs = 15_000;
+
+/**
+ * The indexes the demo snapshot's download left out, if still pending, built once the page has had
+ * its first answers (quiet for a second; on a first visit and on a reload right after it alike), as one transaction (PGlite's transaction lock: never inside a transaction
+ * the page has open); until then the few queries that would use them read the table. A failure is
+ * only logged: the next open builds them, and queries need them only to be faster.
+ */
+async function indexWhenQuiet(pg: PGlite): Promise<void> {
+  const quiet = watchStatements(pg);
+  await quiet.whenQuiet(afterQuietMs, atLatestMs);
+  try {
+    await pg.transaction((tx) => buildDeferredIndexes(tx));
+    step('indexes');
+  } catch (e) {
+    console.error('演示数据的索引未能建立，下次打开时重试', e);
+  }
 }
 
 worker({
   async init(options) {
     const meta = options.meta as EmbeddedWorkerMeta;
     try {
-      const start = await startingPoint(meta);
+      const { downloaded, ...start } = await startingPoint(meta);
       step('runtime');
       report({ step: 'start', fresh: start.loadDataDir !== undefined });
       // Durable: a statement that changed files returns once IndexedDB has them, so a tab closed
       // right after saving loses nothing; reads skip the sync (see ChangeAwareIdbFs).
-      const pg = await PGlite.create({ fs: new ChangeAwareIdbFs(meta.dataDir), extensions: { pgcrypto }, ...start });
+      const fs = new ChangeAwareIdbFs(meta.dataDir);
+      // The demo data a first visit downloaded is stored beside the page's first queries, not ahead of
+      // them (a database the page switches to only once stored, e.g. a reset, is stored before it answers).
+      const storeLater = downloaded && meta.storeDemoInBackground === true;
+      if (storeLater) fs.storeLoadedLater();
+      const pg = await PGlite.create({ fs, extensions: { pgcrypto }, ...start });
       step('postgres');
-      // The demo snapshot comes without its largest indexes (a smaller download): built now, before any query needs them.
-      await buildDeferredIndexes(pg);
-      step('indexes');
+      if (storeLater) {
+        // Stored now, beside the page's first queries: a reload right after the figures finds it stored.
+        fs.started();
+        fs.storeLoaded();
+      }
+      // Pending when the demo snapshot was just loaded, or when a tab was closed before they were built.
+      void indexWhenQuiet(pg);
       // PGliteWorker passes only an error's message to the page: carry SQLSTATE, constraint … in it.
       return carryErrorFields(pg);
     } catch (e) {

@@ -30,7 +30,7 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
   let opening: Promise<OpenDatabase> | undefined;
   const open = () => {
     opening ??= loadDatabase()
-      .then((m) => m.openDatabase(currentDataDir(), model, progress.set))
+      .then((m) => m.openDatabase(currentDataDir(), model, progress.set, undefined, { storeDemoInBackground: true }))
       .then((database) => {
         // Left over by a switch another tab made, or by one interrupted before it could delete.
         void staleDataDirs().then((dirs) => dirs.forEach((d) => void deleteDataDir(d)));

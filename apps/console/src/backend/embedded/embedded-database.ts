@@ -48,7 +48,7 @@ export async function loadDemoManifest(): Promise<DemoManifest> {
  * Starts a worker on `dataDir` (a new one starts from the demo snapshot, or from `loadDataDir`),
  * checks that it holds our schema and brings it up to this build's migrations.
  */
-async function connectWorker(dataDir: string, manifest: DemoManifest, model: FazhiModel, onProgress: (p: DatabaseProgress) => void, loadDataDir?: Blob): Promise<Connection<PgliteDatabase>> {
+async function connectWorker(dataDir: string, manifest: DemoManifest, model: FazhiModel, onProgress: (p: DatabaseProgress) => void, loadDataDir?: Blob, options: OpenOptions = {}): Promise<Connection<PgliteDatabase>> {
   // Loaded on demand: the sign-in page must not wait for the database client.
   const { PGliteWorker } = await pgliteWorkerClient;
   const worker = new Worker(new URL('./db.worker.ts', import.meta.url), { type: 'module', name: `fazhi-db-${dataDir}` });
@@ -71,6 +71,7 @@ async function connectWorker(dataDir: string, manifest: DemoManifest, model: Faz
     snapshotUrl: assetUrl(`demo/${manifest.snapshot}`),
     downloadBytes: { snapshot: manifest.bytes, ...manifest.runtimeBytes },
     ...(loadDataDir ? { loadDataDir } : {}),
+    ...(options.storeDemoInBackground ? { storeDemoInBackground: true } : {}),
   };
   try {
     mark('worker');
@@ -106,13 +107,18 @@ const pgliteWorkerClient = import('@electric-sql/pglite/worker');
 // Awaited by the first open; a failed download is reported there, not as an unhandled rejection.
 pgliteWorkerClient.catch(() => undefined);
 
+export interface OpenOptions {
+  /** The profile's own database: demo data downloaded for it may be stored beside the first queries (see EmbeddedWorkerMeta). */
+  storeDemoInBackground?: boolean;
+}
+
 /** Opens (or, for a new `dataDir`, loads) the database, telling `onProgress` each step. */
-export async function openDatabase(dataDir: string, model: FazhiModel, onProgress: (p: DatabaseProgress) => void, loadDataDir?: Blob): Promise<OpenDatabase> {
+export async function openDatabase(dataDir: string, model: FazhiModel, onProgress: (p: DatabaseProgress) => void, loadDataDir?: Blob, options: OpenOptions = {}): Promise<OpenDatabase> {
   mark('open');
   const manifest = await loadDemoManifest();
-  const first = await connectWorker(dataDir, manifest, model, onProgress, loadDataDir);
+  const first = await connectWorker(dataDir, manifest, model, onProgress, loadDataDir, options);
   // A worker restarted after a stuck call reopens quietly: the console is already in use.
-  const db = boundedDatabase(first, () => connectWorker(dataDir, manifest, model, () => undefined), queryTimeLimitMs);
+  const db = boundedDatabase(first, () => connectWorker(dataDir, manifest, model, () => undefined, undefined, options), queryTimeLimitMs);
   return { dataDir, db, manifest, close: () => db.close() };
 }
 

@@ -18,6 +18,24 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
 }
 
 /**
+ * Whether a data directory's database is one IDBFS made and then stored no file in: what a first
+ * visit closed before its demo data was stored leaves (IndexedDB drops the unfinished store whole).
+ * Not a database missing, holding files, or made otherwise (that one is reported as not opening).
+ */
+export async function leftEmptyByIdbfs(dataDir: string): Promise<boolean> {
+  const name = idbDatabaseName(dataDir);
+  // Opening a name that does not exist would create it.
+  if (!(await indexedDB.databases()).some((d) => d.name === name)) return false;
+  const db = await request(indexedDB.open(name));
+  try {
+    if (!db.objectStoreNames.contains(fileStore)) return false;
+    return (await request(db.transaction(fileStore, 'readonly').objectStore(fileStore).count())) === 0;
+  } finally {
+    db.close();
+  }
+}
+
+/**
  * The files a data directory's database left in this browser, read straight from IndexedDB
  * without starting PostgreSQL (which is what failed), as one zip (paths below the data
  * directory's name); null when there is no such database or no file in it is readable. For a

@@ -10,6 +10,12 @@ export interface EmbeddedWorkerMeta {
   downloadBytes: { snapshot: number; wasm: number; data: number };
   /** A data directory to start from instead (a restored backup); only for a new `dataDir`. */
   loadDataDir?: Blob;
+  /**
+   * A demo snapshot the worker downloads may be stored in IndexedDB after PostgreSQL answers, beside
+   * the first queries (the profile's own database on a first visit). Not for a database the page
+   * switches to only once it is stored (reset): that one is stored before the worker answers.
+   */
+  storeDemoInBackground?: boolean;
 }
 
 /** The IndexedDB database PGlite's IDBFS keeps `idb://<dataDir>` in. */
