@@ -37,6 +37,8 @@ const oneLine = new Set(['date', 'datetime', 'money', 'integer', 'decimal']);
 const noWrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
 const noTableScroll = { scrollToFirstRowOnChange: false };
 const attentionRow = { style: { background: '#fff1f0' } };
+/** A row's title, tags beside it: a plain box per row rather than antd's Space (a wrapper and context per item). */
+const titleStyle = { display: 'inline-flex', alignItems: 'center', gap: 4, flexWrap: 'wrap' } as const;
 
 /**
  * The generic list: server-side paging, sorting and filtering through Refine's `useTable` and the
@@ -210,7 +212,7 @@ function ListBody({ resource, plugin }: RecordPageProps) {
           const shown = <FieldValue field={f} value={value} labels={labels} masked={f.personal && !hasRight(user, 'personal', plugin.area, record.orgId as string)} />;
           if (f.key !== titleKey) return shown;
           return (
-            <Space size={4}>
+            <span style={titleStyle}>
               {/* React Router's link, not Refine's: Refine's resolves the route against every resource on each mount, per row. */}
               <Link to={recordPath(showRoute, record.id!)}>{shown}</Link>
               {record.deletedAt ? <Tag color="red">{t('fazhi.list.deleted')}</Tag> : null}
@@ -219,7 +221,7 @@ function ListBody({ resource, plugin }: RecordPageProps) {
                   {labels.field(m)}
                 </Tag>
               ))}
-            </Space>
+            </span>
           );
         },
       })),
@@ -247,7 +249,7 @@ function ListBody({ resource, plugin }: RecordPageProps) {
       key: 'orgId',
       dataIndex: 'orgId',
       title: t('fazhi.orgId'),
-      render: (value: unknown) => <Typography.Text data-record="">{orgName(user.orgs, value) ?? t('fazhi.empty')}</Typography.Text>,
+      render: (value: unknown) => <span data-record="">{orgName(user.orgs, value) ?? t('fazhi.empty')}</span>,
     },
     {
       key: '__actions',
