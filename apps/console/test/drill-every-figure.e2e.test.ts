@@ -47,7 +47,7 @@ async function listTotal(page: Page): Promise<number> {
   let total: number | undefined;
   await expect
     .poll(async () => {
-      if (await page.locator('.ant-table-wrapper .ant-spin-spinning').count()) return undefined;
+      if (await page.locator('[data-list-table] .ant-spin-spinning').count()) return undefined;
       const text = page.locator('.ant-pagination-total-text');
       if (await text.count()) return (total = digits((await text.first().textContent()) ?? ''));
       if (await page.locator('.ant-table-placeholder .ant-empty').count()) return (total = 0);

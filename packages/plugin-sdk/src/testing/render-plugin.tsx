@@ -2,7 +2,7 @@ import { asUser, sqlDuplicateKeySource, sqlEvaluator, sqlRecordImporter } from '
 import { sqlDataProvider } from '@fazhi/db/refine';
 import { monthsOf } from '@fazhi/domain';
 import { useNotificationProvider } from '@refinedev/antd';
-import { Refine, type DataProvider } from '@refinedev/core';
+import { Refine, type DataProvider, type I18nProvider } from '@refinedev/core';
 import routerProvider from '@refinedev/react-router';
 import { render, type RenderResult } from '@testing-library/react';
 import { App as AntdApp, ConfigProvider } from 'antd';
@@ -40,6 +40,8 @@ export interface RenderPluginOptions {
   wrapDataProvider?: (provider: Required<DataProvider>) => DataProvider;
   /** Wraps the real router provider, e.g. to count how many components resolve the route. */
   wrapRouterProvider?: (provider: typeof routerProvider) => typeof routerProvider;
+  /** Wraps the real i18n provider, e.g. to count how often a component renders a word of its own. */
+  wrapI18nProvider?: (provider: I18nProvider) => I18nProvider;
   /** Org and year the dashboard shows. */
   dashboardOrgId?: string;
   dashboardYear?: number;
@@ -106,7 +108,8 @@ export async function renderPlugin(given: WorkAreaPlugin, opts: RenderPluginOpti
   };
   const locale = opts.locale ?? 'zh-CN';
   dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
-  const i18nProvider = createI18nProvider({ plugins: [plugin], locale });
+  const i18n = createI18nProvider({ plugins: [plugin], locale });
+  const i18nProvider = opts.wrapI18nProvider ? opts.wrapI18nProvider(i18n) : i18n;
   const accessControlProvider = createAccessControl(user, (name) => findResource([plugin], name)?.plugin.area);
   const first = plugin.resources[0];
   const route = opts.route ?? (first ? resourcePaths(plugin, first).list : '/');

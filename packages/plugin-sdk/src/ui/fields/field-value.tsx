@@ -1,7 +1,13 @@
 import type { FieldDef } from '@fazhi/domain';
-import { Tag, Tooltip, Typography } from 'antd';
+import { Tag, Tooltip } from 'antd';
 import type { Labels } from '../use-labels.js';
 import { formatFieldValue, looksMasked } from './format-value.js';
+
+/**
+ * antd's secondary text colour (the console keeps antd's default theme), on a plain span: a list
+ * shows many empty cells, and antd's Typography mounts an ellipsis measurer and observer for each.
+ */
+export const secondaryText = { color: 'rgba(0, 0, 0, 0.45)' } as const;
 
 /**
  * A value for display. Personal values arrive masked from the database for readers without the
@@ -9,7 +15,7 @@ import { formatFieldValue, looksMasked } from './format-value.js';
  */
 export function FieldValue({ field, value, labels, masked }: { field: FieldDef; value: unknown; labels: Labels; masked?: boolean }) {
   const text = formatFieldValue(field, value, { option: labels.option, yes: labels.t('fazhi.yes'), no: labels.t('fazhi.no'), yuan: labels.t('fazhi.yuan'), unit: labels.unit, join: labels.join });
-  if (text === null) return <Typography.Text type="secondary">{labels.t('fazhi.empty')}</Typography.Text>;
+  if (text === null) return <span style={secondaryText}>{labels.t('fazhi.empty')}</span>;
   if (field.personal && masked && looksMasked(value)) {
     return (
       <span {...recordData(field)}>

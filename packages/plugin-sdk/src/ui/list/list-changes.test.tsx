@@ -5,7 +5,7 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { createPluginDatabase, renderPlugin, type PluginDatabase } from '../../testing/index.js';
-import { clickButton } from '../../testing/index.js';
+import { chooseOption, clickButton } from '../../testing/index.js';
 import { insertRecords, pointStaff, pointTasks, pointTrainings, viewsPlugin } from '../views/views-kinds.test-helper.js';
 
 // What one page or sort change of a list costs the browser: the data provider's calls, and how many
@@ -32,6 +32,13 @@ beforeAll(async () => {
 afterAll(() => database?.close());
 afterEach(() => cleanup());
 
+/** Until nothing loads and every query a change caused has been asked for (a rebuilt list asks again after its mount). */
+const settle = async () => {
+  await waitFor(() => expect(document.querySelector('.ant-spin-spinning')).toBeNull(), { timeout: 15_000 });
+  await new Promise((r) => setTimeout(r, 300));
+};
+const total = (n: number) => screen.findByText(`共 ${n} 条`, {}, { timeout: 15_000 });
+
 test('a page or sort change asks one list query and one related-sum query, and no row resolves the route', async () => {
   const calls: string[] = [];
   let resolvers = 0;
@@ -55,11 +62,7 @@ test('a page or sort change asks one list query and one related-sum query, and n
       },
     }),
   });
-  await screen.findByText('共 45 条', {}, { timeout: 15_000 });
-  const settle = async () => {
-    await waitFor(() => expect(document.querySelector('.ant-spin-spinning')).toBeNull(), { timeout: 15_000 });
-    await new Promise((r) => setTimeout(r, 300));
-  };
+  await total(staff.length);
   const rowsShown = () => [...document.querySelectorAll('.ant-table-tbody tr.ant-table-row')].map((tr) => tr.querySelector('td')?.textContent);
   const sumOf = (name: string) => [...document.querySelectorAll('.ant-table-tbody tr.ant-table-row')].find((tr) => tr.querySelector('td')?.textContent === name)?.textContent ?? '';
   await settle();
@@ -109,4 +112,68 @@ test('in the 看板 view a filter asks the board its records once, and the hidde
   // Back to the list: the table reads with the filter then.
   fireEvent.click(screen.getByText('列表'));
   await screen.findByText(`共 ${tasks.filter((t) => t.stage === 'done').length} 条`, {}, { timeout: 15_000 });
+}, 90_000);
+
+test('a filter or page change renders each row of the new page once, not the old rows again for the spinner, the form or the address', async () => {
+  // Each render of a row's actions asks for the word 查看 once: the count of row renders.
+  let rowRenders = 0;
+  await renderPlugin(plugin, {
+    user: 'admin',
+    database,
+    route: '/service-points/point-tasks',
+    wrapI18nProvider: (p) => ({
+      ...p,
+      translate: (key, ...rest) => {
+        if (key === 'buttons.show') rowRenders++;
+        return p.translate(key, ...rest);
+      },
+    }),
+  });
+  await total(tasks.length);
+  await settle();
+  const rowsShown = () => document.querySelectorAll('.ant-table-tbody tr.ant-table-row').length;
+  // The next page: the last 10 of 30 tasks.
+  rowRenders = 0;
+  fireEvent.click(screen.getByTitle('下一页'));
+  await waitFor(() => expect(rowsShown()).toBe(tasks.length - 20), { timeout: 15_000 });
+  await settle();
+  expect(rowRenders).toBe(tasks.length - 20);
+  // A filter: the done tasks, on the first page.
+  const done = tasks.filter((t) => t.stage === 'done').length;
+  await chooseOption('进度', '已办结');
+  rowRenders = 0;
+  await clickButton('查询');
+  await total(done);
+  await settle();
+  expect(rowsShown()).toBe(done);
+  expect(rowRenders).toBe(done);
+}, 90_000);
+
+test('on a list that follows the header year, the first filter asks for the records once (the list is not rebuilt when its URL gains the filter)', async () => {
+  const calls: string[] = [];
+  await renderPlugin(plugin, {
+    user: 'admin',
+    database,
+    route: '/service-points/point-trainings',
+    dashboardYear: year,
+    wrapDataProvider: (p) => ({
+      ...p,
+      getList: (params) => {
+        calls.push(params.resource);
+        return p.getList(params);
+      },
+    }),
+  });
+  await total(staff.length);
+  await screen.findByText(`按页头所选年份（${year}年）显示；在「期间」中可改选其他年份或全部`);
+  await settle();
+  calls.length = 0;
+  // February of the header's year: the trainings were all in January.
+  await chooseOption('期间类型', '2月');
+  await clickButton('查询');
+  await screen.findAllByText('暂无数据', {}, { timeout: 15_000 });
+  await settle();
+  expect(calls).toEqual(['point_trainings']);
+  // The form keeps what was chosen.
+  expect(document.querySelector('[aria-label="期间类型"]')?.closest('.ant-select')?.textContent).toBe('2月');
 }, 90_000);

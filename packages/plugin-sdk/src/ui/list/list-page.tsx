@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { findField, todayInShanghai } from '@fazhi/domain';
-import { getDefaultSortOrder, List, useTable } from '@refinedev/antd';
+import { getDefaultSortOrder, List, mapAntdSorterToCrudSorting, useTable } from '@refinedev/antd';
 import { useCan, useNavigation, type BaseRecord, type CrudFilter, type HttpError } from '@refinedev/core';
-import { Alert, Button, Segmented, Space, Switch, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ComponentProps } from 'react';
+import { Alert, Button, Grid, Segmented, Space, Switch, Table, Tag, Typography, type PaginationProps, type TableProps } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentProps } from 'react';
 // React Router's Link for the rows' titles, not Refine's: Refine's resolves the route against every
 // resource of the console each time one mounts, 20 times on every page or sort change.
 import { Link, useLocation, useNavigate, useNavigationType } from 'react-router';
@@ -28,6 +28,7 @@ import { useColumnPrefs } from './column-prefs.js';
 import { FilterBar } from './filter-bar.js';
 import { filtersToCrud, listFiltersOf } from './list-filters.js';
 import { listStateFromSearch, listStateHiddenFromMeta, listStateToSearch } from './list-state.js';
+import { ListTable } from './list-table.js';
 import { RowActions, useRowActionHandlers } from './row-actions.js';
 
 const unsortable = new Set(['longtext', 'enum-set']);
@@ -36,6 +37,8 @@ const oneLine = new Set(['date', 'datetime', 'money', 'integer', 'decimal']);
 const noWrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
 const noTableScroll = { scrollToFirstRowOnChange: false };
 const attentionRow = { style: { background: '#fff1f0' } };
+/** A row's title, tags beside it: a plain box per row rather than antd's Space (a wrapper and context per item). */
+const titleStyle = { display: 'inline-flex', alignItems: 'center', gap: 4, flexWrap: 'wrap' } as const;
 
 /**
  * The generic list: server-side paging, sorting and filtering through Refine's `useTable` and the
@@ -63,10 +66,18 @@ export default function RecordListPage(props: RecordPageProps) {
   const [generation, setGeneration] = useState(0);
   if (place !== seen) {
     setSeen(place);
-    if (navigationType === 'POP' || !isOwnWrite(location.state)) setGeneration(generation + 1);
+    if (navigationType === 'POP' || !isOwnWrite(location.state)) setGeneration((g) => g + 1);
   }
-  const follows = !new URLSearchParams(location.search).has('f');
-  return <ListBody key={`${generation}|${follows ? (dashboardYear ?? '') : ''}`} {...props} />;
+  // A new header year restarts a list that follows it (no filter values in its URL). Only a new
+  // year: the list's own first filter, which gives the URL its values, is an own write like any
+  // other (keyed on "follows", it rebuilt the list, which asked for its records twice and showed
+  // an empty table in between).
+  const [year, setYear] = useState(dashboardYear);
+  if (year !== dashboardYear) {
+    setYear(dashboardYear);
+    if (!new URLSearchParams(location.search).has('f')) setGeneration((g) => g + 1);
+  }
+  return <ListBody key={generation} {...props} />;
 }
 
 /** The history state the list writes with its own changes of the URL. */
@@ -107,7 +118,7 @@ function ListBody({ resource, plugin }: RecordPageProps) {
   const { columns, setColumns } = useColumnPrefs(resource);
   const { data: canCreate } = useCan({ resource: kind.id, action: 'create', params: { resource: { name: kind.id, meta: { area: plugin.area } } as never } });
 
-  const { tableProps, searchFormProps, filters, sorters, currentPage, pageSize } = useTable<BaseRecord, HttpError, Record<string, unknown>>({
+  const { tableProps, tableQuery, searchFormProps, filters, setFilters, sorters, setSorters, currentPage, setCurrentPage, pageSize, setPageSize } = useTable<BaseRecord, HttpError, Record<string, unknown>>({
     resource: kind.id,
     syncWithLocation: false,
     pagination: { pageSize: restored.pageSize ?? 20, currentPage: restored.page ?? 1 },
@@ -116,25 +127,32 @@ function ListBody({ resource, plugin }: RecordPageProps) {
     meta: { ...listStateHiddenFromMeta, withDeleted },
     // The 看板 view reads the same filters itself; the hidden table waits for the list view.
     queryOptions: { enabled: view === 'list' },
-    onSearch: (values) => {
-      setChosen(values);
-      return filtersToCrud(resource, values, user.orgs);
-    },
   });
 
-  // The filter form's props, the same object from render to render so the form (its selects, date
-  // pickers and unit tree) is not rendered again by a page or sort change. Refine's `onFinish` is
-  // a new function each render: the form calls the latest through a ref.
-  const latestOnFinish = useRef(searchFormProps.onFinish);
-  useLayoutEffect(() => {
-    latestOnFinish.current = searchFormProps.onFinish;
-  });
-  const onFinish = useCallback((values: Record<string, unknown>) => latestOnFinish.current?.(values), []);
+  // Submitting the filter form sets the values, their filters and the first page in one update,
+  // so the list renders once for it (Refine's own `onFinish` awaits `onSearch` between the
+  // values and the filters: two renders of the page). `setFilters` merges, as Refine's does: a
+  // cleared filter comes as `value: undefined` and replaces the old one.
+  const onFinish = useCallback(
+    (values: Record<string, unknown>) => {
+      setChosen(values);
+      setFilters(filtersToCrud(resource, values, user.orgs));
+      setCurrentPage(1);
+    },
+    [resource, user.orgs, setFilters, setCurrentPage],
+  );
+  // The same object from render to render, so the form (its selects, date pickers and unit tree)
+  // is not rendered again by a page or sort change.
   const filterFormProps = useMemo<ComponentProps<typeof FilterBar>['formProps']>(() => ({ form: searchFormProps.form, initialValues, onFinish }), [searchFormProps.form, initialValues, onFinish]);
 
-  // Every change of filters, sort or page becomes a history entry (the first one replaces).
+  // Every change of filters, sort or page becomes a history entry (the first one replaces), once
+  // the list shows it: a write of the URL renders the whole console again (the router's location
+  // reaches the menu, breadcrumb and header), which on a change's way would delay its query (each
+  // of the database worker's replies waits for the main thread) and its rows.
+  const shown = !tableQuery.isFetching;
   const first = useRef(true);
   useEffect(() => {
+    if (!shown) return;
     const own = sorters.length === 1 && sorters[0]!.field === defaultSorter.field && sorters[0]!.order === defaultSorter.order ? [] : sorters;
     const next = listStateToSearch(resource, { values: chosen, sorters: own, page: currentPage, pageSize: pageSize === 20 ? undefined : pageSize }, search);
     const replace = first.current;
@@ -142,16 +160,42 @@ function ListBody({ resource, plugin }: RecordPageProps) {
     if (next === search) return;
     navigate({ pathname, search: next }, { replace, state: ownWrite });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- written when the list's own state changes, not the URL
-  }, [chosen, sorters, currentPage, pageSize]);
+  }, [chosen, sorters, currentPage, pageSize, shown]);
 
   const rowActions = useRowActionHandlers(plugin, resource, labels);
   const showRoute = resourcePaths(plugin, resource).show;
   const titleKey = kind.titleField;
   const ids = useMemo(() => (tableProps.dataSource ?? []).map((r) => String(r.id)), [tableProps.dataSource]);
   const sums = useRelatedSums(resource, ids, year);
-  const isBelow = (r: BaseRecord) => (resource.relatedSums ?? []).some((col, i) => sums[i] !== undefined && belowThreshold(col, sums[i].get(String(r.id)) ?? 0));
-  const rowClassName = (r: BaseRecord) =>
-    r.deletedAt ? 'fazhi-row-deleted' : rulesMet(rules, r, today).length || isBelow(r) ? 'fazhi-row-attention' : '';
+  // The table's props keep their identity between renders (see ListTable): callbacks are memoised.
+  const rowClassName = useCallback(
+    (r: BaseRecord) => {
+      const below = (resource.relatedSums ?? []).some((col, i) => sums[i] !== undefined && belowThreshold(col, sums[i].get(String(r.id)) ?? 0));
+      return r.deletedAt ? 'fazhi-row-deleted' : rulesMet(rules, r, today).length || below ? 'fazhi-row-attention' : '';
+    },
+    [resource, sums, rules, today],
+  );
+  const onRow = useCallback((r: BaseRecord) => (rowClassName(r) === 'fazhi-row-attention' ? attentionRow : {}), [rowClassName]);
+  // A new sort from the headers; the page stays (as with antd's own pager).
+  const onSort = useCallback<NonNullable<TableProps<BaseRecord>['onChange']>>((_pagination, _filters, sorter) => setSorters(mapAntdSorterToCrudSorting(sorter)), [setSorters]);
+  // The pager, apart from the table (see ListTable). Not Refine's pager, which renders each page
+  // number as a Refine link (a route match each) to an address in Refine's own parameters, which
+  // this list does not read. Narrow screens get the simple one, as Refine's.
+  const narrow = !Grid.useBreakpoint().sm;
+  const pager = useMemo<PaginationProps>(
+    () => ({
+      current: currentPage,
+      pageSize,
+      total: tableQuery.data?.total,
+      simple: narrow,
+      showTotal: (total: number) => t('fazhi.list.total', { total }),
+      onChange: (page: number, size: number) => {
+        setCurrentPage(page);
+        setPageSize(size);
+      },
+    }),
+    [currentPage, pageSize, tableQuery.data?.total, narrow, t, setCurrentPage, setPageSize],
+  );
   const tableColumns = useMemo(() => [
     ...columns
       .map((key) => findField(kind, key))
@@ -168,7 +212,7 @@ function ListBody({ resource, plugin }: RecordPageProps) {
           const shown = <FieldValue field={f} value={value} labels={labels} masked={f.personal && !hasRight(user, 'personal', plugin.area, record.orgId as string)} />;
           if (f.key !== titleKey) return shown;
           return (
-            <Space size={4}>
+            <span style={titleStyle}>
               {/* React Router's link, not Refine's: Refine's resolves the route against every resource on each mount, per row. */}
               <Link to={recordPath(showRoute, record.id!)}>{shown}</Link>
               {record.deletedAt ? <Tag color="red">{t('fazhi.list.deleted')}</Tag> : null}
@@ -177,7 +221,7 @@ function ListBody({ resource, plugin }: RecordPageProps) {
                   {labels.field(m)}
                 </Tag>
               ))}
-            </Space>
+            </span>
           );
         },
       })),
@@ -205,7 +249,7 @@ function ListBody({ resource, plugin }: RecordPageProps) {
       key: 'orgId',
       dataIndex: 'orgId',
       title: t('fazhi.orgId'),
-      render: (value: unknown) => <Typography.Text data-record="">{orgName(user.orgs, value) ?? t('fazhi.empty')}</Typography.Text>,
+      render: (value: unknown) => <span data-record="">{orgName(user.orgs, value) ?? t('fazhi.empty')}</span>,
     },
     {
       key: '__actions',
@@ -213,6 +257,24 @@ function ListBody({ resource, plugin }: RecordPageProps) {
       render: (_: unknown, record: BaseRecord) => <RowActions user={user} area={plugin.area} record={record} actions={rowActions} labels={labels} />,
     },
   ], [columns, kind, labels, user, plugin.area, resource, titleKey, showRoute, t, rules, today, sums, sorters, rowActions]);
+  const drilledSum = drill?.measure.aggregation.type === 'sum' ? drill.measure : undefined;
+  const summary = useMemo(
+    () =>
+      drilledSum && drilledValue !== undefined
+        ? () => (
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0} colSpan={tableColumns.length}>
+                <Typography.Text strong data-drill-total={drilledValue ?? ''}>
+                  {summaryText(drilledSum, kind, drilledValue, labels)}
+                </Typography.Text>
+              </Table.Summary.Cell>
+            </Table.Summary.Row>
+          )
+        : undefined,
+    [drilledSum, drilledValue, tableColumns.length, kind, labels],
+  );
+  // What the header's 导出 / 打印 and the 看板 read: the same array until the filters change.
+  const allFilters = useMemo(() => [...permanent, ...filters], [permanent, filters]);
 
   return (
     <List
@@ -239,7 +301,7 @@ function ListBody({ resource, plugin }: RecordPageProps) {
             resource={resource}
             area={plugin.area}
             labels={labels}
-            filters={[...permanent, ...filters]}
+            filters={allFilters}
             sorters={sorters}
             values={chosen ?? initialValues}
             withDeleted={withDeleted}
@@ -266,30 +328,20 @@ function ListBody({ resource, plugin }: RecordPageProps) {
       {/* A plain scrolling box rather than the table's own `scroll.x` (which useTable turns on):
           that one measures the table after every render (forced layouts) and animates a scroll
           to the first row on each sort or page. */}
-      {view === 'board' ? <Board resource={resource} filters={[...permanent, ...filters]} labels={labels} /> : null}
+      {view === 'board' ? <Board resource={resource} filters={allFilters} labels={labels} /> : null}
       <div style={{ overflowX: 'auto', display: view === 'board' ? 'none' : undefined }}>
-        <Table
-          {...tableProps}
+        <ListTable
+          loading={tableProps.loading === true}
+          dataSource={tableProps.dataSource}
+          onChange={onSort}
+          pager={pager}
           rowKey="id"
           size="middle"
           scroll={noTableScroll}
           columns={tableColumns}
           rowClassName={rowClassName}
-          onRow={(r) => (rowClassName(r) === 'fazhi-row-attention' ? attentionRow : {})}
-          pagination={{ ...(tableProps.pagination || {}), showTotal: (total: number) => t('fazhi.list.total', { total }) }}
-          summary={
-            drill?.measure.aggregation.type === 'sum' && drilledValue !== undefined
-              ? () => (
-                  <Table.Summary.Row>
-                    <Table.Summary.Cell index={0} colSpan={tableColumns.length}>
-                      <Typography.Text strong data-drill-total={drilledValue ?? ''}>
-                        {summaryText(drill.measure, kind, drilledValue, labels)}
-                      </Typography.Text>
-                    </Table.Summary.Cell>
-                  </Table.Summary.Row>
-                )
-              : undefined
-          }
+          onRow={onRow}
+          summary={summary}
         />
       </div>
     </List>
