@@ -7,7 +7,7 @@ import { createAccessControl, findResource, refineResources, type ConsoleComposi
 import { createI18nProvider, DocumentTitle, FazhiServicesProvider, pluginRoutes, todoPath, todoRoute } from '@fazhi/plugin-sdk/ui';
 import { ApartmentOutlined, BarChartOutlined, CheckSquareOutlined, FileTextOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Result, Spin } from 'antd';
-import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useMemo, useState, type ComponentProps } from 'react';
+import { createContext, lazy, startTransition, Suspense, useCallback, useContext, useEffect, useMemo, useState, type ComponentProps } from 'react';
 import { Outlet, Route, Routes, useLocation } from 'react-router';
 import type { ConnectedBackend, ConsoleBackend, SignedInSession } from '../backend/backend.js';
 import type { RememberedHome as RememberedHomeData } from '../home/figure-memory.js';
@@ -71,7 +71,11 @@ export default function ConsoleShell(props: Props) {
         // The home page will ask for these figures: start now, while Refine and the layout render.
         const { orgId, year } = initialView(connected);
         if (orgId) connected.indicators.prefetch?.(orgId, year);
-        setAnswer({ request, connected });
+        // The console's first render is long (Refine, the layout, every area's menu: 0.5 s and more
+        // on a slow machine). As a transition it yields every few milliseconds, so the database's
+        // answers meanwhile reach their callers and the figures' queries are sent on at once
+        // instead of after the render; the remembered figures stay on screen until it is done.
+        startTransition(() => setAnswer({ request, connected }));
       },
       (error: Error) => live && setAnswer({ request, error }),
     );
