@@ -1,4 +1,4 @@
-import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { PGlite, type Extension, type PGliteOptions } from '@electric-sql/pglite';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { worker } from '@electric-sql/pglite/worker';
 import { carryErrorFields } from '@fazhi/db/browser';
@@ -123,6 +123,18 @@ async function startingPoint(meta: EmbeddedWorkerMeta): Promise<Pick<PGliteOptio
   return { loadDataDir: snapshot, pgliteWasmModule: wasm, fsBundle: data };
 }
 
+/**
+ * pgcrypto's library (3 MB of wasm, for passwords only: signing in, setting one) compiled when
+ * PostgreSQL first calls it instead of at every start. Emscripten compiles each extension library
+ * as it is unpacked, on the way to the first query, and a later visit (already signed in) never
+ * calls it; with `noWasmDecoding` the file is only written, and PostgreSQL's dlopen compiles it on
+ * first use (synchronously, which a worker may).
+ */
+const librariesOnFirstUse: Extension = {
+  name: 'libraries-on-first-use',
+  setup: async (_pg, emscriptenOpts: object) => ({ emscriptenOpts: { ...emscriptenOpts, noWasmDecoding: true } }),
+};
+
 worker({
   async init(options) {
     const meta = options.meta as EmbeddedWorkerMeta;
@@ -132,7 +144,7 @@ worker({
       report({ step: 'start', fresh: start.loadDataDir !== undefined });
       // Durable: a statement that changed files returns once IndexedDB has them, so a tab closed
       // right after saving loses nothing; reads skip the sync (see ChangeAwareIdbFs).
-      const pg = await PGlite.create({ fs: new ChangeAwareIdbFs(meta.dataDir), extensions: { pgcrypto }, ...start });
+      const pg = await PGlite.create({ fs: new ChangeAwareIdbFs(meta.dataDir), extensions: { pgcrypto, librariesOnFirstUse }, ...start });
       step('postgres');
       // The demo snapshot comes without its largest indexes (a smaller download): built now, before any query needs them.
       await buildDeferredIndexes(pg);
