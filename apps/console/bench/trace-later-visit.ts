@@ -35,6 +35,12 @@ try {
     await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
     await cdp.send('Profiler.start');
   }
+  // The page's long tasks (over 50 ms: the main thread answers nothing meanwhile, not even the database's replies).
+  await context.addInitScript(() => {
+    const w = window as unknown as { longTasks: { at: number; ms: number }[] };
+    w.longTasks = [];
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => w.longTasks.push({ at: Math.round(e.startTime), ms: Math.round(e.duration) }))).observe({ type: 'longtask', buffered: true });
+  });
   await page.reload();
   await dashboardShown(page);
   const confirmed = Math.round(await page.evaluate(() => performance.now()));
@@ -43,8 +49,9 @@ try {
   const marks = await page.evaluate(() =>
     performance.getEntriesByType('mark').filter((m) => m.name.startsWith('fazhi')).map((m) => ({ at: Math.round(m.startTime), text: m.name })),
   );
+  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: { at: number; ms: number }[] }).longTasks.map((t) => ({ at: t.at, text: `long task ${t.ms} ms` })));
   const res = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => ({ at: Math.round(r.startTime), text: `fetch ${Math.round(r.duration)} ms ${r.name.split('/').pop()}` })));
-  for (const l of [...marks, ...res].sort((a, b) => a.at - b.at)) console.log(String(l.at).padStart(6), l.text);
+  for (const l of [...marks, ...res, ...longTasks].sort((a, b) => a.at - b.at)) console.log(String(l.at).padStart(6), l.text);
   console.log('confirmed figures at', confirmed, 'ms');
   for (const l of lines) console.log(l.text);
 } finally {
