@@ -22,11 +22,13 @@ interface Props {
   onOrgChange(orgId: string): void;
   onYearChange(year: number): void;
   onLocaleChange(locale: ConsoleLocale): void;
+  /** The home page's figures are still on their way: the header's own queries wait for them. */
+  waitForFigures?: boolean;
 }
 
 const firstYear = 2020;
 
-export function ConsoleHeader({ backend, user, plugins, session, orgId, year, locale, onOrgChange, onYearChange, onLocaleChange }: Props) {
+export function ConsoleHeader({ backend, user, plugins, session, orgId, year, locale, onOrgChange, onYearChange, onLocaleChange, waitForFigures = false }: Props) {
   const t = useTranslate();
   const { mutate: logout } = useLogout();
   const units = scopeUnits(user);
@@ -35,7 +37,7 @@ export function ConsoleHeader({ backend, user, plugins, session, orgId, year, lo
   const names = new Map(user.orgs.map((o) => [o.id, o.shortName || o.name]));
   const roleLines = user.memberships.map((m) => t('console.roleLine', { org: names.get(m.orgId) ?? m.orgId, role: t(`console.roles.${m.role}`) }));
 
-  const localDatabase = useLocalDatabaseMenu(backend, user, session);
+  const localDatabase = useLocalDatabaseMenu(backend, user, session, waitForFigures);
   const [changingPassword, setChangingPassword] = useState(false);
   const { message } = App.useApp();
 
@@ -51,7 +53,7 @@ export function ConsoleHeader({ backend, user, plugins, session, orgId, year, lo
   return (
     <Layout.Header style={{ background: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', padding: '0 24px', height: 64 }}>
       <Space size="middle">
-        <TodoCount plugins={plugins} />
+        {!waitForFigures && <TodoCount plugins={plugins} />}
         <Tag color={backend.kind === 'embedded' ? 'blue' : 'green'}>{t(backend.kind === 'embedded' ? 'console.backendEmbedded' : 'console.backendSupabase')}</Tag>
         {units.length > 0 && (
           <Select
