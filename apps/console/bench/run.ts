@@ -1,9 +1,10 @@
 // `pnpm --filter @fazhi/console bench`: the console's size and speed targets, measured on the
 // production build in headless Chromium with the embedded database. Prints a table and writes
 // bench-results.json. Medians of several runs; each first visit uses an empty browser profile.
-import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+// The writer every bench-results*.json shares (a bench script of its own, not shipped code).
+import { writeResultFile } from '../../../packages/bench/src/result-file.js';
 import type { SentFile } from '../scripts/static-server.mjs';
 import { distDir, openConsoleBrowser } from '../test/browser.js';
 import { chunkSizes, initialChunks, kb } from './bundle-size.js';
@@ -15,7 +16,8 @@ const resultsFile = fileURLToPath(new URL('../bench-results.json', import.meta.u
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 // A throttled first visit takes many seconds: fewer runs unless asked.
 const throttledRuns = Number(process.env.BENCH_THROTTLED_RUNS ?? 1);
-// BENCH_ONLY=visits,throttled,lists,switches,report measures only those parts (the others print as not measured).
+// BENCH_ONLY=visits,throttled,lists,switches,report measures only those parts (the others print as not
+// measured, and keep their earlier numbers in bench-results.json).
 const only = process.env.BENCH_ONLY?.split(',');
 const measures = (part: string) => !only || only.includes(part);
 const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]! : NaN);
@@ -115,7 +117,9 @@ const results = {
   reportDocxMs: { median: median(report.docxMs), runs: report.docxMs, target: 1000 },
   chunks: [...sizes.values()].map((c) => ({ file: c.file, kB: kb(c.bytes), gzipKB: kb(c.gzip) })),
 };
-writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+// Merged into the file: parts this run did not measure (BENCH_ONLY, a failure) keep their earlier
+// numbers, each part stamped with when and under what load it was measured.
+writeResultFile(resultsFile, results);
 
 const verdict = (v: number, target: number) => (Number.isNaN(v) ? '未测' : v <= target ? '达标' : '未达标');
 const line = (label: string, r: { median: number; runs: number[]; target: number }, unit = 'ms') =>
@@ -141,4 +145,4 @@ line('首页：切换年度', results.yearSwitchMs);
 line('首页：切换单位', results.unitSwitchMs);
 line('年度报告：选年度后草稿显示', results.reportDraftMs);
 line('年度报告：下载 Word', results.reportDocxMs);
-console.log(`\n结果已写入 ${resultsFile}`);
+console.log(`\n结果已写入 ${resultsFile}${only ? `（只测了 ${only.join('、')}，其余部分保留文件中上次的数字）` : ''}`);

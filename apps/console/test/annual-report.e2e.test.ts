@@ -6,9 +6,9 @@ import { docxText } from '@fazhi/report/docx';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { fillForm } from './area-scenario.js';
-import { openConsoleBrowser, screenshot, signIn, type ConsoleBrowser } from './browser.js';
+import { screenshot, signIn, consoleBrowserForSuite } from './browser.js';
 
 /**
  * The annual report in the console, end to end on the demo database: the seed street's 2024 report
@@ -53,7 +53,7 @@ const figures: { row: number; indicator: string; reference: string; hedged?: tru
   { row: 30, indicator: 'rectification.reported_on_time_rate', reference: '100%' },
 ];
 
-let cb: ConsoleBrowser;
+const cb = consoleBrowserForSuite();
 let evaluator: Evaluator;
 let street: string;
 beforeAll(async () => {
@@ -61,11 +61,7 @@ beforeAll(async () => {
   const ds = await loadDataset(seedDir, { registry });
   street = ds.manifest.rootOrgId;
   evaluator = new Evaluator({ orgs: ds.orgs as OrgTree, records: ds.records, catalog: builtInCatalog, today: () => '2026-12-04' });
-  cb = await openConsoleBrowser();
 }, 120_000);
-afterAll(async () => {
-  await cb?.close();
-});
 
 /** A figure as the report prints it (exact or 约数), from the seed through the evaluator. */
 function rendering(indicatorId: string, wording: FigureWording = 'exact'): string {

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { indicatorCard, openConsoleBrowser, screenshot, signIn, signOut, type ConsoleBrowser } from './browser.js';
+import { describe, expect, test } from 'vitest';
+import { indicatorCard, screenshot, signIn, signOut, consoleBrowserForSuite } from './browser.js';
 
 /**
  * The browser scenario every work-area plugin proves itself with, written as data: the area's
@@ -69,17 +69,10 @@ const saveButton = /保\s*存/;
 /** The two tests of one area, with their own browser over the shared build. */
 export function describeAreaScenario(area: string, s: AreaScenario): void {
   describe(`${area} in Chromium`, () => {
-    let cb: ConsoleBrowser;
-    beforeAll(async () => {
-      cb = await openConsoleBrowser();
-    }, 120_000);
-    afterAll(async () => {
-      await cb?.close();
-    });
+    const cb = consoleBrowserForSuite();
 
     test(`the ${s.clerk} clerk creates a record through the form${s.steps?.length ? ', takes it through its workflow' : ''} and sees the figures move`, async () => {
-      const { context, page } = await cb.newPage();
-      try {
+      await cb.withPage(async (page) => {
         await signIn(page, cb.url, s.clerk);
         const before = await readCards(page, `${cb.url}${s.dashboard}`, Object.keys(s.indicators));
 
@@ -112,14 +105,11 @@ export function describeAreaScenario(area: string, s: AreaScenario): void {
           await navigateInApp(page, `${cb.url}${s.dashboard}`);
           expectMoved(beforeUndo, await readShownCards(page, ids), s.undoLast.indicators);
         }
-      } finally {
-        await context.close();
-      }
+      });
     }, 180_000);
 
     test(`a clerk of another area (${s.otherClerk}) cannot write here`, async () => {
-      const { context, page } = await cb.newPage();
-      try {
+      await cb.withPage(async (page) => {
         await signIn(page, cb.url, s.otherClerk);
         await page.goto(`${cb.url}${s.list}`);
         await page.locator('.ant-table').first().waitFor();
@@ -127,9 +117,7 @@ export function describeAreaScenario(area: string, s: AreaScenario): void {
         await page.goto(`${cb.url}${s.list}/create`);
         await page.getByText(/您没有在「.+」新建或修改记录的权限/).waitFor();
         expect(await page.getByRole('button', { name: saveButton }).count()).toBe(0);
-      } finally {
-        await context.close();
-      }
+      });
     }, 120_000);
   });
 }

@@ -2,6 +2,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { startStaticServer, type SentFile } from '../scripts/static-server.mjs';
 
 /**
@@ -20,27 +21,78 @@ export interface ConsoleBrowser {
   url: string;
   browser: Browser;
   /** A fresh profile (empty IndexedDB and localStorage); the device in Shanghai unless `timezoneId` says otherwise. */
-  newPage(opts?: { timezoneId?: string }): Promise<{ context: BrowserContext; page: Page }>;
+  newPage(opts?: PageOptions): Promise<{ context: BrowserContext; page: Page }>;
+  /**
+   * Runs `fn` on a page of a fresh profile and closes the profile afterwards, also when `fn` fails;
+   * with `failureShot`, a failing page is saved first as test-artifacts/<failureShot>.png.
+   */
+  withPage<T>(fn: (page: Page, context: BrowserContext) => Promise<T>, opts?: PageOptions & { failureShot?: string }): Promise<T>;
   close(): Promise<void>;
+}
+
+export interface PageOptions {
+  timezoneId?: string;
 }
 
 /** Serves `root` (the production build in dist/ by default) and launches Chromium; `onResponse` hears of every file sent. */
 export async function openConsoleBrowser(root: string = distDir, opts: { onResponse?: (sent: SentFile) => void } = {}): Promise<ConsoleBrowser> {
   const server = await startStaticServer({ root, ...opts });
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+  const newPage = async (opts: PageOptions = {}) => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: opts.timezoneId ?? 'Asia/Shanghai', acceptDownloads: true });
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    return { context, page };
+  };
   return {
     url: server.url,
     browser,
-    async newPage(opts = {}) {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: opts.timezoneId ?? 'Asia/Shanghai', acceptDownloads: true });
-      const page = await context.newPage();
-      page.setDefaultTimeout(30_000);
-      return { context, page };
+    newPage,
+    async withPage(fn, opts = {}) {
+      const { context, page } = await newPage(opts);
+      try {
+        return await fn(page, context);
+      } catch (e) {
+        if (opts.failureShot) await screenshot(page, opts.failureShot, { fullPage: false }).catch(() => undefined);
+        throw e;
+      } finally {
+        await context.close();
+      }
     },
     async close() {
       await browser.close();
       await server.close();
     },
+  };
+}
+
+/**
+ * The console in Chromium for the tests of this file (or of the describe block it is called in):
+ * opened before them by `open` (the production build in dist/ by default), closed after them.
+ * The handle it returns is usable inside the tests.
+ */
+export function consoleBrowserForSuite(open: () => Promise<ConsoleBrowser> = () => openConsoleBrowser(), timeoutMs = 120_000): ConsoleBrowser {
+  let cb: ConsoleBrowser | undefined;
+  beforeAll(async () => {
+    cb = await open();
+  }, timeoutMs);
+  afterAll(async () => {
+    await cb?.close();
+  });
+  const opened = () => {
+    if (!cb) throw new Error('浏览器还没有打开：consoleBrowserForSuite() 返回的对象只能在测试中使用');
+    return cb;
+  };
+  return {
+    get url() {
+      return opened().url;
+    },
+    get browser() {
+      return opened().browser;
+    },
+    newPage: (opts) => opened().newPage(opts),
+    withPage: (fn, opts) => opened().withPage(fn, opts),
+    close: () => opened().close(),
   };
 }
 
@@ -62,10 +114,10 @@ export async function signOut(page: Page): Promise<void> {
   await page.waitForURL(/\/login/);
 }
 
-/** Saves a full-page screenshot under test-artifacts/ (kept by CI). */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Saves a screenshot, of the full page unless told otherwise, under test-artifacts/ (kept by CI). */
+export async function screenshot(page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(artifactsDir, { recursive: true });
-  await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage });
 }
 
 /**

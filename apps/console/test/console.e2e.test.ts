@@ -1,22 +1,16 @@
 import type { Page } from 'playwright-core';
 import { todayInShanghai } from '@fazhi/domain';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { artifactsDir, distDir, indicatorCard, openConsoleBrowser, screenshot, signIn, type ConsoleBrowser } from './browser.js';
+import { artifactsDir, distDir, indicatorCard, screenshot, signIn, consoleBrowserForSuite } from './browser.js';
 
 // The seed's 2024 figures for 南沙街道 (docs: ../shared/domain), as the dashboard must show them.
 const successfulCases = 'mediation.successful_cases';
 const listPath = 'mediation/mediation-cases';
 
-let cb: ConsoleBrowser;
-beforeAll(async () => {
-  cb = await openConsoleBrowser();
-}, 120_000);
-afterAll(async () => {
-  await cb?.close();
-});
+const cb = consoleBrowserForSuite();
 
 /** The number on an indicator card (its text is the formatted figure, e.g. 242宗). */
 async function cardValue(page: Page, id: string): Promise<number> {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openConsoleBrowser, screenshot, signIn, type ConsoleBrowser } from './browser.js';
+import { describe, expect, test } from 'vitest';
+import { screenshot, signIn, consoleBrowserForSuite } from './browser.js';
 
 // 街道对比 (/reports/district) in the built console in Chromium, as the demo district supervisor:
 // a row per street, 区直 and 合计 under them adding up, a figure opening its records, sorting, and
@@ -9,13 +9,7 @@ import { openConsoleBrowser, screenshot, signIn, type ConsoleBrowser } from './b
 // district's report with the 合计 figures and links back to the comparison. The mediation clerk has
 // no such page.
 
-let cb: ConsoleBrowser;
-beforeAll(async () => {
-  cb = await openConsoleBrowser();
-}, 120_000);
-afterAll(async () => {
-  await cb?.close();
-});
+const cb = consoleBrowserForSuite();
 
 const digits = (text: string | null) => Number((text ?? '').replace(/[^\d.]/g, ''));
 const total = async (page: Page) => Number((await page.getByText(/共 \d+ 条/).textContent())!.match(/\d+/)![0]);
@@ -24,8 +18,7 @@ const summaryCell = (page: Page, label: string, column: number) => page.locator(
 
 describe('district comparison in Chromium', () => {
   test('streets, 区直 and 合计 add up; a figure opens its records; sorted; exported to .xlsx', async () => {
-    const { context, page } = await cb.newPage();
-    try {
+    await cb.withPage(async (page) => {
       await signIn(page, cb.url, 'supervisor');
       await page.getByRole('menuitem', { name: '街道对比' }).click();
       await page.waitForURL(/\/reports\/district$/);
@@ -87,20 +80,15 @@ describe('district comparison in Chromium', () => {
       await page.getByTestId('district-comparison-link').click();
       await page.waitForURL(/\/reports\/district$/);
       await page.getByTestId('district-title').filter({ hasText: '各街道指标对比' }).waitFor();
-    } finally {
-      await context.close();
-    }
+    });
   }, 300_000);
 
   test('is not offered to a street clerk', async () => {
-    const { context, page } = await cb.newPage();
-    try {
+    await cb.withPage(async (page) => {
       await signIn(page, cb.url, 'mediation');
       expect(await page.getByRole('menuitem', { name: '街道对比' }).count()).toBe(0);
       await page.goto(`${cb.url}reports/district`);
       await page.getByText('所选单位下没有街道，无法对比').waitFor();
-    } finally {
-      await context.close();
-    }
+    });
   }, 120_000);
 });

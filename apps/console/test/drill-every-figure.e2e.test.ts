@@ -4,8 +4,8 @@ import { composeConsole } from '@fazhi/plugin-sdk/host';
 import type { Page } from 'playwright-core';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openConsoleBrowser, screenshot, signIn, type ConsoleBrowser } from './browser.js';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { screenshot, signIn, consoleBrowserForSuite } from './browser.js';
 
 // Figure drill-down in Chromium, for every indicator shown on every dashboard of the configured
 // console (cards and indicator tables of each plugin's dashboard, the home overview's cards, one
@@ -19,7 +19,7 @@ import { openConsoleBrowser, screenshot, signIn, type ConsoleBrowser } from './b
 
 const configFile = resolve(import.meta.dirname, '../../../fazhi.config.ts');
 
-let cb: ConsoleBrowser;
+const cb = consoleBrowserForSuite();
 let plugins: WorkAreaPlugin[];
 let indicators: Map<string, Indicator>;
 let measures: Map<string, Measure>;
@@ -30,11 +30,7 @@ beforeAll(async () => {
   plugins = [...composed.plugins];
   indicators = new Map(composed.model.catalog.indicators.map((i) => [i.id, i]));
   measures = new Map(composed.model.catalog.measures.map((m) => [m.id, m]));
-  cb = await openConsoleBrowser();
 }, 300_000);
-afterAll(async () => {
-  await cb?.close();
-});
 
 /** Client-side navigation to a path of the console, as a router link does (no reload). */
 async function visit(page: Page, path: string): Promise<void> {
@@ -149,8 +145,7 @@ async function figureFromLists(page: Page, i: Indicator, href: string): Promise<
 describe('every dashboard figure drills down in Chromium', () => {
   test('each figure’s list makes the figure: count the total, sum the 合计 row, rates both sides one click away, latest and groups their rows', async () => {
     const started = performance.now();
-    const { context, page } = await cb.newPage();
-    try {
+    await cb.withPage(async (page) => {
       await signIn(page, cb.url, 'admin');
       await page.getByTestId('home-title').waitFor();
       // The home overview's cards open the same lists as the dashboards' (checked below).
@@ -201,8 +196,6 @@ describe('every dashboard figure drills down in Chromium', () => {
       expect(checked).toBe(new Set(plugins.flatMap((p) => [...(p.dashboard ?? []).flatMap((w) => (w.type === 'indicator-card' ? [w.indicator] : [])), ...(p.indicatorGroups ?? []).flatMap((g) => g.indicators)])).size);
       expect(trends).toBeGreaterThanOrEqual(plugins.length - 1);
       console.info(`drill-down: ${checked} figures and ${trends} trend months checked in ${Math.round((performance.now() - started) / 1000)} s`);
-    } finally {
-      await context.close();
-    }
+    });
   }, 900_000);
 });

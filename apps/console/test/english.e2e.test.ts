@@ -5,9 +5,9 @@ import { resourcePaths } from '@fazhi/plugin-sdk/host';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { demoStreetName } from '../scripts/demo-street.js';
-import { demoPassword, openConsoleBrowser, screenshot, type ConsoleBrowser } from './browser.js';
+import { demoPassword, screenshot, consoleBrowserForSuite } from './browser.js';
 
 // English mode, in the built console in Chromium: every page a clerk walks through shows no
 // Chinese outside record data. Record data is what records and org units hold: the pages mark the
@@ -16,12 +16,11 @@ import { demoPassword, openConsoleBrowser, screenshot, type ConsoleBrowser } fro
 // (`lang="zh-CN"`).
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
-let cb: ConsoleBrowser;
+const cb = consoleBrowserForSuite();
 let plugins: WorkAreaPlugin[];
 let orgNames: string[];
 
 beforeAll(async () => {
-  cb = await openConsoleBrowser();
   plugins = (await loadConfig({ cwd: repoRoot, hostModules: { '@fazhi/plugin-sdk': sdk } })).plugins.map((p) => p.extension as WorkAreaPlugin);
   // The demo's units: the seed street's, and the fictional second street made from them.
   const rows = readFileSync(`${repoRoot}/seeds/nansha-2024/orgs.csv`, 'utf8').replace(/^\uFEFF/, '').trim().split('\n');
@@ -30,9 +29,6 @@ beforeAll(async () => {
   const street = names.find((n) => n.endsWith('街道')) ?? '南沙街道';
   orgNames = [...new Set([...names, ...names.map((n) => n.replace(street, demoStreetName.shortName)), demoStreetName.name, demoStreetName.shortName])].sort((a, b) => b.length - a.length);
 }, 120_000);
-afterAll(async () => {
-  await cb?.close();
-});
 
 /** Han characters and CJK or full-width punctuation (、，：（）「」…). */
 const cjk = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
@@ -92,8 +88,7 @@ async function listLoaded(page: Page, what = 'list') {
 
 describe('English walk-through', () => {
   test('sign-in, home, every list, a dashboard with its drill-down, a create form, a record’s step dialog, steps and change log (操作日志), the annual report workspace: no Chinese outside record data', async () => {
-    const { context, page } = await cb.newPage();
-    try {
+    await cb.withPage(async (page) => {
       await page.goto(`${cb.url}login`);
       // The check sees the page's words: in Chinese it finds them.
       await page.getByLabel('邮箱').waitFor();
@@ -186,8 +181,6 @@ describe('English walk-through', () => {
       expect(await page.getByRole('button', { name: 'Save as new version' }).count()).toBe(1);
       await expectNoChinese(page, 'annual report workspace');
       await screenshot(page, 'english-annual-report');
-    } finally {
-      await context.close();
-    }
+    });
   }, 600_000);
 });

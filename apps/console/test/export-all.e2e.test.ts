@@ -4,11 +4,11 @@ import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 // The whole-database figure check of the CLI's own move test (street-copy.test.ts), and its CLI runner.
 import { differingIndicators, indicators } from '../../cli/src/commands/indicators.test-helper.js';
 import { runCliIn } from '../../cli/src/run-cli.test-helper.js';
-import { artifactsDir, openConsoleBrowser, screenshot, signIn, signOut, type ConsoleBrowser } from './browser.js';
+import { artifactsDir, screenshot, signIn, signOut, consoleBrowserForSuite } from './browser.js';
 
 /**
  * 导出全部数据 on the embedded default: a street admin downloads one zip, and that same file goes
@@ -18,13 +18,7 @@ import { artifactsDir, openConsoleBrowser, screenshot, signIn, signOut, type Con
  */
 const repoRoot = resolve(import.meta.dirname, '../../..');
 
-let cb: ConsoleBrowser;
-beforeAll(async () => {
-  cb = await openConsoleBrowser();
-}, 120_000);
-afterAll(async () => {
-  await cb?.close();
-});
+const cb = consoleBrowserForSuite();
 
 async function withDb<T>(url: string, fn: (db: Database) => Promise<T>): Promise<T> {
   const db = await openDatabase(url);

@@ -1,19 +1,13 @@
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openConsoleBrowser, screenshot, signIn, signOut, type ConsoleBrowser } from './browser.js';
+import { describe, expect, test } from 'vitest';
+import { screenshot, signIn, signOut, consoleBrowserForSuite } from './browser.js';
 
 // Forms and attachments keep what the clerk meant: masked personal data, time zones, unsaved
 // changes, file types and names. Chromium on the production build, embedded database.
 const listPath = 'mediation/mediation-cases';
 
-let cb: ConsoleBrowser;
-beforeAll(async () => {
-  cb = await openConsoleBrowser();
-}, 120_000);
-afterAll(async () => {
-  await cb?.close();
-});
+const cb = consoleBrowserForSuite();
 
 const saveButton = (page: Page) => page.getByRole('button', { name: /保\s*存/ });
 const input = (page: Page, label: string) => page.getByLabel(label, { exact: true });

@@ -1,19 +1,13 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openConsoleBrowser, screenshot, signIn, signOut, type ConsoleBrowser } from './browser.js';
+import { describe, expect, test } from 'vitest';
+import { screenshot, signIn, signOut, consoleBrowserForSuite } from './browser.js';
 
 // The 操作日志 and a list's URL in the built console in Chromium, as issue 11's proof asks: an edit
 // made through the form shows its old and new value (personal ones masked for a clerk without the
 // grant, as they were for the admin), and a list's filter, sort and page come back on reload, go
 // back one by one, and open the same way from the link in another browser profile.
 
-let cb: ConsoleBrowser;
-beforeAll(async () => {
-  cb = await openConsoleBrowser();
-}, 120_000);
-afterAll(async () => {
-  await cb?.close();
-});
+const cb = consoleBrowserForSuite();
 
 const listPath = 'mediation/mediation-cases';
 const total = async (page: Page) => Number((await page.getByText(/共 \d+ 条/).textContent())!.match(/\d+/)![0]);
@@ -22,8 +16,7 @@ const historyOf = (page: Page, field: string) => page.locator(`[data-history-fie
 
 describe('操作日志 and list links in Chromium', () => {
   test('an edit shows old and new value in the 操作日志: personal values as they were for the admin, masked for the clerk', async () => {
-    const { context, page } = await cb.newPage();
-    try {
+    await cb.withPage(async (page) => {
       await signIn(page, cb.url, 'admin');
       await page.goto(`${cb.url}${listPath}`);
       await page.getByText(/共 \d+ 条/).waitFor();
@@ -52,14 +45,11 @@ describe('操作日志 and list links in Chromium', () => {
       expect(masked).not.toContain(before);
       expect(await page.locator('body').textContent()).not.toContain('欧阳明');
       await screenshot(page, 'history-edit-clerk-masked');
-    } finally {
-      await context.close();
-    }
+    });
   }, 240_000);
 
   test('filter, sort and page are one link: reload restores them, back undoes them one by one, another profile opens the same page', async () => {
-    const { context, page } = await cb.newPage();
-    try {
+    await cb.withPage(async (page) => {
       await signIn(page, cb.url, 'mediation');
       await page.goto(`${cb.url}${listPath}`);
       // No period chosen: the list follows the header's year and says so.
@@ -115,8 +105,6 @@ describe('操作日志 and list links in Chromium', () => {
       } finally {
         await other.context.close();
       }
-    } finally {
-      await context.close();
-    }
+    });
   }, 240_000);
 });

@@ -1,19 +1,13 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { anyIndicatorCard, indicatorCard, openConsoleBrowser, screenshot, signIn, type ConsoleBrowser } from './browser.js';
+import { describe, expect, test } from 'vitest';
+import { anyIndicatorCard, indicatorCard, screenshot, signIn, consoleBrowserForSuite } from './browser.js';
 
 /**
  * A later visit paints the home page's figures of the last visit at once, marked 正在更新, while
  * the database opens, and replaces them with the database's own. Nothing remembered survives a
  * write: here the street admin revokes a clerk's grant, and the next reload waits for the database.
  */
-let cb: ConsoleBrowser;
-beforeAll(async () => {
-  cb = await openConsoleBrowser();
-}, 120_000);
-afterAll(async () => {
-  await cb?.close();
-});
+const cb = consoleBrowserForSuite();
 
 const successfulCases = 'mediation.successful_cases';
 const figure = async (page: Page, card: ReturnType<typeof indicatorCard>) => {
@@ -39,8 +33,7 @@ const sawRefreshing = (page: Page) => page.evaluate(() => (window as unknown as 
 
 describe('a later visit', () => {
   test('shows the last figures at once, marked 正在更新, then the database’s; a write leaves nothing to show', async () => {
-    const { context, page } = await cb.newPage();
-    try {
+    await cb.withPage(async (page, context) => {
       await watchRefreshing(context);
       await signIn(page, cb.url, 'admin');
       const confirmed = await figure(page, indicatorCard(page, successfulCases));
@@ -80,8 +73,6 @@ describe('a later visit', () => {
       // Seen once more, the home is remembered again.
       expect(await figure(page, anyIndicatorCard(page, successfulCases))).toBe(confirmed);
       await expect.poll(() => page.evaluate(() => localStorage.getItem('fazhi.lastHome'))).not.toBeNull();
-    } finally {
-      await context.close();
-    }
+    });
   }, 240_000);
 });

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { mediationCases } from '@fazhi/domain';
 import ExcelJS from 'exceljs';
 import type { Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { artifactsDir, openConsoleBrowser, screenshot, signIn, type ConsoleBrowser } from './browser.js';
+import { describe, expect, test } from 'vitest';
+import { artifactsDir, screenshot, signIn, consoleBrowserForSuite } from './browser.js';
 
 // Ledgers in the console (issue 13): the mediation clerk downloads the import template, fills it
 // with exceljs, imports it through the wizard (a bad row first: the error named, the marked file
@@ -51,17 +51,10 @@ async function upload(page: Page, file: Buffer) {
 }
 
 describe('ledgers in Chromium', () => {
-  let cb: ConsoleBrowser;
-  beforeAll(async () => {
-    cb = await openConsoleBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await cb?.close();
-  });
+  const cb = consoleBrowserForSuite();
 
   test('template → import with a bad row, then fixed → the list → export and print of the filtered list → a case’s printed form', async () => {
-    const { context, page } = await cb.newPage();
-    try {
+    await cb.withPage(async (page) => {
       await signIn(page, cb.url, 'mediation');
       await page.goto(`${cb.url}${list}`);
       await page.getByText(/^共 \d+ 条$/).waitFor();
@@ -158,18 +151,12 @@ describe('ledgers in Chromium', () => {
       expect(await sheet.locator('td[data-field=disputeType]').textContent()).toBe('邻里');
       expect(await sheet.locator('td[data-field=amount]').textContent()).toBe('1,000.50 元');
       await screenshot(page, 'ledger-print-form');
-    } catch (e) {
-      await screenshot(page, 'ledger-failure');
-      throw e;
-    } finally {
-      await context.close();
-    }
+    }, { failureShot: 'ledger-failure' });
   }, 300_000);
 
   // The print view of a long list (issue 13: 5,000 rows took 15 s): plain table markup rendered once.
   test('打印 of a quarter’s 12345 tickets: every row, numbered, with its 合计, timed', async () => {
-    const { context, page } = await cb.newPage();
-    try {
+    await cb.withPage(async (page, context) => {
       await signIn(page, cb.url, 'public-service');
       await page.goto(`${cb.url}public-service/hotline-tickets`);
       await page.getByText(/^共 \d+ 条$/).waitFor();
@@ -213,14 +200,9 @@ describe('ledgers in Chromium', () => {
       writeFileSync(join(artifactsDir, 'ledger-print-timing.json'), `${JSON.stringify({ rows, ms, mainThreadMs, ...page_, at: new Date().toISOString() }, null, 2)}\n`);
       console.log(`打印 ${rows} 行：${ms} ms（页面主线程长任务 ${mainThreadMs} ms：${JSON.stringify(page_)}）`);
       // The visible part only: a full-page image of 5,000 rows is too tall to take.
-      await page.screenshot({ path: join(artifactsDir, 'ledger-print-5000.png') });
+      await screenshot(page, 'ledger-print-5000', { fullPage: false });
       await sheet.locator('button', { hasText: /关\s*闭/ }).click();
       await sheet.waitFor({ state: 'detached' });
-    } catch (e) {
-      await page.screenshot({ path: join(artifactsDir, 'ledger-print-5000-failure.png') });
-      throw e;
-    } finally {
-      await context.close();
-    }
+    }, { failureShot: 'ledger-print-5000-failure' });
   }, 300_000);
 });

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { SentFile } from '../scripts/static-server.mjs';
-import { demoPassword, distDir, indicatorCard, openConsoleBrowser, screenshot, type ConsoleBrowser } from './browser.js';
+import { demoPassword, distDir, indicatorCard, openConsoleBrowser, screenshot, consoleBrowserForSuite } from './browser.js';
 
 /**
  * Loading the console: a first visit downloads the database (compressed) with a progress bar
  * that counts bytes and steps while the sign-in form takes input; a reload opens on the
  * dashboard from what the browser kept, downloading no database again.
  */
-let cb: ConsoleBrowser;
 const sent: SentFile[] = [];
-beforeAll(async () => {
-  cb = await openConsoleBrowser(distDir, { onResponse: (f) => sent.push(f) });
-}, 120_000);
-afterAll(async () => {
-  await cb?.close();
-});
+const cb = consoleBrowserForSuite(() => openConsoleBrowser(distDir, { onResponse: (f) => sent.push(f) }));
 
 /** The megabytes the progress bar says have arrived, or null when it shows another step. */
 const downloaded = (text: string | null) => {
@@ -24,8 +18,7 @@ const downloaded = (text: string | null) => {
 
 describe('loading the console', () => {
   test('a first visit (使用演示数据) shows the download in bytes and steps beside a usable form, gets compressed files, and a reload opens on the dashboard', async () => {
-    const { context, page } = await cb.newPage();
-    try {
+    await cb.withPage(async (page, context) => {
       // A slow line (20 Mbit/s), so the download lasts long enough to be watched.
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
@@ -68,8 +61,6 @@ describe('loading the console', () => {
       await page.reload();
       await indicatorCard(page, 'mediation.successful_cases').waitFor({ timeout: 60_000 });
       expect(sent.filter((f) => f.path.startsWith('/demo/fazhi-demo-'))).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

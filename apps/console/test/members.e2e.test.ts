@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { fillForm } from './area-scenario.js';
-import { openConsoleBrowser, screenshot, signIn, signOut, type ConsoleBrowser } from './browser.js';
+import { screenshot, signIn, signOut, consoleBrowserForSuite } from './browser.js';
 import { setUpStreet, signInWith } from './first-run.js';
 
 /**
@@ -48,17 +48,10 @@ async function openDialog(page: Page, button: RegExp | string) {
 const memberRow = (page: Page, email: string) => page.getByTestId('members-table').locator('tr.ant-table-row').filter({ hasText: email });
 
 describe('成员与权限 in Chromium', () => {
-  let cb: ConsoleBrowser;
-  beforeAll(async () => {
-    cb = await openConsoleBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await cb?.close();
-  });
+  const cb = consoleBrowserForSuite();
 
   test('建立本单位, then its admin adds a local clerk of one area, who changes the initial password, writes only that area, and is refused once revoked', async () => {
-    const { context, page } = await cb.newPage();
-    try {
+    await cb.withPage(async (page, context) => {
       // An empty profile: 建立本单位, then the first admin signs in (no demo account is ever used).
       await setUpStreet(page, cb.url, {
         street,
@@ -148,14 +141,11 @@ describe('成员与权限 in Chromium', () => {
       await page.getByText(/没有权限/).first().waitFor();
       expect(page.url()).toMatch(/\/create$/);
       await screenshot(page, 'members-revoked-write-refused');
-    } finally {
-      await context.close();
-    }
+    });
   }, 300_000);
 
   test('a district supervisor (demo): a street added on 机构管理 is in the header’s unit picker at once, and 成员与权限 follows the unit picked', async () => {
-    const { context, page } = await cb.newPage();
-    try {
+    await cb.withPage(async (page) => {
       await signIn(page, cb.url, 'supervisor');
       const switcher = page.getByTestId('org-switcher');
       const pick = async (name: string) => {
@@ -187,8 +177,6 @@ describe('成员与权限 in Chromium', () => {
       await rows.filter({ hasText: '管理员' }).first().waitFor();
       expect(await rows.count()).toBeGreaterThan(1);
       await screenshot(page, 'members-follow-header-unit');
-    } finally {
-      await context.close();
-    }
+    });
   }, 300_000);
 });

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { indicatorCard, openConsoleBrowser, screenshot, type ConsoleBrowser } from './browser.js';
+import { describe, expect, test } from 'vitest';
+import { indicatorCard, screenshot, consoleBrowserForSuite } from './browser.js';
 import { setUpStreet, signInWith } from './first-run.js';
 
 // 建立本单位 on the embedded default: from an empty profile, a street with two communities and a
 // 调委会 in an empty database, its first admin signs in to a dashboard without demo figures or
 // demo-only actions, and adds a community on the 机构管理 page (refused first without a name).
-let cb: ConsoleBrowser;
-beforeAll(async () => {
-  cb = await openConsoleBrowser();
-}, 120_000);
-afterAll(async () => {
-  await cb?.close();
-});
+const cb = consoleBrowserForSuite();
 
 const admin = { email: 'chief@shifan.example', password: 'shifan-admin-2026' };
 
@@ -30,6 +24,12 @@ describe('建立本单位', () => {
     await page.getByTestId('setup-page').waitFor();
     await page.getByRole('button', { name: /建立本单位/ }).last().click();
     await page.getByText('请填写本单位名称').waitFor();
+    // The first admin's password pair (the fields 修改密码 uses): too short, and not repeated alike.
+    await page.getByLabel('首位管理员密码（至少 8 位）').fill('short');
+    await page.getByLabel('再次输入密码').fill('shorter');
+    await page.getByRole('button', { name: /建立本单位/ }).last().click();
+    await page.getByText('密码至少 8 位').waitFor();
+    await page.getByText('两次输入的密码不一致').waitFor();
     await screenshot(page, 'first-run-setup-form');
 
     await setUpStreet(page, cb.url, {

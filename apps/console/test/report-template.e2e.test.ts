@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openConsoleBrowser, screenshot, signIn, type ConsoleBrowser } from './browser.js';
+import { describe, expect, test } from 'vitest';
+import { screenshot, signIn, consoleBrowserForSuite } from './browser.js';
 
 // The report template editor (/reports/template): a street admin edits the unit's template as
 // JSON beside a live preview built from the database's 2024 figures, sees problems in Chinese by
 // their path, and saves versions that the page opens on next time. Clerks get no editor.
-let cb: ConsoleBrowser;
-beforeAll(async () => {
-  cb = await openConsoleBrowser();
-}, 120_000);
-afterAll(async () => {
-  await cb?.close();
-});
+const cb = consoleBrowserForSuite();
 
 describe('报告模板', () => {
   test('a street admin edits, previews and saves the unit’s template; errors are named in Chinese', async () => {

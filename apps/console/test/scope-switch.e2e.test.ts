@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { indicatorCard, openConsoleBrowser, signIn, type ConsoleBrowser } from './browser.js';
+import { describe, expect, test } from 'vitest';
+import { indicatorCard, signIn, consoleBrowserForSuite } from './browser.js';
 
 /**
  * Switching the unit or year in the header re-renders the page's figures and nothing else: the
@@ -8,13 +8,7 @@ import { indicatorCard, openConsoleBrowser, signIn, type ConsoleBrowser } from '
  * re-running the 待办 counts and the demo-data check ahead of the page's figures in the one
  * database worker.)
  */
-let cb: ConsoleBrowser;
-beforeAll(async () => {
-  cb = await openConsoleBrowser();
-}, 120_000);
-afterAll(async () => {
-  await cb?.close();
-});
+const cb = consoleBrowserForSuite();
 
 const persistent = ['[data-testid="user-menu"]', '[data-testid="todo-count"]', '.ant-layout-sider .ant-menu'];
 
@@ -32,8 +26,7 @@ async function chooseYear(page: Page, year: number): Promise<void> {
 
 describe('switching year in the header', () => {
   test('keeps the header, its 待办 count and the menu mounted while the figures change', async () => {
-    const { context, page } = await cb.newPage();
-    try {
+    await cb.withPage(async (page) => {
       await signIn(page, cb.url, 'admin');
       const cases2024 = await indicatorCard(page, 'mediation.successful_cases').textContent();
       await page.locator('[data-testid="todo-count"][data-todo-count]:not([data-todo-count=""])').waitFor({ timeout: 60_000 });
@@ -46,8 +39,6 @@ describe('switching year in the header', () => {
       await chooseYear(page, 2024);
       await expect.poll(() => indicatorCard(page, 'mediation.successful_cases').textContent(), { timeout: 60_000 }).toBe(cases2024);
       expect(await stillTagged(page)).toEqual(persistent);
-    } finally {
-      await context.close();
-    }
+    });
   }, 180_000);
 });

@@ -4,8 +4,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { indicatorCard, openConsoleBrowser, screenshot, signIn, type ConsoleBrowser } from './browser.js';
+import { afterAll, expect, test } from 'vitest';
+import { indicatorCard, openConsoleBrowser, screenshot, signIn, consoleBrowserForSuite } from './browser.js';
 
 /**
  * The console built from a third-party plugin's own config (FAZHI_CONFIG, the way a street builds
@@ -16,17 +16,14 @@ import { indicatorCard, openConsoleBrowser, screenshot, signIn, type ConsoleBrow
 const consoleDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const exampleConfig = resolve(consoleDir, '../../examples/community-correction/fazhi.config.ts');
 let outDir: string;
-let cb: ConsoleBrowser;
-
-beforeAll(async () => {
+const cb = consoleBrowserForSuite(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'fazhi-console-example-'));
   // The demo database snapshot in public/demo comes from `pnpm --filter @fazhi/console build` (run once).
   const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin/vite.js');
   execFileSync(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: consoleDir, env: { ...process.env, FAZHI_CONFIG: exampleConfig }, stdio: 'pipe' });
-  cb = await openConsoleBrowser(outDir);
+  return openConsoleBrowser(outDir);
 }, 180_000);
-afterAll(async () => {
-  await cb?.close();
+afterAll(() => {
   if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 

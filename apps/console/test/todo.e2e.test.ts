@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openConsoleBrowser, screenshot, signIn, type ConsoleBrowser } from './browser.js';
+import { describe, expect, test } from 'vitest';
+import { screenshot, signIn, consoleBrowserForSuite } from './browser.js';
 
 /**
  * 待办 in Chromium, on the production build and the embedded database with the demo street's
@@ -7,17 +7,10 @@ import { openConsoleBrowser, screenshot, signIn, type ConsoleBrowser } from './b
  * its page removes it from both, the count dropping by exactly one.
  */
 describe('待办 in Chromium', () => {
-  let cb: ConsoleBrowser;
-  beforeAll(async () => {
-    cb = await openConsoleBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await cb?.close();
-  });
+  const cb = consoleBrowserForSuite();
 
   test('the public-service clerk closes a ticket past its deadline from 待办: it leaves the page and the header count drops by one', async () => {
-    const { context, page } = await cb.newPage();
-    try {
+    await cb.withPage(async (page) => {
       await signIn(page, cb.url, 'public-service');
       const headerCount = page.getByTestId('todo-count');
       const count = async () => Number(await headerCount.getAttribute('data-todo-count'));
@@ -61,20 +54,15 @@ describe('待办 in Chromium', () => {
       await expect.poll(() => group.getAttribute('data-todo-total'), { timeout: 30_000 }).toBe(String(groupBefore - 1));
       expect(await group.getByText(ticketNo, { exact: true }).count()).toBe(0);
       await screenshot(page, 'todo-after-close');
-    } finally {
-      await context.close();
-    }
+    });
   }, 240_000);
 
   test('a viewer, who writes in no area, has no header count and an empty 待办 page', async () => {
-    const { context, page } = await cb.newPage();
-    try {
+    await cb.withPage(async (page) => {
       await signIn(page, cb.url, 'viewer');
       expect(await page.getByTestId('todo-count').count()).toBe(0);
       await page.goto(`${cb.url}todo`);
       await page.getByText('您没有可办理的领域，没有待办').waitFor();
-    } finally {
-      await context.close();
-    }
+    });
   }, 120_000);
 });

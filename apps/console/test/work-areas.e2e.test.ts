@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { openConsoleBrowser, screenshot, signIn, type ConsoleBrowser } from './browser.js';
+import { expect, test } from 'vitest';
+import { screenshot, signIn, consoleBrowserForSuite } from './browser.js';
 
 // The menu groups and an area clerk's roster in the production build over the embedded demo database.
-let cb: ConsoleBrowser;
-beforeAll(async () => {
-  cb = await openConsoleBrowser();
-}, 120_000);
-afterAll(async () => {
-  await cb?.close();
-});
+const cb = consoleBrowserForSuite();
 
 test('the menu groups the work areas, a clerk sees only the ones it reads; the enforcement clerk opens the officers’ roster with the 60-hour line', async () => {
-  const { context, page } = await cb.newPage();
-  try {
+  await cb.withPage(async (page) => {
     await signIn(page, cb.url, 'admin');
     const menu = page.locator('.ant-menu');
     for (const group of ['依法行政', '公共法律服务', '矛盾化解']) await menu.getByText(group, { exact: true }).waitFor();
@@ -47,7 +40,5 @@ test('the menu groups the work areas, a clerk sees only the ones it reads; the e
     expect(below).toBeLessThan(await rows.count());
     expect(await page.getByRole('button', { name: /新\s*建/ }).count()).toBe(1);
     await screenshot(page, 'enforcement-roster');
-  } finally {
-    await context.close();
-  }
+  });
 }, 180_000);

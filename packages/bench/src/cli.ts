@@ -8,12 +8,13 @@
  */
 import { loadDataset } from '@fazhi/dataset';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { childrenCpuMs, processCpuMs } from './cpu.js';
 import { fileURLToPath } from 'node:url';
 import { countRecords } from './synthetic.js';
+import { writeResultFile } from './result-file.js';
 import { issueTargets, met, target } from './targets.js';
 import { medianMs, round } from './timing.js';
 
@@ -83,7 +84,7 @@ const targets = [
   target(issueTargets.pnpmCli, viaPnpm.median, `各次 ${viaPnpm.runs.join(' / ')} ms；${cpuNote(viaPnpm)}；pnpm 本身 ${pnpmItself.median} ms（${cpuNote(pnpmItself)}）；负载 ${load[0]}`),
   target(issueTargets.datasetLoad, perSecond, `${records} 条记录 ${round(loadMs)} ms（进程内，中位数；CPU ${loadCpuMs} ms，按 CPU 计 ${Math.round(records / (loadCpuMs / 1000)).toLocaleString('en-US')} 条/秒）；负载 ${load[0]}`),
 ];
-writeFileSync(resultsFile, `${JSON.stringify({ date: new Date().toISOString(), loadAverage: load, builtCliMs: built, builtCliWithoutSnapshotMs: builtFull, pnpmCliMs: viaPnpm, pnpmItselfMs: pnpmItself, datasetLoad: { records, ms: round(loadMs), cpuMs: loadCpuMs, recordsPerSecond: perSecond }, targets }, null, 2)}\n`);
+writeResultFile(resultsFile, { loadAverage: load, builtCliMs: built, builtCliWithoutSnapshotMs: builtFull, pnpmCliMs: viaPnpm, pnpmItselfMs: pnpmItself, datasetLoad: { records, ms: round(loadMs), cpuMs: loadCpuMs, recordsPerSecond: perSecond }, targets });
 for (const t of targets) console.log(`${t.label}：${t.result} ${t.unit}（目标 ${t.kind === 'max' ? '≤' : '≥'} ${t.target}，${met(t) ? '达标' : '未达标'}）${t.note ?? ''}`);
 console.log(`结果已写入 ${resultsFile}`);
 rmSync(snapshotCache, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { processCpuMs } from './cpu.js';
+import { writeResultFile } from './result-file.js';
 import { round } from './timing.js';
 
 /**
@@ -44,8 +45,12 @@ async function measured<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number
   }
 }
 
-/** Runs one step, prints its result at once (a slow machine still shows what finished), keeps a failure as data. */
-const results: Record<string, unknown> = { rows, at: new Date().toISOString(), loadAverageAtStart: loadavg().map((x) => round(x)) };
+/**
+ * Runs one step, prints its result at once (a slow machine still shows what finished) and merges it
+ * into the result file with its own date and load: a failure is kept as data beside the step's
+ * earlier numbers, never in their place, and the steps not run yet keep theirs.
+ */
+const results: Record<string, unknown> = {};
 async function step<T>(name: string, label: string, fn: () => Promise<T>, show: (v: T) => string): Promise<T | undefined> {
   try {
     const v = await fn();
@@ -56,8 +61,7 @@ async function step<T>(name: string, label: string, fn: () => Promise<T>, show: 
     console.log(`  ${label}：失败（${(e as Error).message}）`);
     return undefined;
   } finally {
-    results.loadAverageAtEnd = loadavg().map((x) => round(x));
-    writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+    writeResultFile(resultsFile, { rows, [name]: results[name] });
   }
 }
 

@@ -47,13 +47,15 @@ function filterCode(f: Filter, sets: Set<unknown>[]): string {
 
 function periodCode(p: PeriodBinding): string {
   switch (p.type) {
+    // Negated tests, not inverted ones: a value that compares with nothing (a number against an
+    // ISO date is NaN) must fail, as in the interpreter, where `p >= end` would let it pass.
     case 'within':
-      return `const p = ${get(p.field)}; if (p == null || p < start || p >= end) continue;`;
+      return `const p = ${get(p.field)}; if (p == null || !(p >= start && p < end)) continue;`;
     case 'asOfEnd':
-      return `const p = ${get(p.field)}; if (p == null || p >= end) continue;`;
+      return `const p = ${get(p.field)}; if (p == null || !(p < end)) continue;`;
     case 'active':
       return [
-        `const from = ${get(p.from)}; if (from == null || from >= end) continue;`,
+        `const from = ${get(p.from)}; if (from == null || !(from < end)) continue;`,
         `const to = ${get(p.to)}; if (to != null && !(to ${p.at === 'any' ? '> start' : '>= end'})) continue;`,
       ].join('\n');
   }

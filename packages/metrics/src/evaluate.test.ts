@@ -2,7 +2,7 @@ import { createRegistry, OrgTree, periodRange, yearPeriod, type AnyRecord, type 
 import { describe, expect, it } from 'vitest';
 import { builtInCatalog } from './catalog/index.js';
 import { checkCatalog } from './check-catalog.js';
-import { generateMeasureGroup } from './codegen.js';
+import { generateMeasure, generateMeasureGroup } from './codegen.js';
 import { interpretMeasure } from './compile.js';
 import type { Catalog, Measure } from './definitions.js';
 import { Evaluator } from './evaluate.js';
@@ -226,5 +226,17 @@ describe('measures of a kind and binding computed in one pass', () => {
       }
     }
     expect(compared).toBeGreaterThan(20);
+  });
+});
+
+describe('generated loops over objects', () => {
+  it('leave out a period value that compares with nothing (a number against ISO dates), as the interpreter does', () => {
+    const rows = [rec('s1', { on: 1 }), rec('s1', { on: '2024-05-01' })];
+    const subtree = new OrgTree(orgs).subtreeIds('s1');
+    for (const period of [{ type: 'within', field: 'on' }, { type: 'asOfEnd', field: 'on' }, { type: 'active', from: 'on', to: 'off', at: 'end' }] as const) {
+      const m: Measure = { id: 'x.n', label: '计数', kind: 'things', valueType: 'count', unit: '个', description: '', period, filters: [], aggregation: { type: 'count' } };
+      expect(generateMeasure(m)!(rows, subtree, periodRange(y2024)), period.type).toBe(1);
+      expect(interpretMeasure(m)(rows, subtree, periodRange(y2024)), period.type).toBe(1);
+    }
   });
 });

@@ -1,5 +1,7 @@
 import { periodRange, previousYear, todayInShanghai, type AnyRecord, type OrgTree, type Period, type PeriodRange } from '@fazhi/domain';
 import { comparisonBasis, type ComparisonBasis } from './comparability.js';
+import { Unsupported, type ColumnarMeasure } from './columnar/codegen.js';
+import { ColumnarRecords } from './columnar/records.js';
 import { generateMeasureGroup, type CompiledMeasureGroup } from './codegen.js';
 import { compileMeasure, compilePeriod, type CompiledMeasure } from './compile.js';
 import type { Catalog, Indicator, Measure } from './definitions.js';
@@ -55,7 +57,10 @@ export function compareResults(basis: ComparisonBasis, current: IndicatorResult,
 
 export interface EvaluatorInput {
   orgs: OrgTree;
-  /** Records by kind id. Soft-deleted records may be included; they never count. */
+  /**
+   * Records by kind id. Soft-deleted records may be included; they never count. Given as
+   * `ColumnarRecords`, each measure runs over their columns where it can (see there).
+   */
   records: ReadonlyMap<string, readonly AnyRecord[]>;
   catalog: Catalog;
   /** Today's date (YYYY-MM-DD) for periods still running; the date in Asia/Shanghai by default. */
@@ -123,11 +128,24 @@ export class Evaluator {
     if (this.memo.has(key)) return this.memo.get(key)!;
     const m = this.measures.get(measureId);
     if (!m) throw new Error(`未知的指标口径“${measureId}”`);
-    let fn = compiledMeasures.get(m);
-    if (!fn) compiledMeasures.set(m, (fn = compileMeasure(m)));
-    const value = fn(this.rowsFor(m, orgId, range), this.subtree(orgId), range);
+    const columnar = this.columnar(m);
+    let value: number | null;
+    if (columnar) value = columnar(this.subtree(orgId), range);
+    else {
+      let fn = compiledMeasures.get(m);
+      if (!fn) compiledMeasures.set(m, (fn = compileMeasure(m)));
+      value = fn(this.rowsFor(m, orgId, range), this.subtree(orgId), range);
+    }
     this.memo.set(key, value);
     return value;
+  }
+
+  /** The measure's loop over columns, when the records are `ColumnarRecords` and it has one. */
+  private columnar(m: Measure): ColumnarMeasure | null {
+    const records = this.input.records;
+    if (!(records instanceof ColumnarRecords)) return null;
+    const fn = records.measure(m);
+    return fn instanceof Unsupported ? null : fn;
   }
 
   /**
@@ -165,7 +183,8 @@ export class Evaluator {
       if (!i) continue; // `evaluate` reports it
       for (const measureId of i.denominator === undefined ? [i.numerator] : [i.numerator, i.denominator]) {
         const m = this.measures.get(measureId);
-        if (!m || this.memo.has(memoKey(measureId, orgId, range))) continue;
+        // A measure over columns is cheaper alone than a shared pass over the objects.
+        if (!m || this.memo.has(memoKey(measureId, orgId, range)) || this.columnar(m)) continue;
         const key = `${m.kind}|${JSON.stringify(m.period)}`;
         const group = groups.get(key);
         if (!group) groups.set(key, [m]);

@@ -6,3 +6,6 @@ export { generateMeasure } from './codegen.js';
 export * from './evaluate.js';
 export * from './format.js';
 export * from './catalog/index.js';
+export { ColumnarRecords } from './columnar/records.js';
+export { Unsupported as ColumnarUnsupported, type ColumnarMeasure } from './columnar/codegen.js';
+export type { CodedColumn, ColumnValueType, KindColumns } from './columnar/columns.js';

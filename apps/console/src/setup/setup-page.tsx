@@ -4,6 +4,7 @@ import { Alert, Button, Card, Divider, Form, Input, Radio, Typography, Upload } 
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { ConsoleBackend } from '../backend/backend.js';
+import { NewPasswordFields } from '../login/new-password-fields.js';
 import { consoleText, type ConsoleLocale } from '../messages.js';
 import { orgSetupFromForm, type SetupFormValues } from './org-setup-form.js';
 
@@ -108,17 +109,7 @@ export default function SetupPage({ backend, locale }: { backend: ConsoleBackend
           <Form.Item name="adminEmail" label={t('adminEmail')} rules={[{ required: true, type: 'email', message: t('adminEmail') }]}>
             <Input type="email" autoComplete="username" />
           </Form.Item>
-          <Form.Item name="adminPassword" label={t('adminPassword')} rules={[{ required: true, min: 8, message: t('adminPassword') }]}>
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item
-            name="adminPasswordAgain"
-            label={t('adminPasswordAgain')}
-            dependencies={['adminPassword']}
-            rules={[{ required: true, message: t('adminPasswordAgain') }, ({ getFieldValue }) => ({ validator: async (_, v) => (v === getFieldValue('adminPassword') ? undefined : Promise.reject(new Error(t('passwordsDiffer')))) })]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          <NewPasswordFields t={(key) => t(`adminPassword.${key}`)} names={{ next: 'adminPassword', repeat: 'adminPasswordAgain' }} minLength={8} />
           <div style={{ display: 'flex', gap: 8 }}>
             <Button type="primary" htmlType="submit" loading={busy}>
               {t('submit')}

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { describeAreaScenario } from '../area-scenario.js';
-import { openConsoleBrowser, screenshot, signIn, type ConsoleBrowser } from '../browser.js';
+import { screenshot, signIn, consoleBrowserForSuite } from '../browser.js';
 
 // 分派 → 开始整改 → 完成整改 (with the written report's date) → 销号 once the evidence is uploaded,
 // each step through the database; the 2024 task and completion figures move by one.
@@ -31,17 +31,10 @@ describeAreaScenario('问题整改', {
 // The 看板 in the built console: a column per 整改状态, the overdue tasks (past 整改期限, not yet
 // completed) highlighted, none among the completed or closed-out ones.
 describe('问题整改 看板 in Chromium', () => {
-  let cb: ConsoleBrowser;
-  beforeAll(async () => {
-    cb = await openConsoleBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await cb?.close();
-  });
+  const cb = consoleBrowserForSuite();
 
   test('the clerk’s board groups the tasks by status and highlights the overdue ones', async () => {
-    const { context, page } = await cb.newPage();
-    try {
+    await cb.withPage(async (page) => {
       await signIn(page, cb.url, 'rectification');
       await page.goto(`${cb.url}rectification/rectification-tasks`);
       await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
@@ -54,8 +47,6 @@ describe('问题整改 看板 in Chromium', () => {
       expect(await overdue('已销号')).toBe(0);
       await expect.poll(() => column('整改中').locator('.ant-card').first().textContent()).toMatch(/责任部门：.+整改期限：\d{4}-\d{2}-\d{2}/);
       await screenshot(page, 'area-rectification-board');
-    } finally {
-      await context.close();
-    }
+    });
   }, 120_000);
 });

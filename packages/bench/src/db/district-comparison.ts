@@ -3,10 +3,11 @@ import { asUser, migrate, openDatabase, rebuildMeasureMonths, sqlEvaluator, sqlR
 import { startPgCluster } from '@fazhi/db/testing/pg-cluster';
 import { createRegistry, OrgTree, yearPeriod } from '@fazhi/domain';
 import { builtInCatalog, Evaluator } from '@fazhi/metrics';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeResultFile } from '../result-file.js';
 import { countRecords } from '../synthetic.js';
 import { round } from '../timing.js';
 import { copyRecords, insertRecords, loadOrgs } from './load-records.js';
@@ -64,11 +65,13 @@ async function timeLoad(label: string, fn: () => Promise<void>): Promise<number>
   return round(s, 1);
 }
 
-const results: Record<string, unknown> = {
-  machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
-  district: { streets: district.streetIds.length, orgUnits: district.units.length, records, indicators: builtInCatalog.indicators.length, year },
-};
-const save = () => writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+/** One engine's results, merged into the file as soon as they are measured (the other engine's earlier numbers stay). */
+const save = (engine: Record<string, unknown>) =>
+  writeResultFile(resultsFile, {
+    machine: { node: process.version, cpus: cpus().length },
+    district: { streets: district.streetIds.length, orgUnits: district.units.length, records, indicators: builtInCatalog.indicators.length, year },
+    ...engine,
+  });
 
 async function measure(db: Database, label: string, dataDir: string | null): Promise<Record<string, unknown>> {
   const store = sqlReportStore((fn) => asUser(db, { userId: supervisor }, fn));
@@ -118,8 +121,7 @@ try {
     await rebuildMeasureMonths(db);
     await db.exec('vacuum analyze');
   });
-  results.postgres15 = { loadSeconds, ...(await measure(db, 'PostgreSQL', join(cluster.dir, 'data'))) };
-  save();
+  save({ postgres15: { loadSeconds, ...(await measure(db, 'PostgreSQL', join(cluster.dir, 'data'))) } });
   await db.close();
   if (process.argv.includes('--explain')) await explain(cluster.url, join(cluster.dir, 'server.log'));
 } finally {
@@ -139,8 +141,7 @@ try {
     await rebuildMeasureMonths(db);
     await db.exec('vacuum analyze');
   });
-  results.pglite = { loadSeconds, ...(await measure(db, 'PGlite', null)) };
-  save();
+  save({ pglite: { loadSeconds, ...(await measure(db, 'PGlite', null)) } });
   await db.close();
 } finally {
   rmSync(dataDir, { recursive: true, force: true });

@@ -3,10 +3,11 @@ import { asUser as runAsUser, migrate, openDatabase, rebuildMeasureMonths, sqlEv
 import { startPgCluster } from '@fazhi/db/testing/pg-cluster';
 import { createRegistry, OrgTree, periodRange, yearPeriod } from '@fazhi/domain';
 import { builtInCatalog, Evaluator } from '@fazhi/metrics';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeResultFile } from '../result-file.js';
 import { countRecords } from '../synthetic.js';
 import { medianMs, round } from '../timing.js';
 import { listCountSql, listPage, listPageSql } from './list-page.js';
@@ -16,7 +17,8 @@ import { hotlineTopUp, syntheticDistrict } from './synthetic-district.js';
 /**
  * SQL benchmarks (`pnpm --filter @fazhi/bench bench:db`): a synthetic district of 10 streets, each
  * a clone of the seed street, on PostgreSQL 15 and PGlite; then a 1M-row hotline table on
- * PostgreSQL for a console list page. Medians of several runs; results in bench-results-db.json.
+ * PostgreSQL for a console list page. Medians of several runs; results in bench-results-db.json,
+ * each engine's written as soon as it is measured (a failure in the other keeps its earlier numbers).
  */
 const root = fileURLToPath(new URL('../../../..', import.meta.url));
 const resultsFile = fileURLToPath(new URL('../../bench-results-db.json', import.meta.url));
@@ -32,6 +34,14 @@ const street = district.streetIds[3]!;
 const streetSubtree = [...tree.subtreeIds(street)];
 const records = countRecords(district.records);
 log(`合成区：${district.streetIds.length} 个街道，${district.units.length} 个机构，${records} 条记录`);
+
+/** One engine's results, merged into the file (see result-file.ts) with what describes the district. */
+const save = (engine: Record<string, unknown>) =>
+  writeResultFile(resultsFile, {
+    machine: { node: process.version, cpus: cpus().length },
+    district: { streets: district.streetIds.length, orgUnits: district.units.length, records, indicators: builtInCatalog.indicators.length, period: '2024' },
+    ...engine,
+  });
 
 // What SQL must reproduce, computed once in memory.
 const memory = new Evaluator({ orgs: tree, records: district.records, catalog: builtInCatalog });
@@ -111,6 +121,7 @@ try {
     districtAllIndicatorsWith1MHotline: { ms: round(district1MMs) },
     hotlineListPage: { ms: round(listMs), targetMs: 50, ownerMs: round(listOwnerMs), role: 'authenticated street admin (RLS)', rows: page.rows, total: page.total, pagePlan, countPlan },
   });
+  save({ postgres15: pgResults });
   await db.close();
 } finally {
   await cluster.stop();
@@ -144,16 +155,10 @@ try {
     districtAllIndicators: { ms: round(districtMs), targetMs: 1500, role: 'owner' },
     nodeRssMB: round(process.memoryUsage().rss / 2 ** 20, 0),
   });
+  save({ pglite: pgliteResults });
   await db.close();
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-const results = {
-  machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
-  district: { streets: district.streetIds.length, orgUnits: district.units.length, records, indicators: builtInCatalog.indicators.length, period: '2024' },
-  postgres15: pgResults,
-  pglite: pgliteResults,
-};
-writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 log(`\n结果已写入 ${resultsFile}`);

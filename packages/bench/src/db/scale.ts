@@ -3,11 +3,11 @@ import { asUser, importRecords, migrate, openDatabase, rebuildMeasureMonths, sql
 import { startPgCluster } from '@fazhi/db/testing/pg-cluster';
 import { createRegistry, hotlineTickets, periodRange, yearPeriod, type AnyRecord } from '@fazhi/domain';
 import { createHash, randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { stampNow, writeResultFile, type Stamp, type StampedTarget } from '../result-file.js';
 import { issueTargets, target, type TargetResult } from '../targets.js';
 import { round } from '../timing.js';
 import { listPage } from './list-page.js';
@@ -72,17 +72,26 @@ const templateSize = [...template.values()].reduce((n, rows) => n + rows.length,
 const copies = Math.max(streets, Math.round(targetRecords / templateSize));
 
 const results: Record<string, unknown> = {
-  date: new Date().toISOString(),
   command: `pnpm bench:scale --streets ${streets} --records ${targetRecords} --runs ${runs}`,
   machine: { node: process.version, cpus: cpus().length },
-  loadAverageAtStart: load(),
 };
+/** When and under what load each step finished: its targets carry it. */
+const stamps: Record<string, Stamp> = {};
+// A smaller city (--streets 10 …) is measured and written, but is not the issue's city: its
+// figures do not replace the targets' numbers (the file keeps the last full city's).
+const fullCity = streets >= 100 && targetRecords >= 15_000_000;
 /** The issue's targets in the shape `pnpm bench`'s summary reads (targets.ts), from the steps' results. */
 function targets(): TargetResult[] {
-  const one = (t: Omit<TargetResult, 'result'>, key: string) => {
+  const one = (t: Omit<TargetResult, 'result'>, key: string): StampedTarget => {
     const r = results[key] as Partial<Timing> & { error?: string } | undefined;
+    if (!fullCity) return target(t, null, `本次只建了 ${streets} 个街道、约 ${targetRecords} 条记录，不计入目标（目标按 100 个街道、约 1500 万条记录计）`);
     if (!r || r.ms === undefined) return target(t, null, r?.error ? `失败：${r.error}` : '未测');
-    return target(t, r.ms, `${streets} 个街道、${String((results.city as { records?: number } | undefined)?.records ?? '?')} 条记录；服务器 CPU ${r.serverCpuMs} ms；负载 ${load().join(' ')}`);
+    const stamp = stamps[key]!;
+    return {
+      ...target(t, r.ms, `${streets} 个街道、${String((results.city as { records?: number } | undefined)?.records ?? '?')} 条记录；服务器 CPU ${r.serverCpuMs} ms；负载 ${stamp.loadAverage.join(' ')}`),
+      measuredAt: stamp.at,
+      loadAverage: stamp.loadAverage,
+    };
   };
   // The supervisor's call stopped by the 15 s timeout is a miss, not "not measured": the owner's
   // run of the same computation gives the figure.
@@ -91,11 +100,8 @@ function targets(): TargetResult[] {
     : one(issueTargets.cityAll, 'cityAllIndicators');
   return [city, one(issueTargets.streetAll, 'streetAllIndicators'), one(issueTargets.listPage, 'listPage')];
 }
-const save = () => {
-  results.loadAverageAtEnd = load();
-  results.targets = targets();
-  writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
-};
+/** Merges these entries and the targets into the result file: steps not run yet, or failed, keep their earlier numbers. */
+const save = (...keys: string[]) => writeResultFile(resultsFile, { ...Object.fromEntries(keys.map((k) => [k, results[k]])), targets: targets() });
 
 const median = (dataDir: string, fn: () => Promise<unknown>) => medianTiming(dataDir, fn, runs);
 
@@ -229,7 +235,7 @@ try {
     results.city = { streets, orgUnits, records, years: [2022, 2023, 2024], databaseBytes: Number(size.bytes), databaseGb: round(Number(size.bytes) / 2 ** 30, 2) };
     results.build = built;
     log(`记录 ${records} 条，机构 ${orgUnits} 个，数据库 ${round(Number(size.bytes) / 2 ** 30, 2)} GB；生成 ${built.generateSeconds} s，vacuum analyze ${built.vacuumAnalyzeSeconds} s`);
-    save();
+    save('command', 'machine', 'city', 'build');
 
     const evaluator = sqlEvaluator(db, { asUser: supervisor });
     // A step that fails (a user's statement stops at the 15 s timeout, as on Supabase) is kept as
@@ -243,7 +249,8 @@ try {
         results[name] = { error: (e as Error).message, ...(target === undefined ? {} : { targetMs: target }) };
         log(`  ${label}：失败（${(e as Error).message}）`);
       }
-      save();
+      stamps[name] = stampNow();
+      save(name);
     };
 
     log(`\n市督导员（RLS），${year} 年，${runs} 次中位数`);

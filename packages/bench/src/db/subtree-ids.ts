@@ -1,4 +1,5 @@
 import { asUser, migrate, openDatabase, type Database } from '@fazhi/db';
+import { subtreeIdsBeforeSql } from '@fazhi/db/testing';
 import { startPgCluster } from '@fazhi/db/testing/pg-cluster';
 import type { OrgUnit } from '@fazhi/domain';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -33,21 +34,12 @@ for (let s = 0; s < streets; s++) {
 }
 const supervisor = '00000000-0000-4000-9000-00000000c001';
 
-const before = `create function private.subtree_ids_before(p_roots uuid[]) returns uuid[]
-language sql stable security definer set search_path = ''
-as $$
-  select coalesce(array_agg(s.id), '{}')
-  from unnest(private.org_subtree(p_roots)) as s (id)
-  where not private.restricted_caller() or s.id = any ((select private.member_org_ids())::uuid[])
-$$;
-grant execute on function private.subtree_ids_before(uuid[]) to authenticated;`;
-
 async function prepare(db: Database): Promise<void> {
   await migrate(db);
   await loadOrgs(db, units);
   await db.query(`insert into auth.users (id, email) values ($1, 'supervisor@bench.test')`, [supervisor]);
   await db.query(`insert into public.memberships (user_id, org_id, role) values ($1, $2, 'supervisor')`, [supervisor, districtId]);
-  await db.exec(before);
+  await db.exec(subtreeIdsBeforeSql());
   await db.exec('vacuum analyze');
 }
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../client.js';
 import { packageRoot } from '../package-paths.js';
 import { insertRows, orgUnitColumns, orgUnitRows } from '../seed.js';
-import { testDatabases } from '../testing/index.js';
+import { subtreeIdsBeforeSql, testDatabases } from '../testing/index.js';
 import { committedAs, org, seedFixture, user, type Who } from './fixture.test-helper.js';
 
 /**
@@ -14,14 +14,7 @@ import { committedAs, org, seedFixture, user, type Who } from './fixture.test-he
  * private.subtree_ids_before) returns, ids and order, for every caller and every unit: of the RLS
  * fixture, of the seed's tree, of a wide synthetic tree and of a deep one.
  */
-const before = `create function private.subtree_ids_before(p_roots uuid[]) returns uuid[]
-language sql stable security definer set search_path = ''
-as $$
-  select coalesce(array_agg(s.id), '{}')
-  from unnest(private.org_subtree(p_roots)) as s (id)
-  where not private.restricted_caller() or s.id = any ((select private.member_org_ids())::uuid[])
-$$;
-grant execute on function private.subtree_ids_before(uuid[]) to authenticated;`;
+const before = subtreeIdsBeforeSql();
 
 const unit = (tree: number, n: number) => `00000000-0000-4000-8${tree}00-${String(n).padStart(12, '0')}`;
 const person = (n: number) => `00000000-0000-4000-9000-${String(900 + n).padStart(12, '0')}`;

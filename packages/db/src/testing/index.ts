@@ -16,3 +16,4 @@ export { fixtureDataset, writeFixtureDataset } from './fixture-dataset.js';
 export { emulateSupabaseAuth } from './supabase-auth.js';
 export { pgliteBackend, postgresBackend, testDatabases, testTmpDir, type TestBackend } from './test-databases.js';
 export { correctionCases, correctionCatalog, correctionRecords, extendedMediationCases, extraDisputeType, extraMediationField, upgradedModel } from './upgrade-model.js';
+export { subtreeIdsBeforeSql } from './subtree-ids-before.js';
