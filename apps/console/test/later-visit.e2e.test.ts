@@ -18,12 +18,9 @@ const figure = async (page: Page, card: ReturnType<typeof indicatorCard>) => {
 /** Every page of the context notes whether 正在更新 was ever on screen (it may be there for a moment only). */
 async function watchRefreshing(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
-    const w = window as unknown as { sawRefreshing?: boolean; sawRemembered?: string; todoBeforeFigures?: boolean };
+    const w = window as unknown as { sawRefreshing?: boolean; sawRemembered?: string };
     new MutationObserver(() => {
       if (document.querySelector('[data-testid="figures-refreshing"]')) w.sawRefreshing = true;
-      // The header's 待办 count waits for the home page's figures (its queries would queue ahead of them).
-      const confirmed = document.querySelector('main:not(:has([data-testid="figures-refreshing"])) [data-indicator] .ant-statistic-content-value');
-      if (document.querySelector('[data-testid="todo-count"]') && !confirmed && location.pathname === '/') w.todoBeforeFigures = true;
       const remembered = document.querySelector('[data-testid="remembered-home"] [data-indicator="mediation.successful_cases"] .ant-statistic-content-value');
       if (remembered && w.sawRemembered === undefined) w.sawRemembered = remembered.textContent ?? '';
     }).observe(document, { childList: true, subtree: true });
@@ -47,9 +44,6 @@ describe('a later visit', () => {
       if (await remembered.count()) await screenshot(page, 'later-visit-remembered-figures');
       expect(await figure(page, indicatorCard(page, successfulCases))).toBe(confirmed);
       expect(await page.getByTestId('figures-refreshing').count()).toBe(0);
-      // The header's 待办 count came after the figures, and came.
-      await page.getByTestId('todo-count').waitFor({ timeout: 30_000 });
-      expect(await page.evaluate(() => (window as unknown as { todoBeforeFigures?: boolean }).todoBeforeFigures)).toBeUndefined();
       // The title names the unit and year the figures are of, before and after.
       expect(await page.getByTestId('home-title').textContent()).toMatch(/2024年法治政府建设概览/);
       await screenshot(page, 'later-visit-confirmed');

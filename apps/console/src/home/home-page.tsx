@@ -16,11 +16,9 @@ import type { RememberedHome } from './figure-memory.js';
  * plugins are installed. `onShown` hears of the figures once they are on screen (the console
  * keeps them for the next visit's first paint).
  */
-export function HomePage({ plugins, onShown, onSettled, recall }: {
+export function HomePage({ plugins, onShown, recall }: {
   plugins: readonly WorkAreaPlugin[];
   onShown?(home: Omit<RememberedHome, 'userId'>): void;
-  /** Hears once the database answered (figures or an error), or the page was left before. */
-  onSettled?(): void;
   /** The figures remembered from the last visit for this unit and year, shown until the database answers. */
   recall?(orgId: string, year: number): RememberedHome | undefined;
 }) {
@@ -34,13 +32,6 @@ export function HomePage({ plugins, onShown, onSettled, recall }: {
   const compared = useAsync<IndicatorComparison[]>(`home|${orgId}|${year}|${ids.join()}`, indicators && orgId && ids.length ? () => indicators.compare(ids, orgId, { kind: 'year', year }) : null);
   const shown = compared.data;
   const stale = compared.loading && orgId ? recall?.(orgId, year) : undefined;
-  const settled = !compared.loading;
-  useEffect(() => {
-    if (settled) onSettled?.();
-    return onSettled;
-    // The latest callback is the same one: it only lifts the header's wait.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [settled]);
   useEffect(() => {
     if (shown && orgId && org) onShown?.({ orgId, year, orgName: org.name, pluginIds: ordered.map((p) => p.id), comparisons: shown });
     // Once per answer: the other values belong to it.
@@ -87,8 +78,7 @@ export function HomeView({ plugins, orgName, year, comparisons, loading, error, 
           </Tag>
         )}
       </Typography.Title>
-      {/* Asked once the figures are in: the database answers one call at a time. */}
-      {!refreshing && !loading && <DuplicateKeysNotice />}
+      {!refreshing && <DuplicateKeysNotice />}
       {plugins.map((p) => (
         <Card
           key={p.id}

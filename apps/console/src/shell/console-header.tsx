@@ -22,13 +22,11 @@ interface Props {
   onOrgChange(orgId: string): void;
   onYearChange(year: number): void;
   onLocaleChange(locale: ConsoleLocale): void;
-  /** The home page's figures are still on their way: the header's own queries wait for them. */
-  waitForFigures?: boolean;
 }
 
 const firstYear = 2020;
 
-export function ConsoleHeader({ backend, user, plugins, session, orgId, year, locale, onOrgChange, onYearChange, onLocaleChange, waitForFigures = false }: Props) {
+export function ConsoleHeader({ backend, user, plugins, session, orgId, year, locale, onOrgChange, onYearChange, onLocaleChange }: Props) {
   const t = useTranslate();
   const { mutate: logout } = useLogout();
   const units = scopeUnits(user);
@@ -37,7 +35,7 @@ export function ConsoleHeader({ backend, user, plugins, session, orgId, year, lo
   const names = new Map(user.orgs.map((o) => [o.id, o.shortName || o.name]));
   const roleLines = user.memberships.map((m) => t('console.roleLine', { org: names.get(m.orgId) ?? m.orgId, role: t(`console.roles.${m.role}`) }));
 
-  const localDatabase = useLocalDatabaseMenu(backend, user, session, waitForFigures);
+  const localDatabase = useLocalDatabaseMenu(backend, user, session);
   const [changingPassword, setChangingPassword] = useState(false);
   const { message } = App.useApp();
 
@@ -53,7 +51,7 @@ export function ConsoleHeader({ backend, user, plugins, session, orgId, year, lo
   return (
     <Layout.Header style={{ background: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', padding: '0 24px', height: 64 }}>
       <Space size="middle">
-        {!waitForFigures && <TodoCount plugins={plugins} />}
+        <TodoCount plugins={plugins} />
         <Tag color={backend.kind === 'embedded' ? 'blue' : 'green'}>{t(backend.kind === 'embedded' ? 'console.backendEmbedded' : 'console.backendSupabase')}</Tag>
         {units.length > 0 && (
           <Select

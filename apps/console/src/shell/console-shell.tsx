@@ -176,11 +176,6 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
   // For the benchmark's breakdown of a visit: the console's first render began and was committed.
   useState(() => performance.mark('fazhi:render'));
   useLayoutEffect(() => void performance.mark('fazhi:committed'), []);
-  // Opened on the home page, the console shows its figures first: the header's 待办 counts and
-  // demo-data check (a dozen calls, each several round trips through the one database worker and
-  // this page's busy main thread) wait until the figures are in, the page failed, or was left.
-  const [figuresFirst, setFiguresFirst] = useState(() => window.location.pathname.replace(/\/?$/, '/') === import.meta.env.BASE_URL);
-  const figuresSettled = useCallback(() => setFiguresFirst(false), []);
   // Read again when 机构管理 changes the tree, so the header's unit picker shows a new unit at once.
   const [user, setUser] = useState(connected.user);
   const reloadUser = useCallback(() => void connected.reloadUser().then(setUser, () => undefined), [connected]);
@@ -250,7 +245,7 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
   };
 
   return (
-    <HeaderProps.Provider value={{ backend, user, plugins, session, ...(orgId ? { orgId } : {}), year, locale, waitForFigures: figuresFirst, onOrgChange: changeOrg, onYearChange: setYear, onLocaleChange }}>
+    <HeaderProps.Provider value={{ backend, user, plugins, session, ...(orgId ? { orgId } : {}), year, locale, onOrgChange: changeOrg, onYearChange: setYear, onLocaleChange }}>
       <Refine
         dataProvider={connected.dataProvider}
         routerProvider={routerProvider}
@@ -285,7 +280,7 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
                 </ThemedLayout>
               }
             >
-              <Route index element={<HomePage plugins={plugins} onShown={rememberHome} onSettled={figuresSettled} recall={(org, y) => backend.figureMemory?.recall(user.id, org, y)} />} />
+              <Route index element={<HomePage plugins={plugins} onShown={rememberHome} recall={(org, y) => backend.figureMemory?.recall(user.id, org, y)} />} />
               <Route
                 path="/reports"
                 element={
