@@ -1,7 +1,7 @@
 import { ErrorComponent, ThemedLayout, ThemedSider, ThemedTitle, useNotificationProvider } from '@refinedev/antd';
 import '@refinedev/antd/dist/reset.css';
-import { Refine, useTranslate, type AuthProvider } from '@refinedev/core';
-import routerProvider, { UnsavedChangesNotifier } from '@refinedev/react-router';
+import { Authenticated, Refine, useTranslate, type AuthProvider } from '@refinedev/core';
+import routerProvider, { CatchAllNavigate, UnsavedChangesNotifier } from '@refinedev/react-router';
 import type { FazhiServices } from '@fazhi/plugin-sdk';
 import { createAccessControl, findResource, refineResources, type ConsoleComposition } from '@fazhi/plugin-sdk/host';
 import { createI18nProvider, DocumentTitle, FazhiServicesProvider, pluginRoutes, todoPath, todoRoute } from '@fazhi/plugin-sdk/ui';
@@ -71,10 +71,10 @@ export default function ConsoleShell(props: Props) {
         // The home page will ask for these figures: start now, while Refine and the layout render.
         const { orgId, year } = initialView(connected);
         if (orgId) connected.indicators.prefetch?.(orgId, year);
-        // The console's first render is long (Refine, the layout, every area's menu: 0.5 s and more
-        // on a slow machine). As a transition it yields every few milliseconds, so the database's
-        // answers meanwhile reach their callers and the figures' queries are sent on at once
-        // instead of after the render; the remembered figures stay on screen until it is done.
+        // As a transition, the console's first render (Refine and its providers; the layout and page
+        // follow once Refine's check answers) yields every few milliseconds, so the database's
+        // answers meanwhile reach their callers and the figures' queries are sent on; the
+        // remembered figures stay on screen until it is done.
         startTransition(() => setAnswer({ request, connected }));
       },
       (error: Error) => live && setAnswer({ request, error }),
@@ -173,7 +173,8 @@ function RememberedHome({ backend, composition, locale, remembered }: Props & { 
 }
 
 function ConnectedConsole({ backend, composition, session, locale, onLocaleChange, onSignedOut, connected }: Props & { connected: ConnectedBackend }) {
-  // For the benchmark's breakdown of a visit: the console's first render began and was committed.
+  // For the benchmark's breakdown of a visit: the console's first render began and was committed
+  // (the layout and page follow once Refine's <Authenticated> check answers).
   useState(() => performance.mark('fazhi:render'));
   useLayoutEffect(() => void performance.mark('fazhi:committed'), []);
   // Read again when 机构管理 changes the tree, so the header's unit picker shows a new unit at once.
@@ -265,19 +266,24 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
             <Route
               path="/reports/print"
               element={
-                <Suspense fallback={pageSpinner}>
-                  <ReportPrint reports={connected.reports} model={model} />
-                </Suspense>
+                <Authenticated key="print" fallback={<CatchAllNavigate to="/login" />}>
+                  <Suspense fallback={pageSpinner}>
+                    <ReportPrint reports={connected.reports} model={model} />
+                  </Suspense>
+                </Authenticated>
               }
             />
             <Route
               element={
-                // No <Authenticated> around it: the root shows the console only with a session, and
-                // Refine's check (an asynchronous query) would hold the layout and page for a second
-                // render outside this transition, one that does not yield to the database's answers.
-                <ThemedLayout Title={ShellTitle} Sider={ShellSider} Header={ShellHeader}>
-                  <Outlet />
-                </ThemedLayout>
+                <Authenticated key="console" fallback={<CatchAllNavigate to="/login" />}>
+                  <ThemedLayout
+                    Title={ShellTitle}
+                    Sider={ShellSider}
+                    Header={ShellHeader}
+                  >
+                    <Outlet />
+                  </ThemedLayout>
+                </Authenticated>
               }
             >
               <Route index element={<HomePage plugins={plugins} onShown={rememberHome} recall={(org, y) => backend.figureMemory?.recall(user.id, org, y)} />} />
