@@ -1,4 +1,4 @@
-import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { PGlite, type Extension, type PGliteOptions } from '@electric-sql/pglite';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { worker } from '@electric-sql/pglite/worker';
 import { carryErrorFields } from '@fazhi/db/browser';
@@ -147,6 +147,18 @@ async function indexWhenQuiet(pg: PGlite): Promise<void> {
   }
 }
 
+/**
+ * pgcrypto's library (3 MB of wasm, for passwords only: signing in, setting one) compiled when
+ * PostgreSQL first calls it instead of at every start. Emscripten compiles each extension library
+ * as it is unpacked, on the way to the first query, and a later visit (already signed in) never
+ * calls it; with `noWasmDecoding` the file is only written, and PostgreSQL's dlopen compiles it on
+ * first use (synchronously, which a worker may).
+ */
+const librariesOnFirstUse: Extension = {
+  name: 'libraries-on-first-use',
+  setup: async (_pg, emscriptenOpts: object) => ({ emscriptenOpts: { ...emscriptenOpts, noWasmDecoding: true } }),
+};
+
 worker({
   async init(options) {
     const meta = options.meta as EmbeddedWorkerMeta;
@@ -161,7 +173,7 @@ worker({
       // them (a database the page switches to only once stored, e.g. a reset, is stored before it answers).
       const storeLater = downloaded && meta.storeDemoInBackground === true;
       if (storeLater) fs.storeLoadedLater();
-      const pg = await PGlite.create({ fs, extensions: { pgcrypto }, ...start });
+      const pg = await PGlite.create({ fs, extensions: { pgcrypto, librariesOnFirstUse }, ...start });
       step('postgres');
       if (storeLater) {
         // Stored now, beside the page's first queries: a reload right after the figures finds it stored.

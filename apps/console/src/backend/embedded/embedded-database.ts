@@ -164,10 +164,11 @@ export async function connectAs(
   // like any other, so it need not wait for the user's memberships to be read.
   if (expected) indicators.prefetch(expected.orgId, expected.year);
   const readUser = () => run((tx) => readConsoleUser(tx, session.userId, session.displayName));
-  const user = await readUser();
+  // Asked together, so both queue right behind the prefetch's first step (the ledger span) and
+  // ahead of its figures: the console then renders while the database computes them, instead of
+  // waiting for them first. Dashboards open on the demo data's year; a street of its own on the current year.
+  const [user, demo] = await Promise.all([readUser(), holdsDemoData(db)]);
   if (!user.memberships.length) throw new Error(`账号“${session.email}”没有任何机构的权限，请联系管理员`);
-  // Dashboards open on the demo data's year; a street of its own on the current year.
-  const demo = await holdsDemoData(db);
   const written = () => {
     indicators.invalidate();
     onWrite();
@@ -194,11 +195,11 @@ export async function connectAs(
   };
 }
 
-/** With `localStorage['fazhi.debug']` set, every statement's time goes to the console. */
+/** With `localStorage['fazhi.debug']` set, every statement's start (ms since navigation) and time go to the console. */
 function logQueries(db: PgliteDatabase): void {
   const time = <T>(what: string, run: () => Promise<T>) => {
     const t = performance.now();
-    return run().finally(() => console.debug(`[fazhi:sql] ${Math.round(performance.now() - t)} ms ${what.replace(/\s+/g, ' ').slice(0, 120)}`));
+    return run().finally(() => console.debug(`[fazhi:sql] at ${Math.round(t)} ${Math.round(performance.now() - t)} ms ${what.replace(/\s+/g, ' ').slice(0, 120)}`));
   };
   const query = db.query.bind(db);
   const transaction = db.transaction.bind(db);
