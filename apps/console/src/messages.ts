@@ -135,6 +135,8 @@ export const consoleMessages = {
         sheetRead: '已读入“{{file}}”中的 {{count}} 个机构，将按此表建立（上面填写的机构不再使用）',
         sheetClear: '不用此表',
         adminEmail: '首位管理员邮箱',
+        adminEmailRequired: '请填写首位管理员邮箱',
+        adminEmailInvalid: '邮箱格式不对，应如 name@example.com',
         adminPassword: {
           next: '首位管理员密码（至少 8 位）',
           nextRequired: '请填写首位管理员密码',
@@ -473,6 +475,8 @@ export const consoleMessages = {
         sheetRead: 'Read {{count}} units from “{{file}}”; they are set up instead of the units above',
         sheetClear: 'Do not use this sheet',
         adminEmail: 'First administrator’s e-mail',
+        adminEmailRequired: 'Enter the first administrator’s e-mail',
+        adminEmailInvalid: 'Not an e-mail address; it should look like name@example.com',
         adminPassword: {
           next: 'First administrator’s password (8 characters or more)',
           nextRequired: 'Enter the first administrator’s password',

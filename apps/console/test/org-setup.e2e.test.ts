@@ -24,12 +24,16 @@ describe('建立本单位', () => {
     await page.getByTestId('setup-page').waitFor();
     await page.getByRole('button', { name: /建立本单位/ }).last().click();
     await page.getByText('请填写本单位名称').waitFor();
+    // Each field's error says what is wrong, not the field's name again.
+    await page.getByText('请填写首位管理员邮箱').waitFor();
+    await page.getByLabel('首位管理员邮箱').fill('chief.example.test');
     // The first admin's password pair (the fields 修改密码 uses): too short, and not repeated alike.
     await page.getByLabel('首位管理员密码（至少 8 位）').fill('short');
     await page.getByLabel('再次输入密码').fill('shorter');
     await page.getByRole('button', { name: /建立本单位/ }).last().click();
     await page.getByText('密码至少 8 位').waitFor();
     await page.getByText('两次输入的密码不一致').waitFor();
+    await page.getByText('邮箱格式不对，应如 name@example.com').waitFor();
     await screenshot(page, 'first-run-setup-form');
 
     await setUpStreet(page, cb.url, {

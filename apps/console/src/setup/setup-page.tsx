@@ -106,7 +106,7 @@ export default function SetupPage({ backend, locale }: { backend: ConsoleBackend
             </Upload>
           )}
           <Divider />
-          <Form.Item name="adminEmail" label={t('adminEmail')} rules={[{ required: true, type: 'email', message: t('adminEmail') }]}>
+          <Form.Item name="adminEmail" label={t('adminEmail')} rules={[{ required: true, message: t('adminEmailRequired') }, { type: 'email', message: t('adminEmailInvalid') }]}>
             <Input type="email" autoComplete="username" />
           </Form.Item>
           <NewPasswordFields t={(key) => t(`adminPassword.${key}`)} names={{ next: 'adminPassword', repeat: 'adminPasswordAgain' }} minLength={8} />
