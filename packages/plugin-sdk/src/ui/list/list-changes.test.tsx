@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { createPluginDatabase, renderPlugin, type PluginDatabase } from '../../testing/index.js';
 import { chooseOption, clickButton } from '../../testing/index.js';
-import { insertRecords, pointStaff, pointTasks, pointTrainings, viewsPlugin } from '../views/views-kinds.test-helper.js';
+import { insertRecords, pointStaff, pointTasks, pointTrainings, recordListQueries, viewsPlugin } from '../views/views-kinds.test-helper.js';
 
 // What one page or sort change of a list costs the browser: the data provider's calls, and how many
 // components newly resolve the route through Refine (each one matches the URL against every
@@ -40,20 +40,14 @@ const settle = async () => {
 const total = (n: number) => screen.findByText(`共 ${n} 条`, {}, { timeout: 15_000 });
 
 test('a page or sort change asks one list query and one related-sum query, and no row resolves the route', async () => {
-  const calls: string[] = [];
+  const { calls, wrapDataProvider } = recordListQueries();
   let resolvers = 0;
   await renderPlugin(plugin, {
     user: 'admin',
     database,
     route: '/service-points/point-staff',
     dashboardYear: year,
-    wrapDataProvider: (p) => ({
-      ...p,
-      getList: (params) => {
-        calls.push(params.resource);
-        return p.getList(params);
-      },
-    }),
+    wrapDataProvider,
     wrapRouterProvider: (r) => ({
       ...r,
       parse: function useCountedParse() {
@@ -85,18 +79,12 @@ test('a page or sort change asks one list query and one related-sum query, and n
 }, 90_000);
 
 test('in the 看板 view a filter asks the board its records once, and the hidden table nothing', async () => {
-  const calls: string[] = [];
+  const { calls, wrapDataProvider } = recordListQueries((params) => `${params.resource} ${params.pagination?.pageSize}`);
   await renderPlugin(plugin, {
     user: 'admin',
     database,
     route: '/service-points/point-tasks',
-    wrapDataProvider: (p) => ({
-      ...p,
-      getList: (params) => {
-        calls.push(`${params.resource} ${params.pagination?.pageSize}`);
-        return p.getList(params);
-      },
-    }),
+    wrapDataProvider,
   });
   await screen.findByText(`共 ${tasks.length} 条`, {}, { timeout: 15_000 });
   fireEvent.click(screen.getByText('看板'));
@@ -150,19 +138,13 @@ test('a filter or page change renders each row of the new page once, not the old
 }, 90_000);
 
 test('on a list that follows the header year, the first filter asks for the records once (the list is not rebuilt when its URL gains the filter)', async () => {
-  const calls: string[] = [];
+  const { calls, wrapDataProvider } = recordListQueries();
   await renderPlugin(plugin, {
     user: 'admin',
     database,
     route: '/service-points/point-trainings',
     dashboardYear: year,
-    wrapDataProvider: (p) => ({
-      ...p,
-      getList: (params) => {
-        calls.push(params.resource);
-        return p.getList(params);
-      },
-    }),
+    wrapDataProvider,
   });
   await total(staff.length);
   await screen.findByText(`按页头所选年份（${year}年）显示；在「期间」中可改选其他年份或全部`);

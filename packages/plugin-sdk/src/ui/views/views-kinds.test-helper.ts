@@ -1,3 +1,4 @@
+import type { DataProvider, GetListParams } from '@refinedev/core';
 import { recordRow, type Database } from '@fazhi/db';
 import { defineRecordKind, type RecordKind } from '@fazhi/domain';
 import { definePlugin } from '../../define-plugin.js';
@@ -110,4 +111,21 @@ export async function insertRecords(db: Database, kind: RecordKind, orgId: strin
     const cols = Object.keys(row);
     await db.query(`insert into public.${kind.id} (${cols.join(', ')}) values (${cols.map((_, i) => `$${i + 1}`).join(', ')})`, Object.values(row));
   }
+}
+
+/**
+ * A data provider wrapper for `renderPlugin` that notes every list query (as `describe` words it;
+ * `undefined` leaves one out), so a test can count what a page, sort or filter change asked for.
+ */
+export function recordListQueries(describe: (params: GetListParams) => string | undefined = (params) => params.resource) {
+  const calls: string[] = [];
+  const wrapDataProvider = (p: Required<DataProvider>): DataProvider => ({
+    ...p,
+    getList: (params) => {
+      const call = describe(params);
+      if (call !== undefined) calls.push(call);
+      return p.getList(params);
+    },
+  });
+  return { calls, wrapDataProvider };
 }

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { AttentionCondition, AttentionRule } from '../../plugin.js';
 import { clickButton, createPluginDatabase, renderPlugin, type PluginDatabase } from '../../testing/index.js';
 import { attentionRulesOf, meetsRule, ruleFilter } from './attention.js';
-import { insertRecords, pointStaff, pointTasks, pointTrainings, viewsPlugin } from './views-kinds.test-helper.js';
+import { insertRecords, pointStaff, pointTasks, pointTrainings, recordListQueries, viewsPlugin } from './views-kinds.test-helper.js';
 
 // The declared views (attention rules, board, related-sum roster, menu group) on kinds no fazhi
 // package ships, through the harness on the embedded database.
@@ -176,19 +176,10 @@ describe('list paging and sorting', () => {
   // jsdom is narrow, so antd shows its simple pager: 上一页, an input with the page, 下一页.
   const pageShown = () => (document.querySelector('.ant-pagination-simple-pager input') as HTMLInputElement | null)?.value;
   test('one list query per page change or sort, and the list is not rebuilt by its own URL write', async () => {
-    const lists: string[] = [];
-    await renderPlugin(plugin, {
-      user: 'admin',
-      database,
-      route: tasksList,
-      wrapDataProvider: (p) => ({
-        ...p,
-        getList: (params) => {
-          if (params.resource === 'point_tasks') lists.push(JSON.stringify([params.pagination, params.sorters, params.filters, params.meta]));
-          return p.getList(params);
-        },
-      }),
-    });
+    const { calls: lists, wrapDataProvider } = recordListQueries((params) =>
+      params.resource === 'point_tasks' ? JSON.stringify([params.pagination, params.sorters, params.filters, params.meta]) : undefined,
+    );
+    await renderPlugin(plugin, { user: 'admin', database, route: tasksList, wrapDataProvider });
     await total(tasks.length);
     // Every query the change caused has been asked for (a rebuilt list asks again after its mount).
     const settle = async () => {
