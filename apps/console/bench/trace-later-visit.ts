@@ -61,22 +61,34 @@ try {
 }
 
 interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }[];
   samples: number[];
   timeDeltas: number[];
 }
 
-/** Self time per function (ms), largest first, and per script. */
+/** Self time per function (ms), largest first, and per script; then the callers of the top five (three levels up). */
 function printProfile(p: CpuProfile): void {
   const byId = new Map(p.nodes.map((n) => [n.id, n.callFrame]));
+  const parentOf = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+  const name = (id: number) => {
+    const f = byId.get(id)!;
+    return `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() || ''}:${f.lineNumber}:${f.columnNumber}`;
+  };
+  const chains = new Map<string, Map<string, number>>();
   const self = new Map<string, number>();
   const perScript = new Map<string, number>();
   p.samples.forEach((id, i) => {
     const f = byId.get(id)!;
     const ms = (p.timeDeltas[i + 1] ?? 0) / 1000;
     const script = f.url.split('/').pop() || f.functionName;
-    const key = `${f.functionName || '(anonymous)'} ${script}:${f.lineNumber}`;
+    const key = `${f.functionName || '(anonymous)'} ${script}:${f.lineNumber}:${f.columnNumber}`;
     self.set(key, (self.get(key) ?? 0) + ms);
+    const up: string[] = [];
+    for (let at = parentOf.get(id); at !== undefined && up.length < 3; at = parentOf.get(at)) up.push(name(at));
+    const byChain = chains.get(key) ?? new Map<string, number>();
+    byChain.set(up.join(' ← '), (byChain.get(up.join(' ← ')) ?? 0) + ms);
+    chains.set(key, byChain);
     perScript.set(script, (perScript.get(script) ?? 0) + ms);
   });
   const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
@@ -84,4 +96,9 @@ function printProfile(p: CpuProfile): void {
   for (const [k, ms] of top(perScript, 12)) console.log(String(Math.round(ms)).padStart(6), k);
   console.log('-- self time by function (ms)');
   for (const [k, ms] of top(self, 25)) console.log(String(Math.round(ms)).padStart(6), k);
+  console.log('-- callers of the top five (ms)');
+  for (const [k] of top(self, 8).filter(([k]) => !k.startsWith('('))) {
+    console.log('  ', k);
+    for (const [chain, ms] of top(chains.get(k)!, 4)) console.log(String(Math.round(ms)).padStart(9), '←', chain);
+  }
 }

@@ -1,10 +1,11 @@
 // What a browser bundle may import: no node: modules, no node-postgres, no Refine (its data
 // providers are in ./refine.ts). The console's embedded backend (PGlite in a Web Worker) and its
 // Supabase backend are built from these and @fazhi/db/refine.
-export type { Database, QueryResult, SqlExecutor } from './client.js';
+export type { Database, QueryResult, SqlExecutor, Statement } from './client.js';
 export type { Json, SupabaseDatabase } from './database-types.generated.js';
 export { DatabaseError, isDatabaseError, toDatabaseError } from './database-error.js';
 export { carryErrorFields } from './worker-error-codec.js';
+export { directCalls, serveDirectCalls, type DirectCalls, type MessagePortLike } from './direct-calls.js';
 export { logPersonalDataAccess, logPersonalDataAccessRpc, type PersonalDataAccess } from './personal-data-access.js';
 export { PgliteDatabase } from './pglite-database.js';
 export { textParsers } from './value-parsers.js';
@@ -12,7 +13,7 @@ export { migrateModel, recordedModelSnapshot, type ModelMigrateResult } from './
 export { upgradeDatabase, type LazyMigration, type UpgradeDatabaseInput, type UpgradeDatabaseResult } from './upgrade-database.js';
 export { ModelMigrationRefused, type SchemaModel } from './generate/index.js';
 export { appliedVersions, applyMigrations, type AppliedMigration, type ApplyMigrationsInput, type MigrateResult, type MigrationSource } from './migrations-core.js';
-export { asAnon, asServiceRole, asUser, runAs, type UserSession } from './session.js';
+export { asAnon, asServiceRole, asUser, queriesAs, queryAs, runAs, type UserSession } from './session.js';
 export { demoAccounts, demoPassword, type DemoAccount, type DemoMembership, type DemoRole } from './demo-accounts.js';
 export {
   indicatorEvaluator,

@@ -14,10 +14,22 @@ export interface SqlExecutor {
   exec(sql: string): Promise<void>;
 }
 
+/** One statement and its parameters, for `Database.batch`. */
+export interface Statement {
+  sql: string;
+  params?: readonly unknown[];
+}
+
 export interface Database extends SqlExecutor {
   /** `pglite` or `postgres`. */
   readonly dialect: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction on one connection; rolls back when it throws. */
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /**
+   * Runs the statements one after another in one transaction and returns each one's result; a
+   * failure rolls them all back. Where the database is reached through messages (PGlite in a Web
+   * Worker) they travel as one request, so nothing waits on the caller's thread between them.
+   */
+  batch(statements: readonly Statement[]): Promise<QueryResult<Record<string, unknown>>[]>;
   close(): Promise<void>;
 }

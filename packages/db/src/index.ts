@@ -1,4 +1,4 @@
-export type { Database, QueryResult, SqlExecutor } from './client.js';
+export type { Database, QueryResult, SqlExecutor, Statement } from './client.js';
 export { DatabaseError, isDatabaseError, toDatabaseError } from './database-error.js';
 export { databaseUrlHint, openDatabase, parseDatabaseUrl, redactUrl, type DatabaseLocation } from './open-database.js';
 export { openPglite, PgliteDatabase, type PgliteOpenOptions } from './pglite-database.js';
@@ -7,7 +7,7 @@ export type { PostgresDatabase, PostgresOpenOptions } from './postgres-database.
 export { appliedVersions, applyMigrations, migrate, type AppliedMigration, type ApplyMigrationsInput, type MigrateOptions, type MigrateResult, type MigrationSource } from './migrate.js';
 export { defaultMigrationsDir, defaultShimFile } from './package-paths.js';
 export { splitStatements } from './split-statements.js';
-export { asAnon, asServiceRole, asUser, runAs, type UserSession } from './session.js';
+export { asAnon, asServiceRole, asUser, queriesAs, queryAs, runAs, type UserSession } from './session.js';
 export { rebuildMeasureMonths } from './measure-months.js';
 export { assertNoOrgUnits, insertDataset, insertDatasetIn, insertDatasetWithDemoUsers, seedDataset, type SeedOptions, type SeedResult, type SeedWithDemoUsersResult } from './seed.js';
 export { demoAccounts, demoOrgsOf, demoPassword, insertDemoUsers, seedDemoUsers, type DemoAccount, type DemoMembership, type DemoOrgs, type DemoRole } from './demo-users.js';

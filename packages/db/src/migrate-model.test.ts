@@ -6,6 +6,7 @@ import { modelMigrationPlan, ModelMigrationRefused } from './generate/model-migr
 import { modelSnapshot, snapshotHash } from './generate/model-snapshot.js';
 import { compareEvaluators, equalityPeriods, subtreeEvaluators } from './indicator-equality.test-helper.js';
 import { migrateModel, recordedModelSnapshot } from './migrate-model.js';
+import { migrationLock } from './migrations-core.js';
 import { modelTables, tableChecksums, tableColumns, withoutTables, type TableChecksums } from './model-upgrade.test-helper.js';
 import { recordColumns, recordRow } from './record-rows.js';
 import { insertSamples, seedFixture } from './rls/fixture.test-helper.js';
@@ -42,6 +43,27 @@ describe.each(testDatabases())('migrateModel on a seeded database ($name)', (bac
     expect(firstRun.hash).toBe(snapshotHash(modelSnapshot(upgradedModel())));
     expect(snapshotHash(await recordedModelSnapshot(seeded.db))).toBe(firstRun.hash);
     expect(await migrateModel(seeded.db, upgradedModel())).toEqual({ changed: false, changes: [], hash: firstRun.hash });
+  });
+
+  it.runIf(backend.name === 'postgres')('a database already at the model answers without waiting for the migration lock', async () => {
+    // Another session holds the lock (an upgrade elsewhere, a stuck one): the usual start, with
+    // nothing to do, must not queue behind it. Only PostgreSQL has a second session to hold it.
+    let release!: () => void;
+    let held!: () => void;
+    const lockHeld = new Promise<void>((r) => (held = r));
+    const holder = seeded.db.transaction(async (tx) => {
+      await tx.query(migrationLock);
+      held();
+      await new Promise<void>((r) => (release = r));
+    });
+    await lockHeld;
+    try {
+      const answer = await Promise.race([migrateModel(seeded.db, upgradedModel()), new Promise((r) => setTimeout(() => r('waited for the lock'), 10_000))]);
+      expect(answer).toEqual({ changed: false, changes: [], hash: firstRun.hash });
+    } finally {
+      release();
+      await holder;
+    }
   });
 
   it('loses nothing: every table keeps its rows, over the columns it had', async () => {

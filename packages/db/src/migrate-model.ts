@@ -45,6 +45,14 @@ async function recordedHash(db: SqlExecutor): Promise<string> {
  */
 export async function migrateModel(db: Database, model: SchemaModel | ModelSnapshot): Promise<ModelMigrateResult> {
   const target = snapshotHash(modelSnapshot(model));
+  // The usual case first, in one statement and without the lock (every console start asks): a
+  // database already at the model has nothing to wait for. What it reads is committed, so an
+  // upgrade running elsewhere is either done (same hash) or not (the locked path below).
+  const recorded = await db.query<{ hash: string }>('select hash from private.model_snapshot').then(
+    (r) => r.rows[0]?.hash ?? releaseSnapshotHash(),
+    () => undefined, // no table yet: the locked path says so
+  );
+  if (recorded === target) return { changed: false, changes: [], hash: target };
   return db.transaction(async (tx) => {
     await tx.query(migrationLock);
     // The usual case, a database already at the model, without reading and parsing the whole snapshot.

@@ -2,7 +2,9 @@ import { PGlite, type PGliteInterface, type PGliteOptions, type Transaction } fr
 
 type ParserOptions = NonNullable<PGliteOptions['parsers']>;
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
-import type { Database, QueryResult, SqlExecutor } from './client.js';
+import { batchInTransaction } from './batch.js';
+import type { Database, QueryResult, SqlExecutor, Statement } from './client.js';
+import type { DirectCalls } from './direct-calls.js';
 import { mapErrors } from './database-error.js';
 import { textParsers } from './value-parsers.js';
 
@@ -40,17 +42,21 @@ export const nodeSharedBuffers = '32MB';
 export class PgliteDatabase implements Database {
   readonly dialect = 'pglite' as const;
 
-  /** A PGlite in this thread, or a `PGliteWorker` talking to one in a Web Worker (the console). */
   /**
+   * A PGlite in this thread, or a `PGliteWorker` talking to one in a Web Worker (the console).
    * `parsers` are given per query when the instance was created without them: a `PGliteWorker`
    * cannot take functions in its options (they are posted to the worker), yet parses on this side.
+   * `direct`: the worker's one-message calls (direct-calls.ts) for `query` and `batch`, used while
+   * `available()` says this tab's worker runs PostgreSQL; the worker parses their values.
    */
   constructor(
     readonly pglite: PGliteInterface,
-    private readonly options: { parsers?: ParserOptions } = {},
+    private readonly options: { parsers?: ParserOptions; direct?: { calls: DirectCalls; available(): boolean } } = {},
   ) {}
 
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>> {
+    const direct = this.#direct();
+    if (direct) return mapErrors(() => direct.query<T>(sql, params));
     return mapErrors(async () => {
       const r = await this.pglite.query<T>(sql, params as unknown[] | undefined, this.options);
       return { rows: r.rows, affectedRows: r.affectedRows ?? 0 };
@@ -65,6 +71,16 @@ export class PgliteDatabase implements Database {
 
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     return mapErrors(() => this.pglite.transaction((tx) => fn(executorOf(tx, this.options))));
+  }
+
+  batch(statements: readonly Statement[]): Promise<QueryResult<Record<string, unknown>>[]> {
+    const direct = this.#direct();
+    return direct ? mapErrors(() => direct.batch(statements)) : batchInTransaction(this, statements);
+  }
+
+  #direct(): DirectCalls | undefined {
+    const d = this.options.direct;
+    return d?.available() ? d.calls : undefined;
   }
 
   /** A snapshot of the whole cluster, for `openPglite({ loadDataDir })`. */

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Client, CustomTypesConfig, Pool, PoolClient, PoolConfig } from 'pg';
-import type { Database, QueryResult, SqlExecutor } from './client.js';
+import { batchInTransaction } from './batch.js';
+import type { Database, QueryResult, SqlExecutor, Statement } from './client.js';
 import { mapErrors, toDatabaseError } from './database-error.js';
 import { arrayOids, parseArrayLiteral, textParsers } from './value-parsers.js';
 
@@ -79,6 +80,10 @@ export class PostgresDatabase implements Database {
     } finally {
       client.release(broken);
     }
+  }
+
+  batch(statements: readonly Statement[]): Promise<QueryResult<Record<string, unknown>>[]> {
+    return batchInTransaction(this, statements);
   }
 
   async close(): Promise<void> {

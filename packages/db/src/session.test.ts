@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, SqlExecutor } from './client.js';
-import { asAnon, asServiceRole, asUser, userStatementTimeout } from './session.js';
+import { asAnon, asServiceRole, asUser, queriesAs, queryAs, userStatementTimeout } from './session.js';
 import { testDatabases } from './testing/test-databases.js';
 
 const alice = '00000000-0000-4000-8000-00000000a11c';
@@ -85,5 +85,27 @@ describe.each(testDatabases())('sessions on $name', (backend) => {
 
   it('refuses a user id that is not a uuid, in Chinese', async () => {
     await expect(asUser(db, { userId: 'alice' }, whoAmI)).rejects.toThrow('用户编号“alice”不是有效的 UUID');
+    await expect(queryAs(db, { userId: 'alice' }, 'select 1')).rejects.toThrow('用户编号“alice”不是有效的 UUID');
+  });
+
+  it('runs a batch of statements as the user, as asUser would, answering each in order', async () => {
+    const who = `select auth.uid()::text as uid, current_user::text as role, auth.jwt() ->> 'email' as email, current_setting('statement_timeout') as t`;
+    const [first, second] = await queriesAs(db, { userId: alice, claims: { email: 'alice@example.test' } }, [{ sql: who }, { sql: 'select $1::int + 1 as n', params: [41] }]);
+    expect(first!.rows).toEqual([{ uid: alice, role: 'authenticated', email: 'alice@example.test', t: userStatementTimeout }]);
+    expect(second!.rows).toEqual([{ n: 42 }]);
+    const count = 'select count(*)::int as n from public.org_units';
+    expect((await queryAs<{ n: number }>(db, { userId: alice }, count)).rows[0]!.n).toBe(await asUser(db, { userId: alice }, (tx) => tx.query<{ n: number }>(count).then((r) => r.rows[0]!.n)));
+  });
+
+  it('leaves nothing behind after a batch, even one that fails part-way', async () => {
+    await db.exec('create table if not exists public.batch_probe (n int primary key)');
+    const failed = await queriesAs(db, { userId: bob }, [{ sql: 'select 1' }, { sql: 'select 1/0' }]).catch((e: { code?: string }) => e.code);
+    expect(failed).toBe('22012');
+    // The owner writes, then a failing statement: the write is undone with it.
+    await expect(db.batch([{ sql: 'insert into public.batch_probe values (1)' }, { sql: 'insert into public.batch_probe values (1)' }])).rejects.toMatchObject({ code: '23505' });
+    expect((await db.query<{ n: number }>('select count(*)::int as n from public.batch_probe')).rows).toEqual([{ n: 0 }]);
+    const after = await db.query<{ role: string; uid: string | null }>(`select current_user::text as role, auth.uid()::text as uid`);
+    expect(after.rows[0]).toEqual({ role: owner, uid: null });
+    await db.exec('drop table public.batch_probe');
   });
 });

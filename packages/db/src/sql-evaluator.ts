@@ -10,9 +10,9 @@ import {
   type IndicatorResult,
   type Measure,
 } from '@fazhi/metrics';
-import type { Database, SqlExecutor } from './client.js';
+import type { Database } from './client.js';
 import { numericValue } from './numeric-value.js';
-import { asUser } from './session.js';
+import { queryAs } from './session.js';
 
 export interface SqlEvaluatorOptions {
   /**
@@ -84,10 +84,9 @@ export function ledgerSpanOfRow(row: { ledger_from: string | null; ledger_to: st
 }
 
 export function sqlEvaluator(db: Database, opts: SqlEvaluatorOptions = {}): SqlEvaluator {
-  const run = async <R>(sql: string, params: unknown[]) => {
-    const go = (ex: SqlExecutor) => ex.query<R>(sql, params);
-    return (opts.asUser ? await asUser(db, { userId: opts.asUser }, go) : await go(db)).rows;
-  };
+  // As the user: the claims and the statement in one request (`queriesAs`), not a transaction
+  // whose every step waits on the caller.
+  const run = async <R>(sql: string, params: unknown[]) => (opts.asUser ? await queryAs<R>(db, { userId: opts.asUser }, sql, params) : await db.query<R>(sql, params)).rows;
   const query = queryOf(opts.asUser ? 'unit_indicator_values' : 'indicator_values');
   const rows: IndicatorRowsFetcher = (orgId, ranges) => run<IndicatorRow>(query, [orgId, ranges.map((_, k) => k), ranges.map((r) => r.start), ranges.map((r) => r.end)]);
   const ledgerSpan: LedgerSpanFetcher = async (orgId) => ledgerSpanOfRow((await run<{ ledger_from: string | null; ledger_to: string | null }>(spanQuery, [orgId]))[0]);

@@ -1,6 +1,6 @@
 import { createRegistry } from '@fazhi/domain';
 import type { Database } from '../client.js';
-import { asUser } from '../session.js';
+import { asUser, queriesAs } from '../session.js';
 import type { TestBackend } from '../testing/index.js';
 import type { ContractHarness, ContractRole } from './contract.js';
 import { resolveResource } from './kind-table.js';
@@ -52,7 +52,8 @@ export async function seedFixture(db: Database): Promise<void> {
 const registry = createRegistry();
 
 export function providerFor(db: Database, userId: string) {
-  return sqlDataProvider({ db, session: (fn) => asUser(db, { userId }, fn), registry });
+  // Reads as the console makes them (one request each), writes in a transaction as the user.
+  return sqlDataProvider({ db, session: (fn) => asUser(db, { userId }, fn), reads: (s) => queriesAs(db, { userId }, s), registry });
 }
 
 /** Inserts rows as the database owner (past RLS), values converted as the provider converts them. */

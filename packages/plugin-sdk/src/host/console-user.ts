@@ -1,10 +1,11 @@
 import type { OrgUnit } from '@fazhi/domain';
 import type { ConsoleUser, Membership } from '../services.js';
 
-/** Any SQL connection (`SqlExecutor` of @fazhi/db), kept structural so this entry needs no database. */
-export interface SqlReader {
-  query<T>(sql: string, params?: readonly unknown[]): Promise<{ rows: T[] }>;
-}
+/**
+ * Runs statements in one transaction as the signed-in user and answers each, in order (`queriesAs`
+ * of @fazhi/db); kept structural so this entry needs no database.
+ */
+export type UserReads = (statements: readonly { sql: string }[]) => Promise<readonly { rows: unknown[] }[]>;
 
 /** A row of `public.memberships` as the console reads it. */
 export interface MembershipRow {
@@ -33,12 +34,14 @@ export function consoleUserFromRows(userId: string, name: string, memberships: r
   };
 }
 
-/**
- * The signed-in user as the console builds it, read AS that user (run it inside `asUser`): their
- * grants, and the org units row-level security lets them read.
- */
-export async function readConsoleUser(tx: SqlReader, userId: string, name: string): Promise<ConsoleUser> {
-  const m = await tx.query<MembershipRow>('select org_id, role, areas, personal_data from public.memberships where user_id = auth.uid() and active order by org_id, role');
-  const o = await tx.query<OrgUnitRow>('select id, parent_id, kind, name, short_name from public.org_units order by code nulls last, name');
-  return consoleUserFromRows(userId, name, m.rows, o.rows);
+/** The two reads a console user is built from: their grants, and the org units row-level security lets them read. */
+const consoleUserReads = [
+  { sql: 'select org_id, role, areas, personal_data from public.memberships where user_id = auth.uid() and active order by org_id, role' },
+  { sql: 'select id, parent_id, kind, name, short_name from public.org_units order by code nulls last, name' },
+] as const;
+
+/** The signed-in user as the console builds it, read AS that user (both reads in one request). */
+export async function readConsoleUser(read: UserReads, userId: string, name: string): Promise<ConsoleUser> {
+  const [m, o] = await read(consoleUserReads);
+  return consoleUserFromRows(userId, name, (m?.rows ?? []) as MembershipRow[], (o?.rows ?? []) as OrgUnitRow[]);
 }

@@ -1,5 +1,5 @@
 import { loadDataset, type Dataset } from '@fazhi/dataset';
-import { asUser, defaultMigrationsDir, defaultShimFile, demoAccounts, demoOrgsOf, insertDataset, migrateModel, openPglite, seedDemoUsers, type Database } from '@fazhi/db';
+import { defaultMigrationsDir, defaultShimFile, demoAccounts, demoOrgsOf, insertDataset, migrateModel, openPglite, queriesAs, seedDemoUsers, type Database } from '@fazhi/db';
 import { pgliteBackend } from '@fazhi/db/testing';
 import type { AnyRecord, RecordKind, RecordKindRegistry } from '@fazhi/domain';
 import type { FazhiModel } from '@fazhi/model';
@@ -139,5 +139,5 @@ export function demoAccount(ref: DemoUserRef) {
 
 /** The signed-in user as the console builds it: grants and org units read under RLS, as that user. */
 export function loadConsoleUser(db: Database, userId: string, name: string): Promise<ConsoleUser> {
-  return asUser(db, { userId }, (tx) => readConsoleUser(tx, userId, name));
+  return readConsoleUser((reads) => queriesAs(db, { userId }, reads), userId, name);
 }

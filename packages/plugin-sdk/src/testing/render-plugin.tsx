@@ -1,4 +1,4 @@
-import { asUser, sqlDuplicateKeySource, sqlEvaluator, sqlRecordImporter } from '@fazhi/db/browser';
+import { asUser, queriesAs, sqlDuplicateKeySource, sqlEvaluator, sqlRecordImporter } from '@fazhi/db/browser';
 import { sqlDataProvider } from '@fazhi/db/refine';
 import { monthsOf } from '@fazhi/domain';
 import { useNotificationProvider } from '@refinedev/antd';
@@ -92,7 +92,7 @@ export async function renderPlugin(given: WorkAreaPlugin, opts: RenderPluginOpti
   const database = await (opts.database ?? createPluginDatabase(given, { model }));
   const account = demoAccount(opts.user ?? 'admin');
   const user = await loadConsoleUser(database.db, account.id, account.displayName);
-  const provider = sqlDataProvider({ db: database.db, session: (fn) => asUser(database.db, { userId: account.id }, fn), registry: model.registry });
+  const provider = sqlDataProvider({ db: database.db, session: (fn) => asUser(database.db, { userId: account.id }, fn), reads: (s) => queriesAs(database.db, { userId: account.id }, s), registry: model.registry });
   const attachments = opts.attachments ?? memoryAttachmentStore();
   const indicators = opts.indicators === false ? undefined : (opts.indicators ?? sqlIndicatorSource(database.db, account.id, model.catalog));
   const services: FazhiServices = {

@@ -1,4 +1,4 @@
-import { asUser } from '@fazhi/db/browser';
+import { asUser, queriesAs } from '@fazhi/db/browser';
 import { sqlDataProvider } from '@fazhi/db/refine';
 import { todayInShanghai } from '@fazhi/domain';
 import { composeConsole } from '../host/compose-console.js';
@@ -15,7 +15,7 @@ export async function todoCounts(plugin: WorkAreaPlugin, database: PluginDatabas
   const { plugins, model } = composeConsole([plugin]);
   const account = demoAccount(user);
   const consoleUser = await loadConsoleUser(database.db, account.id, account.displayName);
-  const provider = sqlDataProvider({ db: database.db, session: (fn) => asUser(database.db, { userId: account.id }, fn), registry: model.registry });
+  const provider = sqlDataProvider({ db: database.db, session: (fn) => asUser(database.db, { userId: account.id }, fn), reads: (s) => queriesAs(database.db, { userId: account.id }, s), registry: model.registry });
   const out: Record<string, number> = {};
   for (const todo of userTodos(plugins, consoleUser)) {
     const { total } = await provider.getList({ resource: todo.resource.kind.id, filters: todoFilters(todo, consoleUser, today), pagination: { currentPage: 1, pageSize: 1, mode: 'server' } });

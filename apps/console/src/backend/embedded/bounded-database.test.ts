@@ -20,7 +20,7 @@ async function realConnection(): Promise<Connection<Database> & { terminated: ()
 function stuckConnection(): Connection<Database> & { terminated: () => boolean } {
   let terminated = false;
   const never = () => new Promise<never>(() => undefined);
-  const db: Database = { dialect: 'pglite', query: never, exec: never, transaction: never, close: async () => undefined };
+  const db: Database = { dialect: 'pglite', query: never, exec: never, transaction: never, batch: never, close: async () => undefined };
   return { db, terminate: () => void (terminated = true), terminated: () => terminated };
 }
 

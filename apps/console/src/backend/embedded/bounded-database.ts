@@ -66,6 +66,7 @@ export function boundedDatabase<D extends Database>(first: Connection<D>, reconn
     query: (sql, params) => bounded((db) => db.query(sql, params)),
     exec: (sql) => bounded((db) => db.exec(sql)),
     transaction: <T>(fn: (tx: SqlExecutor) => Promise<T>) => bounded((db) => db.transaction(fn)),
+    batch: (statements) => bounded((db) => db.batch(statements)),
     current: async () => (await connect().connection).db,
     async close() {
       const l = live;

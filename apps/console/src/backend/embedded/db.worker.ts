@@ -1,7 +1,7 @@
 import { PGlite, type Extension, type PGliteOptions } from '@electric-sql/pglite';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { worker } from '@electric-sql/pglite/worker';
-import { carryErrorFields } from '@fazhi/db/browser';
+import { carryErrorFields, PgliteDatabase, serveDirectCalls, textParsers, type MessagePortLike } from '@fazhi/db/browser';
 // PostgreSQL itself (the same files PGlite would fetch on its own): downloaded here on a first
 // visit, beside the snapshot, so one progress bar counts every byte.
 import pgliteDataUrl from 'pglite-dist/pglite.data?url';
@@ -10,7 +10,7 @@ import type { DatabaseProgress } from '../backend.js';
 import { ChangeAwareIdbFs } from './change-aware-idb-fs.js';
 import { arrivedBytes, encodedLength } from './download-progress.js';
 import { buildDeferredIndexes } from './deferred-indexes.js';
-import { idbDatabaseName, openFailedMessage, progressMessage, type EmbeddedWorkerMeta, type ProgressMessage } from './worker-meta.js';
+import { idbDatabaseName, leadingMessage, openFailedMessage, progressMessage, type EmbeddedWorkerMeta, type ProgressMessage } from './worker-meta.js';
 import { leftEmptyByIdbfs } from './stored-files.js';
 import { watchStatements } from './quiet-time.js';
 import { step } from './worker-step.js';
@@ -159,8 +159,22 @@ const librariesOnFirstUse: Extension = {
   setup: async (_pg, emscriptenOpts: object) => ({ emscriptenOpts: { ...emscriptenOpts, noWasmDecoding: true } }),
 };
 
+/**
+ * The page's one-message calls (direct-calls.ts), answered once this worker leads and PostgreSQL
+ * has started. Listening from the start: a call that arrives earlier waits instead of being lost.
+ */
+let opened!: (db: PgliteDatabase) => void;
+let failed!: (e: unknown) => void;
+const leaderDatabase = new Promise<PgliteDatabase>((resolve, reject) => {
+  opened = resolve;
+  failed = reject;
+});
+serveDirectCalls(self as unknown as MessagePortLike, leaderDatabase);
+
 worker({
   async init(options) {
+    // Called only in the leader: the page may now send this worker its direct calls.
+    postMessage({ type: leadingMessage });
     const meta = options.meta as EmbeddedWorkerMeta;
     try {
       const { downloaded, ...start } = await startingPoint(meta);
@@ -182,9 +196,11 @@ worker({
       }
       // Pending when the demo snapshot was just loaded, or when a tab was closed before they were built.
       void indexWhenQuiet(pg);
+      opened(new PgliteDatabase(pg, { parsers: textParsers }));
       // PGliteWorker passes only an error's message to the page: carry SQLSTATE, constraint … in it.
       return carryErrorFields(pg);
     } catch (e) {
+      failed(e);
       postMessage({ type: openFailedMessage, message: e instanceof Error ? e.message : String(e) });
       throw e;
     }

@@ -1,4 +1,4 @@
-import { appliedVersions, asUser, checkPassword, type Database, logPersonalDataAccess, type OrgSetup, PgliteDatabase, readDatabaseRecords, readStreetCopy, setUpOrganisation, streetCopyFiles, sqlAccessStore, sqlAttachmentStore, sqlDuplicateKeySource, sqlEvaluator, sqlLocalAccounts, sqlOrgStore, sqlRecordImporter, sqlReportStore, textParsers } from '@fazhi/db/browser';
+import { appliedVersions, asUser, checkPassword, directCalls, type Database, logPersonalDataAccess, type OrgSetup, PgliteDatabase, queriesAs, readDatabaseRecords, readStreetCopy, setUpOrganisation, streetCopyFiles, sqlAccessStore, sqlAttachmentStore, sqlDuplicateKeySource, sqlEvaluator, sqlLocalAccounts, sqlOrgStore, sqlRecordImporter, sqlReportStore, textParsers } from '@fazhi/db/browser';
 import { sqlDataProvider } from '@fazhi/db/refine';
 import type { FazhiModel } from '@fazhi/model';
 import { cachingIndicatorSource, notifyingServices } from '../indicator-cache.js';
@@ -10,7 +10,7 @@ import { demoManifestPath, type DemoManifest } from './demo-manifest.js';
 import { holdsDemoData } from './demo-data.js';
 export { holdsDemoData };
 import { boundedDatabase, type BoundedDatabase, type Connection } from './bounded-database.js';
-import { openFailedMessage, progressMessage, stepMessage, type EmbeddedWorkerMeta, type ProgressMessage, type StepMessage } from './worker-meta.js';
+import { leadingMessage, openFailedMessage, progressMessage, stepMessage, type EmbeddedWorkerMeta, type ProgressMessage, type StepMessage } from './worker-meta.js';
 
 // The heavy half of the embedded backend (database client, data provider, evaluator), loaded when
 // the sign-in page starts warming up, so the page itself stays small.
@@ -53,9 +53,11 @@ async function connectWorker(dataDir: string, manifest: DemoManifest, model: Faz
   const { PGliteWorker } = await pgliteWorkerClient;
   const worker = new Worker(new URL('./db.worker.ts', import.meta.url), { type: 'module', name: `fazhi-db-${dataDir}` });
   let fresh = false; // started from a snapshot or backup rather than what IndexedDB keeps
+  let leading = false; // this tab's worker runs PostgreSQL (listened for before it can be posted)
   const failed = new Promise<never>((_, reject) => {
     worker.addEventListener('message', (ev: MessageEvent<{ type?: string; message?: string } | ProgressMessage | StepMessage>) => {
-      if (ev.data?.type === stepMessage) {
+      if (ev.data?.type === leadingMessage) leading = true;
+      else if (ev.data?.type === stepMessage) {
         const { step, at } = ev.data as StepMessage;
         performance.mark(`fazhi:db:worker:${step}`, { startTime: at - performance.timeOrigin });
       } else if (ev.data?.type === progressMessage) {
@@ -78,7 +80,8 @@ async function connectWorker(dataDir: string, manifest: DemoManifest, model: Faz
     // One leader election per data directory: tabs on different directories must not share one.
     const pg = await Promise.race([PGliteWorker.create(worker, { id: `fazhi:${dataDir}`, meta }), failed]);
     mark('worker-ready');
-    const db = new PgliteDatabase(pg, { parsers: textParsers });
+    // While this tab's worker leads (runs PostgreSQL), a query or batch goes to it in one message.
+    const db = new PgliteDatabase(pg, { parsers: textParsers, direct: { calls: directCalls(worker), available: () => leading } });
     if (localStorage.getItem('fazhi.debug')) logQueries(db);
     // PGliteWorker is ready before PostgreSQL is: the first query waits for the worker's start
     // (IndexedDB read, PostgreSQL started), so the upgrade step begins once it answers.
@@ -163,7 +166,7 @@ export async function connectAs(
   // indicator query after PostgreSQL starts is the slow one, and it runs as the user under RLS
   // like any other, so it need not wait for the user's memberships to be read.
   if (expected) indicators.prefetch(expected.orgId, expected.year);
-  const readUser = () => run((tx) => readConsoleUser(tx, session.userId, session.displayName));
+  const readUser = () => readConsoleUser((reads) => queriesAs(db, session, reads), session.userId, session.displayName);
   // Asked together, so both queue right behind the prefetch's first step (the ledger span) and
   // ahead of its figures: the console then renders while the database computes them, instead of
   // waiting for them first. Dashboards open on the demo data's year; a street of its own on the current year.
@@ -175,7 +178,7 @@ export async function connectAs(
   };
   const writable = notifyingServices(
     {
-      dataProvider: sqlDataProvider({ db, session: run, registry: model.registry }),
+      dataProvider: sqlDataProvider({ db, session: run, reads: (statements) => queriesAs(db, session, statements), registry: model.registry }),
       importer: sqlRecordImporter(run),
       access: sqlAccessStore(run),
       localAccounts: sqlLocalAccounts(run),
@@ -205,6 +208,8 @@ function logQueries(db: PgliteDatabase): void {
   const transaction = db.transaction.bind(db);
   db.query = (sql, params) => time(sql, () => query(sql, params));
   db.transaction = (fn) => time('transaction', () => transaction((tx) => fn({ query: (sql, params) => time(`  ${sql}`, () => tx.query(sql, params)), exec: (sql) => time(`  ${sql}`, () => tx.exec(sql)) })));
+  const batch = db.batch.bind(db);
+  db.batch = (statements) => time(`batch ${statements.map((s) => s.sql).join('; ')}`, () => batch(statements));
 }
 
 /**

@@ -27,6 +27,13 @@ export const firstDataDir = 'fazhi';
 /** Posted by the worker when it cannot open the database (PGliteWorker itself would wait forever). */
 export const openFailedMessage = 'fazhi-open-failed';
 
+/**
+ * Posted by the worker when it becomes the leader (runs PostgreSQL for every tab on its data
+ * directory): from then on this tab may send it direct calls (direct-calls.ts of @fazhi/db).
+ * PGliteWorker's own `isLeader` misses the message when it arrives before its listener does.
+ */
+export const leadingMessage = 'fazhi-leading';
+
 /** Posted by the worker as it opens the database (see DatabaseProgress). */
 export const progressMessage = 'fazhi-progress';
 
