@@ -66,7 +66,7 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-/** Self time per function (ms), largest first, and per script; then the callers of the top five (three levels up). */
+/** Self time per function (ms), largest first, and per script; total time per function; then the callers of the top five (three levels up). */
 function printProfile(p: CpuProfile): void {
   const byId = new Map(p.nodes.map((n) => [n.id, n.callFrame]));
   const parentOf = new Map<number, number>();
@@ -76,6 +76,7 @@ function printProfile(p: CpuProfile): void {
     return `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() || ''}:${f.lineNumber}:${f.columnNumber}`;
   };
   const chains = new Map<string, Map<string, number>>();
+  const total = new Map<string, number>();
   const self = new Map<string, number>();
   const perScript = new Map<string, number>();
   p.samples.forEach((id, i) => {
@@ -86,6 +87,10 @@ function printProfile(p: CpuProfile): void {
     self.set(key, (self.get(key) ?? 0) + ms);
     const up: string[] = [];
     for (let at = parentOf.get(id); at !== undefined && up.length < 3; at = parentOf.get(at)) up.push(name(at));
+    // Inclusive: each function on the sample's stack once (recursion counted once).
+    const onStack = new Set<string>([key]);
+    for (let at = parentOf.get(id); at !== undefined; at = parentOf.get(at)) onStack.add(name(at));
+    for (const k of onStack) total.set(k, (total.get(k) ?? 0) + ms);
     const byChain = chains.get(key) ?? new Map<string, number>();
     byChain.set(up.join(' ← '), (byChain.get(up.join(' ← ')) ?? 0) + ms);
     chains.set(key, byChain);
@@ -96,6 +101,8 @@ function printProfile(p: CpuProfile): void {
   for (const [k, ms] of top(perScript, 12)) console.log(String(Math.round(ms)).padStart(6), k);
   console.log('-- self time by function (ms)');
   for (const [k, ms] of top(self, 25)) console.log(String(Math.round(ms)).padStart(6), k);
+  console.log('-- total time by function, callees included (ms)');
+  for (const [k, ms] of top(total, 40)) if (!k.startsWith('(')) console.log(String(Math.round(ms)).padStart(6), k);
   console.log('-- callers of the top five (ms)');
   for (const [k] of top(self, 8).filter(([k]) => !k.startsWith('('))) {
     console.log('  ', k);
