@@ -22,7 +22,8 @@ for (let round = 0; round < Number(process.env.ROUNDS ?? 4); round++) {
     const cpu = Math.round((childCpuSeconds() - cpuBefore) * 100) / 100;
     const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0]!;
     (res[d] ??= []).push({ first: v.firstMs, later: v.laterMs, confirmed: v.laterConfirmedMs, load, cpu });
-    console.log(d.split('/').pop(), round, 'first', v.firstMs, 'later', v.laterMs, 'confirmed', v.laterConfirmedMs, 'load', load, 'browser CPU s', cpu);
+    // Painted (what the user sees); detected: when this script saw it (see visits.ts).
+    console.log(d.split('/').pop(), round, 'first', v.firstMs, 'later', v.laterMs, 'confirmed', v.laterConfirmedMs, 'detected', v.firstDetectedMs, v.laterDetectedMs, v.laterConfirmedDetectedMs, 'load', load, 'browser CPU s', cpu);
     // Where the first visit's time went: download and compile, database loaded and started up to its first answer, sign-in and connect, the console up to the figures.
     const s = v.firstSteps;
     const span = (from: string, to: string) => (s[from] !== undefined && s[to] !== undefined ? s[to] - s[from] : '–');

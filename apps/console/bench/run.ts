@@ -60,6 +60,7 @@ const warmUpGzip = sum(requested.filter((f) => !initial.includes(f)));
 const firstVisits: number[] = [];
 const laterVisits: number[] = [];
 const laterConfirmed: number[] = [];
+const detected = { first: [] as number[], later: [] as number[], laterConfirmed: [] as number[] };
 const firstBytes: number[] = [];
 let firstFiles: SentFile[] = [];
 let firstSteps: Record<string, number> = {};
@@ -69,6 +70,9 @@ for (let i = 0; i < (measures('visits') ? runs : 0); i++) {
   firstVisits.push(v.firstMs);
   laterVisits.push(v.laterMs);
   laterConfirmed.push(v.laterConfirmedMs);
+  detected.first.push(v.firstDetectedMs);
+  detected.later.push(v.laterDetectedMs);
+  detected.laterConfirmed.push(v.laterConfirmedDetectedMs);
   firstBytes.push(v.firstBytes);
   firstFiles = v.files;
   firstSteps = v.firstSteps;
@@ -103,12 +107,13 @@ for (const f of firstFiles) byFile.set(f.path, (byFile.get(f.path) ?? 0) + f.byt
 const results = {
   date: new Date().toISOString(),
   signInRoute: { initialJsGzipKB: kb(initialGzip), targetKB: 300, initialFiles: initial, warmUpJsGzipKB: kb(warmUpGzip) },
-  firstVisitMs: { median: median(firstVisits), runs: firstVisits, target: 2000, stepsOfLastRun: firstSteps },
+  // To the figures painted (Element Timing); `detected*`: when the benchmark saw them (visits.ts).
+  firstVisitMs: { median: median(firstVisits), runs: firstVisits, target: 2000, stepsOfLastRun: firstSteps, detectedMedian: median(detected.first), detectedRuns: detected.first },
   firstVisitTransferMB: { median: mb(median(firstBytes)), runs: firstBytes.map(mb), target: 12, largest: [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([path, bytes]) => ({ path, MB: mb(bytes) })) },
   // To figures on screen: remembered from the last visit (正在更新) while the database opens.
-  laterVisitMs: { median: median(laterVisits), runs: laterVisits, target: 1000, stepsOfLastRun: laterSteps },
+  laterVisitMs: { median: median(laterVisits), runs: laterVisits, target: 1000, stepsOfLastRun: laterSteps, detectedMedian: median(detected.later), detectedRuns: detected.later },
   // To the database's own figures (正在更新 gone), measured against the same target.
-  laterVisitConfirmedMs: { median: median(laterConfirmed), runs: laterConfirmed, target: 1000 },
+  laterVisitConfirmedMs: { median: median(laterConfirmed), runs: laterConfirmed, target: 1000, detectedMedian: median(detected.laterConfirmed), detectedRuns: detected.laterConfirmed },
   throttledFirstVisit: throttled,
   listFilterMs: { median: median(list.filterMs), runs: list.filterMs, target: 200 },
   listSortMs: { median: median(list.sortMs), runs: list.sortMs, target: 200 },
@@ -124,19 +129,21 @@ const results = {
 writeResultFile(resultsFile, results);
 
 const verdict = (v: number, target: number) => (Number.isNaN(v) ? '未测' : v <= target ? '达标' : '未达标');
-const line = (label: string, r: { median: number; runs: number[]; target: number }, unit = 'ms') =>
-  console.log(`  ${label.padEnd(26, '\u3000')} ${r.median} ${unit}（目标 ≤ ${r.target}，${verdict(r.median, r.target)}）各次 ${r.runs.join(' / ')}`);
+const line = (label: string, r: { median: number; runs: number[]; target: number; detectedMedian?: number }, unit = 'ms') =>
+  console.log(
+    `  ${label.padEnd(26, '\u3000')} ${r.median} ${unit}（目标 ≤ ${r.target}，${verdict(r.median, r.target)}）各次 ${r.runs.join(' / ')}${r.detectedMedian === undefined ? '' : `；基准脚本察觉于 ${r.detectedMedian} ms`}`,
+  );
 console.log('\n每个 JS 文件（gzip）：');
 for (const c of results.chunks) console.log(`  ${c.file.padEnd(48)} ${String(c.kB).padStart(8)} kB  gzip ${String(c.gzipKB).padStart(7)} kB`);
 console.log('\n首次访问传输最多的文件：');
 for (const f of results.firstVisitTransferMB.largest) console.log(`  ${f.path.padEnd(48)} ${f.MB} MB`);
 console.log(`\n控制台基准（Chromium 无头，生产构建，内置数据库，${runs} 次取中位数）：`);
 console.log(`  ${'登录页首屏 JS（gzip）'.padEnd(26, '\u3000')} ${kb(initialGzip)} kB（目标 ≤ 300 kB，${verdict(kb(initialGzip), 300)}）；随后预热加载 ${kb(warmUpGzip)} kB`);
-line('首次访问到仪表盘', results.firstVisitMs);
+line('首次访问到仪表盘（绘制）', results.firstVisitMs);
 if (Object.keys(firstSteps).length) console.log(`    其中（最后一次，自导航起 ms）：${Object.entries(firstSteps).map(([k, v]) => `${k} ${v}`).join('，')}`);
 line('首次访问传输量', results.firstVisitTransferMB, 'MB');
-line('再次访问到数字（上次的，正在更新）', results.laterVisitMs);
-line('再次访问到数据库确认的数字', results.laterVisitConfirmedMs);
+line('再次访问到数字（上次的，正在更新，绘制）', results.laterVisitMs);
+line('再次访问到数据库确认的数字（绘制）', results.laterVisitConfirmedMs);
 if (Object.keys(laterSteps).length) console.log(`    其中（最后一次，自导航起 ms）：${Object.entries(laterSteps).map(([k, v]) => `${k} ${v}`).join('，')}`);
 for (const t of throttled) {
   console.log(`  ${t.mbit} Mbit/s 首次访问：登录表单 ${t.formUsableMs} ms 可用，仪表盘 ${t.dashboardMs} ms，传输 ${mb(t.bytes)} MB；进度显示 ${t.progressTexts.length} 种（${t.progressTexts.slice(0, 3).join(' | ')} …），无表单也无进度的采样 ${t.blankSamples} 次（其中登录按钮转圈 ${t.blankShowing.signingIn}、页面转圈 ${t.blankShowing.spinner}、控制台已显示而指标未到 ${t.blankShowing.console}、皆无 ${t.blankShowing.nothing}）`);

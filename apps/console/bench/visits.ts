@@ -41,18 +41,55 @@ async function signInAsAdmin(page: Page): Promise<void> {
   await page.getByRole('button', { name: /登\s*录/ }).click();
 }
 
+/**
+ * Times are to the figures painted, as the browser reports them (Element Timing of the home page's
+ * title, which says in its `elementtiming` whether the figures under it are remembered or the
+ * database's: home-page.tsx), from the navigation the visit starts with. The `…DetectedMs` beside
+ * them are when this script saw them in the page, which waits for the page's thread: 250–350 ms
+ * later after the console's first render, whose effects run before the page answers.
+ */
 export interface VisitTimes {
   firstMs: number;
-  /** Reload to figures on screen: those remembered from the last visit (marked 正在更新) when there are. */
+  /** Reload to figures painted: those remembered from the last visit (marked 正在更新) when there are. */
   laterMs: number;
-  /** Reload to the database's own figures (正在更新 gone). */
+  /** Reload to the database's own figures painted (正在更新 gone). */
   laterConfirmedMs: number;
+  firstDetectedMs: number;
+  laterDetectedMs: number;
+  laterConfirmedDetectedMs: number;
   firstBytes: number;
   files: SentFile[];
   /** The first visit's steps (`fazhi:db:…` marks: ms since navigation), where its time goes. */
   firstSteps: Record<string, number>;
   /** The later visit's steps (`fazhi:db:…` marks: ms since navigation), where its time goes. */
   laterSteps: Record<string, number>;
+}
+
+/**
+ * When the home page's figures were first painted, in each state (`remembered`, `confirmed`), in ms
+ * since the script's `since` (Date.now() as the visit began): the page's time origin is on the same clock.
+ */
+async function paintedSince(page: Page, since: number): Promise<Partial<Record<'remembered' | 'confirmed', number>>> {
+  const { origin, painted } = await page.evaluate(
+    () =>
+      new Promise<{ origin: number; painted: Record<string, number> }>((resolve) => {
+        const painted: Record<string, number> = {};
+        const observer = new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as (PerformanceEntry & { identifier: string; renderTime: number })[]) {
+            const at = e.renderTime || e.startTime;
+            if (e.identifier.startsWith('fazhi-home-') && !(painted[e.identifier]! <= at)) painted[e.identifier] = at;
+          }
+        });
+        observer.observe({ type: 'element', buffered: true });
+        // Buffered entries arrive in the observer's first callback.
+        setTimeout(() => {
+          observer.disconnect();
+          resolve({ origin: performance.timeOrigin, painted });
+        }, 50);
+      }),
+  );
+  const at = (state: string) => (painted[`fazhi-home-${state}`] === undefined ? undefined : Math.round(origin - since + painted[`fazhi-home-${state}`]!));
+  return { remembered: at('remembered'), confirmed: at('confirmed') };
 }
 
 const stepMarks = (page: Page) =>
@@ -99,20 +136,33 @@ export async function firstAndLaterVisit(cb: ConsoleBrowser, counter: ReturnType
     await page.goto(`${cb.url}login`);
     await signInAsAdmin(page);
     await dashboardShown(page);
-    const firstMs = Date.now() - started;
+    const firstDetectedMs = Date.now() - started;
     const firstSteps = { ...(await stepMarks(page)), figures: Math.round(await page.evaluate(() => performance.now())) };
+    const firstMs = (await paintedSince(page, started)).confirmed ?? firstDetectedMs;
     // Whatever the page still fetches once the figures show (lazy chunks) counts as well.
     await page.waitForLoadState('networkidle');
     const { bytes, files } = counter.take();
     const t = Date.now();
     await page.reload();
     await figuresShown(page);
-    const laterMs = Date.now() - t;
+    const laterDetectedMs = Date.now() - t;
     const figures = Math.round(await page.evaluate(() => performance.now()));
     await dashboardShown(page);
-    const laterConfirmedMs = Date.now() - t;
+    const laterConfirmedDetectedMs = Date.now() - t;
     const confirmed = Math.round(await page.evaluate(() => performance.now()));
-    return { firstMs, laterMs, laterConfirmedMs, firstBytes: bytes, files, firstSteps, laterSteps: { ...(await stepMarks(page)), figures, confirmed } };
+    const painted = await paintedSince(page, t);
+    return {
+      firstMs,
+      laterMs: painted.remembered ?? painted.confirmed ?? laterDetectedMs,
+      laterConfirmedMs: painted.confirmed ?? laterConfirmedDetectedMs,
+      firstDetectedMs,
+      laterDetectedMs,
+      laterConfirmedDetectedMs,
+      firstBytes: bytes,
+      files,
+      firstSteps,
+      laterSteps: { ...(await stepMarks(page)), figures, confirmed },
+    };
   } finally {
     await close();
   }

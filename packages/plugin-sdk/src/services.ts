@@ -62,6 +62,11 @@ export interface IndicatorSource {
    * which day a running period counts.
    */
   compare(indicatorIds: readonly string[], orgId: string, period: Period): Promise<IndicatorComparison[]>;
+  /**
+   * What `compare` would answer, when it is already at hand (fetched ahead, say), without waiting:
+   * undefined otherwise. A page shows it in its first render instead of after an effect's round.
+   */
+  compared?(indicatorIds: readonly string[], orgId: string, period: Period): IndicatorComparison[] | undefined;
   /** The twelve monthly values of one indicator in `year`. */
   trend(indicatorId: string, orgId: string, year: number): Promise<IndicatorResult[]>;
 }

@@ -75,4 +75,24 @@ describe('cachingIndicatorSource', () => {
     failing.prefetch('street', 2023);
     await expect.poll(() => calls.periods).toBe(2);
   });
+
+  test('figures fetched ahead are at hand without waiting, as the same array compare answers, until a write', async () => {
+    const { evaluator, hold } = countedEvaluator();
+    const source = cachingIndicatorSource(evaluator);
+    const year = { kind: 'year', year: 2024 } as const;
+    const ids = ['mediation.success_rate', 'mediation.successful_cases'];
+    const release = hold();
+    source.prefetch('street', 2024);
+    expect(source.compared(ids, 'street', year)).toBeUndefined();
+    release();
+    const answer = await source.compare(ids, 'street', year);
+    expect(source.compared(ids, 'street', year)).toBe(answer);
+    expect(await source.compare(ids, 'street', year)).toBe(answer);
+    expect(source.compared(['mediation.successful_cases'], 'street', year)?.map((c) => c.current.indicator.id)).toEqual(['mediation.successful_cases']);
+    // Another unit or year, or an unknown indicator: not at hand (compare answers or says why).
+    expect(source.compared(ids, 'street', { kind: 'year', year: 2023 })).toBeUndefined();
+    expect(source.compared(['no.such'], 'street', year)).toBeUndefined();
+    source.invalidate();
+    expect(source.compared(ids, 'street', year)).toBeUndefined();
+  });
 });

@@ -17,11 +17,14 @@ export interface CachingIndicatorSource extends IndicatorSource {
    * one call at a time, so months asked alongside would run ahead of the figures' second query.
    */
   prefetch(orgId: string, year: number): void;
+  compared: NonNullable<IndicatorSource['compared']>;
   invalidate(): void;
 }
 
 export function cachingIndicatorSource(evaluator: Pick<SqlEvaluator, 'compareAll' | 'evaluatePeriods'>): CachingIndicatorSource {
   let compared = new Map<string, Promise<IndicatorComparison[]>>();
+  /** The answers of `compared` that are in, by the same key. */
+  let answered = new Map<string, IndicatorComparison[]>();
   let trends = new Map<string, Promise<IndicatorResult[][]>>();
   const remember = <T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>) => {
     let p = cache.get(key);
@@ -33,16 +36,43 @@ export function cachingIndicatorSource(evaluator: Pick<SqlEvaluator, 'compareAll
     return p;
   };
   const periodKey = (p: Period) => JSON.stringify(p);
-  const yearOf = (orgId: string, period: Period) => remember(compared, `${orgId}|${periodKey(period)}`, () => evaluator.compareAll(orgId, period));
+  const yearKey = (orgId: string, period: Period) => `${orgId}|${periodKey(period)}`;
+  const yearOf = (orgId: string, period: Period) =>
+    remember(compared, yearKey(orgId, period), () => {
+      const into = answered;
+      return evaluator.compareAll(orgId, period).then((all) => {
+        into.set(yearKey(orgId, period), all);
+        return all;
+      });
+    });
   const monthsOfYear = (orgId: string, year: number) => remember(trends, `${orgId}|${year}`, () => evaluator.evaluatePeriods(orgId, monthsOf(year)));
-  return {
-    async compare(ids, orgId, period) {
-      const all = await yearOf(orgId, period);
-      return ids.map((id) => {
+  /** Each subset of one answer picked once: asked again, the same array (a page's state then stays as it is). */
+  const subsets = new WeakMap<IndicatorComparison[], Map<string, IndicatorComparison[]>>();
+  const pick = (all: IndicatorComparison[], ids: readonly string[]) => {
+    const picked = subsets.get(all) ?? new Map<string, IndicatorComparison[]>();
+    subsets.set(all, picked);
+    let out = picked.get(ids.join());
+    if (!out) {
+      out = ids.map((id) => {
         const c = all.find((x) => x.current.indicator.id === id);
         if (!c) throw new Error(`未知的指标“${id}”`);
         return c;
       });
+      picked.set(ids.join(), out);
+    }
+    return out;
+  };
+  return {
+    async compare(ids, orgId, period) {
+      return pick(await yearOf(orgId, period), ids);
+    },
+    compared(ids, orgId, period) {
+      const all = answered.get(yearKey(orgId, period));
+      try {
+        return all && pick(all, ids);
+      } catch {
+        return undefined; // an unknown indicator: `compare` says so, as the page's error
+      }
     },
     async trend(id, orgId, year) {
       const months = await monthsOfYear(orgId, year);
@@ -60,6 +90,7 @@ export function cachingIndicatorSource(evaluator: Pick<SqlEvaluator, 'compareAll
     },
     invalidate() {
       compared = new Map();
+      answered = new Map();
       trends = new Map();
     },
   };

@@ -30,7 +30,11 @@ export function DashboardWidgets({ plugin }: { plugin: WorkAreaPlugin }) {
   const cards = widgets.filter((w): w is Extract<DashboardWidget, { type: 'indicator-card' }> => w.type === 'indicator-card');
   const period: Period = { kind: 'year', year };
   const ids = cards.map((c) => c.indicator);
-  const compared = useAsync<IndicatorComparison[]>(`${plugin.id}|${orgId}|${year}|${ids.join()}`, indicators && orgId && ids.length ? () => indicators.compare(ids, orgId, period) : null);
+  const compared = useAsync<IndicatorComparison[]>(
+    `${plugin.id}|${orgId}|${year}|${ids.join()}`,
+    indicators && orgId && ids.length ? () => indicators.compare(ids, orgId, period) : null,
+    () => (orgId ? indicators?.compared?.(ids, orgId, period) : undefined),
+  );
   if (!indicators) return <Typography.Text type="secondary">{t('fazhi.dashboard.unavailable')}</Typography.Text>;
   const error = compared.error ? t('fazhi.dashboard.failed', { message: compared.error.message }) : undefined;
   return (
