@@ -1,7 +1,7 @@
 import { ErrorComponent, ThemedLayout, ThemedSider, ThemedTitle, useNotificationProvider } from '@refinedev/antd';
 import '@refinedev/antd/dist/reset.css';
-import { Refine, useTranslate, type AuthProvider } from '@refinedev/core';
-import routerProvider, { UnsavedChangesNotifier } from '@refinedev/react-router';
+import { Authenticated, Refine, useTranslate, type AuthProvider } from '@refinedev/core';
+import routerProvider, { CatchAllNavigate, UnsavedChangesNotifier } from '@refinedev/react-router';
 import type { FazhiServices } from '@fazhi/plugin-sdk';
 import { createAccessControl, findResource, refineResources, type ConsoleComposition } from '@fazhi/plugin-sdk/host';
 import { createI18nProvider, DocumentTitle, FazhiServicesProvider, pluginRoutes, todoPath, todoRoute } from '@fazhi/plugin-sdk/ui';
@@ -173,7 +173,8 @@ function RememberedHome({ backend, composition, locale, remembered }: Props & { 
 }
 
 function ConnectedConsole({ backend, composition, session, locale, onLocaleChange, onSignedOut, connected }: Props & { connected: ConnectedBackend }) {
-  // For the benchmark's breakdown of a visit: the console's first render (layout and page included) began and was committed.
+  // For the benchmark's breakdown of a visit: the console's first render began and was committed
+  // (the layout and page follow once Refine's <Authenticated> check answers).
   useState(() => performance.mark('fazhi:render'));
   useLayoutEffect(() => void performance.mark('fazhi:committed'), []);
   // Read again when 机构管理 changes the tree, so the header's unit picker shows a new unit at once.
@@ -265,20 +266,24 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
             <Route
               path="/reports/print"
               element={
-                <Suspense fallback={pageSpinner}>
-                  <ReportPrint reports={connected.reports} model={model} />
-                </Suspense>
+                <Authenticated key="print" fallback={<CatchAllNavigate to="/login" />}>
+                  <Suspense fallback={pageSpinner}>
+                    <ReportPrint reports={connected.reports} model={model} />
+                  </Suspense>
+                </Authenticated>
               }
             />
             <Route
               element={
-                // No <Authenticated> around it: the root shows the console only with a session, and
-                // Refine's check (an asynchronous query whose answer comes through React Query's
-                // store, a synchronous update) would render the layout and page a second time,
-                // outside this transition and without yielding, while the figures' answer waits.
-                <ThemedLayout Title={ShellTitle} Sider={ShellSider} Header={ShellHeader}>
-                  <Outlet />
-                </ThemedLayout>
+                <Authenticated key="console" fallback={<CatchAllNavigate to="/login" />}>
+                  <ThemedLayout
+                    Title={ShellTitle}
+                    Sider={ShellSider}
+                    Header={ShellHeader}
+                  >
+                    <Outlet />
+                  </ThemedLayout>
+                </Authenticated>
               }
             >
               <Route index element={<HomePage plugins={plugins} onShown={rememberHome} recall={(org, y) => backend.figureMemory?.recall(user.id, org, y)} />} />
