@@ -36,35 +36,30 @@ type Row = Record<string, unknown>;
 export function sqlDataProvider(opts: SqlDataProviderOptions): Required<DataProvider> {
   const { registry, session } = opts;
 
-  /** Runs `fn` as the user; any error becomes an HttpError using what `ctx` learnt on the way. */
-  async function run<T>(t: KindTable | undefined, fn: (x: Exec, ctx: ErrorContext) => Promise<T>): Promise<T> {
+  /**
+   * Where calls that only read run: each statement one `reads` request when the host gives one (a
+   * count asked after an empty page is a second; a separate snapshot only matters for that rare
+   * case's total), else `session` like writes.
+   */
+  const read = opts.reads;
+  const readSession: Session = read
+    ? (fn) =>
+        fn({
+          query: async <R>(sql: string, params?: readonly unknown[]) => ({ rows: (await read([{ sql, ...(params ? { params } : {}) }]))[0]!.rows as R[], affectedRows: 0 }),
+          exec: () => Promise.reject(new Error('只读请求不能执行语句脚本')),
+        })
+    : session;
+
+  /** Runs `fn` as the user (through `via`); any error becomes an HttpError using what `ctx` learnt on the way. */
+  async function run<T>(t: KindTable | undefined, fn: (x: Exec, ctx: ErrorContext) => Promise<T>, via: Session = session): Promise<T> {
     const ctx: ErrorContext = { table: t };
     try {
-      return await session((tx) => fn(exec(tx, ctx), ctx));
+      return await via((tx) => fn(exec(tx, ctx), ctx));
     } catch (e) {
       throw toHttpError(e, ctx);
     }
   }
-
-  /**
-   * `run` for calls that only read: each statement one `reads` request (a count asked after an
-   * empty page is a second one; a separate snapshot only matters for that rare case's total).
-   */
-  const read = opts.reads;
-  const readOnly: <T>(t: KindTable | undefined, fn: (x: Exec, ctx: ErrorContext) => Promise<T>) => Promise<T> = read
-    ? async (t, fn) => {
-        const ctx: ErrorContext = { table: t };
-        const reader: SqlExecutor = {
-          query: async <R>(sql: string, params?: readonly unknown[]) => ({ rows: (await read([{ sql, ...(params ? { params } : {}) }]))[0]!.rows as R[], affectedRows: 0 }),
-          exec: () => Promise.reject(new Error('只读请求不能执行语句脚本')),
-        };
-        try {
-          return await fn(exec(reader, ctx), ctx);
-        } catch (e) {
-          throw toHttpError(e, ctx);
-        }
-      }
-    : run;
+  const readOnly = <T>(t: KindTable | undefined, fn: (x: Exec, ctx: ErrorContext) => Promise<T>) => run(t, fn, readSession);
 
   const resolve = (resource: string) => resolveResource(registry, resource);
   const idParam = (t: KindTable, id: BaseKey) => toParam(t.column('id'), String(id), 'filter') as string;
