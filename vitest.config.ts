@@ -17,6 +17,10 @@ export default defineConfig({
   resolve: { conditions: sourceConditions },
   ssr: { resolve: { conditions: sourceConditions, externalConditions: ['fazhi-source'] } },
   test: {
+    // expect.poll's own default (1 s) is a timing assertion in disguise: on a loaded 2-core CI
+    // runner a page title or a list can take longer than that to settle, and the test failed
+    // although nothing was wrong. A poll still ends the moment its condition holds.
+    expect: { poll: { timeout: 20_000 } },
     projects: [
       // The repository's own scripts (package metadata and README examples, install footprint helpers).
       { extends: true, test: { name: 'scripts', root: 'scripts', include: ['**/*.test.ts'], testTimeout: 60_000 } },

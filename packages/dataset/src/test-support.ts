@@ -180,6 +180,11 @@ export function gbkIdeographs(): string[] {
   return [...gbkTable().keys()].filter((ch) => /[\u4e00-\u9fff]/.test(ch));
 }
 
+/** GB2312's 6,763 hanzi (GBK lead bytes B0–F7, trail A1–FE): the characters of everyday text. */
+export function gb2312Ideographs(): string[] {
+  return [...gbkTable()].filter(([ch, [lead, trail]]) => lead >= 0xb0 && lead <= 0xf7 && trail >= 0xa1 && /[\u4e00-\u9fff]/.test(ch)).map(([ch]) => ch);
+}
+
 /** UTF-16 (as Excel's "Unicode text" saves it) with its byte order mark. */
 export function utf16Bytes(text: string, endian: 'le' | 'be'): Uint8Array {
   const out = [...(endian === 'le' ? [0xff, 0xfe] : [0xfe, 0xff])];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText, firstReplacement } from './text-encoding.js';
-import { gbkBytes, utf16Bytes } from './test-support.js';
+import { gb2312Ideographs, gbkBytes, utf16Bytes } from './test-support.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const text = '编号,名称\n1,南沙街道蕉门社区人民调解委员会\n2,“引号”与全角，逗号\n';
@@ -36,5 +36,18 @@ describe('decodeText', () => {
   it('finds the line of a file saved partly as UTF-8 and partly as GBK', () => {
     const bytes = Uint8Array.from([...gbkBytes('编号,名称\n1,南沙街道\n'), ...utf8('2,蕉门社区\n')]);
     expect(decodeText(bytes).mixedLine).toBe(3);
+  });
+
+  it('does not take a GBK line for UTF-8 because its bytes happen to be valid UTF-8 too', () => {
+    // 婵楀湭 in GBK is E6 BF 97 E5 9C AA, which is also UTF-8 for 濗圪: rare characters no one
+    // writes, so the line is GBK like the rest (found by the GBK property test).
+    const bytes = gbkBytes('婵楀湭\n丂');
+    expect(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, 6))).toBe('濗圪');
+    expect(decodeText(bytes)).toEqual({ text: '婵楀湭\n丂', encoding: 'GB18030', invalid: false });
+    // A UTF-8 line with a rare character among everyday ones is still found.
+    const mixed = Uint8Array.from([...gbkBytes('姓名\n张三\n'), ...utf8('李玥然\n')]);
+    expect(decodeText(mixed).mixedLine).toBe(3);
+    // The table of everyday hanzi the rule leans on is GB2312's, all 6,763 of them.
+    expect(gb2312Ideographs()).toHaveLength(6763);
   });
 });

@@ -33,20 +33,54 @@ function decodeStrict(label: string, bytes: Uint8Array): string | null {
   }
 }
 
-/** Two CJK ideographs (U+4E00–U+9FFF) as UTF-8: GBK bytes almost never form them by chance. */
-const utf8Chinese = /[\u4e00-\u9fff][^\n]*[\u4e00-\u9fff]/;
+const ideograph = /[\u4e00-\u9fff]/gu;
+
+let everydayHanzi: Set<string> | undefined;
+/**
+ * GB2312's 6,763 hanzi (lead bytes B0–F7, trail A1–FE), the characters of everyday writing, read
+ * out of the platform's own GB18030 decoder in one call rather than shipped as a table.
+ */
+function gb2312Hanzi(): Set<string> {
+  if (everydayHanzi) return everydayHanzi;
+  const bytes: number[] = [];
+  for (let lead = 0xb0; lead <= 0xf7; lead++) for (let trail = 0xa1; trail <= 0xfe; trail++) bytes.push(lead, trail);
+  const text = new TextDecoder('gb18030').decode(Uint8Array.from(bytes));
+  return (everydayHanzi = new Set(text.match(ideograph) ?? []));
+}
+
+/** The share of everyday hanzi among a text's ideographs, and how many ideographs it has. */
+function everydayShare(text: string): { ideographs: number; share: number } {
+  const found = text.match(ideograph) ?? [];
+  const everyday = gb2312Hanzi();
+  return { ideographs: found.length, share: found.length ? found.filter((ch) => everyday.has(ch)).length / found.length : 0 };
+}
 
 /**
- * The first line of a non-UTF-8 file that is nevertheless valid UTF-8 with Chinese text in it:
- * the file mixes encodings, and decoding it as GB18030 would garble that line without a trace.
+ * Whether a line of a GBK file, valid UTF-8 as well, was written as UTF-8: read that way it is
+ * Chinese a person writes (two ideographs or more, two in three of them everyday ones, as in the
+ * name 李玥然) and more so than read as GBK. Validity alone is not enough: GBK text can be valid
+ * UTF-8 by chance (婵楀湭 is E6 BF 97 E5 9C AA, UTF-8 for the rare 濗圪), while UTF-8 Chinese
+ * read as GBK is mojibake of rare characters (测试 becomes 娴嬭瘯). A line that reads as everyday
+ * Chinese both ways stays GBK, since the rest of the file is.
+ */
+function writtenAsUtf8(line: Uint8Array, utf8: string): boolean {
+  const asUtf8 = everydayShare(utf8);
+  if (asUtf8.ideographs < 2 || asUtf8.share < 2 / 3) return false;
+  return asUtf8.share > everydayShare(new TextDecoder('gb18030').decode(line)).share;
+}
+
+/**
+ * The first line of a non-UTF-8 file that was written as UTF-8 (see `writtenAsUtf8`): the file
+ * mixes encodings, and decoding it as GB18030 would garble that line without a trace.
  */
 function firstUtf8ChineseLine(bytes: Uint8Array): number | undefined {
   let start = 0;
   let line = 1;
   for (let i = 0; i <= bytes.length; i++) {
     if (i < bytes.length && bytes[i] !== 0x0a) continue;
-    const text = decodeStrict('utf-8', bytes.subarray(start, i));
-    if (text !== null && utf8Chinese.test(text)) return line;
+    const lineBytes = bytes.subarray(start, i);
+    const text = decodeStrict('utf-8', lineBytes);
+    if (text !== null && writtenAsUtf8(lineBytes, text)) return line;
     start = i + 1;
     line++;
   }
