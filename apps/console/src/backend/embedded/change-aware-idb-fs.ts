@@ -18,13 +18,14 @@ interface EmscriptenFs {
  * with `relaxedDurability` off, a statement that changed files returns after they are stored.
  *
  * One exception, for the demo snapshot a first visit downloads (`storeLoadedLater`): the syncs of
- * PGlite's start store nothing, and once PostgreSQL answers the whole cluster (40-odd MB) is stored
- * beside the page's first queries (`storeLoaded`) instead of ahead of them. Nothing in it is
- * anyone's work yet, and reads need nothing stored. A statement that changes a file before that
- * store (a save) stores the whole cluster with its change and returns only once IndexedDB has them;
- * one during the store waits for it and then stores its change. What it risks: a tab closed before
- * the store is done keeps no database (IndexedDB drops an unfinished transaction whole), and the
- * next visit downloads the snapshot again.
+ * PGlite's start store nothing, and the whole cluster (40-odd MB) is stored at the page's first
+ * pause (`storeLoaded`) instead of ahead of its first queries. Nothing in it is anyone's work yet,
+ * and reads need nothing stored. A statement that changes a file before that store (a save) stores
+ * the whole cluster with its change and returns only once IndexedDB has them; any statement during
+ * the store returns once it is done (a change then stores itself too), so what the page was shown
+ * after the store began is kept by a reload. What it risks: a tab closed before the store is done
+ * keeps no database (IndexedDB drops an unfinished transaction whole), and the next visit
+ * downloads the snapshot again.
  */
 export class ChangeAwareIdbFs extends IdbFs {
   #stamps = new Map<string, string>();
@@ -68,7 +69,8 @@ export class ChangeAwareIdbFs extends IdbFs {
           this.#stamps = new Map();
           console.error('本机数据库未能写入 IndexedDB，下次保存时重试', e);
         },
-      );
+      )
+      .finally(() => (this.#storing = undefined));
   }
 
   /** Reads the whole cluster from IndexedDB into memory once, at start (marked: it is a large part of a later visit). */
@@ -80,6 +82,8 @@ export class ChangeAwareIdbFs extends IdbFs {
 
   override async syncToFs(relaxedDurability?: boolean): Promise<void> {
     if (this.#loaded === 'loading') return;
+    // A statement during the store of the loaded cluster answers once it is stored: see above.
+    if (this.#storing) await this.#storing;
     // Inside a transaction nothing is final yet; the sync after COMMIT stores it all.
     if (this.pg?.isInTransaction()) return;
     if (!this.#changed(this.#scanMounts())) return;
@@ -89,8 +93,6 @@ export class ChangeAwareIdbFs extends IdbFs {
       this.#loaded = undefined;
       step('storing');
     }
-    // A change while the loaded cluster is being stored: after that store, so the two never interleave.
-    await this.#storing;
     const now = this.#scanMounts();
     const capturedAt = Date.now();
     await super.syncToFs(relaxedDurability);

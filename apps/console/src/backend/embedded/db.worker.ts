@@ -12,7 +12,7 @@ import { arrivedBytes, encodedLength } from './download-progress.js';
 import { buildDeferredIndexes } from './deferred-indexes.js';
 import { idbDatabaseName, leadingMessage, openFailedMessage, progressMessage, type EmbeddedWorkerMeta, type ProgressMessage } from './worker-meta.js';
 import { leftEmptyByIdbfs } from './stored-files.js';
-import { watchStatements } from './quiet-time.js';
+import { type QuietTime, watchStatements } from './quiet-time.js';
 import { step } from './worker-step.js';
 
 /**
@@ -131,13 +131,20 @@ const afterQuietMs = 1000;
 const atLatestMs = 15_000;
 
 /**
+ * The same for storing the demo data a first visit downloaded (half a second of this thread): the
+ * migrations check and the sign-in go first, and the store runs while the page renders the console,
+ * which asks nothing for most of a second. Any later pause is taken too, at the latest after 3 s.
+ */
+const storeAfterQuietMs = 100;
+const storeAtLatestMs = 3000;
+
+/**
  * The indexes the demo snapshot's download left out, if still pending, built once the page has had
  * its first answers (quiet for a second; on a first visit and on a reload right after it alike), as one transaction (PGlite's transaction lock: never inside a transaction
  * the page has open); until then the few queries that would use them read the table. A failure is
  * only logged: the next open builds them, and queries need them only to be faster.
  */
-async function indexWhenQuiet(pg: PGlite): Promise<void> {
-  const quiet = watchStatements(pg);
+async function indexWhenQuiet(pg: PGlite, quiet: QuietTime): Promise<void> {
   await quiet.whenQuiet(afterQuietMs, atLatestMs);
   try {
     await pg.transaction((tx) => buildDeferredIndexes(tx));
@@ -183,19 +190,20 @@ worker({
       // Durable: a statement that changed files returns once IndexedDB has them, so a tab closed
       // right after saving loses nothing; reads skip the sync (see ChangeAwareIdbFs).
       const fs = new ChangeAwareIdbFs(meta.dataDir);
-      // The demo data a first visit downloaded is stored beside the page's first queries, not ahead of
-      // them (a database the page switches to only once stored, e.g. a reset, is stored before it answers).
+      // The demo data a first visit downloaded is stored at the page's first pause, not ahead of its
+      // first queries (a database the page switches to only once stored, e.g. a reset, is stored before it answers).
       const storeLater = downloaded && meta.storeDemoInBackground === true;
       if (storeLater) fs.storeLoadedLater();
       const pg = await PGlite.create({ fs, extensions: { pgcrypto, librariesOnFirstUse }, ...start });
       step('postgres');
+      const quiet = watchStatements(pg);
       if (storeLater) {
-        // Stored now, beside the page's first queries: a reload right after the figures finds it stored.
         fs.started();
-        fs.storeLoaded();
+        // Figures shown after this began are answered once it is done: a reload right after them finds it stored.
+        void quiet.whenQuiet(storeAfterQuietMs, storeAtLatestMs).then(() => fs.storeLoaded());
       }
       // Pending when the demo snapshot was just loaded, or when a tab was closed before they were built.
-      void indexWhenQuiet(pg);
+      void indexWhenQuiet(pg, quiet);
       opened(new PgliteDatabase(pg, { parsers: textParsers }));
       // PGliteWorker passes only an error's message to the page: carry SQLSTATE, constraint … in it.
       return carryErrorFields(pg);

@@ -111,7 +111,7 @@ const pgliteWorkerClient = import('@electric-sql/pglite/worker');
 pgliteWorkerClient.catch(() => undefined);
 
 export interface OpenOptions {
-  /** The profile's own database: demo data downloaded for it may be stored beside the first queries (see EmbeddedWorkerMeta). */
+  /** The profile's own database: demo data downloaded for it may be stored after the first queries (see EmbeddedWorkerMeta). */
   storeDemoInBackground?: boolean;
 }
 
@@ -211,7 +211,8 @@ function logQueries(db: PgliteDatabase): void {
   db.query = (sql, params) => time(sql, () => query(sql, params));
   db.transaction = (fn) => time('transaction', () => transaction((tx) => fn({ query: (sql, params) => time(`  ${sql}`, () => tx.query(sql, params)), exec: (sql) => time(`  ${sql}`, () => tx.exec(sql)) })));
   const batch = db.batch.bind(db);
-  db.batch = (statements) => time(`batch ${statements.map((s) => s.sql).join('; ')}`, () => batch(statements));
+  // A batch as a user starts with the same set_config statement: what follows it says what the batch is.
+  db.batch = (statements) => time(`batch ${statements.map((s) => s.sql).filter((sql) => !sql.includes('set_config(')).join('; ')}`, () => batch(statements));
 }
 
 /**

@@ -11,8 +11,8 @@ export interface EmbeddedWorkerMeta {
   /** A data directory to start from instead (a restored backup); only for a new `dataDir`. */
   loadDataDir?: Blob;
   /**
-   * A demo snapshot the worker downloads may be stored in IndexedDB after PostgreSQL answers, beside
-   * the first queries (the profile's own database on a first visit). Not for a database the page
+   * A demo snapshot the worker downloads may be stored in IndexedDB at the page's first pause, after
+   * its first queries (the profile's own database on a first visit). Not for a database the page
    * switches to only once it is stored (reset): that one is stored before the worker answers.
    */
   storeDemoInBackground?: boolean;
