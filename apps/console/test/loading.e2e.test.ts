@@ -88,7 +88,7 @@ describe('loading the console', () => {
       await page.getByRole('button', { name: /登\s*录/ }).click();
       await indicatorCard(page, 'mediation.successful_cases').waitFor({ timeout: 120_000 });
       expect(sent.filter((f) => f.path.startsWith('/demo/fazhi-demo-')).length).toBe(1);
-      // Stored beside the first queries (the worker marks when), then built the indexes left out of the download.
+      // Stored at the page's first pause (the worker marks when), then built the indexes left out of the download.
       const marks = () => page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
       await expect.poll(marks, { timeout: 60_000 }).toEqual(expect.arrayContaining(['fazhi:db:worker:stored', 'fazhi:db:worker:indexes']));
       // Not ahead of the page's first queries: the store began after the migrations check had answered.

@@ -47,7 +47,7 @@ describe('decodeText', () => {
     // A UTF-8 line with a rare character among everyday ones is still found.
     const mixed = Uint8Array.from([...gbkBytes('姓名\n张三\n'), ...utf8('李玥然\n')]);
     expect(decodeText(mixed).mixedLine).toBe(3);
-    // The table of everyday hanzi the rule leans on is GB2312's, all 6,763 of them.
+    // The everyday text the property test draws from is GB2312's hanzi, all 6,763 of them.
     expect(gb2312Ideographs()).toHaveLength(6763);
   });
 });
