@@ -8,7 +8,7 @@ import { openConsoleBrowser } from '../test/browser.js';
 import { listTimings } from './switches.js';
 
 const dirs = process.argv.slice(2);
-const cbs = await Promise.all(dirs.map((d) => openConsoleBrowser(d)));
+const cbs = await Promise.all(dirs.map((d) => openConsoleBrowser(d, { reducedMotion: 'no-preference' })));
 const res = new Map(dirs.map((d) => [d, { filterMs: [] as number[], sortMs: [] as number[], pageMs: [] as number[] }]));
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 for (let round = 0; round < Number(process.env.ROUNDS ?? 4); round++) {

@@ -8,7 +8,7 @@ import { openConsoleBrowser } from '../test/browser.js';
 import { firstAndLaterVisit, transferCounter } from './visits.js';
 const dirs = process.argv.slice(2);
 const counter = transferCounter();
-const cbs = await Promise.all(dirs.map((d) => openConsoleBrowser(d, { onResponse: counter.onResponse })));
+const cbs = await Promise.all(dirs.map((d) => openConsoleBrowser(d, { onResponse: counter.onResponse, reducedMotion: 'no-preference' })));
 const res: Record<string, { first: number; later: number; confirmed: number; load: string; cpu: number }[]> = {};
 /** CPU seconds of this process's reaped children (the browsers of closed profiles and all their processes). */
 const childCpuSeconds = () => {

@@ -8,7 +8,7 @@ import { firstVisitProfile } from './visits.js';
  * a Chromium performance trace (open it in DevTools' Performance panel).
  * Run: cd apps/console && node --conditions=fazhi-source --import tsx bench/first-visit-profile.ts
  */
-const cb = await openConsoleBrowser();
+const cb = await openConsoleBrowser(undefined, { reducedMotion: 'no-preference' });
 try {
   const { lines, trace } = await firstVisitProfile(cb, !!process.env.TRACE);
   for (const l of lines) console.log(l);

@@ -26,7 +26,7 @@ const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math
 //    its static imports (initial), then what its warm-up fetches lazily (database client, worker).
 const sizes = new Map(chunkSizes(distDir).map((c) => [c.file, c]));
 const counter = transferCounter();
-const cb = await openConsoleBrowser(distDir, { onResponse: counter.onResponse });
+const cb = await openConsoleBrowser(distDir, { onResponse: counter.onResponse, reducedMotion: 'no-preference' });
 
 async function jsRequested(page: Page, action: () => Promise<unknown>): Promise<string[]> {
   const seen: string[] = [];

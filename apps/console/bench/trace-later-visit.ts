@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath, demoPassword, distDir, openConsoleBrowser } from '../test/browser.js';
 import { dashboardShown } from './visits.js';
 
-const cb = await openConsoleBrowser(process.argv[2] ?? distDir);
+const cb = await openConsoleBrowser(process.argv[2] ?? distDir, { reducedMotion: 'no-preference' });
 const dir = mkdtempSync(join(tmpdir(), 'fazhi-trace-profile-'));
 const context = await chromium.launchPersistentContext(dir, { executablePath: chromiumPath, args: chromiumArgs, headless: true, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
 try {

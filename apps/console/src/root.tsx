@@ -11,6 +11,7 @@ import type { ConsoleBackend, SignedInSession } from './backend/backend.js';
 import { ChangePasswordPage } from './login/change-password-page.js';
 import { LoginPage } from './login/login-page.js';
 import { errorText, storedLocale, storeLocale, type ConsoleLocale } from './messages.js';
+import { useMotionTheme } from './reduced-motion.js';
 
 // Refine, the layout, plugins and their pages load only after sign-in.
 const ConsoleShell = lazy(() => import('./shell/console-shell.js'));
@@ -67,6 +68,7 @@ function sessionFromLink(backend: ConsoleBackend): Promise<SignedInSession | nul
 export function Root({ backend, composition }: { backend: ConsoleBackend; composition: ConsoleComposition }) {
   const [session, setSession] = useState<SignedInSession | null | undefined>(undefined);
   const [locale, setLocale] = useState<ConsoleLocale>(storedLocale);
+  const theme = useMotionTheme();
   /** Why the mailed link the console was opened with did not sign in; shown on the sign-in page. */
   const [linkError, setLinkError] = useState<string>();
   useEffect(() => {
@@ -101,7 +103,7 @@ export function Root({ backend, composition }: { backend: ConsoleBackend; compos
   };
 
   return (
-    <ConfigProvider locale={locale === 'en' ? enUS : zhCN}>
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme}>
       <AntdApp>
         {session === undefined ? (
           fullPage

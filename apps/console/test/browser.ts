@@ -34,12 +34,23 @@ export interface PageOptions {
   timezoneId?: string;
 }
 
-/** Serves `root` (the production build in dist/ by default) and launches Chromium; `onResponse` hears of every file sent. */
-export async function openConsoleBrowser(root: string = distDir, opts: { onResponse?: (sent: SentFile) => void } = {}): Promise<ConsoleBrowser> {
-  const server = await startStaticServer({ root, ...opts });
+/**
+ * Serves `root` (the production build in dist/ by default) and launches Chromium; `onResponse` hears
+ * of every file sent. Its pages ask for reduced motion unless `reducedMotion` says otherwise: antd's
+ * menus and dialogs then open without sliding or zooming. With motion, a click aimed at the tail of
+ * an opening animation can press on one item and release on another, and the browser sends no click
+ * at all (a sign-out that never happened, on a loaded machine). Benchmarks keep the animations, as
+ * most users see them; console.e2e tests the console's motion itself.
+ */
+export async function openConsoleBrowser(
+  root: string = distDir,
+  opts: { onResponse?: (sent: SentFile) => void; reducedMotion?: 'reduce' | 'no-preference' } = {},
+): Promise<ConsoleBrowser> {
+  const server = await startStaticServer({ root, ...(opts.onResponse ? { onResponse: opts.onResponse } : {}) });
+  const reducedMotion = opts.reducedMotion ?? 'reduce';
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
   const newPage = async (opts: PageOptions = {}) => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: opts.timezoneId ?? 'Asia/Shanghai', acceptDownloads: true });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: opts.timezoneId ?? 'Asia/Shanghai', acceptDownloads: true, reducedMotion });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     return { context, page };

@@ -72,6 +72,31 @@ describe('console in Chromium, embedded database', () => {
     await context.close();
   });
 
+  test('menus and dialogs do not slide or zoom for a user whose system asks for less motion, and do as the setting changes', async () => {
+    const { context, page } = await cb.newPage();
+    await signIn(page, cb.url, 'admin');
+    /** The classes of antd's running animations seen while the user menu opens. */
+    const motionOnOpening = async () => {
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { motionSeen: string[] }).motionSeen = seen;
+        new MutationObserver((changes) => {
+          for (const c of changes) for (const n of c.type === 'attributes' ? [c.target] : [...c.addedNodes]) if (n instanceof Element) seen.push(...[...n.classList].filter((k) => /-(appear|enter)-active$/.test(k)));
+        }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+      });
+      await page.getByTestId('user-menu').click();
+      await page.getByRole('menuitem', { name: '退出登录' }).waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByRole('menuitem', { name: '退出登录' }).waitFor({ state: 'hidden' });
+      return page.evaluate(() => (window as unknown as { motionSeen: string[] }).motionSeen);
+    };
+    // The tests' browser asks for reduced motion (browser.ts): a click never lands on a moving menu.
+    expect(await motionOnOpening()).toEqual([]);
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    expect(await motionOnOpening()).toContain('ant-slide-up-appear-active');
+    await context.close();
+  });
+
   test('a case created through the form changes the figure; bad input is refused in Chinese and saves nothing', async () => {
     const { context, page } = await cb.newPage();
     await signIn(page, cb.url, 'mediation');
