@@ -75,14 +75,18 @@ describe('console in Chromium, embedded database', () => {
   test('menus and dialogs do not slide or zoom for a user whose system asks for less motion, and do as the setting changes', async () => {
     const { context, page } = await cb.newPage();
     await signIn(page, cb.url, 'admin');
-    /** The classes of antd's running animations seen while the user menu opens. */
-    const motionOnOpening = async () => {
+    /** The running-animation classes the user menu's popup takes while it opens and closes. */
+    const popupMotion = async () => {
       await page.evaluate(() => {
-        const seen: string[] = [];
-        (window as unknown as { motionSeen: string[] }).motionSeen = seen;
-        new MutationObserver((changes) => {
-          for (const c of changes) for (const n of c.type === 'attributes' ? [c.target] : [...c.addedNodes]) if (n instanceof Element) seen.push(...[...n.classList].filter((k) => /-(appear|enter)-active$/.test(k)));
-        }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+        const w = window as unknown as { motionSeen: string[]; motionWatch?: MutationObserver };
+        w.motionWatch?.disconnect();
+        w.motionSeen = [];
+        w.motionWatch = new MutationObserver((changes) => {
+          for (const c of changes)
+            for (const n of c.type === 'attributes' ? [c.target] : [...c.addedNodes])
+              if (n instanceof Element && n.classList.contains('ant-dropdown')) w.motionSeen.push(...[...n.classList].filter((k) => /-(appear|enter|leave)-active$/.test(k)));
+        });
+        w.motionWatch.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
       });
       await page.getByTestId('user-menu').click();
       await page.getByRole('menuitem', { name: '退出登录' }).waitFor();
@@ -91,9 +95,14 @@ describe('console in Chromium, embedded database', () => {
       return page.evaluate(() => (window as unknown as { motionSeen: string[] }).motionSeen);
     };
     // The tests' browser asks for reduced motion (browser.ts): a click never lands on a moving menu.
-    expect(await motionOnOpening()).toEqual([]);
+    expect(await popupMotion()).toEqual([]);
+    // The console follows the setting live: wait for its new theme (antd's style hash changes).
+    const themed = await page.getByTestId('user-menu').getAttribute('class');
     await page.emulateMedia({ reducedMotion: 'no-preference' });
-    expect(await motionOnOpening()).toContain('ant-slide-up-appear-active');
+    await expect.poll(() => page.getByTestId('user-menu').getAttribute('class')).not.toBe(themed);
+    // Slides in (appearing the first time, entering when it was shown before) and out.
+    const animated = await popupMotion();
+    expect(animated.some((k) => /^ant-slide-up-(appear|enter)-active$/.test(k)), animated.join()).toBe(true);
     await context.close();
   });
 

@@ -83,18 +83,24 @@ describe('property: CSV reader', () => {
   });
 });
 
+const startsWithUtf8Bom = (bytes: Uint8Array) => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+
 describe('property: GBK text is never garbled, and everyday GBK text never mistaken for mixed', () => {
   const punctuation = fc.constantFrom(',', '"', '\n', '1', 'a', '，', '、');
   // Bytes that are also valid UTF-8 are read as UTF-8 by design (e.g. 剩 = CA A3 = U+02A3):
   // only very short texts can be both, and UTF-8 must win for names such as José.
   const gbkText = (ideographs: string[]) => fc.string({ unit: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...ideographs) }, punctuation), minLength: 1, maxLength: 60 });
 
-  /** Text drawn from `ideographs` either reads as UTF-8 (bytes valid as both) or passes `check` as GBK. */
+  /**
+   * Text drawn from `ideographs` either reads as UTF-8 (bytes valid as both), or starts with UTF-8's
+   * byte order mark and is refused (see text-encoding.test.ts), or passes `check` as GBK.
+   */
   const decodesAsGbk = (ideographs: string[], check: (decoded: ReturnType<typeof decodeText>, text: string) => void) =>
     fc.assert(
       fc.property(gbkText(ideographs), (text) => {
         const bytes = gbkBytes(text);
         if (isUtf8(bytes)) expect(decodeText(bytes).encoding).toBe('UTF-8');
+        else if (startsWithUtf8Bom(bytes)) expect(decodeText(bytes)).toMatchObject({ encoding: 'UTF-8', invalid: true });
         else check(decodeText(bytes), text);
       }),
       runs,

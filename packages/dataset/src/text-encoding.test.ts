@@ -38,6 +38,17 @@ describe('decodeText', () => {
     expect(decodeText(bytes).mixedLine).toBe(3);
   });
 
+  it('refuses, never garbles, a GBK file whose first bytes are UTF-8’s byte order mark', () => {
+    // 锘 in GBK is EF BB, and 魁 starts with BF: 锘魁 begins like a UTF-8 file with a BOM. The mark
+    // decides (a damaged UTF-8 file must not be re-read as GBK gibberish), so this file is refused
+    // as invalid UTF-8, naming where; found by the GBK property test.
+    const bytes = gbkBytes('锘魁啊');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const decoded = decodeText(bytes);
+    expect(decoded).toMatchObject({ encoding: 'UTF-8', invalid: true });
+    expect(firstReplacement(decoded.text)).toEqual({ line: 1, column: 1 });
+  });
+
   it('does not take a GBK line for UTF-8 because its bytes happen to be valid UTF-8 too', () => {
     // 婵楀湭 in GBK is E6 BF 97 E5 9C AA, which is also UTF-8 for 濗圪: rare characters no one
     // writes, so the line is GBK like the rest (found by the GBK property test).

@@ -91,7 +91,10 @@ function firstUtf8ChineseLine(bytes: Uint8Array): number | undefined {
  * Decodes a text file's bytes the way a person saved them: a byte order mark decides (UTF-8,
  * UTF-16 LE/BE, as Excel's "Unicode text" writes); without one, valid UTF-8 is UTF-8 and anything
  * else is GB18030, the superset of the GBK that Excel and WPS write on Chinese Windows. Never
- * throws; callers must refuse `invalid` or `mixedLine` text rather than use it.
+ * throws; callers must refuse `invalid` or `mixedLine` text rather than use it. The mark is
+ * trusted even when the rest is not valid in its encoding, so a damaged UTF-8 file is refused
+ * rather than re-read as GBK gibberish; a GBK file starting with 锘 and a character whose GBK
+ * bytes start with BF (锘魁) begins with UTF-8's mark, EF BB BF, and is refused the same way.
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
   for (const bom of boms) {
