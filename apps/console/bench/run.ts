@@ -79,9 +79,13 @@ for (let i = 0; i < (measures('visits') ? runs : 0); i++) {
   laterSteps = v.laterSteps;
 }
 
-// 3. A first visit on a 10 Mbit/s office line: measured, and sampled for a usable page throughout.
+// 3. A first visit on a 10 Mbit/s office line: measured, and sampled for a usable page throughout;
+//    signing in at once, and after 5 s on the form (a person typing an e-mail address and password).
 const throttled: ThrottledVisit[] = [];
-for (let i = 0; i < (measures('throttled') ? throttledRuns : 0); i++) throttled.push(await throttledFirstVisit(cb, counter, 10));
+for (let i = 0; i < (measures('throttled') ? throttledRuns : 0); i++) {
+  throttled.push(await throttledFirstVisit(cb, counter, 10));
+  throttled.push(await throttledFirstVisit(cb, counter, 10, 5000));
+}
 
 // 4. The mediation list after a filter, sort or page change; the home page after another unit or year.
 /** A part that fails is reported and left unmeasured; the others still run. */
@@ -146,7 +150,7 @@ line('再次访问到数字（上次的，正在更新，绘制）', results.lat
 line('再次访问到数据库确认的数字（绘制）', results.laterVisitConfirmedMs);
 if (Object.keys(laterSteps).length) console.log(`    其中（最后一次，自导航起 ms）：${Object.entries(laterSteps).map(([k, v]) => `${k} ${v}`).join('，')}`);
 for (const t of throttled) {
-  console.log(`  ${t.mbit} Mbit/s 首次访问：登录表单 ${t.formUsableMs} ms 可用，仪表盘 ${t.dashboardMs} ms，传输 ${mb(t.bytes)} MB；进度显示 ${t.progressTexts.length} 种（${t.progressTexts.slice(0, 3).join(' | ')} …），无表单也无进度的采样 ${t.blankSamples} 次（其中登录按钮转圈 ${t.blankShowing.signingIn}、页面转圈 ${t.blankShowing.spinner}、控制台已显示而指标未到 ${t.blankShowing.console}、皆无 ${t.blankShowing.nothing}）`);
+  console.log(`  ${t.mbit} Mbit/s 首次访问（${t.typingMs ? `在表单上用 ${t.typingMs / 1000} s 后登录` : '表单可用即登录'}）：登录表单 ${t.formUsableMs} ms 可用，仪表盘 ${t.dashboardMs} ms（点登录后 ${t.signInToDashboardMs} ms），传输 ${mb(t.bytes)} MB；进度显示 ${t.progressTexts.length} 种（${t.progressTexts.slice(0, 3).join(' | ')} …），无表单也无进度的采样 ${t.blankSamples} 次（其中登录按钮转圈 ${t.blankShowing.signingIn}、页面转圈 ${t.blankShowing.spinner}、控制台已显示而指标未到 ${t.blankShowing.console}、皆无 ${t.blankShowing.nothing}）`);
 }
 line('调解列表：改筛选后重绘', results.listFilterMs);
 line('调解列表：改排序后重绘', results.listSortMs);

@@ -10,8 +10,13 @@ Promise.resolve()
     const composition = consoleComposition();
     return selectBackend(composition.model).then((backend) => {
       // Signed in from an earlier visit: start the database now, while React renders its first
-      // frame (the root asks for the same database again; it is opened once).
-      if (backend.kind === 'embedded') void backend.restoreSession().then((s) => s && backend.warmUp()).catch(() => undefined);
+      // frame (the root asks for the same database again; it is opened once). A first visit:
+      // fetch what every first-run choice needs meanwhile (the sign-in page asks again; once is done).
+      if (backend.kind === 'embedded')
+        void backend
+          .restoreSession()
+          .then(async (s) => (s ? backend.warmUp() : (await backend.firstRun?.needed()) && backend.firstRun?.prepare()))
+          .catch(() => undefined);
       return { backend, composition };
     });
   })

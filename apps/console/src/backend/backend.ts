@@ -125,6 +125,11 @@ export interface FirstRun {
   /** True while this browser has no database (and none is being opened). */
   needed(): Promise<boolean>;
   /**
+   * Fetches, while the choice is being made, what every choice needs (the database client and
+   * PostgreSQL's own files), so the database the choice opens starts sooner.
+   */
+  prepare(): void;
+  /**
    * 建立本单位: an empty database with the schema and model, no demo data; the unit tree, 建账起止
    * and the first admin from `setup` (the database checks it and says what is wrong, in Chinese).
    * Nothing is kept when it fails. Nobody is signed in afterwards.

@@ -62,7 +62,8 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn, linkErr
     void (backend.firstRun?.needed() ?? Promise.resolve(false)).then((needed) => {
       if (!live) return;
       setFirstRun(needed);
-      if (!needed) void warmUp(() => live);
+      if (needed) backend.firstRun?.prepare();
+      else void warmUp(() => live);
     });
     return () => {
       live = false;

@@ -6,11 +6,13 @@ import { carryErrorFields, PgliteDatabase, serveDirectCalls, textParsers, type M
 // visit, beside the snapshot, so one progress bar counts every byte.
 import pgliteDataUrl from 'pglite-dist/pglite.data?url';
 import pgliteWasmUrl from 'pglite-dist/pglite.wasm?url';
+// pgcrypto's bundle, which PGlite fetches as it starts: fetched earlier here, into the HTTP cache (see downloadRuntime).
+import pgcryptoBundleUrl from 'pglite-dist/pgcrypto.tar.gz?url';
 import type { DatabaseProgress } from '../backend.js';
 import { ChangeAwareIdbFs } from './change-aware-idb-fs.js';
 import { arrivedBytes, encodedLength } from './download-progress.js';
 import { buildDeferredIndexes } from './deferred-indexes.js';
-import { idbDatabaseName, leadingMessage, openFailedMessage, progressMessage, type EmbeddedWorkerMeta, type ProgressMessage } from './worker-meta.js';
+import { attachMessage, idbDatabaseName, leadingMessage, openFailedMessage, prepareMessage, progressMessage, upgradedMessage, type EmbeddedWorkerMeta, type ProgressMessage } from './worker-meta.js';
 import { leftEmptyByIdbfs } from './stored-files.js';
 import { type QuietTime, watchStatements } from './quiet-time.js';
 import { step } from './worker-step.js';
@@ -42,62 +44,99 @@ async function compileWasm(response: Response | Promise<Response>): Promise<WebA
 interface Download {
   url: string;
   what: string;
+  /** The whole file inflated, from the demo manifest (0 until the page has said: see `prepareMessage`). */
   inflated: number;
   sent?: number;
   read: number;
 }
 
+/** Told of every chunk a first visit's download reads: the progress bar's tick, once the page is attached. */
+let chunkRead = () => undefined as void;
+
+/** Starts `d`'s download: resolves with its headers in (the size as sent noted), the body still to read. */
+async function requested(d: Download): Promise<Response> {
+  const res = await fetch(d.url);
+  if (!res.ok || !res.body) throw new Error(`无法下载${d.what}（${d.url}：HTTP ${res.status}）`);
+  const sent = encodedLength(res.headers);
+  if (sent !== undefined) d.sent = sent;
+  return res;
+}
+
+async function readAll(d: Download, res: Response): Promise<Uint8Array<ArrayBuffer>[]> {
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  const reader = res.body!.getReader();
+  for (let r = await reader.read(); !r.done; r = await reader.read()) {
+    chunks.push(r.value);
+    d.read += r.value.length;
+    chunkRead();
+  }
+  return chunks;
+}
+
+/** PostgreSQL's own files on their way: its wasm (compiled as it streams in) and its data file. */
+interface RuntimeDownload {
+  files: [wasm: Download, data: Download];
+  /** Both files' headers in: their sizes as sent are known. */
+  requested: Promise<unknown>;
+  done: Promise<Pick<PGliteOptions, 'pgliteWasmModule' | 'fsBundle'>>;
+}
+
 /**
- * Everything a first visit downloads, fetched at once, with one running count of the bytes that
- * arrive (compressed, as sent: see download-progress.ts). PostgreSQL's wasm is compiled as it
- * streams in, from the response itself: the download and the compile overlap, and Chromium keeps
- * the compiled code for a module compiled from a fetched response, which the next visit reuses.
+ * Downloads PostgreSQL's files, counting the bytes that arrive. The wasm is compiled from the
+ * response itself: the download and the compile overlap, and Chromium keeps the compiled code for
+ * a module compiled from a fetched response, which the next visit reuses.
  */
-async function downloadAll(meta: EmbeddedWorkerMeta): Promise<{ snapshot: Blob; wasm: WebAssembly.Module; data: Blob }> {
+function downloadRuntime(): RuntimeDownload {
+  const wasm: Download = { url: pgliteWasmUrl, what: '数据库程序', inflated: 0, read: 0 };
+  const data: Download = { url: pgliteDataUrl, what: '数据库程序的数据文件', inflated: 0, read: 0 };
+  const responses = Promise.all([requested(wasm), requested(data)]);
+  const done = responses.then(async ([wasmRes, dataRes]) => {
+    // Counted on a copy of the stream, made before the compile starts reading the response itself.
+    const wasmCounted = wasmRes.clone();
+    const [module, , dataChunks] = await Promise.all([compileWasm(wasmRes), readAll(wasm, wasmCounted), readAll(data, dataRes)]);
+    return { pgliteWasmModule: module, fsBundle: new Blob(dataChunks, { type: 'application/octet-stream' }) };
+  });
+  // Awaited by whoever starts the database; a failure is reported there, not as an unhandled rejection.
+  done.catch(() => undefined);
+  // Read to the end into the HTTP cache (sent as immutable), where PGlite's own fetch finds it; a
+  // failure here is PGlite's to report when it fetches it again.
+  void fetch(pgcryptoBundleUrl)
+    .then((res) => res.arrayBuffer())
+    .catch(() => undefined);
+  return { files: [wasm, data], requested: responses, done };
+}
+
+/**
+ * PostgreSQL's files fetched while the user makes a first visit's choice (`prepareMessage`), before
+ * any data directory is named: every choice needs them.
+ */
+let prepared: RuntimeDownload | undefined;
+
+/**
+ * Everything a first visit downloads, with one running count of the bytes that arrive (compressed,
+ * as sent: see download-progress.ts): the demo snapshot and PostgreSQL's files, which may be on
+ * their way already (`prepared`) and then count with what they have read.
+ */
+async function downloadAll(meta: EmbeddedWorkerMeta, runtime: RuntimeDownload): Promise<{ snapshot: Blob } & Pick<PGliteOptions, 'pgliteWasmModule' | 'fsBundle'>> {
   let reportedAt = 0;
-  const downloads: Download[] = [
-    { url: meta.snapshotUrl, what: '演示数据库', inflated: meta.downloadBytes.snapshot, read: 0 },
-    { url: pgliteWasmUrl, what: '数据库程序', inflated: meta.downloadBytes.wasm, read: 0 },
-    { url: pgliteDataUrl, what: '数据库程序的数据文件', inflated: meta.downloadBytes.data, read: 0 },
-  ];
+  const snapshot: Download = { url: meta.snapshotUrl, what: '演示数据库', inflated: meta.downloadBytes.snapshot, read: 0 };
+  runtime.files[0].inflated = meta.downloadBytes.wasm;
+  runtime.files[1].inflated = meta.downloadBytes.data;
+  const downloads = [snapshot, ...runtime.files];
   const tick = (force = false) => {
     // A message per chunk would flood the page: about ten a second.
     if (!force && performance.now() - reportedAt < 100) return;
     reportedAt = performance.now();
     report({ step: 'download', ...arrivedBytes(downloads) });
   };
-  const responses = await Promise.all(
-    downloads.map(async (d) => {
-      const res = await fetch(d.url);
-      if (!res.ok || !res.body) throw new Error(`无法下载${d.what}（${d.url}：HTTP ${res.status}）`);
-      const sent = encodedLength(res.headers);
-      if (sent !== undefined) d.sent = sent;
-      return res;
-    }),
-  );
+  chunkRead = tick;
+  const [snapshotRes] = await Promise.all([requested(snapshot), runtime.requested]);
   // Every file's size as sent is known once its headers are in: the total the bar counts to.
   tick(true);
-  const readAll = async (d: Download, res: Response) => {
-    const chunks: Uint8Array<ArrayBuffer>[] = [];
-    const reader = res.body!.getReader();
-    for (let r = await reader.read(); !r.done; r = await reader.read()) {
-      chunks.push(r.value);
-      d.read += r.value.length;
-      tick();
-    }
-    return chunks;
-  };
-  const [snapshotRes, wasmRes, dataRes] = responses as [Response, Response, Response];
-  // Counted on a copy of the stream, made before the compile starts reading the response itself.
-  const wasmCounted = wasmRes.clone();
-  const [snapshot, wasm, data] = await Promise.all([
-    // Typed explicitly: PGlite inflates a gzip blob only when its type says so (older snapshots were .tar.gz).
-    readAll(downloads[0]!, snapshotRes).then((c) => new Blob(c, { type: meta.snapshotUrl.endsWith('.gz') ? 'application/gzip' : 'application/x-tar' })),
-    Promise.all([compileWasm(wasmRes), readAll(downloads[1]!, wasmCounted)]).then(([module]) => module),
-    readAll(downloads[2]!, dataRes).then((c) => new Blob(c, { type: 'application/octet-stream' })),
-  ]);
+  const [snapshotChunks, loaded] = await Promise.all([readAll(snapshot, snapshotRes), runtime.done]);
   tick(true);
-  return { snapshot, wasm, data };
+  // Typed explicitly: PGlite inflates a gzip blob only when its type says so (older snapshots were .tar.gz).
+  return { snapshot: new Blob(snapshotChunks, { type: meta.snapshotUrl.endsWith('.gz') ? 'application/gzip' : 'application/x-tar' }), ...loaded };
 }
 
 /**
@@ -118,12 +157,12 @@ async function cachedRuntime(): Promise<Pick<PGliteOptions, 'pgliteWasmModule' |
 
 /** What a new data directory starts from and, on a first visit, PostgreSQL's files already downloaded. */
 async function startingPoint(meta: EmbeddedWorkerMeta): Promise<Pick<PGliteOptions, 'loadDataDir' | 'pgliteWasmModule' | 'fsBundle'> & { downloaded?: true }> {
-  if (meta.loadDataDir) return { loadDataDir: meta.loadDataDir };
+  if (meta.loadDataDir) return { loadDataDir: meta.loadDataDir, ...(prepared ? await prepared.done : {}) };
   const exists = (await indexedDB.databases()).some((d) => d.name === idbDatabaseName(meta.dataDir));
   // Left empty by a first visit closed before its demo data was stored (see ChangeAwareIdbFs): loaded anew.
-  if (exists && !(await leftEmptyByIdbfs(meta.dataDir))) return cachedRuntime();
-  const { snapshot, wasm, data } = await downloadAll(meta);
-  return { loadDataDir: snapshot, pgliteWasmModule: wasm, fsBundle: data, downloaded: true };
+  if (exists && !(await leftEmptyByIdbfs(meta.dataDir))) return prepared ? prepared.done : cachedRuntime();
+  const { snapshot, ...runtime } = await downloadAll(meta, prepared ?? downloadRuntime());
+  return { loadDataDir: snapshot, ...runtime, downloaded: true };
 }
 
 /** How long the page must have asked nothing before the deferred indexes are built, and the longest wait. */
@@ -131,9 +170,10 @@ const afterQuietMs = 1000;
 const atLatestMs = 15_000;
 
 /**
- * The same for storing the demo data a first visit downloaded (half a second of this thread): the
- * migrations check and the sign-in go first, and the store runs while the page renders the console,
- * which asks nothing for most of a second. Any later pause is taken too, at the latest after 3 s.
+ * The same for storing the demo data a first visit downloaded (half a second of this thread), once
+ * the page has said its start-up is done (`upgradedMessage`): the migrations check and the sign-in
+ * go first, and the store takes the next pause (the user typing, or the console loading after the
+ * sign-in), at the latest 3 s after that.
  */
 const storeAfterQuietMs = 100;
 const storeAtLatestMs = 3000;
@@ -166,6 +206,13 @@ const librariesOnFirstUse: Extension = {
   setup: async (_pg, emscriptenOpts: object) => ({ emscriptenOpts: { ...emscriptenOpts, noWasmDecoding: true } }),
 };
 
+/** The page's start-up answered (schema checked, upgraded): see `upgradedMessage`. */
+const pageUpgraded = new Promise<void>((resolve) =>
+  addEventListener('message', (ev: MessageEvent<{ type?: string }>) => {
+    if (ev.data?.type === upgradedMessage) resolve();
+  }),
+);
+
 /**
  * The page's one-message calls (direct-calls.ts), answered once this worker leads and PostgreSQL
  * has started. Listening from the start: a call that arrives earlier waits instead of being lost.
@@ -178,7 +225,7 @@ const leaderDatabase = new Promise<PgliteDatabase>((resolve, reject) => {
 });
 serveDirectCalls(self as unknown as MessagePortLike, leaderDatabase);
 
-worker({
+const serveDatabase = () => worker({
   async init(options) {
     // Called only in the leader: the page may now send this worker its direct calls.
     postMessage({ type: leadingMessage });
@@ -200,7 +247,7 @@ worker({
       if (storeLater) {
         fs.started();
         // Figures shown after this began are answered once it is done: a reload right after them finds it stored.
-        void quiet.whenQuiet(storeAfterQuietMs, storeAtLatestMs).then(() => fs.storeLoaded());
+        void pageUpgraded.then(() => quiet.whenQuiet(storeAfterQuietMs, storeAtLatestMs)).then(() => fs.storeLoaded());
       }
       // Pending when the demo snapshot was just loaded, or when a tab was closed before they were built.
       void indexWhenQuiet(pg, quiet);
@@ -213,4 +260,17 @@ worker({
       throw e;
     }
   },
+});
+
+/**
+ * The page may start this worker before it knows which database it will open (a first visit's
+ * choice): `prepareMessage` starts PostgreSQL's download at once, and PGlite's worker protocol,
+ * which begins with a message the page must be listening for, waits for `attachMessage`.
+ */
+addEventListener('message', function beforeAttach(ev: MessageEvent<{ type?: string }>) {
+  if (ev.data?.type === prepareMessage) prepared ??= downloadRuntime();
+  else if (ev.data?.type === attachMessage) {
+    removeEventListener('message', beforeAttach);
+    serveDatabase();
+  }
 });

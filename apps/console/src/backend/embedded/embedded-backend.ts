@@ -3,6 +3,7 @@ import type { FazhiModel } from '@fazhi/model';
 import type { ConsoleBackend, DatabaseProgress, FirstRun, LocalDatabase, ProgressFeed, SignedInSession } from '../backend.js';
 import { currentDataDir, dataDirKey, deleteDataDir, newDataDir, staleDataDirs, switchDataDir } from './data-dir-pointer.js';
 import type { OpenDatabase } from './embedded-database.js';
+import { prepareWorker } from './spare-worker.js';
 import { idbDatabaseName } from './worker-meta.js';
 import { figureMemory } from '../../home/figure-memory.js';
 
@@ -119,6 +120,11 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
     async needed() {
       if (opening) return false;
       return !(await indexedDB.databases()).some((d) => d.name === idbDatabaseName(currentDataDir()));
+    },
+    prepare() {
+      prepareWorker();
+      // The database client too, so the choice's first step does not wait for it.
+      void loadDatabase().catch(() => undefined);
     },
     async setUp(setup) {
       const { loadEmptySnapshot, setUpStreet } = await loadDatabase();

@@ -10,7 +10,8 @@ import { demoManifestPath, type DemoManifest } from './demo-manifest.js';
 import { holdsDemoData } from './demo-data.js';
 export { holdsDemoData };
 import { boundedDatabase, type BoundedDatabase, type Connection } from './bounded-database.js';
-import { leadingMessage, openFailedMessage, progressMessage, stepMessage, type EmbeddedWorkerMeta, type ProgressMessage, type StepMessage } from './worker-meta.js';
+import { takeWorker } from './spare-worker.js';
+import { attachMessage, leadingMessage, openFailedMessage, progressMessage, stepMessage, upgradedMessage, type EmbeddedWorkerMeta, type ProgressMessage, type StepMessage } from './worker-meta.js';
 
 // The heavy half of the embedded backend (database client, data provider, evaluator), loaded when
 // the sign-in page starts warming up, so the page itself stays small.
@@ -51,7 +52,7 @@ export async function loadDemoManifest(): Promise<DemoManifest> {
 async function connectWorker(dataDir: string, manifest: DemoManifest, model: FazhiModel, onProgress: (p: DatabaseProgress) => void, loadDataDir?: Blob, options: OpenOptions = {}): Promise<Connection<PgliteDatabase>> {
   // Loaded on demand: the sign-in page must not wait for the database client.
   const { PGliteWorker } = await pgliteWorkerClient;
-  const worker = new Worker(new URL('./db.worker.ts', import.meta.url), { type: 'module', name: `fazhi-db-${dataDir}` });
+  const worker = takeWorker();
   let fresh = false; // started from a snapshot or backup rather than what IndexedDB keeps
   let leading = false; // this tab's worker runs PostgreSQL (listened for before it can be posted)
   const failed = new Promise<never>((_, reject) => {
@@ -78,6 +79,8 @@ async function connectWorker(dataDir: string, manifest: DemoManifest, model: Faz
   try {
     mark('worker');
     // One leader election per data directory: tabs on different directories must not share one.
+    // Posted in the same task as PGliteWorker starts listening: the worker's first answer finds it listening.
+    worker.postMessage({ type: attachMessage });
     const pg = await Promise.race([PGliteWorker.create(worker, { id: `fazhi:${dataDir}`, meta }), failed]);
     mark('worker-ready');
     // While this tab's worker leads (runs PostgreSQL), a query or batch goes to it in one message.
@@ -90,6 +93,7 @@ async function connectWorker(dataDir: string, manifest: DemoManifest, model: Faz
     onProgress({ step: 'upgrade', fresh });
     // The shipped migration files, then the composed model (plugin kinds, streets' extensions).
     await upgradeEmbeddedDatabase(db, model);
+    worker.postMessage({ type: upgradedMessage });
     mark('migrated');
     onProgress({ step: 'ready' });
     return { db, terminate: () => worker.terminate() };

@@ -24,6 +24,26 @@ export const idbDatabaseName = (dataDir: string) => `/pglite/${dataDir}`;
 /** The data directory of profiles made before databases were switched by pointer. */
 export const firstDataDir = 'fazhi';
 
+/**
+ * Posted by the page to a worker it starts ahead of the database it will open (a first visit's
+ * choice): download PostgreSQL's own files now, which every choice needs.
+ */
+export const prepareMessage = 'fazhi-prepare';
+
+/**
+ * Posted by the page right before it hands the worker to PGliteWorker, whose protocol starts with a
+ * message from the worker that only a listening page receives: the worker starts it on this.
+ */
+export const attachMessage = 'fazhi-attach';
+
+/**
+ * Posted by the page once its start-up conversation is done (schema checked, upgraded): only then
+ * does the worker look for a pause to store a first visit's demo data. A pause alone was not
+ * enough: a busy page could take 100 ms between two statements of its start-up, and the store
+ * (half a second) then went ahead of the migrations check and the sign-in.
+ */
+export const upgradedMessage = 'fazhi-upgraded';
+
 /** Posted by the worker when it cannot open the database (PGliteWorker itself would wait forever). */
 export const openFailedMessage = 'fazhi-open-failed';
 
