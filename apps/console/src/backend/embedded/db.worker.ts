@@ -129,10 +129,11 @@ async function downloadAll(meta: EmbeddedWorkerMeta, runtime: RuntimeDownload): 
     reportedAt = performance.now();
     report({ step: 'download', ...arrivedBytes(downloads) });
   };
-  chunkRead = tick;
   const [snapshotRes] = await Promise.all([requested(snapshot), runtime.requested]);
-  // Every file's size as sent is known once its headers are in: the total the bar counts to.
+  // Every file's size as sent is known once its headers are in: the total the bar counts to. Not
+  // before: a prepared file's chunk arriving earlier would report a total with the snapshot inflated (48 MB).
   tick(true);
+  chunkRead = tick;
   const [snapshotChunks, loaded] = await Promise.all([readAll(snapshot, snapshotRes), runtime.done]);
   tick(true);
   // Typed explicitly: PGlite inflates a gzip blob only when its type says so (older snapshots were .tar.gz).
