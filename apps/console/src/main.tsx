@@ -11,7 +11,7 @@ Promise.resolve()
     return selectBackend(composition.model).then((backend) => {
       // Signed in from an earlier visit: start the database now, while React renders its first
       // frame (the root asks for the same database again; it is opened once). A first visit:
-      // fetch what every first-run choice needs meanwhile (the sign-in page asks again; once is done).
+      // fetch what every first-run choice needs while the user chooses (the only place that does).
       if (backend.kind === 'embedded')
         void backend
           .restoreSession()

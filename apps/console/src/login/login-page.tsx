@@ -62,8 +62,8 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn, linkErr
     void (backend.firstRun?.needed() ?? Promise.resolve(false)).then((needed) => {
       if (!live) return;
       setFirstRun(needed);
-      if (needed) backend.firstRun?.prepare();
-      else void warmUp(() => live);
+      // A first visit's worker was started by main.tsx, which asks the same at page load.
+      if (!needed) void warmUp(() => live);
     });
     return () => {
       live = false;
