@@ -1,6 +1,6 @@
 import { prepareMessage } from './worker-meta.js';
 
-// Small on purpose: the sign-in page starts the worker before it loads the database client.
+// Small on purpose: main.tsx starts a first visit's worker at page load, before the database client has loaded.
 
 const newWorker = () => new Worker(new URL('./db.worker.ts', import.meta.url), { type: 'module', name: 'fazhi-db' });
 
