@@ -1,7 +1,9 @@
+import { Buffer } from 'node:buffer';
 import { parse, type CsvError, type Options } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { unstorableCharProblem } from './cell-text.js';
 import { utf8Bom, type DecodedText } from './text-encoding.js';
+import type { FileText } from './text-file.js';
 
 export interface CsvRow {
   /** Physical CSV record number, header = 1, blank lines counted (what a spreadsheet shows). */
@@ -34,11 +36,14 @@ const syntaxMessages: Record<string, string> = {
 const recoverable = new Set(['INVALID_OPENING_QUOTE']);
 
 /**
- * Parses RFC 4180 text (BOM, CRLF and embedded newlines tolerated) and numbers records as a
- * spreadsheet shows them. Syntax errors, and cells holding characters that cannot be stored
- * (NUL, or U+FFFD left by a failed decoding: `origin` tells which), are collected; never thrown.
+ * Parses RFC 4180 text, or a file's (`FileText`: then from its bytes when it can), with BOM, CRLF
+ * and embedded newlines tolerated, and numbers records as a spreadsheet shows them. Syntax
+ * errors, and cells holding characters that cannot be stored (NUL, or U+FFFD left by a failed
+ * decoding: `origin` tells which), are collected; never thrown.
  */
-export function readCsv(text: string, origin: Pick<DecodedText, 'encoding' | 'invalid'> = { encoding: 'UTF-8', invalid: false }): CsvText {
+export function readCsv(source: string | FileText, origin: Pick<DecodedText, 'encoding' | 'invalid'> = { encoding: 'UTF-8', invalid: false }): CsvText {
+  if (typeof source !== 'string') return (source.utf8 && readUtf8Csv(source.utf8)) || readCsv(source.text, source);
+  const text = source;
   const errors: CsvError[] = [];
   // `on_skip` works at runtime but is missing from csv-parse 5's typings.
   const options: Options & { on_skip: (err: CsvError | undefined) => void } = {
@@ -103,6 +108,31 @@ export function readCsv(text: string, origin: Pick<DecodedText, 'encoding' | 'in
   return { rows, problems: problems.sort((a, b) => a.row - b.row) };
 }
 
+const nul = Buffer.from([0]);
+const replacementBytes = Buffer.from('\uFFFD');
+
+/**
+ * `readCsv` of well-formed, clean UTF-8 read from its bytes, or null for anything else (the text
+ * then goes the usual way, which words what is wrong). UTF-8 never puts an ASCII byte inside a
+ * character, so the bytes read one to a character (latin1) have every comma, quote and line end
+ * where the text has them: only the cells with other bytes are decoded, each on its own.
+ */
+function readUtf8Csv(bytes: Buffer): CsvText | null {
+  // Valid UTF-8 holds no lone surrogate; NUL and U+FFFD are worded by the text's per-cell check.
+  if (bytes.includes(nul) || bytes.includes(replacementBytes)) return null;
+  const parsed = readWellFormedCsv(bytes.toString('latin1'), bytes);
+  if (!parsed) return null;
+  const rows: CsvRow[] = [];
+  for (let i = 0; i < parsed.length; i++) {
+    const record = parsed[i]!;
+    if (record.length === 1 && record[0] === '') continue;
+    rows.push({ row: i + 1, cells: record });
+  }
+  return { rows, problems: [] };
+}
+
+/** A character above ASCII: in latin1-read UTF-8, a byte of a longer character. */
+const notAscii = /[\u0080-\u00ff]/;
 const quote = 34;
 const comma = 44;
 const lf = 10;
@@ -114,16 +144,22 @@ const cr = 13;
  * null at the first thing it leaves to csv-parse: a quote inside an unquoted cell, text after a
  * closing quote, an unclosed quote, a bare CR or line ends of both kinds. It is several times
  * faster than csv-parse and allocates little, which is most of a dataset's load time.
+ * With `utf8`, `text` is those bytes read as latin1 (see `readUtf8Csv`), and a cell holding any
+ * byte above ASCII is decoded from them.
  */
-export function readWellFormedCsv(text: string): string[][] | null {
+export function readWellFormedCsv(text: string, utf8?: Buffer): string[][] | null {
   const n = text.length;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // The mark once more after the one decoding took off: \uFEFF, or its three bytes.
+  let i = utf8 ? (text.startsWith('\u00EF\u00BB\u00BF') ? 3 : 0) : text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const records: string[][] = [];
+  // Cells above ASCII repeat (a department, a caller's 先生): each is decoded once per file.
+  const decodedCells = new Map<string, string>();
   let crlf: boolean | null = null;
   let record: string[] = [];
   while (i < n) {
     // At the start of a cell.
     if (text.charCodeAt(i) === quote) {
+      const start = i;
       let cell = '';
       let from = i + 1;
       for (;;) {
@@ -140,15 +176,23 @@ export function readWellFormedCsv(text: string): string[][] | null {
       }
       const next = text.charCodeAt(i);
       if (i < n && next !== comma && next !== lf && next !== cr) return null;
-      record.push(cell);
+      record.push(utf8 && notAscii.test(cell) ? utf8.toString('utf8', start + 1, i - 1).replaceAll('""', '"') : cell);
     } else {
       let j = i;
+      let ascii = true;
       for (; j < n; j++) {
         const c = text.charCodeAt(j);
         if (c === comma || c === lf || c === cr) break;
         if (c === quote) return null;
+        if (c > 0x7f) ascii = false;
       }
-      record.push(text.slice(i, j));
+      if (!utf8 || ascii) record.push(text.slice(i, j));
+      else {
+        const raw = text.slice(i, j);
+        let cell = decodedCells.get(raw);
+        if (cell === undefined) decodedCells.set(raw, (cell = utf8.toString('utf8', i, j)));
+        record.push(cell);
+      }
       i = j;
     }
     if (i >= n) break;

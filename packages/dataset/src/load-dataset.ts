@@ -6,8 +6,8 @@ import { DatasetError } from './dataset-error.js';
 import { parseManifest } from './manifest.js';
 import { readOrgs } from './org-file.js';
 import { kindColumns, readRecordFile, type RowRef } from './record-file.js';
-import { encodingProblem, type DecodedText } from './text-encoding.js';
-import { fileErrorMessage, plainTextProblem, readTextFile } from './text-file.js';
+import { encodingProblem } from './text-encoding.js';
+import { fileErrorMessage, plainTextProblem, readTextFile, type FileText } from './text-file.js';
 import { kindFile, manifestFile, orgsFile, type Dataset, type DatasetManifest, type DatasetProblem } from './types.js';
 import { outOfYearsWarnings } from './year-warnings.js';
 
@@ -25,7 +25,7 @@ export interface LoadOptions {
  * One file of the folder, decoded: null when it does not exist; 'failed' when it cannot be used
  * at all (a folder, unreadable, mixed encodings), the problem then already in `problems`.
  */
-async function readDatasetFile(dir: string, file: string, problems: DatasetProblem[]): Promise<DecodedText | null | 'failed'> {
+async function readDatasetFile(dir: string, file: string, problems: DatasetProblem[]): Promise<FileText | null | 'failed'> {
   const res = await readTextFile(join(dir, file));
   if (!res.ok) {
     if (res.missing) return null;
@@ -71,7 +71,7 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
     : (await readdir(abs).catch(() => [] as string[])).filter((f) => f.endsWith('.csv') && registry.has(f.slice(0, -4))).map((f) => f.slice(0, -4)).sort();
 
   const orgsText = await readDatasetFile(abs, orgsFile, problems);
-  const orgs = orgsText === null || orgsText === 'failed' ? undefined : readOrgs(orgsText.text, orgsText);
+  const orgs = orgsText === null || orgsText === 'failed' ? undefined : readOrgs(orgsText);
   if (orgsText === null) problems.push({ file: orgsFile, message: '文件不存在' });
   if (orgs) problems.push(...orgs.problems);
   if (manifest?.rootOrgId && orgs?.ids && !orgs.ids.has(manifest.rootOrgId)) {
@@ -91,7 +91,7 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
       problems.push({ file: kindFile(kindId), message: `文件不存在（${manifestFile} 列出了“${registry.get(kindId).label}”）` });
       return;
     }
-    const res = readRecordFile(registry.get(kindId), text.text, text);
+    const res = readRecordFile(registry.get(kindId), text);
     records.set(kindId, res.records);
     rowsByKind.set(kindId, res.rows);
     problems.push(...res.problems);

@@ -3,6 +3,7 @@ import { unstorableCharProblem } from './cell-text.js';
 import { cellCountProblem, csvProblems, readHeader, type ColumnSpec } from './columns.js';
 import { readCsv, writeCsv } from './csv-text.js';
 import type { DecodedText } from './text-encoding.js';
+import type { FileText } from './text-file.js';
 import { orgsFile, type DatasetProblem } from './types.js';
 
 const columns: readonly ColumnSpec[] = [
@@ -29,7 +30,7 @@ function matchKind(text: string): OrgUnitKind | null {
 }
 
 /** Parses `orgs.csv` and builds the tree; tree errors are tied back to their rows. */
-export function readOrgs(text: string, origin?: Pick<DecodedText, 'encoding' | 'invalid'>): OrgsResult {
+export function readOrgs(text: string | FileText, origin?: Pick<DecodedText, 'encoding' | 'invalid'>): OrgsResult {
   const file = orgsFile;
   const csv = readCsv(text, origin);
   const specs = columns;

@@ -3,6 +3,7 @@ import { unstorableCharProblem } from './cell-text.js';
 import { cellCountProblem, csvProblems, readHeader, type ColumnSpec } from './columns.js';
 import { readCsv, writeCsv } from './csv-text.js';
 import type { DecodedText } from './text-encoding.js';
+import type { FileText } from './text-file.js';
 import { kindFile, type DatasetProblem } from './types.js';
 
 /** Base columns every kind file starts with. */
@@ -38,7 +39,7 @@ export interface RecordFileResult {
 }
 
 /** Parses one `<kindId>.csv`: header, cell counts, cell coercion and record validation. */
-export function readRecordFile(kind: RecordKind, text: string, origin?: Pick<DecodedText, 'encoding' | 'invalid'>): RecordFileResult {
+export function readRecordFile(kind: RecordKind, text: string | FileText, origin?: Pick<DecodedText, 'encoding' | 'invalid'>): RecordFileResult {
   const file = kindFile(kind.id);
   const csv = readCsv(text, origin);
   const specs = kindColumns(kind);
