@@ -75,7 +75,7 @@ const key = inputsKey();
  * cost more statements than they save bytes.
  */
 const deferredIndexMinBytes = 256 * 1024;
-/** Snapshot sets the cache keeps (each about 130 MB with its copies): enough for a few branches. */
+/** Snapshot sets the cache keeps (each about 75 MB with its copies): enough for a few branches. */
 const keptSnapshotSets = 3;
 /**
  * WAL segment size of the snapshots' clusters, in MB. A snapshot keeps its current segment whole
