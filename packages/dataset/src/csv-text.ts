@@ -86,11 +86,26 @@ export function readCsv(source: string | FileText, origin: Pick<DecodedText, 'en
     }
   }
 
+  const rows = numberedRows(parsed, errorRecords, cutoff);
   // A cell can only hold what the text holds: clean text needs no check per cell.
-  const checkCells = unstorableCharProblem(text, origin) !== null;
+  if (unstorableCharProblem(text, origin) !== null) {
+    for (const { row, cells } of rows)
+      cells.forEach((cell, c) => {
+        const bad = unstorableCharProblem(cell, origin);
+        if (bad) problems.push({ row, column: c, message: bad });
+      });
+  }
+  return { rows, problems: problems.sort((a, b) => a.row - b.row) };
+}
+
+/**
+ * The parsed records but blank lines, each with its row as a spreadsheet shows it. The i-th
+ * record is the parser's record number i + 1 (blank lines included, as skip_empty_lines is off);
+ * the errors skipped before it (`errorRecords`: after how many kept records each came) shift it
+ * down the file, and nothing from `cutoff` on is kept.
+ */
+function numberedRows(parsed: readonly string[][], errorRecords: readonly number[] = [], cutoff = Infinity): CsvRow[] {
   const rows: CsvRow[] = [];
-  // The i-th parsed record is the parser's record number i + 1 (blank lines included, as
-  // skip_empty_lines is off); errors skipped before it shift it down the file.
   for (const [i, record] of parsed.entries()) {
     const counted = i + 1;
     let before = 0;
@@ -99,13 +114,8 @@ export function readCsv(source: string | FileText, origin: Pick<DecodedText, 'en
     if (row >= cutoff) break;
     if (record.length === 1 && record[0] === '') continue;
     rows.push({ row, cells: record });
-    if (checkCells)
-      record.forEach((cell, c) => {
-      const bad = unstorableCharProblem(cell, origin);
-      if (bad) problems.push({ row, column: c, message: bad });
-    });
   }
-  return { rows, problems: problems.sort((a, b) => a.row - b.row) };
+  return rows;
 }
 
 const nul = Buffer.from([0]);
@@ -121,14 +131,7 @@ function readUtf8Csv(bytes: Buffer): CsvText | null {
   // Valid UTF-8 holds no lone surrogate; NUL and U+FFFD are worded by the text's per-cell check.
   if (bytes.includes(nul) || bytes.includes(replacementBytes)) return null;
   const parsed = readWellFormedCsv(bytes.toString('latin1'), bytes);
-  if (!parsed) return null;
-  const rows: CsvRow[] = [];
-  for (let i = 0; i < parsed.length; i++) {
-    const record = parsed[i]!;
-    if (record.length === 1 && record[0] === '') continue;
-    rows.push({ row: i + 1, cells: record });
-  }
-  return { rows, problems: [] };
+  return parsed && { rows: numberedRows(parsed), problems: [] };
 }
 
 /** A character above ASCII: in latin1-read UTF-8, a byte of a longer character. */
