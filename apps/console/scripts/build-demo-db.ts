@@ -131,8 +131,9 @@ function storeInCache(files: string[]): void {
 /**
  * A migrated PGlite's data directory as a snapshot under `outDir`, the smallest the browser can
  * start from: no template databases, packed tables and indexes, no free-space maps, only the
- * current WAL segment and that one zeroed past its last record. A plain tar with brotli and gzip copies beside it: the server sends
- * the smallest the browser accepts (Content-Encoding), the browser inflates it as it arrives.
+ * current WAL segment and that one zeroed past its last record. A plain tar with brotli and gzip
+ * copies beside it: the server sends the smallest the browser accepts (Content-Encoding), the
+ * browser inflates it as it arrives.
  */
 async function writeSnapshot(db: PgliteDatabase, name: string, deferLargeIndexes = false): Promise<{ bytes: number; brotliBytes: number; gzipBytes: number; deferred: string[] }> {
   // The template databases are only for CREATE DATABASE, which the console never runs: without
@@ -144,8 +145,9 @@ async function writeSnapshot(db: PgliteDatabase, name: string, deferLargeIndexes
   const deferred = deferLargeIndexes ? await deferIndexes(db, deferredIndexMinBytes) : [];
   // Every table rewritten with its indexes, the system catalogs too: the migrations leave their
   // old rows (replaced functions, altered tables) and indexes filled row by row are about a third
-  // empty. Packed, the demo snapshot is 39.2 MB instead of 44.7 (with the free-space maps left out). The plain vacuum after it
-  // sets the visibility maps (index-only scans) and the statistics, which a full one does not.
+  // empty. Packed, and without the free-space maps, the demo snapshot is 39.2 MB instead of 44.7.
+  // The plain vacuum after it sets the visibility maps (index-only scans) and the statistics,
+  // which a full one does not.
   await db.exec('vacuum full');
   await db.exec('vacuum analyze');
   // A new WAL segment first, so the checkpoint's segment holds the checkpoint and little else.
