@@ -25,12 +25,12 @@ export function transferCounter() {
   };
 }
 
-/** The dashboard's figures as the database gave them (not remembered ones marked 正在更新). */
+/** The dashboard's figures in the live console, known current (not remembered ones marked 正在更新). */
 export async function dashboardShown(page: Page): Promise<void> {
   await indicatorCard(page, 'mediation.successful_cases').waitFor({ timeout: 120_000 });
 }
 
-/** The dashboard's figures on screen, remembered from the last visit (正在更新) or confirmed. */
+/** The dashboard's figures on screen, remembered from the last visit (current or 正在更新) or the database's. */
 async function figuresShown(page: Page): Promise<void> {
   await anyIndicatorCard(page, 'mediation.successful_cases').waitFor({ timeout: 120_000 });
 }
@@ -50,10 +50,22 @@ async function signInAsAdmin(page: Page): Promise<void> {
  */
 export interface VisitTimes {
   firstMs: number;
-  /** Reload to figures painted: those remembered from the last visit (marked 正在更新) when there are. */
+  /** Reload to figures painted: those remembered from the last visit when there are. */
   laterMs: number;
-  /** Reload to the database's own figures painted (正在更新 gone). */
+  /**
+   * Reload to figures known current painted (正在更新 gone): remembered ones whose stamp says nothing
+   * was stored since they were computed, or the database's answer.
+   */
   laterConfirmedMs: number;
+  /**
+   * The same after a later visit that finished (its start stored, its figures shown, the page quiet):
+   * a returning user's usual case. The figures remembered then are current (nothing stored since),
+   * so they count as the database's as soon as they are painted.
+   */
+  settledMs: number;
+  settledConfirmedMs: number;
+  /** …and to the database's own answer for them (computed anew) committed on the page. */
+  settledComputedMs: number;
   firstDetectedMs: number;
   laterDetectedMs: number;
   laterConfirmedDetectedMs: number;
@@ -127,7 +139,7 @@ async function diskProfile(cb: ConsoleBrowser): Promise<{ context: BrowserContex
   };
 }
 
-/** One first visit (new profile on disk) and one later visit (reload in the same tab). */
+/** One first visit (new profile on disk), a later visit (reload in the same tab) and, once that finished, another. */
 export async function firstAndLaterVisit(cb: ConsoleBrowser, counter: ReturnType<typeof transferCounter>): Promise<VisitTimes> {
   const { page, close } = await diskProfile(cb);
   try {
@@ -151,17 +163,29 @@ export async function firstAndLaterVisit(cb: ConsoleBrowser, counter: ReturnType
     const laterConfirmedDetectedMs = Date.now() - t;
     const confirmed = Math.round(await page.evaluate(() => performance.now()));
     const painted = await paintedSince(page, t);
+    const laterStepMarks = await stepMarks(page);
+    // That visit finished: the worker's quiet-time step (indexes) is its last store.
+    await page.waitForFunction(() => performance.getEntriesByName('fazhi:db:worker:indexes').length > 0, undefined, { timeout: 120_000 });
+    const s = Date.now();
+    await page.reload();
+    await dashboardShown(page);
+    const settled = await paintedSince(page, s);
+    await page.waitForFunction(() => performance.getEntriesByName('fazhi:home:computed').length > 0, undefined, { timeout: 120_000 });
+    const computedAt = await page.evaluate(() => performance.timeOrigin + performance.getEntriesByName('fazhi:home:computed')[0]!.startTime);
     return {
       firstMs,
       laterMs: painted.remembered ?? painted.confirmed ?? laterDetectedMs,
       laterConfirmedMs: painted.confirmed ?? laterConfirmedDetectedMs,
+      settledMs: settled.remembered ?? settled.confirmed ?? Date.now() - s,
+      settledConfirmedMs: settled.confirmed ?? Date.now() - s,
+      settledComputedMs: Math.round(computedAt - s),
       firstDetectedMs,
       laterDetectedMs,
       laterConfirmedDetectedMs,
       firstBytes: bytes,
       files,
       firstSteps,
-      laterSteps: { ...(await stepMarks(page)), figures, confirmed },
+      laterSteps: { ...laterStepMarks, figures, confirmed },
     };
   } finally {
     await close();

@@ -132,14 +132,15 @@ export async function screenshot(page: Page, name: string, { fullPage = true }: 
 }
 
 /**
- * The value shown on an indicator card of the console, as the database gave it: not a figure
- * remembered from the last visit (those show 正在更新 until the database confirms them).
+ * The value shown on an indicator card of the console, as the database gave it or remembered from
+ * the last visit and known current (nothing stored since): not one marked 正在更新 until the
+ * database answers.
  */
 export function indicatorCard(page: Page, indicatorId: string) {
   return page.locator(`main:not(:has([data-testid="figures-refreshing"])) [data-indicator="${indicatorId}"] .ant-statistic-content-value`);
 }
 
-/** The value on a home page card, remembered (正在更新) or confirmed: whichever the page shows first. */
+/** The value on a home page card, remembered (正在更新 or current) or the database's: whichever the page shows first. */
 export function anyIndicatorCard(page: Page, indicatorId: string) {
   return page.locator(`[data-indicator="${indicatorId}"] .ant-statistic-content-value`);
 }

@@ -26,6 +26,8 @@ function consoleRun(only: string[] | null, ms: number) {
     firstVisitTransferMB: part(on('visits') ? [11.7, 11.7, 11.8] : [], 12),
     laterVisitMs: part(runs('visits', 500), 1000),
     laterVisitConfirmedMs: part(runs('visits', 1800), 1000),
+    settledVisitConfirmedMs: part(runs('visits', 600), 1000),
+    settledVisitComputedMs: part(runs('visits', 1600), 1000),
     throttledFirstVisit: on('throttled') ? [{ mbit: 10, dashboardMs: 31_000 }] : [],
     listFilterMs: part(runs('lists', 280), 200),
     listSortMs: part(runs('lists', 70), 200),
@@ -36,7 +38,7 @@ function consoleRun(only: string[] | null, ms: number) {
     reportDocxMs: part(runs('report', 250), 1000),
   };
 }
-const consoleIds = ['laterVisit', 'laterVisitConfirmed', 'firstVisit', 'firstVisitBytes', 'listRerender', 'switchUnitYear', 'reportDraft', 'signInJs'] as const;
+const consoleIds = ['laterVisit', 'laterVisitConfirmed', 'settledVisitConfirmed', 'settledVisitComputed', 'firstVisit', 'firstVisitBytes', 'listRerender', 'switchUnitYear', 'reportDraft', 'signInJs'] as const;
 
 describe('a partial benchmark run keeps the other parts of its result file', () => {
   it('console: BENCH_ONLY=visits after a full run leaves lists, switches and the report measured, each with its own date and load', () => {

@@ -53,6 +53,8 @@ export function consoleTargets(r: ResultFile): StampedTarget[] {
   return [
     from(issueTargets.laterVisit, ['laterVisitMs']),
     from(issueTargets.laterVisitConfirmed, ['laterVisitConfirmedMs']),
+    from(issueTargets.settledVisitConfirmed, ['settledVisitConfirmedMs']),
+    from(issueTargets.settledVisitComputed, ['settledVisitComputedMs']),
     from(issueTargets.firstVisit, ['firstVisitMs']),
     from(issueTargets.firstVisitBytes, ['firstVisitTransferMB']),
     from(issueTargets.listRerender, ['listFilterMs', 'listSortMs', 'listPageMs'], '筛选、排序与翻页中最慢者'),

@@ -25,9 +25,14 @@ export function target(t: Omit<TargetResult, 'result'>, result: number | null, n
 
 /** Every target of the issue, by id, in the order the summary lists them. */
 export const issueTargets = {
-  laterVisit: { id: 'console.later-visit', label: '控制台：再次访问到仪表盘数字绘出（上次的数字，标“正在更新”）', target: 1000, unit: 'ms', kind: 'max' },
-  // The same target read strictly: the figures the database has just computed, not remembered ones.
-  laterVisitConfirmed: { id: 'console.later-visit-confirmed', label: '控制台：再次访问到数据库确认的仪表盘数字绘出', target: 1000, unit: 'ms', kind: 'max' },
+  laterVisit: { id: 'console.later-visit', label: '控制台：再次访问到仪表盘数字绘出（上次的数字，未经核对时标“正在更新”）', target: 1000, unit: 'ms', kind: 'max' },
+  // The same target read strictly: figures known current, either remembered ones whose stamp says
+  // nothing was stored since they were computed, or the database's new answer. Right after a first
+  // visit, and after a later visit that finished (a returning user's usual case).
+  laterVisitConfirmed: { id: 'console.later-visit-confirmed', label: '控制台：紧接首次访问再访问，到当前的仪表盘数字绘出（经核对的上次数字或数据库新算出的）', target: 1000, unit: 'ms', kind: 'max' },
+  settledVisitConfirmed: { id: 'console.settled-visit-confirmed', label: '控制台：此后再访问，到当前的仪表盘数字绘出', target: 1000, unit: 'ms', kind: 'max' },
+  // Read most strictly: the database's own answer of this visit, computed anew after PostgreSQL starts.
+  settledVisitComputed: { id: 'console.settled-visit-computed', label: '控制台：此后再访问，到数据库重新算出的数字（最严读法）', target: 1000, unit: 'ms', kind: 'max' },
   firstVisit: { id: 'console.first-visit', label: '控制台：首次访问（空浏览器）到仪表盘数字绘出', target: 2000, unit: 'ms', kind: 'max' },
   firstVisitBytes: { id: 'console.first-visit-bytes', label: '控制台：首次访问传输量（压缩后）', target: 12, unit: 'MB', kind: 'max' },
   listRerender: { id: 'console.list-rerender', label: '控制台：列表改筛选/排序/翻页后重绘', target: 200, unit: 'ms', kind: 'max' },

@@ -1,3 +1,4 @@
+import type { IndicatorComparison } from '@fazhi/metrics';
 import type { AttachmentStore, ConsoleUser, DuplicateKeySource, IndicatorSource, RecordImporter } from '@fazhi/plugin-sdk';
 import type { AccessStore, NamedLocalAccounts, OrgSetup, OrgStore, ReportStore } from '@fazhi/db/browser';
 import type { DataProvider } from '@refinedev/core';
@@ -29,7 +30,7 @@ export interface ConnectedBackend {
   reloadUser(): Promise<ConsoleUser>;
   dataProvider: Required<DataProvider>;
   /** Figures for dashboards; `prefetch` starts a unit's year before the page asks for it. */
-  indicators: IndicatorSource & { prefetch?(orgId: string, year: number): void };
+  indicators: IndicatorSource & { prefetch?(orgId: string, year: number): void; stampOf?(comparisons: readonly IndicatorComparison[]): string | undefined };
   attachments: AttachmentStore;
   /** Business keys stored twice before the database refused duplicates (shown to street admins). */
   duplicates: DuplicateKeySource;

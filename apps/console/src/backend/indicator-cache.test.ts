@@ -33,6 +33,41 @@ function countedEvaluator() {
 }
 
 describe('cachingIndicatorSource', () => {
+  test('each answer carries the stamp read before it was computed, never one read after', async () => {
+    const { evaluator } = countedEvaluator();
+    const order: string[] = [];
+    let now = 's1';
+    const stamped = {
+      ...evaluator,
+      async compareAll(orgId: string, period: Parameters<typeof evaluator.compareAll>[1]) {
+        order.push('figures');
+        return evaluator.compareAll(orgId, period);
+      },
+    };
+    const source = cachingIndicatorSource(stamped, async () => {
+      order.push('stamp');
+      return now;
+    });
+    const year = { kind: 'year', year: 2024 } as const;
+    const ids = ['mediation.successful_cases', 'mediation.success_rate'];
+    const first = await source.compare(ids, 'street', year);
+    expect(order).toEqual(['stamp', 'figures']);
+    expect(source.stampOf(first)).toBe('s1');
+    expect(source.stampOf(source.compared(ids, 'street', year)!)).toBe('s1');
+    // A write: the next answer is computed anew, with the stamp as it is then; the old answer keeps its own.
+    now = 's2';
+    source.invalidate();
+    const second = await source.compare(ids, 'street', year);
+    expect(source.stampOf(second)).toBe('s2');
+    expect(source.stampOf(first)).toBe('s1');
+    // A stamp that cannot be read leaves the figures unstamped (shown as 正在更新 next time), not missing.
+    const unread = cachingIndicatorSource(evaluator, () => Promise.reject(new Error('IndexedDB')));
+    const figures = await unread.compare(ids, 'street', year);
+    expect(figures).toHaveLength(2);
+    expect(unread.stampOf(figures)).toBeUndefined();
+    expect(cachingIndicatorSource(evaluator).stampOf(await cachingIndicatorSource(evaluator).compare(ids, 'street', year))).toBeUndefined();
+  });
+
   test('one query per unit and period serves every subset, until a write', async () => {
     const { calls, evaluator } = countedEvaluator();
     const source = cachingIndicatorSource(evaluator);

@@ -19,9 +19,21 @@ export interface CachingIndicatorSource extends IndicatorSource {
   prefetch(orgId: string, year: number): void;
   compared: NonNullable<IndicatorSource['compared']>;
   invalidate(): void;
+  /**
+   * The stamp read just before the database computed these comparisons (an answer of `compare`,
+   * or `compared`), for remembering them with it; undefined without a `stamp` reader or when its
+   * read failed.
+   */
+  stampOf(comparisons: readonly IndicatorComparison[]): string | undefined;
 }
 
-export function cachingIndicatorSource(evaluator: Pick<SqlEvaluator, 'compareAll' | 'evaluatePeriods'>): CachingIndicatorSource {
+/**
+ * `stamp` reads what the database is (the embedded backend's figure stamp). It is read before each
+ * computation, never after: a change stored in between makes the stamp older than the figures
+ * (they are recomputed next time), never newer.
+ */
+export function cachingIndicatorSource(evaluator: Pick<SqlEvaluator, 'compareAll' | 'evaluatePeriods'>, stamp?: () => Promise<string | undefined>): CachingIndicatorSource {
+  const stamps = new WeakMap<readonly IndicatorComparison[], string>();
   let compared = new Map<string, Promise<IndicatorComparison[]>>();
   /** The answers of `compared` that are in, by the same key. */
   let answered = new Map<string, IndicatorComparison[]>();
@@ -40,7 +52,10 @@ export function cachingIndicatorSource(evaluator: Pick<SqlEvaluator, 'compareAll
   const yearOf = (orgId: string, period: Period) =>
     remember(compared, yearKey(orgId, period), () => {
       const into = answered;
-      return evaluator.compareAll(orgId, period).then((all) => {
+      const stamped = stamp ? stamp().catch(() => undefined) : Promise.resolve(undefined);
+      return stamped.then(async (s) => {
+        const all = await evaluator.compareAll(orgId, period);
+        if (s !== undefined) stamps.set(all, s);
         into.set(yearKey(orgId, period), all);
         return all;
       });
@@ -59,6 +74,8 @@ export function cachingIndicatorSource(evaluator: Pick<SqlEvaluator, 'compareAll
         return c;
       });
       picked.set(ids.join(), out);
+      const s = stamps.get(all);
+      if (s !== undefined) stamps.set(out, s);
     }
     return out;
   };
@@ -87,6 +104,9 @@ export function cachingIndicatorSource(evaluator: Pick<SqlEvaluator, 'compareAll
         .catch(() => undefined)
         .then(() => monthsOfYear(orgId, year))
         .catch(() => undefined);
+    },
+    stampOf(comparisons) {
+      return stamps.get(comparisons);
     },
     invalidate() {
       compared = new Map();

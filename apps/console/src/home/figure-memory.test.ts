@@ -56,6 +56,31 @@ describe('figureMemory: the home page of the last visit', () => {
     storage.setItem('fazhi.lastHome', '{not json');
     expect(figureMemory(storage, builtInCatalog.indicators).recallFor('u1')).toBeUndefined();
   });
+
+  test('an entry is current only with the stamp read as the page loaded, once that read is in', async () => {
+    const storage = memoryStorage();
+    figureMemory(storage, builtInCatalog.indicators).remember(home({ stamp: 't1|2026-12-04|build' }));
+    let loaded!: (stamp: string | undefined) => void;
+    const memory = figureMemory(storage, builtInCatalog.indicators, new Promise((r) => (loaded = r)));
+    const entry = memory.recallFor('u1')!;
+    expect(entry.stamp).toBe('t1|2026-12-04|build');
+    expect(memory.isCurrent(entry)).toBe(false); // not read yet
+    loaded('t1|2026-12-04|build');
+    await memory.checked;
+    expect(memory.isCurrent(entry)).toBe(true);
+    // Stored since, another day, or an entry without a stamp: shown as 正在更新 only.
+    for (const stamp of ['t2|2026-12-04|build', 't1|2026-12-05|build', undefined]) {
+      const other = figureMemory(storage, builtInCatalog.indicators, Promise.resolve(stamp));
+      await other.checked;
+      expect(other.isCurrent(entry)).toBe(false);
+    }
+    const { stamp: _, ...unstamped } = entry;
+    expect(memory.isCurrent(unstamped)).toBe(false);
+    // A load-time read that failed confirms nothing.
+    const failed = figureMemory(storage, builtInCatalog.indicators, Promise.reject(new Error('IndexedDB')));
+    await failed.checked;
+    expect(failed.isCurrent(entry)).toBe(false);
+  });
 });
 
 describe('notifyingMethods', () => {

@@ -2,7 +2,8 @@ import type { Indicator, IndicatorComparison, IndicatorResult } from '@fazhi/met
 
 /**
  * What the home page last showed, kept in this browser so that the next visit can show it at
- * once, marked 正在更新, while the database opens (a second or more in the wasm). One entry per
+ * once while the database opens (a second or more in the wasm): as current when its stamp shows
+ * the database unchanged since (`isCurrent`), else marked 正在更新. One entry per
  * browser, for one user, unit and year: it is shown to that user only, for that unit and year
  * only, and it is forgotten on every write through the console, on sign-out, when the database
  * is replaced, and when the user turns out to no longer read the unit.
@@ -16,6 +17,11 @@ export interface RememberedHome {
   /** The plugins in the order the page showed them (the user's own areas first). */
   pluginIds: string[];
   comparisons: IndicatorComparison[];
+  /**
+   * What the database was when the figures were computed (the embedded backend's figure stamp:
+   * its stored state, the day, the build). Undefined: unknown, the figures are only shown as 正在更新.
+   */
+  stamp?: string;
 }
 
 export interface FigureMemory {
@@ -25,6 +31,13 @@ export interface FigureMemory {
   /** The entry for this user, whatever its unit and year (the preview's choice of scope). */
   recallFor(userId: string): RememberedHome | undefined;
   forget(): void;
+  /**
+   * Whether an entry's figures are still the database's: its stamp is the one read as the page
+   * loaded, before this visit's database did anything. False until that read is in (`checked`).
+   */
+  isCurrent(home: RememberedHome): boolean;
+  /** Settles once the page's load-time stamp is read (at once without one). */
+  checked: Promise<void>;
 }
 
 const key = 'fazhi.lastHome';
@@ -34,7 +47,16 @@ type Stored = Omit<RememberedHome, 'comparisons'> & { comparisons: StoredCompari
 type StoredResult = Omit<IndicatorResult, 'indicator'> & { indicator: string };
 type StoredComparison = Omit<IndicatorComparison, 'current' | 'previous'> & { current: StoredResult; previous: StoredResult | null };
 
-export function figureMemory(storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>, catalog: readonly Indicator[]): FigureMemory {
+export function figureMemory(
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>,
+  catalog: readonly Indicator[],
+  stampAtLoad: Promise<string | undefined> = Promise.resolve(undefined),
+): FigureMemory {
+  let loadStamp: string | undefined;
+  const checked = stampAtLoad.then(
+    (s) => void (loadStamp = s),
+    () => undefined,
+  );
   const byId = new Map(catalog.map((i) => [i.id, i]));
   const slim = ({ indicator, ...rest }: IndicatorResult): StoredResult => ({ ...rest, indicator: indicator.id });
   const whole = ({ indicator, ...rest }: StoredResult): IndicatorResult | undefined => {
@@ -80,5 +102,9 @@ export function figureMemory(storage: Pick<Storage, 'getItem' | 'setItem' | 'rem
     forget() {
       storage.removeItem(key);
     },
+    isCurrent(home) {
+      return home.stamp !== undefined && home.stamp === loadStamp;
+    },
+    checked,
   };
 }

@@ -150,12 +150,23 @@ function Connecting(props: Props) {
 }
 
 /**
- * A later visit's first paint: the home page as it was last shown to this user, marked 正在更新,
- * while the database opens (it then replaces this with the live console). No links: nothing can
- * be opened before the database is.
+ * A later visit's first paint: the home page as it was last shown to this user, while the
+ * database opens (it then replaces this with the live console): as current when nothing was
+ * stored since its figures were computed, else marked 正在更新. No links: nothing can be opened
+ * before the database is.
  */
 function RememberedHome({ backend, composition, locale, remembered }: Props & { remembered: RememberedHomeData }) {
   const { plugins } = composition;
+  const memory = backend.figureMemory;
+  // Not marked 正在更新 when the database is known unchanged since (checked as the page loaded).
+  const [current, setCurrent] = useState(() => memory?.isCurrent(remembered) ?? false);
+  useEffect(() => {
+    let live = true;
+    void memory?.checked.then(() => live && setCurrent(memory.isCurrent(remembered)));
+    return () => {
+      live = false;
+    };
+  }, [memory, remembered]);
   const i18nProvider = useMemo(() => createI18nProvider({ plugins, locale, messages: consoleMessages }), [plugins, locale]);
   const shown = remembered.pluginIds.flatMap((id) => plugins.filter((p) => p.id === id));
   return (
@@ -166,7 +177,7 @@ function RememberedHome({ backend, composition, locale, remembered }: Props & { 
             <DatabaseProgressBar feed={backend.progress} locale={locale} />
           </div>
         )}
-        <HomeView plugins={shown} orgName={remembered.orgName} year={remembered.year} comparisons={remembered.comparisons} loading={false} refreshing />
+        <HomeView plugins={shown} orgName={remembered.orgName} year={remembered.year} comparisons={remembered.comparisons} loading={false} remembered={current ? 'current' : 'refreshing'} />
       </div>
     </Refine>
   );
@@ -190,7 +201,14 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
   };
   // The next visit opens on the remembered unit and the default year: only that is worth keeping.
   const rememberHome = (home: Omit<RememberedHomeData, 'userId'>) => {
-    if (home.year === initial.year) backend.figureMemory?.remember({ ...home, userId: user.id });
+    if (home.year !== initial.year) return;
+    const stamp = connected.indicators.stampOf?.(home.comparisons);
+    backend.figureMemory?.remember({ ...home, userId: user.id, ...(stamp !== undefined ? { stamp } : {}) });
+  };
+  const recallHome = (org: string, y: number) => {
+    const memory = backend.figureMemory;
+    const home = memory?.recall(user.id, org, y);
+    return home && { home, current: memory!.isCurrent(home) };
   };
 
   const i18nProvider = useMemo(() => createI18nProvider({ plugins, locale, messages: consoleMessages }), [plugins, locale]);
@@ -286,7 +304,7 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
                 </Authenticated>
               }
             >
-              <Route index element={<HomePage plugins={plugins} onShown={rememberHome} recall={(org, y) => backend.figureMemory?.recall(user.id, org, y)} />} />
+              <Route index element={<HomePage plugins={plugins} onShown={rememberHome} recall={recallHome} />} />
               <Route
                 path="/reports"
                 element={

@@ -1,4 +1,5 @@
 import { IdbFs } from '@electric-sql/pglite';
+import { renewFigureStamp } from './figure-stamp.js';
 import { step } from './worker-step.js';
 
 interface EmscriptenFs {
@@ -26,14 +27,23 @@ interface EmscriptenFs {
  * after the store began is kept by a reload. What it risks: a tab closed before the store is done
  * keeps no database (IndexedDB drops an unfinished transaction whole), and the next visit
  * downloads the snapshot again.
+ *
+ * Every store first renews the data directory's figure stamp (`figure-stamp.ts`), so that figures
+ * remembered at the old stamp are no longer taken for current.
  */
 export class ChangeAwareIdbFs extends IdbFs {
+  readonly #dataDir: string;
   #stamps = new Map<string, string>();
   #capturedAt = -Infinity;
   /** A downloaded cluster: `loading` while PGlite starts on it, `unstored` until it is stored. */
   #loaded: 'loading' | 'unstored' | undefined;
   /** The store of the loaded cluster while it runs; never rejects. */
   #storing: Promise<void> | undefined;
+
+  constructor(dataDir: string) {
+    super(dataDir);
+    this.#dataDir = dataDir;
+  }
 
   /** The cluster PGlite is about to load is stored later (`storeLoaded`, or the first change), not by the syncs of its start. */
   storeLoadedLater(): void {
@@ -59,9 +69,8 @@ export class ChangeAwareIdbFs extends IdbFs {
     this.#stamps = this.#scanMounts();
     this.#capturedAt = Date.now();
     step('storing');
-    this.#storing = super
-      .syncToFs()
-      .catch(() => super.syncToFs())
+    this.#storing = this.#stored(() => super.syncToFs())
+      .catch(() => this.#stored(() => super.syncToFs()))
       .then(
         () => step('stored'),
         (e: unknown) => {
@@ -95,10 +104,36 @@ export class ChangeAwareIdbFs extends IdbFs {
     }
     const now = this.#scanMounts();
     const capturedAt = Date.now();
-    await super.syncToFs(relaxedDurability);
+    await this.#stored(() => super.syncToFs(relaxedDurability));
     this.#stamps = now;
     this.#capturedAt = capturedAt;
     if (whole) step('stored');
+  }
+
+  /**
+   * A store, the figure stamp renewed before it, and again if it fails: a stamp read in between
+   * would otherwise stand for changes that were never stored.
+   */
+  async #stored(store: () => Promise<void>): Promise<void> {
+    await this.#renewStamp();
+    try {
+      await store();
+    } catch (e) {
+      await this.#renewStamp();
+      throw e;
+    }
+  }
+
+  /**
+   * Should IndexedDB refuse the stamp, the store goes ahead all the same (the user's change comes
+   * first); the console also forgets its remembered figures on every write.
+   */
+  async #renewStamp(): Promise<void> {
+    try {
+      await renewFigureStamp(this.#dataDir);
+    } catch (e) {
+      console.error('未能更新本机数据库的指标标记', e);
+    }
   }
 
   /** Sizes and modification times of every file under PGlite's IndexedDB mounts. */

@@ -1,3 +1,4 @@
+import { deleteFigureStamp } from './figure-stamp.js';
 import { firstDataDir, idbDatabaseName } from './worker-meta.js';
 
 /**
@@ -17,6 +18,7 @@ export function switchDataDir(dataDir: string): void {
 
 /** Deletes a data directory's IndexedDB database; another tab still using it defers that until it closes. */
 export function deleteDataDir(dataDir: string): Promise<void> {
+  void deleteFigureStamp(dataDir).catch(() => undefined);
   return new Promise((resolve) => {
     const req = indexedDB.deleteDatabase(idbDatabaseName(dataDir));
     req.onsuccess = () => resolve();

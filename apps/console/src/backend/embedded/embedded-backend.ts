@@ -1,8 +1,10 @@
 import { demoAccounts, demoPassword } from '@fazhi/db/demo-accounts';
+import { todayInShanghai } from '@fazhi/domain';
 import type { FazhiModel } from '@fazhi/model';
 import type { ConsoleBackend, DatabaseProgress, FirstRun, LocalDatabase, ProgressFeed, SignedInSession } from '../backend.js';
 import { currentDataDir, dataDirKey, deleteDataDir, newDataDir, staleDataDirs, switchDataDir } from './data-dir-pointer.js';
 import type { OpenDatabase } from './embedded-database.js';
+import { readFigureStamp } from './figure-stamp.js';
 import { prepareWorker } from './spare-worker.js';
 import { idbDatabaseName } from './worker-meta.js';
 import { figureMemory } from '../../home/figure-memory.js';
@@ -27,7 +29,16 @@ function readSession(): SignedInSession | null {
  */
 export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
   const progress = progressFeed();
-  const lastHome = figureMemory(localStorage, model.catalog.indicators);
+  // The figures' stamp: the stored database's token, the day (a year's figures count up to today)
+  // and this build (the page's entry script, whose hashed name changes with any code of the build).
+  // Read once as the page loads, before this visit's database stores anything, to confirm the last
+  // visit's figures.
+  const build = document.querySelector<HTMLScriptElement>('script[type="module"][src]')?.src ?? '';
+  const figureStamp = async () => {
+    const token = await readFigureStamp(currentDataDir());
+    return token && `${token}|${todayInShanghai()}|${build}`;
+  };
+  const lastHome = figureMemory(localStorage, model.catalog.indicators, figureStamp());
   let opening: Promise<OpenDatabase> | undefined;
   const open = () => {
     opening ??= loadDatabase()
@@ -163,7 +174,7 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
     async connect(session) {
       const [database, { connectAs }] = await Promise.all([open(), loadDatabase()]);
       const remembered = lastHome.recallFor(session.userId);
-      return connectAs(database, session, model, lastHome.forget, remembered && { orgId: remembered.orgId, year: remembered.year });
+      return connectAs(database, session, model, lastHome.forget, remembered && { orgId: remembered.orgId, year: remembered.year }, figureStamp);
     },
     localDatabase,
     progress,

@@ -163,9 +163,10 @@ export async function connectAs(
   model: FazhiModel,
   onWrite: () => void = () => undefined,
   expected?: { orgId: string; year: number },
+  figureStamp?: () => Promise<string | undefined>,
 ): Promise<ConnectedBackend> {
   const run = <T>(fn: Parameters<typeof asUser<T>>[2]) => asUser(db, { userId: session.userId }, fn);
-  const indicators = cachingIndicatorSource(sqlEvaluator(db, { asUser: session.userId, catalog: model.catalog }));
+  const indicators = cachingIndicatorSource(sqlEvaluator(db, { asUser: session.userId, catalog: model.catalog }), figureStamp);
   // The figures the home page will ask for (those of the last visit), queued first: the first
   // indicator query after PostgreSQL starts is the slow one, and it runs as the user under RLS
   // like any other, so it need not wait for the user's memberships to be read.
