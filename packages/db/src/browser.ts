@@ -5,7 +5,7 @@ export type { Database, QueryResult, SqlExecutor, Statement } from './client.js'
 export type { Json, SupabaseDatabase } from './database-types.generated.js';
 export { DatabaseError, isDatabaseError, toDatabaseError } from './database-error.js';
 export { carryErrorFields } from './worker-error-codec.js';
-export { directCalls, serveDirectCalls, type DirectCalls, type MessagePortLike } from './direct-calls.js';
+export { directCalls, serveDirectCalls, type DirectCalls, type MessagePortLike, type ServeOptions } from './direct-calls.js';
 export { logPersonalDataAccess, logPersonalDataAccessRpc, type PersonalDataAccess } from './personal-data-access.js';
 export { PgliteDatabase } from './pglite-database.js';
 export { textParsers } from './value-parsers.js';

@@ -84,4 +84,24 @@ describe('direct calls to a worker’s PGlite', () => {
     expect((await notLeading.batch([{ sql: 'select 2 as two' }])).map((r) => r.rows)).toEqual([[{ two: 2 }]]);
     silent.port1.close();
   });
+
+  test('a batch that changed something is stored before it answers; one that only read, or failed, is not', async () => {
+    let stored = 0;
+    const channel = new MessageChannel();
+    serveDirectCalls(portOf(channel.port2), Promise.resolve(served), { storeChanges: async () => void stored++ });
+    const storing = new PgliteDatabase(served.pglite, { direct: { calls: directCalls(portOf(channel.port1)), available: () => true } });
+    try {
+      const results = await storing.batch([{ sql: 'insert into notes (id, body) values ($1, $2)', params: [40, '存下'] }]);
+      // The statement that asks is its own: the caller gets its statements' results only.
+      expect(results).toHaveLength(1);
+      expect(results[0]!.affectedRows).toBe(1);
+      expect(stored).toBe(1);
+      expect((await storing.batch([{ sql: 'select body from notes where id = $1', params: [40] }]))[0]!.rows).toEqual([{ body: '存下' }]);
+      expect(stored).toBe(1);
+      await expect(storing.batch([{ sql: 'insert into notes (id, body) values ($1, $2)', params: [40, '重复'] }])).rejects.toThrow();
+      expect(stored).toBe(1);
+    } finally {
+      channel.port1.close();
+    }
+  });
 });

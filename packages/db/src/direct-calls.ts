@@ -45,8 +45,29 @@ export interface DirectCalls {
   batch(statements: readonly Statement[]): Promise<QueryResult<Record<string, unknown>>[]>;
 }
 
+/** Appended to a batch when changes need storing: PostgreSQL assigns a transaction id at the first change. */
+const changedStatement: Statement = { sql: 'select pg_current_xact_id_if_assigned() is not null as changed' };
+
+export interface ServeOptions {
+  /**
+   * Stores the database's files (PGlite's `syncToFs`), awaited before a batch that changed
+   * something answers. PGlite's `transaction()`, which a batch runs in, syncs only as it begins,
+   * never after COMMIT: without this, a batch's changes stayed in memory until some later
+   * statement stored them (and a tab closed meanwhile lost them). A lone query stores itself.
+   */
+  storeChanges?(): Promise<void>;
+}
+
 /** In the worker: answers direct calls with `database` once it is open (a failed open is every call's answer). */
-export function serveDirectCalls(port: MessagePortLike, database: Promise<Pick<Database, 'query' | 'batch'>>): void {
+export function serveDirectCalls(port: MessagePortLike, database: Promise<Pick<Database, 'query' | 'batch'>>, opts: ServeOptions = {}): void {
+  const { storeChanges } = opts;
+  const batch = async (db: Pick<Database, 'batch'>, statements: Statement[]) => {
+    if (!storeChanges) return db.batch(statements);
+    const results = await db.batch([...statements, changedStatement]);
+    const changed = results.pop()?.rows[0]?.changed === true;
+    if (changed) await storeChanges();
+    return results;
+  };
   // A failed open is each call's answer, not an unhandled rejection while no call has come.
   database.catch(() => undefined);
   port.addEventListener('message', (event) => {
@@ -57,7 +78,7 @@ export function serveDirectCalls(port: MessagePortLike, database: Promise<Pick<D
       try {
         const db = await database;
         const [first] = call.statements;
-        const results = call.kind === 'query' && first ? [await db.query(first.sql, first.params)] : await db.batch(call.statements);
+        const results = call.kind === 'query' && first ? [await db.query(first.sql, first.params)] : await batch(db, call.statements);
         reply = { type: replyType, id: call.id, results };
       } catch (e) {
         // Errors cross as text: their SQLSTATE and other fields ride in the message.

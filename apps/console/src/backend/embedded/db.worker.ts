@@ -11,7 +11,7 @@ import pgcryptoBundleUrl from 'pglite-dist/pgcrypto.tar.gz?url';
 import type { DatabaseProgress } from '../backend.js';
 import { ChangeAwareIdbFs } from './change-aware-idb-fs.js';
 import { arrivedBytes, encodedLength } from './download-progress.js';
-import { buildDeferredIndexes } from './deferred-indexes.js';
+import { buildAndStoreDeferredIndexes } from './deferred-indexes.js';
 import { attachMessage, idbDatabaseName, leadingMessage, openFailedMessage, prepareMessage, progressMessage, upgradedMessage, type EmbeddedWorkerMeta, type ProgressMessage } from './worker-meta.js';
 import { leftEmptyByIdbfs } from './stored-files.js';
 import { type QuietTime, watchStatements } from './quiet-time.js';
@@ -188,7 +188,7 @@ const storeAtLatestMs = 3000;
 async function indexWhenQuiet(pg: PGlite, quiet: QuietTime): Promise<void> {
   await quiet.whenQuiet(afterQuietMs, atLatestMs);
   try {
-    await pg.transaction((tx) => buildDeferredIndexes(tx));
+    await buildAndStoreDeferredIndexes(pg);
     step('indexes');
   } catch (e) {
     console.error('演示数据的索引未能建立，下次打开时重试', e);
@@ -224,7 +224,8 @@ const leaderDatabase = new Promise<PgliteDatabase>((resolve, reject) => {
   opened = resolve;
   failed = reject;
 });
-serveDirectCalls(self as unknown as MessagePortLike, leaderDatabase);
+// A batch that changed something is stored before it answers (PGlite's transaction() does not store on COMMIT).
+serveDirectCalls(self as unknown as MessagePortLike, leaderDatabase, { storeChanges: async () => (await leaderDatabase).pglite.syncToFs() });
 
 const serveDatabase = () => worker({
   async init(options) {

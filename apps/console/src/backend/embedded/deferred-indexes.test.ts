@@ -1,6 +1,6 @@
-import { PGlite } from '@electric-sql/pglite';
+import { MemoryFS, PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildDeferredIndexes, deferIndexes } from './deferred-indexes.js';
+import { buildAndStoreDeferredIndexes, buildDeferredIndexes, deferIndexes } from './deferred-indexes.js';
 
 // One database for the whole file (PGlite takes seconds to start); the tests run in order on it.
 let pg: PGlite;
@@ -46,4 +46,30 @@ describe('indexes the demo snapshot leaves for the browser to build', () => {
     expect((await pg.query(`select count(*)::int as n from private.deferred_indexes`)).rows).toEqual([{ n: 3 }]);
   });
 
+  test('the worker stores what it built: a sync outside the transaction after COMMIT (PGlite syncs only as a transaction begins)', async () => {
+    const syncs: boolean[] = [];
+    class WatchedFs extends MemoryFS {
+      override async syncToFs(relaxedDurability?: boolean) {
+        syncs.push(this.pg!.isInTransaction());
+        return super.syncToFs(relaxedDurability);
+      }
+    }
+    const watched = await PGlite.create({ fs: new WatchedFs() });
+    try {
+      await watched.exec(`create schema private;
+        create table public.cases (id int primary key, org text not null);
+        insert into public.cases select i, 'org' || (i % 5) from generate_series(1, 20000) i;
+        create index cases_org_idx on public.cases (org);`);
+      expect(await deferIndexes(watched, 0)).toEqual(['cases_org_idx']);
+      syncs.length = 0;
+      expect(await buildAndStoreDeferredIndexes(watched)).toBe(1);
+      // Only a sync outside a transaction stores anything (ChangeAwareIdbFs skips the others).
+      expect(syncs.at(-1)).toBe(false);
+      syncs.length = 0;
+      expect(await buildAndStoreDeferredIndexes(watched)).toBe(0);
+      expect(syncs.filter((inTransaction) => !inTransaction)).toEqual([]);
+    } finally {
+      await watched.close();
+    }
+  });
 });

@@ -53,4 +53,22 @@ export async function buildDeferredIndexes(db: Sql): Promise<number> {
   return defs.rows.length;
 }
 
+/** A PGlite whose file system needs storing (IndexedDB), as the database worker has it. */
+interface StoredPglite {
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  syncToFs(): Promise<void>;
+}
+
+/**
+ * `buildDeferredIndexes` in one transaction, then stored. PGlite's `transaction()` syncs its file
+ * system only as it begins, never after COMMIT (and ChangeAwareIdbFs skips syncs inside a
+ * transaction): without this store the indexes lived in memory only, and every open built them
+ * anew. Returns how many were built.
+ */
+export async function buildAndStoreDeferredIndexes(pg: StoredPglite): Promise<number> {
+  const built = await pg.transaction((tx) => buildDeferredIndexes(tx));
+  if (built) await pg.syncToFs();
+  return built;
+}
+
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
