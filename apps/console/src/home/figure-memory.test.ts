@@ -76,6 +76,16 @@ describe('figureMemory: the home page of the last visit', () => {
     }
     const { stamp: _, ...unstamped } = entry;
     expect(memory.isCurrent(unstamped)).toBe(false);
+    // Once this page remembered or forgot an entry, the load-time stamp says nothing any more.
+    const reused = figureMemory(storage, builtInCatalog.indicators, Promise.resolve('t1|2026-12-04|build'));
+    await reused.checked;
+    expect(reused.isCurrent(entry)).toBe(true);
+    reused.remember(entry);
+    expect(reused.isCurrent(entry)).toBe(false);
+    const forgetting = figureMemory(storage, builtInCatalog.indicators, Promise.resolve('t1|2026-12-04|build'));
+    forgetting.forget();
+    await forgetting.checked;
+    expect(forgetting.isCurrent(entry)).toBe(false);
     // A load-time read that failed confirms nothing.
     const failed = figureMemory(storage, builtInCatalog.indicators, Promise.reject(new Error('IndexedDB')));
     await failed.checked;

@@ -33,7 +33,9 @@ export interface FigureMemory {
   forget(): void;
   /**
    * Whether an entry's figures are still the database's: its stamp is the one read as the page
-   * loaded, before this visit's database did anything. False until that read is in (`checked`).
+   * loaded, before this visit's database did anything. False until that read is in (`checked`),
+   * and for good once this page has remembered or forgotten an entry: by then the database may
+   * have changed (a write here, or in another tab whose stale figures were remembered since).
    */
   isCurrent(home: RememberedHome): boolean;
   /** Settles once the page's load-time stamp is read (at once without one). */
@@ -53,10 +55,16 @@ export function figureMemory(
   stampAtLoad: Promise<string | undefined> = Promise.resolve(undefined),
 ): FigureMemory {
   let loadStamp: string | undefined;
+  /** The load-time stamp no longer says anything (see `isCurrent`). */
+  let expired = false;
   const checked = stampAtLoad.then(
-    (s) => void (loadStamp = s),
+    (s) => void (loadStamp = expired ? undefined : s),
     () => undefined,
   );
+  const expire = () => {
+    expired = true;
+    loadStamp = undefined;
+  };
   const byId = new Map(catalog.map((i) => [i.id, i]));
   const slim = ({ indicator, ...rest }: IndicatorResult): StoredResult => ({ ...rest, indicator: indicator.id });
   const whole = ({ indicator, ...rest }: StoredResult): IndicatorResult | undefined => {
@@ -83,6 +91,7 @@ export function figureMemory(
   };
   return {
     remember(home) {
+      expire();
       const stored: Stored = { ...home, comparisons: home.comparisons.map((c) => ({ ...c, current: slim(c.current), previous: c.previous && slim(c.previous) })) };
       try {
         storage.setItem(key, JSON.stringify(stored));
@@ -100,6 +109,7 @@ export function figureMemory(
       return home?.userId === userId ? home : undefined;
     },
     forget() {
+      expire();
       storage.removeItem(key);
     },
     isCurrent(home) {

@@ -1,5 +1,5 @@
 import { IdbFs } from '@electric-sql/pglite';
-import { renewFigureStamp } from './figure-stamp.js';
+import { deleteFigureStamp, renewFigureStamp } from './figure-stamp.js';
 import { step } from './worker-step.js';
 
 interface EmscriptenFs {
@@ -111,28 +111,37 @@ export class ChangeAwareIdbFs extends IdbFs {
   }
 
   /**
-   * A store, the figure stamp renewed before it, and again if it fails: a stamp read in between
-   * would otherwise stand for changes that were never stored.
+   * A store, the figure stamp renewed before it. A store that fails leaves memory ahead of
+   * IndexedDB until a later one succeeds, so the stamp is deleted: a stamp read meanwhile would
+   * stand for changes that were never stored.
    */
   async #stored(store: () => Promise<void>): Promise<void> {
     await this.#renewStamp();
     try {
       await store();
     } catch (e) {
-      await this.#renewStamp();
+      await this.#dropStamp();
       throw e;
     }
   }
 
-  /**
-   * Should IndexedDB refuse the stamp, the store goes ahead all the same (the user's change comes
-   * first); the console also forgets its remembered figures on every write.
-   */
+  /** Should IndexedDB refuse the new stamp, the old one is dropped and the store goes ahead all the same (the user's change comes first). */
   async #renewStamp(): Promise<void> {
     try {
       await renewFigureStamp(this.#dataDir);
     } catch (e) {
       console.error('未能更新本机数据库的指标标记', e);
+      await this.#dropStamp();
+    }
+  }
+
+  /** No stamp: figures read now are remembered without one (shown 正在更新 next time). */
+  async #dropStamp(): Promise<void> {
+    try {
+      await deleteFigureStamp(this.#dataDir);
+    } catch (e) {
+      // IndexedDB refuses everything: the console also forgets its remembered figures on every write.
+      console.error('未能删除本机数据库的指标标记', e);
     }
   }
 

@@ -34,11 +34,12 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
   // Read once as the page loads, before this visit's database stores anything, to confirm the last
   // visit's figures.
   const build = document.querySelector<HTMLScriptElement>('script[type="module"][src]')?.src ?? '';
-  const figureStamp = async () => {
-    const token = await readFigureStamp(currentDataDir());
+  // Of the directory a connection has open, not of the pointer: another tab may switch it meanwhile.
+  const figureStamp = (dataDir: string) => async () => {
+    const token = await readFigureStamp(dataDir);
     return token && `${token}|${todayInShanghai()}|${build}`;
   };
-  const lastHome = figureMemory(localStorage, model.catalog.indicators, figureStamp());
+  const lastHome = figureMemory(localStorage, model.catalog.indicators, figureStamp(currentDataDir())());
   let opening: Promise<OpenDatabase> | undefined;
   const open = () => {
     opening ??= loadDatabase()
@@ -174,7 +175,7 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
     async connect(session) {
       const [database, { connectAs }] = await Promise.all([open(), loadDatabase()]);
       const remembered = lastHome.recallFor(session.userId);
-      return connectAs(database, session, model, lastHome.forget, remembered && { orgId: remembered.orgId, year: remembered.year }, figureStamp);
+      return connectAs(database, session, model, lastHome.forget, remembered && { orgId: remembered.orgId, year: remembered.year }, figureStamp(database.dataDir));
     },
     localDatabase,
     progress,

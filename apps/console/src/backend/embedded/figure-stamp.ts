@@ -6,7 +6,10 @@
  *
  * The token is written before the files and in a transaction of its own: a store cut short
  * leaves a new token over old files (the figures are recomputed: harmless), never an old token
- * over new files. Writes ask for strict durability for the same reason.
+ * over new files; a store that fails deletes it (`ChangeAwareIdbFs`). Writes ask for strict
+ * durability for the same reason. What it cannot cover: IDBFS stores the files with the browser's
+ * default durability, so an operating-system crash just after a store could lose the files while
+ * the token renewed before them survives (the save itself would be lost too).
  */
 const databaseName = 'fazhi.figure-stamps';
 const storeName = 'stamps';
