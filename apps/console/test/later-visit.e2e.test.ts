@@ -78,6 +78,8 @@ describe('a later visit', () => {
       if (await page.getByTestId('remembered-home').count()) await screenshot(page, 'later-visit-current-figures');
       expect(await figure(page, indicatorCard(page, successfulCases))).toBe(confirmed);
       expect(await sawRefreshing(page)).toBe(false);
+      // A visit that only reads stores nothing, its database's start included: the stamp is as it was.
+      expect(await stampToken(page)).toBe(seenStamp);
 
       // Something stored since (as another tab's save would): the same figures, marked 正在更新
       // until the database's own replace them.

@@ -37,6 +37,8 @@ export class ChangeAwareIdbFs extends IdbFs {
   #capturedAt = -Infinity;
   /** A downloaded cluster: `loading` while PGlite starts on it, `unstored` until it is stored. */
   #loaded: 'loading' | 'unstored' | undefined;
+  /** A cluster IndexedDB holds already, while PGlite starts on it (`reopenWithoutStoring`). */
+  #reopening = false;
   /** The store of the loaded cluster while it runs; never rejects. */
   #storing: Promise<void> | undefined;
 
@@ -50,12 +52,27 @@ export class ChangeAwareIdbFs extends IdbFs {
     this.#loaded = 'loading';
   }
 
-  /** PostgreSQL has started on the loaded cluster: reads go ahead unstored, a change stores it all. */
+  /**
+   * The cluster PGlite is about to start on is the one IndexedDB holds (a later visit): the syncs
+   * of its start store nothing. Starting after a tab closed without shutting PostgreSQL down
+   * recovers from the WAL and rewrites a few files; storing them took a full IDBFS sync on every
+   * visit, and renewed the figure stamp, so that no visit found the last one's figures current.
+   * Nothing is lost: the next change's sync stores every file that differs from IndexedDB (IDBFS
+   * compares each file's time with the stored one's), those of the start included, in one
+   * transaction; until then a start recovers from the same stored state as this one did. Only
+   * when IndexedDB holds a cluster (a `PG_VERSION`): see `initialSyncFs`.
+   */
+  reopenWithoutStoring(): void {
+    this.#reopening = true;
+  }
+
+  /** PostgreSQL has started: changes from here on are stored (a loaded cluster's whole, on the first). */
   started(): void {
-    if (this.#loaded !== 'loading') return;
+    if (this.#loaded !== 'loading' && !this.#reopening) return;
     this.#stamps = this.#scanMounts();
     this.#capturedAt = Date.now();
-    this.#loaded = 'unstored';
+    this.#reopening = false;
+    if (this.#loaded === 'loading') this.#loaded = 'unstored';
   }
 
   /**
@@ -86,11 +103,14 @@ export class ChangeAwareIdbFs extends IdbFs {
   override async initialSyncFs(): Promise<void> {
     step('runtime-loaded');
     await super.initialSyncFs();
+    // No cluster stored after all (an IndexedDB database left empty): PostgreSQL's initdb makes
+    // one, and its start stores it as it always did.
+    if (this.#reopening && ![...this.#scanMounts().keys()].some((path) => path.endsWith('/PG_VERSION'))) this.#reopening = false;
     step('files-read');
   }
 
   override async syncToFs(relaxedDurability?: boolean): Promise<void> {
-    if (this.#loaded === 'loading') return;
+    if (this.#loaded === 'loading' || this.#reopening) return;
     // A statement during the store of the loaded cluster answers once it is stored: see above.
     if (this.#storing) await this.#storing;
     // Inside a transaction nothing is final yet; the sync after COMMIT stores it all.

@@ -243,11 +243,13 @@ const serveDatabase = () => worker({
       // first queries (a database the page switches to only once stored, e.g. a reset, is stored before it answers).
       const storeLater = downloaded && meta.storeDemoInBackground === true;
       if (storeLater) fs.storeLoadedLater();
+      // A database of an earlier visit: its start's changes are stored with the first change after it.
+      if (start.loadDataDir === undefined) fs.reopenWithoutStoring();
       const pg = await PGlite.create({ fs, extensions: { pgcrypto, librariesOnFirstUse }, ...start });
       step('postgres');
+      fs.started();
       const quiet = watchStatements(pg);
       if (storeLater) {
-        fs.started();
         // Figures shown after this began are answered once it is done: a reload right after them finds it stored.
         void pageUpgraded.then(() => quiet.whenQuiet(storeAfterQuietMs, storeAtLatestMs)).then(() => fs.storeLoaded());
       }
