@@ -50,10 +50,12 @@ const changedStatement: Statement = { sql: 'select pg_current_xact_id_if_assigne
 
 export interface ServeOptions {
   /**
-   * Stores the database's files (PGlite's `syncToFs`), awaited before a batch that changed
-   * something answers. PGlite's `transaction()`, which a batch runs in, syncs only as it begins,
-   * never after COMMIT: without this, a batch's changes stayed in memory until some later
-   * statement stored them (and a tab closed meanwhile lost them). A lone query stores itself.
+   * Stores the database's files (PGlite's `syncToFs`, under its locks so that no statement runs
+   * meanwhile), awaited before a batch that changed something answers. PGlite's `transaction()`,
+   * which a batch runs in, syncs only as it begins, never after COMMIT: without this, a batch's
+   * changes stayed in memory until some later statement stored them (and a tab closed meanwhile
+   * lost them). A lone query stores itself. A store that fails is the batch's answer: its changes
+   * are committed in memory, and the next store that succeeds takes them along.
    */
   storeChanges?(): Promise<void>;
 }

@@ -15,8 +15,10 @@ export interface BoundedDatabase<D extends Database> extends Database {
  * PGlite ignores `statement_timeout` (one thread, no signals), so a runaway query would block the
  * embedded database for good. Here every call has `limitMs`: past it the worker is terminated (the
  * only way to stop a running WebAssembly query), the call and every call waiting on that worker
- * fail with SQLSTATE 57014 (shown as 查询超时), and the next call starts a new worker. Nothing
- * committed is lost (it is in IndexedDB); the interrupted transaction never committed.
+ * fail with SQLSTATE 57014 (shown as 查询超时), and the next call starts a new worker. What was
+ * stored is kept (it is in IndexedDB); the interrupted transaction never committed. One call can
+ * be committed and not yet stored when the worker is stopped: a batch that waits for its store
+ * behind a long one (a first visit's 40 MB); it too fails with 查询超时, and is not kept.
  */
 export function boundedDatabase<D extends Database>(first: Connection<D>, reconnect: () => Promise<Connection<D>>, limitMs: number): BoundedDatabase<D> {
   interface Live {

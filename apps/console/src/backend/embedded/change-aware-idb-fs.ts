@@ -4,6 +4,7 @@ import { step } from './worker-step.js';
 
 interface EmscriptenFs {
   getMounts(root: unknown): { type: unknown; mountpoint: string }[];
+  analyzePath(path: string): { exists: boolean };
   root: { mount: unknown };
   readdir(path: string): string[];
   lstat(path: string): { mode: number; size: number; mtime: Date | number };
@@ -105,7 +106,7 @@ export class ChangeAwareIdbFs extends IdbFs {
     await super.initialSyncFs();
     // No cluster stored after all (an IndexedDB database left empty): PostgreSQL's initdb makes
     // one, and its start stores it as it always did.
-    if (this.#reopening && ![...this.#scanMounts().keys()].some((path) => path.endsWith('/PG_VERSION'))) this.#reopening = false;
+    if (this.#reopening && !this.#holdsCluster()) this.#reopening = false;
     step('files-read');
   }
 
@@ -113,7 +114,8 @@ export class ChangeAwareIdbFs extends IdbFs {
     if (this.#loaded === 'loading' || this.#reopening) return;
     // A statement during the store of the loaded cluster answers once it is stored: see above.
     if (this.#storing) await this.#storing;
-    // Inside a transaction nothing is final yet; the sync after COMMIT stores it all.
+    // Inside a transaction nothing is final yet; the sync after COMMIT stores it all. (PGlite's own
+    // `transaction()` asks for none after COMMIT: the worker stores what it runs in one itself, see `storeExclusively`.)
     if (this.pg?.isInTransaction()) return;
     if (!this.#changed(this.#scanMounts())) return;
     // A change to a loaded cluster not stored yet: this sync stores all of it (IDBFS compares with what IndexedDB holds).
@@ -163,6 +165,12 @@ export class ChangeAwareIdbFs extends IdbFs {
       // IndexedDB refuses everything: the console also forgets its remembered figures on every write.
       console.error('未能删除本机数据库的指标标记', e);
     }
+  }
+
+  /** Whether a PostgreSQL data directory (its top-level `PG_VERSION`, as PGlite checks) was read from IndexedDB. */
+  #holdsCluster(): boolean {
+    const { FS, IDBFS } = (this.pg as unknown as { Module: { FS: EmscriptenFs; IDBFS: unknown } }).Module;
+    return FS.getMounts(FS.root.mount).some((m) => m.type === IDBFS && FS.analyzePath(`${m.mountpoint}/PG_VERSION`).exists);
   }
 
   /** Sizes and modification times of every file under PGlite's IndexedDB mounts. */

@@ -12,6 +12,7 @@ import type { DatabaseProgress } from '../backend.js';
 import { ChangeAwareIdbFs } from './change-aware-idb-fs.js';
 import { arrivedBytes, encodedLength } from './download-progress.js';
 import { buildAndStoreDeferredIndexes } from './deferred-indexes.js';
+import { storeExclusively } from './exclusive-store.js';
 import { attachMessage, idbDatabaseName, leadingMessage, openFailedMessage, prepareMessage, progressMessage, upgradedMessage, type EmbeddedWorkerMeta, type ProgressMessage } from './worker-meta.js';
 import { leftEmptyByIdbfs } from './stored-files.js';
 import { type QuietTime, watchStatements } from './quiet-time.js';
@@ -225,7 +226,7 @@ const leaderDatabase = new Promise<PgliteDatabase>((resolve, reject) => {
   failed = reject;
 });
 // A batch that changed something is stored before it answers (PGlite's transaction() does not store on COMMIT).
-serveDirectCalls(self as unknown as MessagePortLike, leaderDatabase, { storeChanges: async () => (await leaderDatabase).pglite.syncToFs() });
+serveDirectCalls(self as unknown as MessagePortLike, leaderDatabase, { storeChanges: async () => storeExclusively((await leaderDatabase).pglite as PGlite) });
 
 const serveDatabase = () => worker({
   async init(options) {

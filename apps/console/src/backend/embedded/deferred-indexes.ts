@@ -1,3 +1,5 @@
+import { storeExclusively, type LockablePglite } from './exclusive-store.js';
+
 /**
  * Indexes the demo snapshot leaves out to be a smaller download, built by the browser when it
  * first opens the database. An index is mostly data PostgreSQL derives from the table (the
@@ -54,9 +56,8 @@ export async function buildDeferredIndexes(db: Sql): Promise<number> {
 }
 
 /** A PGlite whose file system needs storing (IndexedDB), as the database worker has it. */
-interface StoredPglite {
+interface StoredPglite extends LockablePglite {
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
-  syncToFs(): Promise<void>;
 }
 
 /**
@@ -67,7 +68,7 @@ interface StoredPglite {
  */
 export async function buildAndStoreDeferredIndexes(pg: StoredPglite): Promise<number> {
   const built = await pg.transaction((tx) => buildDeferredIndexes(tx));
-  if (built) await pg.syncToFs();
+  if (built) await storeExclusively(pg);
   return built;
 }
 
