@@ -167,16 +167,22 @@ export class ChangeAwareIdbFs extends IdbFs {
     }
   }
 
+  /** Emscripten's file system, and where PGlite's IndexedDB file system is mounted in it. */
+  #idbMounts(): { fs: EmscriptenFs; mountpoints: string[] } {
+    const { FS, IDBFS } = (this.pg as unknown as { Module: { FS: EmscriptenFs; IDBFS: unknown } }).Module;
+    return { fs: FS, mountpoints: FS.getMounts(FS.root.mount).flatMap((m) => (m.type === IDBFS ? [m.mountpoint] : [])) };
+  }
+
   /** Whether a PostgreSQL data directory (its top-level `PG_VERSION`, as PGlite checks) was read from IndexedDB. */
   #holdsCluster(): boolean {
-    const { FS, IDBFS } = (this.pg as unknown as { Module: { FS: EmscriptenFs; IDBFS: unknown } }).Module;
-    return FS.getMounts(FS.root.mount).some((m) => m.type === IDBFS && FS.analyzePath(`${m.mountpoint}/PG_VERSION`).exists);
+    const { fs, mountpoints } = this.#idbMounts();
+    return mountpoints.some((m) => fs.analyzePath(`${m}/PG_VERSION`).exists);
   }
 
   /** Sizes and modification times of every file under PGlite's IndexedDB mounts. */
   #scanMounts(): Map<string, string> {
-    const mod = (this.pg as unknown as { Module: { FS: EmscriptenFs; IDBFS: unknown } }).Module;
-    return this.#scan(mod.FS, mod.IDBFS);
+    const { fs, mountpoints } = this.#idbMounts();
+    return this.#scan(fs, mountpoints);
   }
 
   #changed(now: Map<string, string>): boolean {
@@ -189,7 +195,7 @@ export class ChangeAwareIdbFs extends IdbFs {
     return false;
   }
 
-  #scan(fs: EmscriptenFs, idbfs: unknown): Map<string, string> {
+  #scan(fs: EmscriptenFs, mountpoints: readonly string[]): Map<string, string> {
     const out = new Map<string, string>();
     const walk = (dir: string) => {
       for (const name of fs.readdir(dir)) {
@@ -200,7 +206,7 @@ export class ChangeAwareIdbFs extends IdbFs {
         out.set(path, `${st.size}:${Number(st.mtime)}`);
       }
     };
-    for (const m of fs.getMounts(fs.root.mount)) if (m.type === idbfs) walk(m.mountpoint);
+    for (const m of mountpoints) walk(m);
     return out;
   }
 }
