@@ -5,7 +5,8 @@ import { crossCheck } from './cross-checks.js';
 import { DatasetError } from './dataset-error.js';
 import { parseManifest } from './manifest.js';
 import { readOrgs } from './org-file.js';
-import { kindColumns, readRecordFile, type RowRef } from './record-file.js';
+import { kindColumns, readRecordFile } from './record-file.js';
+import type { RowRefs } from './row-refs.js';
 import { encodingProblem } from './text-encoding.js';
 import { fileErrorMessage, plainTextProblem, readTextFile, type FileText } from './text-file.js';
 import { kindFile, manifestFile, orgsFile, type Dataset, type DatasetManifest, type DatasetProblem } from './types.js';
@@ -82,20 +83,22 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
   }
 
   const records = new Map<string, AnyRecord[]>();
-  const rowsByKind = new Map<string, RowRef[]>();
-  const texts = await Promise.all(kindIds.map((k) => readDatasetFile(abs, kindFile(k), problems)));
-  kindIds.forEach((kindId, i) => {
-    const text = texts[i];
-    if (text === 'failed') return;
+  const rowsByKind = new Map<string, RowRefs>();
+  // Every file is asked for at once and each is read as soon as it is in, in manifest order: the
+  // files still on their way (the large ones come late) arrive while the earlier ones are read.
+  const texts = kindIds.map((k) => readDatasetFile(abs, kindFile(k), problems));
+  for (const [i, kindId] of kindIds.entries()) {
+    const text = await texts[i];
+    if (text === 'failed') continue;
     if (text === null || text === undefined) {
       problems.push({ file: kindFile(kindId), message: `文件不存在（${manifestFile} 列出了“${registry.get(kindId).label}”）` });
-      return;
+      continue;
     }
     const res = readRecordFile(registry.get(kindId), text);
     records.set(kindId, res.records);
     rowsByKind.set(kindId, res.rows);
     problems.push(...res.problems);
-  });
+  }
   problems.push(...crossCheck(registry, rowsByKind, orgs?.ids ?? null));
 
   const name = manifest?.label || manifest?.name || basename(abs);

@@ -1,9 +1,10 @@
 import { cellValue, coerceCell, fieldValueSchema, refusedCell, formatCell, normalizeDateTime, validateRecord, validateRecordValues, type AnyRecord, type FieldDef, type RecordKind, type ValidationIssue } from '@fazhi/domain';
 import { unstorableCharProblem } from './cell-text.js';
-import { cellCountProblem, csvProblems, readHeader, type ColumnSpec } from './columns.js';
-import { readCsv, writeCsv } from './csv-text.js';
+import { cellCountProblem, csvProblems, readHeader, type ColumnSpec, type HeaderResult } from './columns.js';
+import { eachCsvRow, writeCsv, type CsvRow } from './csv-text.js';
 import type { DecodedText } from './text-encoding.js';
 import type { FileText } from './text-file.js';
+import { RowRefs } from './row-refs.js';
 import { kindFile, type DatasetProblem } from './types.js';
 
 /** Base columns every kind file starts with. */
@@ -20,33 +21,53 @@ export function kindColumns(kind: RecordKind): ColumnSpec[] {
 /** Dataset files write money as integer fen. */
 const fileCells = { money: 'fen' } as const;
 
-/** Rows without references (most kinds have no ref field) share one empty map. */
-const noRefs: ReadonlyMap<string, string> = new Map();
-
-/** A row as seen by the cross-file checks, whether or not it passed validation. */
-export interface RowRef {
-  row: number;
-  id: string;
-  orgId: string;
-  /** Ref field key → referenced id (non-empty only). */
-  refs: ReadonlyMap<string, string>;
-}
-
 export interface RecordFileResult {
   records: AnyRecord[];
-  rows: RowRef[];
+  rows: RowRefs;
   problems: DatasetProblem[];
 }
 
-/** Parses one `<kindId>.csv`: header, cell counts, cell coercion and record validation. */
+/**
+ * Parses one `<kindId>.csv`: header, cell counts, cell coercion and record validation. Each row is
+ * made a record as it is read, so the file's cells are never all held at once.
+ */
 export function readRecordFile(kind: RecordKind, text: string | FileText, origin?: Pick<DecodedText, 'encoding' | 'invalid'>): RecordFileResult {
   const file = kindFile(kind.id);
-  const csv = readCsv(text, origin);
   const specs = kindColumns(kind);
-  const header = readHeader(file, csv.rows[0], specs);
-  const problems: DatasetProblem[] = [...csvProblems(file, csv.problems, header, specs), ...header.problems];
+  let reader: RowReader | null = null;
+  let header: HeaderResult | undefined;
+  const csvProblemsFound = eachCsvRow(
+    text,
+    {
+      row(r) {
+        if (!reader) {
+          header = readHeader(file, r, specs);
+          reader = rowReader(kind, file, header);
+          if (header.width) return;
+        }
+        reader.read(r);
+      },
+      restart() {
+        reader = null;
+        header = undefined;
+      },
+    },
+    origin,
+  );
+  header ??= readHeader(file, undefined, specs);
+  const read = (reader as RowReader | null) ?? rowReader(kind, file, header);
+  return { records: read.records, rows: read.rows, problems: [...csvProblems(file, csvProblemsFound, header, specs), ...header.problems, ...read.problems] };
+}
+
+interface RowReader extends RecordFileResult {
+  read(r: CsvRow): void;
+}
+
+/** Makes each data row of a kind file under `header` a record, or says what is wrong with it. */
+function rowReader(kind: RecordKind, file: string, header: HeaderResult): RowReader {
   const records: AnyRecord[] = [];
-  const rows: RowRef[] = [];
+  const rows = new RowRefs();
+  const problems: DatasetProblem[] = [];
   // Each ref field with its place among the row's values.
   const refFields = kind.fields.flatMap((f, k) => (f.type === 'ref' ? [[f, k + 3] as const] : []));
   const values: unknown[] = new Array(kind.fields.length + 3);
@@ -58,15 +79,13 @@ export function readRecordFile(kind: RecordKind, text: string | FileText, origin
   const fieldAt = kind.fields.map((f) => header.index.get(f.key));
   const cellAt = (cells: readonly string[], i: number | undefined): string | null => (i === undefined ? null : (cells[i] ?? null));
 
-  const dataRows = csv.rows;
-  for (let n = header.width ? 1 : 0; n < dataRows.length; n++) {
-    const r = dataRows[n]!;
+  function read(r: CsvRow): void {
     const bad = cellCountProblem(file, r, header.width);
     if (bad) {
       problems.push(bad);
       // Keep the id so references to this row do not report the same row again.
-      rows.push({ row: r.row, id: (cellAt(r.cells, idAt) ?? '').trim(), orgId: '', refs: noRefs });
-      continue;
+      rows.add(r.row, (cellAt(r.cells, idAt) ?? '').trim(), '');
+      return;
     }
     // Fields whose cell failed to coerce, or whose column is missing: their schema issues would repeat.
     let silenced: Set<string> | null = header.missing.size ? new Set(header.missing) : null;
@@ -96,19 +115,19 @@ export function readRecordFile(kind: RecordKind, text: string | FileText, origin
       const target = values[at];
       if (typeof target === 'string') (refs ??= new Map()).set(f.key, target);
     }
-    rows.push({ row: r.row, id, orgId, refs: refs ?? noRefs });
+    rows.add(r.row, id, orgId, refs);
 
     const checked = validateRecordValues(kind, values);
     if (checked.ok) {
       if (!silenced) records.push(checked.value);
-      continue;
+      return;
     }
     for (const iss of checked.issues) {
       if (silenced?.has(iss.field)) continue;
       problems.push({ file, row: r.row, ...(iss.label ? { field: iss.label } : {}), ...(iss.field ? { key: iss.field } : {}), message: iss.message });
     }
   }
-  return { records, rows, problems };
+  return { records, rows, problems, read };
 }
 
 const valueSchemas = new WeakMap<FieldDef, ReturnType<typeof fieldValueSchema>>();
@@ -148,7 +167,7 @@ export interface FormattedFile {
   text: string;
   /** Validated records (normalised), in input order. */
   records: AnyRecord[];
-  rows: RowRef[];
+  rows: RowRefs;
   problems: DatasetProblem[];
 }
 
@@ -162,7 +181,7 @@ export function formatRecordFile(kind: RecordKind, input: readonly AnyRecord[]):
   const lines: string[][] = [columns.map((c) => c.key)];
   const problems: DatasetProblem[] = [];
   const records: AnyRecord[] = [];
-  const rows: RowRef[] = [];
+  const rows = new RowRefs();
   const refFields = kind.fields.filter((f) => f.type === 'ref');
   input.forEach((rec, i) => {
     const row = i + 2;
@@ -185,7 +204,7 @@ export function formatRecordFile(kind: RecordKind, input: readonly AnyRecord[]):
     records.push(v);
     const refs = new Map<string, string>();
     for (const f of refFields) if (typeof v[f.key] === 'string') refs.set(f.key, v[f.key] as string);
-    rows.push({ row, id: v.id, orgId: v.orgId, refs });
+    rows.add(row, v.id, v.orgId, refs);
     lines.push([v.id, v.orgId, v.deletedAt ?? '', ...kind.fields.map((f) => formatCell(f, v[f.key]))]);
   });
   return { text: problems.length ? '' : writeCsv(lines), records, rows, problems };

@@ -7,7 +7,8 @@ import { DatasetError } from './dataset-error.js';
 import { sortProblems } from './load-dataset.js';
 import { formatManifest } from './manifest.js';
 import { formatOrgs, unstorableOrgValues } from './org-file.js';
-import { formatRecordFile, type RowRef } from './record-file.js';
+import { formatRecordFile } from './record-file.js';
+import type { RowRefs } from './row-refs.js';
 import { kindFile, manifestFile, orgsFile, type DatasetInput, type DatasetProblem } from './types.js';
 
 export interface WriteOptions {
@@ -62,7 +63,7 @@ export async function writeDataset(dir: string, input: DatasetInput, opts: Write
     async (tmp) => {
       await writeFile(join(tmp, manifestFile), formatManifest(manifest));
       await writeFile(join(tmp, orgsFile), formatOrgs(units));
-      const rowsByKind = new Map<string, RowRef[]>();
+      const rowsByKind = new Map<string, RowRefs>();
       // Files are written one by one as they are formatted; a later failure discards the temp folder.
       for (const kindId of kindIds) {
         const formatted = formatRecordFile(registry.get(kindId), recordsOf(input.records, kindId) ?? []);

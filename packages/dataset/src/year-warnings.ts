@@ -1,5 +1,5 @@
 import type { AnyRecord, RecordKindRegistry } from '@fazhi/domain';
-import type { RowRef } from './record-file.js';
+import type { RowRefs } from './row-refs.js';
 import { kindFile, type DatasetManifest, type DatasetProblem } from './types.js';
 
 const yearOf = (iso: string) => (iso.charCodeAt(0) - 48) * 1000 + (iso.charCodeAt(1) - 48) * 100 + (iso.charCodeAt(2) - 48) * 10 + (iso.charCodeAt(3) - 48);
@@ -28,7 +28,7 @@ export function outOfYearsWarnings(
   registry: RecordKindRegistry,
   manifest: Pick<DatasetManifest, 'years'>,
   records: ReadonlyMap<string, readonly AnyRecord[]>,
-  rowsByKind: ReadonlyMap<string, readonly RowRef[]>,
+  rowsByKind: ReadonlyMap<string, RowRefs>,
   inForceFrom: ReadonlyMap<string, string> = new Map(),
 ): DatasetProblem[] {
   const years = [...manifest.years].sort((a, b) => a - b);
@@ -42,9 +42,11 @@ export function outOfYearsWarnings(
     if (dateFields.length === 0) continue;
     const openEnds = (kind.rules ?? []).flatMap((r) => (r.type === 'order' && r.earlier === kind.periodField ? [r.later] : []));
     const inForce = inForceFrom.get(kindId);
+    const kindRows = rowsByKind.get(kindId);
     let rowOf: Map<string, number> | undefined;
     const dateKeys = dateFields.map((f) => f.key);
-    for (const rec of recs) {
+    for (let i = 0; i < recs.length; i++) {
+      const rec = recs[i]!;
       // Dates are stored as local (+08:00) ISO text: the first four characters are the year
       // (read as digits, not sliced and parsed: this runs for every date of the dataset).
       let first = Infinity;
@@ -59,13 +61,15 @@ export function outOfYearsWarnings(
       if (first === Infinity) continue;
       const last = inForce !== undefined || isOpen(rec, openEnds) ? Infinity : latest;
       if (touchesYears(years, first, last)) continue;
-      // Rows are looked up only for the few records warned about.
-      rowOf ??= new Map((rowsByKind.get(kindId) ?? []).map((r) => [r.id, r.row]));
+      // A loaded dataset has a record for every row, in file order: the row beside the record is
+      // its own. Records that do not line up so (rows that failed) have theirs looked up, by a map
+      // made only then: a whole file's map cost more than the rest of these checks.
+      const row = kindRows?.ids[i] === rec.id ? kindRows.rows[i] : (rowOf ??= new Map(kindRows?.ids.map((id, k) => [id, kindRows.rows[k]!]))).get(rec.id);
       const dated = dateFields.filter((f) => typeof rec[f.key] === 'string' && rec[f.key] !== '');
       const shown = dated.find((f) => f.key === kind.periodField) ?? dated[0]!;
       warnings.push({
         file,
-        ...(rowOf.has(rec.id) ? { row: rowOf.get(rec.id)! } : {}),
+        ...(row !== undefined ? { row } : {}),
         field: shown.label,
         key: shown.key,
         message: `日期 ${String(rec[shown.key]).slice(0, 10)} 不在数据集声明的年度（${listed}）内（记录的其他日期也都不在），请检查是否录错`,
