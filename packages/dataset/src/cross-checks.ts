@@ -8,19 +8,23 @@ import { kindFile, orgsFile, type DatasetProblem } from './types.js';
  */
 export function crossCheck(registry: RecordKindRegistry, rowsByKind: ReadonlyMap<string, RowRefs>, orgIds: ReadonlySet<string> | null): DatasetProblem[] {
   const problems: DatasetProblem[] = [];
-  // Kind → its ids (each with its first row): the map itself answers “is there such a record”.
-  const idsByKind = new Map<string, ReadonlyMap<string, number>>();
+  // Kind → its ids: the set itself answers “is there such a record”. Each id is looked up once (a
+  // set that did not grow already had it); the rows ids were first on are mapped only for a file
+  // that repeats one.
+  const idsByKind = new Map<string, ReadonlySet<string>>();
   for (const [kindId, { rows, ids }] of rowsByKind) {
     const file = kindFile(kindId);
-    const firstRow = new Map<string, number>();
+    const seen = new Set<string>();
+    let firstRow: Map<string, number> | undefined;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
       if (!id) continue;
-      const first = firstRow.get(id);
-      if (first !== undefined) problems.push({ file, row: rows[i]!, field: '编号', key: 'id', message: `编号“${id}”重复（与第${first}行相同）` });
-      else firstRow.set(id, rows[i]!);
+      const size = seen.size;
+      if (seen.add(id).size > size) continue;
+      firstRow ??= firstRows(ids, rows);
+      problems.push({ file, row: rows[i]!, field: '编号', key: 'id', message: `编号“${id}”重复（与第${firstRow.get(id)}行相同）` });
     }
-    idsByKind.set(kindId, firstRow);
+    idsByKind.set(kindId, seen);
   }
   for (const [kindId, entries] of rowsByKind) {
     const kind = registry.get(kindId);
@@ -47,4 +51,11 @@ export function crossCheck(registry: RecordKindRegistry, rowsByKind: ReadonlyMap
     }
   }
   return problems;
+}
+
+/** Each id with the row it is first on. */
+function firstRows(ids: readonly string[], rows: readonly number[]): Map<string, number> {
+  const first = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) if (!first.has(ids[i]!)) first.set(ids[i]!, rows[i]!);
+  return first;
 }

@@ -48,15 +48,20 @@ async function readDatasetFile(dir: string, file: string, problems: DatasetProbl
 export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<Dataset> {
   const registry = opts.registry ?? createRegistry();
   const abs = resolve(dir);
-  const info = await stat(abs).catch((e: unknown) => e as Error);
+  const problems: DatasetProblem[] = [];
+  // The folder, the manifest and the orgs are asked for together, and the kind files as soon as
+  // the manifest names them: each read waits on the disk, and waiting for one at a time added up.
+  const folder = stat(abs).catch((e: unknown) => e as Error);
+  const manifestRead = readDatasetFile(abs, manifestFile, problems);
+  const orgsRead = readDatasetFile(abs, orgsFile, problems);
+  const info = await folder;
   if (info instanceof Error || !info.isDirectory()) {
     const why = info instanceof Error ? fileErrorMessage(info) : '不是文件夹';
     throw new DatasetError(basename(abs), [{ file: abs, message: why === '不存在' ? '文件夹不存在' : why }]);
   }
 
-  const problems: DatasetProblem[] = [];
   let manifest: DatasetManifest | undefined;
-  const manifestText = await readDatasetFile(abs, manifestFile, problems);
+  const manifestText = await manifestRead;
   const manifestTextProblem = manifestText && manifestText !== 'failed' ? plainTextProblem(manifestText) : null;
   if (manifestText === null) problems.push({ file: manifestFile, message: '文件不存在' });
   else if (manifestTextProblem) problems.push({ file: manifestFile, row: manifestTextProblem.line, message: manifestTextProblem.message });
@@ -71,7 +76,11 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
     ? manifest.kinds
     : (await readdir(abs).catch(() => [] as string[])).filter((f) => f.endsWith('.csv') && registry.has(f.slice(0, -4))).map((f) => f.slice(0, -4)).sort();
 
-  const orgsText = await readDatasetFile(abs, orgsFile, problems);
+  // Every kind file is asked for at once and each is read as soon as it is in, in manifest order:
+  // the files still on their way (the large ones come late) arrive while the earlier ones are read.
+  const texts = kindIds.map((k) => readDatasetFile(abs, kindFile(k), problems));
+
+  const orgsText = await orgsRead;
   const orgs = orgsText === null || orgsText === 'failed' ? undefined : readOrgs(orgsText);
   if (orgsText === null) problems.push({ file: orgsFile, message: '文件不存在' });
   if (orgs) problems.push(...orgs.problems);
@@ -84,9 +93,6 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
 
   const records = new Map<string, AnyRecord[]>();
   const rowsByKind = new Map<string, RowRefs>();
-  // Every file is asked for at once and each is read as soon as it is in, in manifest order: the
-  // files still on their way (the large ones come late) arrive while the earlier ones are read.
-  const texts = kindIds.map((k) => readDatasetFile(abs, kindFile(k), problems));
   for (const [i, kindId] of kindIds.entries()) {
     const text = await texts[i];
     if (text === 'failed') continue;

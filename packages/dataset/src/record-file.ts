@@ -1,4 +1,4 @@
-import { cellValue, coerceCell, fieldValueSchema, refusedCell, formatCell, normalizeDateTime, validateRecord, validateRecordValues, type AnyRecord, type FieldDef, type RecordKind, type ValidationIssue } from '@fazhi/domain';
+import { cellReader, coerceCell, fieldValueSchema, refusedCell, formatCell, normalizeDateTime, validateRecord, validateRecordValues, type AnyRecord, type FieldDef, type RecordKind, type ValidationIssue } from '@fazhi/domain';
 import { unstorableCharProblem } from './cell-text.js';
 import { cellCountProblem, csvProblems, readHeader, type ColumnSpec, type HeaderResult } from './columns.js';
 import { eachCsvRow, writeCsv, type CsvRow } from './csv-text.js';
@@ -77,6 +77,8 @@ function rowReader(kind: RecordKind, file: string, header: HeaderResult): RowRea
   const orgIdAt = header.index.get('orgId');
   const deletedAtAt = header.index.get('deletedAt');
   const fieldAt = kind.fields.map((f) => header.index.get(f.key));
+  // Each field's way of reading its cells, worked out once per file rather than once per cell.
+  const readCell = kind.fields.map((f) => cellReader(f, fileCells));
   const cellAt = (cells: readonly string[], i: number | undefined): string | null => (i === undefined ? null : (cells[i] ?? null));
 
   function read(r: CsvRow): void {
@@ -100,7 +102,7 @@ function rowReader(kind: RecordKind, file: string, header: HeaderResult): RowRea
     for (let k = 0; k < kind.fields.length; k++) {
       const f = kind.fields[k]!;
       const cell = cellAt(r.cells, fieldAt[k]);
-      const value = cellValue(f, cell, fileCells);
+      const value = readCell[k]!(cell);
       if (value !== refusedCell) values[k + 3] = value;
       else {
         // Worded only for the few cells refused (coerceCell says why).
