@@ -79,6 +79,10 @@ function rowReader(kind: RecordKind, file: string, header: HeaderResult): RowRea
   const fieldAt = kind.fields.map((f) => header.index.get(f.key));
   // Each field's way of reading its cells, worked out once per file rather than once per cell.
   const readCell = kind.fields.map((f) => cellReader(f, fileCells));
+  // A file names a few units on thousands of rows: each row's unit is the one string of its
+  // first row, so the records do not each keep a copy, and the check of the unit against the
+  // org tree finds the string's hash already worked out.
+  const units = new Map<string, string>();
   const cellAt = (cells: readonly string[], i: number | undefined): string | null => (i === undefined ? null : (cells[i] ?? null));
 
   function read(r: CsvRow): void {
@@ -95,7 +99,9 @@ function rowReader(kind: RecordKind, file: string, header: HeaderResult): RowRea
     // no input object per row (see validateRecordValues).
     const deletedText = (cellAt(r.cells, deletedAtAt) ?? '').trim();
     const id = (cellAt(r.cells, idAt) ?? '').trim();
-    const orgId = (cellAt(r.cells, orgIdAt) ?? '').trim();
+    const unitText = (cellAt(r.cells, orgIdAt) ?? '').trim();
+    let orgId = units.get(unitText);
+    if (orgId === undefined) units.set(unitText, (orgId = unitText));
     values[0] = id;
     values[1] = orgId;
     values[2] = deletedText === '' ? null : (normalizeDateTime(deletedText) ?? deletedText);
