@@ -75,10 +75,12 @@ export function eachCsvRow(source: string | FileText, sink: CsvRowSink, origin: 
     return eachCsvRow(source.text, sink, source);
   }
   const text = source;
-  const cellCheck = cellProblems(text, origin);
+  // A cell can only hold what the text holds: clean text (nearly every file) needs no check per cell.
+  const unclean = unstorableCharProblem(text, origin) !== null;
+  const quickCheck = unclean ? cellChecks(origin) : null;
   // Well-formed text (nearly every file) is read by the quick reader; csv-parse reads the rest
   // and says what is wrong with it.
-  if (eachWellFormedRecord(text, undefined, numbering(sink, cellCheck))) return cellCheck?.problems ?? [];
+  if (eachWellFormedRecord(text, undefined, numbering(sink, quickCheck))) return quickCheck?.problems ?? [];
   sink.restart();
   const errors: CsvError[] = [];
   // `on_skip` works at runtime but is missing from csv-parse 5's typings.
@@ -116,7 +118,7 @@ export function eachCsvRow(source: string | FileText, sink: CsvRowSink, origin: 
       break;
     }
   }
-  const checked = cellProblems(text, origin);
+  const checked = unclean ? cellChecks(origin) : null;
   for (const r of numberedRows(parsed, errorRecords, cutoff)) {
     checked?.check(r);
     sink.row(r);
@@ -124,13 +126,13 @@ export function eachCsvRow(source: string | FileText, sink: CsvRowSink, origin: 
   return problems.concat(checked?.problems ?? []).sort((a, b) => a.row - b.row);
 }
 
-/**
- * The check of each cell for characters that cannot be stored, and the problems it found; null
- * when the text holds none: a cell can only hold what the text holds, so clean text (nearly every
- * file) needs no check per cell.
- */
-function cellProblems(text: string, origin: Pick<DecodedText, 'encoding' | 'invalid'>): { check: (row: CsvRow) => void; problems: CsvSyntaxProblem[] } | null {
-  if (unstorableCharProblem(text, origin) === null) return null;
+/** A check of each cell for characters that cannot be stored, and the problems it has found. */
+interface CellChecks {
+  check(row: CsvRow): void;
+  problems: CsvSyntaxProblem[];
+}
+
+function cellChecks(origin: Pick<DecodedText, 'encoding' | 'invalid'>): CellChecks {
   const problems: CsvSyntaxProblem[] = [];
   const check = ({ row, cells }: CsvRow) =>
     cells.forEach((cell, c) => {
@@ -140,17 +142,20 @@ function cellProblems(text: string, origin: Pick<DecodedText, 'encoding' | 'inva
   return { check, problems };
 }
 
+/** A blank line, as csv-parse reads one with `skip_empty_lines` off: one empty cell. */
+const isBlank = (record: readonly string[]) => record.length === 1 && record[0] === '';
+
 /**
  * A record callback that numbers well-formed records as `numberedRows` does with no errors, and
- * hands the non-blank ones to `sink` (checked first, when there is a check).
+ * hands the non-blank ones to `sink` (checked first, when there are `checks`).
  */
-function numbering(sink: CsvRowSink, cells: { check: (row: CsvRow) => void } | null = null): (cells: string[]) => void {
+function numbering(sink: CsvRowSink, checks: CellChecks | null = null): (cells: string[]) => void {
   let counted = 0;
   return (record) => {
     counted++;
-    if (record.length === 1 && record[0] === '') return;
+    if (isBlank(record)) return;
     const row = { row: counted, cells: record };
-    cells?.check(row);
+    checks?.check(row);
     sink.row(row);
   };
 }
@@ -169,7 +174,7 @@ function numberedRows(parsed: readonly string[][], errorRecords: readonly number
     for (const r of errorRecords) if (r < counted) before++;
     const row = counted + before;
     if (row >= cutoff) break;
-    if (record.length === 1 && record[0] === '') continue;
+    if (isBlank(record)) continue;
     rows.push({ row, cells: record });
   }
   return rows;

@@ -153,28 +153,30 @@ function textReader(f: FieldDef, opts: CoerceOptions): TextReader {
   }
 }
 
-/** Each field's reader, by how money is written (the only option that changes a reading). */
-const readers = { fen: new WeakMap<FieldDef, TextReader>(), yuan: new WeakMap<FieldDef, TextReader>() };
+/** A field's reading of a whole cell: empty (after trimming) or its text read. */
+type CellReader = (raw: string | null | undefined) => unknown;
 
-function readerOf(f: FieldDef, opts: CoerceOptions): TextReader {
-  const cache = opts.money === 'yuan' ? readers.yuan : readers.fen;
-  let read = cache.get(f);
-  if (!read) cache.set(f, (read = textReader(f, opts)));
-  return read;
-}
+/** Each field's reader, by how money is written (the only option that changes a reading). */
+const readers = { fen: new WeakMap<FieldDef, CellReader>(), yuan: new WeakMap<FieldDef, CellReader>() };
 
 /**
  * `cellValue` for the cells of one field, its way of reading them worked out once: for loaders
  * that read a column of thousands of cells.
  */
-export function cellReader(f: FieldDef, opts: CoerceOptions = {}): (raw: string | null | undefined) => unknown {
-  const read = readerOf(f, opts);
-  const isSet = f.type === 'enum-set';
-  return (raw) => {
-    const text = (raw ?? '').trim();
-    if (text === '') return isSet ? [] : null;
-    return read(text);
-  };
+export function cellReader(f: FieldDef, opts: CoerceOptions = {}): CellReader {
+  const cache = opts.money === 'yuan' ? readers.yuan : readers.fen;
+  let reader = cache.get(f);
+  if (!reader) {
+    const read = textReader(f, opts);
+    const isSet = f.type === 'enum-set';
+    reader = (raw) => {
+      const text = (raw ?? '').trim();
+      if (text === '') return isSet ? [] : null;
+      return read(text);
+    };
+    cache.set(f, reader);
+  }
+  return reader;
 }
 
 /**
@@ -182,9 +184,7 @@ export function cellReader(f: FieldDef, opts: CoerceOptions = {}): (raw: string 
  * the message, for code that words only the few cells refused.
  */
 export function cellValue(f: FieldDef, raw: string | null | undefined, opts: CoerceOptions = {}): unknown {
-  const text = (raw ?? '').trim();
-  if (text === '') return f.type === 'enum-set' ? [] : null;
-  return readerOf(f, opts)(text);
+  return cellReader(f, opts)(raw);
 }
 
 /** Why `cellValue` refused the (trimmed, non-empty) cell `text`. */
