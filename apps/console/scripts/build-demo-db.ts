@@ -1,12 +1,14 @@
 // Builds the embedded console's demo database: the seed migrated and loaded into PGlite, plus the
 // demo accounts, dumped as a data-directory snapshot the browser starts from on a first visit
-// (public/demo/, served as /demo/; tars with brotli and gzip copies). Skipped when schema, seed,
+// (public/demo/, served as /demo/; tars with brotli and gzip copies), with each demo account's
+// first home figures computed on it (shipped-homes.ts). Skipped when schema, seed,
 // the code that builds it and PGlite are unchanged; taken from the build cache (scripts/build-cache.mjs)
 // when another build on this machine made the same snapshot: building and compressing it takes minutes.
 import { loadDataset } from '@fazhi/dataset';
 import { datasetAsOf, defaultMigrationsDir, releaseSnapshot, defaultShimFile, demoAccounts, demoOrgsOf, demoPassword, insertDataset, migrate, migrateModel, openPglite, seedDemoUsers, type PgliteDatabase } from '@fazhi/db';
 import { loadConfig } from '@fazhi/model/node';
 import * as pluginSdk from '@fazhi/plugin-sdk';
+import { composeConsole } from '@fazhi/plugin-sdk/host';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,10 +16,12 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deferIndexes } from '../src/backend/embedded/deferred-indexes.js';
 import type { DemoManifest } from '../src/backend/embedded/demo-manifest.js';
+import type { ShippedHomes } from '../src/backend/embedded/shipped-homes.js';
 import { withDemoStreet } from './demo-street.js';
 import { buildCacheDir } from './build-cache.mjs';
 import { findConfigFile } from './fazhi-config-plugin.js';
 import { pgliteDist, pgliteRuntimeBytes } from './pglite-dist.js';
+import { computeShippedHomes } from './shipped-homes.js';
 import { precompressFile } from './precompress.mjs';
 import { filterTar, tarEntries } from './tar-filter.js';
 
@@ -32,7 +36,10 @@ const shipped = (f: string) => f.endsWith('.sql') && (!before || f < before);
 // their tables in the snapshot, and the seed may hold their records.
 const configFile = findConfigFile(resolve(here, '..'));
 // Plugins get the console's own SDK, as they do in the bundle.
-const { model } = await loadConfig({ cwd: dirname(configFile), file: configFile, hostModules: { '@fazhi/plugin-sdk': pluginSdk } });
+const loaded = await loadConfig({ cwd: dirname(configFile), file: configFile, hostModules: { '@fazhi/plugin-sdk': pluginSdk } });
+const { model } = loaded;
+// The plugins as the console composes them: the demo accounts' first home pages are computed ahead.
+const composition = composeConsole(loaded.plugins.map((p) => p.extension));
 
 /** The migrations to apply: all of them, or a folder with only those before FAZHI_DEMO_BEFORE. */
 function migrationsDir(): string {
@@ -58,13 +65,18 @@ function sources(dir: string): string[] {
 function inputsKey(): string {
   const h = createHash('sha256');
   h.update(readFileSync(join(pgliteDist, '..', 'package.json')));
-  for (const f of [...sources(resolve(here, '../../../packages/db/src')), ...sources(resolve(here, '../../../packages/dataset/src'))]) h.update(f.slice(f.indexOf('packages/'))).update(readFileSync(f));
+  // The shipped home figures are computed by @fazhi/metrics (with @fazhi/domain) through the SDK's host.
+  const packages = ['db/src', 'dataset/src', 'metrics/src', 'domain/src', 'plugin-sdk/src/host'].flatMap((d) => sources(resolve(here, '../../../packages', d)));
+  for (const f of packages) h.update(f.slice(f.indexOf('packages/'))).update(readFileSync(f));
   const migrations = defaultMigrationsDir();
   for (const f of readdirSync(migrations).filter(shipped).sort()) h.update(f).update(readFileSync(join(migrations, f)));
   h.update(readFileSync(defaultShimFile()));
   for (const f of readdirSync(seedDir).sort()) if (/\.(csv|json)$/.test(f)) h.update(f).update(readFileSync(join(seedDir, f)));
-  for (const f of ['build-demo-db.ts', 'demo-street.ts', 'pglite-dist.ts', '../src/backend/embedded/deferred-indexes.ts']) h.update(readFileSync(join(here, f)));
+  const consoleFiles = ['../src/backend/embedded/deferred-indexes.ts', 'shipped-homes.ts', '../src/backend/embedded/shipped-homes.ts', '../src/backend/indicator-cache.ts', '../src/home/figure-memory.ts', '../src/home/home-layout.ts', '../src/shell/scope.ts'];
+  for (const f of ['build-demo-db.ts', 'demo-street.ts', 'pglite-dist.ts', ...consoleFiles]) h.update(readFileSync(join(here, f)));
   h.update(JSON.stringify(demoAccounts)).update(JSON.stringify(model.registry.list())).update(JSON.stringify(model.catalog));
+  // What the home page shows of each plugin, and where (the plugins' own sources are not read).
+  h.update(JSON.stringify(composition.plugins.map((p) => [p.id, p.area, p.dashboard])));
   return h.digest('hex').slice(0, 12);
 }
 
@@ -88,7 +100,7 @@ const manifestFile = join(outDir, 'manifest.json');
 const current = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as DemoManifest) : undefined;
 // Each snapshot with its brotli and gzip copies (an older release's, for the upgrade test, without).
 const complete = (name: string | undefined) => !!name && ['', ...(before ? [] : ['.br', '.gz'])].every((c) => existsSync(join(outDir, name + c)));
-if (current?.snapshot === `fazhi-demo-${key}.tar` && complete(current.snapshot) && complete(current.emptySnapshot)) {
+if (current?.snapshot === `fazhi-demo-${key}.tar` && complete(current.snapshot) && complete(current.emptySnapshot) && (before || complete(current.shippedHomes?.file))) {
   console.log(`演示数据库已是最新：public/demo/${current.snapshot}`);
   process.exit(0);
 }
@@ -110,7 +122,7 @@ if (cachedSet && existsSync(join(cachedSet, 'manifest.json'))) {
 
 /** Older snapshots go, with their copies. */
 function removeOlderSnapshots(k: string): void {
-  for (const f of readdirSync(outDir)) if (/^fazhi-(demo|empty)-/.test(f) && !f.startsWith(`fazhi-demo-${k}.tar`) && !f.startsWith(`fazhi-empty-${k}.tar`)) rmSync(join(outDir, f), { force: true });
+  for (const f of readdirSync(outDir)) if (/^fazhi-(demo|empty|homes)-/.test(f) && !f.startsWith(`fazhi-demo-${k}.tar`) && !f.startsWith(`fazhi-empty-${k}.tar`) && !f.startsWith(`fazhi-homes-${k}.json`)) rmSync(join(outDir, f), { force: true });
 }
 
 /** Keeps this snapshot set for the next build on the machine, and only the few most recently used. */
@@ -183,9 +195,12 @@ const mb = (n: number) => (n ? `${(n / 1048576).toFixed(1)} MB` : '无');
 const started = performance.now();
 const registry = model.registry;
 const dataset = await loadDataset(seedDir, { registry });
+const demoYear = Math.max(...dataset.manifest.years);
 const snapshot = `fazhi-demo-${key}.tar`;
 const emptySnapshot = `fazhi-empty-${key}.tar`;
+const homesFile = `fazhi-homes-${key}.json`;
 let migrations: string[] = [];
+let shippedHomes: ShippedHomes | undefined;
 const db = await openPglite({ walSegmentMB });
 try {
   const migrated = await migrate(db, { migrationsDir: migrationsDir() });
@@ -199,6 +214,13 @@ try {
   await seedDemoUsers(db, demoOrgsOf(dataset.orgs, dataset.manifest.rootOrgId));
   // An older release's snapshot (the upgrade test) is as that release shipped it: all indexes in.
   const written = await writeSnapshot(db, snapshot, !before);
+  // An older release's snapshot shipped no home figures.
+  if (!before) {
+    const { homes, ...shipped } = await computeShippedHomes(readFileSync(join(outDir, snapshot)), composition, demoYear);
+    writeFileSync(join(outDir, homesFile), JSON.stringify(homes));
+    await precompressFile(join(outDir, homesFile), { cacheDir: undefined });
+    shippedHomes = { file: homesFile, ...shipped };
+  }
   const records = Object.values(seeded.records).reduce((a, b) => a + b, 0);
   console.log(`演示数据库：${records} 条记录、${seeded.orgUnits} 个机构 → ${relative(process.cwd(), join(outDir, snapshot))}（${mb(written.bytes)}，brotli ${mb(written.brotliBytes)}，gzip ${mb(written.gzipBytes)}，${written.deferred.length} 个索引留待浏览器建立，${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
 } finally {
@@ -225,11 +247,12 @@ const manifest: DemoManifest = {
   emptyBytes: statSync(join(outDir, emptySnapshot)).size,
   runtimeBytes: pgliteRuntimeBytes(),
   migrations,
-  year: Math.max(...dataset.manifest.years),
+  year: demoYear,
   seed: dataset.manifest.name,
   accounts: demoAccounts.map((a) => ({ email: a.email, displayName: a.displayName })),
   password: demoPassword,
+  ...(shippedHomes ? { shippedHomes } : {}),
 };
 writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
 removeOlderSnapshots(key);
-storeInCache([...readdirSync(outDir).filter((f) => f.startsWith(snapshot) || f.startsWith(emptySnapshot)), 'manifest.json']);
+storeInCache([...readdirSync(outDir).filter((f) => f.startsWith(snapshot) || f.startsWith(emptySnapshot) || f.startsWith(homesFile)), 'manifest.json']);

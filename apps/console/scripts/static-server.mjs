@@ -97,7 +97,7 @@ export function startStaticServer({ root, port = 0, host = '127.0.0.1', onRespon
       file = index;
       info = statSync(file);
     }
-    const hashed = path.startsWith('/assets/') || /\/demo\/fazhi-(demo|empty)-[0-9a-f]+\./.test(path);
+    const hashed = path.startsWith('/assets/') || /\/demo\/fazhi-(demo|empty|homes)-[0-9a-f]+\./.test(path);
     const type = types[extname(file)] ?? 'application/octet-stream';
     // The same content, smaller: the type stays the file's own, the encoding says how it travels.
     let encoding;

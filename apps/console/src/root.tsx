@@ -4,7 +4,7 @@ import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentProps } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import type { ConsoleComposition } from '@fazhi/plugin-sdk/host';
 import type { ConsoleBackend, SignedInSession } from './backend/backend.js';
@@ -13,8 +13,22 @@ import { LoginPage } from './login/login-page.js';
 import { errorText, storedLocale, storeLocale, type ConsoleLocale } from './messages.js';
 import { useMotionTheme } from './reduced-motion.js';
 
-// Refine, the layout, plugins and their pages load only after sign-in.
-const ConsoleShell = lazy(() => import('./shell/console-shell.js'));
+// Refine, the layout, plugins and their pages: not on the sign-in page, fetched as a sign-in is
+// sent (or, signed in from an earlier visit, as the page starts).
+let consoleShell: typeof import('./shell/console-shell.js') | undefined;
+const loadConsoleShell = () => import('./shell/console-shell.js').then((m) => (consoleShell = m));
+const LazyConsoleShell = lazy(loadConsoleShell);
+// A failed fetch is the lazy component's to report, when it asks for the same module.
+const preloadConsoleShell = () => void loadConsoleShell().catch(() => undefined);
+/**
+ * The console, rendered straight from its module once that is in. Through `lazy` it would suspend
+ * once even then (a new promise each time), and React throttles the reveal of content after a
+ * Suspense fallback to 300 ms after the fallback showed: up to a quarter of a second of nothing to do.
+ */
+function ConsoleShell(props: ComponentProps<typeof LazyConsoleShell>) {
+  const Loaded = consoleShell?.default ?? LazyConsoleShell;
+  return <Loaded {...props} />;
+}
 // 建立本单位, reached from the sign-in page on a browser without a database (embedded only).
 const SetupPage = lazy(() => import('./setup/setup-page.js'));
 // 设置新密码 after a 忘记密码 link (Supabase only).
@@ -81,12 +95,17 @@ export function Root({ backend, composition }: { backend: ConsoleBackend; compos
           return null;
         },
       )
+      .then(async (restored) => {
+        if (restored) {
+          // Signed in from an earlier visit: open the database while the console's code loads,
+          // and show the console once that is in (see ConsoleShell; a failed fetch is its to report).
+          void backend.warmUp().catch(() => undefined);
+          await loadConsoleShell().catch(() => undefined);
+        }
+        return restored;
+      })
       .then(
-        (restored) => {
-          // Signed in from an earlier visit: open the database while the console's code loads.
-          if (restored) void backend.warmUp().catch(() => undefined);
-          if (live) setSession(restored);
-        },
+        (restored) => live && setSession(restored),
         () => live && setSession(null),
       );
     return () => {
@@ -112,7 +131,7 @@ export function Root({ backend, composition }: { backend: ConsoleBackend; compos
             <Routes>
               <Route
                 path="/login"
-                element={<LoginPage backend={backend} locale={locale} onLocaleChange={changeLocale} onSignedIn={setSession} {...(linkError ? { linkError } : {})} />}
+                element={<LoginPage backend={backend} locale={locale} onLocaleChange={changeLocale} onSignedIn={setSession} onSigningIn={preloadConsoleShell} {...(linkError ? { linkError } : {})} />}
               />
               {backend.firstRun && (
                 <Route

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { anyIndicatorCard, indicatorCard, screenshot, signIn, consoleBrowserForSuite } from './browser.js';
+import { anyIndicatorCard, demoPassword, indicatorCard, screenshot, signIn, signOut, consoleBrowserForSuite } from './browser.js';
 
 /**
  * A later visit paints the home page's figures of the last visit at once, while the database
@@ -117,6 +117,52 @@ describe('a later visit', () => {
       // Seen once more, the home is remembered again.
       expect(await figure(page, anyIndicatorCard(page, successfulCases))).toBe(confirmed);
       await expect.poll(() => page.evaluate(() => localStorage.getItem('fazhi.lastHome'))).not.toBeNull();
+    });
+  }, 300_000);
+});
+
+/** Every card value of the home page under `root` (`data-indicator` → the figure as shown). */
+const cardValues = (page: Page, root: string) =>
+  page.evaluate(
+    (root) => Object.fromEntries([...document.querySelectorAll(`${root} [data-indicator]`)].map((c) => [c.getAttribute('data-indicator'), c.querySelector('.ant-statistic-content-value')?.textContent ?? ''])),
+    root,
+  );
+
+describe('a first visit', () => {
+  test("shows the demo data's own figures, computed with it, as current once the sign-in is checked; they are the database's answer; a database written since gets none", async () => {
+    await cb.withPage(async (page, context) => {
+      await watchRefreshing(context);
+      // The remembered home's every card, as first painted (before the console has connected).
+      await context.addInitScript(() => {
+        const w = window as unknown as { shippedCards?: Record<string, string>; shippedBeforeConnected?: boolean };
+        new MutationObserver(() => {
+          const cards = document.querySelectorAll('[data-testid="remembered-home"] [data-indicator]');
+          if (!cards.length || w.shippedCards) return;
+          w.shippedCards = Object.fromEntries([...cards].map((c) => [c.getAttribute('data-indicator'), c.querySelector('.ant-statistic-content-value')?.textContent ?? '']));
+          w.shippedBeforeConnected = performance.getEntriesByName('fazhi:connected').length === 0;
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await signIn(page, cb.url, 'admin');
+      await page.waitForFunction(() => performance.getEntriesByName('fazhi:home:computed').length > 0, undefined, { timeout: 60_000 });
+      const shipped = await page.evaluate(() => (window as unknown as { shippedCards?: Record<string, string> }).shippedCards);
+      expect(await page.evaluate(() => (window as unknown as { shippedBeforeConnected?: boolean }).shippedBeforeConnected)).toBe(true);
+      expect(await sawRefreshing(page)).toBe(false);
+      // Every card of every area, and each the same as the database computed it on this visit.
+      const computed = await cardValues(page, 'main');
+      expect(Object.keys(computed).length).toBeGreaterThan(40);
+      expect(shipped).toEqual(computed);
+      expect(computed[successfulCases]).toBe('242宗');
+
+      // Once the database has written anything (here the indexes the download left for the
+      // browser to build), it is no longer the data the figures were computed on.
+      await page.waitForFunction(() => performance.getEntriesByName('fazhi:db:worker:indexes').length > 0, undefined, { timeout: 60_000 });
+      await signOut(page);
+      await page.evaluate(() => delete (window as unknown as { shippedCards?: unknown }).shippedCards);
+      await page.getByLabel('邮箱').fill('admin@demo.fazhi.example');
+      await page.getByLabel('密码').fill(demoPassword);
+      await page.getByRole('button', { name: /登\s*录/ }).click();
+      expect(await figure(page, indicatorCard(page, successfulCases))).toBe('242宗');
+      expect(await page.evaluate(() => (window as unknown as { shippedCards?: unknown }).shippedCards)).toBeUndefined();
     });
   }, 300_000);
 });

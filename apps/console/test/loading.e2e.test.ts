@@ -141,4 +141,51 @@ describe('loading the console', () => {
       await context.close();
     }
   });
+
+  test('starting on the sign-in form of a first visit loads the demo data (a first visit has no other accounts), kept only once chosen: a reload before is still a first visit', async () => {
+    await cb.withPage(async (page) => {
+      const demoData = (f: SentFile) => f.path.startsWith('/demo/fazhi-demo-');
+      const marks = () => page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+      const storedFiles = () =>
+        page.evaluate(
+          () =>
+            new Promise<number>((resolve, reject) => {
+              const dir = localStorage.getItem('fazhi.embedded.dataDir') || 'fazhi';
+              const req = indexedDB.open(`/pglite/${dir}`);
+              req.onsuccess = () => {
+                if (!req.result.objectStoreNames.contains('FILE_DATA')) return resolve((req.result.close(), 0));
+                const count = req.result.transaction('FILE_DATA').objectStore('FILE_DATA').count();
+                count.onsuccess = () => resolve((req.result.close(), count.result));
+              };
+              req.onerror = () => reject(req.error);
+            }),
+        );
+      await page.goto(`${cb.url}login`);
+      await page.getByTestId('first-run').waitFor();
+      sent.length = 0;
+      await page.getByLabel('邮箱').click();
+      // The demo data downloads and the database opens on it, with the choice still offered.
+      await expect.poll(marks, { timeout: 60_000 }).toContain('fazhi:db:migrated');
+      expect(sent.filter(demoData)).toHaveLength(1);
+      expect(await page.getByTestId('first-run').isVisible()).toBe(true);
+      // Past the pause a chosen database is stored at: this one is not.
+      await page.waitForTimeout(1500);
+      expect(await marks()).not.toContain('fazhi:db:worker:storing');
+      expect(await storedFiles()).toBe(0);
+
+      // Nothing kept: the reload is a first visit still.
+      await page.reload();
+      await page.getByTestId('first-run').waitFor();
+      // Signing in chooses it: the console opens on it, and it is stored.
+      await page.getByLabel('邮箱').fill('admin@demo.fazhi.example');
+      await page.getByLabel('密码').fill(demoPassword);
+      await page.getByRole('button', { name: /登\s*录/ }).click();
+      await indicatorCard(page, 'mediation.successful_cases').waitFor({ timeout: 120_000 });
+      await expect.poll(marks, { timeout: 60_000 }).toContain('fazhi:db:worker:stored');
+      expect(await storedFiles()).toBeGreaterThan(100);
+      await page.reload();
+      await indicatorCard(page, 'mediation.successful_cases').waitFor({ timeout: 60_000 });
+      expect(await page.getByTestId('first-run').count()).toBe(0);
+    });
+  });
 });

@@ -47,10 +47,13 @@ describe('pnpm start (scripts/serve.mjs)', () => {
     const wasmFile = readdirSync(join(distDir, 'assets')).find((f) => f.startsWith('pglite') && f.endsWith('.wasm'))!;
     const wasm = await fetch(`${url}assets/${wasmFile}`, { method: 'HEAD' });
     expect(wasm.headers.get('content-type')).toBe('application/wasm');
-    const manifest = (await fetch(`${url}demo/manifest.json`).then((r) => r.json())) as { snapshot: string };
-    const snapshot = await fetch(`${url}demo/${manifest.snapshot}`, { method: 'HEAD' });
-    expect(snapshot.status).toBe(200);
-    expect(snapshot.headers.get('cache-control')).toContain('immutable');
+    const manifest = (await fetch(`${url}demo/manifest.json`).then((r) => r.json())) as { snapshot: string; shippedHomes: { file: string } };
+    // Content-hashed: kept by the browser for good (the snapshot, and the demo accounts' first figures computed on it).
+    for (const file of [manifest.snapshot, manifest.shippedHomes.file]) {
+      const sent = await fetch(`${url}demo/${file}`, { method: 'HEAD' });
+      expect(sent.status).toBe(200);
+      expect(sent.headers.get('cache-control')).toContain('immutable');
+    }
     expect((await fetch(`${url}assets/nope.js`)).status).toBe(404);
     expect((await fetch(`${url}..%2F..%2Fpackage.json`)).status).not.toBe(200);
   });

@@ -123,13 +123,22 @@ export interface LinkSignIn {
  * warming up, loads it as before) or its own street, set up in an empty database.
  */
 export interface FirstRun {
-  /** True while this browser has no database (and none is being opened). */
+  /**
+   * True while this browser keeps no database: none stored (or one a first visit left empty), and
+   * none opened by a choice (demo data loaded ahead of it, `expectDemo`, is not one).
+   */
   needed(): Promise<boolean>;
   /**
    * Fetches, while the choice is being made, what every choice needs (the database client and
    * PostgreSQL's own files), so the database the choice opens starts sooner.
    */
   prepare(): void;
+  /**
+   * The user started on the sign-in form: a first visit has no accounts but the demo data's, so
+   * that is what signing in will open. It starts loading now, and is kept (stored in this browser)
+   * only once it is chosen: by signing in, or 使用演示数据. Another choice replaces it.
+   */
+  expectDemo(): void;
   /**
    * 建立本单位: an empty database with the schema and model, no demo data; the unit tree, 建账起止
    * and the first admin from `setup` (the database checks it and says what is wrong, in Chinese).

@@ -4,7 +4,7 @@ import { builtInCatalog, Evaluator, type IndicatorComparison } from '@fazhi/metr
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { notifyingMethods } from '../backend/indicator-cache.js';
-import { figureMemory, type RememberedHome } from './figure-memory.js';
+import { figureMemory, storedHome, type RememberedHome } from './figure-memory.js';
 
 const seedDir = fileURLToPath(new URL('../../../../seeds/nansha-2024', import.meta.url));
 
@@ -90,6 +90,31 @@ describe('figureMemory: the home page of the last visit', () => {
     const failed = figureMemory(storage, builtInCatalog.indicators, Promise.reject(new Error('IndexedDB')));
     await failed.checked;
     expect(failed.isCurrent(entry)).toBe(false);
+  });
+
+  test("an adopted entry (the demo data's shipped figures) is current in this page, whatever the load-time stamp, until the page remembers or forgets one", async () => {
+    const storage = memoryStorage();
+    let loaded!: (stamp: string | undefined) => void;
+    const memory = figureMemory(storage, builtInCatalog.indicators, new Promise((r) => (loaded = r)));
+    memory.adopt({ ...storedHome(home()), stamp: 'shipped|fazhi-demo-x.tar|7|750' });
+    const entry = memory.recallFor('u1')!;
+    expect(entry).toEqual(home({ stamp: 'shipped|fazhi-demo-x.tar|7|750' }));
+    expect(memory.isCurrent(entry)).toBe(true);
+    // The load-time read coming in late does not take it back.
+    loaded(undefined);
+    await memory.checked;
+    expect(memory.isCurrent(entry)).toBe(true);
+    // A write in this page (it forgets the entry) or the database's own answer (remembered) ends it.
+    memory.remember(home({ stamp: 't1|2026-12-04|build' }));
+    expect(memory.isCurrent(entry)).toBe(false);
+    memory.adopt({ ...storedHome(home()), stamp: 'shipped|fazhi-demo-x.tar|7|750' });
+    memory.forget();
+    expect(memory.isCurrent(entry)).toBe(false);
+    // Not kept as current for the next page: its load-time stamp has to match as any other.
+    memory.adopt({ ...storedHome(home()), stamp: 'shipped|fazhi-demo-x.tar|7|750' });
+    const next = figureMemory(storage, builtInCatalog.indicators, Promise.resolve('t1|2026-12-04|build'));
+    await next.checked;
+    expect(next.isCurrent(next.recallFor('u1')!)).toBe(false);
   });
 });
 

@@ -38,16 +38,28 @@ export interface FigureMemory {
    * have changed (a write here, or in another tab whose stale figures were remembered since).
    */
   isCurrent(home: RememberedHome): boolean;
+  /**
+   * Keeps `home` as the database's figures as it stands now, known so by other means than a stamp
+   * (the demo data's own figures, computed when it was built, for a database proven to be that
+   * data unchanged: see shipped-home.ts): current for this page until it remembers or forgets
+   * an entry, as figures whose stamp matched are.
+   */
+  adopt(home: StoredHome & { stamp: string }): void;
   /** Settles once the page's load-time stamp is read (at once without one). */
   checked: Promise<void>;
 }
 
 const key = 'fazhi.lastHome';
 
-/** An indicator is kept by its id only: the catalog of the running build gives it back whole. */
-type Stored = Omit<RememberedHome, 'comparisons'> & { comparisons: StoredComparison[] };
+/** A remembered home as kept (and as the demo build ships it): each indicator by its id only, the catalog of the running build gives it back whole. */
+export type StoredHome = Omit<RememberedHome, 'comparisons'> & { comparisons: StoredComparison[] };
 type StoredResult = Omit<IndicatorResult, 'indicator'> & { indicator: string };
 type StoredComparison = Omit<IndicatorComparison, 'current' | 'previous'> & { current: StoredResult; previous: StoredResult | null };
+
+const slim = ({ indicator, ...rest }: IndicatorResult): StoredResult => ({ ...rest, indicator: indicator.id });
+
+/** `home` as it is kept. */
+export const storedHome = (home: RememberedHome): StoredHome => ({ ...home, comparisons: home.comparisons.map((c) => ({ ...c, current: slim(c.current), previous: c.previous && slim(c.previous) })) });
 
 export function figureMemory(
   storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>,
@@ -57,8 +69,10 @@ export function figureMemory(
   let loadStamp: string | undefined;
   /** The load-time stamp no longer says anything (see `isCurrent`). */
   let expired = false;
+  /** An entry adopted as current (`adopt`): its stamp stands in for the load-time one, read late or not. */
+  let adopted = false;
   const checked = stampAtLoad.then(
-    (s) => void (loadStamp = expired ? undefined : s),
+    (s) => void (loadStamp = adopted ? loadStamp : expired ? undefined : s),
     () => undefined,
   );
   const expire = () => {
@@ -66,15 +80,14 @@ export function figureMemory(
     loadStamp = undefined;
   };
   const byId = new Map(catalog.map((i) => [i.id, i]));
-  const slim = ({ indicator, ...rest }: IndicatorResult): StoredResult => ({ ...rest, indicator: indicator.id });
   const whole = ({ indicator, ...rest }: StoredResult): IndicatorResult | undefined => {
     const i = byId.get(indicator);
     return i && { ...rest, indicator: i };
   };
   const read = (): RememberedHome | undefined => {
-    let stored: Stored | null;
+    let stored: StoredHome | null;
     try {
-      stored = JSON.parse(storage.getItem(key) ?? 'null') as Stored | null;
+      stored = JSON.parse(storage.getItem(key) ?? 'null') as StoredHome | null;
     } catch {
       return undefined;
     }
@@ -89,16 +102,24 @@ export function figureMemory(
     }
     return { ...stored, comparisons };
   };
+  const write = (stored: StoredHome) => {
+    try {
+      storage.setItem(key, JSON.stringify(stored));
+    } catch {
+      // A full storage only costs the next visit its instant figures.
+      storage.removeItem(key);
+    }
+  };
   return {
     remember(home) {
       expire();
-      const stored: Stored = { ...home, comparisons: home.comparisons.map((c) => ({ ...c, current: slim(c.current), previous: c.previous && slim(c.previous) })) };
-      try {
-        storage.setItem(key, JSON.stringify(stored));
-      } catch {
-        // A full storage only costs the next visit its instant figures.
-        storage.removeItem(key);
-      }
+      write(storedHome(home));
+    },
+    adopt(home) {
+      write(home);
+      expired = false;
+      adopted = true;
+      loadStamp = home.stamp;
     },
     recall(userId, orgId, year) {
       const home = read();

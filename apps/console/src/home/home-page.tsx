@@ -1,11 +1,11 @@
 import type { IndicatorComparison } from '@fazhi/metrics';
 import type { WorkAreaPlugin } from '@fazhi/plugin-sdk';
-import { hasRight } from '@fazhi/plugin-sdk/host';
 import { DuplicateKeysNotice, IndicatorCard, useAsync, useDashboardScope, useDrillUrl, useFazhiServices, useLabels } from '@fazhi/plugin-sdk/ui';
 import { Card, Col, Empty, Row, Space, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Link } from 'react-router';
 import type { RememberedHome } from './figure-memory.js';
+import { headline, homeLayout } from './home-layout.js';
 
 /**
  * The home page: an overview of every work area for the unit and year chosen in the header, the
@@ -30,8 +30,7 @@ export function HomePage({ plugins, onShown, recall }: {
   const { orgId, year } = useDashboardScope();
   const drillUrl = useDrillUrl();
   const org = user.orgs.find((o) => o.id === orgId);
-  const ordered = [...plugins].sort((a, b) => Number(hasRight(user, 'write', b.area, orgId)) - Number(hasRight(user, 'write', a.area, orgId)));
-  const ids = [...new Set(ordered.flatMap(headline))];
+  const { ordered, ids } = homeLayout(plugins, user, orgId);
   // Fetched ahead as the console connected: usually in by the first render, shown in it.
   const compared = useAsync<IndicatorComparison[]>(
     `home|${orgId}|${year}|${ids.join()}`,
@@ -120,6 +119,3 @@ export function HomeView({ plugins, orgName, year, comparisons, loading, error, 
     </Space>
   );
 }
-
-/** The indicators of a plugin's dashboard cards, in its order. */
-const headline = (p: WorkAreaPlugin): string[] => (p.dashboard ?? []).flatMap((w) => (w.type === 'indicator-card' ? [w.indicator] : []));

@@ -169,6 +169,9 @@ function RememberedHome({ backend, composition, locale, remembered }: Props & { 
   }, [memory, remembered]);
   const i18nProvider = useMemo(() => createI18nProvider({ plugins, locale, messages: consoleMessages }), [plugins, locale]);
   const shown = remembered.pluginIds.flatMap((id) => plugins.filter((p) => p.id === id));
+  // For the benchmark's breakdown of a visit: the remembered home began to render, and was committed.
+  useState(() => performance.mark('fazhi:remembered:render'));
+  useLayoutEffect(() => void performance.mark('fazhi:remembered:committed'), []);
   return (
     <Refine i18nProvider={i18nProvider} options={{ disableTelemetry: true }}>
       <div style={{ padding: 24 }} data-testid="remembered-home">

@@ -254,8 +254,10 @@ const serveDatabase = () => worker({
         // Figures shown after this began are answered once it is done: a reload right after them finds it stored.
         void pageUpgraded.then(() => quiet.whenQuiet(storeAfterQuietMs, storeAtLatestMs)).then(() => fs.storeLoaded());
       }
-      // Pending when the demo snapshot was just loaded, or when a tab was closed before they were built.
-      void indexWhenQuiet(pg, quiet);
+      // Pending when the demo snapshot was just loaded, or when a tab was closed before they were
+      // built. Not before the page keeps the database (`upgradedMessage`): building them writes,
+      // and a write stores demo data loaded ahead of a first visit's choice.
+      void pageUpgraded.then(() => indexWhenQuiet(pg, quiet));
       opened(new PgliteDatabase(pg, { parsers: textParsers }));
       // PGliteWorker passes only an error's message to the page: carry SQLSTATE, constraint … in it.
       return carryErrorFields(pg);

@@ -1,3 +1,5 @@
+import type { ShippedHomes } from './shipped-homes.js';
+
 /** `demo/manifest.json`, written next to the snapshot by scripts/build-demo-db.ts. */
 export interface DemoManifest {
   /** Snapshot file name under `demo/`, content-hashed so browsers never reuse a stale one. */
@@ -19,6 +21,8 @@ export interface DemoManifest {
   /** The demo accounts in the snapshot, for `pnpm start` to print. */
   accounts: { email: string; displayName: string }[];
   password: string;
+  /** The demo accounts' first home pages, computed with the snapshot (see shipped-homes.ts); none in an older release's. */
+  shippedHomes?: ShippedHomes;
 }
 
 export const demoManifestPath = 'demo/manifest.json';

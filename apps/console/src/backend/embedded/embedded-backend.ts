@@ -5,6 +5,7 @@ import type { ConsoleBackend, DatabaseProgress, FirstRun, LocalDatabase, Progres
 import { currentDataDir, dataDirKey, deleteDataDir, newDataDir, staleDataDirs, switchDataDir } from './data-dir-pointer.js';
 import type { OpenDatabase } from './embedded-database.js';
 import { readFigureStamp } from './figure-stamp.js';
+import { leftEmptyByIdbfs } from './stored-files.js';
 import { prepareWorker } from './spare-worker.js';
 import { idbDatabaseName } from './worker-meta.js';
 import { figureMemory } from '../../home/figure-memory.js';
@@ -41,18 +42,30 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
   };
   const lastHome = figureMemory(localStorage, model.catalog.indicators, figureStamp(currentDataDir())());
   let opening: Promise<OpenDatabase> | undefined;
-  const open = () => {
-    opening ??= loadDatabase()
-      .then((m) => m.openDatabase(currentDataDir(), model, progress.set, undefined, { storeDemoInBackground: true }))
-      .then((database) => {
-        // Left over by a switch another tab made, or by one interrupted before it could delete.
-        void staleDataDirs().then((dirs) => dirs.forEach((d) => void deleteDataDir(d)));
-        return database;
-      })
-      .catch((e: unknown) => {
-        opening = undefined;
-        throw e instanceof Error ? e : new Error(String(e));
-      });
+  /** Whether the database `opening` opens is kept: false only for demo data loaded ahead of a first visit's choice. */
+  let kept = false;
+  let keep = () => undefined as void;
+  /** Opens the profile's database; `keep: false` only for `expectDemo` (see OpenOptions.kept). */
+  const open = (keepIt = true) => {
+    if (!opening) {
+      kept = false;
+      const keeping = new Promise<void>((resolve) => (keep = resolve));
+      opening = loadDatabase()
+        .then((m) => m.openDatabase(currentDataDir(), model, progress.set, undefined, { storeDemoInBackground: true, kept: keeping }))
+        .then((database) => {
+          // Left over by a switch another tab made, or by one interrupted before it could delete.
+          void staleDataDirs().then((dirs) => dirs.forEach((d) => void deleteDataDir(d)));
+          return database;
+        })
+        .catch((e: unknown) => {
+          opening = undefined;
+          throw e instanceof Error ? e : new Error(String(e));
+        });
+    }
+    if (keepIt && !kept) {
+      kept = true;
+      keep();
+    }
     return opening;
   };
 
@@ -66,10 +79,11 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
    * switches to it and deletes the old one. Sign-in meanwhile waits for the new database.
    */
   async function replaceDatabase(data?: Blob, prepare?: (fresh: OpenDatabase) => Promise<void>): Promise<void> {
-    const previous = opening;
+    const [previous, previousKept] = [opening, kept];
     const dataDir = newDataDir();
     const next = loadDatabase().then((m) => m.openDatabase(dataDir, model, progress.set, data));
-    opening = next;
+    // Stored before the switch below: kept as it opens.
+    [opening, kept] = [next, true];
     let fresh: OpenDatabase | undefined;
     try {
       fresh = await next;
@@ -78,7 +92,7 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
       // Everything on disk before the switch: a reload right after must find it complete.
       await (await fresh.db.current()).pglite.syncToFs();
     } catch (e) {
-      opening = previous;
+      [opening, kept] = [previous, previousKept];
       await fresh?.close().catch(() => undefined);
       await deleteDataDir(dataDir);
       throw e;
@@ -130,13 +144,19 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
 
   const firstRun: FirstRun = {
     async needed() {
-      if (opening) return false;
-      return !(await indexedDB.databases()).some((d) => d.name === idbDatabaseName(currentDataDir()));
+      if (opening) return !kept;
+      const dataDir = currentDataDir();
+      // Left empty: a first visit closed before its demo data was stored (or before it was chosen).
+      return !(await indexedDB.databases()).some((d) => d.name === idbDatabaseName(dataDir)) || (await leftEmptyByIdbfs(dataDir));
     },
     prepare() {
       prepareWorker();
       // The database client too, so the choice's first step does not wait for it.
       void loadDatabase().catch(() => undefined);
+    },
+    expectDemo() {
+      // A failure is the sign-in's to report, when it asks for the same database.
+      void open(false).catch(() => undefined);
     },
     async setUp(setup) {
       const { loadEmptySnapshot, setUpStreet } = await loadDatabase();
@@ -155,9 +175,13 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
       return readSession();
     },
     async signIn(email, password) {
-      const [database, { checkPassword }] = await Promise.all([open(), loadDatabase()]);
-      const session = await checkPassword(database.db, email, password);
+      const [database, { checkPassword, shippedHomes }] = await Promise.all([open(), loadDatabase()]);
+      const [session, shipped] = await Promise.all([checkPassword(database.db, email, password), shippedHomes(database).catch(() => () => undefined)]);
       if (!session) throw new Error('邮箱或密码不正确');
+      // A demo account on the demo data as shipped (a first visit): its home figures were computed
+      // with the data, and are shown as current while the database computes them again.
+      const home = shipped(session.userId);
+      if (home) await lastHome.checked.then(() => lastHome.adopt(home));
       localStorage.setItem(sessionKey, JSON.stringify(session));
       return session;
     },

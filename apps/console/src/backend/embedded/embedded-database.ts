@@ -1,5 +1,6 @@
 import { appliedVersions, asUser, checkPassword, directCalls, type Database, logPersonalDataAccess, type OrgSetup, PgliteDatabase, queriesAs, readDatabaseRecords, readStreetCopy, setUpOrganisation, streetCopyFiles, sqlAccessStore, sqlAttachmentStore, sqlDuplicateKeySource, sqlEvaluator, sqlLocalAccounts, sqlOrgStore, sqlRecordImporter, sqlReportStore, textParsers } from '@fazhi/db/browser';
 import { sqlDataProvider } from '@fazhi/db/refine';
+import { todayInShanghai } from '@fazhi/domain';
 import type { FazhiModel } from '@fazhi/model';
 import { cachingIndicatorSource, notifyingServices } from '../indicator-cache.js';
 import { readConsoleUser } from '@fazhi/plugin-sdk/host';
@@ -8,6 +9,8 @@ import { backupFileName, readBackupFile, writeBackupFile } from './backup-file.j
 import { shippedMigrationVersions, upgradeEmbeddedDatabase } from './browser-migrations.js';
 import { demoManifestPath, type DemoManifest } from './demo-manifest.js';
 import { holdsDemoData } from './demo-data.js';
+import { currentShippedHomes } from './shipped-homes.js';
+import type { StoredHome } from '../../home/figure-memory.js';
 export { holdsDemoData };
 import { boundedDatabase, type BoundedDatabase, type Connection } from './bounded-database.js';
 import { takeWorker } from './spare-worker.js';
@@ -93,7 +96,8 @@ async function connectWorker(dataDir: string, manifest: DemoManifest, model: Faz
     onProgress({ step: 'upgrade', fresh });
     // The shipped migration files, then the composed model (plugin kinds, streets' extensions).
     await upgradeEmbeddedDatabase(db, model);
-    worker.postMessage({ type: upgradedMessage });
+    // Demo data loaded ahead of a first visit's choice is stored only once the page keeps it.
+    void (options.kept ?? Promise.resolve()).then(() => worker.postMessage({ type: upgradedMessage }));
     mark('migrated');
     onProgress({ step: 'ready' });
     return { db, terminate: () => worker.terminate() };
@@ -117,6 +121,12 @@ pgliteWorkerClient.catch(() => undefined);
 export interface OpenOptions {
   /** The profile's own database: demo data downloaded for it may be stored after the first queries (see EmbeddedWorkerMeta). */
   storeDemoInBackground?: boolean;
+  /**
+   * Settles when the page keeps this database (a first visit's demo data loaded ahead of the
+   * choice: see `FirstRun.expectDemo`); until then the demo data it downloads is not stored, and a
+   * profile closed meanwhile is still a first visit. Kept from the start when absent.
+   */
+  kept?: Promise<void>;
 }
 
 /** Opens (or, for a new `dataDir`, loads) the database, telling `onProgress` each step. */
@@ -145,6 +155,19 @@ export async function setUpStreet({ db }: OpenDatabase, setup: OrgSetup): Promis
 }
 
 export { checkPassword };
+
+/**
+ * The demo accounts' first home figures shipped with the demo data (see shipped-homes.ts), by
+ * user, when this database is that data unchanged: asked beside the sign-in's password check,
+ * before anything of the visit could write.
+ */
+export function shippedHomes({ db, manifest }: Pick<OpenDatabase, 'db' | 'manifest'>) {
+  return currentShippedHomes(db, manifest.shippedHomes, todayInShanghai(), async (file) => {
+    const res = await fetch(assetUrl(`demo/${file}`));
+    if (!res.ok) throw new Error(`无法下载演示账号的首页指标（demo/${file}：HTTP ${res.status}）`);
+    return (await res.json()) as StoredHome[];
+  });
+}
 
 /** The signed-in user's own password, as that user (the database checks the current one). */
 export function changeOwnPassword(db: Database, session: SignedInSession, currentPassword: string, newPassword: string): Promise<void> {

@@ -37,7 +37,8 @@ export const prepareMessage = 'fazhi-prepare';
 export const attachMessage = 'fazhi-attach';
 
 /**
- * Posted by the page once its start-up conversation is done (schema checked, upgraded): only then
+ * Posted by the page once its start-up conversation is done (schema checked, upgraded) and it keeps
+ * the database (demo data loaded ahead of a first visit's choice waits for the choice): only then
  * does the worker look for a pause to store a first visit's demo data. A pause alone was not
  * enough: a busy page could take 100 ms between two statements of its start-up, and the store
  * (half a second) then went ahead of the migrations check and the sign-in.

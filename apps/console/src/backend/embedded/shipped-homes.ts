@@ -1,0 +1,60 @@
+import type { SqlExecutor } from '@fazhi/db/browser';
+import type { StoredHome } from '../../home/figure-memory.js';
+
+/**
+ * The demo data's own home figures, computed when the demo snapshot is built (scripts/shipped-homes.ts)
+ * for each demo account as the console would open for it (its unit, the demo year, its cards in
+ * their order), so that a first visit can show them as soon as the sign-in is checked instead of
+ * after the database's first, slow computation of them. They are the database's figures only while
+ * the database is that data unchanged, which `currentShippedHomes` proves before they are fetched.
+ * The manifest names the file (`demo/fazhi-homes-<key>.json`, about 0.6 MB, 30 kB as sent), which
+ * only such a sign-in fetches.
+ */
+export interface ShippedHomes {
+  /** The file under `demo/` holding the homes (`StoredHome[]`). */
+  file: string;
+  /** The snapshot's cluster as it starts in the browser (`databaseIdentity`). */
+  identity: string;
+  /** The day (Asia/Shanghai) they were computed: a year's figures count up to the day while it runs. */
+  computedOn: string;
+}
+
+/**
+ * Which cluster this is, and how far its writes have come: the system identifier initdb gave it
+ * and the next transaction id it would assign. Every write takes a transaction id; reads take
+ * none (PostgreSQL may still prune pages as it reads, which moves the WAL but changes no row). So
+ * two equal readings of the same cluster mean no row was written between them.
+ */
+export async function databaseIdentity(db: SqlExecutor): Promise<string> {
+  const { rows } = await db.query<{ system: string; next: string }>(
+    `select (select system_identifier::text from pg_control_system()) as system, pg_snapshot_xmax(pg_current_snapshot())::text as next`,
+  );
+  return `${rows[0]!.system}:${rows[0]!.next}`;
+}
+
+/**
+ * Figures of `year` (compared with the year before) computed on `computedOn` are the same on
+ * `today` when both years were over on both days, or on the same day.
+ */
+export const sameFiguresOn = (year: number, computedOn: string, today: string) => computedOn === today || (year < Number(computedOn.slice(0, 4)) && year < Number(today.slice(0, 4)));
+
+/**
+ * The shipped homes as current figures (stamped with the snapshot and identity), by user, when the
+ * database reads as the snapshot did when they were computed (only then is the file fetched, by
+ * `load`); none on a day they no longer hold.
+ */
+export async function currentShippedHomes(
+  db: SqlExecutor,
+  shipped: ShippedHomes | undefined,
+  today: string,
+  load: (file: string) => Promise<StoredHome[]>,
+): Promise<(userId: string) => (StoredHome & { stamp: string }) | undefined> {
+  const none = () => undefined;
+  if (!shipped || (await databaseIdentity(db)) !== shipped.identity) return none;
+  const homes = await load(shipped.file);
+  const stamp = `shipped|${shipped.file}|${shipped.identity}`;
+  return (userId) => {
+    const home = homes.find((h) => h.userId === userId);
+    return home && sameFiguresOn(home.year, shipped.computedOn, today) ? { ...home, stamp } : undefined;
+  };
+}
