@@ -81,6 +81,9 @@ function inputsKey(): string {
 }
 
 const key = inputsKey();
+/** A snapshot set's files: the demo and empty snapshots and the demo accounts' home figures (each with its compressed copies). */
+const setFiles = (k: string) => [`fazhi-demo-${k}.tar`, `fazhi-empty-${k}.tar`, `fazhi-homes-${k}.json`] as const;
+const inSet = (f: string, k: string) => setFiles(k).some((name) => f.startsWith(name));
 /**
  * Indexes at least this large are built by the browser on first open instead of downloaded: the
  * hotline tickets' (about 2.5 MB of brotli, under a second to build); the many small ones would
@@ -122,7 +125,7 @@ if (cachedSet && existsSync(join(cachedSet, 'manifest.json'))) {
 
 /** Older snapshots go, with their copies. */
 function removeOlderSnapshots(k: string): void {
-  for (const f of readdirSync(outDir)) if (/^fazhi-(demo|empty|homes)-/.test(f) && !f.startsWith(`fazhi-demo-${k}.tar`) && !f.startsWith(`fazhi-empty-${k}.tar`) && !f.startsWith(`fazhi-homes-${k}.json`)) rmSync(join(outDir, f), { force: true });
+  for (const f of readdirSync(outDir)) if (/^fazhi-(demo|empty|homes)-/.test(f) && !inSet(f, k)) rmSync(join(outDir, f), { force: true });
 }
 
 /** Keeps this snapshot set for the next build on the machine, and only the few most recently used. */
@@ -196,9 +199,7 @@ const started = performance.now();
 const registry = model.registry;
 const dataset = await loadDataset(seedDir, { registry });
 const demoYear = Math.max(...dataset.manifest.years);
-const snapshot = `fazhi-demo-${key}.tar`;
-const emptySnapshot = `fazhi-empty-${key}.tar`;
-const homesFile = `fazhi-homes-${key}.json`;
+const [snapshot, emptySnapshot, homesFile] = setFiles(key);
 let migrations: string[] = [];
 let shippedHomes: ShippedHomes | undefined;
 const db = await openPglite({ walSegmentMB });
@@ -255,4 +256,4 @@ const manifest: DemoManifest = {
 };
 writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
 removeOlderSnapshots(key);
-storeInCache([...readdirSync(outDir).filter((f) => f.startsWith(snapshot) || f.startsWith(emptySnapshot) || f.startsWith(homesFile)), 'manifest.json']);
+storeInCache([...readdirSync(outDir).filter((f) => inSet(f, key)), 'manifest.json']);

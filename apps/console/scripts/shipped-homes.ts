@@ -1,7 +1,6 @@
 import { checkPassword, demoAccounts, demoPassword, openPglite, queriesAs, sqlEvaluator } from '@fazhi/db';
 import { todayInShanghai } from '@fazhi/domain';
-import type { ConsoleComposition } from '@fazhi/plugin-sdk/host';
-import { readConsoleUser } from '@fazhi/plugin-sdk/host';
+import { readConsoleUser, type ConsoleComposition } from '@fazhi/plugin-sdk/host';
 import { cachingIndicatorSource } from '../src/backend/indicator-cache.js';
 import { databaseIdentity } from '../src/backend/embedded/shipped-homes.js';
 import { storedHome, type StoredHome } from '../src/home/figure-memory.js';

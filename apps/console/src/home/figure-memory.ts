@@ -41,7 +41,7 @@ export interface FigureMemory {
   /**
    * Keeps `home` as the database's figures as it stands now, known so by other means than a stamp
    * (the demo data's own figures, computed when it was built, for a database proven to be that
-   * data unchanged: see shipped-home.ts): current for this page until it remembers or forgets
+   * data unchanged: see backend/embedded/shipped-homes.ts): current for this page until it remembers or forgets
    * an entry, as figures whose stamp matched are.
    */
   adopt(home: StoredHome & { stamp: string }): void;

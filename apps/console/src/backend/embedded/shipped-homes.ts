@@ -7,7 +7,7 @@ import type { StoredHome } from '../../home/figure-memory.js';
  * their order), so that a first visit can show them as soon as the sign-in is checked instead of
  * after the database's first, slow computation of them. They are the database's figures only while
  * the database is that data unchanged, which `currentShippedHomes` proves before they are fetched.
- * The manifest names the file (`demo/fazhi-homes-<key>.json`, about 0.6 MB, 30 kB as sent), which
+ * The manifest names the file (`demo/fazhi-homes-<key>.json`, about 0.6 MB, 5 kB as brotli), which
  * only such a sign-in fetches.
  */
 export interface ShippedHomes {
