@@ -166,7 +166,7 @@ line('此后再访问到当前数字（绘制）', results.settledVisitConfirmed
 line('此后再访问到数据库重新算出数字（提交）', results.settledVisitComputedMs);
 if (Object.keys(laterSteps).length) console.log(`    其中（最后一次，自导航起 ms）：${Object.entries(laterSteps).map(([k, v]) => `${k} ${v}`).join('，')}`);
 for (const t of throttled) {
-  console.log(`  ${t.mbit} Mbit/s 首次访问（${t.typingMs ? `在表单上用 ${t.typingMs / 1000} s 后登录` : '表单可用即登录'}）：登录表单 ${t.formUsableMs} ms 可用，仪表盘 ${t.dashboardMs} ms（点登录后 ${t.signInToDashboardMs} ms），传输 ${mb(t.bytes)} MB；进度显示 ${t.progressTexts.length} 种（${t.progressTexts.slice(0, 3).join(' | ')} …），无表单也无进度的采样 ${t.blankSamples} 次（其中登录按钮转圈 ${t.blankShowing.signingIn}、页面转圈 ${t.blankShowing.spinner}、控制台已显示而指标未到 ${t.blankShowing.console}、皆无 ${t.blankShowing.nothing}）`);
+  console.log(`  ${t.mbit} Mbit/s 首次访问（${t.typingMs ? `在表单上用 ${t.typingMs / 1000} s 后登录` : '表单可用即登录'}）：登录表单 ${t.formUsableMs} ms 可用，首批数字 ${t.figuresPaintedMs} ms（点登录后 ${t.signInToFiguresMs} ms），控制台连上数据库后的仪表盘 ${t.dashboardMs} ms（点登录后 ${t.signInToDashboardMs} ms），传输 ${mb(t.bytes)} MB；进度显示 ${t.progressTexts.length} 种（${t.progressTexts.slice(0, 3).join(' | ')} …），无表单也无进度的采样 ${t.blankSamples} 次（其中登录按钮转圈 ${t.blankShowing.signingIn}、页面转圈 ${t.blankShowing.spinner}、控制台已显示而指标未到 ${t.blankShowing.console}、皆无 ${t.blankShowing.nothing}）`);
 }
 line('调解列表：改筛选后重绘', results.listFilterMs);
 line('调解列表：改排序后重绘', results.listSortMs);

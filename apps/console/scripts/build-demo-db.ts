@@ -217,8 +217,8 @@ try {
   const written = await writeSnapshot(db, snapshot, !before);
   // An older release's snapshot shipped no home figures.
   if (!before) {
-    const { homes, ...shipped } = await computeShippedHomes(readFileSync(join(outDir, snapshot)), composition, demoYear);
-    writeFileSync(join(outDir, homesFile), JSON.stringify(homes));
+    const { accounts, ...shipped } = await computeShippedHomes(readFileSync(join(outDir, snapshot)), composition, demoYear);
+    writeFileSync(join(outDir, homesFile), JSON.stringify(accounts));
     await precompressFile(join(outDir, homesFile), { cacheDir: undefined });
     shippedHomes = { file: homesFile, ...shipped };
   }

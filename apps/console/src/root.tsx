@@ -13,8 +13,9 @@ import { LoginPage } from './login/login-page.js';
 import { errorText, storedLocale, storeLocale, type ConsoleLocale } from './messages.js';
 import { useMotionTheme } from './reduced-motion.js';
 
-// Refine, the layout, plugins and their pages: not on the sign-in page, fetched as a sign-in is
-// sent (or, signed in from an earlier visit, as the page starts).
+// Refine, the layout, plugins and their pages: not on the sign-in page's first load, fetched as
+// the user starts on the form (focus, a demo account picked) or sends it (or, signed in from an
+// earlier visit, as the page starts).
 let consoleShell: typeof import('./shell/console-shell.js') | undefined;
 const loadConsoleShell = () => import('./shell/console-shell.js').then((m) => (consoleShell = m));
 const LazyConsoleShell = lazy(loadConsoleShell);

@@ -129,23 +129,32 @@ const cardValues = (page: Page, root: string) =>
   );
 
 describe('a first visit', () => {
-  test("shows the demo data's own figures, computed with it, as current once the sign-in is checked; they are the database's answer; a database written since gets none", async () => {
+  test("shows the demo data's own figures, computed with it, as current at once on a demo sign-in, before the database has started; the database then confirms the sign-in and they are its answer; a database written since gets none", async () => {
     await cb.withPage(async (page, context) => {
       await watchRefreshing(context);
-      // The remembered home's every card, as first painted (before the console has connected).
+      // Every card the remembered home (shown until the console connects) draws, and what had
+      // happened when it first drew one.
       await context.addInitScript(() => {
-        const w = window as unknown as { shippedCards?: Record<string, string>; shippedBeforeConnected?: boolean };
+        const w = window as unknown as { shippedCards?: Record<string, string>; firstDrawn?: { connected: boolean; started: boolean; stored: boolean } };
         new MutationObserver(() => {
           const cards = document.querySelectorAll('[data-testid="remembered-home"] [data-indicator]');
-          if (!cards.length || w.shippedCards) return;
-          w.shippedCards = Object.fromEntries([...cards].map((c) => [c.getAttribute('data-indicator'), c.querySelector('.ant-statistic-content-value')?.textContent ?? '']));
-          w.shippedBeforeConnected = performance.getEntriesByName('fazhi:connected').length === 0;
+          if (!cards.length) return;
+          w.firstDrawn ??= {
+            connected: performance.getEntriesByName('fazhi:connected').length > 0,
+            started: performance.getEntriesByName('fazhi:db:started').length > 0,
+            stored: localStorage.getItem('fazhi.embedded.session') !== null,
+          };
+          w.shippedCards = { ...w.shippedCards, ...Object.fromEntries([...cards].map((c) => [c.getAttribute('data-indicator'), c.querySelector('.ant-statistic-content-value')?.textContent ?? ''])) };
         }).observe(document, { childList: true, subtree: true });
       });
       await signIn(page, cb.url, 'admin');
       await page.waitForFunction(() => performance.getEntriesByName('fazhi:home:computed').length > 0, undefined, { timeout: 60_000 });
       const shipped = await page.evaluate(() => (window as unknown as { shippedCards?: Record<string, string> }).shippedCards);
-      expect(await page.evaluate(() => (window as unknown as { shippedBeforeConnected?: boolean }).shippedBeforeConnected)).toBe(true);
+      // Drawn before PostgreSQL had started on the snapshot, and before the session was kept: the
+      // database had not checked the password yet. It has since, and the session is kept.
+      expect(await page.evaluate(() => (window as unknown as { firstDrawn?: unknown }).firstDrawn)).toEqual({ connected: false, started: false, stored: false });
+      expect(await page.evaluate(() => performance.getEntriesByName('fazhi:signed-in:confirmed').length)).toBe(1);
+      expect(await page.evaluate(() => JSON.parse(localStorage.getItem('fazhi.embedded.session') ?? 'null')?.email)).toBe('admin@demo.fazhi.example');
       expect(await sawRefreshing(page)).toBe(false);
       // Every card of every area, and each the same as the database computed it on this visit.
       const computed = await cardValues(page, 'main');
@@ -163,6 +172,46 @@ describe('a first visit', () => {
       await page.getByRole('button', { name: /登\s*录/ }).click();
       expect(await figure(page, indicatorCard(page, successfulCases))).toBe('242宗');
       expect(await page.evaluate(() => (window as unknown as { shippedCards?: unknown }).shippedCards)).toBeUndefined();
+    });
+  }, 300_000);
+
+  test('a wrong password, or an account the demo data does not ship, is answered by the database, not by the shipped file', async () => {
+    for (const [email, password] of [
+      ['admin@demo.fazhi.example', `${demoPassword}x`],
+      ['nobody@demo.fazhi.example', demoPassword],
+    ]) {
+      await cb.withPage(async (page) => {
+        await page.goto(`${cb.url}login`);
+        await page.getByLabel('邮箱').fill(email!);
+        await page.getByLabel('密码').fill(password!);
+        await page.getByRole('button', { name: /登\s*录/ }).click();
+        await page.getByRole('alert').filter({ hasText: '邮箱或密码不正确' }).waitFor({ timeout: 60_000 });
+        // Refused once the database had opened and checked it; nothing of the console was shown.
+        expect(await page.evaluate(() => performance.getEntriesByName('fazhi:db:started').length)).toBe(1);
+        expect(await page.evaluate(() => performance.getEntriesByName('fazhi:remembered:render').length)).toBe(0);
+        expect(await page.evaluate(() => localStorage.getItem('fazhi.embedded.session'))).toBeNull();
+      });
+    }
+  }, 300_000);
+
+  test('figures shipped for another state of the database are marked 正在更新 once the database tells, and replaced by its answer', async () => {
+    await cb.withPage(async (page, context) => {
+      await watchRefreshing(context);
+      // A manifest whose figures were computed on another cluster (as if another tab had written
+      // to the demo data before this one opened it): the sign-in is answered at once, its figures
+      // are not proven.
+      await context.route('**/demo/manifest.json', async (route) => {
+        const response = await route.fetch();
+        const manifest = (await response.json()) as { shippedHomes: { identity: string } };
+        manifest.shippedHomes.identity = '0:0';
+        await route.fulfill({ response, json: manifest });
+      });
+      await signIn(page, cb.url, 'admin');
+      expect(await figure(page, indicatorCard(page, successfulCases))).toBe('242宗');
+      expect(await sawRemembered(page)).toBe('242宗');
+      expect(await sawRefreshing(page)).toBe(true);
+      await page.waitForFunction(() => performance.getEntriesByName('fazhi:home:computed').length > 0, undefined, { timeout: 60_000 });
+      expect(await page.getByTestId('figures-refreshing').count()).toBe(0);
     });
   }, 300_000);
 });

@@ -30,7 +30,7 @@ export interface ConnectedBackend {
   reloadUser(): Promise<ConsoleUser>;
   dataProvider: Required<DataProvider>;
   /** Figures for dashboards; `prefetch` starts a unit's year before the page asks for it. */
-  indicators: IndicatorSource & { prefetch?(orgId: string, year: number): void; stampOf?(comparisons: readonly IndicatorComparison[]): string | undefined };
+  indicators: IndicatorSource & { prefetch?(orgId: string, year: number): Promise<void>; stampOf?(comparisons: readonly IndicatorComparison[]): string | undefined };
   attachments: AttachmentStore;
   /** Business keys stored twice before the database refused duplicates (shown to street admins). */
   duplicates: DuplicateKeySource;

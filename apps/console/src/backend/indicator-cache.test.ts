@@ -96,18 +96,23 @@ describe('cachingIndicatorSource', () => {
     const { calls, evaluator, hold } = countedEvaluator();
     const source = cachingIndicatorSource(evaluator);
     const release = hold();
-    source.prefetch('street', 2024);
+    let figuresIn = false;
+    void source.prefetch('street', 2024).then(() => (figuresIn = true));
     await new Promise((r) => setTimeout(r, 10));
     expect(calls).toEqual({ compare: 1, periods: 0 });
+    expect(figuresIn).toBe(false);
     release();
     await source.compare(['mediation.successful_cases'], 'street', { kind: 'year', year: 2024 });
+    // What waits for the figures (the header's counts) hears of them.
+    await expect.poll(() => figuresIn).toBe(true);
     await expect.poll(() => calls.periods).toBe(1);
     // Served from the prefetch: no second query.
     expect(await source.trend('mediation.successful_cases', 'street', 2024)).toHaveLength(12);
     expect(calls).toEqual({ compare: 1, periods: 1 });
 
     const failing = cachingIndicatorSource({ ...evaluator, compareAll: () => Promise.reject(new Error('数据库忙')) });
-    failing.prefetch('street', 2023);
+    // Settled, not failed, when they failed: what waits for them goes ahead.
+    await expect(failing.prefetch('street', 2023)).resolves.toBeUndefined();
     await expect.poll(() => calls.periods).toBe(2);
   });
 

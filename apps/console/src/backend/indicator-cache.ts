@@ -15,8 +15,9 @@ export interface CachingIndicatorSource extends IndicatorSource {
    * Starts fetching a unit's year (figures and 同比, then the months) before any page asks. The
    * months wait for the year's figures: the home page needs only those, and the database answers
    * one call at a time, so months asked alongside would run ahead of the figures' second query.
+   * Settles (never fails) once the year's figures are in, or failed.
    */
-  prefetch(orgId: string, year: number): void;
+  prefetch(orgId: string, year: number): Promise<void>;
   compared: NonNullable<IndicatorSource['compared']>;
   invalidate(): void;
   /**
@@ -100,10 +101,12 @@ export function cachingIndicatorSource(evaluator: Pick<SqlEvaluator, 'compareAll
       });
     },
     prefetch(orgId, year) {
-      void yearOf(orgId, { kind: 'year', year })
-        .catch(() => undefined)
-        .then(() => monthsOfYear(orgId, year))
-        .catch(() => undefined);
+      const figures = yearOf(orgId, { kind: 'year', year }).then(
+        () => undefined,
+        () => undefined,
+      );
+      void figures.then(() => monthsOfYear(orgId, year)).catch(() => undefined);
+      return figures;
     },
     stampOf(comparisons) {
       return stamps.get(comparisons);

@@ -116,6 +116,64 @@ describe('figureMemory: the home page of the last visit', () => {
     await next.checked;
     expect(next.isCurrent(next.recallFor('u1')!)).toBe(false);
   });
+
+  test('an entry adopted before the database could confirm it stays current once confirmed, and is marked 正在更新 once refuted or unconfirmable', async () => {
+    const shipped = { ...storedHome(home()), stamp: 'shipped|fazhi-homes-x.json|7|750' };
+    for (const [proof, current] of [
+      [() => true, true],
+      [() => false, false],
+      [
+        () => {
+          throw new Error('无法下载数据库');
+        },
+        false,
+      ],
+    ] as const) {
+      const memory = figureMemory(memoryStorage(), builtInCatalog.indicators, Promise.resolve(undefined));
+      let settle!: (ok: boolean) => void;
+      memory.adopt(shipped, new Promise<boolean>((r) => (settle = r)).then(proof));
+      const entry = memory.recallFor('u1')!;
+      // Current while the proof is on its way: the figures are the database's as it arrives.
+      expect(memory.isCurrent(entry)).toBe(true);
+      let checked = false;
+      void memory.checked.then(() => (checked = true));
+      await new Promise((r) => setTimeout(r, 10));
+      expect(checked).toBe(false);
+      settle(true);
+      await memory.checked;
+      expect(memory.isCurrent(entry)).toBe(current);
+    }
+    // A refutation arriving after the page remembered the database's own answer leaves that alone.
+    const memory = figureMemory(memoryStorage(), builtInCatalog.indicators, Promise.resolve(undefined));
+    let refute!: (ok: boolean) => void;
+    memory.adopt(shipped, new Promise<boolean>((r) => (refute = r)));
+    memory.remember(home({ stamp: 't1|2026-12-04|build' }));
+    memory.adopt({ ...shipped, stamp: 'shipped|fazhi-homes-y.json|7|751' });
+    refute(false);
+    await memory.checked;
+    expect(memory.isCurrent(memory.recallFor('u1')!)).toBe(true);
+  });
+
+  test('an adopted entry restamped as the stored database is current in this page and the next; a restamp of anything else does nothing', async () => {
+    const storage = memoryStorage();
+    const memory = figureMemory(storage, builtInCatalog.indicators, Promise.resolve(undefined));
+    const shipped = { ...storedHome(home()), stamp: 'shipped|fazhi-homes-x.json|7|750' };
+    memory.adopt(shipped);
+    memory.restamp('shipped|fazhi-homes-x.json|7|999', 't1|2026-12-07|build');
+    expect(memory.recallFor('u1')!.stamp).toBe(shipped.stamp);
+    memory.restamp(shipped.stamp, 't1|2026-12-07|build');
+    expect(memory.recallFor('u1')).toEqual(home({ stamp: 't1|2026-12-07|build' }));
+    expect(memory.isCurrent(memory.recallFor('u1')!)).toBe(true);
+    const next = figureMemory(storage, builtInCatalog.indicators, Promise.resolve('t1|2026-12-07|build'));
+    await next.checked;
+    expect(next.isCurrent(next.recallFor('u1')!)).toBe(true);
+    // Once the page has remembered (or forgotten) since, the adoption is over: nothing is restamped.
+    memory.adopt(shipped);
+    memory.forget();
+    memory.remember(home({ stamp: 't2|2026-12-07|build' }));
+    memory.restamp(shipped.stamp, 't3|2026-12-07|build');
+    expect(memory.recallFor('u1')!.stamp).toBe('t2|2026-12-07|build');
+  });
 });
 
 describe('notifyingMethods', () => {

@@ -40,13 +40,21 @@ export interface FigureMemory {
   isCurrent(home: RememberedHome): boolean;
   /**
    * Keeps `home` as the database's figures as it stands now, known so by other means than a stamp
-   * (the demo data's own figures, computed when it was built, for a database proven to be that
-   * data unchanged: see backend/embedded/shipped-homes.ts): current for this page until it remembers or forgets
-   * an entry, as figures whose stamp matched are.
+   * (the demo data's own figures, computed when it was built, for a database that is that data
+   * unchanged: see backend/embedded/shipped-homes.ts): current for this page until it remembers or
+   * forgets an entry, as figures whose stamp matched are. With `proven`, they are so while the
+   * database is still to confirm it (a first visit's, on its way): if `proven` settles false (or
+   * fails), they are current no longer, marked 正在更新 until the database's own answer.
    */
-  adopt(home: StoredHome & { stamp: string }): void;
-  /** Settles once the page's load-time stamp is read (at once without one). */
-  checked: Promise<void>;
+  adopt(home: StoredHome & { stamp: string }, proven?: Promise<boolean>): void;
+  /**
+   * The adopted entry stamped `from`, still current here, is stamped `to` instead: the same figures
+   * known to be those of the database stored since (see embedded-backend.ts), so that the next
+   * visit finds them current too. Nothing when the entry or its standing has changed meanwhile.
+   */
+  restamp(from: string, to: string): void;
+  /** Settles once the page's load-time stamp is read (at once without one), and an adoption's proof is in. */
+  readonly checked: Promise<void>;
 }
 
 const key = 'fazhi.lastHome';
@@ -71,7 +79,7 @@ export function figureMemory(
   let expired = false;
   /** An entry adopted as current (`adopt`): its stamp stands in for the load-time one, read late or not. */
   let adopted = false;
-  const checked = stampAtLoad.then(
+  let checked = stampAtLoad.then(
     (s) => void (loadStamp = adopted ? loadStamp : expired ? undefined : s),
     () => undefined,
   );
@@ -115,11 +123,22 @@ export function figureMemory(
       expire();
       write(storedHome(home));
     },
-    adopt(home) {
+    adopt(home, proven) {
       write(home);
       expired = false;
       adopted = true;
       loadStamp = home.stamp;
+      if (proven) {
+        const refuted = proven.then((ok) => !ok, () => true);
+        // Refuted: no longer current, unless this page has meanwhile remembered or adopted another.
+        checked = Promise.all([checked, refuted]).then(([, no]) => void (no && loadStamp === home.stamp && expire()));
+      }
+    },
+    restamp(from, to) {
+      const home = read();
+      if (!home || home.stamp !== from || loadStamp !== from) return;
+      write(storedHome({ ...home, stamp: to }));
+      loadStamp = to;
     },
     recall(userId, orgId, year) {
       const home = read();
@@ -136,6 +155,8 @@ export function figureMemory(
     isCurrent(home) {
       return home.stamp !== undefined && home.stamp === loadStamp;
     },
-    checked,
+    get checked() {
+      return checked;
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { theme, Typography } from 'antd';
-import { useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { DatabaseProgress, ProgressFeed } from '../backend/backend.js';
 import { consoleText, type ConsoleLocale } from '../messages.js';
 
@@ -36,11 +36,27 @@ function ProgressLine({ percent, showPercent }: { percent: number; showPercent: 
 }
 
 /**
+ * The feed's latest progress, updated as a transition: the download reports many times a second,
+ * and an urgent update (useSyncExternalStore's) would interrupt and restart the render the
+ * sign-in's navigation to the console is (React Router navigates in a transition), each time.
+ */
+function useProgress(feed: ProgressFeed): DatabaseProgress | undefined {
+  const [p, setP] = useState(feed.current);
+  useEffect(() => {
+    const update = () => startTransition(() => setP(feed.current()));
+    // Also what came between the first render and this subscription.
+    update();
+    return feed.subscribe(update);
+  }, [feed]);
+  return p;
+}
+
+/**
  * How far the database in this browser has come while it opens: on a first visit the bytes
  * downloaded of the total, then each step. Shown beside the sign-in form, which stays usable.
  */
 export function DatabaseProgressBar({ feed, locale }: { feed: ProgressFeed; locale: ConsoleLocale }) {
-  const p = useSyncExternalStore(feed.subscribe, feed.current);
+  const p = useProgress(feed);
   if (!p || p.step === 'ready') return null;
   const t = (key: string, params?: Record<string, string | number>) => consoleText(locale, `console.progress.${key}`, params);
   const d = describe(p, p.step === 'download' || p.fresh, t);

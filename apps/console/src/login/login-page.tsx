@@ -17,7 +17,7 @@ interface Props {
   locale: ConsoleLocale;
   onLocaleChange(locale: ConsoleLocale): void;
   onSignedIn(session: SignedInSession): void;
-  /** A sign-in was sent: what it leads to (the console's code) may start loading now. */
+  /** A sign-in is on its way (the form focused, or sent): what it leads to (the console's code) may start loading now. */
   onSigningIn?(): void;
   /** Why the mailed link the console was opened with did not sign in (expired, used, another browser). */
   linkError?: string;
@@ -144,6 +144,10 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn, onSigni
   const expectDemo = () => {
     if (firstRun) backend.firstRun?.expectDemo();
   };
+  const startingSignIn = () => {
+    onSigningIn?.();
+    expectDemo();
+  };
   const submit = async ({ email, password }: { email: string; password: string }) => {
     onSigningIn?.();
     setBusy(true);
@@ -238,7 +242,7 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn, onSigni
           <EmailLinkForm links={backend.emailLinks} purpose={linkForm.purpose} locale={locale} {...(linkForm.email ? { initialEmail: linkForm.email } : {})} onBack={() => setLinkForm(undefined)} />
         </Suspense>
       ) : (
-        <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy} onFocus={expectDemo}>
+        <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy} onFocus={startingSignIn}>
           <Form.Item name="email" label={t('signIn.email')} rules={[{ required: true, message: t('signIn.emailRequired') }]}>
             <Input autoComplete="username" type="email" />
           </Form.Item>
@@ -266,7 +270,7 @@ export function LoginPage({ backend, locale, onLocaleChange, onSignedIn, onSigni
           footer={t('signIn.demoPassword', { password: backend.demoLogins[0]!.password })}
           accounts={backend.demoLogins}
           onPick={(a) => {
-            expectDemo();
+            startingSignIn();
             form.setFieldsValue({ email: a.email, password: a.password });
           }}
         />

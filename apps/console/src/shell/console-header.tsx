@@ -3,7 +3,7 @@ import { TodoCount } from '@fazhi/plugin-sdk/ui';
 import { useLogout, useTranslate } from '@refinedev/core';
 import { DownOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Layout, Modal, Select, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ConsoleBackend, SignedInSession } from '../backend/backend.js';
 import type { ConsoleLocale } from '../messages.js';
 import { ChangePasswordForm } from '../login/change-password-form.js';
@@ -22,11 +22,31 @@ interface Props {
   onOrgChange(orgId: string): void;
   onYearChange(year: number): void;
   onLocaleChange(locale: ConsoleLocale): void;
+  /**
+   * The figures the console opened on: the header's own queries (the 待办 counts, the demo-data
+   * check) wait for them. The embedded database answers one call at a time, and the header's nine
+   * or so counts, sent as it mounted, ran between the figures' two steps.
+   */
+  after?: Promise<void>;
 }
 
 const firstYear = 2020;
 
-export function ConsoleHeader({ backend, user, plugins, session, orgId, year, locale, onOrgChange, onYearChange, onLocaleChange }: Props) {
+/** Whether `promise` has settled (true at once without one). */
+function useSettled(promise: Promise<unknown> | undefined): boolean {
+  const [settled, setSettled] = useState<Promise<unknown> | undefined>();
+  useEffect(() => {
+    let live = true;
+    void promise?.finally(() => live && setSettled(promise));
+    return () => {
+      live = false;
+    };
+  }, [promise]);
+  return !promise || settled === promise;
+}
+
+export function ConsoleHeader({ backend, user, plugins, session, orgId, year, locale, onOrgChange, onYearChange, onLocaleChange, after }: Props) {
+  const ready = useSettled(after);
   const t = useTranslate();
   const { mutate: logout } = useLogout();
   const units = scopeUnits(user);
@@ -35,7 +55,7 @@ export function ConsoleHeader({ backend, user, plugins, session, orgId, year, lo
   const names = new Map(user.orgs.map((o) => [o.id, o.shortName || o.name]));
   const roleLines = user.memberships.map((m) => t('console.roleLine', { org: names.get(m.orgId) ?? m.orgId, role: t(`console.roles.${m.role}`) }));
 
-  const localDatabase = useLocalDatabaseMenu(backend, user, session);
+  const localDatabase = useLocalDatabaseMenu(backend, user, session, ready);
   const [changingPassword, setChangingPassword] = useState(false);
   const { message } = App.useApp();
 
@@ -51,7 +71,7 @@ export function ConsoleHeader({ backend, user, plugins, session, orgId, year, lo
   return (
     <Layout.Header style={{ background: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', padding: '0 24px', height: 64 }}>
       <Space size="middle">
-        <TodoCount plugins={plugins} />
+        {ready && <TodoCount plugins={plugins} />}
         <Tag color={backend.kind === 'embedded' ? 'blue' : 'green'}>{t(backend.kind === 'embedded' ? 'console.backendEmbedded' : 'console.backendSupabase')}</Tag>
         {units.length > 0 && (
           <Select

@@ -56,7 +56,7 @@ export default function ConsoleShell(props: Props) {
   // The answer remembers which connection it is for: after a retry or a new session the previous
   // one no longer counts (and no state is reset inside the effect).
   const request = useMemo(() => ({ backend, session, attempt }), [backend, session, attempt]);
-  const [answer, setAnswer] = useState<{ request?: typeof request; connected?: ConnectedBackend; error?: Error }>({});
+  const [answer, setAnswer] = useState<{ request?: typeof request; connected?: ConnectedBackend; firstFigures?: Promise<void>; error?: Error }>({});
   const state = answer.request === request ? answer : {};
   useEffect(() => {
     let live = true;
@@ -70,12 +70,12 @@ export default function ConsoleShell(props: Props) {
         if (remembered && !scopeUnits(connected.user).some((u) => u.id === remembered.orgId)) request.backend.figureMemory?.forget();
         // The home page will ask for these figures: start now, while Refine and the layout render.
         const { orgId, year } = initialView(connected);
-        if (orgId) connected.indicators.prefetch?.(orgId, year);
+        const firstFigures = orgId ? connected.indicators.prefetch?.(orgId, year) : undefined;
         // As a transition, the console's first render (Refine and its providers; the layout and page
         // follow once Refine's check answers) yields every few milliseconds, so the database's
         // answers meanwhile reach their callers and the figures' queries are sent on; the
         // remembered figures stay on screen until it is done.
-        startTransition(() => setAnswer({ request, connected }));
+        startTransition(() => setAnswer({ request, connected, ...(firstFigures ? { firstFigures } : {}) }));
       },
       (error: Error) => live && setAnswer({ request, error }),
     );
@@ -124,7 +124,7 @@ export default function ConsoleShell(props: Props) {
       </div>
     );
   }
-  return <ConnectedConsole {...props} connected={state.connected} />;
+  return <ConnectedConsole {...props} connected={state.connected} {...(state.firstFigures ? { firstFigures: state.firstFigures } : {})} />;
 }
 
 /**
@@ -186,7 +186,7 @@ function RememberedHome({ backend, composition, locale, remembered }: Props & { 
   );
 }
 
-function ConnectedConsole({ backend, composition, session, locale, onLocaleChange, onSignedOut, connected }: Props & { connected: ConnectedBackend }) {
+function ConnectedConsole({ backend, composition, session, locale, onLocaleChange, onSignedOut, connected, firstFigures }: Props & { connected: ConnectedBackend; firstFigures?: Promise<void> }) {
   // For the benchmark's breakdown of a visit: the console's first render began and was committed
   // (the layout and page follow once Refine's <Authenticated> check answers).
   useState(() => performance.mark('fazhi:render'));
@@ -267,7 +267,7 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
   };
 
   return (
-    <HeaderProps.Provider value={{ backend, user, plugins, session, ...(orgId ? { orgId } : {}), year, locale, onOrgChange: changeOrg, onYearChange: setYear, onLocaleChange }}>
+    <HeaderProps.Provider value={{ backend, user, plugins, session, ...(orgId ? { orgId } : {}), year, locale, onOrgChange: changeOrg, onYearChange: setYear, onLocaleChange, ...(firstFigures ? { after: firstFigures } : {}) }}>
       <Refine
         dataProvider={connected.dataProvider}
         routerProvider={routerProvider}

@@ -12,21 +12,23 @@ const backupAccept = '.fazhi-backup';
 /**
  * The user menu's entries for the embedded database: 备份本机数据库, 从备份恢复…, 导出全部数据 and 重置演示数据
  * while the database holds the demo data. Nothing for other roles or for the Supabase backend.
- * Returns the menu items and the hidden file input restore uses.
+ * Returns the menu items and the hidden file input restore uses. Whether the database holds the
+ * demo data is asked once `asking`.
  */
-export function useLocalDatabaseMenu(backend: ConsoleBackend, user: ConsoleUser, session: SignedInSession) {
+export function useLocalDatabaseMenu(backend: ConsoleBackend, user: ConsoleUser, session: SignedInSession, asking = true) {
   const t = useTranslate();
   const { modal, message } = App.useApp();
   const local = mayManageLocalDatabase(user) ? backend.localDatabase : undefined;
   const [demo, setDemo] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   useEffect(() => {
+    if (!asking) return;
     let live = true;
     local?.holdsDemoData().then((d) => live && setDemo(d), () => undefined);
     return () => {
       live = false;
     };
-  }, [local]);
+  }, [local, asking]);
   if (!local) return { items: [], input: null };
 
   /** Runs a long operation with a notice; a failure is shown in Chinese and leaves everything as it was. */

@@ -92,6 +92,8 @@ export class ChangeAwareIdbFs extends IdbFs {
       .then(
         () => step('stored'),
         (e: unknown) => {
+          // The page's figures stop waiting for it (see `firstStore` in embedded-database.ts).
+          step('store-failed');
           // Forgotten stamps: the next sync compares with nothing and stores the whole cluster.
           this.#stamps = new Map();
           console.error('本机数据库未能写入 IndexedDB，下次保存时重试', e);

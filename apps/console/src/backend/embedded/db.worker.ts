@@ -13,7 +13,7 @@ import { ChangeAwareIdbFs } from './change-aware-idb-fs.js';
 import { arrivedBytes, encodedLength } from './download-progress.js';
 import { buildAndStoreDeferredIndexes } from './deferred-indexes.js';
 import { storeExclusively } from './exclusive-store.js';
-import { attachMessage, idbDatabaseName, leadingMessage, openFailedMessage, prepareMessage, progressMessage, upgradedMessage, type EmbeddedWorkerMeta, type ProgressMessage } from './worker-meta.js';
+import { attachMessage, idbDatabaseName, keptMessage, leadingMessage, openFailedMessage, prepareMessage, progressMessage, upgradedMessage, type EmbeddedWorkerMeta, type ProgressMessage } from './worker-meta.js';
 import { leftEmptyByIdbfs } from './stored-files.js';
 import { type QuietTime, watchStatements } from './quiet-time.js';
 import { step } from './worker-step.js';
@@ -215,6 +215,12 @@ const pageUpgraded = new Promise<void>((resolve) =>
   }),
 );
 
+/** The page keeps the database (see `keptMessage`): noted as it arrives, to know whether before PostgreSQL started. */
+let keptByPage = false;
+addEventListener('message', (ev: MessageEvent<{ type?: string }>) => {
+  if (ev.data?.type === keptMessage) keptByPage = true;
+});
+
 /**
  * The page's one-message calls (direct-calls.ts), answered once this worker leads and PostgreSQL
  * has started. Listening from the start: a call that arrives earlier waits instead of being lost.
@@ -250,7 +256,10 @@ const serveDatabase = () => worker({
       step('postgres');
       fs.started();
       const quiet = watchStatements(pg);
-      if (storeLater) {
+      if (storeLater && keptByPage) {
+        // Kept already: stored now, before the page's first statement (see `keptMessage`).
+        fs.storeLoaded();
+      } else if (storeLater) {
         // Figures shown after this began are answered once it is done: a reload right after them finds it stored.
         void pageUpgraded.then(() => quiet.whenQuiet(storeAfterQuietMs, storeAtLatestMs)).then(() => fs.storeLoaded());
       }

@@ -44,12 +44,15 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
   let opening: Promise<OpenDatabase> | undefined;
   /** Whether the database `opening` opens is kept: false only for demo data loaded ahead of a first visit's choice. */
   let kept = false;
-  let keep = () => undefined as void;
-  /** Opens the profile's database; `keep: false` only for `expectDemo` (see OpenOptions.kept). */
-  const open = (keepIt = true) => {
+  let keep = (_storeAtOnce: boolean) => undefined as void;
+  /**
+   * Opens the profile's database; `keepIt: false` only for `expectDemo`, `storeAtOnce` only for a
+   * sign-in answered from the shipped file (see OpenOptions.kept).
+   */
+  const open = (keepIt = true, storeAtOnce = false) => {
     if (!opening) {
       kept = false;
-      const keeping = new Promise<void>((resolve) => (keep = resolve));
+      const keeping = new Promise<boolean>((resolve) => (keep = resolve));
       opening = loadDatabase()
         .then((m) => m.openDatabase(currentDataDir(), model, progress.set, undefined, { storeDemoInBackground: true, kept: keeping }))
         .then((database) => {
@@ -64,7 +67,7 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
     }
     if (keepIt && !kept) {
       kept = true;
-      keep();
+      keep(storeAtOnce);
     }
     return opening;
   };
@@ -142,6 +145,46 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
     },
   };
 
+  /** Sign-ins and sign-outs so far: a sign-in's session is stored only while it is the latest. */
+  let signIns = 0;
+  /** A first visit's sign-in answered from the shipped file, until the database confirms it. */
+  let confirming: { userId: string; done: Promise<void> } | undefined;
+
+  /**
+   * The database's word on a sign-in answered from the shipped file: the password checked as any
+   * other sign-in's, the session then stored; true when the database is also still the snapshot
+   * the figures were computed on (its identity: see shipped-homes.ts), so that they were current.
+   * Fails when the password is refused or the database does not open: that session never counts.
+   */
+  async function confirm(signIn: number, email: string, password: string, early: { session: SignedInSession; home: { stamp: string } }): Promise<boolean> {
+    // Signing in with a demo account is the first visit's choice of the demo data: stored at once
+    // if PostgreSQL has not started on it yet, so the figures' stamp (and the restamp below) can follow.
+    const [database, { checkPassword, shippedHomes }] = await Promise.all([open(true, true), loadDatabase()]);
+    const [session, shipped] = await Promise.all([checkPassword(database.db, email, password), shippedHomes(database).catch(() => () => undefined)]);
+    if (session?.userId !== early.session.userId) throw new Error('邮箱或密码不正确');
+    // For the benchmark's breakdown of a first visit.
+    performance.mark('fazhi:signed-in:confirmed');
+    if (signIn === signIns) localStorage.setItem(sessionKey, JSON.stringify(session));
+    const proven = shipped(session.userId)?.stamp === early.home.stamp;
+    if (proven) void keepCurrentOnceStored(database, session.userId, early.home.stamp).catch(() => undefined);
+    return proven;
+  }
+  /**
+   * Shipped figures shown as current are stamped as the stored database's once it is stored, if
+   * nothing was written before or since (the identity read after the stamp is still the
+   * snapshot's): a reload before the database's own answer then finds them current too.
+   */
+  async function keepCurrentOnceStored(database: OpenDatabase, userId: string, stamp: string): Promise<void> {
+    await database.firstStore;
+    const stored = await figureStamp(database.dataDir)();
+    const { shippedHomes } = await loadDatabase();
+    if (stored && (await shippedHomes(database))(userId)?.stamp === stamp) lastHome.restamp(stamp, stored);
+  }
+  /** Waits for the database to confirm `session`'s sign-in, when it was answered from the shipped file. */
+  async function confirmed(session: SignedInSession): Promise<void> {
+    if (confirming?.userId === session.userId) await confirming.done;
+  }
+
   const firstRun: FirstRun = {
     async needed() {
       if (opening) return !kept;
@@ -157,6 +200,9 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
     expectDemo() {
       // A failure is the sign-in's to report, when it asks for the same database.
       void open(false).catch(() => undefined);
+      void loadDatabase()
+        .then((m) => m.expectFirstVisitSignIn())
+        .catch(() => undefined);
     },
     async setUp(setup) {
       const { loadEmptySnapshot, setUpStreet } = await loadDatabase();
@@ -175,6 +221,22 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
       return readSession();
     },
     async signIn(email, password) {
+      const signIn = ++signIns;
+      confirming = undefined;
+      // A first visit's demo data on its way, not yet chosen: the database being loaded is the
+      // snapshot as shipped, and a demo account's sign-in is answered from the shipped file (see
+      // shipped-homes.ts), its figures shown while the snapshot arrives. The database confirms it
+      // as soon as it opens (`confirm`); nothing is stored, nothing connects, before.
+      const early = opening && !kept ? await loadDatabase().then((m) => m.firstVisitSignIn(email, password)) : undefined;
+      if (early) {
+        const confirmed = confirm(signIn, email, password, early);
+        const done = confirmed.then(() => undefined);
+        // Reported by `connect`, which waits for it; a session signed out of before asks no more.
+        done.catch(() => undefined);
+        confirming = { userId: early.session.userId, done };
+        await lastHome.checked.then(() => lastHome.adopt(early.home, confirmed));
+        return early.session;
+      }
       const [database, { checkPassword, shippedHomes }] = await Promise.all([open(), loadDatabase()]);
       const [session, shipped] = await Promise.all([checkPassword(database.db, email, password), shippedHomes(database).catch(() => () => undefined)]);
       if (!session) throw new Error('邮箱或密码不正确');
@@ -182,10 +244,11 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
       // with the data, and are shown as current while the database computes them again.
       const home = shipped(session.userId);
       if (home) await lastHome.checked.then(() => lastHome.adopt(home));
-      localStorage.setItem(sessionKey, JSON.stringify(session));
+      if (signIn === signIns) localStorage.setItem(sessionKey, JSON.stringify(session));
       return session;
     },
     async changeOwnPassword(session, currentPassword, newPassword) {
+      await confirmed(session);
       const [database, { changeOwnPassword }] = await Promise.all([open(), loadDatabase()]);
       await changeOwnPassword(database.db, session, currentPassword, newPassword);
       const changed: SignedInSession = { ...session, mustChangePassword: false };
@@ -193,13 +256,17 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
       return changed;
     },
     async signOut() {
+      signIns++;
+      confirming = undefined;
       localStorage.removeItem(sessionKey);
       lastHome.forget();
     },
     async connect(session) {
+      await confirmed(session);
       const [database, { connectAs }] = await Promise.all([open(), loadDatabase()]);
       const remembered = lastHome.recallFor(session.userId);
-      return connectAs(database, session, model, lastHome.forget, remembered && { orgId: remembered.orgId, year: remembered.year }, figureStamp(database.dataDir));
+      const stamp = figureStamp(database.dataDir);
+      return connectAs(database, session, model, lastHome.forget, remembered && { orgId: remembered.orgId, year: remembered.year }, () => database.firstStore.then(stamp));
     },
     localDatabase,
     progress,

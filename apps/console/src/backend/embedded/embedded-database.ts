@@ -9,12 +9,11 @@ import { backupFileName, readBackupFile, writeBackupFile } from './backup-file.j
 import { shippedMigrationVersions, upgradeEmbeddedDatabase } from './browser-migrations.js';
 import { demoManifestPath, type DemoManifest } from './demo-manifest.js';
 import { holdsDemoData } from './demo-data.js';
-import { currentShippedHomes } from './shipped-homes.js';
-import type { StoredHome } from '../../home/figure-memory.js';
+import { currentShippedHomes, firstVisitAccount, type ShippedAccount } from './shipped-homes.js';
 export { holdsDemoData };
 import { boundedDatabase, type BoundedDatabase, type Connection } from './bounded-database.js';
 import { takeWorker } from './spare-worker.js';
-import { attachMessage, leadingMessage, openFailedMessage, progressMessage, stepMessage, upgradedMessage, type EmbeddedWorkerMeta, type ProgressMessage, type StepMessage } from './worker-meta.js';
+import { attachMessage, keptMessage, leadingMessage, openFailedMessage, progressMessage, stepMessage, upgradedMessage, type EmbeddedWorkerMeta, type ProgressMessage, type StepMessage } from './worker-meta.js';
 
 // The heavy half of the embedded backend (database client, data provider, evaluator), loaded when
 // the sign-in page starts warming up, so the page itself stays small.
@@ -25,6 +24,12 @@ export interface OpenDatabase {
   /** Every call bounded in time (PGlite ignores statement_timeout): see bounded-database.ts. */
   db: BoundedDatabase<PgliteDatabase>;
   manifest: DemoManifest;
+  /**
+   * Settles once the demo data a first visit downloaded is stored in IndexedDB (or its store
+   * failed), at once when there is none to store. Figures computed before it could not be stamped
+   * as the stored database's (nothing was stored yet), so the figure stamp waits for it.
+   */
+  firstStore: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,28 +47,44 @@ export class BrokenDatabaseError extends Error {
   override name = 'BrokenDatabaseError';
 }
 
-export async function loadDemoManifest(): Promise<DemoManifest> {
-  const res = await fetch(assetUrl(demoManifestPath));
-  if (!res.ok) throw new Error(`找不到演示数据库说明文件（${demoManifestPath}：HTTP ${res.status}）。请先执行 pnpm build`);
-  return (await res.json()) as DemoManifest;
+/** The manifest, fetched once per page: it describes the files of the build the page belongs to. */
+let manifestLoad: Promise<DemoManifest> | undefined;
+export function loadDemoManifest(): Promise<DemoManifest> {
+  manifestLoad ??= fetch(assetUrl(demoManifestPath)).then(async (res) => {
+    if (!res.ok) throw new Error(`找不到演示数据库说明文件（${demoManifestPath}：HTTP ${res.status}）。请先执行 pnpm build`);
+    return (await res.json()) as DemoManifest;
+  });
+  // A failed fetch is asked again by the next caller.
+  manifestLoad.catch(() => (manifestLoad = undefined));
+  return manifestLoad;
 }
 
 /**
  * Starts a worker on `dataDir` (a new one starts from the demo snapshot, or from `loadDataDir`),
  * checks that it holds our schema and brings it up to this build's migrations.
  */
-async function connectWorker(dataDir: string, manifest: DemoManifest, model: FazhiModel, onProgress: (p: DatabaseProgress) => void, loadDataDir?: Blob, options: OpenOptions = {}): Promise<Connection<PgliteDatabase>> {
+async function connectWorker(
+  dataDir: string,
+  manifest: DemoManifest,
+  model: FazhiModel,
+  onProgress: (p: DatabaseProgress) => void,
+  loadDataDir?: Blob,
+  options: OpenOptions = {},
+): Promise<Connection<PgliteDatabase> & { firstStore: Promise<void> }> {
   // Loaded on demand: the sign-in page must not wait for the database client.
   const { PGliteWorker } = await pgliteWorkerClient;
   const worker = takeWorker();
   let fresh = false; // started from a snapshot or backup rather than what IndexedDB keeps
   let leading = false; // this tab's worker runs PostgreSQL (listened for before it can be posted)
+  let stored!: () => void;
+  const storeEnded = new Promise<void>((resolve) => (stored = resolve));
   const failed = new Promise<never>((_, reject) => {
     worker.addEventListener('message', (ev: MessageEvent<{ type?: string; message?: string } | ProgressMessage | StepMessage>) => {
       if (ev.data?.type === leadingMessage) leading = true;
       else if (ev.data?.type === stepMessage) {
         const { step, at } = ev.data as StepMessage;
         performance.mark(`fazhi:db:worker:${step}`, { startTime: at - performance.timeOrigin });
+        if (step === 'stored' || step === 'store-failed') stored();
       } else if (ev.data?.type === progressMessage) {
         const { progress } = ev.data as ProgressMessage;
         if (progress.step === 'start') fresh = progress.fresh;
@@ -84,6 +105,7 @@ async function connectWorker(dataDir: string, manifest: DemoManifest, model: Faz
     // One leader election per data directory: tabs on different directories must not share one.
     // Posted in the same task as PGliteWorker starts listening: the worker's first answer finds it listening.
     worker.postMessage({ type: attachMessage });
+    void (options.kept ?? Promise.resolve()).then((atOnce) => atOnce === true && worker.postMessage({ type: keptMessage }));
     const pg = await Promise.race([PGliteWorker.create(worker, { id: `fazhi:${dataDir}`, meta }), failed]);
     mark('worker-ready');
     // While this tab's worker leads (runs PostgreSQL), a query or batch goes to it in one message.
@@ -100,7 +122,16 @@ async function connectWorker(dataDir: string, manifest: DemoManifest, model: Faz
     void (options.kept ?? Promise.resolve()).then(() => worker.postMessage({ type: upgradedMessage }));
     mark('migrated');
     onProgress({ step: 'ready' });
-    return { db, terminate: () => worker.terminate() };
+    // Only this tab's worker stores, and only demo data it downloaded (db.worker.ts: storeLater).
+    const storesLater = leading && fresh && !loadDataDir && options.storeDemoInBackground === true;
+    return {
+      db,
+      firstStore: storesLater ? storeEnded : Promise.resolve(),
+      terminate() {
+        worker.terminate();
+        stored();
+      },
+    };
   } catch (e) {
     worker.terminate();
     throw e;
@@ -124,9 +155,11 @@ export interface OpenOptions {
   /**
    * Settles when the page keeps this database (a first visit's demo data loaded ahead of the
    * choice: see `FirstRun.expectDemo`); until then the demo data it downloads is not stored, and a
-   * profile closed meanwhile is still a first visit. Kept from the start when absent.
+   * profile closed meanwhile is still a first visit. Kept from the start when absent. Settling
+   * `true`: demo data downloaded is stored at once, ahead of the page's first statement, if it is
+   * kept before PostgreSQL has started on it (see `keptMessage`).
    */
-  kept?: Promise<void>;
+  kept?: Promise<boolean | void>;
 }
 
 /** Opens (or, for a new `dataDir`, loads) the database, telling `onProgress` each step. */
@@ -136,7 +169,7 @@ export async function openDatabase(dataDir: string, model: FazhiModel, onProgres
   const first = await connectWorker(dataDir, manifest, model, onProgress, loadDataDir, options);
   // A worker restarted after a stuck call reopens quietly: the console is already in use.
   const db = boundedDatabase(first, () => connectWorker(dataDir, manifest, model, () => undefined, undefined, options), queryTimeLimitMs);
-  return { dataDir, db, manifest, close: () => db.close() };
+  return { dataDir, db, manifest, firstStore: first.firstStore, close: () => db.close() };
 }
 
 /** The empty database 建立本单位 starts from (built beside the demo snapshot). */
@@ -156,17 +189,49 @@ export async function setUpStreet({ db }: OpenDatabase, setup: OrgSetup): Promis
 
 export { checkPassword };
 
+/** The shipped accounts file, fetched once per page (a first visit's sign-in, then its proof, read it). */
+const shippedFiles = new Map<string, Promise<ShippedAccount[]>>();
+function loadShippedAccounts(file: string): Promise<ShippedAccount[]> {
+  let loading = shippedFiles.get(file);
+  if (!loading) {
+    loading = fetch(assetUrl(`demo/${file}`)).then(async (res) => {
+      if (!res.ok) throw new Error(`无法下载演示账号的首页指标（demo/${file}：HTTP ${res.status}）`);
+      return (await res.json()) as ShippedAccount[];
+    });
+    // A failed fetch is asked again by the next sign-in.
+    loading.catch(() => shippedFiles.delete(file));
+    shippedFiles.set(file, loading);
+  }
+  return loading;
+}
+
 /**
  * The demo accounts' first home figures shipped with the demo data (see shipped-homes.ts), by
  * user, when this database is that data unchanged: asked beside the sign-in's password check,
  * before anything of the visit could write.
  */
 export function shippedHomes({ db, manifest }: Pick<OpenDatabase, 'db' | 'manifest'>) {
-  return currentShippedHomes(db, manifest.shippedHomes, todayInShanghai(), async (file) => {
-    const res = await fetch(assetUrl(`demo/${file}`));
-    if (!res.ok) throw new Error(`无法下载演示账号的首页指标（demo/${file}：HTTP ${res.status}）`);
-    return (await res.json()) as StoredHome[];
-  });
+  return currentShippedHomes(db, manifest.shippedHomes, todayInShanghai(), loadShippedAccounts);
+}
+
+/**
+ * A first visit's demo sign-in answered from the shipped file while the snapshot is still on its
+ * way (see `firstVisitAccount`); undefined when it cannot be (another account or password, a build
+ * without the file, a day its figures no longer hold, the file not to be had).
+ */
+export async function firstVisitSignIn(email: string, password: string) {
+  const manifest = await loadDemoManifest();
+  const shipped = manifest.shippedHomes;
+  if (!shipped) return undefined;
+  const accounts = await loadShippedAccounts(shipped.file).catch(() => undefined);
+  return accounts && firstVisitAccount(accounts, shipped, manifest.password, todayInShanghai(), email, password);
+}
+
+/** Fetches what `firstVisitSignIn` reads, as a first visit's user starts on the sign-in form. */
+export function expectFirstVisitSignIn(): void {
+  void loadDemoManifest()
+    .then((m) => m.shippedHomes && loadShippedAccounts(m.shippedHomes.file))
+    .catch(() => undefined);
 }
 
 /** The signed-in user's own password, as that user (the database checks the current one). */

@@ -1,9 +1,10 @@
 import { openPglite, type PgliteDatabase } from '@fazhi/db';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { StoredHome } from '../../home/figure-memory.js';
-import { currentShippedHomes, databaseIdentity, sameFiguresOn, type ShippedHomes } from './shipped-homes.js';
+import { currentShippedHomes, databaseIdentity, firstVisitAccount, sameFiguresOn, type ShippedAccount, type ShippedHomes } from './shipped-homes.js';
 
 const home = (userId: string, year = 2024): StoredHome => ({ userId, orgId: 'street', year, orgName: '南沙街道', pluginIds: ['mediation'], comparisons: [] });
+const account = (userId: string, year = 2024): ShippedAccount => ({ session: { userId, email: `${userId}@demo.fazhi.example`, displayName: userId, mustChangePassword: false }, home: home(userId, year) });
 
 describe('the demo data’s shipped home figures', () => {
   let db: PgliteDatabase | undefined;
@@ -36,7 +37,7 @@ describe('the demo data’s shipped home figures', () => {
   test('are used only for the database they were computed on, unchanged, and fetched only then', async () => {
     db = await openPglite();
     const loaded: string[] = [];
-    const load = async (file: string) => (loaded.push(file), [home('admin'), home('clerk')]);
+    const load = async (file: string) => (loaded.push(file), [account('admin'), account('clerk')]);
     const shipped: ShippedHomes = { file: 'fazhi-homes-k.json', identity: await databaseIdentity(db), computedOn: '2026-12-07' };
     const homes = await currentShippedHomes(db, shipped, '2026-12-08', load);
     expect(homes('admin')).toEqual({ ...home('admin'), stamp: `shipped|fazhi-homes-k.json|${shipped.identity}` });
@@ -47,6 +48,19 @@ describe('the demo data’s shipped home figures', () => {
     await db.exec('create table t (n int)');
     expect((await currentShippedHomes(db, shipped, '2026-12-08', load))('admin')).toBeUndefined();
     expect(loaded).toHaveLength(1);
+  });
+
+  test("answer a first visit's sign-in for a shipped account with the demo password, as the database would compare them", () => {
+    const shipped: ShippedHomes = { file: 'fazhi-homes-k.json', identity: '7:750', computedOn: '2026-12-07' };
+    const accounts = [account('admin'), account('clerk', 2026)];
+    const signIn = (email: string, password: string, today = '2026-12-08') => firstVisitAccount(accounts, shipped, 'demo-pass', today, email, password);
+    expect(signIn(' Admin@Demo.fazhi.example ', 'demo-pass')).toEqual({ session: accounts[0]!.session, home: { ...home('admin'), stamp: 'shipped|fazhi-homes-k.json|7:750' } });
+    // Any other password (case, spaces), account or a year whose figures no longer hold: the database answers.
+    expect(signIn('admin@demo.fazhi.example', 'Demo-pass')).toBeUndefined();
+    expect(signIn('admin@demo.fazhi.example', 'demo-pass ')).toBeUndefined();
+    expect(signIn('someone@demo.fazhi.example', 'demo-pass')).toBeUndefined();
+    expect(signIn('clerk@demo.fazhi.example', 'demo-pass')).toBeUndefined();
+    expect(signIn('clerk@demo.fazhi.example', 'demo-pass', '2026-12-07')).toBeDefined();
   });
 
   test('hold on another day only for a year over on both days', () => {
