@@ -194,6 +194,33 @@ describe('a first visit', () => {
     }
   }, 300_000);
 
+  test('a sign-in answered from the shipped file that the database then refuses never connects, is not kept, and 重试 does not let it through', async () => {
+    await cb.withPage(async (page, context) => {
+      // A manifest whose demo password is not the database's (as if the file and the snapshot
+      // disagreed): the shipped file answers a sign-in with it, the database refuses it.
+      await context.route('**/demo/manifest.json', async (route) => {
+        const response = await route.fetch();
+        const manifest = (await response.json()) as { password: string };
+        manifest.password = 'not-the-database-password';
+        await route.fulfill({ response, json: manifest });
+      });
+      await page.goto(`${cb.url}login`);
+      await page.getByLabel('邮箱').fill('admin@demo.fazhi.example');
+      await page.getByLabel('密码').fill('not-the-database-password');
+      await page.getByRole('button', { name: /登\s*录/ }).click();
+      await page.getByText('邮箱或密码不正确').waitFor({ timeout: 60_000 });
+      expect(await page.evaluate(() => performance.getEntriesByName('fazhi:remembered:render').length)).toBeGreaterThan(0);
+      expect(await page.evaluate(() => performance.getEntriesByName('fazhi:connected').length)).toBe(0);
+      expect(await page.evaluate(() => localStorage.getItem('fazhi.embedded.session'))).toBeNull();
+      expect(await page.evaluate(() => localStorage.getItem('fazhi.lastHome'))).toBeNull();
+      await page.getByRole('button', { name: /重\s*试/ }).click();
+      await page.getByText('邮箱或密码不正确').waitFor();
+      expect(await page.evaluate(() => performance.getEntriesByName('fazhi:connected').length)).toBe(0);
+      await page.getByRole('button', { name: '退出登录' }).click();
+      await page.getByLabel('邮箱').waitFor();
+    });
+  }, 300_000);
+
   test('figures shipped for another state of the database are marked 正在更新 once the database tells, and replaced by its answer', async () => {
     await cb.withPage(async (page, context) => {
       await watchRefreshing(context);

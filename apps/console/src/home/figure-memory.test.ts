@@ -143,7 +143,8 @@ describe('figureMemory: the home page of the last visit', () => {
       await memory.checked;
       expect(memory.isCurrent(entry)).toBe(current);
     }
-    // A refutation arriving after the page remembered the database's own answer leaves that alone.
+    // A refutation arriving after the page remembered the database's answer and adopted another
+    // file's figures leaves those alone (the same file's, refuted, are not current either).
     const memory = figureMemory(memoryStorage(), builtInCatalog.indicators, Promise.resolve(undefined));
     let refute!: (ok: boolean) => void;
     memory.adopt(shipped, new Promise<boolean>((r) => (refute = r)));

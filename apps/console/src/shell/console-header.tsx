@@ -23,9 +23,9 @@ interface Props {
   onYearChange(year: number): void;
   onLocaleChange(locale: ConsoleLocale): void;
   /**
-   * The figures the console opened on: the header's own queries (the 待办 counts, the demo-data
-   * check) wait for them. The embedded database answers one call at a time, and the header's nine
-   * or so counts, sent as it mounted, ran between the figures' two steps.
+   * The figures the console opened on (embedded only): the header's own queries (the 待办 counts,
+   * the demo-data check) wait for them. The embedded database answers one call at a time, and the
+   * header's nine or so counts, sent as it mounted, ran between the figures' two steps.
    */
   after?: Promise<void>;
 }

@@ -267,7 +267,7 @@ function ConnectedConsole({ backend, composition, session, locale, onLocaleChang
   };
 
   return (
-    <HeaderProps.Provider value={{ backend, user, plugins, session, ...(orgId ? { orgId } : {}), year, locale, onOrgChange: changeOrg, onYearChange: setYear, onLocaleChange, ...(firstFigures ? { after: firstFigures } : {}) }}>
+    <HeaderProps.Provider value={{ backend, user, plugins, session, ...(orgId ? { orgId } : {}), year, locale, onOrgChange: changeOrg, onYearChange: setYear, onLocaleChange, ...(firstFigures && backend.kind === 'embedded' ? { after: firstFigures } : {}) }}>
       <Refine
         dataProvider={connected.dataProvider}
         routerProvider={routerProvider}

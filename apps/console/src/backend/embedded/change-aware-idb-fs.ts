@@ -128,7 +128,13 @@ export class ChangeAwareIdbFs extends IdbFs {
     }
     const now = this.#scanMounts();
     const capturedAt = Date.now();
-    await this.#stored(() => super.syncToFs(relaxedDurability));
+    try {
+      await this.#stored(() => super.syncToFs(relaxedDurability));
+    } catch (e) {
+      // The page's figures stop waiting for the first store (see `firstStore` in embedded-database.ts).
+      if (whole) step('store-failed');
+      throw e;
+    }
     this.#stamps = now;
     this.#capturedAt = capturedAt;
     if (whole) step('stored');

@@ -257,7 +257,7 @@ const serveDatabase = () => worker({
       fs.started();
       const quiet = watchStatements(pg);
       if (storeLater && keptByPage) {
-        // Kept already: stored now, before the page's first statement (see `keptMessage`).
+        // Kept already: the store starts now, before the page's first statement (see `keptMessage`).
         fs.storeLoaded();
       } else if (storeLater) {
         // Figures shown after this began are answered once it is done: a reload right after them finds it stored.

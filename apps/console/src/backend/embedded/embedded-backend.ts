@@ -147,8 +147,13 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
 
   /** Sign-ins and sign-outs so far: a sign-in's session is stored only while it is the latest. */
   let signIns = 0;
-  /** A first visit's sign-in answered from the shipped file, until the database confirms it. */
-  let confirming: { userId: string; done: Promise<void> } | undefined;
+  /**
+   * Sessions answered from the shipped file, by the very object `signIn` returned: the database's
+   * confirmation, which `connect` waits for. Kept whatever else is signed in or out meanwhile, so
+   * that such a session can never connect unconfirmed; asked again (`check`) by a retry after the
+   * database did not open, never after it refused the password.
+   */
+  const unconfirmed = new WeakMap<SignedInSession, { check(): Promise<boolean>; done?: Promise<void> }>();
 
   /**
    * The database's word on a sign-in answered from the shipped file: the password checked as any
@@ -161,7 +166,11 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
     // if PostgreSQL has not started on it yet, so the figures' stamp (and the restamp below) can follow.
     const [database, { checkPassword, shippedHomes }] = await Promise.all([open(true, true), loadDatabase()]);
     const [session, shipped] = await Promise.all([checkPassword(database.db, email, password), shippedHomes(database).catch(() => () => undefined)]);
-    if (session?.userId !== early.session.userId) throw new Error('邮箱或密码不正确');
+    if (session?.userId !== early.session.userId) {
+      // The figures shown were an account's the database does not know so: not kept.
+      lastHome.forget();
+      throw new SignInRefused('邮箱或密码不正确');
+    }
     // For the benchmark's breakdown of a first visit.
     performance.mark('fazhi:signed-in:confirmed');
     if (signIn === signIns) localStorage.setItem(sessionKey, JSON.stringify(session));
@@ -182,7 +191,15 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
   }
   /** Waits for the database to confirm `session`'s sign-in, when it was answered from the shipped file. */
   async function confirmed(session: SignedInSession): Promise<void> {
-    if (confirming?.userId === session.userId) await confirming.done;
+    const entry = unconfirmed.get(session);
+    if (!entry) return;
+    try {
+      await (entry.done ??= entry.check().then(() => undefined));
+    } catch (e) {
+      // Refused: that session never counts. The database not opened: the next try asks again.
+      if (!(e instanceof SignInRefused)) delete entry.done;
+      throw e;
+    }
   }
 
   const firstRun: FirstRun = {
@@ -222,19 +239,19 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
     },
     async signIn(email, password) {
       const signIn = ++signIns;
-      confirming = undefined;
       // A first visit's demo data on its way, not yet chosen: the database being loaded is the
       // snapshot as shipped, and a demo account's sign-in is answered from the shipped file (see
       // shipped-homes.ts), its figures shown while the snapshot arrives. The database confirms it
       // as soon as it opens (`confirm`); nothing is stored, nothing connects, before.
       const early = opening && !kept ? await loadDatabase().then((m) => m.firstVisitSignIn(email, password)) : undefined;
       if (early) {
-        const confirmed = confirm(signIn, email, password, early);
-        const done = confirmed.then(() => undefined);
+        const check = () => confirm(signIn, email, password, early);
+        const first = check();
+        const done = first.then(() => undefined);
         // Reported by `connect`, which waits for it; a session signed out of before asks no more.
         done.catch(() => undefined);
-        confirming = { userId: early.session.userId, done };
-        await lastHome.checked.then(() => lastHome.adopt(early.home, confirmed));
+        unconfirmed.set(early.session, { check, done });
+        await lastHome.checked.then(() => lastHome.adopt(early.home, first));
         return early.session;
       }
       const [database, { checkPassword, shippedHomes }] = await Promise.all([open(), loadDatabase()]);
@@ -257,7 +274,6 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
     },
     async signOut() {
       signIns++;
-      confirming = undefined;
       localStorage.removeItem(sessionKey);
       lastHome.forget();
     },
@@ -273,6 +289,11 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
     firstRun,
     figureMemory: lastHome,
   };
+}
+
+/** The database refused a sign-in the shipped file had answered (see `confirm`). */
+class SignInRefused extends Error {
+  override name = 'SignInRefused';
 }
 
 /** The latest progress of opening the database, for whichever page shows it. */

@@ -48,9 +48,9 @@ export const upgradedMessage = 'fazhi-upgraded';
 /**
  * Posted by the page when a demo sign-in answered from the shipped file keeps the database it is
  * opening (see embedded-backend.ts). Kept so before PostgreSQL has started on a first visit's demo
- * data, the data is stored at once, ahead of the page's first statement: no statement has run, so
- * the stored cluster is the snapshot as shipped, and the shipped figures, restamped, hold for a
- * reload right after. Any other keeping waits for the page's first pause (`upgradedMessage`).
+ * data, the store starts at once, before the page's first statement (whose answer waits for it):
+ * the stored cluster is the snapshot as shipped (a write meanwhile would store itself again, with
+ * a new figure stamp), and the shipped figures, restamped, hold for a reload right after. Any other keeping waits for the page's first pause (`upgradedMessage`).
  */
 export const keptMessage = 'fazhi-kept';
 
