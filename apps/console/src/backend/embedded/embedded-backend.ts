@@ -156,6 +156,16 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
   const unconfirmed = new WeakMap<SignedInSession, { check(): Promise<boolean>; done?: Promise<void> }>();
 
   /**
+   * The database's answer to a sign-in: the account if the password is right, and the shipped
+   * homes that hold for it (none once anything was written; see shipped-homes.ts).
+   */
+  async function databaseSignIn(email: string, password: string, storeAtOnce = false) {
+    const [database, { checkPassword, shippedHomes }] = await Promise.all([open(true, storeAtOnce), loadDatabase()]);
+    const [session, shipped] = await Promise.all([checkPassword(database.db, email, password), shippedHomes(database).catch(() => () => undefined)]);
+    return { database, session, shipped };
+  }
+
+  /**
    * The database's word on a sign-in answered from the shipped file: the password checked as any
    * other sign-in's, the session then stored; true when the database is also still the snapshot
    * the figures were computed on (its identity: see shipped-homes.ts), so that they were current.
@@ -164,8 +174,7 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
   async function confirm(signIn: number, email: string, password: string, early: { session: SignedInSession; home: { stamp: string } }): Promise<boolean> {
     // Signing in with a demo account is the first visit's choice of the demo data: stored at once
     // if PostgreSQL has not started on it yet, so the figures' stamp (and the restamp below) can follow.
-    const [database, { checkPassword, shippedHomes }] = await Promise.all([open(true, true), loadDatabase()]);
-    const [session, shipped] = await Promise.all([checkPassword(database.db, email, password), shippedHomes(database).catch(() => () => undefined)]);
+    const { database, session, shipped } = await databaseSignIn(email, password, true);
     if (session?.userId !== early.session.userId) {
       // The figures shown were an account's the database does not know so: not kept.
       lastHome.forget();
@@ -254,8 +263,7 @@ export function createEmbeddedBackend(model: FazhiModel): ConsoleBackend {
         await lastHome.checked.then(() => lastHome.adopt(early.home, first));
         return early.session;
       }
-      const [database, { checkPassword, shippedHomes }] = await Promise.all([open(), loadDatabase()]);
-      const [session, shipped] = await Promise.all([checkPassword(database.db, email, password), shippedHomes(database).catch(() => () => undefined)]);
+      const { session, shipped } = await databaseSignIn(email, password);
       if (!session) throw new Error('邮箱或密码不正确');
       // A demo account on the demo data as shipped (a first visit): its home figures were computed
       // with the data, and are shown as current while the database computes them again.

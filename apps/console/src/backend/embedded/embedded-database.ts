@@ -47,16 +47,26 @@ export class BrokenDatabaseError extends Error {
   override name = 'BrokenDatabaseError';
 }
 
-/** The manifest, fetched once per page: it describes the files of the build the page belongs to. */
-let manifestLoad: Promise<DemoManifest> | undefined;
+/**
+ * A JSON file of this build, fetched once per page (the manifest and the files it names describe
+ * the build the page belongs to); a failed fetch is asked again by the next caller.
+ */
+const fetchedOnce = new Map<string, Promise<unknown>>();
+function fetchJsonOnce<T>(path: string, failure: (status: number) => string): Promise<T> {
+  let loading = fetchedOnce.get(path);
+  if (!loading) {
+    loading = fetch(assetUrl(path)).then(async (res) => {
+      if (!res.ok) throw new Error(failure(res.status));
+      return (await res.json()) as unknown;
+    });
+    loading.catch(() => fetchedOnce.delete(path));
+    fetchedOnce.set(path, loading);
+  }
+  return loading as Promise<T>;
+}
+
 export function loadDemoManifest(): Promise<DemoManifest> {
-  manifestLoad ??= fetch(assetUrl(demoManifestPath)).then(async (res) => {
-    if (!res.ok) throw new Error(`找不到演示数据库说明文件（${demoManifestPath}：HTTP ${res.status}）。请先执行 pnpm build`);
-    return (await res.json()) as DemoManifest;
-  });
-  // A failed fetch is asked again by the next caller.
-  manifestLoad.catch(() => (manifestLoad = undefined));
-  return manifestLoad;
+  return fetchJsonOnce(demoManifestPath, (status) => `找不到演示数据库说明文件（${demoManifestPath}：HTTP ${status}）。请先执行 pnpm build`);
 }
 
 /**
@@ -189,21 +199,8 @@ export async function setUpStreet({ db }: OpenDatabase, setup: OrgSetup): Promis
 
 export { checkPassword };
 
-/** The shipped accounts file, fetched once per page (a first visit's sign-in, then its proof, read it). */
-const shippedFiles = new Map<string, Promise<ShippedAccount[]>>();
-function loadShippedAccounts(file: string): Promise<ShippedAccount[]> {
-  let loading = shippedFiles.get(file);
-  if (!loading) {
-    loading = fetch(assetUrl(`demo/${file}`)).then(async (res) => {
-      if (!res.ok) throw new Error(`无法下载演示账号的首页指标（demo/${file}：HTTP ${res.status}）`);
-      return (await res.json()) as ShippedAccount[];
-    });
-    // A failed fetch is asked again by the next sign-in.
-    loading.catch(() => shippedFiles.delete(file));
-    shippedFiles.set(file, loading);
-  }
-  return loading;
-}
+/** The shipped accounts file (a first visit's sign-in, then its proof, read it). */
+const loadShippedAccounts = (file: string) => fetchJsonOnce<ShippedAccount[]>(`demo/${file}`, (status) => `无法下载演示账号的首页指标（demo/${file}：HTTP ${status}）`);
 
 /**
  * The demo accounts' first home figures shipped with the demo data (see shipped-homes.ts), by
