@@ -53,6 +53,7 @@ export async function openConsoleBrowser(
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: opts.timezoneId ?? 'Asia/Shanghai', acceptDownloads: true, reducedMotion });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
+    heedTrouble(page);
     return { context, page };
   };
   return {
@@ -115,7 +116,42 @@ export async function signIn(page: Page, baseUrl: string, who: string): Promise<
   await page.getByLabel('邮箱').fill(`${who}@demo.fazhi.example`);
   await page.getByLabel('密码').fill(demoPassword);
   await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('user-menu').waitFor();
+  await page.getByTestId('user-menu').waitFor().catch(async (e: unknown) => {
+    throw new Error(`登录后没有出现控制台（${who}）\n${await describePage(page)}`, { cause: e });
+  });
+}
+
+/** What a page reported going wrong (errors thrown, console errors, a crash), kept for `describePage`. */
+const pageTrouble = new WeakMap<Page, string[]>();
+
+function heedTrouble(page: Page): void {
+  const trouble: string[] = [];
+  pageTrouble.set(page, trouble);
+  const opened = Date.now();
+  const at = () => `${((Date.now() - opened) / 1000).toFixed(1)} s`;
+  page.on('pageerror', (e) => trouble.push(`${at()} pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && trouble.push(`${at()} console.error: ${m.text()}`));
+  page.on('crash', () => trouble.push(`${at()} the page crashed`));
+}
+
+/**
+ * A page as a failed wait found it, for the test's error: a CI run keeps only the message. Its
+ * address, the console's own timing marks (performance.mark 'fazhi:*', ms since navigation), the
+ * text it shows, and what it reported going wrong.
+ */
+export async function describePage(page: Page): Promise<string> {
+  const seen = await page
+    .evaluate(() => ({
+      marks: performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('fazhi:'))
+        .map((m) => `${m.name.slice(6)}@${Math.round(m.startTime)}`)
+        .join(' '),
+      now: Math.round(performance.now()),
+      text: document.body.innerText.replace(/\s+/g, ' ').slice(0, 400),
+    }))
+    .catch((e: unknown) => ({ marks: '', now: -1, text: `（读不到页面：${String(e)}）` }));
+  return [`地址：${page.url()}`, `标记（此刻 ${seen.now} ms）：${seen.marks}`, `页面文字：${seen.text}`, ...(pageTrouble.get(page) ?? []).slice(-12)].join('\n');
 }
 
 /** Signs out through the user menu and waits for the sign-in page (the profile and its data stay). */

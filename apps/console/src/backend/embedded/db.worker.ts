@@ -209,16 +209,45 @@ const librariesOnFirstUse: Extension = {
 };
 
 /** The page's start-up answered (schema checked, upgraded): see `upgradedMessage`. */
-const pageUpgraded = new Promise<void>((resolve) =>
-  addEventListener('message', (ev: MessageEvent<{ type?: string }>) => {
-    if (ev.data?.type === upgradedMessage) resolve();
-  }),
-);
+let upgradedByPage!: () => void;
+const pageUpgraded = new Promise<void>((resolve) => (upgradedByPage = resolve));
 
 /** The page keeps the database (see `keptMessage`): noted as it arrives, to know whether before PostgreSQL started. */
 let keptByPage = false;
-addEventListener('message', (ev: MessageEvent<{ type?: string }>) => {
-  if (ev.data?.type === keptMessage) keptByPage = true;
+
+/**
+ * The page may start this worker before it knows which database it will open (a first visit's
+ * choice): `prepareMessage` starts PostgreSQL's download at once, and PGlite's worker protocol,
+ * which begins with a message the page must be listening for, waits for `attachMessage`.
+ */
+let attached = false;
+const pageMessages = new Map<string, () => void>([
+  [prepareMessage, () => void (prepared ??= downloadRuntime())],
+  [
+    attachMessage,
+    () => {
+      if (attached) return;
+      attached = true;
+      serveDatabase();
+    },
+  ],
+  [upgradedMessage, () => upgradedByPage()],
+  [keptMessage, () => void (keptByPage = true)],
+]);
+
+/**
+ * The page's own messages (worker-meta.ts) are heard here and go no further. PGlite's worker
+ * protocol takes the first message after its 'here' for the page's 'init' (a listener with
+ * `once`), so one of ours in between swallowed 'init' and the database never opened: the page
+ * keeping the database just as the worker attached (a demo sign-in answered from the shipped file
+ * at that moment) did so about once in a few hundred first visits under load. Registered before
+ * PGlite's listeners, which `attachMessage` adds.
+ */
+addEventListener('message', (ev: MessageEvent<{ type?: unknown }>) => {
+  const heard = typeof ev.data?.type === 'string' ? pageMessages.get(ev.data.type) : undefined;
+  if (!heard) return;
+  ev.stopImmediatePropagation();
+  heard();
 });
 
 /**
@@ -276,17 +305,4 @@ const serveDatabase = () => worker({
       throw e;
     }
   },
-});
-
-/**
- * The page may start this worker before it knows which database it will open (a first visit's
- * choice): `prepareMessage` starts PostgreSQL's download at once, and PGlite's worker protocol,
- * which begins with a message the page must be listening for, waits for `attachMessage`.
- */
-addEventListener('message', function beforeAttach(ev: MessageEvent<{ type?: string }>) {
-  if (ev.data?.type === prepareMessage) prepared ??= downloadRuntime();
-  else if (ev.data?.type === attachMessage) {
-    removeEventListener('message', beforeAttach);
-    serveDatabase();
-  }
 });
