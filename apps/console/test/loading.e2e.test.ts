@@ -152,10 +152,10 @@ describe('loading the console', () => {
         // database (keptMessage, sent when the sign-in is answered from the shipped file) right after
         // it attaches the worker, so it reaches the worker between PGlite's 'here' and its 'init'.
         await context.addInitScript(() => {
-          const post = Worker.prototype.postMessage;
-          Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: [StructuredSerializeOptions?]) {
-            post.call(this, message, ...rest);
-            if ((message as { type?: string } | null)?.type === 'fazhi-attach') post.call(this, { type: 'fazhi-kept' });
+          const post = Worker.prototype.postMessage as (this: Worker, ...args: unknown[]) => void;
+          Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
+            post.apply(this, args);
+            if ((args[0] as { type?: string } | null)?.type === 'fazhi-attach') post.call(this, { type: 'fazhi-kept' });
           };
         });
         await page.goto(`${cb.url}login`);
