@@ -148,9 +148,10 @@ describe('loading the console', () => {
   test("a demo sign-in kept the moment the database's worker attaches still opens it: PGlite's start-up handshake never sees the console's own messages", async () => {
     await cb.withPage(
       async (page, context) => {
-        // The race CI met once in a few hundred first-visit sign-ins, made certain: the page keeps the
-        // database (keptMessage, sent when the sign-in is answered from the shipped file) right after
-        // it attaches the worker, so it reaches the worker between PGlite's 'here' and its 'init'.
+        // The race CI met (about one first-visit sign-in in a hundred under load), made certain: the
+        // page keeps the database (keptMessage, sent when the sign-in is answered from the shipped
+        // file) right after it attaches the worker, so it reaches the worker between PGlite's 'here'
+        // and its 'init'.
         await context.addInitScript(() => {
           const post = Worker.prototype.postMessage as (this: Worker, ...args: unknown[]) => void;
           Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {

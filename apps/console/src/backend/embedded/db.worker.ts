@@ -240,7 +240,7 @@ const pageMessages = new Map<string, () => void>([
  * protocol takes the first message after its 'here' for the page's 'init' (a listener with
  * `once`), so one of ours in between swallowed 'init' and the database never opened: the page
  * keeping the database just as the worker attached (a demo sign-in answered from the shipped file
- * at that moment) did so about once in a few hundred first visits under load. Registered before
+ * at that moment) did so in about one first visit of a hundred under load. Registered before
  * PGlite's listeners, which `attachMessage` adds.
  */
 addEventListener('message', (ev: MessageEvent<{ type?: unknown }>) => {
