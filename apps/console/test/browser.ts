@@ -113,12 +113,17 @@ export const demoPassword = 'fazhi-demo-2024';
 /** Signs in through the sign-in page, as a user would, and waits for the console's menu. `who` is a demo account's e-mail name (admin, enforcement …). */
 export async function signIn(page: Page, baseUrl: string, who: string): Promise<void> {
   await page.goto(`${baseUrl}login`);
-  await page.getByLabel('邮箱').fill(`${who}@demo.fazhi.example`);
-  await page.getByLabel('密码').fill(demoPassword);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await submitSignIn(page, `${who}@demo.fazhi.example`);
   await page.getByTestId('user-menu').waitFor().catch(async (e: unknown) => {
     throw new Error(`登录后没有出现控制台（${who}）\n${await describePage(page)}`, { cause: e });
   });
+}
+
+/** Fills the sign-in form on `page` and presses 登录, as a user would (the demo password unless given). */
+export async function submitSignIn(page: Page, email: string, password: string = demoPassword): Promise<void> {
+  await page.getByLabel('邮箱').fill(email);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
 }
 
 /** What a page reported going wrong (errors thrown, console errors, a crash), kept for `describePage`. */

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { anyIndicatorCard, demoPassword, indicatorCard, screenshot, signIn, signOut, consoleBrowserForSuite } from './browser.js';
+import { anyIndicatorCard, demoPassword, indicatorCard, screenshot, signIn, signOut, submitSignIn, consoleBrowserForSuite } from './browser.js';
 
 /**
  * A later visit paints the home page's figures of the last visit at once, while the database
@@ -168,9 +168,7 @@ describe('a first visit', () => {
       await page.waitForFunction(() => performance.getEntriesByName('fazhi:db:worker:indexes').length > 0, undefined, { timeout: 60_000 });
       await signOut(page);
       await page.evaluate(() => delete (window as unknown as { shippedCards?: unknown }).shippedCards);
-      await page.getByLabel('邮箱').fill('admin@demo.fazhi.example');
-      await page.getByLabel('密码').fill(demoPassword);
-      await page.getByRole('button', { name: /登\s*录/ }).click();
+      await submitSignIn(page, 'admin@demo.fazhi.example');
       expect(await figure(page, indicatorCard(page, successfulCases))).toBe('242宗');
       expect(await page.evaluate(() => (window as unknown as { shippedCards?: unknown }).shippedCards)).toBeUndefined();
     });
@@ -183,9 +181,7 @@ describe('a first visit', () => {
     ]) {
       await cb.withPage(async (page) => {
         await page.goto(`${cb.url}login`);
-        await page.getByLabel('邮箱').fill(email!);
-        await page.getByLabel('密码').fill(password!);
-        await page.getByRole('button', { name: /登\s*录/ }).click();
+        await submitSignIn(page, email!, password!);
         await page.getByRole('alert').filter({ hasText: '邮箱或密码不正确' }).waitFor({ timeout: 60_000 });
         // Refused once the database had opened and checked it; nothing of the console was shown.
         expect(await page.evaluate(() => performance.getEntriesByName('fazhi:db:started').length)).toBe(1);
@@ -206,9 +202,7 @@ describe('a first visit', () => {
         await route.fulfill({ response, json: manifest });
       });
       await page.goto(`${cb.url}login`);
-      await page.getByLabel('邮箱').fill('admin@demo.fazhi.example');
-      await page.getByLabel('密码').fill('not-the-database-password');
-      await page.getByRole('button', { name: /登\s*录/ }).click();
+      await submitSignIn(page, 'admin@demo.fazhi.example', 'not-the-database-password');
       await page.getByText('邮箱或密码不正确').waitFor({ timeout: 60_000 });
       expect(await page.evaluate(() => performance.getEntriesByName('fazhi:remembered:render').length)).toBeGreaterThan(0);
       expect(await page.evaluate(() => performance.getEntriesByName('fazhi:connected').length)).toBe(0);
@@ -237,9 +231,7 @@ describe('a first visit', () => {
         await route.fulfill({ status: 503, body: '' });
       });
       await page.goto(`${cb.url}login`);
-      await page.getByLabel('邮箱').fill('admin@demo.fazhi.example');
-      await page.getByLabel('密码').fill(demoPassword);
-      await page.getByRole('button', { name: /登\s*录/ }).click();
+      await submitSignIn(page, 'admin@demo.fazhi.example');
       await page.getByTestId('remembered-home').waitFor();
       signedIn();
       await page.getByRole('button', { name: /重\s*试/ }).waitFor({ timeout: 60_000 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { SentFile } from '../scripts/static-server.mjs';
-import { demoPassword, distDir, indicatorCard, openConsoleBrowser, screenshot, consoleBrowserForSuite } from './browser.js';
+import { demoPassword, distDir, indicatorCard, openConsoleBrowser, screenshot, submitSignIn, consoleBrowserForSuite } from './browser.js';
 
 /**
  * Loading the console: a first visit downloads the database (compressed) with a progress bar
@@ -77,9 +77,7 @@ describe('loading the console', () => {
       sent.length = 0;
       await page.getByRole('button', { name: '使用演示数据' }).click();
       // Signing in waits for the database the choice opens.
-      await page.getByLabel('邮箱').fill('admin@demo.fazhi.example');
-      await page.getByLabel('密码').fill(demoPassword);
-      await page.getByRole('button', { name: /登\s*录/ }).click();
+      await submitSignIn(page, 'admin@demo.fazhi.example');
       await indicatorCard(page, 'mediation.successful_cases').waitFor({ timeout: 120_000 });
       // The database started on the files fetched before: none of them is sent again (pgcrypto's from the HTTP cache).
       expect(sent.filter(runtime)).toEqual([]);
@@ -106,9 +104,7 @@ describe('loading the console', () => {
       );
       sent.length = 0;
       await page.reload();
-      await page.getByLabel('邮箱').fill('admin@demo.fazhi.example');
-      await page.getByLabel('密码').fill(demoPassword);
-      await page.getByRole('button', { name: /登\s*录/ }).click();
+      await submitSignIn(page, 'admin@demo.fazhi.example');
       await indicatorCard(page, 'mediation.successful_cases').waitFor({ timeout: 120_000 });
       expect(sent.filter((f) => f.path.startsWith('/demo/fazhi-demo-')).length).toBe(1);
       // Stored (the worker marks when), then built the indexes left out of the download.
@@ -160,9 +156,7 @@ describe('loading the console', () => {
           };
         });
         await page.goto(`${cb.url}login`);
-        await page.getByLabel('邮箱').fill('admin@demo.fazhi.example');
-        await page.getByLabel('密码').fill(demoPassword);
-        await page.getByRole('button', { name: /登\s*录/ }).click();
+        await submitSignIn(page, 'admin@demo.fazhi.example');
         // A few seconds here; it never came before the worker kept its messages from PGlite's.
         await page.getByTestId('user-menu').waitFor({ timeout: 30_000 });
         await indicatorCard(page, 'mediation.successful_cases').waitFor({ timeout: 30_000 });
@@ -206,9 +200,7 @@ describe('loading the console', () => {
       await page.reload();
       await page.getByTestId('first-run').waitFor();
       // Signing in chooses it: the console opens on it, and it is stored.
-      await page.getByLabel('邮箱').fill('admin@demo.fazhi.example');
-      await page.getByLabel('密码').fill(demoPassword);
-      await page.getByRole('button', { name: /登\s*录/ }).click();
+      await submitSignIn(page, 'admin@demo.fazhi.example');
       await indicatorCard(page, 'mediation.successful_cases').waitFor({ timeout: 120_000 });
       await expect.poll(marks, { timeout: 60_000 }).toContain('fazhi:db:worker:stored');
       expect(await storedFiles()).toBeGreaterThan(100);
